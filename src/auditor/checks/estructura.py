@@ -1,0 +1,140 @@
+"""Structure of the report: meta numbers and descriptions, numbering, unfilled tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..catalog import Contexto, Documentacion, Regla
+from ..fields import es_vacio
+from ..findings import Category, Observacion, Severity
+from ..model import Informe
+from ..patterns import normalizar
+
+
+class NumeroDuplicado(Regla):
+    id = "EST001"
+    nombre = "numero-duplicado"
+    categoria = Category.STRUCTURE
+    severidad = Severity.ERROR
+    mensaje = "Dos metas tienen el mismo número"
+    doc = Documentacion(
+        que_revisa="Que ningún número de meta se repita en el informe.",
+        por_que="Con números repetidos, los hallazgos, los totales y las referencias cruzadas apuntan a la meta equivocada.",
+        ejemplo_falla="metas:\n  - {numero: 4, nombre: Rondas de negociación}\n  - {numero: 4, nombre: Iniciativas clúster}\n",
+        ejemplo_pasa="metas:\n  - {numero: 4, nombre: Rondas de negociación}\n  - {numero: 5, nombre: Iniciativas clúster}\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        vistos: dict[int, int] = {}
+        for i, meta in enumerate(informe.metas):
+            if meta.numero in vistos:
+                primera = informe.metas[vistos[meta.numero]]
+                yield Observacion(f"El número de meta {meta.numero} ya se usó para '{primera.nombre}'", "numero", i, str(meta.numero))
+            else:
+                vistos[meta.numero] = i
+
+
+_CANTIDAD_INICIAL = re.compile(r"^\s*[\d.,]+\s*")
+
+
+def clave_descripcion(nombre: str) -> str:
+    """The description without its leading quantity, normalized: '5000 Personas ...' ~ '1000 Personas ...'."""
+    return normalizar(_CANTIDAD_INICIAL.sub("", nombre)).strip(" .")
+
+
+class DescripcionDuplicada(Regla):
+    id = "EST002"
+    nombre = "descripcion-duplicada"
+    categoria = Category.STRUCTURE
+    severidad = Severity.WARNING
+    mensaje = "Dos metas tienen la misma descripción"
+    doc = Documentacion(
+        que_revisa="Metas distintas con la misma descripción (sin contar la cantidad inicial, mayúsculas ni tildes).",
+        por_que="Dos metas iguales con cantidades distintas ('5000 Personas vinculadas...' y '1000 Personas "
+        "vinculadas...') suelen ser un error de copia, o una doble contabilización de lo mismo.",
+        ejemplo_falla="metas:\n  - {numero: 661, nombre: 5000 Personas vinculadas a empleo formal}\n"
+        "  - {numero: 663, nombre: 1000 Personas vinculadas a empleo formal}\n",
+        ejemplo_pasa="metas:\n  - {numero: 661, nombre: 5000 Personas vinculadas a empleo formal}\n"
+        "  - {numero: 663, nombre: 1000 Migrantes vinculados a empleo temporal en floricultura}\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        vistas: dict[str, int] = {}
+        for i, meta in enumerate(informe.metas):
+            clave = clave_descripcion(meta.nombre)
+            if not clave:
+                continue
+            if clave in vistas:
+                otra = informe.metas[vistas[clave]]
+                yield Observacion(f"La meta {meta.numero} tiene la misma descripción que la meta {otra.numero}", "nombre", i, meta.nombre)
+            else:
+                vistas[clave] = i
+
+
+def _lista(numeros: list[int]) -> str:
+    textos = [str(n) for n in numeros]
+    return textos[0] if len(textos) == 1 else ", ".join(textos[:-1]) + " y " + textos[-1]
+
+
+class SaltoNumeracion(Regla):
+    id = "EST003"
+    nombre = "salto-numeracion"
+    categoria = Category.STRUCTURE
+    severidad = Severity.WARNING
+    mensaje = "Faltan metas en la numeración"
+    doc = Documentacion(
+        que_revisa="En informes con numeración consecutiva (numeracion_metas: consecutiva), números que faltan "
+        "entre una meta y la siguiente. Con numeración del plan (números del PDD) no aplica.",
+        por_que="Una meta que falta en la secuencia suele ser una meta que se quedó sin informar.",
+        ejemplo_falla="numeracion_metas: consecutiva\nmetas:\n  - {numero: 15, nombre: Sesiones de asistencia técnica}\n"
+        "  - {numero: 18, nombre: Apoyo financiero a empresas}\n",
+        ejemplo_pasa="numeracion_metas: plan\nmetas:\n  - {numero: 663, nombre: Personas vinculadas a empleo}\n"
+        "  - {numero: 670, nombre: Estrategia de reconocimiento}\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        if informe.numeracion_metas != "consecutiva":
+            return
+        anterior = 0
+        for i, meta in sorted(enumerate(informe.metas), key=lambda par: par[1].numero):
+            if meta.numero > anterior + 1:
+                faltan = list(range(anterior + 1, meta.numero))
+                verbo = "Falta la meta" if len(faltan) == 1 else "Faltan las metas"
+                desde = f"entre la {anterior} y la {meta.numero}" if anterior else f"antes de la {meta.numero}"
+                yield Observacion(f"{verbo} {_lista(faltan)} {desde}", "numero", i, str(meta.numero))
+            anterior = max(anterior, meta.numero)
+
+
+class TablaPDDSinDiligenciar(Regla):
+    id = "TAB001"
+    nombre = "tabla-pdd-sin-diligenciar"
+    categoria = Category.EMPTY_FIELD
+    severidad = Severity.ERROR
+    mensaje = "La tabla de cumplimiento por nivel del PDD está sin diligenciar"
+    doc = Documentacion(
+        que_revisa="Filas de la tabla 'Cumplimiento/avance por nivel del PDD' sin ningún porcentaje.",
+        por_que="Una tabla con solo las filas de la plantilla ('1. Línea Estratégica', '1.1 Componente') no informa "
+        "nada y delata un informe sin terminar.",
+        ejemplo_falla="tabla_pdd:\n  filas:\n    - nivel: 1. Línea Estratégica\n    - nivel: 1.1 Componente\n",
+        ejemplo_pasa="tabla_pdd:\n  filas:\n    - {nivel: 1. Línea Estratégica, cumplimiento_programado: 100%, "
+        "cumplimiento_ejecutado: 92%, avance_cuatrienio: 46%}\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        tabla = informe.tabla_pdd
+        if tabla is None:
+            return
+        vacias = [
+            f for f in tabla.filas
+            if es_vacio(f.cumplimiento_programado) and es_vacio(f.cumplimiento_ejecutado) and es_vacio(f.avance_cuatrienio)
+        ]
+        if not tabla.filas:
+            yield Observacion("La tabla de cumplimiento por nivel del PDD no tiene filas", "tabla_pdd", None, None)
+        elif vacias:
+            resumen = (f"Ninguna de sus {len(tabla.filas)} filas tiene porcentajes" if len(vacias) == len(tabla.filas)
+                       else f"{len(vacias)} de sus {len(tabla.filas)} filas no tienen porcentajes")
+            yield Observacion(
+                f"La tabla de cumplimiento por nivel del PDD está sin diligenciar: {resumen}",
+                "tabla_pdd.filas", None, "; ".join(f.nivel for f in vacias),
+            )

@@ -1,0 +1,190 @@
+"""The engine: builds the catalog, selects rules, runs them, stamps severity and place, sorts.
+
+Everything here is a library: it never prints and never exits.  The CLI calls
+`preparar` once and `auditar` with the paths to audit.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import Catalogo, Contexto, ErrorReglas, Regla
+from .checks import CHEQUEOS
+from .config import Configuracion
+from .declarative import cargar_directorio_reglas
+from .findings import Category, Finding, Observacion, Severity
+from .load import ENTRADA_ILEGIBLE, InformeCargado, ProblemaEntrada, cargar_archivo, descubrir
+from .source import Ruta
+
+def directorio_reglas_incluidas() -> Path:
+    """The built-in rules: packaged as ``auditor/_rules`` in a wheel, ``rules/`` in a checkout."""
+    empaquetadas = importlib.resources.files("auditor") / "_rules"
+    if empaquetadas.is_dir():
+        return Path(str(empaquetadas))
+    return Path(__file__).resolve().parents[2] / "rules"
+
+
+def construir_catalogo(directorios: Iterable[Path] = ()) -> Catalogo:
+    """Python checks, the built-in YAML rules and any extra rule directories."""
+    catalogo = Catalogo()
+    for chequeo in CHEQUEOS:
+        catalogo.agregar(chequeo(), f"{chequeo.__module__}.{chequeo.__name__}")
+    incluidas = directorio_reglas_incluidas()
+    if not incluidas.is_dir():
+        raise ErrorReglas(str(incluidas), "no se encuentran las reglas incluidas; reinstale el paquete")
+    cargar_directorio_reglas(incluidas, catalogo)
+    for directorio in directorios:
+        cargar_directorio_reglas(Path(directorio), catalogo)
+    catalogo.verificar()
+    return catalogo
+
+
+@dataclass
+class Auditor:
+    """A catalog and a configuration, ready to audit reports."""
+
+    catalogo: Catalogo
+    configuracion: Configuracion
+    seleccion: set[str] | None = None  # only these rule ids (None: all enabled)
+
+    def activas(self) -> list[Regla]:
+        reglas = []
+        for regla in self.catalogo.ordenadas():
+            if self.seleccion is not None and regla.id not in self.seleccion:
+                continue
+            if self.configuracion.ajuste(regla.id).activa:
+                reglas.append(regla)
+        return reglas
+
+    def severidad(self, regla: Regla) -> Severity:
+        return self.configuracion.ajuste(regla.id).severidad or regla.severidad
+
+
+def preparar(configuracion: Configuracion, directorios_extra: Iterable[Path] = (), seleccion: Iterable[str] | None = None) -> Auditor:
+    """Build the catalog for a configuration; raise ErrorReglas on any bad rule or setting."""
+    catalogo = construir_catalogo([*configuracion.directorios_reglas, *directorios_extra])
+    configuracion.verificar(catalogo)
+    ids = None
+    if seleccion is not None:
+        ids = set(seleccion)
+        desconocidas = sorted(ids - set(catalogo.reglas))
+        if desconocidas:
+            raise ErrorReglas("--select", f"reglas desconocidas: {', '.join(desconocidas)}")
+    return Auditor(catalogo, configuracion, ids)
+
+
+@dataclass
+class ResultadoInforme:
+    archivo: str
+    informe_nombre: str | None
+    metas: list[str]  # numbers of the metas audited
+    findings: list[Finding]
+
+
+@dataclass
+class Resultado:
+    informes: list[ResultadoInforme] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for r in self.informes for f in r.findings]
+
+    @property
+    def metas_auditadas(self) -> int:
+        return sum(len(r.metas) for r in self.informes)
+
+    @property
+    def metas_con_hallazgos(self) -> int:
+        return sum(len({f.meta for f in r.findings if f.meta is not None}) for r in self.informes)
+
+    def por_severidad(self) -> Counter[Severity]:
+        return Counter(f.severity for f in self.findings)
+
+    def por_categoria(self) -> Counter[Category]:
+        return Counter(f.category for f in self.findings)
+
+
+def _campo_en_ruta(campo: str) -> Ruta:
+    partes: list[str | int] = []
+    for trozo in campo.replace("]", "").split("."):
+        nombre, _, indice = trozo.partition("[")
+        partes.append(nombre)
+        if indice:
+            partes.append(int(indice))
+    return tuple(partes)
+
+
+def _nombre_informe(cargado: InformeCargado) -> str | None:
+    informe = cargado.informe
+    if informe is None:
+        return None
+    return f"{informe.secretaria} — {informe.entidad}, {informe.periodo.desde}" + (
+        f"-{informe.periodo.hasta}" if informe.periodo.hasta != informe.periodo.desde else ""
+    )
+
+
+class _Sello:
+    """Turns a rule's observations on one loaded report into findings."""
+
+    def __init__(self, auditor: Auditor, cargado: InformeCargado) -> None:
+        self.auditor = auditor
+        self.cargado = cargado
+
+    def desde_entrada(self, problema: ProblemaEntrada) -> Finding | None:
+        regla = self.auditor.catalogo.reglas[problema.regla]
+        if not self.auditor.configuracion.ajuste(regla.id).activa:
+            return None
+        return Finding(
+            rule=regla.id, category=regla.categoria, severity=self.auditor.severidad(regla), message=problema.mensaje,
+            file=self.cargado.archivo, line=problema.linea, meta=None, field=problema.campo, text=problema.texto,
+        )
+
+    def desde_observacion(self, regla: Regla, obs: Observacion) -> Finding:
+        informe = self.cargado.informe
+        assert informe is not None
+        if obs.meta is not None:
+            base = self.cargado.ruta_meta(obs.meta)
+            meta = str(informe.metas[obs.meta].numero)
+        else:
+            base, meta = (), None
+        linea = self.cargado.mapa.linea(base + _campo_en_ruta(obs.campo)) if obs.campo else self.cargado.mapa.linea(base)
+        return Finding(
+            rule=regla.id, category=regla.categoria, severity=self.auditor.severidad(regla), message=obs.mensaje,
+            file=self.cargado.archivo, line=linea, meta=meta, field=obs.campo or None, text=obs.texto,
+        )
+
+
+def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInforme:
+    sello = _Sello(auditor, cargado)
+    findings: list[Finding] = []
+    for problema in cargado.problemas:
+        f = sello.desde_entrada(problema)
+        if f is not None:
+            findings.append(f)
+    informe = cargado.informe
+    if informe is not None:
+        for regla in auditor.activas():
+            contexto = Contexto(auditor.configuracion.parametros(auditor.catalogo, regla.id), auditor.catalogo.patrones)
+            for obs in regla.revisar(informe, contexto):
+                findings.append(sello.desde_observacion(regla, obs))
+    findings.sort(key=Finding.clave_orden)
+    metas = [str(m.numero) for m in informe.metas] if informe is not None else []
+    return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings)
+
+
+def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]]) -> Resultado:
+    """Audit every report file under `rutas`. Bad files become findings; nothing is raised for content."""
+    archivos, faltantes = descubrir(rutas)
+    resultado = Resultado()
+    for ruta, motivo in faltantes:
+        cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, f"la ruta {motivo}")])
+        resultado.informes.append(auditar_cargado(auditor, cargado))
+    for archivo in archivos:
+        resultado.informes.append(auditar_cargado(auditor, cargar_archivo(archivo)))
+    resultado.informes.sort(key=lambda r: r.archivo)
+    return resultado

@@ -1,0 +1,214 @@
+"""Load report data files into the model, turning every input problem into a finding.
+
+One bad file never stops the others, and one bad meta never hides the rest of its
+report: the report is validated part by part, and what cannot be read is reported with
+its file and line.  Input files are only ever read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import typing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .model import Informe, Meta
+from .source import ErrorFuente, MapaFuente, Ruta, decodificar, leer_documento
+
+EXTENSIONES = (".yaml", ".yml", ".json")
+
+# Ids of the input problems; their metadata lives with the rules (auditor.checks.entrada).
+ENTRADA_ILEGIBLE = "ENT001"
+ENTRADA_ESTRUCTURA = "ENT002"
+ENTRADA_CLAVE_REPETIDA = "ENT003"
+
+
+@dataclass(frozen=True)
+class ProblemaEntrada:
+    regla: str
+    linea: int
+    mensaje: str
+    campo: str | None = None
+    texto: str | None = None
+
+
+@dataclass
+class InformeCargado:
+    """A report read from one file: the model (if any), where its values stand, its problems."""
+
+    archivo: str
+    informe: Informe | None
+    mapa: MapaFuente = field(default_factory=MapaFuente)
+    indices_metas: list[int] = field(default_factory=list)  # position in the file of each loaded meta
+    problemas: list[ProblemaEntrada] = field(default_factory=list)
+
+    def ruta_meta(self, indice: int) -> Ruta:
+        return ("metas", self.indices_metas[indice])
+
+
+def descubrir(rutas: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to audit under the given paths (directories recursively, sorted), and the paths that do not exist."""
+    archivos: list[Path] = []
+    faltantes: list[tuple[str, str]] = []
+    for ruta in rutas:
+        p = Path(ruta)
+        if p.is_dir():
+            encontrados = []
+            for raiz, carpetas, nombres in os.walk(p, followlinks=False):
+                carpetas[:] = sorted(c for c in carpetas if not c.startswith("."))
+                encontrados.extend(Path(raiz) / n for n in nombres if n.lower().endswith(EXTENSIONES))
+            archivos.extend(sorted(encontrados))
+        elif p.is_file():
+            archivos.append(p)
+        else:
+            faltantes.append((str(ruta), "no existe"))
+    vistos: set[Path] = set()
+    unicos = []
+    for a in archivos:
+        clave = a.resolve()
+        if clave not in vistos:
+            vistos.add(clave)
+            unicos.append(a)
+    return unicos, faltantes
+
+
+def cargar_archivo(ruta: str | os.PathLike[str], nombre: str | None = None) -> InformeCargado:
+    """Read and validate one file. Never raises for bad content: problems are recorded."""
+    nombre = nombre or str(ruta)
+    try:
+        contenido = Path(ruta).read_bytes()
+    except OSError as error:
+        return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, f"no se puede leer el archivo: {error.strerror or error}")])
+    return cargar_bytes(contenido, nombre)
+
+
+def cargar_bytes(contenido: bytes, nombre: str) -> InformeCargado:
+    try:
+        documento = leer_documento(decodificar(contenido))
+    except ErrorFuente as error:
+        return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, error.linea, error.mensaje)])
+    cargado = InformeCargado(nombre, None, mapa=documento.mapa)
+    cargado.problemas.extend(
+        ProblemaEntrada(ENTRADA_CLAVE_REPETIDA, p.linea, p.mensaje) for p in documento.problemas
+    )
+    _validar(documento.datos, cargado)
+    return cargado
+
+
+def _validar(datos: Any, cargado: InformeCargado) -> None:
+    mapa = cargado.mapa
+    if not isinstance(datos, dict):
+        cargado.problemas.append(
+            ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(()), f"se esperaba un informe (un mapa de claves como 'entidad', 'metas'), no {_tipo(datos)}")
+        )
+        return
+    metas_crudas = datos.get("metas", [])
+    cabecera = {k: v for k, v in datos.items() if k != "metas"}
+    try:
+        informe = Informe.model_validate(cabecera)
+    except ValidationError as error:
+        cargado.problemas.extend(_traducir(error, (), Informe, mapa))
+        return
+    if not isinstance(metas_crudas, list):
+        cargado.problemas.append(ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(("metas",)), "'metas' debe ser una lista de metas", "metas"))
+        metas_crudas = []
+    metas: list[Meta] = []
+    for i, cruda in enumerate(metas_crudas):
+        try:
+            metas.append(Meta.model_validate(cruda))
+        except ValidationError as error:
+            cargado.problemas.extend(_traducir(error, ("metas", i), Meta, mapa))
+            continue
+        cargado.indices_metas.append(i)
+    cargado.informe = informe.model_copy(update={"metas": metas})
+
+
+_TIPOS = {dict: "un mapa", list: "una lista", str: "un texto", int: "un número", float: "un número", bool: "un valor lógico", type(None): "un valor vacío"}
+
+
+def _tipo(valor: Any) -> str:
+    return _TIPOS.get(type(valor), type(valor).__name__)
+
+
+def _traducir(error: ValidationError, base: Ruta, modelo: type[BaseModel], mapa: MapaFuente) -> Iterator[ProblemaEntrada]:
+    """Pydantic's errors, in Spanish, at the line of the offending key or value."""
+    for e in error.errors(include_url=False):
+        loc: Ruta = tuple(e["loc"])
+        ruta = base + loc
+        campo = _campo(ruta)
+        tipo = e["type"]
+        if tipo == "extra_forbidden":
+            clave = str(loc[-1])
+            sugerencia = difflib.get_close_matches(clave, _campos_validos(modelo, loc[:-1]), n=1, cutoff=0.6)
+            pista = f"; ¿quiso decir '{sugerencia[0]}'?" if sugerencia else ""
+            validos = ", ".join(_campos_validos(modelo, loc[:-1]))
+            yield ProblemaEntrada(
+                ENTRADA_ESTRUCTURA, mapa.linea_clave(ruta), f"campo desconocido '{clave}'{pista} (campos válidos: {validos})", campo, clave
+            )
+        elif tipo == "missing":
+            yield ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(ruta[:-1]), f"falta el campo obligatorio '{loc[-1]}'", campo)
+        else:
+            entrada = e.get("input")
+            mensaje = _MENSAJES.get(tipo)
+            if mensaje is None:
+                mensaje = str(e.get("msg", "valor no válido")).removeprefix("Value error, ")
+            yield ProblemaEntrada(
+                ENTRADA_ESTRUCTURA, mapa.linea(ruta), f"'{campo}': {mensaje} (se encontró {_tipo(entrada)})", campo,
+                entrada if isinstance(entrada, str) else None,
+            )
+
+
+_MENSAJES = {
+    "string_type": "se esperaba un texto",
+    "int_type": "se esperaba un número entero",
+    "int_parsing": "se esperaba un número entero",
+    "int_from_float": "se esperaba un número entero",
+    "float_type": "se esperaba un número",
+    "float_parsing": "se esperaba un número",
+    "list_type": "se esperaba una lista",
+    "dict_type": "se esperaba un mapa de claves",
+    "model_type": "se esperaba un mapa de claves",
+    "model_attributes_type": "se esperaba un mapa de claves",
+    "literal_error": "valor no permitido",
+    "bool_type": "se esperaba sí o no",
+}
+
+
+def _campo(ruta: Ruta) -> str:
+    partes: list[str] = []
+    for p in ruta:
+        if isinstance(p, int):
+            partes[-1:] = [f"{partes[-1] if partes else ''}[{p}]"]
+        else:
+            partes.append(str(p))
+    return ".".join(partes)
+
+
+def _campos_validos(modelo: type[BaseModel], loc: Ruta) -> list[str]:
+    """The field names accepted at `loc` below `modelo` (for 'did you mean')."""
+    actual: Any = modelo
+    for parte in loc:
+        if isinstance(parte, int):
+            continue
+        campo = actual.model_fields.get(parte) if isinstance(actual, type) and issubclass(actual, BaseModel) else None
+        if campo is None:
+            return []
+        actual = _modelo_de(campo.annotation)
+    if isinstance(actual, type) and issubclass(actual, BaseModel):
+        return list(actual.model_fields)
+    return []
+
+
+def _modelo_de(anotacion: Any) -> Any:
+    if isinstance(anotacion, type) and issubclass(anotacion, BaseModel):
+        return anotacion
+    for argumento in typing.get_args(anotacion):
+        interno = _modelo_de(argumento)
+        if interno is not None:
+            return interno
+    return None

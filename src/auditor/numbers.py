@@ -1,0 +1,130 @@
+"""Reading numbers, amounts and percentages as Colombian reports write them.
+
+`.` groups thousands and `,` is the decimal mark (``$1.158,69 millones``), but real
+texts also use a decimal point (``$17.9 millones``, ``12.5%``).  Every parser keeps the
+text as written beside the value and, when it cannot read the text, says why instead of
+raising: the problem becomes a finding, never a crash.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Problema(str, Enum):
+    """Why a written value could not be read."""
+
+    SIN_NUMERO = "sin_numero"  # "$ millones": the unit is there, the number is not
+    ILEGIBLE = "ilegible"  # "$135, 2 millones": there is a number, but not a readable one
+    UNIDAD = "unidad"  # "$178 millones de pasos": readable number, wrong unit words
+
+
+_NBSP = re.compile(r"[\u00a0\u2007\u202f]")
+# 1.234.567,89 | 1234,5 | 1234.5 | 1234 | 1.234
+_NUMERO = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?")
+
+
+def limpiar(texto: str) -> str:
+    """Undo export escapes (``\\$``) and non-breaking spaces, collapse white space."""
+    return " ".join(_NBSP.sub(" ", texto.replace("\\$", "$")).split())
+
+
+def leer_numero(texto: str) -> float | None:
+    """Read one number in Colombian or plain format; None if the text is not exactly one.
+
+    >>> leer_numero("1.158,69"), leer_numero("12.972"), leer_numero("17.9"), leer_numero("4.500")
+    (1158.69, 12972.0, 17.9, 4500.0)
+    """
+    texto = texto.strip()
+    if not _NUMERO.fullmatch(texto):
+        return None
+    if "," in texto:
+        entero, decimal = texto.rsplit(",", 1)
+        return float(entero.replace(".", "") + "." + decimal)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", texto):
+        return float(texto.replace(".", ""))
+    return float(texto)
+
+
+@dataclass(frozen=True)
+class Lectura:
+    """A value read from text: the number (or None) and, when unreadable, the problem."""
+
+    valor: float | None
+    problema: Problema | None = None
+    detalle: str | None = None
+
+
+_MONTO = re.compile(
+    r"(?:cop\s*)?\$?\s*(?P<num>[\d][\d.,\s]*?)?\s*"
+    r"(?P<unidad>mil\s+millones|millones|mill[oó]n|pesos)?"
+    r"(?:\s+de\s+(?P<de>[a-záéíóúñ]+))?\s*",
+    re.IGNORECASE,
+)
+
+
+def leer_monto(texto: str) -> Lectura:
+    """Read an amount, returning it in *millones de pesos*.
+
+    ``$ 776 millones de pesos`` -> 776; ``$4.690.000.000`` (pesos) -> 4690;
+    ``$ millones`` -> no number; ``$135, 2 millones`` -> unreadable;
+    ``$178 millones de pasos`` -> wrong unit words.
+    """
+    t = limpiar(texto)
+    m = _MONTO.fullmatch(t)
+    if m is None or not t:
+        return Lectura(None, Problema.ILEGIBLE, t)
+    num, unidad, de = m.group("num"), (m.group("unidad") or "").lower(), m.group("de")
+    if not num:
+        return Lectura(None, Problema.SIN_NUMERO, t)
+    valor = leer_numero(num)
+    if valor is None:
+        return Lectura(None, Problema.ILEGIBLE, num.strip())
+    if unidad in ("", "pesos"):
+        valor = valor / 1_000_000
+    elif unidad == "mil millones":
+        valor = valor * 1000
+    if de is not None and de.lower() != "pesos":
+        return Lectura(valor, Problema.UNIDAD, f"de {de}")
+    if unidad == "pesos" and de is not None:
+        return Lectura(valor, Problema.UNIDAD, f"pesos de {de}")
+    return Lectura(valor)
+
+
+_PORCENTAJE = re.compile(r"(?P<num>-?\s*[\d][\d.,]*)?\s*(?:%|por\s*ciento)?\s*", re.IGNORECASE)
+
+
+def leer_porcentaje(texto: str) -> Lectura:
+    """Read a percentage: ``66,7%`` -> 66.7, ``12.5%`` -> 12.5, ``22.4 por ciento`` -> 22.4."""
+    t = limpiar(texto)
+    m = _PORCENTAJE.fullmatch(t)
+    if m is None or not t:
+        return Lectura(None, Problema.ILEGIBLE, t)
+    if not m.group("num"):
+        return Lectura(None, Problema.SIN_NUMERO, t)
+    num = m.group("num").replace(" ", "")
+    negativo = num.startswith("-")
+    valor = leer_numero(num.lstrip("-"))
+    if valor is None:
+        return Lectura(None, Problema.ILEGIBLE, num)
+    return Lectura(-valor if negativo else valor)
+
+
+_CANTIDAD = re.compile(r"(?P<num>[\d][\d.,]*)\s*(?P<pct>%)?\s*\**\s*")
+
+
+def leer_cantidad(texto: str) -> Lectura:
+    """Read a count or an indicator value: ``4.500``, ``5000``, ``2.378``, ``62,8%**``.
+
+    Trailing asterisks are footnote calls of the report's tables and are ignored.
+    """
+    t = limpiar(texto)
+    m = _CANTIDAD.fullmatch(t)
+    if m is None:
+        return Lectura(None, Problema.SIN_NUMERO if not re.search(r"\d", t) else Problema.ILEGIBLE, t)
+    valor = leer_numero(m.group("num"))
+    if valor is None:
+        return Lectura(None, Problema.ILEGIBLE, m.group("num"))
+    return Lectura(valor)

@@ -1,0 +1,114 @@
+"""Pattern sets: the template sentences, filler and explanation markers rules look for.
+
+Patterns are data (``rules/patrones/*.yaml``), matched against text normalized the way
+reviewers read it: case, accents and spacing do not matter.  A literal phrase is escaped;
+a regular expression is compiled once and matched against the normalized text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+def _normalizar_caracter(c: str) -> str:
+    base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+    return base.casefold()
+
+
+@lru_cache(maxsize=4096)
+def _tabla(c: str) -> str:
+    return _normalizar_caracter(c)
+
+
+def normalizar(texto: str) -> str:
+    """Lower-case, accent-free, single-spaced text."""
+    return " ".join("".join(_tabla(c) for c in texto).split())
+
+
+def normalizar_con_indices(texto: str) -> tuple[str, list[int]]:
+    """Normalized text plus, for each of its characters, the index of its source character."""
+    salida: list[str] = []
+    indices: list[int] = []
+    espacio = True  # drop leading white space
+    for i, c in enumerate(texto):
+        if c.isspace():
+            if not espacio:
+                salida.append(" ")
+                indices.append(i)
+            espacio = True
+            continue
+        espacio = False
+        for n in _tabla(c):
+            salida.append(n)
+            indices.append(i)
+    if salida and salida[-1] == " ":
+        salida.pop()
+        indices.pop()
+    return "".join(salida), indices
+
+
+@dataclass(frozen=True)
+class Patron:
+    """One phrase or expression; `completo` means it must be the whole field."""
+
+    fuente: str  # as written in the rule file
+    expresion: re.Pattern[str]
+    completo: bool = False
+
+
+def patron_de_frase(frase: str, completo: bool = False) -> Patron:
+    cuerpo = r"\s*".join(re.escape(parte) for parte in normalizar(frase).split(" "))
+    if completo:
+        cuerpo = rf"[\s\W]*{cuerpo}[\s\W]*"
+    return Patron(frase, re.compile(cuerpo), completo)
+
+
+def patron_de_regex(regex: str, completo: bool = False) -> Patron:
+    return Patron(regex, re.compile(regex), completo)
+
+
+@dataclass(frozen=True)
+class Coincidencia:
+    patron: Patron
+    inicio: int  # in the original text
+    fin: int
+
+
+@dataclass
+class ConjuntoPatrones:
+    nombre: str
+    descripcion: str
+    patrones: list[Patron]
+
+    def buscar(self, texto: str) -> Coincidencia | None:
+        """The first pattern found in `texto` (whole-field patterns must cover it all)."""
+        if not texto or not texto.strip():
+            return None
+        normal, indices = normalizar_con_indices(texto)
+        for patron in self.patrones:
+            m = patron.expresion.fullmatch(normal) if patron.completo else patron.expresion.search(normal)
+            if m is not None:
+                if m.end() == m.start():
+                    continue
+                return Coincidencia(patron, indices[m.start()], indices[m.end() - 1] + 1)
+        return None
+
+    def contiene(self, texto: str | None) -> bool:
+        return texto is not None and self.buscar(texto) is not None
+
+
+_FIN_FRASE = re.compile(r"[.!?\n]")
+
+
+def frase_alrededor(texto: str, inicio: int, fin: int, limite: int = 240) -> str:
+    """The sentence of `texto` that holds [inicio, fin), for quoting in a finding."""
+    comienzo = inicio
+    while comienzo > 0 and not _FIN_FRASE.match(texto[comienzo - 1]) and inicio - comienzo < limite:
+        comienzo -= 1
+    m = _FIN_FRASE.search(texto, fin)
+    final = m.end() if m and m.end() - fin < limite else min(len(texto), fin + limite)
+    cita = " ".join(texto[comienzo:final].split())
+    return cita if len(cita) <= 2 * limite else cita[: 2 * limite - 1] + "…"

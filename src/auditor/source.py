@@ -1,0 +1,173 @@
+"""Reading a report data file into plain values while keeping where each value stands.
+
+PyYAML's safe loaders silently keep the last of two equal keys and forget positions.  We
+compose the node graph (with libyaml when present), build plain Python values ourselves
+and record the 1-based line of every value, so that a finding can point to it.  Only
+the standard YAML tags are accepted: nothing from the input is ever turned into code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+try:  # libyaml: same nodes, parsed in C
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python fallback
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Ruta = tuple[str | int, ...]
+
+_ETIQUETAS_ESCALARES = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_PROFUNDIDAD_MAXIMA = 64
+_NODOS_MAXIMOS = 2_000_000
+
+
+@dataclass(frozen=True)
+class ProblemaFuente:
+    """A problem found while reading the file (not a rule's finding)."""
+
+    linea: int
+    mensaje: str
+    fatal: bool = True
+
+
+@dataclass
+class MapaFuente:
+    """Where each value of a document stands: path -> 1-based line."""
+
+    lineas: dict[Ruta, int] = field(default_factory=dict)
+    lineas_clave: dict[Ruta, int] = field(default_factory=dict)
+
+    def linea(self, ruta: Ruta) -> int:
+        """The line of the value at `ruta`, or of its closest ancestor that exists."""
+        ruta = tuple(ruta)
+        while ruta:
+            if ruta in self.lineas:
+                return self.lineas[ruta]
+            ruta = ruta[:-1]
+        return self.lineas.get((), 1)
+
+    def linea_clave(self, ruta: Ruta) -> int:
+        """The line of the key that names `ruta` (for unknown or duplicated keys)."""
+        return self.lineas_clave.get(tuple(ruta)) or self.linea(ruta)
+
+
+class ErrorFuente(Exception):
+    """The document cannot be read at all."""
+
+    def __init__(self, linea: int, mensaje: str) -> None:
+        super().__init__(mensaje)
+        self.linea = linea
+        self.mensaje = mensaje
+
+
+@dataclass
+class Documento:
+    datos: Any
+    mapa: MapaFuente
+    problemas: list[ProblemaFuente]
+
+
+class _Constructor:
+    def __init__(self) -> None:
+        self.mapa = MapaFuente()
+        self.problemas: list[ProblemaFuente] = []
+        self._escalares = yaml.SafeLoader("")  # only its scalar constructors are used
+        self._nodos = 0
+
+    def construir(self, nodo: yaml.Node, ruta: Ruta, profundidad: int = 0) -> Any:
+        self._nodos += 1
+        if self._nodos > _NODOS_MAXIMOS:
+            raise ErrorFuente(_linea(nodo), "el documento se expande a demasiados valores (¿alias anidados?)")
+        if profundidad > _PROFUNDIDAD_MAXIMA:
+            raise ErrorFuente(_linea(nodo), f"anidamiento de más de {_PROFUNDIDAD_MAXIMA} niveles")
+        self.mapa.lineas[ruta] = _linea(nodo)
+        if isinstance(nodo, yaml.MappingNode):
+            if nodo.tag != "tag:yaml.org,2002:map":
+                raise ErrorFuente(_linea(nodo), f"etiqueta YAML no permitida: {nodo.tag}")
+            resultado: dict[str, Any] = {}
+            vistas: dict[str, int] = {}
+            for nodo_clave, nodo_valor in nodo.value:
+                if not isinstance(nodo_clave, yaml.ScalarNode):
+                    raise ErrorFuente(_linea(nodo_clave), "una clave debe ser un texto simple")
+                clave = str(self._escalar(nodo_clave))
+                linea_clave = _linea(nodo_clave)
+                if clave in vistas:
+                    self.problemas.append(
+                        ProblemaFuente(
+                            linea_clave,
+                            f"clave '{clave}' repetida (ya aparece en la línea {vistas[clave]}); "
+                            "se usa el último valor y el anterior se perdería",
+                            fatal=False,
+                        )
+                    )
+                vistas[clave] = linea_clave
+                self.mapa.lineas_clave[ruta + (clave,)] = linea_clave
+                resultado[clave] = self.construir(nodo_valor, ruta + (clave,), profundidad + 1)
+            return resultado
+        if isinstance(nodo, yaml.SequenceNode):
+            if nodo.tag != "tag:yaml.org,2002:seq":
+                raise ErrorFuente(_linea(nodo), f"etiqueta YAML no permitida: {nodo.tag}")
+            return [self.construir(hijo, ruta + (i,), profundidad + 1) for i, hijo in enumerate(nodo.value)]
+        return self._escalar(nodo)
+
+    def _escalar(self, nodo: yaml.Node) -> Any:
+        if nodo.tag not in _ETIQUETAS_ESCALARES:
+            raise ErrorFuente(_linea(nodo), f"etiqueta YAML no permitida: {nodo.tag}")
+        try:
+            return self._escalares.construct_object(nodo, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as error:
+            raise ErrorFuente(_linea(nodo), f"valor no válido: {error}") from None
+
+
+def _linea(nodo: yaml.Node) -> int:
+    return int(nodo.start_mark.line) + 1
+
+
+_SALTO = re.compile(rb"\n")
+
+
+def decodificar(contenido: bytes) -> str:
+    """UTF-8 text (a BOM is accepted); raise ErrorFuente naming the line of a bad byte."""
+    if contenido.startswith(b"\xef\xbb\xbf"):
+        contenido = contenido[3:]
+    try:
+        return contenido.decode("utf-8")
+    except UnicodeDecodeError as error:
+        linea = contenido.count(b"\n", 0, error.start) + 1
+        raise ErrorFuente(
+            linea,
+            f"el archivo no está en UTF-8 (byte 0x{contenido[error.start]:02x}); "
+            "guárdelo como UTF-8 (¿está en Latin-1 o Windows-1252?)",
+        ) from None
+
+
+def leer_documento(texto: str) -> Documento:
+    """Parse one YAML (or JSON) document, keeping the line of every value."""
+    if not texto.strip():
+        raise ErrorFuente(1, "el archivo está vacío: se esperaba un informe")
+    try:
+        nodo = yaml.compose(texto, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        marca = error.problem_mark or error.context_mark
+        linea = int(marca.line) + 1 if marca is not None else 1
+        problema = error.problem or str(error)
+        raise ErrorFuente(linea, f"YAML no válido: {problema}") from None
+    except yaml.YAMLError as error:
+        raise ErrorFuente(1, f"YAML no válido: {error}") from None
+    if nodo is None:
+        raise ErrorFuente(1, "el archivo no tiene contenido: se esperaba un informe")
+    constructor = _Constructor()
+    datos = constructor.construir(nodo, ())
+    return Documento(datos, constructor.mapa, constructor.problemas)
