@@ -82,7 +82,7 @@ def preparar(configuracion: Configuracion, directorios_extra: Iterable[Path] = (
 class ResultadoInforme:
     archivo: str
     informe_nombre: str | None
-    metas: list[str]  # numbers of the metas audited
+    metas: list[tuple[str, str]]  # (number, name) of each meta audited
     findings: list[Finding]
 
 
@@ -173,7 +173,7 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
             for obs in regla.revisar(informe, contexto):
                 findings.append(sello.desde_observacion(regla, obs))
     findings.sort(key=Finding.clave_orden)
-    metas = [str(m.numero) for m in informe.metas] if informe is not None else []
+    metas = [(str(m.numero), m.nombre) for m in informe.metas] if informe is not None else []
     return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings)
 
 

@@ -1,0 +1,5 @@
+"""`python -m auditor`."""
+
+from .cli import main
+
+main(prog_name="auditor")

@@ -1,0 +1,166 @@
+"""Command line: the only place that prints for the user and exits the process.
+
+Exit status of ``auditor check``: 0 no finding at or above ``--fail-on``; 1 findings at or
+above it; 2 usage errors, bad rules or configuration, or input files that could not be read.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from . import __version__
+
+if TYPE_CHECKING:
+    from .engine import Auditor
+
+SALIDA_OK, SALIDA_HALLAZGOS, SALIDA_ERROR = 0, 1, 2
+NIVELES_FALLA = ("error", "warning", "info", "never")
+
+
+def _error(mensaje: str) -> None:
+    click.echo(f"auditor: error: {mensaje}", err=True)
+
+
+def _preparar(config: str | None, reglas: tuple[str, ...], seleccion: set[str] | None = None) -> Auditor:
+    from .catalog import ErrorReglas
+    from .config import buscar_configuracion, cargar_configuracion
+    from .engine import preparar
+
+    try:
+        ruta = Path(config) if config else buscar_configuracion(Path.cwd())
+        configuracion = cargar_configuracion(ruta)
+        return preparar(configuracion, [Path(r) for r in reglas], seleccion)
+    except ErrorReglas as error:
+        _error(str(error))
+        sys.exit(SALIDA_ERROR)
+
+
+_OPCION_CONFIG = click.option(
+    "--config", "config", type=click.Path(dir_okay=False), default=None,
+    help="Archivo de configuración (por defecto, auditor.yaml del directorio actual o de uno superior).",
+)
+_OPCION_REGLAS = click.option(
+    "--rules", "reglas", multiple=True, type=click.Path(file_okay=False),
+    help="Directorio con reglas YAML y conjuntos de patrones propios (se puede repetir).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="auditor", message="%(prog)s %(version)s")
+def main() -> None:
+    """Audita informes de rendición de cuentas y señala cada contradicción con su lugar."""
+
+
+@main.command("check")
+@click.argument("rutas", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "formato", type=click.Choice(["rich", "text", "json"]), default="rich", show_default=True,
+              help="rich: informe en la terminal; text: tabla sin color para registros; json: documento estable.")
+@click.option("--fail-on", "falla", type=click.Choice(NIVELES_FALLA), default="error", show_default=True,
+              help="Severidad mínima que hace fallar la ejecución (estado 1).")
+@_OPCION_CONFIG
+@_OPCION_REGLAS
+def check(rutas: tuple[str, ...], formato: str, falla: str, config: str | None, reglas: tuple[str, ...]) -> None:
+    """Audita los informes en RUTAS (archivos YAML/JSON o directorios, recursivamente)."""
+    from .engine import auditar
+    from .findings import Category, Severity
+
+    auditor = _preparar(config, reglas)
+    resultado = auditar(auditor, rutas)
+    if formato == "json":
+        from .reporters import json_report
+
+        click.echo(json_report.render(resultado), nl=False)
+    elif formato == "text":
+        from .reporters import text
+
+        click.echo(text.render(resultado), nl=False)
+    else:
+        from rich.console import Console
+
+        from .reporters import rich_report
+
+        rich_report.render(resultado, Console(highlight=False))
+    if any(f.category is Category.INPUT_ERROR for f in resultado.findings):
+        sys.exit(SALIDA_ERROR)
+    if falla != "never":
+        umbral = Severity(falla).rango
+        if any(f.severity.rango >= umbral for f in resultado.findings):
+            sys.exit(SALIDA_HALLAZGOS)
+    sys.exit(SALIDA_OK)
+
+
+@main.group("rules", invoke_without_command=True)
+@_OPCION_CONFIG
+@_OPCION_REGLAS
+@click.pass_context
+def rules(ctx: click.Context, config: str | None, reglas: tuple[str, ...]) -> None:
+    """Lista las reglas (con su severidad efectiva según la configuración)."""
+    ctx.obj = (config, reglas)
+    if ctx.invoked_subcommand is not None:
+        return
+    from tabulate import tabulate
+
+    auditor = _preparar(config, reglas)
+    filas = [
+        [r.id, r.nombre, r.categoria.value, auditor.severidad(r).value,
+         "sí" if auditor.configuracion.ajuste(r.id).activa else "no", r.origen, r.mensaje]
+        for r in auditor.catalogo.ordenadas()
+    ]
+    click.echo(tabulate(filas, headers=["id", "nombre", "categoría", "severidad", "activa", "tipo", "mensaje"]))
+
+
+@rules.command("explain")
+@click.argument("regla_id")
+@click.pass_context
+def explain(ctx: click.Context, regla_id: str) -> None:
+    """Muestra la documentación de una regla: qué revisa, por qué importa y ejemplos."""
+    import difflib
+
+    config, reglas = ctx.obj
+    auditor = _preparar(config, reglas)
+    catalogo = auditor.catalogo
+    regla = catalogo.reglas.get(regla_id.upper()) or next((r for r in catalogo.reglas.values() if r.nombre == regla_id), None)
+    if regla is None:
+        pista = difflib.get_close_matches(regla_id.upper(), list(catalogo.reglas), n=1)
+        _error(f"regla desconocida '{regla_id}'" + (f"; ¿quiso decir '{pista[0]}'?" if pista else "") + " (vea 'auditor rules')")
+        sys.exit(SALIDA_ERROR)
+    parametros = regla.Parametros.model_fields
+    texto = [
+        f"{regla.id} · {regla.nombre}",
+        f"categoría: {regla.categoria.value}   severidad: {auditor.severidad(regla).value}   tipo: {regla.origen}",
+        "",
+        "Qué revisa", _sangrar(regla.doc.que_revisa), "",
+        "Por qué importa", _sangrar(regla.doc.por_que), "",
+        "Ejemplo que se señala", _sangrar(regla.doc.ejemplo_falla.rstrip()), "",
+        "Ejemplo correcto", _sangrar(regla.doc.ejemplo_pasa.rstrip()),
+    ]
+    if parametros:
+        texto += ["", "Parámetros (configurables en auditor.yaml)"]
+        for nombre, campo in parametros.items():
+            texto.append(f"  {nombre} = {campo.get_default(call_default_factory=True)!r}: {campo.description or ''}")
+    click.echo("\n".join(texto))
+
+
+def _sangrar(texto: str) -> str:
+    import textwrap
+
+    if "\n" in texto.strip():
+        return textwrap.indent(texto, "    ")
+    return textwrap.fill(" ".join(texto.split()), width=96, initial_indent="  ", subsequent_indent="  ")
+
+
+@main.command("schema")
+def schema() -> None:
+    """Imprime el JSON Schema del formato de datos del informe."""
+    import json
+
+    from .model import Informe
+
+    esquema = Informe.model_json_schema()
+    esquema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    esquema["title"] = "Informe de Rendición de Cuentas (datos para auditor)"
+    click.echo(json.dumps(esquema, ensure_ascii=False, indent=2))

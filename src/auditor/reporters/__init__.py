@@ -1,0 +1,5 @@
+"""Reporters: pure functions from the audit result to text. One module per format."""
+
+from __future__ import annotations
+
+FORMATOS = ("rich", "text", "json")

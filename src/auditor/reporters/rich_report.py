@@ -1,0 +1,93 @@
+"""The terminal report: grouped by report and meta, severity in color, place, field, quote."""
+
+from __future__ import annotations
+
+import io
+from itertools import groupby
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from ..engine import Resultado, ResultadoInforme
+from ..findings import Finding, Severity
+from .resumen import NOMBRES_CATEGORIA, nombre_severidad
+
+ESTILO = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _cita(texto: str, limite: int = 160) -> str:
+    texto = " ".join(texto.split())
+    return texto if len(texto) <= limite else texto[: limite - 1] + "…"
+
+
+def _hallazgo(f: Finding) -> RenderableType:
+    cabeza = Text.assemble(
+        (f"{f.file}:{f.line}", "bold"), "  ", (f.severity.etiqueta, ESTILO[f.severity]), "  ", (f.rule, "dim"),
+    )
+    mensaje = Text.assemble((f"{f.field}: ", "magenta") if f.field else "", f.message)
+    partes: list[RenderableType] = [cabeza, Padding(mensaje, (0, 0, 0, 2))]
+    if f.text:
+        partes.append(Padding(Text(f"«{_cita(f.text)}»", style="italic dim"), (0, 0, 0, 2)))
+    return Group(*partes)
+
+
+def _informe(r: ResultadoInforme) -> list[RenderableType]:
+    titulo = Text.assemble((r.archivo, "bold"), ("  " + (r.informe_nombre or ""), "dim"))
+    bloques: list[RenderableType] = [Rule(titulo, align="left", style="blue")]
+    if not r.findings:
+        bloques.append(Padding(Text(f"Sin hallazgos en {len(r.metas)} metas.", style="green"), (0, 0, 1, 2)))
+        return bloques
+    nombres = dict(r.metas)
+    for meta, grupo in groupby(sorted(r.findings, key=lambda f: (f.meta is not None, f.line)), key=lambda f: f.meta):
+        if meta is None:
+            encabezado = Text("Informe (partes generales)", style="bold underline")
+        else:
+            encabezado = Text.assemble(("Meta " + meta, "bold underline"), (" · " + _cita(nombres.get(meta, ""), 90), "bold"))
+        bloques.append(Padding(encabezado, (1, 0, 0, 2)))
+        for f in grupo:
+            bloques.append(Padding(_hallazgo(f), (0, 0, 0, 4)))
+    bloques.append(Text(""))
+    return bloques
+
+
+def _resumen(resultado: Resultado) -> RenderableType:
+    total = len(resultado.findings)
+    cuenta = resultado.por_severidad()
+    cabecera = Text.assemble(("Resumen  ", "bold"), f"{total} hallazgo{'s' if total != 1 else ''}: ")
+    for i, s in enumerate(Severity):
+        n = cuenta.get(s, 0)
+        cabecera.append(("" if i == 0 else ", ") + f"{n} {nombre_severidad(s, n)}", style=ESTILO[s] if n else "")
+    metas = Text(f"Metas con hallazgos: {resultado.metas_con_hallazgos} de {resultado.metas_auditadas} auditadas "
+                 f"en {len(resultado.informes)} archivo{'s' if len(resultado.informes) != 1 else ''}")
+    partes: list[RenderableType] = [Rule(style="blue"), cabecera, metas]
+    categorias = resultado.por_categoria()
+    if categorias:
+        tabla = Table(show_header=True, header_style="bold", box=None, padding=(0, 2, 0, 0))
+        tabla.add_column("categoría")
+        tabla.add_column("", style="dim")
+        for s in Severity:
+            tabla.add_column(s.etiqueta, justify="right", style=ESTILO[s])
+        for categoria in sorted(categorias, key=lambda c: (-categorias[c], c.value)):
+            fila = [f for f in resultado.findings if f.category is categoria]
+            tabla.add_row(NOMBRES_CATEGORIA[categoria.value], categoria.value,
+                          *[str(sum(1 for f in fila if f.severity is s) or "") for s in Severity])
+        partes.append(Padding(tabla, (1, 0, 0, 0)))
+    return Group(*partes)
+
+
+def render(resultado: Resultado, console: Console) -> None:
+    """Print the report on `console` (the caller chooses width, color and destination)."""
+    for r in resultado.informes:
+        for bloque in _informe(r):
+            console.print(bloque)
+    console.print(_resumen(resultado))
+
+
+def render_texto(resultado: Resultado, ancho: int = 100) -> str:
+    """The same report as plain text at a fixed width (for tests and files)."""
+    console = Console(width=ancho, color_system=None, force_terminal=False, record=True, file=io.StringIO())
+    render(resultado, console)
+    return console.export_text()

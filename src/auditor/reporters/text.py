@@ -1,0 +1,27 @@
+"""Plain text output for logs: one table row per finding, no color, then the summary."""
+
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from ..engine import Resultado
+from .resumen import lineas_resumen
+
+
+def _corto(texto: str | None, limite: int = 80) -> str:
+    if not texto:
+        return ""
+    texto = " ".join(texto.split())
+    return texto if len(texto) <= limite else texto[: limite - 1] + "…"
+
+
+def render(resultado: Resultado) -> str:
+    filas = [
+        [f"{f.file}:{f.line}", f.severity.etiqueta, f.rule, f.meta or "-", f.field or "-", f.message, _corto(f.text)]
+        for f in resultado.findings
+    ]
+    partes = []
+    if filas:
+        partes.append(tabulate(filas, headers=["lugar", "severidad", "regla", "meta", "campo", "mensaje", "texto"], tablefmt="simple"))
+    partes.extend(lineas_resumen(resultado))
+    return "\n".join(partes) + "\n"

@@ -1,0 +1,88 @@
+"""Every rule's must-flag and must-not-flag cases, as data in tests/reglas/<ID>.yaml.
+
+Each case runs one rule on a fixture (the seed reports first) or on an inline document,
+and compares the exact list of findings: line, meta, field (and quoted text where given).
+A meta-test fails when a rule has no case that flags or no case that must stay silent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from auditor.engine import Auditor, auditar_cargado
+from auditor.load import cargar_archivo, cargar_bytes
+
+from .conftest import RAIZ
+
+CASOS_DIR = Path(__file__).parent / "reglas"
+
+
+def _archivos_casos() -> list[Path]:
+    return sorted(CASOS_DIR.glob("*.yaml"))
+
+
+def _casos() -> list[Any]:
+    parametros = []
+    for ruta in _archivos_casos():
+        datos = yaml.safe_load(ruta.read_text(encoding="utf-8"))
+        for i, caso in enumerate(datos["casos"]):
+            parametros.append(pytest.param(datos["regla"], caso, id=f"{datos['regla']}-{i}-{caso['nombre'][:50]}"))
+    return parametros
+
+
+def _hallazgos(auditor: Auditor, regla: str, caso: dict[str, Any]) -> list[Any]:
+    if "archivo" in caso:
+        cargado = cargar_archivo(RAIZ / caso["archivo"], caso["archivo"])
+    else:
+        cargado = cargar_bytes(caso["documento"].encode("utf-8"), "caso.yaml")
+    solo = Auditor(auditor.catalogo, auditor.configuracion, {regla})
+    return [f for f in auditar_cargado(solo, cargado).findings if f.rule == regla]
+
+
+def _forma(linea: int, meta: Any, campo: Any, esperado: dict[str, Any], texto: Any = None, mensaje: str = "") -> dict[str, Any]:
+    forma = {"linea": linea, "meta": None if meta is None else str(meta), "campo": campo}
+    if "texto" in esperado:
+        forma["texto"] = texto
+    if "mensaje_contiene" in esperado:
+        forma["mensaje_contiene"] = esperado["mensaje_contiene"] if esperado["mensaje_contiene"] in mensaje else mensaje
+    return forma
+
+
+@pytest.mark.parametrize(("regla", "caso"), _casos())
+def test_caso(auditor: Auditor, regla: str, caso: dict[str, Any]) -> None:
+    hallazgos = _hallazgos(auditor, regla, caso)
+    esperados = caso.get("senala", [])
+    relleno = esperados + [{}] * max(0, len(hallazgos) - len(esperados))
+    obtenidos = [_forma(f.line, f.meta, f.field, e, f.text, f.message) for f, e in zip(hallazgos, relleno)]
+    deseados = [_forma(e["linea"], e.get("meta"), e.get("campo"), e, e.get("texto"), e.get("mensaje_contiene", "")) for e in esperados]
+    detalle = "\n".join(f"{f.line} meta={f.meta} {f.field}: {f.message} «{f.text}»" for f in hallazgos)
+    assert obtenidos == deseados, detalle
+    for silencio in caso.get("no_senala", []):
+        meta = str(silencio["meta"])
+        campo = silencio.get("campo")
+        culpables = [f for f in hallazgos if f.meta == meta and (campo is None or f.field == campo)]
+        assert not culpables, f"la meta {meta} no debe señalarse ({silencio.get('por_que', '')}): {culpables}"
+
+
+def test_cada_regla_tiene_casos_que_senalan_y_que_no(auditor: Auditor) -> None:
+    faltan = []
+    for regla_id in auditor.catalogo.reglas:
+        ruta = CASOS_DIR / f"{regla_id}.yaml"
+        if not ruta.exists():
+            faltan.append(f"{regla_id}: no hay {ruta.name}")
+            continue
+        casos = yaml.safe_load(ruta.read_text(encoding="utf-8"))["casos"]
+        if not any(c.get("senala") for c in casos):
+            faltan.append(f"{regla_id}: ningún caso que deba señalar")
+        if not any(c.get("no_senala") or not c.get("senala") for c in casos):
+            faltan.append(f"{regla_id}: ningún caso que no deba señalar")
+    assert not faltan, "\n".join(faltan)
+
+
+def test_no_hay_casos_de_reglas_inexistentes(auditor: Auditor) -> None:
+    sobrantes = [r.stem for r in _archivos_casos() if r.stem not in auditor.catalogo.reglas]
+    assert not sobrantes
