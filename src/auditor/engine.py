@@ -141,7 +141,7 @@ class _Sello:
             return None
         return Finding(
             rule=regla.id, category=regla.categoria, severity=self.auditor.severidad(regla), message=problema.mensaje,
-            file=self.cargado.archivo, line=problema.linea, meta=None, field=problema.campo, text=problema.texto,
+            file=self.cargado.archivo, line=problema.linea, meta=problema.meta, field=problema.campo, text=problema.texto,
         )
 
     def desde_observacion(self, regla: Regla, obs: Observacion) -> Finding:

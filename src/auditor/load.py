@@ -11,7 +11,7 @@ import difflib
 import os
 import typing
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,7 @@ class ProblemaEntrada:
     mensaje: str
     campo: str | None = None
     texto: str | None = None
+    meta: str | None = None
 
 
 @dataclass
@@ -122,7 +123,9 @@ def _validar(datos: Any, cargado: InformeCargado) -> None:
         try:
             metas.append(Meta.model_validate(cruda))
         except ValidationError as error:
-            cargado.problemas.extend(_traducir(error, ("metas", i), Meta, mapa))
+            numero = cruda.get("numero") if isinstance(cruda, dict) else None
+            for problema in _traducir(error, ("metas", i), Meta, mapa):
+                cargado.problemas.append(replace(problema, meta=None if numero is None else str(numero)))
             continue
         cargado.indices_metas.append(i)
     cargado.informe = informe.model_copy(update={"metas": metas})

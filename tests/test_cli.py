@@ -1,0 +1,213 @@
+"""The command line as a user meets it: exit codes, formats, rules, schema, configuration."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from auditor import __version__
+from auditor.cli import main
+
+from .conftest import FIXTURES, RAIZ
+
+SEED_FRONTERAS = "fixtures/fronteras_2024.yaml"
+SEED_DESARROLLO = "fixtures/desarrollo_economico_2024_2025.yaml"
+LIMPIO = "fixtures/limpio_cultura_2024_2025.yaml"
+
+
+@pytest.fixture()
+def en_raiz(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(RAIZ)
+
+
+def _correr(*args: str) -> tuple[int, str, str]:
+    resultado = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return resultado.exit_code, resultado.stdout, resultado.stderr
+
+
+def test_informe_limpio_sale_con_cero(en_raiz: None) -> None:
+    codigo, salida, _ = _correr("check", LIMPIO, "--format", "text")
+    assert codigo == 0
+    assert "Resumen: 0 hallazgos (0 errores, 0 advertencias, 0 info) en 1 archivo" in salida
+    assert "Metas con hallazgos: 0 de 3 auditadas" in salida
+
+
+def test_fixtures_con_hallazgos_salen_con_uno(en_raiz: None) -> None:
+    codigo, salida, _ = _correr("check", "fixtures", "--format", "text")
+    assert codigo == 1
+    assert "fixtures/fronteras_2024.yaml:202" in salida and "INV001" in salida
+    assert "Metas con hallazgos: 20 de 27 auditadas" in salida
+
+
+def test_fail_on(en_raiz: None) -> None:
+    # Fronteras meta 80 only: warnings and errors; with --fail-on never the run passes
+    assert _correr("check", SEED_FRONTERAS, "--fail-on", "never", "--format", "json")[0] == 0
+    assert _correr("check", SEED_FRONTERAS, "--fail-on", "warning", "--format", "json")[0] == 1
+
+
+def test_json_estable_y_documentado(en_raiz: None) -> None:
+    _, primera, _ = _correr("check", "fixtures", "--format", "json")
+    _, segunda, _ = _correr("check", "fixtures", "--format", "json")
+    assert primera == segunda
+    documento = json.loads(primera)
+    esquema = json.loads((RAIZ / "docs" / "salida-json.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(documento, esquema)
+    assert documento["version"] == 1
+    hallazgo = next(f for f in documento["findings"] if f["rule"] == "VAL001")
+    assert hallazgo == {
+        "rule": "VAL001", "category": "malformed_value", "severity": "error", "file": SEED_DESARROLLO, "line": 526,
+        "meta": "13", "field": "inversion.ejecutada",
+        "message": "No se puede leer el número de 'inversion.ejecutada': '135, 2' no es un número en formato colombiano",
+        "text": "$135, 2 millones de pesos",
+    }
+
+
+def test_json_igual_bajo_otro_orden_de_argumentos(en_raiz: None) -> None:
+    a = _correr("check", SEED_FRONTERAS, LIMPIO, "--format", "json")[1]
+    b = _correr("check", LIMPIO, SEED_FRONTERAS, "--format", "json")[1]
+    assert a == b
+
+
+def test_error_de_entrada_sale_con_dos_y_audita_lo_demas(tmp_path: Path, en_raiz: None) -> None:
+    malo = tmp_path / "malo.yaml"
+    malo.write_text("entidad: [\n", encoding="utf-8")
+    codigo, salida, _ = _correr("check", str(malo), LIMPIO, "--format", "text")
+    assert codigo == 2
+    assert f"{malo}:2" in salida and "ENT001" in salida
+    assert "en 2 archivos" in salida and "Metas con hallazgos: 0 de 3 auditadas" in salida
+
+
+def test_rules_lista_y_explain(en_raiz: None) -> None:
+    codigo, salida, _ = _correr("rules")
+    assert codigo == 0
+    for regla in ("INV001", "PLH001", "PCT002", "BEN001", "SEC001", "EST003", "ENT002"):
+        assert regla in salida
+    codigo, salida, _ = _correr("rules", "explain", "PCT004")
+    assert codigo == 0
+    assert "Qué revisa" in salida and "Por qué importa" in salida and "Ejemplo que se señala" in salida and "Ejemplo correcto" in salida
+    assert "umbral" in salida  # parameters are documented
+    codigo, _, error = _correr("rules", "explain", "PCT04")
+    assert codigo == 2 and "¿quiso decir" in error
+
+
+def test_schema_valida_los_fixtures(en_raiz: None) -> None:
+    codigo, salida, _ = _correr("schema")
+    assert codigo == 0
+    esquema = json.loads(salida)
+    for fixture in sorted(FIXTURES.glob("*.yaml")):
+        jsonschema.validate(yaml.safe_load(fixture.read_text(encoding="utf-8")), esquema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"entidad": "G", "metas": [{"numero": 1, "nombre": "x", "impcto": ""}]}, esquema)
+
+
+def test_configuracion_desactiva_y_cambia_severidad(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "auditor.yaml").write_text(
+        "reglas:\n  INV001: false\n  BEN002: {severidad: error}\n  PCT002: {parametros: {tolerancia: 30}}\n", encoding="utf-8"
+    )
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    monkeypatch.chdir(sub)  # found from the current directory upward
+    _, salida, _ = _correr("check", str(RAIZ / SEED_FRONTERAS), "--format", "json")
+    reglas = {(f["rule"], f["meta"], f["severity"]) for f in json.loads(salida)["findings"]}
+    assert not any(r == "INV001" for r, _, _ in reglas)
+    assert ("BEN002", "80", "error") in reglas
+    assert not any(r == "PCT002" for r, _, _ in reglas)  # 30% vs 1,6% is within 30 points
+
+
+@pytest.mark.parametrize(
+    ("contenido", "esperado"),
+    [
+        ("reglas:\n  INV01: false\n", "auditor.yaml:2: regla desconocida 'INV01'; ¿quiso decir 'INV001'?"),
+        ("regla:\n  INV001: false\n", "auditor.yaml:1: clave desconocida 'regla'; ¿quiso decir 'reglas'?"),
+        ("reglas:\n  PCT002: {parametros: {toleranca: 1}}\n", "regla PCT002, parámetro 'toleranca': parámetro desconocido"),
+        ("reglas:\n  PCT002: {severidad: grave}\n", "auditor.yaml:2:"),
+    ],
+)
+def test_configuracion_invalida_detiene_con_mensaje(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, contenido: str, esperado: str) -> None:
+    (tmp_path / "auditor.yaml").write_text(contenido, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    codigo, salida, error = _correr("check", str(RAIZ / LIMPIO))
+    assert codigo == 2 and salida == ""
+    assert esperado in error
+    assert "Traceback" not in error
+
+
+def test_reglas_propias_sin_python(tmp_path: Path, en_raiz: None) -> None:
+    propias = tmp_path / "reglas"
+    propias.mkdir()
+    (propias / "oficina.yaml").write_text(
+        """patrones:
+  - nombre: plantilla
+    patrones:
+      - frase: "Describa aquí los logros"
+reglas:
+  - id: OFI001
+    nombre: impacto-corto
+    tipo: campo_requerido
+    categoria: empty_field
+    severidad: warning
+    campos: [ejecucion.con_quien]
+    mensaje: "Falta con quién"
+    doc: {que_revisa: x, por_que: y, ejemplo_falla: a, ejemplo_pasa: b}
+""",
+        encoding="utf-8",
+    )
+    informe = tmp_path / "informe.yaml"
+    texto = (FIXTURES / "limpio_cultura_2024_2025.yaml").read_text(encoding="utf-8")
+    texto = texto.replace("impacto: Circulación de 120 artistas", "impacto: Describa aquí los logros. Circulación de 120 artistas")
+    informe.write_text(texto, encoding="utf-8")
+    _, salida, _ = _correr("check", str(informe), "--rules", str(propias), "--format", "json")
+    assert [(f["rule"], f["meta"], f["field"]) for f in json.loads(salida)["findings"]] == [("PLH001", "1", "impacto")]
+    codigo, salida, _ = _correr("rules", "--rules", str(propias))
+    assert codigo == 0 and "OFI001" in salida
+
+
+@pytest.mark.parametrize(
+    ("contenido", "esperado"),
+    [
+        ("reglas:\n  - id: X1\n", "reglas.0: falta 'tipo'"),
+        ("reglas:\n  - {id: OFI001, tipo: magia}\n", "'tipo' debe ser uno de"),
+        (
+            "reglas:\n  - id: OFI001\n    nombre: n\n    tipo: campo_requerido\n    categoria: empty_field\n    severidad: warning\n"
+            "    campos: [impcto]\n    mensaje: m\n    doc: {que_revisa: x, por_que: y, ejemplo_falla: a, ejemplo_pasa: b}\n",
+            "campo desconocido 'impcto'; ¿quiso decir 'impacto'?",
+        ),
+        ("patrones:\n  - nombre: plantilla\n    patrones: [{regex: '(sin cerrar'}]\n", "expresión regular no válida"),
+        ("reglas:\n  - id: INV001\n    nombre: n\n    tipo: campo_requerido\n    categoria: empty_field\n    severidad: warning\n"
+         "    campos: [impacto]\n    mensaje: m\n    doc: {que_revisa: x, por_que: y, ejemplo_falla: a, ejemplo_pasa: b}\n",
+         "la regla INV001 ya está definida"),
+        ("reglas: !!python/object/apply:os.system ['echo hola']\n", "etiqueta YAML no permitida"),
+    ],
+)
+def test_archivo_de_reglas_malformado_detiene_la_ejecucion(tmp_path: Path, en_raiz: None, contenido: str, esperado: str) -> None:
+    propias = tmp_path / "reglas"
+    propias.mkdir()
+    (propias / "mala.yaml").write_text(contenido, encoding="utf-8")
+    codigo, salida, error = _correr("check", LIMPIO, "--rules", str(propias))
+    assert codigo == 2 and salida == ""
+    assert str(propias / "mala.yaml") in error and esperado in error
+
+
+def test_python_m_y_version() -> None:
+    salida = subprocess.run([sys.executable, "-m", "auditor", "--version"], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONIOENCODING": "utf-8"})
+    assert salida.stdout.strip() == f"auditor {__version__}"
+
+
+def test_reglas_incluidas_se_encuentran_en_el_paquete_instalado() -> None:
+    from auditor.engine import directorio_reglas_incluidas
+
+    directorio = directorio_reglas_incluidas()
+    assert (directorio / "inversion.yaml").is_file() and (directorio / "patrones" / "plantilla.yaml").is_file()
+    import auditor
+
+    if "site-packages" in auditor.__file__:  # a non-editable install must carry its rules inside the package
+        assert directorio.parent == Path(auditor.__file__).parent
