@@ -144,6 +144,14 @@ class _Sello:
             file=self.cargado.archivo, line=problema.linea, meta=problema.meta, field=problema.campo, text=problema.texto,
         )
 
+    def fallo_de_regla(self, regla: Regla, error: Exception) -> Finding:
+        return Finding(
+            rule=ENTRADA_ILEGIBLE, category=Category.INPUT_ERROR, severity=Severity.ERROR,
+            message=f"la regla {regla.id} no pudo revisar este informe ({type(error).__name__}: {error}); "
+            "los demás hallazgos siguen siendo válidos. Es un defecto de auditor: por favor repórtelo.",
+            file=self.cargado.archivo, line=1,
+        )
+
     def desde_observacion(self, regla: Regla, obs: Observacion) -> Finding:
         informe = self.cargado.informe
         assert informe is not None
@@ -170,10 +178,19 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
     if informe is not None:
         for regla in auditor.activas():
             contexto = Contexto(auditor.configuracion.parametros(auditor.catalogo, regla.id), auditor.catalogo.patrones)
-            for obs in regla.revisar(informe, contexto):
-                findings.append(sello.desde_observacion(regla, obs))
+            try:
+                nuevos = [sello.desde_observacion(regla, obs) for obs in regla.revisar(informe, contexto)]
+            except Exception as error:  # a bug in one rule must not hide the other rules' findings
+                nuevos = [sello.fallo_de_regla(regla, error)]
+            findings.extend(nuevos)
     findings.sort(key=Finding.clave_orden)
     metas = [(str(m.numero), m.nombre) for m in informe.metas] if informe is not None else []
+    # metas that could not be read were still looked at: they count as audited (with their findings)
+    leidas = {numero for numero, _ in metas}
+    for problema in cargado.problemas:
+        if problema.meta is not None and problema.meta not in leidas:
+            leidas.add(problema.meta)
+            metas.append((problema.meta, "(meta que no se pudo leer)"))
     return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings)
 
 

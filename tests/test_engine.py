@@ -1,0 +1,52 @@
+"""The engine: severity from configuration, places, and no traceback from a faulty rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.catalog import Contexto, Documentacion, Regla
+from auditor.config import AjusteRegla, Configuracion
+from auditor.engine import Auditor, auditar_cargado, preparar
+from auditor.findings import Category, Observacion, Severity
+from auditor.load import cargar_archivo, cargar_bytes
+from auditor.model import Informe
+
+from .conftest import FIXTURES
+from .test_load import CABECERA
+
+
+class _Rota(Regla):
+    id = "XXX999"
+    nombre = "rota"
+    categoria = Category.STRUCTURE
+    severidad = Severity.WARNING
+    mensaje = "rota"
+    doc = Documentacion("x", "y", "a", "b")
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        yield Observacion("antes de fallar", "numero", 0)
+        raise ZeroDivisionError("división por cero")
+
+
+def test_una_regla_defectuosa_se_informa_sin_ocultar_las_demas(auditor: Auditor) -> None:
+    catalogo = preparar(Configuracion()).catalogo
+    catalogo.reglas["XXX999"] = _Rota()
+    resultado = auditar_cargado(Auditor(catalogo, Configuracion()), cargar_archivo(FIXTURES / "fronteras_2024.yaml"))
+    reglas = [f.rule for f in resultado.findings]
+    assert "INV001" in reglas and "XXX999" not in reglas
+    [fallo] = [f for f in resultado.findings if "XXX999" in f.message]
+    assert fallo.category is Category.INPUT_ERROR and "ZeroDivisionError" in fallo.message
+
+
+def test_severidad_la_decide_la_configuracion(auditor: Auditor) -> None:
+    configuracion = Configuracion(ajustes={"INV001": AjusteRegla(severidad=Severity.INFO), "BEN002": AjusteRegla(activa=False)})
+    resultado = auditar_cargado(Auditor(auditor.catalogo, configuracion), cargar_archivo(FIXTURES / "fronteras_2024.yaml"))
+    assert {f.severity for f in resultado.findings if f.rule == "INV001"} == {Severity.INFO}
+    assert not any(f.rule == "BEN002" for f in resultado.findings)
+
+
+def test_meta_ilegible_cuenta_como_auditada_con_su_hallazgo(auditor: Auditor) -> None:
+    texto = CABECERA + "metas:\n  - numero: 1\n    nombre: [lista]\n  - numero: 2\n    nombre: Ferias\n"
+    resultado = auditar_cargado(auditor, cargar_bytes(texto.encode(), "x.yaml"))
+    assert [numero for numero, _ in resultado.metas] == ["2", "1"]
+    assert ("ENT002", "1", 9) in {(f.rule, f.meta, f.line) for f in resultado.findings}
