@@ -9,6 +9,7 @@ and yield observations; the engine and the configuration decide the rest.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -18,6 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from .findings import Category, Observacion, Severity
 from .model import Informe
 from .patterns import ConjuntoPatrones
+from .source import Documento, ErrorFuente, decodificar, leer_documento
 
 ID_REGLA = re.compile(r"[A-Z]{2,4}\d{3}")
 
@@ -31,6 +33,23 @@ class ErrorReglas(Exception):
         self.archivo = archivo
         self.linea = linea
         self.mensaje = mensaje
+
+
+def leer_archivo_estricto(ruta: Path) -> Documento | None:
+    """Read a rules or configuration file: any problem stops the run (ErrorReglas); None if empty."""
+    nombre = str(ruta)
+    try:
+        texto = decodificar(ruta.read_bytes())
+        if not texto.strip():
+            return None
+        documento = leer_documento(texto)
+    except OSError as error:
+        raise ErrorReglas(nombre, f"no se puede leer: {error.strerror or error}") from None
+    except ErrorFuente as error:
+        raise ErrorReglas(nombre, error.mensaje, error.linea) from None
+    for problema in documento.problemas:
+        raise ErrorReglas(nombre, problema.mensaje, problema.linea)
+    return documento
 
 
 @dataclass(frozen=True)

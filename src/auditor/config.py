@@ -18,9 +18,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .catalog import Catalogo, ErrorReglas
+from .catalog import Catalogo, ErrorReglas, leer_archivo_estricto
 from .findings import Severity
-from .source import ErrorFuente, MapaFuente, decodificar, leer_documento
+from .source import MapaFuente
 
 NOMBRE_CONFIGURACION = "auditor.yaml"
 
@@ -93,16 +93,9 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
     if ruta is None:
         return Configuracion()
     nombre = str(ruta)
-    try:
-        documento = leer_documento(decodificar(ruta.read_bytes()))
-    except OSError as error:
-        raise ErrorReglas(nombre, f"no se puede leer: {error.strerror or error}") from None
-    except ErrorFuente as error:
-        if error.mensaje.startswith("el archivo está vacío") or error.mensaje.startswith("el archivo no tiene contenido"):
-            return Configuracion(archivo=nombre)
-        raise ErrorReglas(nombre, error.mensaje, error.linea) from None
-    for problema in documento.problemas:
-        raise ErrorReglas(nombre, problema.mensaje, problema.linea)
+    documento = leer_archivo_estricto(ruta)
+    if documento is None:
+        return Configuracion(archivo=nombre)
     try:
         datos = ArchivoConfiguracion.model_validate(documento.datos)
     except ValidationError as error:

@@ -23,12 +23,11 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .catalog import Catalogo, Contexto, Documentacion, ErrorReglas, Regla
+from .catalog import Catalogo, Contexto, Documentacion, ErrorReglas, Regla, leer_archivo_estricto
 from .fields import CAMPOS_META, CAMPOS_INFORME, Ambito, es_vacio, leer_campo, numero_de, objetivos, ruta_valida
 from .findings import Category, Observacion, Severity
 from .model import Informe
 from .patterns import ConjuntoPatrones, Patron, frase_alrededor, patron_de_frase, patron_de_regex
-from .source import ErrorFuente, decodificar, leer_documento
 
 
 class _Dato(BaseModel):
@@ -331,14 +330,9 @@ def compilar(datos: Any) -> ReglaDeclarativa:
 def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
     """Add the rules and pattern sets of one file; raise ErrorReglas naming file and line."""
     nombre = str(ruta)
-    try:
-        documento = leer_documento(decodificar(ruta.read_bytes()))
-    except OSError as error:
-        raise ErrorReglas(nombre, f"no se puede leer: {error.strerror or error}") from None
-    except ErrorFuente as error:
-        raise ErrorReglas(nombre, error.mensaje, error.linea) from None
-    for problema in documento.problemas:
-        raise ErrorReglas(nombre, problema.mensaje, problema.linea)
+    documento = leer_archivo_estricto(ruta)
+    if documento is None:
+        return
     if not isinstance(documento.datos, dict):
         raise ErrorReglas(nombre, "se esperaba un mapa con 'reglas' y/o 'patrones'", 1)
     try:

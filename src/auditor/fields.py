@@ -89,11 +89,12 @@ def objetivos(informe: Informe, ambito: Ambito) -> Iterator[tuple[int | None, An
         yield None, informe
 
 
-def _modelo(anotacion: Any) -> type[BaseModel] | None:
+def modelo_de(anotacion: Any) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation (Optional[X], list[X], X)."""
     if isinstance(anotacion, type) and issubclass(anotacion, BaseModel):
         return anotacion
     for argumento in typing.get_args(anotacion):
-        m = _modelo(argumento)
+        m = modelo_de(argumento)
         if m is not None:
             return m
     return None
@@ -108,7 +109,7 @@ def _es_lista(anotacion: Any) -> bool:
 def _rutas(modelo: type[BaseModel], prefijo: str = "") -> Iterator[str]:
     for nombre, info in modelo.model_fields.items():
         ruta = f"{prefijo}{nombre}"
-        interno = _modelo(info.annotation)
+        interno = modelo_de(info.annotation)
         if interno is Valor or interno is None:
             yield ruta
             continue

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .fields import modelo_de
 from .model import Informe, Meta
 from .source import ErrorFuente, MapaFuente, Ruta, decodificar, leer_documento
 
@@ -201,17 +201,7 @@ def _campos_validos(modelo: type[BaseModel], loc: Ruta) -> list[str]:
         campo = actual.model_fields.get(parte) if isinstance(actual, type) and issubclass(actual, BaseModel) else None
         if campo is None:
             return []
-        actual = _modelo_de(campo.annotation)
+        actual = modelo_de(campo.annotation)
     if isinstance(actual, type) and issubclass(actual, BaseModel):
         return list(actual.model_fields)
     return []
-
-
-def _modelo_de(anotacion: Any) -> Any:
-    if isinstance(anotacion, type) and issubclass(anotacion, BaseModel):
-        return anotacion
-    for argumento in typing.get_args(anotacion):
-        interno = _modelo_de(argumento)
-        if interno is not None:
-            return interno
-    return None
