@@ -27,7 +27,7 @@ def _problemas(texto: str | bytes) -> list[tuple[str, int, str]]:
 
 def test_yaml_invalido_da_la_linea() -> None:
     [(regla, linea, mensaje)] = _problemas(CABECERA + "metas:\n  - numero: 1\n    nombre: \"sin cerrar\n")
-    assert (regla, linea) == ("ENT001", 10)
+    assert (regla, linea) == ("ENT001", 9)  # where the quote opens, not the end of the file
     assert "YAML no válido" in mensaje
 
 

@@ -69,5 +69,5 @@ def test_leer_cantidad_con_llamadas_de_nota() -> None:
     assert leer_cantidad("62,8%**").valor == pytest.approx(62.8)
     assert leer_cantidad("3***").valor == 3
     assert leer_cantidad("1.649").valor == 1649
-    assert leer_cantidad("muchos").problema is Problema.SIN_NUMERO
+    assert leer_cantidad("ciento veinte").problema is Problema.ILEGIBLE
     assert leer_cantidad("12 y 13").problema is Problema.ILEGIBLE

@@ -302,12 +302,14 @@ class _Comparacion(ReglaDeclarativa):
             ok = cumple(izquierda + tol, derecha)
         if not ok:
             ruta = ruta_i or ruta_d or ""
-            texto = f"{_fmt(izquierda)} {d.operador} {_fmt(derecha)}"
+            texto = f"{_fmt(izquierda)} {_CONTRARIO[d.operador]} {_fmt(derecha)}"  # what the data says
             yield Observacion(
                 self._formato(campo=ruta, texto=texto, izquierda=_fmt(izquierda), derecha=_fmt(derecha), operador=d.operador),
                 ruta, indice, texto,
             )
 
+
+_CONTRARIO = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
 
 _TIPOS = {"campo_requerido", "patrones", "rango", "comparacion"}
 

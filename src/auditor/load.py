@@ -94,11 +94,22 @@ def cargar_bytes(contenido: bytes, nombre: str) -> InformeCargado:
     except ErrorFuente as error:
         return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, error.linea, error.mensaje)])
     cargado = InformeCargado(nombre, None, mapa=documento.mapa)
-    cargado.problemas.extend(
-        ProblemaEntrada(ENTRADA_CLAVE_REPETIDA, p.linea, p.mensaje) for p in documento.problemas
-    )
+    for p in documento.problemas:
+        cargado.problemas.append(
+            ProblemaEntrada(ENTRADA_CLAVE_REPETIDA, p.linea, p.mensaje, _campo(p.ruta), str(p.ruta[-1]), _numero_meta(documento.datos, p.ruta))
+        )
     _validar(documento.datos, cargado)
     return cargado
+
+
+def _numero_meta(datos: Any, ruta: Ruta) -> str | None:
+    """The number of the meta a path lies in, read from the raw data (before validation)."""
+    if len(ruta) > 1 and ruta[0] == "metas" and isinstance(ruta[1], int) and isinstance(datos, dict):
+        metas = datos.get("metas")
+        if isinstance(metas, list) and ruta[1] < len(metas) and isinstance(metas[ruta[1]], dict):
+            numero = metas[ruta[1]].get("numero")
+            return None if numero is None else str(numero)
+    return None
 
 
 def _validar(datos: Any, cargado: InformeCargado) -> None:
@@ -123,9 +134,9 @@ def _validar(datos: Any, cargado: InformeCargado) -> None:
         try:
             metas.append(Meta.model_validate(cruda))
         except ValidationError as error:
-            numero = cruda.get("numero") if isinstance(cruda, dict) else None
+            numero = _numero_meta(datos, ("metas", i))
             for problema in _traducir(error, ("metas", i), Meta, mapa):
-                cargado.problemas.append(replace(problema, meta=None if numero is None else str(numero)))
+                cargado.problemas.append(replace(problema, meta=numero))
             continue
         cargado.indices_metas.append(i)
     cargado.informe = informe.model_copy(update={"metas": metas})

@@ -123,7 +123,8 @@ def leer_cantidad(texto: str) -> Lectura:
     t = limpiar(texto)
     m = _CANTIDAD.fullmatch(t)
     if m is None:
-        return Lectura(None, Problema.SIN_NUMERO if not re.search(r"\d", t) else Problema.ILEGIBLE, t)
+        # "ciento veinte" or "12 y 13": a count was written but cannot be read as one number
+        return Lectura(None, Problema.ILEGIBLE, t)
     valor = leer_numero(m.group("num"))
     if valor is None:
         return Lectura(None, Problema.ILEGIBLE, m.group("num"))

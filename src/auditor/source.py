@@ -40,6 +40,7 @@ class ProblemaFuente:
     linea: int
     mensaje: str
     fatal: bool = True
+    ruta: Ruta = ()
 
 
 @dataclass
@@ -110,6 +111,7 @@ class _Constructor:
                             f"clave '{clave}' repetida (ya aparece en la línea {vistas[clave]}); "
                             "se usa el último valor y el anterior se perdería",
                             fatal=False,
+                            ruta=ruta + (clave,),
                         )
                     )
                 vistas[clave] = linea_clave
@@ -153,6 +155,27 @@ def decodificar(contenido: bytes) -> str:
         ) from None
 
 
+_EXPLICACIONES = (
+    ("quoted scalar", "comillas sin cerrar: el texto entre comillas no termina"),
+    ("mapping values are not allowed", "':' inesperado: ¿falta un espacio después de ':', faltan comillas o la sangría no corresponde?"),
+    ("cannot start any token", "carácter no permitido al comienzo de un valor (¿una tabulación? use espacios)"),
+    ("did not find expected key", "se esperaba una clave: revise la sangría"),
+    ("expected <block end>", "la sangría no corresponde con la del bloque"),
+    ("could not find expected ':'", "falta ':' después de la clave"),
+    ("found undefined alias", "alias (*nombre) sin definir"),
+    ("expected a single document", "hay más de un documento YAML (---): se espera un informe por archivo"),
+    ("flow sequence", "lista entre corchetes sin cerrar o mal separada"),
+    ("flow mapping", "mapa entre llaves sin cerrar o mal separado"),
+)
+
+
+def _explicar(problema: str) -> str:
+    for clave, explicacion in _EXPLICACIONES:
+        if clave in problema:
+            return explicacion
+    return "el archivo no se puede leer como YAML"
+
+
 def leer_documento(texto: str) -> Documento:
     """Parse one YAML (or JSON) document, keeping the line of every value."""
     if not texto.strip():
@@ -161,9 +184,13 @@ def leer_documento(texto: str) -> Documento:
         nodo = yaml.compose(texto, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         marca = error.problem_mark or error.context_mark
+        contexto = error.context_mark
+        # an unclosed quote or bracket is found at the end of the file: point to where it opens
+        if marca is not None and contexto is not None and marca.index >= len(texto.rstrip()):
+            marca = contexto
         linea = int(marca.line) + 1 if marca is not None else 1
-        problema = error.problem or str(error)
-        raise ErrorFuente(linea, f"YAML no válido: {problema}") from None
+        original = " ".join(x for x in (error.context, error.problem) if x) or str(error)
+        raise ErrorFuente(linea, f"YAML no válido: {_explicar(original)} (YAML: {original})") from None
     except yaml.YAMLError as error:
         raise ErrorFuente(1, f"YAML no válido: {error}") from None
     if nodo is None:

@@ -126,15 +126,16 @@ class TablaPDDSinDiligenciar(Regla):
         if tabla is None:
             return
         vacias = [
-            f for f in tabla.filas
+            (i, f) for i, f in enumerate(tabla.filas)
             if es_vacio(f.cumplimiento_programado) and es_vacio(f.cumplimiento_ejecutado) and es_vacio(f.avance_cuatrienio)
         ]
         if not tabla.filas:
             yield Observacion("La tabla de cumplimiento por nivel del PDD no tiene filas", "tabla_pdd", None, None)
         elif vacias:
-            resumen = (f"Ninguna de sus {len(tabla.filas)} filas tiene porcentajes" if len(vacias) == len(tabla.filas)
-                       else f"{len(vacias)} de sus {len(tabla.filas)} filas no tienen porcentajes")
+            n, total = len(vacias), len(tabla.filas)
+            resumen = (f"ninguna de sus {total} filas tiene porcentajes" if n == total
+                       else f"{n} de sus {total} filas no {'tiene' if n == 1 else 'tienen'} porcentajes")
             yield Observacion(
                 f"La tabla de cumplimiento por nivel del PDD está sin diligenciar: {resumen}",
-                "tabla_pdd.filas", None, "; ".join(f.nivel for f in vacias),
+                f"tabla_pdd.filas[{vacias[0][0]}]", None, "; ".join(f.nivel for _, f in vacias),
             )

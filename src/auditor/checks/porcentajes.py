@@ -159,7 +159,8 @@ class ParametrosJustificacion(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     umbral: float = Field(default=100.0, description="Cumplimiento por debajo del cual se espera una explicación.")
     campos: list[str] = Field(
-        default_factory=lambda: ["logro.texto", "ejecucion.como", "ejecucion.cuando", "impacto", "inversion.texto"],
+        default_factory=lambda: ["logro.texto", "inversion.texto", "beneficiarios.descripcion", "ejecucion.como",
+                                 "ejecucion.con_quien", "ejecucion.cuando", "impacto", "localizacion.texto"],
         description="Campos donde se busca la explicación.",
     )
 
