@@ -176,14 +176,20 @@ reglas:
         ("reglas:\n  - id: X1\n", "reglas.0: falta 'tipo'"),
         ("reglas:\n  - {id: OFI001, tipo: magia}\n", "'tipo' debe ser uno de"),
         (
-            "reglas:\n  - id: OFI001\n    nombre: n\n    tipo: campo_requerido\n    categoria: empty_field\n    severidad: warning\n"
-            "    campos: [impcto]\n    mensaje: m\n    doc: {que_revisa: x, por_que: y, ejemplo_falla: a, ejemplo_pasa: b}\n",
+            (
+                "reglas:\n  - id: OFI001\n    nombre: n\n    tipo: campo_requerido\n    categoria: empty_field\n    severidad: warning\n"
+                "    campos: [impcto]\n    mensaje: m\n    doc: {que_revisa: x, por_que: y, ejemplo_falla: a, ejemplo_pasa: b}\n"
+            ),
             "campo desconocido 'impcto'; ¿quiso decir 'impacto'?",
         ),
         ("patrones:\n  - nombre: plantilla\n    patrones: [{regex: '(sin cerrar'}]\n", "expresión regular no válida"),
-        ("reglas:\n  - id: INV001\n    nombre: n\n    tipo: campo_requerido\n    categoria: empty_field\n    severidad: warning\n"
-         "    campos: [impacto]\n    mensaje: m\n    doc: {que_revisa: x, por_que: y, ejemplo_falla: a, ejemplo_pasa: b}\n",
-         "la regla INV001 ya está definida"),
+        (
+            (
+                "reglas:\n  - id: INV001\n    nombre: n\n    tipo: campo_requerido\n    categoria: empty_field\n    severidad: warning\n"
+                "    campos: [impacto]\n    mensaje: m\n    doc: {que_revisa: x, por_que: y, ejemplo_falla: a, ejemplo_pasa: b}\n"
+            ),
+            "la regla INV001 ya está definida",
+        ),
         ("reglas: !!python/object/apply:os.system ['echo hola']\n", "etiqueta YAML no permitida"),
     ],
 )

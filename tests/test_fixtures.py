@@ -7,8 +7,8 @@ import re
 import pytest
 
 from auditor.engine import Auditor, auditar
-from auditor.load import cargar_archivo
 from auditor.fields import recorrer_valores
+from auditor.load import cargar_archivo
 
 from .conftest import FIXTURES, SEEDS
 

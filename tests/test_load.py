@@ -77,8 +77,11 @@ def test_una_meta_mala_no_oculta_las_demas() -> None:
 
 
 def test_json_se_acepta_con_lineas() -> None:
-    texto = '{\n "entidad": "G", "departamento": "N", "secretaria": "S",\n "periodo": {"desde": 2024, "hasta": 2025},\n' \
-            ' "fecha_corte": "2025-11", "plan": {"nombre": "P", "desde": 2024, "hasta": 2027},\n "metas": [\n  {"numero": 1,\n   "nombre": "F", "impcto": ""}]}\n'
+    texto = (
+        '{\n "entidad": "G", "departamento": "N", "secretaria": "S",\n "periodo": {"desde": 2024, "hasta": 2025},\n'
+        ' "fecha_corte": "2025-11", "plan": {"nombre": "P", "desde": 2024, "hasta": 2027},\n "metas": [\n  {"numero": 1,\n'
+        '   "nombre": "F", "impcto": ""}]}\n'
+    )
     [(regla, linea, _)] = _problemas(texto)
     assert (regla, linea) == ("ENT002", 7)
 

@@ -57,7 +57,7 @@ def test_caso(auditor: Auditor, regla: str, caso: dict[str, Any]) -> None:
     hallazgos = _hallazgos(auditor, regla, caso)
     esperados = caso.get("senala", [])
     relleno = esperados + [{}] * max(0, len(hallazgos) - len(esperados))
-    obtenidos = [_forma(f.line, f.meta, f.field, e, f.text, f.message) for f, e in zip(hallazgos, relleno)]
+    obtenidos = [_forma(f.line, f.meta, f.field, e, f.text, f.message) for f, e in zip(hallazgos, relleno, strict=False)]
     deseados = [_forma(e["linea"], e.get("meta"), e.get("campo"), e, e.get("texto"), e.get("mensaje_contiene", "")) for e in esperados]
     detalle = "\n".join(f"{f.line} meta={f.meta} {f.field}: {f.message} «{f.text}»" for f in hallazgos)
     assert obtenidos == deseados, detalle

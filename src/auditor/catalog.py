@@ -9,9 +9,9 @@ and yield observations; the engine and the configuration decide the rest.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict

@@ -24,7 +24,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .catalog import Catalogo, Contexto, Documentacion, ErrorReglas, Regla, leer_archivo_estricto
-from .fields import CAMPOS_META, CAMPOS_INFORME, Ambito, es_vacio, leer_campo, numero_de, objetivos, ruta_valida
+from .fields import CAMPOS_INFORME, CAMPOS_META, Ambito, es_vacio, leer_campo, numero_de, objetivos, ruta_valida
 from .findings import Category, Observacion, Severity
 from .model import Informe
 from .patterns import ConjuntoPatrones, Patron, frase_alrededor, patron_de_frase, patron_de_regex
@@ -42,6 +42,7 @@ class DocumentacionDatos(_Dato):
 
 
 _PLANTILLAS = Literal["tabular", "narrativa"]
+_TODAS_LAS_PLANTILLAS: tuple[_PLANTILLAS, ...] = ("tabular", "narrativa")
 
 
 class _ReglaBase(_Dato):
@@ -52,12 +53,12 @@ class _ReglaBase(_Dato):
     mensaje: str
     doc: DocumentacionDatos
     ambito: Ambito = "meta"
-    plantillas: list[_PLANTILLAS] = Field(default_factory=lambda: ["tabular", "narrativa"])
+    plantillas: list[_PLANTILLAS] = Field(default_factory=lambda: list(_TODAS_LAS_PLANTILLAS))
 
     variables: ClassVar[frozenset[str]] = frozenset({"campo", "texto"})
 
     @model_validator(mode="after")
-    def _mensaje_y_campos(self) -> "_ReglaBase":
+    def _mensaje_y_campos(self) -> _ReglaBase:
         for _, nombre, _, _ in string.Formatter().parse(self.mensaje):
             if nombre is not None and nombre not in self.variables:
                 raise ValueError(f"el mensaje usa '{{{nombre}}}', que no existe; se puede usar: {', '.join(sorted(self.variables))}")
@@ -86,7 +87,7 @@ class FraseDatos(_Dato):
     completo: bool = False
 
     @model_validator(mode="after")
-    def _una(self) -> "FraseDatos":
+    def _una(self) -> FraseDatos:
         if (self.frase is None) == (self.regex is None):
             raise ValueError("cada patrón lleva 'frase' o 'regex' (uno de los dos)")
         if self.regex is not None:
@@ -110,7 +111,7 @@ class ReglaPatrones(_ReglaBase):
     frases: list[FraseDatos] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _fuente(self) -> "ReglaPatrones":
+    def _fuente(self) -> ReglaPatrones:
         if self.conjunto is None and not self.frases:
             raise ValueError("la regla necesita 'conjunto' (un conjunto de patrones) o 'frases'")
         return self
@@ -138,7 +139,7 @@ class Lado(_Dato):
     valor: float | None = None
 
     @model_validator(mode="after")
-    def _uno(self) -> "Lado":
+    def _uno(self) -> Lado:
         if sum(x is not None for x in (self.campo, self.suma, self.valor)) != 1:
             raise ValueError("cada lado lleva exactamente uno de 'campo', 'suma' o 'valor'")
         if self.suma is not None and "[*]" not in self.suma:

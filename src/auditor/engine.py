@@ -21,6 +21,7 @@ from .findings import Category, Finding, Observacion, Severity
 from .load import ENTRADA_ILEGIBLE, InformeCargado, ProblemaEntrada, cargar_archivo, descubrir
 from .source import Ruta
 
+
 def directorio_reglas_incluidas() -> Path:
     """The built-in rules: packaged as ``auditor/_rules`` in a wheel, ``rules/`` in a checkout."""
     empaquetadas = importlib.resources.files("auditor") / "_rules"
@@ -180,7 +181,7 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
             contexto = Contexto(auditor.configuracion.parametros(auditor.catalogo, regla.id), auditor.catalogo.patrones)
             try:
                 nuevos = [sello.desde_observacion(regla, obs) for obs in regla.revisar(informe, contexto)]
-            except Exception as error:  # a bug in one rule must not hide the other rules' findings
+            except Exception as error:  # noqa: BLE001 - a bug in one rule must not hide the other rules' findings
                 nuevos = [sello.fallo_de_regla(regla, error)]
             findings.extend(nuevos)
     findings.sort(key=Finding.clave_orden)

@@ -59,7 +59,7 @@ def descubrir(rutas: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list
     for ruta in rutas:
         p = Path(ruta)
         if p.is_dir():
-            encontrados = []
+            encontrados: list[Path] = []
             for raiz, carpetas, nombres in os.walk(p, followlinks=False):
                 carpetas[:] = sorted(c for c in carpetas if not c.startswith("."))
                 encontrados.extend(Path(raiz) / n for n in nombres if n.lower().endswith(EXTENSIONES))

@@ -9,7 +9,8 @@ its problem so that a rule can report it (never an exception).
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Callable, Literal
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
 
@@ -46,7 +47,7 @@ def _lector(leer: Callable[[str], Lectura]) -> Callable[[Any], Any]:
         if crudo is None or isinstance(crudo, Valor):
             return crudo
         if isinstance(crudo, bool):
-            raise ValueError("se esperaba un número o un texto, no un valor lógico (sí/no)")
+            raise ValueError("se esperaba un número o un texto, no un valor lógico (sí/no)")  # noqa: TRY004 - pydantic wants ValueError
         if isinstance(crudo, (int, float)):
             return Valor(valor=float(crudo))
         if isinstance(crudo, str):

@@ -40,8 +40,10 @@ def lineas_resumen(resultado: Resultado) -> list[str]:
     total = len(resultado.findings)
     lineas = [
         "",
-        f"Resumen: {total} hallazgo{'s' if total != 1 else ''} ({conteo_severidades(resultado)}) "
-        f"en {len(resultado.informes)} archivo{'s' if len(resultado.informes) != 1 else ''}",
+        (
+            f"Resumen: {total} hallazgo{'s' if total != 1 else ''} ({conteo_severidades(resultado)}) "
+            f"en {len(resultado.informes)} archivo{'s' if len(resultado.informes) != 1 else ''}"
+        ),
         f"Metas con hallazgos: {resultado.metas_con_hallazgos} de {resultado.metas_auditadas} auditadas",
     ]
     categorias = resultado.por_categoria()
