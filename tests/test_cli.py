@@ -217,3 +217,66 @@ def test_reglas_incluidas_se_encuentran_en_el_paquete_instalado() -> None:
 
     if "site-packages" in auditor.__file__:  # a non-editable install must carry its rules inside the package
         assert directorio.parent == Path(auditor.__file__).parent
+
+
+def test_sin_informes_no_es_un_exito_silencioso(tmp_path: Path) -> None:
+    codigo, salida, error = _correr("check", str(tmp_path))
+    assert codigo == 2 and salida == ""
+    assert "no se encontró ningún informe" in error
+
+
+def test_mismo_directorio_en_configuracion_y_en_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    propias = tmp_path / "reglas_oficina"
+    propias.mkdir()
+    (propias / "oficina.yaml").write_text(
+        "reglas:\n  - id: OFI001\n    nombre: n\n    tipo: campo_requerido\n    categoria: empty_field\n    severidad: warning\n"
+        "    campos: [inversion.fuentes]\n    mensaje: m\n    doc: {que_revisa: x, por_que: y, ejemplo_falla: a, ejemplo_pasa: b}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "auditor.yaml").write_text("directorios_reglas: [reglas_oficina]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    codigo, salida, _ = _correr("check", str(RAIZ / LIMPIO), "--rules", "reglas_oficina", "--format", "json")
+    assert codigo == 0 and json.loads(salida)["findings"] == []
+
+
+@pytest.mark.parametrize(
+    ("contenido", "esperado"),
+    [
+        ("reglas:\n  PCT004: {severidad: alta}\n", "valor no permitido 'alta'; se espera uno de: error, warning, info"),
+        ("reglas:\n  PCT002: {parametros: {tolerancia: uno}}\n", "se esperaba un número (se encontró un texto)"),
+    ],
+)
+def test_errores_de_configuracion_en_espanol(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, contenido: str, esperado: str) -> None:
+    (tmp_path / "auditor.yaml").write_text(contenido, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    codigo, _, error = _correr("check", str(RAIZ / LIMPIO))
+    assert codigo == 2 and esperado in error and "Input should" not in error
+
+
+def test_tipo_de_regla_mal_escrito_da_linea_y_sugerencia(tmp_path: Path, en_raiz: None) -> None:
+    propias = tmp_path / "reglas"
+    propias.mkdir()
+    (propias / "mala.yaml").write_text(
+        "reglas:\n  - id: OFI001\n    nombre: n\n    tipo: campo_requerid\n    categoria: empty_field\n", encoding="utf-8"
+    )
+    codigo, _, error = _correr("check", LIMPIO, "--rules", str(propias))
+    assert codigo == 2
+    assert f"{propias / 'mala.yaml'}:4:" in error and "¿quiso decir 'campo_requerido'?" in error
+
+
+def test_valor_no_permitido_sugiere(tmp_path: Path, en_raiz: None) -> None:
+    informe = tmp_path / "informe.yaml"
+    informe.write_text((FIXTURES / "limpio_cultura_2024_2025.yaml").read_text(encoding="utf-8").replace("plantilla: tabular", "plantilla: Tabular"),
+                       encoding="utf-8")
+    _, salida, _ = _correr("check", str(informe), "--format", "json")
+    [hallazgo] = json.loads(salida)["findings"]
+    assert hallazgo["rule"] == "ENT002" and hallazgo["line"] == 9
+    assert "se espera uno de: tabular, narrativa (¿quiso decir 'tabular'?)" in hallazgo["message"]
+
+
+def test_json_invalido_se_llama_json(tmp_path: Path) -> None:
+    informe = tmp_path / "informe.json"
+    informe.write_text('{"entidad": "x",\n', encoding="utf-8")
+    _, salida, _ = _correr("check", str(informe), "--format", "json")
+    [hallazgo] = json.loads(salida)["findings"]
+    assert hallazgo["message"].startswith("JSON no válido")

@@ -70,6 +70,9 @@ def check(rutas: tuple[str, ...], formato: str, falla: str, config: str | None, 
 
     auditor = _preparar(config, reglas)
     resultado = auditar(auditor, rutas)
+    if not resultado.informes:
+        _error(f"no se encontró ningún informe (.yaml, .yml, .json) en: {', '.join(rutas)}")
+        sys.exit(SALIDA_ERROR)
     if formato == "json":
         from .reporters import json_report
 

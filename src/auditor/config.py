@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .catalog import Catalogo, ErrorReglas, leer_archivo_estricto
 from .findings import Severity
+from .load import describir_error
 from .source import MapaFuente
 
 NOMBRE_CONFIGURACION = "auditor.yaml"
@@ -68,7 +69,7 @@ class Configuracion:
                     e = error.errors(include_url=False)[0]
                     clave = ".".join(str(p) for p in e["loc"])
                     validos = ", ".join(regla.Parametros.model_fields) or "ninguno"
-                    problema = "parámetro desconocido" if e["type"] == "extra_forbidden" else str(e["msg"])
+                    problema = "parámetro desconocido" if e["type"] == "extra_forbidden" else describir_error(e)
                     raise ErrorReglas(
                         nombre, f"regla {regla_id}, parámetro '{clave}': {problema} (parámetros válidos: {validos})",
                         self.mapa.linea(("reglas", regla_id, "parametros", *e["loc"])),
@@ -107,7 +108,7 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
             mensaje = f"clave desconocida '{loc[-1]}'" + (f"; ¿quiso decir '{pista[0]}'?" if pista else "") + f" (válidas: {', '.join(validos)})"
             linea = documento.mapa.linea_clave(loc)
         else:
-            mensaje = f"{'.'.join(str(p) for p in loc)}: {e['msg']}"
+            mensaje = f"{'.'.join(str(p) for p in loc)}: {describir_error(e)}"
             linea = documento.mapa.linea(loc)
         raise ErrorReglas(nombre, mensaje, linea) from None
     ajustes = {k: (AjusteRegla(activa=v) if isinstance(v, bool) else v) for k, v in datos.reglas.items()}

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .catalog import Catalogo, Contexto, Documentacion, ErrorReglas, Regla, leer_archivo_estricto
 from .fields import CAMPOS_INFORME, CAMPOS_META, Ambito, es_vacio, leer_campo, numero_de, objetivos, ruta_valida
 from .findings import Category, Observacion, Severity
+from .load import describir_error
 from .model import Informe
 from .patterns import ConjuntoPatrones, Patron, frase_alrededor, patron_de_frase, patron_de_regex
 
@@ -347,14 +348,17 @@ def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
         loc_fuente = loc[:2] + loc[3:] if len(loc) > 2 and loc[0] == "reglas" and loc[2] in _TIPOS else loc
         linea = documento.mapa.linea(loc_fuente)
         donde = ".".join(str(p) for p in loc_fuente)
-        mensaje = str(primero["msg"]).removeprefix("Value error, ")
+        mensaje = describir_error(primero)
         if primero["type"] == "extra_forbidden":
             mensaje = f"clave desconocida '{loc[-1]}'"
             linea = documento.mapa.linea_clave(loc_fuente)
         elif primero["type"] == "missing":
             mensaje = f"falta '{loc[-1]}'"
         elif primero["type"] == "union_tag_invalid":
-            mensaje = "'tipo' debe ser uno de: campo_requerido, patrones, rango, comparacion"
+            tipo = str(primero.get("ctx", {}).get("tag", ""))
+            pista = difflib.get_close_matches(tipo, sorted(_TIPOS), n=1)
+            mensaje = "'tipo' debe ser uno de: campo_requerido, patrones, rango, comparacion" + (f" (¿quiso decir '{pista[0]}'?)" if pista else "")
+            linea = documento.mapa.linea(loc_fuente + ("tipo",))
         elif primero["type"] == "union_tag_not_found":
             mensaje = "falta 'tipo' (campo_requerido, patrones, rango o comparacion)"
         raise ErrorReglas(nombre, f"{donde}: {mensaje}", linea) from None

@@ -39,8 +39,11 @@ def construir_catalogo(directorios: Iterable[Path] = ()) -> Catalogo:
     if not incluidas.is_dir():
         raise ErrorReglas(str(incluidas), "no se encuentran las reglas incluidas; reinstale el paquete")
     cargar_directorio_reglas(incluidas, catalogo)
-    for directorio in directorios:
-        cargar_directorio_reglas(Path(directorio), catalogo)
+    vistos = {incluidas.resolve()}
+    for directorio in directorios:  # the same directory from the configuration and --rules is read once
+        if Path(directorio).resolve() not in vistos:
+            vistos.add(Path(directorio).resolve())
+            cargar_directorio_reglas(Path(directorio), catalogo)
     catalogo.verificar()
     return catalogo
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -90,7 +91,7 @@ def cargar_archivo(ruta: str | os.PathLike[str], nombre: str | None = None) -> I
 
 def cargar_bytes(contenido: bytes, nombre: str) -> InformeCargado:
     try:
-        documento = leer_documento(decodificar(contenido))
+        documento = leer_documento(decodificar(contenido), "JSON" if nombre.lower().endswith(".json") else "YAML")
     except ErrorFuente as error:
         return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, error.linea, error.mensaje)])
     cargado = InformeCargado(nombre, None, mapa=documento.mapa)
@@ -140,6 +141,9 @@ def _validar(datos: Any, cargado: InformeCargado) -> None:
             continue
         cargado.indices_metas.append(i)
     cargado.informe = informe.model_copy(update={"metas": metas})
+    cargado.informe._metas_no_leidas = [
+        _numero_meta(datos, ("metas", i)) for i in range(len(metas_crudas)) if i not in cargado.indices_metas
+    ]
 
 
 _TIPOS = {dict: "un mapa", list: "una lista", str: "un texto", int: "un número", float: "un número", bool: "un valor lógico", type(None): "un valor vacío"}
@@ -147,6 +151,40 @@ _TIPOS = {dict: "un mapa", list: "una lista", str: "un texto", int: "un número"
 
 def _tipo(valor: Any) -> str:
     return _TIPOS.get(type(valor), type(valor).__name__)
+
+
+_MENSAJES = {
+    "string_type": "se esperaba un texto",
+    "int_type": "se esperaba un número entero",
+    "int_parsing": "se esperaba un número entero",
+    "int_from_float": "se esperaba un número entero",
+    "float_type": "se esperaba un número",
+    "float_parsing": "se esperaba un número",
+    "list_type": "se esperaba una lista",
+    "dict_type": "se esperaba un mapa de claves",
+    "model_type": "se esperaba un mapa de claves",
+    "model_attributes_type": "se esperaba un mapa de claves",
+    "bool_type": "se esperaba sí o no (true/false)",
+    "bool_parsing": "se esperaba sí o no (true/false)",
+    "greater_than_equal": "el valor es menor que el mínimo permitido",
+    "string_pattern_mismatch": "el texto no tiene la forma esperada",
+}
+
+
+def describir_error(e: Any) -> str:
+    """One pydantic error, in Spanish: what was expected (and what was found, for type errors)."""
+    tipo = e["type"]
+    entrada = e.get("input")
+    if tipo in ("literal_error", "enum"):
+        permitidos = re.findall(r"'([^']*)'", str(e.get("ctx", {}).get("expected", "")))
+        pista = difflib.get_close_matches(str(entrada).lower(), permitidos, n=1, cutoff=0.5)
+        return (f"valor no permitido {entrada!r}; se espera uno de: {', '.join(permitidos)}"
+                + (f" (¿quiso decir '{pista[0]}'?)" if pista else ""))
+    if tipo in _MENSAJES:
+        return f"{_MENSAJES[tipo]} (se encontró {_tipo(entrada)})"
+    if tipo == "value_error":
+        return str(e.get("msg", "valor no válido")).removeprefix("Value error, ")
+    return str(e.get("msg", "valor no válido"))
 
 
 def _traducir(error: ValidationError, base: Ruta, modelo: type[BaseModel], mapa: MapaFuente) -> Iterator[ProblemaEntrada]:
@@ -167,30 +205,10 @@ def _traducir(error: ValidationError, base: Ruta, modelo: type[BaseModel], mapa:
         elif tipo == "missing":
             yield ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(ruta[:-1]), f"falta el campo obligatorio '{loc[-1]}'", campo)
         else:
-            entrada = e.get("input")
-            mensaje = _MENSAJES.get(tipo)
-            if mensaje is None:
-                mensaje = str(e.get("msg", "valor no válido")).removeprefix("Value error, ")
             yield ProblemaEntrada(
-                ENTRADA_ESTRUCTURA, mapa.linea(ruta), f"'{campo}': {mensaje} (se encontró {_tipo(entrada)})", campo,
-                entrada if isinstance(entrada, str) else None,
+                ENTRADA_ESTRUCTURA, mapa.linea(ruta), f"'{campo}': {describir_error(e)}", campo,
+                e.get("input") if isinstance(e.get("input"), str) else None,
             )
-
-
-_MENSAJES = {
-    "string_type": "se esperaba un texto",
-    "int_type": "se esperaba un número entero",
-    "int_parsing": "se esperaba un número entero",
-    "int_from_float": "se esperaba un número entero",
-    "float_type": "se esperaba un número",
-    "float_parsing": "se esperaba un número",
-    "list_type": "se esperaba una lista",
-    "dict_type": "se esperaba un mapa de claves",
-    "model_type": "se esperaba un mapa de claves",
-    "model_attributes_type": "se esperaba un mapa de claves",
-    "literal_error": "valor no permitido",
-    "bool_type": "se esperaba sí o no",
-}
 
 
 def _campo(ruta: Ruta) -> str:

@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, field_validator
 
-from .numbers import Lectura, Problema, leer_cantidad, leer_monto, leer_porcentaje
+from .cifras import Lectura, Problema, leer_cantidad, leer_monto, leer_porcentaje
 
 
 class _Modelo(BaseModel):
@@ -22,7 +22,7 @@ class _Modelo(BaseModel):
 
 
 class Valor(_Modelo):
-    """A number read from the report: the value, the text as written, and any problem."""
+    """Un número leído del informe: el valor, el texto tal como está escrito y, si no se pudo leer, el problema."""
 
     texto: str | None = None
     valor: float | None = None
@@ -84,6 +84,8 @@ Texto = Annotated[str | None, Field(description="Texto tal como está en el info
 
 
 class Periodo(_Modelo):
+    """Años que cubre el informe."""
+
     desde: int = Field(description="Primer año del periodo informado.")
     hasta: int = Field(description="Último año del periodo informado.")
 
@@ -97,13 +99,15 @@ class Periodo(_Modelo):
 
 
 class Plan(_Modelo):
+    """Plan de Desarrollo y su cuatrienio."""
+
     nombre: str = Field(description="Nombre del Plan de Desarrollo.")
     desde: int = Field(description="Primer año del cuatrienio.")
     hasta: int = Field(description="Último año del cuatrienio.")
 
 
 class MetaCuatrienio(_Modelo):
-    """The four-year target of a meta, when the report states it."""
+    """Meta del cuatrienio, cuando el informe la declara."""
 
     cantidad: Cantidad = None
     unidad: Texto = None
@@ -111,7 +115,7 @@ class MetaCuatrienio(_Modelo):
 
 
 class Logro(_Modelo):
-    """¿Qué se hizo?: what was done, with its quantity when stated."""
+    """¿Qué se hizo?: lo realizado, con su cantidad cuando el informe la da."""
 
     cantidad: Cantidad = None
     unidad: Texto = None
@@ -119,7 +123,7 @@ class Logro(_Modelo):
 
 
 class Inversion(_Modelo):
-    """¿Cuánto se invirtió?: programmed and executed amounts and their sources."""
+    """¿Cuánto se invirtió?: montos programado y ejecutado (en millones de pesos) y sus fuentes."""
 
     programada: Monto = None
     ejecutada: Monto = None
@@ -128,6 +132,8 @@ class Inversion(_Modelo):
 
 
 class GrupoPoblacional(_Modelo):
+    """Parte de los beneficiarios que pertenece a un grupo (víctimas, migrantes, ...)."""
+
     grupo: str
     cantidad: Cantidad = None
 
@@ -157,6 +163,8 @@ class Localizacion(_Modelo):
 
 
 class Meta(_Modelo):
+    """Una meta de producto del plan, con las secciones de la plantilla."""
+
     numero: int = Field(description="Número de la meta en el informe.")
     nombre: str = Field(description="Nombre o descripción de la meta, como está escrito.")
     eje: Texto = Field(default=None, description="Eje, línea o sección del informe bajo la que aparece.")
@@ -174,7 +182,7 @@ class Meta(_Modelo):
 
 
 class Afirmacion(_Modelo):
-    """A number claimed by the report's narrative, with its qualifier ("más de")."""
+    """Una cifra que afirma el resumen del informe, con su calificador ("más de")."""
 
     calificador: Texto = Field(default=None, description="'más de', 'cerca de', 'superior a', ...")
     cantidad: Cantidad = None
@@ -183,7 +191,7 @@ class Afirmacion(_Modelo):
 
 
 class TotalEje(_Modelo):
-    """A narrative total of the report ("más de 700 empresarios ... superior a $2.181 millones")."""
+    """Un total del resumen del informe ("más de 700 empresarios ... superior a $2.181 millones") y las metas que cubre."""
 
     eje: str
     texto: Texto = None
@@ -193,6 +201,8 @@ class TotalEje(_Modelo):
 
 
 class FilaPDD(_Modelo):
+    """Una fila de la tabla por nivel del PDD."""
+
     nivel: str
     cumplimiento_programado: Porcentaje = None
     cumplimiento_ejecutado: Porcentaje = None
@@ -207,6 +217,8 @@ class TablaPDD(_Modelo):
 
 
 class FilaIndicador(_Modelo):
+    """Un indicador de resultado: línea base, avance y meta."""
+
     indicador: str
     linea_base: Cantidad = None
     avance: Cantidad = None
@@ -229,7 +241,7 @@ _FECHA = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
 
 
 class Informe(_Modelo):
-    """One *Informe de Rendición de Cuentas* of one secretaría."""
+    """Un Informe de Rendición de Cuentas de una secretaría: datos para auditor."""
 
     entidad: str = Field(description="Entidad territorial (gobernación o alcaldía).")
     departamento: str = Field(description="Departamento de la entidad.")
@@ -251,6 +263,14 @@ class Informe(_Modelo):
     metas: list[Meta] = Field(default_factory=list)
     tabla_pdd: TablaPDD | None = None
     indicadores_resultado: TablaIndicadores | None = None
+
+    # numbers of the metas present in the file that could not be read (None: number unknown);
+    # set by the loader, so that structure checks do not report them as missing
+    _metas_no_leidas: list[str | None] = PrivateAttr(default_factory=list)
+
+    @property
+    def metas_no_leidas(self) -> list[str | None]:
+        return self._metas_no_leidas
 
     @field_validator("fecha_corte", mode="before")
     @classmethod

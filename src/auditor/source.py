@@ -51,12 +51,15 @@ class MapaFuente:
     lineas_clave: dict[Ruta, int] = field(default_factory=dict)
 
     def linea(self, ruta: Ruta) -> int:
-        """The line of the value at `ruta`, or of its closest ancestor that exists."""
+        """The line of the value at `ruta`; for an absent field, the line of the key of its closest
+        ancestor that exists (``inversion:`` when ``inversion.ejecutada`` is missing)."""
         ruta = tuple(ruta)
+        if ruta in self.lineas:
+            return self.lineas[ruta]
         while ruta:
-            if ruta in self.lineas:
-                return self.lineas[ruta]
             ruta = ruta[:-1]
+            if ruta in self.lineas:
+                return self.lineas_clave.get(ruta) or self.lineas[ruta]
         return self.lineas.get((), 1)
 
     def linea_clave(self, ruta: Ruta) -> int:
@@ -158,6 +161,7 @@ def decodificar(contenido: bytes) -> str:
 _EXPLICACIONES = (
     ("quoted scalar", "comillas sin cerrar: el texto entre comillas no termina"),
     ("mapping values are not allowed", "':' inesperado: ¿falta un espacio después de ':', faltan comillas o la sangría no corresponde?"),
+    ("tab character", "hay una tabulación en la sangría: YAML solo admite espacios"),
     ("cannot start any token", "carácter no permitido al comienzo de un valor (¿una tabulación? use espacios)"),
     ("did not find expected key", "se esperaba una clave: revise la sangría"),
     ("expected <block end>", "la sangría no corresponde con la del bloque"),
@@ -169,15 +173,15 @@ _EXPLICACIONES = (
 )
 
 
-def _explicar(problema: str) -> str:
+def _explicar(problema: str, lenguaje: str) -> str:
     for clave, explicacion in _EXPLICACIONES:
         if clave in problema:
             return explicacion
-    return "el archivo no se puede leer como YAML"
+    return f"el archivo no se puede leer como {lenguaje}"
 
 
-def leer_documento(texto: str) -> Documento:
-    """Parse one YAML (or JSON) document, keeping the line of every value."""
+def leer_documento(texto: str, lenguaje: str = "YAML") -> Documento:
+    """Parse one YAML (or JSON: `lenguaje` only names it in messages) document, keeping the line of every value."""
     if not texto.strip():
         raise ErrorFuente(1, "el archivo está vacío: se esperaba un informe")
     try:
@@ -190,9 +194,9 @@ def leer_documento(texto: str) -> Documento:
             marca = contexto
         linea = int(marca.line) + 1 if marca is not None else 1
         original = " ".join(x for x in (error.context, error.problem) if x) or str(error)
-        raise ErrorFuente(linea, f"YAML no válido: {_explicar(original)} (YAML: {original})") from None
+        raise ErrorFuente(linea, f"{lenguaje} no válido: {_explicar(original, lenguaje)} (detalle: {original})") from None
     except yaml.YAMLError as error:
-        raise ErrorFuente(1, f"YAML no válido: {error}") from None
+        raise ErrorFuente(1, f"{lenguaje} no válido: {error}") from None
     if nodo is None:
         raise ErrorFuente(1, "el archivo no tiene contenido: se esperaba un informe")
     constructor = _Constructor()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..catalog import Regla
 from .beneficiarios import BeneficiariosSinCantidad, BeneficiariosSinDiligenciar, NoAplicaSinRazon
 from .entrada import ClaveRepetida, EstructuraInvalida, InformeIlegible
-from .estructura import DescripcionDuplicada, NumeroDuplicado, SaltoNumeracion, TablaPDDSinDiligenciar
+from .estructura import DescripcionDuplicada, InformeSinMetas, NumeroDuplicado, SaltoNumeracion, TablaPDDSinDiligenciar
 from .porcentajes import AvanceInconsistente, CumplimientoSinJustificacion, PorcentajeFaltante, PorcentajeNoCoincide
 from .valores import UnidadIncorrecta, ValorIlegible
 
@@ -25,5 +25,6 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     NumeroDuplicado,
     DescripcionDuplicada,
     SaltoNumeracion,
+    InformeSinMetas,
     TablaPDDSinDiligenciar,
 )

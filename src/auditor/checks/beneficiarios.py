@@ -10,8 +10,9 @@ from ..model import Informe, Meta
 
 
 def _con_total(meta: Meta) -> bool:
+    """A count was written (even an unreadable one, which VAL001 reports)."""
     t = meta.beneficiarios.total
-    return t is not None and t.valor is not None
+    return t is not None and not t.vacio
 
 
 def _descripcion(meta: Meta) -> str:
@@ -43,8 +44,11 @@ class BeneficiariosSinDiligenciar(Regla):
             if not descripcion:
                 yield Observacion("La meta no informa beneficiarios: ni cantidad ni descripción de la población atendida",
                                   "beneficiarios", i, None)
-            elif plantilla.contiene(descripcion) or relleno.contiene(descripcion):
-                yield Observacion("Los beneficiarios tienen el texto de la plantilla o un relleno en lugar de la población atendida",
+            elif plantilla.contiene(descripcion):
+                yield Observacion("Los beneficiarios conservan la instrucción de la plantilla en lugar de la población atendida",
+                                  "beneficiarios.descripcion", i, descripcion)
+            elif relleno.contiene(descripcion):
+                yield Observacion("Los beneficiarios no dicen qué población se atendió ni cuántos fueron (texto de relleno)",
                                   "beneficiarios.descripcion", i, descripcion)
 
 

@@ -67,7 +67,11 @@ class DescripcionDuplicada(Regla):
                 continue
             if clave in vistas:
                 otra = informe.metas[vistas[clave]]
-                yield Observacion(f"La meta {meta.numero} tiene la misma descripción que la meta {otra.numero}", "nombre", i, meta.nombre)
+                yield Observacion(
+                    f"La meta {meta.numero} tiene la misma descripción que la meta {otra.numero} (aparte de la cantidad inicial): "
+                    f"'{otra.nombre}'",
+                    "nombre", i, meta.nombre,
+                )
             else:
                 vistas[clave] = i
 
@@ -96,14 +100,36 @@ class SaltoNumeracion(Regla):
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         if informe.numeracion_metas != "consecutiva":
             return
+        no_leidas = informe.metas_no_leidas
+        if any(n is None or not n.isdigit() for n in no_leidas):
+            return  # a meta whose number cannot be read may be the one "missing": ENT002 already says so
+        presentes = {int(n) for n in no_leidas if n is not None}
         anterior = 0
         for i, meta in sorted(enumerate(informe.metas), key=lambda par: par[1].numero):
-            if meta.numero > anterior + 1:
-                faltan = list(range(anterior + 1, meta.numero))
+            faltan = [n for n in range(anterior + 1, meta.numero) if n not in presentes]
+            if faltan:
                 verbo = "Falta la meta" if len(faltan) == 1 else "Faltan las metas"
                 desde = f"entre la {anterior} y la {meta.numero}" if anterior else f"antes de la {meta.numero}"
                 yield Observacion(f"{verbo} {_lista(faltan)} {desde}", "numero", i, str(meta.numero))
             anterior = max(anterior, meta.numero)
+
+
+class InformeSinMetas(Regla):
+    id = "EST004"
+    nombre = "informe-sin-metas"
+    categoria = Category.STRUCTURE
+    severidad = Severity.ERROR
+    mensaje = "El informe no tiene metas"
+    doc = Documentacion(
+        que_revisa="Informes sin ninguna meta (la lista 'metas' falta o está vacía), sin contar las metas que no se pudieron leer.",
+        por_que="Un informe sin metas no se audita: pasaría sin hallazgos aunque no informe nada.",
+        ejemplo_falla="secretaria: Secretaría de Cultura\nmetas: []\n",
+        ejemplo_pasa="secretaria: Secretaría de Cultura\nmetas:\n  - {numero: 1, nombre: Festivales apoyados}\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        if not informe.metas and not informe.metas_no_leidas:
+            yield Observacion("El informe no tiene metas: no hay nada que auditar", "metas", None, None)
 
 
 class TablaPDDSinDiligenciar(Regla):

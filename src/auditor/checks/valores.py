@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..catalog import Contexto, Documentacion, Regla
+from ..cifras import Problema
 from ..fields import recorrer_valores
 from ..findings import Category, Observacion, Severity
 from ..model import Informe
-from ..numbers import Problema
 
 
 class ValorIlegible(Regla):

@@ -35,15 +35,19 @@ def _hallazgo(f: Finding) -> RenderableType:
 
 
 def _informe(r: ResultadoInforme) -> list[RenderableType]:
-    titulo = Text.assemble((r.archivo, "bold"), ("  " + (r.informe_nombre or ""), "dim"))
-    bloques: list[RenderableType] = [Rule(titulo, align="left", style="blue")]
+    bloques: list[RenderableType] = [
+        Rule(style="blue"),
+        Text(r.archivo, style="bold"),
+        Text(r.informe_nombre or "(no se pudo leer como informe)", style="dim"),
+    ]
     if not r.findings:
         bloques.append(Padding(Text(f"Sin hallazgos en {len(r.metas)} metas.", style="green"), (0, 0, 1, 2)))
         return bloques
     nombres = dict(r.metas)
     for meta, grupo in groupby(sorted(r.findings, key=lambda f: (f.meta is not None, f.line)), key=lambda f: f.meta):
         if meta is None:
-            encabezado = Text("Informe (partes generales)", style="bold underline")
+            general = "Informe (partes generales)" if r.informe_nombre else "Archivo"
+            encabezado = Text(general, style="bold underline")
         else:
             encabezado = Text.assemble(("Meta " + meta, "bold underline"), (" · " + _cita(nombres.get(meta, ""), 90), "bold"))
         bloques.append(Padding(encabezado, (1, 0, 0, 2)))

@@ -8,7 +8,7 @@ from ..engine import Resultado
 from .resumen import lineas_resumen
 
 
-def _corto(texto: str | None, limite: int = 80) -> str:
+def _corto(texto: str | None, limite: int = 200) -> str:
     if not texto:
         return ""
     texto = " ".join(texto.split())
