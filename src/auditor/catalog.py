@@ -93,9 +93,6 @@ class Regla:
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         raise NotImplementedError
 
-    def parametros_por_defecto(self) -> BaseModel:
-        return self.Parametros()
-
 
 @dataclass
 class Catalogo:

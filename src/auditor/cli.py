@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__
+from .reporters import FORMATOS
 
 if TYPE_CHECKING:
     from .engine import Auditor
@@ -57,7 +58,7 @@ def main() -> None:
 
 @main.command("check")
 @click.argument("rutas", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "formato", type=click.Choice(["rich", "text", "json"]), default="rich", show_default=True,
+@click.option("--format", "formato", type=click.Choice(FORMATOS), default="rich", show_default=True,
               help="rich: informe en la terminal; text: tabla sin color para registros; json: documento estable.")
 @click.option("--fail-on", "falla", type=click.Choice(NIVELES_FALLA), default="error", show_default=True,
               help="Severidad mínima que hace fallar la ejecución (estado 1).")

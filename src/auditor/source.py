@@ -39,7 +39,6 @@ class ProblemaFuente:
 
     linea: int
     mensaje: str
-    fatal: bool = True
     ruta: Ruta = ()
 
 
@@ -113,7 +112,6 @@ class _Constructor:
                             linea_clave,
                             f"clave '{clave}' repetida (ya aparece en la línea {vistas[clave]}); "
                             "se usa el último valor y el anterior se perdería",
-                            fatal=False,
                             ruta=ruta + (clave,),
                         )
                     )
