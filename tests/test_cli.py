@@ -280,3 +280,12 @@ def test_json_invalido_se_llama_json(tmp_path: Path) -> None:
     _, salida, _ = _correr("check", str(informe), "--format", "json")
     [hallazgo] = json.loads(salida)["findings"]
     assert hallazgo["message"].startswith("JSON no válido")
+
+
+def test_el_readme_documenta_cada_regla() -> None:
+    from auditor.config import Configuracion
+    from auditor.engine import preparar
+
+    readme = (RAIZ / "README.md").read_text(encoding="utf-8")
+    faltan = [regla.id for regla in preparar(Configuracion()).catalogo.ordenadas() if f"| {regla.id} | {regla.nombre} |" not in readme]
+    assert not faltan, f"reglas sin fila en la tabla del README: {faltan}"
