@@ -129,6 +129,8 @@ def test_configuracion_desactiva_y_cambia_severidad(tmp_path: Path, monkeypatch:
         ("regla:\n  INV001: false\n", "auditor.yaml:1: clave desconocida 'regla'; ¿quiso decir 'reglas'?"),
         ("reglas:\n  PCT002: {parametros: {toleranca: 1}}\n", "regla PCT002, parámetro 'toleranca': parámetro desconocido"),
         ("reglas:\n  PCT002: {severidad: grave}\n", "auditor.yaml:2:"),
+        ("reglas:\n  PCT004: {severidad: alta}\n", "valor no permitido 'alta'; se espera uno de: error, warning, info"),
+        ("reglas:\n  PCT002: {parametros: {tolerancia: uno}}\n", "se esperaba un número (se encontró un texto)"),
     ],
 )
 def test_configuracion_invalida_detiene_con_mensaje(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, contenido: str, esperado: str) -> None:
@@ -137,7 +139,7 @@ def test_configuracion_invalida_detiene_con_mensaje(tmp_path: Path, monkeypatch:
     codigo, salida, error = _correr("check", str(RAIZ / LIMPIO))
     assert codigo == 2 and salida == ""
     assert esperado in error
-    assert "Traceback" not in error
+    assert "Traceback" not in error and "Input should" not in error  # Spanish, no pydantic English
 
 
 def test_reglas_propias_sin_python(tmp_path: Path, en_raiz: None) -> None:
@@ -237,20 +239,6 @@ def test_mismo_directorio_en_configuracion_y_en_rules(tmp_path: Path, monkeypatc
     monkeypatch.chdir(tmp_path)
     codigo, salida, _ = _correr("check", str(RAIZ / LIMPIO), "--rules", "reglas_oficina", "--format", "json")
     assert codigo == 0 and json.loads(salida)["findings"] == []
-
-
-@pytest.mark.parametrize(
-    ("contenido", "esperado"),
-    [
-        ("reglas:\n  PCT004: {severidad: alta}\n", "valor no permitido 'alta'; se espera uno de: error, warning, info"),
-        ("reglas:\n  PCT002: {parametros: {tolerancia: uno}}\n", "se esperaba un número (se encontró un texto)"),
-    ],
-)
-def test_errores_de_configuracion_en_espanol(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, contenido: str, esperado: str) -> None:
-    (tmp_path / "auditor.yaml").write_text(contenido, encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
-    codigo, _, error = _correr("check", str(RAIZ / LIMPIO))
-    assert codigo == 2 and esperado in error and "Input should" not in error
 
 
 def test_tipo_de_regla_mal_escrito_da_linea_y_sugerencia(tmp_path: Path, en_raiz: None) -> None:
