@@ -55,6 +55,14 @@ class Auditor:
     catalogo: Catalogo
     configuracion: Configuracion
     seleccion: set[str] | None = None  # only these rule ids (None: all enabled)
+    _contextos: dict[str, Contexto] = field(default_factory=dict, init=False, repr=False)
+
+    def contexto(self, regla: Regla) -> Contexto:
+        """Validated parameters and pattern sets of a rule, built once per run, not once per report."""
+        if regla.id not in self._contextos:
+            parametros = self.configuracion.parametros(self.catalogo, regla.id)
+            self._contextos[regla.id] = Contexto(parametros, self.catalogo.patrones)
+        return self._contextos[regla.id]
 
     def activas(self) -> list[Regla]:
         reglas = []
@@ -181,7 +189,7 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
     informe = cargado.informe
     if informe is not None:
         for regla in auditor.activas():
-            contexto = Contexto(auditor.configuracion.parametros(auditor.catalogo, regla.id), auditor.catalogo.patrones)
+            contexto = auditor.contexto(regla)
             try:
                 nuevos = [sello.desde_observacion(regla, obs) for obs in regla.revisar(informe, contexto)]
             except Exception as error:  # noqa: BLE001 - a bug in one rule must not hide the other rules' findings
