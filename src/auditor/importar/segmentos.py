@@ -1,0 +1,124 @@
+"""A report document as a flat sequence of paragraphs, each knowing where it came from.
+
+Both sources the planning office holds end up here: the text exported from the Word
+template (markdown headings and bold, HTML fragments inside table cells, tabs between
+cells, ``\\$`` escapes, hard line breaks, non-breaking spaces) and the .docx itself
+(paragraphs and table cells).  The layout parsers read only `Segmento`s, so they do not
+care which one it was.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Segmento:
+    """One paragraph of the document, as plain text, with its origin.
+
+    `linea` is the 1-based line of the text export (for a .docx, the ordinal of the
+    paragraph in document order); `fila` identifies the table row the paragraph lies in
+    (None outside tables) and `celda` its column; `ubicacion` describes the place for a
+    reader when a line number is not enough (".docx: tabla 2, fila 1, celda 3").
+    """
+
+    texto: str
+    linea: int
+    fila: int | None = None
+    celda: int | None = None
+    ubicacion: str | None = None
+    negritas: tuple[str, ...] = ()  # phrases the author set in bold (headings, eje names)
+
+    @property
+    def en_tabla(self) -> bool:
+        return self.fila is not None
+
+
+_BLOQUE = re.compile(r"</?(?:p|li|ul|ol|div|tr|td|th|table|h[1-6])\b[^>]*>|<br\s*/?>", re.IGNORECASE)
+_ETIQUETA = re.compile(r"</?[a-zA-Z][^>]*>")
+_ESPACIOS_RAROS = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
+_ESCAPE_MARKDOWN = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|~<>])")
+_ENCABEZADO_MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+")
+_NEGRILLA = re.compile(r"\*\*|__")
+_VINETA = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►-]\s+)+")
+
+
+def limpiar_parrafo(crudo: str) -> str:
+    """One paragraph of export text as a reader sees it: no markup, single spaces."""
+    texto = _ETIQUETA.sub(" ", crudo)
+    texto = html.unescape(texto)
+    texto = _ESPACIOS_RAROS.sub(" ", texto)
+    texto = _ESCAPE_MARKDOWN.sub(r"\1", texto)
+    texto = _ENCABEZADO_MARKDOWN.sub("", texto)
+    texto = _NEGRILLA.sub("", texto)
+    texto = " ".join(texto.split())
+    texto = _VINETA.sub("", texto)
+    return texto.strip()
+
+
+_NEGRITA_HTML = re.compile(r"<(b|strong)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
+_NEGRITA_MD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
+
+
+def parrafos_de_celda(crudo: str) -> list[tuple[str, tuple[str, ...]]]:
+    """The paragraphs of one cell of export text (HTML block tags separate them), each with
+    its bold phrases."""
+    resultado = []
+    for parte in _BLOQUE.split(crudo):
+        texto = limpiar_parrafo(parte)
+        if texto:
+            negritas = [limpiar_parrafo(m.group(2)) for m in _NEGRITA_HTML.finditer(parte)]
+            negritas += [limpiar_parrafo(m.group(1)) for m in _NEGRITA_MD.finditer(parte)]
+            resultado.append((texto, tuple(n for n in negritas if n)))
+    return resultado
+
+
+def segmentos_de_texto(texto: str) -> list[Segmento]:
+    """Paragraphs of a text export, in reading order, each with its 1-based line.
+
+    A line with tabs is a table row: each tab-separated cell gives its paragraphs, with
+    the row and column.  Other consecutive non-blank lines form one paragraph (markdown),
+    as do lines ended by a hard break (two trailing spaces); blank lines separate them.
+    """
+    lineas = texto.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    segmentos: list[Segmento] = []
+    pendiente: list[str] = []
+    inicio = 0
+
+    def cerrar() -> None:
+        nonlocal pendiente
+        if pendiente:
+            for parrafo, negritas in parrafos_de_celda(" ".join(pendiente)):
+                segmentos.append(Segmento(parrafo, inicio, negritas=negritas))
+        pendiente = []
+
+    for numero, linea in enumerate(lineas, start=1):
+        if "\t" in linea:
+            cerrar()
+            for columna, celda in enumerate(linea.split("\t")):
+                for parrafo, negritas in parrafos_de_celda(celda):
+                    segmentos.append(Segmento(parrafo, numero, fila=numero, celda=columna, negritas=negritas))
+            continue
+        if not limpiar_parrafo(linea):
+            cerrar()
+            continue
+        if _ENCABEZADO_MARKDOWN.match(linea) or re.fullmatch(r"\s*[-*_]{3,}\s*", linea):
+            cerrar()  # a heading or a rule is a paragraph of its own
+            inicio = numero
+            pendiente.append(linea)
+            cerrar()
+            continue
+        if not pendiente:
+            inicio = numero
+        pendiente.append(linea)
+        if _es_bloque_html(linea):
+            cerrar()
+    cerrar()
+    return segmentos
+
+
+def _es_bloque_html(linea: str) -> bool:
+    """An HTML paragraph or list is complete on its line: the next line is another paragraph."""
+    return bool(re.search(r"</(?:p|li|ul|div)>\s*$", linea.strip(), re.IGNORECASE))
