@@ -1,6 +1,7 @@
 """Every rule's must-flag and must-not-flag cases, as data in tests/reglas/<ID>.yaml.
 
-Each case runs one rule on a fixture (the seed reports first) or on an inline document,
+Each case runs one rule on a fixture or a seed document (the seed reports first) or on an
+inline document (YAML, or an imported text document when the case gives a `nombre` ending in .txt),
 and compares the exact list of findings: line, meta, field (and quoted text where given).
 A meta-test fails when a rule has no case that flags or no case that must stay silent.
 """
@@ -38,7 +39,7 @@ def _hallazgos(auditor: Auditor, regla: str, caso: dict[str, Any]) -> list[Any]:
     if "archivo" in caso:
         cargado = cargar_archivo(RAIZ / caso["archivo"], caso["archivo"])
     else:
-        cargado = cargar_bytes(caso["documento"].encode("utf-8"), "caso.yaml")
+        cargado = cargar_bytes(caso["documento"].encode("utf-8"), caso.get("nombre", "caso.yaml"))
     solo = Auditor(auditor.catalogo, auditor.configuracion, {regla})
     return [f for f in auditar_cargado(solo, cargado).findings if f.rule == regla]
 

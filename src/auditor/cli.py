@@ -65,14 +65,15 @@ def main() -> None:
 @_OPCION_CONFIG
 @_OPCION_REGLAS
 def check(rutas: tuple[str, ...], formato: str, falla: str, config: str | None, reglas: tuple[str, ...]) -> None:
-    """Audita los informes en RUTAS (archivos YAML/JSON o directorios, recursivamente)."""
+    """Audita los informes en RUTAS: datos YAML/JSON o documentos (.txt, .md exportados de la plantilla, .docx),
+    archivos o directorios (recursivamente)."""
     from .engine import auditar
     from .findings import Category, Severity
 
     auditor = _preparar(config, reglas)
     resultado = auditar(auditor, rutas)
     if not resultado.informes:
-        _error(f"no se encontró ningún informe (.yaml, .yml, .json) en: {', '.join(rutas)}")
+        _error(f"no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {', '.join(rutas)}")
         sys.exit(SALIDA_ERROR)
     if formato == "json":
         from .reporters import json_report
@@ -88,13 +89,66 @@ def check(rutas: tuple[str, ...], formato: str, falla: str, config: str | None, 
         from .reporters import rich_report
 
         rich_report.render(resultado, Console(highlight=False))
-    if any(f.category is Category.INPUT_ERROR for f in resultado.findings):
+    if any(f.category is Category.INPUT_ERROR and f.severity is Severity.ERROR for f in resultado.findings):
         sys.exit(SALIDA_ERROR)
     if falla != "never":
         umbral = Severity(falla).rango
         if any(f.severity.rango >= umbral for f in resultado.findings):
             sys.exit(SALIDA_HALLAZGOS)
     sys.exit(SALIDA_OK)
+
+
+@main.command("import")
+@click.argument("fuente", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
+              help="Archivo YAML a escribir (por defecto, la salida estándar).")
+def importar(fuente: str, salida: str | None) -> None:
+    """Convierte un documento del informe (.txt o .md exportado de la plantilla, o .docx) en datos YAML."""
+    from .importar import importar_bytes
+    from .importar.escribir import a_yaml
+    from .source import ErrorFuente
+
+    try:
+        contenido = Path(fuente).read_bytes()
+    except OSError as error:
+        _error(f"{fuente}: no se puede leer: {error.strerror or error}")
+        sys.exit(SALIDA_ERROR)
+    try:
+        borrador = importar_bytes(contenido, fuente)
+    except ErrorFuente as error:
+        _error(f"{fuente}:{error.linea}: {error.mensaje}")
+        sys.exit(SALIDA_ERROR)
+    texto = a_yaml(borrador, Path(fuente).name)
+    for p in sorted(borrador.problemas, key=lambda p: p.linea):
+        click.echo(f"auditor: {'aviso' if p.regla == 'ENT005' else 'advertencia'}: {fuente}:{p.linea}: {p.mensaje}", err=True)
+    if salida is None:
+        click.echo(texto, nl=False)
+        return
+    if Path(salida).exists() and Path(salida).resolve() == Path(fuente).resolve():
+        _error("la salida no puede ser el mismo documento de entrada")
+        sys.exit(SALIDA_ERROR)
+    _escribir_atomico(Path(salida), texto)
+    metas = len(borrador.datos.get("metas", []))
+    click.echo(f"auditor: {metas} metas importadas de {fuente} en {salida}", err=True)
+
+
+def _escribir_atomico(ruta: Path, texto: str) -> None:
+    """Write through a temporary file in the same directory, then rename: never a half file."""
+    import os
+    import tempfile
+
+    try:
+        descriptor, temporal = tempfile.mkstemp(prefix=f".{ruta.name}.", suffix=".tmp", dir=ruta.parent or Path("."))
+        try:
+            with os.fdopen(descriptor, "w", encoding="utf-8") as archivo:
+                archivo.write(texto)
+            os.replace(temporal, ruta)
+        except BaseException:
+            Path(temporal).unlink(missing_ok=True)
+            raise
+    except OSError as error:
+        _error(f"{ruta}: no se puede escribir: {error.strerror or error}")
+        sys.exit(SALIDA_ERROR)
 
 
 @main.group("rules", invoke_without_command=True)

@@ -21,12 +21,16 @@ from .fields import modelo_de
 from .model import Informe, Meta
 from .source import ErrorFuente, MapaFuente, Ruta, decodificar, leer_documento
 
-EXTENSIONES = (".yaml", ".yml", ".json")
+EXTENSIONES_DATOS = (".yaml", ".yml", ".json")
+EXTENSIONES_DOCUMENTO = (".txt", ".md", ".docx")  # report documents, imported in memory (auditor.importar)
+EXTENSIONES = EXTENSIONES_DATOS + EXTENSIONES_DOCUMENTO
 
 # Ids of the input problems; their metadata lives with the rules (auditor.checks.entrada).
 ENTRADA_ILEGIBLE = "ENT001"
 ENTRADA_ESTRUCTURA = "ENT002"
 ENTRADA_CLAVE_REPETIDA = "ENT003"
+ENTRADA_SIN_UBICAR = "ENT004"  # a part of an imported document that fits no field of the template
+ENTRADA_SUPUESTO = "ENT005"  # a value an import had to assume (the document does not say it)
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class InformeCargado:
     mapa: MapaFuente = field(default_factory=MapaFuente)
     indices_metas: list[int] = field(default_factory=list)  # position in the file of each loaded meta
     problemas: list[ProblemaEntrada] = field(default_factory=list)
+    ubicaciones: dict[int, str] = field(default_factory=dict)  # .docx: line -> "tabla 2, fila 1, celda 3"
 
     def ruta_meta(self, indice: int) -> Ruta:
         return ("metas", self.indices_metas[indice])
@@ -90,6 +95,8 @@ def cargar_archivo(ruta: str | os.PathLike[str], nombre: str | None = None) -> I
 
 
 def cargar_bytes(contenido: bytes, nombre: str) -> InformeCargado:
+    if nombre.lower().endswith(EXTENSIONES_DOCUMENTO):
+        return importar_documento(contenido, nombre)
     try:
         documento = leer_documento(decodificar(contenido), "JSON" if nombre.lower().endswith(".json") else "YAML")
     except ErrorFuente as error:
@@ -100,6 +107,22 @@ def cargar_bytes(contenido: bytes, nombre: str) -> InformeCargado:
             ProblemaEntrada(ENTRADA_CLAVE_REPETIDA, p.linea, p.mensaje, _campo(p.ruta), str(p.ruta[-1]), _numero_meta(documento.datos, p.ruta))
         )
     _validar(documento.datos, cargado)
+    return cargado
+
+
+def importar_documento(contenido: bytes, nombre: str) -> InformeCargado:
+    """A report document (text export or .docx): imported in memory, then validated like a
+    data file; findings point to the lines of the document itself."""
+    from .importar import importar_bytes  # imported here: the importer uses this module's ids
+
+    try:
+        borrador = importar_bytes(contenido, nombre)
+    except ErrorFuente as error:
+        return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, error.linea, error.mensaje)])
+    cargado = InformeCargado(nombre, None, mapa=borrador.mapa, ubicaciones=borrador.ubicaciones)
+    for p in borrador.problemas:
+        cargado.problemas.append(ProblemaEntrada(p.regla, p.linea, p.mensaje, p.campo, p.texto, p.meta))
+    _validar(borrador.datos, cargado)
     return cargado
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..catalog import Regla
 from .beneficiarios import BeneficiariosSinCantidad, BeneficiariosSinDiligenciar, NoAplicaSinRazon
-from .entrada import ClaveRepetida, EstructuraInvalida, InformeIlegible
+from .entrada import ClaveRepetida, DatoSupuesto, EstructuraInvalida, InformeIlegible, ParteSinUbicar
 from .estructura import DescripcionDuplicada, InformeSinMetas, NumeroDuplicado, SaltoNumeracion, TablaPDDSinDiligenciar
 from .porcentajes import AvanceInconsistente, CumplimientoSinJustificacion, PorcentajeFaltante, PorcentajeNoCoincide
 from .valores import UnidadIncorrecta, ValorIlegible
@@ -13,6 +13,8 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     InformeIlegible,
     EstructuraInvalida,
     ClaveRepetida,
+    ParteSinUbicar,
+    DatoSupuesto,
     ValorIlegible,
     UnidadIncorrecta,
     PorcentajeNoCoincide,

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..catalog import Contexto, Documentacion, Regla
 from ..findings import Category, Observacion, Severity
-from ..load import ENTRADA_CLAVE_REPETIDA, ENTRADA_ESTRUCTURA, ENTRADA_ILEGIBLE
+from ..load import ENTRADA_CLAVE_REPETIDA, ENTRADA_ESTRUCTURA, ENTRADA_ILEGIBLE, ENTRADA_SIN_UBICAR, ENTRADA_SUPUESTO
 from ..model import Informe
 
 
@@ -55,4 +55,36 @@ class ClaveRepetida(_Entrada):
         por_que="YAML conserva solo el último valor de una clave repetida: el primero se pierde sin aviso.",
         ejemplo_falla="impacto: Ventas por $200 millones\nimpacto: Nuevos clientes\n",
         ejemplo_pasa="impacto: Ventas por $200 millones y nuevos clientes\n",
+    )
+
+
+class ParteSinUbicar(_Entrada):
+    id = ENTRADA_SIN_UBICAR
+    nombre = "parte-sin-ubicar"
+    mensaje = "Una parte del documento no corresponde a ningún campo de la plantilla"
+    doc = Documentacion(
+        que_revisa="Al importar un documento (texto exportado o .docx), que cada párrafo caiga en un campo de la plantilla: "
+        "un texto fuera de toda pregunta, un párrafo de más en la plantilla narrativa o una portada sin secretaría se informan "
+        "con su línea.",
+        por_que="Nada del documento se descarta en silencio: lo que el importador no sabe ubicar tampoco se audita, y el "
+        "revisor debe saberlo para corregir el documento o revisarlo a mano.",
+        ejemplo_falla="Meta # 4 Rondas de negociación\nTexto suelto antes de cualquier pregunta de la plantilla\n"
+        "¿Qué se hizo? 3 rondas de negociación\n",
+        ejemplo_pasa="Meta # 4 Rondas de negociación\n¿Qué se hizo? 3 rondas de negociación\n",
+    )
+
+
+class DatoSupuesto(_Entrada):
+    id = ENTRADA_SUPUESTO
+    nombre = "dato-supuesto"
+    severidad = Severity.INFO
+    mensaje = "El documento no dice un dato de la portada y el importador lo supuso"
+    doc = Documentacion(
+        que_revisa="Al importar un documento, los datos de la portada que no están escritos y se deducen: la fecha de corte "
+        "de un informe que solo dice su año (diciembre de ese año) y el Plan de Desarrollo que no se nombra (el cuatrienio "
+        "que contiene el periodo).",
+        por_que="Las reglas de fechas y de avance dependen de esos datos; el revisor debe saber que son supuestos y "
+        "completarlos en la portada si no son los del informe.",
+        ejemplo_falla="Rendición de Cuentas\n2024\nSECRETARÍA DE FRONTERAS\n",
+        ejemplo_pasa="Rendición de Cuentas 2024\nSecretaría de Fronteras\nPlan de Desarrollo 2024-2027\nDiciembre de 2024\n",
     )

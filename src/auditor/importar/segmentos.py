@@ -50,9 +50,9 @@ def limpiar_parrafo(crudo: str) -> str:
     texto = _ETIQUETA.sub(" ", crudo)
     texto = html.unescape(texto)
     texto = _ESPACIOS_RAROS.sub(" ", texto)
+    texto = _NEGRILLA.sub("", texto)  # before unescaping: '\*\*' is two literal asterisks, not bold
     texto = _ESCAPE_MARKDOWN.sub(r"\1", texto)
     texto = _ENCABEZADO_MARKDOWN.sub("", texto)
-    texto = _NEGRILLA.sub("", texto)
     texto = " ".join(texto.split())
     texto = _VINETA.sub("", texto)
     return texto.strip()

@@ -1,0 +1,106 @@
+"""The report data an import builds, value by value, each with the line it came from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..source import MapaFuente, Ruta
+from .segmentos import Segmento
+
+
+@dataclass(frozen=True)
+class ProblemaImportacion:
+    """A part of the document the importer could not place, or a value it had to assume."""
+
+    regla: str
+    linea: int
+    mensaje: str
+    texto: str | None = None
+    campo: str | None = None
+    meta: str | None = None
+
+
+@dataclass
+class Texto:
+    """A prose answer being gathered, paragraph by paragraph."""
+
+    partes: list[tuple[str, int]] = field(default_factory=list)
+    linea: int = 0
+
+    def agregar(self, texto: str, linea: int) -> None:
+        if not self.linea:
+            self.linea = linea
+        if texto:
+            self.partes.append((texto, linea))
+
+    @property
+    def texto(self) -> str:
+        return unir([t for t, _ in self.partes])
+
+
+_FIN_DE_FRASE = re.compile(r"[.:;!?)\"”»]\s*$")
+
+
+def continua(anterior: str, siguiente: str) -> bool:
+    """A paragraph cut by a page break: the previous one does not end a sentence and the
+    next one starts in lower case ('... se han desarrollado' / 'también acciones ...')."""
+    return bool(anterior) and not _FIN_DE_FRASE.search(anterior) and siguiente[:1].islower()
+
+
+def unir(parrafos: list[str]) -> str:
+    """Paragraphs of one answer: blank-line separated, except a sentence cut by a page break."""
+    salida = ""
+    for parrafo in parrafos:
+        if not salida:
+            salida = parrafo
+        elif continua(salida, parrafo):
+            salida += " " + parrafo
+        else:
+            salida += "\n\n" + parrafo
+    return salida
+
+
+class Borrador:
+    """Report data under construction (plain values, as a YAML file would hold them) and the
+    line of each value, so that findings point into the original document."""
+
+    def __init__(self) -> None:
+        self.datos: dict[str, Any] = {}
+        self.mapa = MapaFuente()
+        self.problemas: list[ProblemaImportacion] = []
+        self.ubicaciones: dict[int, str] = {}
+
+    def poner(self, ruta: Ruta, valor: Any, linea: int) -> None:
+        actual: Any = self.datos
+        for i, parte in enumerate(ruta[:-1]):
+            siguiente: Any = [] if isinstance(ruta[i + 1], int) else {}
+            if isinstance(parte, int):
+                while len(actual) <= parte:
+                    actual.append(siguiente)
+                    siguiente = [] if isinstance(ruta[i + 1], int) else {}
+            elif parte not in actual:
+                actual[parte] = siguiente
+            actual = actual[parte]
+            self._linea(ruta[: i + 1], linea)
+        ultimo = ruta[-1]
+        if isinstance(ultimo, int):
+            while len(actual) <= ultimo:
+                actual.append(None)
+        actual[ultimo] = valor
+        self._linea(ruta, linea)
+
+    def _linea(self, ruta: Ruta, linea: int) -> None:
+        ruta = tuple(ruta)
+        if ruta not in self.mapa.lineas or self.mapa.lineas[ruta] > linea:
+            self.mapa.lineas[ruta] = linea
+            self.mapa.lineas_clave[ruta] = linea
+
+    def anotar(self, segmento: Segmento) -> None:
+        if segmento.ubicacion:
+            self.ubicaciones.setdefault(segmento.linea, segmento.ubicacion)
+
+    def problema(self, regla: str, linea: int, mensaje: str, texto: str | None = None,
+                 campo: str | None = None, meta: str | None = None) -> None:
+        self.problemas.append(ProblemaImportacion(regla, linea, mensaje, texto, campo, meta))

@@ -1,0 +1,249 @@
+"""Importing report documents: the seeds as the planning office holds them must give the
+report data of the hand-made fixtures, and the same findings, at lines of the document."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from pydantic import BaseModel
+
+from auditor.cli import main
+from auditor.engine import Auditor, auditar
+from auditor.findings import Finding
+from auditor.importar import importar_bytes
+from auditor.importar.segmentos import limpiar_parrafo
+from auditor.load import cargar_archivo, cargar_bytes
+from auditor.model import Informe, Valor
+
+from .conftest import FIXTURES, SEEDS
+
+SEED_TABULAR = SEEDS / "001_9c83fb85eb1ea363.txt"
+SEED_NARRATIVA = SEEDS / "000_1fea1826aedc7356.txt"
+PARES = [
+    pytest.param(SEED_TABULAR, FIXTURES / "desarrollo_economico_2024_2025.yaml", 18, id="tabular-desarrollo-economico"),
+    pytest.param(SEED_NARRATIVA, FIXTURES / "fronteras_2024.yaml", 6, id="narrativa-fronteras"),
+]
+# What the document does not say and the hand transcription added from a reader's judgment:
+# which metas each summary claim covers (the totals rule checks only claims that say it).
+NO_ESCRITO_EN_EL_DOCUMENTO = re.compile(r"^totales\[\d+\]\.metas")
+# Import assumptions about the cover (cut-off date, plan) are reported as ENT005, not by the fixtures.
+SOLO_DE_IMPORTACION = {"ENT005"}
+
+
+def plano(objeto: Any, prefijo: str = "") -> dict[str, Any]:
+    """Every leaf of a report as path -> comparable value: numbers by value (with the reading
+    problem, so '$135, 2' stays unreadable), texts with white space normalized, lists by length."""
+    salida: dict[str, Any] = {}
+    if isinstance(objeto, Valor):
+        salida[prefijo] = ("valor", objeto.valor, objeto.problema.value if objeto.problema else None, objeto.vacio)
+    elif isinstance(objeto, BaseModel):
+        for nombre in type(objeto).model_fields:
+            salida.update(plano(getattr(objeto, nombre), f"{prefijo}.{nombre}" if prefijo else nombre))
+    elif isinstance(objeto, list):
+        salida[f"{prefijo}#"] = len(objeto)
+        for i, x in enumerate(objeto):
+            salida.update(plano(x, f"{prefijo}[{i}]"))
+    elif isinstance(objeto, str):
+        salida[prefijo] = " ".join(objeto.split())
+    else:
+        salida[prefijo] = objeto
+    return salida
+
+
+def _informe(ruta: Path) -> Informe:
+    cargado = cargar_archivo(ruta)
+    assert cargado.informe is not None, cargado.problemas
+    assert [p for p in cargado.problemas if p.regla not in SOLO_DE_IMPORTACION] == []
+    return cargado.informe
+
+
+@pytest.mark.parametrize(("documento", "fixture", "metas"), PARES)
+def test_importar_seed_da_los_datos_del_fixture_campo_por_campo(documento: Path, fixture: Path, metas: int) -> None:
+    importado, hecho_a_mano = plano(_informe(documento)), plano(_informe(fixture))
+    diferencias = [
+        f"{campo}: fixture {hecho_a_mano.get(campo, '<ausente>')!r} / importado {importado.get(campo, '<ausente>')!r}"
+        for campo in sorted(set(importado) | set(hecho_a_mano))
+        if not NO_ESCRITO_EN_EL_DOCUMENTO.match(campo) and importado.get(campo) != hecho_a_mano.get(campo)
+    ]
+    assert diferencias == [], "\n".join(diferencias)
+    # not vacuous: every meta was there, with its numbers (about four per meta)
+    assert importado["metas#"] == metas
+    assert sum(1 for v in hecho_a_mano.values() if isinstance(v, tuple) and v[1] is not None) >= 4 * metas
+
+
+def test_importar_deja_vacia_la_cobertura_de_los_totales() -> None:
+    """The summary claims are imported (numbers, qualifiers), but which metas they cover is not written."""
+    informe = _informe(SEED_TABULAR)
+    assert [(t.beneficiarios.cantidad.valor if t.beneficiarios and t.beneficiarios.cantidad else None,
+             t.inversion.monto.valor if t.inversion and t.inversion.monto else None, t.metas) for t in informe.totales] == [
+        (700, 2181, []), (750, 13843, []), (2500, 988, []), (1150, 2600, [])]
+
+
+def _clave(f: Finding) -> tuple[str, str | None, str | None, str, str]:
+    return (f.rule, f.meta, f.field, f.message, " ".join((f.text or "").split()))
+
+
+def test_check_sobre_los_seeds_da_los_hallazgos_de_los_fixtures(auditor: Auditor) -> None:
+    de_seeds = auditar(auditor, [str(SEED_TABULAR), str(SEED_NARRATIVA)]).findings
+    de_fixtures = auditar(auditor, [str(FIXTURES / "desarrollo_economico_2024_2025.yaml"), str(FIXTURES / "fronteras_2024.yaml")]).findings
+    seeds = sorted(_clave(f) for f in de_seeds if f.rule not in SOLO_DE_IMPORTACION)
+    fixtures = sorted(_clave(f) for f in de_fixtures)
+    assert seeds == fixtures
+    assert len(fixtures) >= 30
+
+
+# Words a reviewer sees on the document line of a finding about an empty or absent field.
+_ROTULOS = {
+    "localizacion": "localizaci", "beneficiarios": "poblaci", "avance_cuatrienio": "meta", "numero": "meta",
+    "inversion.ejecutada": "$", "meta_cuatrienio.cantidad": "meta cuatrienio", "tabla_pdd.filas[0]": "linea estrategica",
+}
+
+
+def _normal(texto: str) -> str:
+    import unicodedata
+
+    texto = "".join(c for c in unicodedata.normalize("NFD", texto) if not unicodedata.combining(c))
+    return " ".join(texto.lower().split())
+
+
+@pytest.mark.parametrize("documento", [SEED_TABULAR, SEED_NARRATIVA], ids=["tabular", "narrativa"])
+def test_cada_hallazgo_cae_en_la_linea_del_texto_señalado(auditor: Auditor, documento: Path) -> None:
+    lineas = documento.read_text(encoding="utf-8").split("\n")
+    hallazgos = [f for f in auditar(auditor, [str(documento)]).findings if f.rule not in SOLO_DE_IMPORTACION]
+    assert hallazgos
+    for f in hallazgos:
+        linea = _normal(limpiar_parrafo(lineas[f.line - 1]))
+        if f.text:
+            cita = _normal(f.text.split("; ")[0])[:40]
+            assert cita in linea, f"{f.rule} meta {f.meta} {f.field}: línea {f.line} no contiene {cita!r}: {linea[:200]!r}"
+        else:
+            rotulo = _ROTULOS.get(f.field or "", "meta")
+            assert rotulo in linea, f"{f.rule} meta {f.meta} {f.field}: línea {f.line} no muestra {rotulo!r}: {linea[:200]!r}"
+
+
+def test_importar_avisa_lo_que_supone_de_la_portada(auditor: Auditor) -> None:
+    supuestos = [(f.line, f.field, f.severity.value) for f in auditar(auditor, [str(SEED_NARRATIVA)]).findings if f.rule == "ENT005"]
+    assert supuestos == [(5, "fecha_corte", "info"), (5, "plan", "info")]
+    assert [f for f in auditar(auditor, [str(SEED_TABULAR)]).findings if f.rule == "ENT005"] == []
+
+
+# --- layouts, pieces and bad documents --------------------------------------------------------
+
+PORTADA = "Rendición de Cuentas 2024\n\nSecretaría de Prueba\n\nGobernación de Norte de Santander\n\nDiciembre de 2024\n\nPlan de Desarrollo 2024-2027\n\n"
+
+
+def _importar(texto: str, nombre: str = "borrador.txt") -> Any:
+    return cargar_bytes(texto.encode("utf-8"), nombre)
+
+
+def test_documento_sin_ninguna_plantilla_da_un_mensaje_claro() -> None:
+    cargado = _importar("Acta de reunión\n\nSe trataron los temas del día.\n")
+    assert cargado.informe is None
+    [problema] = cargado.problemas
+    assert problema.regla == "ENT001" and problema.linea == 1
+    assert "no sigue ninguna de las dos plantillas" in problema.mensaje and "Meta # N" in problema.mensaje
+
+
+def test_documento_vacio_y_no_utf8() -> None:
+    assert "vacío" in _importar("  \n\n").problemas[0].mensaje
+    latin = cargar_bytes("Meta # 1 Ferias\n¿Qué se hizo? 3 ferias en Cúcuta\n".encode("latin-1"), "b.txt")
+    assert latin.problemas[0].regla == "ENT001" and latin.problemas[0].linea == 2 and "UTF-8" in latin.problemas[0].mensaje
+
+
+def test_texto_fuera_de_las_preguntas_se_informa_y_el_resto_se_importa() -> None:
+    texto = PORTADA + (
+        "Meta # 1 Ferias de emprendimiento\t\t\n"
+        "Cumplimiento/Avance\tInversión\tBeneficiarios\n"
+        "Texto suelto sin pregunta\t¿Cuánto se invirtió? $ 10 millones de pesos de recursos propios\t¿Qué población se atendió? 30 personas\n"
+        "\t¿Qué se hizo? 3 ferias realizadas 100% de cumplimiento frente a lo programado y 50% de avance frente al cuatrienio.\n"
+    )
+    cargado = _importar(texto)
+    assert [(p.regla, p.linea, p.meta, p.texto) for p in cargado.problemas] == [("ENT004", 13, "1", "Texto suelto sin pregunta")]
+    meta = cargado.informe.metas[0]
+    assert (meta.inversion.ejecutada.valor, meta.beneficiarios.total.valor, meta.logro.cantidad.valor) == (10, 30, 3)
+    assert (meta.cumplimiento_periodo.valor, meta.avance_cuatrienio.valor) == (100, 50)
+    assert cargado.mapa.linea(("metas", 0, "logro", "texto")) == 14
+
+
+def test_narrativa_sin_parrafo_de_inversion_y_con_parrafo_de_mas() -> None:
+    texto = PORTADA + (
+        "MIGRANTES\n\n"
+        "Meta cuatrienio 12: 100 personas capacitadas en derechos.\n\n"
+        "Se capacitaron 40 personas, lo que nos da un avance frente al cuatrienio del 40%.\n\n"
+        "Meta cuatrienio 13: 20 ferias realizadas.\n\n"
+        "Se realizaron 4 ferias con un avance del 20% en el cuatrienio.\n\n"
+        "Sobre una programación estimada de $10 millones para desarrollar esta meta en el periodo, se ejecutaron $4 millones con recursos propios.\n\n"
+        "120 personas atendidas.\n\n"
+        "Se ejecutó con la Cámara de Comercio de Cúcuta en jornadas de feria en el parque principal durante el segundo semestre del año.\n\n"
+        "El impacto se refleja en las ventas de los emprendedores.\n\n"
+        "Las ferias se realizaron en el municipio de Ocaña.\n\n"
+        "Anexo: listado de asistentes.\n"
+    )
+    cargado = _importar(texto)
+    problemas = [(p.regla, p.linea, p.meta) for p in cargado.problemas]
+    assert problemas == [("ENT004", 15, "12"), ("ENT004", 31, "13")]
+    doce, trece = cargado.informe.metas
+    assert doce.eje == trece.eje == "MIGRANTES"
+    assert (doce.meta_cuatrienio.cantidad.valor, doce.avance_cuatrienio.valor) == (100, 40)
+    assert (trece.inversion.programada.valor, trece.inversion.ejecutada.valor, trece.inversion.fuentes) == (10, 4, ["recursos propios"])
+    assert (trece.beneficiarios.total.valor, trece.localizacion.municipios) == (120, ["Ocaña"])
+    assert trece.ejecucion.como is not None and trece.ejecucion.como.startswith("Se ejecutó con la Cámara")
+
+
+def test_portada_sin_secretaria_se_informa_y_las_metas_se_auditan() -> None:
+    cargado = _importar("Rendición de Cuentas 2025\n\nGobernación de Norte de Santander\n\n"
+                        "Meta # 1 Ferias\t\t\n\t¿Qué se hizo? 2 ferias realizadas\n")
+    assert [(p.regla, p.campo) for p in cargado.problemas] == [("ENT004", "secretaria"), ("ENT005", "fecha_corte"), ("ENT005", "plan")]
+    assert cargado.informe is not None and cargado.informe.metas[0].logro.cantidad.valor == 2
+
+
+def test_el_importador_no_inventa_numeros() -> None:
+    """An answer without a count gives no count; dates, years and money are not counts."""
+    cargado = _importar(PORTADA + "Meta # 1 Marca región\t\t\n"
+                        "\t¿Qué se hizo? Proyecto contratado y en ejecución desde el 23-octubre-2025\n"
+                        "\t¿Qué población se atendió? Sin datos a la fecha.\n"
+                        "\t¿Cuánto se invirtió? No se han ejecutado recursos a la fecha.\n")
+    meta = cargado.informe.metas[0]
+    assert meta.logro.cantidad is None and meta.beneficiarios.total is None and meta.inversion.ejecutada is None
+
+
+# --- the import command ---------------------------------------------------------------------------
+
+def test_comando_import_escribe_yaml_que_se_audita_igual(tmp_path: Path, auditor: Auditor) -> None:
+    salida = tmp_path / "fronteras.yaml"
+    antes = SEED_NARRATIVA.read_bytes()
+    resultado = CliRunner().invoke(main, ["import", str(SEED_NARRATIVA), "-o", str(salida)])
+    assert resultado.exit_code == 0, resultado.output
+    assert SEED_NARRATIVA.read_bytes() == antes
+    assert "6 metas importadas" in resultado.stderr and "se toma diciembre de 2024" in resultado.stderr
+    texto = salida.read_text(encoding="utf-8")
+    assert "# 000_1fea1826aedc7356.txt línea 38" in texto
+    assert plano(_informe(salida)) == plano(_informe(SEED_NARRATIVA))
+    del_yaml = sorted(_clave(f) for f in auditar(auditor, [str(salida)]).findings)
+    del_documento = sorted(_clave(f) for f in auditar(auditor, [str(SEED_NARRATIVA)]).findings if f.rule not in SOLO_DE_IMPORTACION)
+    assert del_yaml == del_documento
+
+
+def test_comando_import_sin_salida_imprime_y_falla_claro_con_documento_ajeno(tmp_path: Path) -> None:
+    resultado = CliRunner().invoke(main, ["import", str(SEED_TABULAR)])
+    assert resultado.exit_code == 0 and resultado.stdout.startswith("# Importado de 001_9c83fb85eb1ea363.txt")
+    ajeno = tmp_path / "acta.txt"
+    ajeno.write_text("Acta\n\nNada que ver.\n", encoding="utf-8")
+    resultado = CliRunner().invoke(main, ["import", str(ajeno), "-o", str(tmp_path / "x.yaml")])
+    assert resultado.exit_code == 2 and "no sigue ninguna de las dos plantillas" in resultado.stderr
+    assert "Traceback" not in resultado.output and not (tmp_path / "x.yaml").exists()
+
+
+def test_check_de_un_directorio_de_documentos(tmp_path: Path) -> None:
+    resultado = CliRunner().invoke(main, ["check", str(SEEDS), "--format", "json"])
+    assert resultado.exit_code == 1, resultado.output
+    assert '"file": "' in resultado.stdout and "000_1fea1826aedc7356.txt" in resultado.stdout
+
+
+def test_importar_bytes_es_determinista() -> None:
+    contenido = SEED_TABULAR.read_bytes()
+    assert importar_bytes(contenido, "a.txt").datos == importar_bytes(contenido, "a.txt").datos
