@@ -66,7 +66,7 @@ def test_json_estable_y_documentado(en_raiz: None) -> None:
         "rule": "VAL001", "category": "malformed_value", "severity": "error", "file": SEED_DESARROLLO, "line": 526,
         "meta": "13", "field": "inversion.ejecutada",
         "message": "No se puede leer el número de 'inversion.ejecutada': '135, 2' no es un número en formato colombiano",
-        "text": "$135, 2 millones de pesos",
+        "text": "$135, 2 millones de pesos", "location": None,
     }
 
 

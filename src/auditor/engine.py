@@ -154,6 +154,7 @@ class _Sello:
         return Finding(
             rule=regla.id, category=regla.categoria, severity=self.auditor.severidad(regla), message=problema.mensaje,
             file=self.cargado.archivo, line=problema.linea, meta=problema.meta, field=problema.campo, text=problema.texto,
+            location=self.cargado.ubicaciones.get(problema.linea),
         )
 
     def fallo_de_regla(self, regla: Regla, error: Exception) -> Finding:
@@ -176,6 +177,7 @@ class _Sello:
         return Finding(
             rule=regla.id, category=regla.categoria, severity=self.auditor.severidad(regla), message=obs.mensaje,
             file=self.cargado.archivo, line=linea, meta=meta, field=obs.campo or None, text=obs.texto,
+            location=self.cargado.ubicaciones.get(linea),
         )
 
 

@@ -68,6 +68,12 @@ class Finding:
     meta: str | None = None
     field: str | None = None
     text: str | None = None
+    location: str | None = None  # where in a .docx ("tabla 2, fila 1, celda 3"); None for line-based files
+
+    @property
+    def lugar(self) -> str:
+        """file:line as a reader looks it up, with the place in a Word document when there is one."""
+        return f"{self.file}:{self.line}" + (f" ({self.location})" if self.location else "")
 
     def clave_orden(self) -> tuple[str, int, str, str, str, str]:
         return (self.file, self.line, self.field or "", self.rule, self.message, self.text or "")

@@ -23,6 +23,7 @@ def finding_a_dict(f: Finding) -> dict[str, Any]:
         "field": f.field,
         "message": f.message,
         "text": f.text,
+        "location": f.location,
     }
 
 

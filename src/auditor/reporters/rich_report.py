@@ -25,7 +25,7 @@ def _cita(texto: str, limite: int = 160) -> str:
 
 def _hallazgo(f: Finding) -> RenderableType:
     cabeza = Text.assemble(
-        (f"{f.file}:{f.line}", "bold"), "  ", (f.severity.etiqueta, ESTILO[f.severity]), "  ", (f.rule, "dim"),
+        (f.lugar, "bold"), "  ", (f.severity.etiqueta, ESTILO[f.severity]), "  ", (f.rule, "dim"),
     )
     mensaje = Text.assemble((f"{f.field}: ", "magenta") if f.field else "", f.message)
     partes: list[RenderableType] = [cabeza, Padding(mensaje, (0, 0, 0, 2))]

@@ -17,7 +17,7 @@ def _corto(texto: str | None, limite: int = 200) -> str:
 
 def render(resultado: Resultado) -> str:
     filas = [
-        [f"{f.file}:{f.line}", f.severity.etiqueta, f.rule, f.meta or "-", f.field or "-", f.message, _corto(f.text)]
+        [f.lugar, f.severity.etiqueta, f.rule, f.meta or "-", f.field or "-", f.message, _corto(f.text)]
         for f in resultado.findings
     ]
     partes = []
