@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from ..load import ENTRADA_SIN_UBICAR, ENTRADA_SUPUESTO
+from ..patterns import normalizar
 from .borrador import Borrador
-from .lectura import sin_tildes
 from .segmentos import Segmento
 
 _PARTICULAS = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "por", "a", "al", "o", "u"}
@@ -56,7 +56,7 @@ def _entidad(segmentos: list[Segmento], todos: list[Segmento], borrador: Borrado
         for s in grupo:
             m = _ENTIDAD.search(s.texto)
             if m:
-                tipo = "Gobernación" if sin_tildes(m.group("tipo")).startswith("gob") else "Alcaldía"
+                tipo = "Gobernación" if normalizar(m.group("tipo")).startswith("gob") else "Alcaldía"
                 lugar = titulo_espanol(m.group("lugar"))
                 borrador.poner(("entidad",), f"{tipo} de {lugar}", s.linea)
                 if tipo == "Gobernación":
@@ -93,7 +93,7 @@ def _secretaria(segmentos: list[Segmento], borrador: Borrador, primera: int) -> 
 
 def _titulo(segmentos: list[Segmento], borrador: Borrador) -> str:
     for i, s in enumerate(segmentos):
-        if "rendicion de cuentas" in sin_tildes(s.texto):
+        if "rendicion de cuentas" in normalizar(s.texto):
             partes = [s.texto]
             for siguiente in segmentos[i + 1:i + 4]:
                 t = siguiente.texto
@@ -137,7 +137,7 @@ def _fecha_corte(segmentos: list[Segmento], borrador: Borrador, hasta: int, prim
     for s in segmentos:
         m = _FECHA.match(s.texto)
         if m:
-            mes = sin_tildes(m.group("mes")).replace("setiembre", "septiembre")
+            mes = normalizar(m.group("mes")).replace("setiembre", "septiembre")
             borrador.poner(("fecha_corte",), f"{m.group('anio')}-{_MESES.index(mes) + 1:02d}", s.linea)
             return
     if hasta:

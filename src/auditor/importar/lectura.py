@@ -10,16 +10,13 @@ the noun it counts.  When an answer states no number, none is invented.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
+
+from ..patterns import normalizar
 
 _MESES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
 _NUMERO_PALABRA = {"un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
                    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10}
-
-
-def sin_tildes(texto: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", texto) if not unicodedata.combining(c)).lower()
 
 
 @dataclass(frozen=True)
@@ -42,7 +39,7 @@ _MONTO = re.compile(
 
 def _parece_pesos(palabra: str) -> bool:
     """'pesos' or a misspelling of it ('pasos'), which a rule must see."""
-    p = sin_tildes(palabra)
+    p = normalizar(palabra)
     if p in ("pesos", "peso"):
         return True
     return len(p) == 5 and p[0] == "p" and p.endswith("sos") or p in ("pesoss", "pezos")
@@ -80,7 +77,7 @@ def fuentes(texto: str) -> list[str]:
     hallazgos += [(m.start("aliado"), m.group("aliado").strip(" –-")) for m in _ALIADO_RECURSOS.finditer(texto)]
     for _, nombre in sorted(hallazgos):
         nombre = " ".join(nombre.split())
-        vistos.setdefault(sin_tildes(nombre), nombre)
+        vistos.setdefault(normalizar(nombre), nombre)
     return list(vistos.values())
 
 
@@ -179,12 +176,12 @@ def primera_cuenta(texto: str, modo: str = "logro", al_inicio: bool = False) -> 
 def cuenta_junto_a(texto: str, raiz: str) -> Cuenta | None:
     """A count next to a word of the same root as `raiz` (the unit of the meta):
     '40 capacitaciones', 'capacitados en 2 eventos' for the unit 'Capacitaciones'."""
-    raiz = sin_tildes(raiz)[:6]
+    raiz = normalizar(raiz)[:6]
     if len(raiz) < 5:
         return None
     palabras = [(m.group(0), m.start()) for m in re.finditer(r"[\wÁÉÍÓÚÑáéíóúñ]+", texto)]
     for i, (palabra, _) in enumerate(palabras):
-        if not sin_tildes(palabra).startswith(raiz):
+        if not normalizar(palabra).startswith(raiz):
             continue
         if i > 0 and re.fullmatch(_ENTERO, palabras[i - 1][0]):
             return Cuenta(palabras[i - 1][0], palabra, palabras[i - 1][1])
@@ -228,10 +225,10 @@ def porcentajes_narrativos(texto: str) -> dict[str, Trozo]:
     resultado: dict[str, Trozo] = {}
     anterior = 0
     for m in _PORCENTAJE.finditer(texto):
-        antes = sin_tildes(texto[anterior:m.start()])
+        antes = normalizar(texto[anterior:m.start()])
         corte = max(antes.rfind(". "), antes.rfind("; "))
         antes = antes[corte + 1:] if corte >= 0 else antes
-        despues = sin_tildes(re.split(r"[.;,]", texto[m.end():], maxsplit=1)[0])
+        despues = normalizar(re.split(r"[.;,]", texto[m.end():], maxsplit=1)[0])
         anterior = m.end()
         if not re.search(r"avance|cumplimiento|ejecuci", antes + " " + despues):
             continue
@@ -286,5 +283,5 @@ def municipios(texto: str) -> list[str]:
     for _, nombre in sorted(hallazgos):
         if nombre.split()[0] in ("Municipios", "Municipio", "En", "La", "El", "Las", "Los") and len(nombre.split()) == 1:
             continue
-        vistos.setdefault(sin_tildes(nombre), nombre)
+        vistos.setdefault(normalizar(nombre), nombre)
     return list(vistos.values())

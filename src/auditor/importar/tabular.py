@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..load import ENTRADA_SIN_UBICAR
+from ..patterns import normalizar
 from ..source import Ruta
 from . import lectura
 from .borrador import Borrador, Texto
@@ -29,7 +30,7 @@ _ACENTOS = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü
 def _frase(texto: str) -> str:
     """A template phrase as a regex: accents, case and spacing do not matter."""
     salida = []
-    for c in texto:
+    for c in normalizar(texto):
         if c == " ":
             salida.append(r"\s*")
         elif c.lower() in _ACENTOS:
@@ -83,8 +84,8 @@ _TABLA_TITULO = re.compile(r"^\s*tabla\s+\d+\s*[.:]", re.IGNORECASE)
 def encabezado_de_pagina(texto: str) -> bool:
     """A running page header repeated by the export ('Rendición de Cuentas 2024-2025
     SECRETARIA DE DESARROLLO ECONOMICO Y PRODUCTIVIDAD')."""
-    t = lectura.sin_tildes(texto)
-    return len(texto) <= 160 and t.startswith("rendicion de cuentas") and "secretaria" in t
+    t = normalizar(texto)
+    return len(texto) <= 160 and t.startswith("rendicion de cuentas") and "secretaria" in t and not re.search(r"[:;,.]", t)
 
 
 def partir(texto: str) -> list[tuple[Etiqueta | None, str, re.Match[str] | None]]:

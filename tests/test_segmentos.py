@@ -1,0 +1,55 @@
+"""The text export as paragraphs: every kind of export mess, one small case each."""
+
+from __future__ import annotations
+
+from auditor.importar.segmentos import Segmento, limpiar_parrafo, segmentos_de_texto
+from auditor.importar.tabular import encabezado_de_pagina, partir
+
+
+def _textos(segmentos: list[Segmento]) -> list[tuple[int, int | None, str]]:
+    return [(s.linea, s.celda, s.texto) for s in segmentos]
+
+
+def test_html_de_las_celdas_entidades_y_vinetas() -> None:
+    linea = '\t<p><b>¿Qué se hizo?</b> Show &amp; Leather</p> <ul style="x"><li>• <b>¿Con quién?</b> CORPOMODA</li></ul>'
+    assert _textos(segmentos_de_texto(linea)) == [(1, 1, "¿Qué se hizo? Show & Leather"), (1, 1, "¿Con quién? CORPOMODA")]
+
+
+def test_markdown_titulos_negrillas_escapes_y_saltos_forzados() -> None:
+    texto = "**INFORME DE  \nRENDICIÓN DE  \nCUENTAS**\n\n#### **LOCALIZACIÓN**\nSe invirtieron \\$ 17.9 millones\n\n\\*\\*Medición DANE\n"
+    segmentos = segmentos_de_texto(texto)
+    assert _textos(segmentos) == [
+        (1, None, "INFORME DE RENDICIÓN DE CUENTAS"), (5, None, "LOCALIZACIÓN"), (6, None, "Se invirtieron $ 17.9 millones"),
+        (8, None, "**Medición DANE"),
+    ]
+    assert segmentos[0].negritas == ("INFORME DE RENDICIÓN DE CUENTAS",)
+
+
+def test_tabulaciones_son_celdas_de_una_fila() -> None:
+    [a, b, c] = segmentos_de_texto("Cumplimiento/Avance\tInversión\tBeneficiarios")
+    assert (a.fila, b.fila, c.fila) == (1, 1, 1) and (a.celda, b.celda, c.celda) == (0, 1, 2)
+
+
+def test_espacios_de_no_separacion_y_lineas_windows() -> None:
+    assert _textos(segmentos_de_texto("Meta\u00a0#\u00a01\r\n\r\nCúcuta\u200b y Ocaña\r\n")) == [(1, None, "Meta # 1"), (3, None, "Cúcuta y Ocaña")]
+    assert limpiar_parrafo("  •  • texto  ") == "texto"
+
+
+def test_encabezado_de_pagina_repetido() -> None:
+    assert encabezado_de_pagina("Rendición de Cuentas 2024-2025 SECRETARIA DE DESARROLLO ECONOMICO Y PRODUCTIVIDAD")
+    assert not encabezado_de_pagina("Rendición de Cuentas de la Secretaría: el 23 de octubre se firmó el acta de inicio del proyecto")
+    assert not encabezado_de_pagina("Sesión de Mesa de Internacionalización, en la Cámara de Comercio de Cúcuta.")
+
+
+def test_rotulos_de_la_plantilla_dentro_de_un_parrafo() -> None:
+    partes = partir("¿Qué se hizo? Avance en documento técnico  50% de cumplimiento frente a lo programado en el periodo "
+                    "2024-2025  y  50% de avance frente al cuatrienio.")
+    assert [(e.nombre if e else None, t) for e, t, _ in partes] == [
+        (None, ""), ("logro", "Avance en documento técnico"), ("cumplimiento", "y"), ("avance", "")]
+    assert [m.group("valor") for e, _, m in partes if m is not None and e is not None and e.nombre != "logro"] == ["50%", "50%"]
+
+
+def test_rotulos_sin_tildes_ni_signo_inicial_no_se_confunden_con_la_prosa() -> None:
+    assert [e.nombre for e, _, _ in partir("¿Donde se intervino? Cúcuta") if e] == ["donde"]
+    # a question in the middle of prose without the opening '¿' is prose
+    assert [e for e, _, _ in partir("Se preguntó qué se hizo con los recursos") if e] == []
