@@ -120,8 +120,7 @@ def importar_documento(contenido: bytes, nombre: str) -> InformeCargado:
     except ErrorFuente as error:
         return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, error.linea, error.mensaje)])
     cargado = InformeCargado(nombre, None, mapa=borrador.mapa, ubicaciones=borrador.ubicaciones)
-    for p in borrador.problemas:
-        cargado.problemas.append(ProblemaEntrada(p.regla, p.linea, p.mensaje, p.campo, p.texto, p.meta))
+    cargado.problemas.extend(borrador.problemas)
     _validar(borrador.datos, cargado)
     return cargado
 

@@ -6,20 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..load import ProblemaEntrada
 from ..source import MapaFuente, Ruta
 from .segmentos import Segmento
-
-
-@dataclass(frozen=True)
-class ProblemaImportacion:
-    """A part of the document the importer could not place, or a value it had to assume."""
-
-    regla: str
-    linea: int
-    mensaje: str
-    texto: str | None = None
-    campo: str | None = None
-    meta: str | None = None
 
 
 @dataclass
@@ -69,7 +58,7 @@ class Borrador:
     def __init__(self) -> None:
         self.datos: dict[str, Any] = {}
         self.mapa = MapaFuente()
-        self.problemas: list[ProblemaImportacion] = []
+        self.problemas: list[ProblemaEntrada] = []
         self.ubicaciones: dict[int, str] = {}
 
     def poner(self, ruta: Ruta, valor: Any, linea: int) -> None:
@@ -103,4 +92,4 @@ class Borrador:
 
     def problema(self, regla: str, linea: int, mensaje: str, texto: str | None = None,
                  campo: str | None = None, meta: str | None = None) -> None:
-        self.problemas.append(ProblemaImportacion(regla, linea, mensaje, texto, campo, meta))
+        self.problemas.append(ProblemaEntrada(regla, linea, mensaje, campo, texto, meta))
