@@ -7,6 +7,7 @@ from .beneficiarios import BeneficiariosSinCantidad, BeneficiariosSinDiligenciar
 from .entrada import ClaveRepetida, EstructuraInvalida, InformeIlegible
 from .estructura import DescripcionDuplicada, InformeSinMetas, NumeroDuplicado, SaltoNumeracion, TablaPDDSinDiligenciar
 from .porcentajes import AvanceInconsistente, CumplimientoSinJustificacion, PorcentajeFaltante, PorcentajeNoCoincide
+from .totales import TotalMetaInexistente, TotalNoCoincide, TotalNoVerificable, TotalSubestimado
 from .valores import UnidadIncorrecta, ValorIlegible
 
 CHEQUEOS: tuple[type[Regla], ...] = (
@@ -27,4 +28,8 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     SaltoNumeracion,
     InformeSinMetas,
     TablaPDDSinDiligenciar,
+    TotalNoCoincide,
+    TotalSubestimado,
+    TotalNoVerificable,
+    TotalMetaInexistente,
 )
