@@ -26,7 +26,7 @@ def _documento(ejemplo: str) -> str:
     return CABECERA + "metas:\n  - numero: 9\n    nombre: Meta de prueba\n" + textwrap.indent(ejemplo, "    ")
 
 
-@pytest.mark.parametrize("regla", ["TOT001", "TOT002", "TOT003", "TOT004"])
+@pytest.mark.parametrize("regla", ["TOT001", "TOT002", "TOT003", "TOT004", "DUP001", "DUP002"])
 def test_el_ejemplo_que_falla_se_senala_y_el_correcto_no(auditor: Auditor, regla: str) -> None:
     doc = auditor.catalogo.reglas[regla].doc
     solo = Auditor(auditor.catalogo, auditor.configuracion, {regla})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..catalog import Regla
 from .beneficiarios import BeneficiariosSinCantidad, BeneficiariosSinDiligenciar, NoAplicaSinRazon
+from .copia import ParrafoRepetidoEnLaMeta, ParrafoRepetidoEntreMetas
 from .entrada import ClaveRepetida, EstructuraInvalida, InformeIlegible
 from .estructura import DescripcionDuplicada, InformeSinMetas, NumeroDuplicado, SaltoNumeracion, TablaPDDSinDiligenciar
 from .porcentajes import AvanceInconsistente, CumplimientoSinJustificacion, PorcentajeFaltante, PorcentajeNoCoincide
@@ -32,4 +33,6 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     TotalSubestimado,
     TotalNoVerificable,
     TotalMetaInexistente,
+    ParrafoRepetidoEntreMetas,
+    ParrafoRepetidoEnLaMeta,
 )
