@@ -61,10 +61,10 @@ def test_las_comparaciones_crecen_linealmente_con_las_metas(monkeypatch: pytest.
     llamadas = 0
     original = similitud.contencion
 
-    def contar(*args: object) -> float:
+    def contar(comunes: int, a: Huella, b: Huella) -> float:
         nonlocal llamadas
         llamadas += 1
-        return original(*args)  # type: ignore[arg-type]
+        return original(comunes, a, b)
 
     monkeypatch.setattr("auditor.checks.copia.contencion", contar)
     p = ParametrosCopia()

@@ -13,8 +13,8 @@ the beneficiaries, respecting its qualifier:
 Beneficiaries are only summed where the units count the same thing: the claim's unit and each
 meta's unit are put in a group (people, business owners, economic units, organizations); a meta
 whose beneficiaries count something else may still count the claim's unit in its "¿Qué se hizo?"
-quantity (``logro.cantidad``: "252 unidades productivas"), which is then used.  Metas answering
-"No aplica" count as zero.  Metas without a usable figure are never treated as zero: the sum of
+quantity (``logro.cantidad``: "252 unidades productivas"), which is then used.  A count without
+a unit is taken as counting what the claim counts.  Metas answering "No aplica" count as zero.  Metas without a usable figure are never treated as zero: the sum of
 the others is a lower bound, which settles a claim when it already contradicts it (or already
 satisfies a minimum) and otherwise leaves it "not verifiable" (TOT003), with the reason.
 """
@@ -81,12 +81,13 @@ class ParametrosTotales(BaseModel):
     calificadores: dict[str, list[str]] = Field(
         default_factory=_calificadores_por_defecto,
         description="Palabras de cada calificador (minimo, aproximado, maximo, exacto); gana la expresión más larga "
-        "contenida en el calificador. Sin calificador, la cifra es exacta; uno desconocido no se compara.",
+        "contenida en el calificador. Sin calificador, la cifra es exacta; uno desconocido no se compara. Un valor en "
+        "auditor.yaml reemplaza todas las listas.",
     )
     unidades: dict[str, list[str]] = Field(
         default_factory=_unidades_por_defecto,
         description="Grupos de unidades que se pueden sumar entre sí (en singular; se compara el comienzo de la unidad, "
-        "sin tildes ni plural).",
+        "sin tildes ni plural). Un valor en auditor.yaml reemplaza todos los grupos.",
     )
     unidades_incluidas: dict[str, list[str]] = Field(
         default_factory=lambda: {"personas": ["empresarios"]},
@@ -346,7 +347,8 @@ class Comparacion:
         n, s, tol = self.cifra, self.suma.total, self.tolerancia
         if self.tipo == "minimo":
             if s >= n - tol:
-                return "corta" if s > n * (1 + p.margen_subestimado / 100) and s - n > tol else "coincide"
+                corta = n > 0 and s > n * (1 + p.margen_subestimado / 100) and s - n > tol
+                return "corta" if corta else "coincide"
             return "contradice" if self.suma.completa else "no_verificable"
         if self.tipo == "aproximado":
             tol = max(tol, n * p.tolerancia_aproximada / 100)
@@ -410,7 +412,7 @@ class Comparacion:
     def pista_omitida(self) -> str:
         """When the sum exceeds the claim by almost exactly one meta's figure, that meta was probably left out."""
         diferencia = self.suma.total - self.cifra
-        if diferencia <= self.tolerancia:
+        if diferencia <= self.tolerancia or len(self.suma.partes) < 2:
             return ""
         candidatas = [x for x in self.suma.partes if abs(diferencia - x.valor) <= max(2 * self.tolerancia, 0.005 * x.valor)]
         if len(candidatas) != 1:
