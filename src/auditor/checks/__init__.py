@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from ..catalog import Regla
 from .beneficiarios import BeneficiariosSinCantidad, BeneficiariosSinDiligenciar, NoAplicaSinRazon
+from .copia import ParrafoRepetidoEnLaMeta, ParrafoRepetidoEntreMetas
 from .entrada import ClaveRepetida, DatoSupuesto, EstructuraInvalida, InformeIlegible, ParteSinUbicar
 from .estructura import DescripcionDuplicada, InformeSinMetas, NumeroDuplicado, SaltoNumeracion, TablaPDDSinDiligenciar
 from .porcentajes import AvanceInconsistente, CumplimientoSinJustificacion, PorcentajeFaltante, PorcentajeNoCoincide
+from .totales import TotalMetaInexistente, TotalNoCoincide, TotalNoVerificable, TotalSinMetas, TotalSubestimado
 from .valores import UnidadIncorrecta, ValorIlegible
 
 CHEQUEOS: tuple[type[Regla], ...] = (
@@ -29,4 +31,11 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     SaltoNumeracion,
     InformeSinMetas,
     TablaPDDSinDiligenciar,
+    TotalNoCoincide,
+    TotalSubestimado,
+    TotalNoVerificable,
+    TotalMetaInexistente,
+    TotalSinMetas,
+    ParrafoRepetidoEntreMetas,
+    ParrafoRepetidoEnLaMeta,
 )

@@ -30,12 +30,19 @@ class Texto:
 
 
 _FIN_DE_FRASE = re.compile(r"[.:;!?)\"”»]\s*$")
+_PALABRA_QUE_NO_CIERRA = re.compile(
+    r"(?:,|\b(?:de|del|la|las|los|el|y|e|o|u|a|al|en|con|para|por|que|su|sus|un|una|entre|sobre|como|desde|hasta))\s*$",
+    re.IGNORECASE,
+)
 
 
 def continua(anterior: str, siguiente: str) -> bool:
-    """A paragraph cut by a page break: the previous one does not end a sentence and the
-    next one starts in lower case ('... se han desarrollado' / 'también acciones ...')."""
-    return bool(anterior) and not _FIN_DE_FRASE.search(anterior) and siguiente[:1].islower()
+    """A paragraph cut by a page break: the previous one does not end a sentence and either
+    the next one starts in lower case ('... se han desarrollado' / 'también acciones ...') or
+    the previous one ends on a word that cannot end one ('... por el Ministerio de' / 'Trabajo, ...')."""
+    if not anterior or _FIN_DE_FRASE.search(anterior):
+        return False
+    return siguiente[:1].islower() or bool(_PALABRA_QUE_NO_CIERRA.search(anterior))
 
 
 def unir(parrafos: list[str]) -> str:
