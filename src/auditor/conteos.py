@@ -153,6 +153,7 @@ class Conteo:
     fin: int  # end of the noun phrase (or of the number)
     cita: str  # "más de 1600 ciudadanos cesantes"
     previas: tuple[str, ...]  # up to three normalized words before the number (or its qualifier)
+    anterior: str  # the token right before the quote, normalized ("" at the start): "y", ",", "de", ...
     siguientes: tuple[str, ...]  # up to three normalized words after the noun phrase
     oracion: int
     i_inicio: int  # token index where the quote starts (the qualifier, if any)
@@ -380,7 +381,8 @@ class Analisis:
             fin = tokens[i_fin - 1].fin
             conteos.append(Conteo(
                 valor=valor, calificador=calificador, sustantivo=sustantivo, inicio=inicio, fin=fin,
-                cita=self._cita(inicio, fin), previas=previas_calificador, siguientes=_palabras_despues(tokens, i_fin),
+                cita=self._cita(inicio, fin), previas=previas_calificador,
+                anterior=tokens[i - largo - 1].normal if i - largo > 0 else "", siguientes=_palabras_despues(tokens, i_fin),
                 oracion=t.oracion, i_inicio=i - largo, i_numero=i, i_fin=i_fin, escrito_dos_veces=escrito_dos_veces,
             ))
         return tuple(conteos)

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from ..catalog import Regla
 from .beneficiarios import BeneficiariosSinCantidad, BeneficiariosSinDiligenciar, NoAplicaSinRazon
+from .conteos import (
+    CantidadNoCoincide,
+    DesgloseSuperaTotal,
+    ListaNoCoincide,
+    MenosPersonasQueUnidades,
+    ParteMayorQueTotal,
+    RepartoNoSuma100,
+)
 from .entrada import ClaveRepetida, EstructuraInvalida, InformeIlegible
 from .estructura import DescripcionDuplicada, InformeSinMetas, NumeroDuplicado, SaltoNumeracion, TablaPDDSinDiligenciar
 from .porcentajes import AvanceInconsistente, CumplimientoSinJustificacion, PorcentajeFaltante, PorcentajeNoCoincide
@@ -27,4 +35,10 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     SaltoNumeracion,
     InformeSinMetas,
     TablaPDDSinDiligenciar,
+    CantidadNoCoincide,
+    ParteMayorQueTotal,
+    ListaNoCoincide,
+    DesgloseSuperaTotal,
+    RepartoNoSuma100,
+    MenosPersonasQueUnidades,
 )
