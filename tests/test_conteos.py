@@ -117,6 +117,9 @@ def test_clave_une_singular_y_plural() -> None:
           "la Exhibición Internacional del Cuero e Insumos, Maquinaria y Tecnología – 2025"), None),
         ("10 asociaciones que fueron identificadas en la región del Catatumbo", None),
         ("3 líneas: confecciones, panadería, entre otras", None),
+        ("3 clústeres asistidos: Construcción, TIC, Moda Norte, con 442 beneficiarios.", None),
+        ("2 eventos: uno en el hotel Bolívar, otro en el Casablanca, con 81 asistentes.", None),
+        ("3 líneas: confecciones, cosmetología, panadería y barbería.", ("confecciones", "cosmetología", "panadería", "barbería")),
     ],
 )
 def test_enumeraciones(texto: str, elementos: tuple[str, ...] | None) -> None:

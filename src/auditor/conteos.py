@@ -466,13 +466,18 @@ class Analisis:
         """
         resultado: list[Desglose] = []
         tokens = self.tokens
+        por_oracion: dict[int, list[Conteo]] = {}
+        for c in self.conteos:
+            por_oracion.setdefault(c.oracion, []).append(c)
         for i in range(len(tokens)):
+            if tokens[i].normal not in ("de", "entre"):
+                continue
             largo = _marcador_de_partes(_palabras_despues(tokens, i, 3))
             if not largo:
                 continue
-            oracion = tokens[i].oracion
-            total = next((c for c in reversed(self.conteos) if c.i_fin <= i and c.oracion == oracion and c.sustantivo), None)
-            partes = tuple(c for c in self.conteos if c.i_inicio >= i + largo and c.oracion == oracion)
+            de_la_oracion = por_oracion.get(tokens[i].oracion, [])
+            total = next((c for c in reversed(de_la_oracion) if c.i_fin <= i and c.sustantivo), None)
+            partes = tuple(c for c in de_la_oracion if c.i_inicio >= i + largo)
             if total is None or not partes:
                 continue
             resultado.append(Desglose(total, partes, self._cita(total.inicio, partes[-1].fin), total.inicio, partes[-1].fin))
@@ -533,8 +538,12 @@ class Analisis:
         por_oracion: dict[int, list[tuple[int, float, str]]] = {}
         for p in self.porcentajes:
             por_oracion.setdefault(tokens[p[0]].oracion, []).append(p)
+        oraciones: dict[int, list[Token]] = {}
+        for t in tokens:
+            if t.oracion in por_oracion:
+                oraciones.setdefault(t.oracion, []).append(t)
         for oracion, lista in por_oracion.items():
-            palabras = [t for t in tokens if t.oracion == oracion]
+            palabras = oraciones[oracion]
             normales = [t.normal for t in palabras]
             restante = any(n in ("restante", "restantes", "resto") for n in normales)
             dos_puntos = next((t for t in palabras if t.texto == ":"), None)
@@ -599,6 +608,10 @@ def _elementos(lista: str, estricta: bool) -> tuple[str, ...] | None:
                 partes[-1:] = [m.group("antes"), m.group("despues")]
     if len(partes) < 2 or any(p[0].isdigit() for p in partes):
         return None
+    if partes[0][0].isupper() and not all(p[0].isupper() for p in partes):
+        return None  # names followed by prose: "Construcción, TIC, Moda Norte, con 442 beneficiarios"
+    if not partes[0][0].isupper() and any(ch.isdigit() for p in partes for ch in p):
+        return None  # "uno en el hotel Bolívar y otro en el Casablanca, con 81 asistentes"
     if any(len(p.split()) > 12 for p in partes):
         return None  # prose, not a list of names
     if estricta and any(not p[0].isupper() or len(p.split()) > 5 for p in partes):

@@ -116,7 +116,8 @@ class CantidadNoCoincide(Regla):
         "que dice su propio texto cuando este cuenta lo mismo (mismo sustantivo, en singular o plural, con o sin "
         "tildes); que lo logrado y los beneficiarios coincidan cuando cuentan lo mismo (60 organizaciones solidarias "
         "en ambos); y que una cifra escrita en letras y en números diga lo mismo ('dos (2) jornadas'). Un texto que "
-        "cuenta otra cosa ('41 funcionarios', '2 eventos') no se compara.",
+        "cuenta otra cosa ('41 funcionarios', '2 eventos') no se compara, y un texto que reparte el total en partes "
+        "('3 ferias en 2024 y 2 ferias en 2025' para 5) coincide.",
         por_que="Si el informe escribe la misma cuenta con dos valores, el lector no sabe cuál es el cierto, y el "
         "porcentaje de avance que se calcule con uno contradice al otro.",
         ejemplo_falla="logro:\n  cantidad: 5\n  unidad: festivales\n  texto: 4 festivales culturales apoyados en Ocaña, "
@@ -131,7 +132,8 @@ class CantidadNoCoincide(Regla):
                 if q is None:
                     continue
                 mismos = _del_mismo(_texto(meta, q.propio), q.sustantivo)
-                if mismos and not any(c.coincide_con(q.valor) for c in mismos):
+                partes = sum(c.valor for c in mismos if c.calificador == "exacto")
+                if mismos and partes != q.valor and not any(c.coincide_con(q.valor) for c in mismos):
                     c = mismos[0]
                     yield Observacion(
                         f"{_ETIQUETAS[q.propio]} dice «{c.cita}», pero '{q.campo}' registra {q.dicho}: "
