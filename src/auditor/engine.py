@@ -173,7 +173,12 @@ class _Sello:
             meta = str(informe.metas[obs.meta].numero)
         else:
             base, meta = (), None
-        linea = self.cargado.mapa.linea(base + _campo_en_ruta(obs.campo)) if obs.campo else self.cargado.mapa.linea(base)
+        mapa = self.cargado.mapa
+        if obs.campo:
+            ruta = base + _campo_en_ruta(obs.campo)
+            linea = mapa.linea_de_cita(ruta, obs.texto) if obs.texto else mapa.linea(ruta)
+        else:
+            linea = mapa.linea(base)
         return Finding(
             rule=regla.id, category=regla.categoria, severity=self.auditor.severidad(regla), message=obs.mensaje,
             file=self.cargado.archivo, line=linea, meta=meta, field=obs.campo or None, text=obs.texto,

@@ -48,6 +48,19 @@ class MapaFuente:
 
     lineas: dict[Ruta, int] = field(default_factory=dict)
     lineas_clave: dict[Ruta, int] = field(default_factory=dict)
+    # an imported answer spread over several paragraphs: each paragraph with its own line
+    parrafos: dict[Ruta, list[tuple[str, int]]] = field(default_factory=dict)
+
+    def linea_de_cita(self, ruta: Ruta, cita: str) -> int:
+        """The line of the paragraph of `ruta` that holds the quoted text (for an answer that
+        spans pages); the line of the value otherwise."""
+        from .patterns import normalizar
+
+        buscada = normalizar(cita)[:60]
+        for texto, linea in self.parrafos.get(tuple(ruta), ()):
+            if buscada and buscada in normalizar(texto):
+                return linea
+        return self.linea(ruta)
 
     def linea(self, ruta: Ruta) -> int:
         """The line of the value at `ruta`; for an absent field, the line of the key of its closest

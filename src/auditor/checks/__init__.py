@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from ..catalog import Regla
 from .beneficiarios import BeneficiariosSinCantidad, BeneficiariosSinDiligenciar, NoAplicaSinRazon
+from .conteos import (
+    CantidadNoCoincide,
+    DesgloseSuperaTotal,
+    ListaNoCoincide,
+    MenosPersonasQueUnidades,
+    ParteMayorQueTotal,
+    RepartoNoSuma100,
+)
 from .copia import ParrafoRepetidoEnLaMeta, ParrafoRepetidoEntreMetas
 from .entrada import ClaveRepetida, DatoSupuesto, EstructuraInvalida, InformeIlegible, ParteSinUbicar
 from .estructura import DescripcionDuplicada, InformeSinMetas, NumeroDuplicado, SaltoNumeracion, TablaPDDSinDiligenciar
@@ -38,4 +46,10 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     TotalSinMetas,
     ParrafoRepetidoEntreMetas,
     ParrafoRepetidoEnLaMeta,
+    CantidadNoCoincide,
+    ParteMayorQueTotal,
+    ListaNoCoincide,
+    DesgloseSuperaTotal,
+    RepartoNoSuma100,
+    MenosPersonasQueUnidades,
 )

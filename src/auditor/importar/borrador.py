@@ -87,6 +87,13 @@ class Borrador:
         actual[ultimo] = valor
         self._linea(ruta, linea)
 
+    def poner_texto(self, ruta: Ruta, texto: Texto) -> None:
+        """A prose answer, and the line of each of its paragraphs (a finding quoting the third
+        paragraph points to the third paragraph's line)."""
+        self.poner(ruta, texto.texto, texto.linea)
+        if len(texto.partes) > 1:
+            self.mapa.parrafos[tuple(ruta)] = list(texto.partes)
+
     def _linea(self, ruta: Ruta, linea: int) -> None:
         ruta = tuple(ruta)
         if ruta not in self.mapa.lineas or self.mapa.lineas[ruta] > linea:

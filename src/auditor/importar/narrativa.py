@@ -90,7 +90,7 @@ class LectorNarrativo:
             textos[("inversion", "texto")] = unidades[i_inv]
             self._despues_de_inversion(unidades[i_inv + 1:], textos, numero)
         for ruta, texto in textos.items():
-            self.b.poner(base + ruta, texto.texto, texto.linea)
+            self.b.poner_texto(base + ruta, texto)
         logro = textos.get(("logro", "texto"))
         if logro is not None:
             self._logro(base, logro)

@@ -261,7 +261,7 @@ class LectorTabular:
             self.b.problema(ENTRADA_SIN_UBICAR, meta.linea, f"la meta {meta.numero} no tiene nombre después de 'Meta # {meta.numero}'",
                             campo="nombre", meta=meta.numero)
         for ruta, texto in meta.textos.items():
-            poner(ruta, texto.texto, texto.linea)
+            self.b.poner_texto(base + ruta, texto)
         completar_valores(self.b, base, meta.textos, tabular=True)
         for i, (foto, linea) in enumerate(meta.fotos):
             poner(("registro_fotografico", i), foto, linea)
