@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import random
@@ -18,8 +19,11 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from auditor.importar.docx import LIMITE_DESCOMPRIMIDO, segmentos_docx
-from auditor.importar.segmentos import Segmento, limpiar_parrafo
+from auditor.importar.segmentos import Segmento, limpiar_parrafo, segmentos_de_texto
 from auditor.source import ErrorFuente
+
+from .conftest import SEEDS
+from .docx_plantilla import construir
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -56,9 +60,8 @@ def paquete(cuerpo: str, *, tipo: str = _TIPO_WORD, documento: str | None = None
     return salida.getvalue()
 
 
-def p(texto: str = "", *, negrita: bool = False) -> str:
-    propiedades = "<w:rPr><w:b/></w:rPr>" if negrita else ""
-    return f'<w:p><w:r>{propiedades}<w:t xml:space="preserve">{texto}</w:t></w:r></w:p>' if texto else "<w:p/>"
+def p(texto: str = "") -> str:
+    return f'<w:p><w:r><w:t xml:space="preserve">{texto}</w:t></w:r></w:p>' if texto else "<w:p/>"
 
 
 def guardar(documento: Any) -> bytes:
@@ -78,11 +81,6 @@ def cuerpo_de(contenido: bytes) -> Any:
     return docx.Document(io.BytesIO(contenido)).element.body
 
 
-def parrafo_en_linea(cuerpo: Any, linea: int) -> Any:
-    """The `linea`-th paragraph of the body in document order, found by lxml on its own."""
-    return list(cuerpo.iter(qn("w:p")))[linea - 1]
-
-
 def parrafo_en_ubicacion(cuerpo: Any, ubicacion: str) -> Any:
     """Follow "tabla 3, fila 2, celda 1, párrafo 2" the way a reader counts in Word."""
     elemento = cuerpo
@@ -97,12 +95,18 @@ def texto_segun_python_docx(parrafo: Any) -> str:
     return limpiar_parrafo(Paragraph(parrafo, None).text)  # type: ignore[arg-type]
 
 
+def estilo(parrafo: Paragraph) -> str | None:
+    return parrafo.style.name if parrafo.style is not None else None
+
+
 def assert_lugares_reales(contenido: bytes, segmentos: list[Segmento]) -> None:
-    """`linea` and `ubicacion` name the same paragraph, and it holds the text."""
+    """`linea` and `ubicacion` name the same paragraph of the .docx, and python-docx reads
+    that paragraph's text as the segment's text."""
     cuerpo = cuerpo_de(contenido)
+    todos = list(cuerpo.iter(qn("w:p")))
     for segmento in segmentos:
         assert segmento.ubicacion is not None
-        por_linea = parrafo_en_linea(cuerpo, segmento.linea)
+        por_linea = todos[segmento.linea - 1]
         assert por_linea is parrafo_en_ubicacion(cuerpo, segmento.ubicacion), segmento
         assert segmento.texto == texto_segun_python_docx(por_linea), segmento
 
@@ -298,8 +302,188 @@ def test_lo_que_word_muestra_dentro_de_controles_vinculos_y_cambios() -> None:
     ]
 
 
+def test_cuadros_de_texto_no_se_leen() -> None:
+    """A text box hangs from a run (twice: Word's drawing and a fallback copy for older
+    readers); it is not body text, and its paragraphs do not count for `linea`."""
+    caja = "<w:txbxContent><w:p><w:r><w:t>En la caja</w:t></w:r></w:p></w:txbxContent>"
+    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+    cuerpo = (
+        f'<w:p><w:r><w:t xml:space="preserve">Antes </w:t></w:r><w:r><mc:AlternateContent xmlns:mc="{mc}">'
+        f"<mc:Choice Requires=\"wps\"><w:drawing>{caja}</w:drawing></mc:Choice><mc:Fallback><w:pict>{caja}</w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r><w:r><w:t>y después</w:t></w:r></w:p>"
+        f"{p('Siguiente')}"
+    )
+    assert [(s.texto, s.linea) for s in segmentos_docx(paquete(cuerpo))] == [("Antes y después", 1), ("Siguiente", 2)]
+
+
 def test_documento_sin_texto() -> None:
     assert segmentos_docx(paquete(p() + p(" "))) == []
+
+
+# -- the seeds: the .docx and its text export read the same ---------------------------
+
+SEEDS_TEXTO = ["000_1fea1826aedc7356.txt", "001_9c83fb85eb1ea363.txt"]
+
+
+@functools.cache
+def _seed(nombre: str) -> tuple[str, bytes]:
+    """A seed's text export and the .docx built from it in the template's layout."""
+    ruta = SEEDS / nombre
+    if not ruta.exists():
+        pytest.skip(f"no está {ruta} (../shared/seeds)")
+    texto = ruta.read_text(encoding="utf-8")
+    return texto, construir(texto)
+
+
+def _lectura(segmentos: list[Segmento]) -> list[tuple[str, tuple[str, ...], bool, int | None, int | None]]:
+    """What the layout parsers use, with rows numbered by first appearance: the text export
+    numbers a row by its line, the .docx by its order, and only the grouping must agree."""
+    filas: dict[int, int] = {}
+    return [
+        (s.texto, s.negritas, s.en_tabla, s.celda, None if s.fila is None else filas.setdefault(s.fila, len(filas)))
+        for s in segmentos
+    ]
+
+
+def _corto(valor: object) -> str:
+    texto = repr(valor)
+    return texto if len(texto) <= 90 else texto[:87] + "..."
+
+
+def _diferencias(texto: list[Segmento], docx_: list[Segmento]) -> str:
+    campos = ("texto", "negritas", "en_tabla", "celda", "fila (agrupación)")
+    lineas = [f"{len(texto)} segmentos del texto, {len(docx_)} del .docx"]
+    for indice, (de_texto, de_docx) in enumerate(zip(_lectura(texto), _lectura(docx_), strict=False)):
+        if de_texto != de_docx:
+            distintos = [f"{campo}: {_corto(a)} / {_corto(b)}" for campo, a, b in zip(campos, de_texto, de_docx, strict=True) if a != b]
+            lineas.append(f"#{indice} (texto línea {texto[indice].linea}, .docx {docx_[indice].ubicacion}): " + "; ".join(distintos))
+        if len(lineas) > 5:
+            break
+    return "\n".join(lineas)
+
+
+@pytest.mark.parametrize("nombre", SEEDS_TEXTO)
+def test_el_docx_y_su_exportacion_dan_los_mismos_segmentos(nombre: str) -> None:
+    texto, contenido = _seed(nombre)
+    de_texto, de_docx = segmentos_de_texto(texto), segmentos_docx(contenido)
+    assert _lectura(de_docx) == _lectura(de_texto), _diferencias(de_texto, de_docx)
+
+
+@pytest.mark.parametrize("nombre", SEEDS_TEXTO)
+def test_linea_y_ubicacion_del_docx_senalan_el_parrafo(nombre: str) -> None:
+    _, contenido = _seed(nombre)
+    assert_lugares_reales(contenido, segmentos_docx(contenido))
+
+
+def test_el_seed_tabular_construido_tiene_la_forma_de_la_plantilla() -> None:
+    """So that the comparison above covers what matters: tables between paragraphs, merged
+    cells, list paragraphs, headings, bold, line breaks and empty paragraphs."""
+    texto, contenido = _seed("001_9c83fb85eb1ea363.txt")
+    documento = docx.Document(io.BytesIO(contenido))
+    cuerpo = documento.element.body
+    lineas = texto.split("\n")
+    grupos_de_filas = sum(1 for antes, linea in zip(["", *lineas], lineas, strict=False) if "\t" in linea and "\t" not in antes)
+    assert len(documento.tables) == grupos_de_filas > 20
+    assert len(cuerpo.findall(f".//{{{W}}}gridSpan")) == texto.count("Meta # ") == 18  # the metas' title rows
+    assert {"Heading2", "Heading4", "Heading5", "ListParagraph"} <= set(cuerpo.xpath(".//w:pStyle/@w:val"))
+    assert len(cuerpo.findall(f".//{{{W}}}br")) > 3
+    segmentos = segmentos_docx(contenido)
+    assert sum(1 for s in segmentos if s.en_tabla) > 300 and sum(1 for s in segmentos if s.negritas) > 100
+    ordinales = [s.linea for s in segmentos]
+    assert ordinales == sorted(set(ordinales)) and len(ordinales) < len(list(cuerpo.iter(qn("w:p"))))  # empty paragraphs count
+
+
+# Differences between the two readings that come from the formats, not from the readers.
+# None shows in the seeds (the comparison above is exact); each is pinned here so that a
+# change in either reader that touches it is seen.
+
+
+def test_diferencia_negritas_contiguas() -> None:
+    """The export can write two bold spans side by side; in Word two adjacent bold runs are
+    one bold text, so the .docx gives one phrase where the export gives two."""
+    texto = "<p><b>LOCALIZACIÓN</b><b>¿Dónde se intervino?</b></p>\t\n"
+    assert [s.negritas for s in segmentos_de_texto(texto)] == [("LOCALIZACIÓN", "¿Dónde se intervino?")]
+    assert [s.negritas for s in segmentos_docx(construir(texto))] == [("LOCALIZACIÓN ¿Dónde se intervino?",)]
+
+
+def test_diferencia_salto_de_linea_en_una_celda() -> None:
+    """A line break (Shift+Enter) inside a cell's paragraph: the .docx gives one paragraph
+    with a space; an export that writes it as `<br>` is split there by segmentos_de_texto."""
+    cuerpo = (
+        "<w:tbl><w:tr>"
+        '<w:tc><w:p><w:r><w:t>Cúcuta,</w:t><w:br/><w:t xml:space="preserve">Ocaña</w:t></w:r></w:p></w:tc>'
+        "</w:tr></w:tbl>"
+    )
+    assert [s.texto for s in segmentos_docx(paquete(cuerpo))] == ["Cúcuta, Ocaña"]
+    assert [s.texto for s in segmentos_de_texto("<p>Cúcuta,<br>Ocaña</p>\t\n")] == ["Cúcuta,", "Ocaña"]
+
+
+def test_diferencia_celda_partida_por_un_salto_de_pagina() -> None:
+    """A cell that runs over a page break is one cell in Word; the export writes what falls
+    on the next page as a new row after blank lines (seed 001, metas 1, 2 and 4: EJECUCIÓN
+    goes on in a row of its own).  The .docx keeps the paragraphs in one row."""
+    exportado = "\t<p><b>EJECUCIÓN</b></p> <p>Se diseñó el programa</p>\t\n\n \n\t<p>que continúa en la otra página</p>\t\n"
+    de_texto = segmentos_de_texto(exportado)
+    assert [(s.texto, s.celda) for s in de_texto] == [
+        ("EJECUCIÓN", 1), ("Se diseñó el programa", 1), ("que continúa en la otra página", 1),
+    ]
+    assert len({s.fila for s in de_texto}) == 2
+    documento = docx.Document()
+    celda = documento.add_table(rows=1, cols=3).cell(0, 1)
+    celda.paragraphs[0].add_run("EJECUCIÓN").bold = True
+    celda.add_paragraph("Se diseñó el programa")
+    celda.add_paragraph("que continúa en la otra página")
+    de_docx = segmentos_docx(guardar(documento))
+    assert [(s.texto, s.celda) for s in de_docx] == [(s.texto, s.celda) for s in de_texto]
+    assert len({s.fila for s in de_docx}) == 1
+
+
+def test_diferencia_encabezados_de_pagina() -> None:
+    """The export repeats the page header where each page starts, as text; in the .docx the
+    header belongs to the section and is not read."""
+    documento = docx.Document()
+    documento.sections[0].header.paragraphs[0].text = "Rendición de Cuentas 2024"
+    documento.add_paragraph("Meta cuatrienio 80: Personas asistidas")
+    exportado = "Rendición de Cuentas 2024\n\nMeta cuatrienio 80: Personas asistidas\n"
+    assert [s.texto for s in segmentos_de_texto(exportado)] == ["Rendición de Cuentas 2024", "Meta cuatrienio 80: Personas asistidas"]
+    assert [s.texto for s in segmentos_docx(guardar(documento))] == ["Meta cuatrienio 80: Personas asistidas"]
+
+
+def test_la_plantilla_en_word_paso_a_paso() -> None:
+    """What `construir` makes of each part of an export."""
+    contenido = construir(
+        "## ¿Qué hicimos?\n"
+        "\n"
+        "**INFORME DE  \n"
+        "CUENTAS**\n"
+        " \n"
+        'Meta # 1\t<p><b>¿Qué se hizo?</b> 2 rondas</p> <ul style="list-style-type: none"><li>• Cúcuta</li></ul>\t\n'
+        "Cumplimiento\n"
+    )
+    documento = docx.Document(io.BytesIO(contenido))
+    parrafos = documento.paragraphs
+    assert [(estilo(p), p.text) for p in parrafos] == [
+        ("Heading 2", "¿Qué hicimos?"),
+        ("Normal", "INFORME DE\nCUENTAS"),  # a hard break is a line break; the soft line end a space
+        ("Normal", ""),
+        ("Normal", "Cumplimiento"),
+    ]
+    assert parrafos[1].runs[0].bold
+    (fila,) = documento.tables[0].rows
+    assert [c.text for c in fila.cells] == ["Meta # 1", "¿Qué se hizo? 2 rondas\n• Cúcuta", ""]
+    celda = fila.cells[1]
+    assert [(estilo(p), [(r.text, r.bold) for r in p.runs]) for p in celda.paragraphs] == [
+        ("Normal", [("¿Qué se hizo?", True), (" 2 rondas", None)]),
+        ("List Paragraph", [("• Cúcuta", None)]),
+    ]
+    assert [(s.texto, s.negritas, s.fila, s.celda) for s in segmentos_docx(contenido)] == [
+        ("¿Qué hicimos?", (), None, None),
+        ("INFORME DE CUENTAS", ("INFORME DE CUENTAS",), None, None),
+        ("Meta # 1", (), 1, 0),
+        ("¿Qué se hizo? 2 rondas", ("¿Qué se hizo?",), 1, 1),
+        ("Cúcuta", (), 1, 1),
+        ("Cumplimiento", (), None, None),
+    ]
 
 
 # -- bad input ---------------------------------------------------------------------------

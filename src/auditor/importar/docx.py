@@ -80,7 +80,7 @@ def segmentos_docx(contenido: bytes) -> list[Segmento]:
       a character style; bold that comes from the paragraph style (a heading's look) is not the
       author's emphasis and is not counted, as in the text export.
 
-    Headers, footers, footnotes, comments and text boxes are not read.  Raises `ErrorFuente`
+    Headers, footers, footnotes, comments and text boxes are not read (nor counted in `linea`).  Raises `ErrorFuente`
     (line 1, a Spanish message) when the bytes are not a readable .docx, including when the
     archive would uncompress to more than `LIMITE_DESCOMPRIMIDO` bytes.
     """
