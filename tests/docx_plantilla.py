@@ -189,6 +189,5 @@ def _agregar_runs(parrafo: Any, crudo: str) -> None:
 
 def _visible(crudo: str) -> str:
     """What Word shows for a piece of export text: no tags, escapes or bold markers."""
-    texto = html.unescape(_ETIQUETA.sub(" ", crudo))
-    texto = _ESCAPE_MARKDOWN.sub(r"\1", texto)
-    return texto.replace("**", "").replace("__", "")
+    texto = html.unescape(_ETIQUETA.sub(" ", crudo)).replace("**", "").replace("__", "")
+    return _ESCAPE_MARKDOWN.sub(r"\1", texto)  # after: an escaped '\*\*' is two literal asterisks

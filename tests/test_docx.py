@@ -19,7 +19,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
 from auditor.importar.docx import LIMITE_DESCOMPRIMIDO, segmentos_docx
-from auditor.importar.segmentos import Segmento, limpiar_parrafo, segmentos_de_texto
+from auditor.importar.segmentos import Segmento, normalizar_espacios, segmentos_de_texto
 from auditor.source import ErrorFuente
 
 from .conftest import SEEDS
@@ -92,7 +92,7 @@ def parrafo_en_ubicacion(cuerpo: Any, ubicacion: str) -> Any:
 
 
 def texto_segun_python_docx(parrafo: Any) -> str:
-    return limpiar_parrafo(Paragraph(parrafo, None).text)  # type: ignore[arg-type]
+    return normalizar_espacios(Paragraph(parrafo, None).text)  # type: ignore[arg-type]
 
 
 def estilo(parrafo: Paragraph) -> str | None:

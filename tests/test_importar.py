@@ -252,3 +252,27 @@ def test_check_de_un_directorio_de_documentos(tmp_path: Path) -> None:
 def test_importar_bytes_es_determinista() -> None:
     contenido = SEED_TABULAR.read_bytes()
     assert importar_bytes(contenido, "a.txt").datos == importar_bytes(contenido, "a.txt").datos
+
+
+# --- the same reports as Word documents ----------------------------------------------------------
+
+@pytest.mark.parametrize("documento", [SEED_TABULAR, SEED_NARRATIVA], ids=["tabular", "narrativa"])
+def test_un_docx_con_el_contenido_del_seed_da_los_mismos_datos_y_hallazgos(tmp_path: Path, auditor: Auditor, documento: Path) -> None:
+    from .docx_plantilla import construir
+
+    docx = tmp_path / (documento.stem + ".docx")
+    docx.write_bytes(construir(documento.read_text(encoding="utf-8")))
+    de_word, del_texto = cargar_archivo(docx), cargar_archivo(documento)
+    assert de_word.informe is not None and del_texto.informe is not None
+    assert plano(de_word.informe) == {**plano(del_texto.informe), "documento": [docx.name]}
+    hallazgos_word = auditar(auditor, [str(docx)]).findings
+    assert sorted(_clave(f) for f in hallazgos_word) == sorted(_clave(f) for f in auditar(auditor, [str(documento)]).findings)
+    # in a .docx a finding says where the paragraph is, and that paragraph holds the quoted text
+    import docx as python_docx
+
+    parrafos = [p for p in python_docx.Document(str(docx)).element.body.iter() if p.tag.endswith("}p")]
+    for f in hallazgos_word:
+        assert f.location is not None and ("párrafo" in f.location or "tabla" in f.location)
+        if f.text and f.rule not in SOLO_DE_IMPORTACION:
+            texto = "".join(t.text or "" for t in parrafos[f.line - 1].iter() if t.tag.endswith("}t"))
+            assert _normal(f.text.split("; ")[0])[:30] in _normal(texto), (f.rule, f.line, f.location, f.text)

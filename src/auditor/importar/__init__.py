@@ -20,13 +20,9 @@ from .segmentos import Segmento, segmentos_de_texto
 def importar_bytes(contenido: bytes, nombre: str) -> Borrador:
     """Import one document; ErrorFuente when it cannot be read or follows neither template."""
     if nombre.lower().endswith(".docx"):
-        import importlib  # python-docx is imported only when a .docx is read
+        from .docx import segmentos_docx  # python-docx itself is imported only when a .docx is read
 
-        try:
-            lector = importlib.import_module(".docx", __package__)
-        except ImportError:
-            raise ErrorFuente(1, "esta instalación no lee .docx todavía; exporte el documento a texto") from None
-        segmentos = lector.segmentos_docx(contenido)
+        segmentos = segmentos_docx(contenido)
     else:
         segmentos = segmentos_de_texto(decodificar(contenido))
     return importar_segmentos(segmentos, Path(nombre).name)
@@ -44,6 +40,7 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
             "(plantilla tabular) ni 'Meta cuatrienio N: …' (plantilla narrativa)",
         )
     borrador = Borrador()
+    borrador.anotar(segmentos)
     if tabulares >= narrativas:
         tabular.LectorTabular(segmentos, borrador).leer()
         plantilla = "tabular"

@@ -28,6 +28,14 @@ class Texto:
     def texto(self) -> str:
         return unir([t for t, _ in self.partes])
 
+    def linea_de(self, fragmento: str) -> int:
+        """The line of the paragraph that holds `fragmento` (a value read from the answer)."""
+        buscado = " ".join(fragmento.split())
+        for texto, linea in self.partes:
+            if buscado and buscado in " ".join(texto.split()):
+                return linea
+        return self.partes[0][1] if self.partes else self.linea
+
 
 _FIN_DE_FRASE = re.compile(r"[.:;!?)\"”»]\s*$")
 _PALABRA_QUE_NO_CIERRA = re.compile(
@@ -91,7 +99,7 @@ class Borrador:
         """A prose answer, and the line of each of its paragraphs (a finding quoting the third
         paragraph points to the third paragraph's line)."""
         self.poner(ruta, texto.texto, texto.linea)
-        if len(texto.partes) > 1:
+        if texto.partes:
             self.mapa.parrafos[tuple(ruta)] = list(texto.partes)
 
     def _linea(self, ruta: Ruta, linea: int) -> None:
@@ -100,9 +108,11 @@ class Borrador:
             self.mapa.lineas[ruta] = linea
             self.mapa.lineas_clave[ruta] = linea
 
-    def anotar(self, segmento: Segmento) -> None:
-        if segmento.ubicacion:
-            self.ubicaciones.setdefault(segmento.linea, segmento.ubicacion)
+    def anotar(self, segmentos: list[Segmento]) -> None:
+        """Remember where each paragraph of a .docx is, for findings at its line."""
+        for segmento in segmentos:
+            if segmento.ubicacion:
+                self.ubicaciones.setdefault(segmento.linea, segmento.ubicacion)
 
     def problema(self, regla: str, linea: int, mensaje: str, texto: str | None = None,
                  campo: str | None = None, meta: str | None = None) -> None:

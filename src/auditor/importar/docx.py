@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..source import ErrorFuente
-from .segmentos import Segmento, limpiar_parrafo
+from .segmentos import Segmento, normalizar_espacios
 
 if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement
@@ -74,7 +74,7 @@ def segmentos_docx(contenido: bytes) -> list[Segmento]:
       outside tables), "tabla 3, fila 2, celda 1, párrafo 2" (cells and paragraphs counted as
       Word shows them), "tabla 1, fila 4, celda 2, tabla 1, fila 1, celda 1, párrafo 1" inside
       a nested table.
-    - `texto` is cleaned by `limpiar_parrafo`, like the text export; a line break inside a
+    - `texto` is cleaned by `normalizar_espacios` (Word text has no markup: a literal '**' stays); a line break inside a
       paragraph is a space; list bullets and numbering are formatting, not text.
     - `negritas` are the texts of the runs in bold (adjacent ones joined), set directly or by
       a character style; bold that comes from the paragraph style (a heading's look) is not the
@@ -279,9 +279,9 @@ class _Lector:
                 en_negrita = None
         if en_negrita is not None:
             negritas.append("".join(en_negrita))
-        texto = limpiar_parrafo("".join(partes))
+        texto = normalizar_espacios("".join(partes))
         if texto:
-            limpias = tuple(n for n in (limpiar_parrafo(negrita) for negrita in negritas) if n)
+            limpias = tuple(n for n in (normalizar_espacios(negrita) for negrita in negritas) if n)
             self.segmentos.append(Segmento(texto, self.parrafos, fila, celda, lugar, limpias))
 
     def _negrita(self, run: Any) -> bool:

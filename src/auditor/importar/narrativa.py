@@ -50,8 +50,6 @@ class LectorNarrativo:
             siguiente_eje = None
             while len(parrafos) > 1 and es_eje(parrafos[-1]):
                 siguiente_eje = parrafos.pop().texto
-            for s in parrafos:
-                self.b.anotar(s)
             self._meta(n, parrafos, eje)
             eje = siguiente_eje or eje
 
@@ -141,13 +139,14 @@ class LectorNarrativo:
 
     def _logro(self, base: Ruta, logro: Texto) -> None:
         for campo, trozo in lectura.porcentajes_narrativos(logro.texto).items():
-            self.b.poner(base + (campo,), trozo.texto, logro.linea)
+            self.b.poner(base + (campo,), trozo.texto, logro.linea_de(logro.texto[max(0, trozo.inicio - 30):trozo.inicio + 5]))
         unidad = self.b.datos["metas"][base[1]].get("meta_cuatrienio", {}).get("unidad")
         if unidad:
             cuenta = lectura.cuenta_junto_a(logro.texto, unidad)
             if cuenta is not None:
-                self.b.poner(base + ("logro", "cantidad"), cuenta.cantidad, logro.linea)
-                self.b.poner(base + ("logro", "unidad"), cuenta.unidad, logro.linea)
+                linea = logro.linea_de(logro.texto[cuenta.inicio:cuenta.inicio + 20])
+                self.b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)
+                self.b.poner(base + ("logro", "unidad"), cuenta.unidad, linea)
 
 
 def _unidades(parrafos: list[Segmento]) -> list[Texto]:

@@ -49,13 +49,18 @@ def limpiar_parrafo(crudo: str) -> str:
     """One paragraph of export text as a reader sees it: no markup, single spaces."""
     texto = _ETIQUETA.sub(" ", crudo)
     texto = html.unescape(texto)
-    texto = _ESPACIOS_RAROS.sub(" ", texto)
-    texto = _NEGRILLA.sub("", texto)  # before unescaping: '\*\*' is two literal asterisks, not bold
+    texto = _NEGRILLA.sub("", texto)  # before unescaping: '\\*\\*' is two literal asterisks, not bold
     texto = _ESCAPE_MARKDOWN.sub(r"\1", texto)
     texto = _ENCABEZADO_MARKDOWN.sub("", texto)
+    return normalizar_espacios(texto)
+
+
+def normalizar_espacios(texto: str) -> str:
+    """Plain text (a Word paragraph, or export text once its markup is gone): odd spaces made
+    plain, single-spaced, without leading bullets."""
+    texto = _ESPACIOS_RAROS.sub(" ", texto)
     texto = " ".join(texto.split())
-    texto = _VINETA.sub("", texto)
-    return texto.strip()
+    return _VINETA.sub("", texto).strip()
 
 
 _NEGRITA_HTML = re.compile(r"<(b|strong)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)

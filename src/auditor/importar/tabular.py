@@ -155,7 +155,6 @@ class LectorTabular:
         resto = self.segmentos[primera:]
         fin = next((i for i, s in enumerate(resto) if _PDD.match(s.texto) or _INDICADORES.match(s.texto)), len(resto))
         for segmento in resto[:fin]:
-            self.b.anotar(segmento)
             self._segmento(segmento)
         for meta in self.metas:
             self._cerrar(meta)
@@ -273,8 +272,9 @@ def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabula
     if logro is not None and tabular:
         cuenta = lectura.primera_cuenta(logro.texto, "logro")
         if cuenta is not None:
-            b.poner(base + ("logro", "cantidad"), cuenta.cantidad, logro.linea)
-            b.poner(base + ("logro", "unidad"), cuenta.unidad, logro.linea)
+            linea = logro.linea_de(logro.texto[cuenta.inicio:cuenta.inicio + 40])
+            b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)
+            b.poner(base + ("logro", "unidad"), cuenta.unidad, linea)
     inversion = textos.get(("inversion", "texto"))
     if inversion is not None:
         leer_inversion(b, base, inversion, tabular)
@@ -282,15 +282,16 @@ def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabula
     if poblacion is not None:
         cuenta = lectura.primera_cuenta(poblacion.texto, "poblacion", al_inicio=not tabular)
         if cuenta is not None:
-            b.poner(base + ("beneficiarios", "total"), cuenta.cantidad, poblacion.linea)
-            b.poner(base + ("beneficiarios", "unidad"), cuenta.unidad, poblacion.linea)
+            linea = poblacion.linea_de(poblacion.texto[cuenta.inicio:cuenta.inicio + 40])
+            b.poner(base + ("beneficiarios", "total"), cuenta.cantidad, linea)
+            b.poner(base + ("beneficiarios", "unidad"), cuenta.unidad, linea)
             for i, (grupo, cantidad) in enumerate(lectura.grupos(poblacion.texto, cuenta.inicio)):
-                b.poner(base + ("beneficiarios", "grupos", i, "grupo"), grupo, poblacion.linea)
-                b.poner(base + ("beneficiarios", "grupos", i, "cantidad"), cantidad, poblacion.linea)
+                b.poner(base + ("beneficiarios", "grupos", i, "grupo"), grupo, poblacion.linea_de(grupo))
+                b.poner(base + ("beneficiarios", "grupos", i, "cantidad"), cantidad, poblacion.linea_de(grupo))
     lugar = textos.get(("localizacion", "texto"))
     if lugar is not None:
         for i, municipio in enumerate(lectura.municipios(lugar.texto)):
-            b.poner(base + ("localizacion", "municipios", i), municipio, lugar.linea)
+            b.poner(base + ("localizacion", "municipios", i), municipio, lugar.linea_de(municipio))
 
 
 _PROGRAMADO = re.compile(r"programaci[oó]n\s+(?:estimada\s+)?de\s+(?P<monto>\$[^,;]*?millones)", re.IGNORECASE)
@@ -304,18 +305,19 @@ def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool) -> 
     montos = lectura.montos(texto)
     if tabular:
         if montos:
-            b.poner(base + ("inversion", "ejecutada"), montos[0].texto, inversion.linea)
+            b.poner(base + ("inversion", "ejecutada"), montos[0].texto, inversion.linea_de(montos[0].texto))
     else:
         programado = _PROGRAMADO.search(texto)
         if programado:
-            b.poner(base + ("inversion", "programada"), programado.group("monto"), inversion.linea)
+            b.poner(base + ("inversion", "programada"), programado.group("monto"), inversion.linea_de(programado.group("monto")))
         ejecutado = _EJECUTADO.search(texto)
         if ejecutado:
-            b.poner(base + ("inversion", "ejecutada"), " ".join(ejecutado.group("monto").split()), inversion.linea)
+            monto = " ".join(ejecutado.group("monto").split())
+            b.poner(base + ("inversion", "ejecutada"), monto, inversion.linea_de(monto))
         elif _NADA_EJECUTADO.search(texto):
-            b.poner(base + ("inversion", "ejecutada"), 0, inversion.linea)
+            b.poner(base + ("inversion", "ejecutada"), 0, inversion.linea_de(texto[:40]))
     for i, fuente in enumerate(lectura.fuentes(texto)):
-        b.poner(base + ("inversion", "fuentes", i), fuente, inversion.linea)
+        b.poner(base + ("inversion", "fuentes", i), fuente, inversion.linea_de(fuente))
 
 
 def _corto(texto: str, largo: int = 160) -> str:
@@ -356,7 +358,6 @@ def leer_totales(resumen: list[Segmento], b: Borrador) -> None:
     eje = ""
     indice = 0
     for s in resumen:
-        b.anotar(s)
         if s.negritas:
             eje = s.negritas[-1]
         monto = _INVERSION_AFIRMADA.search(s.texto)
@@ -394,7 +395,6 @@ def leer_tablas_informe(segmentos: list[Segmento], b: Borrador) -> None:
     filas_pdd = filas_ind = 0
     fila_cabecera: int | None = None
     for s in segmentos:
-        b.anotar(s)
         if encabezado_de_pagina(s.texto) or _SEPARADOR.match(s.texto):
             continue
         if _PDD.match(s.texto):
