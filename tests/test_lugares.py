@@ -9,7 +9,12 @@ from pathlib import Path
 import pytest
 
 import auditor
+from auditor.catalog import ErrorReglas
+from auditor.config import AjusteRegla, Configuracion
+from auditor.engine import auditar, preparar
 from auditor.lugares import Clase, Divipola, Municipio, clave, compacta, distancia, divipola
+
+from .conftest import FIXTURES
 
 NDS = "Norte de Santander"
 
@@ -126,3 +131,11 @@ def test_menciones_que_no_son_lugares_de_otro_departamento() -> None:
     assert _menciones("Realizado en la Plaza Mayor, Medellín.") == [("Medellín", "fuera", False)]  # a capital on its own
     assert _menciones("en los municipios de Cúcuta y Armenia") == [("Cúcuta", "municipio", True), ("Armenia", "fuera", True)]
     assert _menciones("Jornadas en Granada (Meta).") == [("Granada (Meta)", "fuera", False), ("Meta", "departamento", False)]
+
+
+def test_lug002_acepta_los_municipios_que_la_oficina_configura() -> None:
+    configuracion = Configuracion(ajustes={"LUG002": AjusteRegla(parametros={"aceptados": ["Tabio, Cundinamarca"]})})
+    resultado = auditar(preparar(configuracion, seleccion=["LUG002"]), [FIXTURES / "fronteras_2024.yaml"])
+    assert resultado.findings == []
+    with pytest.raises(ErrorReglas, match="no son municipios de DIVIPOLA: Tabyo"):
+        preparar(Configuracion(ajustes={"LUG002": AjusteRegla(parametros={"aceptados": ["Tabyo"]})}))
