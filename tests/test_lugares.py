@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import importlib.resources
+import random
 import unicodedata
 from pathlib import Path
 
 import pytest
 
 import auditor
+from auditor import lugares
 from auditor.catalog import ErrorReglas
+from auditor.checks import nombres
 from auditor.config import AjusteRegla, Configuracion
 from auditor.engine import auditar, preparar
 from auditor.lugares import Clase, Divipola, Municipio, clave, compacta, distancia, divipola
+from auditor.model import Informe
 
 from .conftest import FIXTURES
 
@@ -139,3 +143,38 @@ def test_lug002_acepta_los_municipios_que_la_oficina_configura() -> None:
     assert resultado.findings == []
     with pytest.raises(ErrorReglas, match="no son municipios de DIVIPOLA: Tabyo"):
         preparar(Configuracion(ajustes={"LUG002": AjusteRegla(parametros={"aceptados": ["Tabyo"]})}))
+
+
+def test_nom001_ignora_los_nombres_que_la_oficina_configura() -> None:
+    configuracion = Configuracion(ajustes={"NOM001": AjusteRegla(parametros={"ignorar": ["INDUARCIALLAS", "Empeñe Fest"]})})
+    resultado = auditar(preparar(configuracion, seleccion=["NOM001"]), [FIXTURES / "desarrollo_economico_2024_2025.yaml"])
+    textos = [f.text for f in resultado.findings]
+    assert "INDUARCIALLAS" not in textos and "Empeñe Fest" not in textos and "CORPINCREA" in textos
+
+
+def test_nom001_no_compara_todos_los_pares(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocking by deleted characters: 600 unrelated names cost a handful of comparisons, not 180.000."""
+    llamadas = 0
+    original = lugares.distancia
+
+    def contar(a: str, b: str, tope: int | None = None) -> int:
+        nonlocal llamadas
+        llamadas += 1
+        return original(a, b, tope)
+
+    monkeypatch.setattr(nombres, "distancia", contar)
+    azar = random.Random(4)
+    nombres_de_prueba = sorted({"Fundación " + "".join(azar.choice("bcdfglmnprstv") + azar.choice("aeiou") for _ in range(4)).title()
+                                for _ in range(620)})[:600]
+    texto = ", ".join(nombres_de_prueba) + ", Fundación Kalomi y Fundación Kalomo."
+    informe = Informe.model_validate({
+        "entidad": "G", "departamento": NDS, "secretaria": "S", "periodo": {"desde": 2024, "hasta": 2024},
+        "fecha_corte": "2024-12", "plan": {"nombre": "P", "desde": 2024, "hasta": 2027},
+        "metas": [{"numero": 1, "nombre": "Apoyo", "ejecucion": {"como": texto}}],
+    })
+    regla = nombres.NombreConDosEscrituras()
+    contexto = preparar(Configuracion()).contexto(regla)
+    hallazgos = list(regla.revisar(informe, contexto))
+    assert len(nombres_de_prueba) == 600
+    assert llamadas < 5_000, llamadas
+    assert any(h.texto == "Fundación Kalomo" for h in hallazgos)

@@ -7,6 +7,7 @@ from .beneficiarios import BeneficiariosSinCantidad, BeneficiariosSinDiligenciar
 from .entrada import ClaveRepetida, EstructuraInvalida, InformeIlegible
 from .estructura import DescripcionDuplicada, InformeSinMetas, NumeroDuplicado, SaltoNumeracion, TablaPDDSinDiligenciar
 from .lugares import MunicipioDesconocido, MunicipioFueraDelDepartamento
+from .nombres import NombreConDosEscrituras
 from .porcentajes import AvanceInconsistente, CumplimientoSinJustificacion, PorcentajeFaltante, PorcentajeNoCoincide
 from .valores import UnidadIncorrecta, ValorIlegible
 
@@ -30,4 +31,5 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     TablaPDDSinDiligenciar,
     MunicipioDesconocido,
     MunicipioFueraDelDepartamento,
+    NombreConDosEscrituras,
 )
