@@ -133,6 +133,7 @@ def test_menciones_que_no_son_lugares_de_otro_departamento() -> None:
     assert _menciones("Recinto ferial Corferias de Bogotá.") == []  # inside a venue's name
     assert _menciones("Jornadas en Armenia y en Florencia.") == []  # capitals that are also a country and an Italian city
     assert _menciones("Realizado en la Plaza Mayor, Medellín.") == [("Medellín", "fuera", False)]  # a capital on its own
+    assert _menciones("Las jornadas se hicieron en Bogotá D.C.") == [("Bogotá", "fuera", False)]
     assert _menciones("en los municipios de Cúcuta y Armenia") == [("Cúcuta", "municipio", True), ("Armenia", "fuera", True)]
     assert _menciones("Jornadas en Granada (Meta).") == [("Granada (Meta)", "fuera", False), ("Meta", "departamento", False)]
 

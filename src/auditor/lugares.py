@@ -240,8 +240,8 @@ class Divipola:
     def menciones(self, texto: str, departamento: str | None) -> list[Mencion]:
         """The places a free text names, in order (positions in the NFC form of `texto`).
 
-        A capitalized name is looked up word by word, longest first, so "Norte de Santander" is the
-        department and not the municipality "Santander", and "Villa del Rosario" one name.  It is kept as:
+        A capitalized name is looked up word by word, longest first, so "Norte de Santander" is one
+        department (not "Santander"), and "Villa del Rosario" one municipality.  It is kept as:
 
         - a municipality of the report's department wherever it appears (also inside a longer name, as
           "Cúcuta" in "Cámara de Comercio de Cúcuta": being in the department is never a finding);
@@ -250,8 +250,8 @@ class Divipola:
           Cundinamarca"), or a department capital named on its own ("en Medellín").  A name inside a
           longer one ("Jardín Plaza", "Cafés de Colombia Expo", "Plazoleta de San Pablo") is a venue or
           an event, not a place of intervention;
-        - a name in a "municipio(s) de ..." list that is not in DIVIPOLA, as unknown (the rule decides
-          whether it is close enough to a real one to say so).
+        - a name that is not in DIVIPOLA, as unknown, only when it is an item of a list of municipalities
+          (see `_listas_de_municipios`); the rule decides whether it is close enough to a real one.
         """
         texto = unicodedata.normalize("NFC", texto)  # offsets below are in the composed text: 'u' + '\u0301' is one letter
         salida: list[Mencion] = []
@@ -416,7 +416,11 @@ def _spans_capitalizados(texto: str) -> Iterator[_Span]:
         if not pegada and actual:
             yield from _cerrar(actual)
             actual = []
-        if _es_capitalizada(palabra):
+        if len(palabra) == 1 and texto[m.end() : m.end() + 1] == ".":  # an initial ("D.C."): not part of a name
+            if actual:
+                yield from _cerrar(actual)
+            actual = []
+        elif _es_capitalizada(palabra):
             actual.append(_Palabra(m.start(), m.end(), False))
         elif actual and palabra in _CONECTORES:
             actual.append(_Palabra(m.start(), m.end(), True))
@@ -441,6 +445,7 @@ def _enumeraciones(texto: str) -> Iterator[tuple[bool, list[tuple[int, int]]]]:
     the cue is "municipio(s) de", "municipios:", "ciudad(es) de".
     """
     claves = sorted(m.end() for m in _CLAVE_LISTA.finditer(texto))
+    abiertas = set(claves)
     actual: list[tuple[int, int]] = []
     for item in _ITEM.finditer(texto):
         inicio = item.start()
@@ -451,10 +456,10 @@ def _enumeraciones(texto: str) -> Iterator[tuple[bool, list[tuple[int, int]]]]:
             actual.append((inicio, item.end()))
             continue
         if actual:
-            yield actual[0][0] in claves, actual
+            yield actual[0][0] in abiertas, actual
         actual = [(inicio, item.end())]
     if actual:
-        yield actual[0][0] in claves, actual
+        yield actual[0][0] in abiertas, actual
 
 
 _MAYUSCULA = "[A-ZÁÉÍÓÚÑÜ]"
