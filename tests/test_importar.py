@@ -86,8 +86,8 @@ def test_importar_deja_vacia_la_cobertura_de_los_totales() -> None:
         (700, 2181, []), (750, 13843, []), (2500, 988, []), (1150, 2600, [])]
 
 
-def _clave(f: Finding) -> tuple[str, str | None, str | None, str, str]:
-    return (f.rule, f.meta, f.field, f.message, " ".join((f.text or "").split()))
+def _clave(f: Finding) -> tuple[str, str, str, str, str]:
+    return (f.rule, f.meta or "", f.field or "", f.message, " ".join((f.text or "").split()))
 
 
 def test_check_sobre_los_seeds_da_los_hallazgos_de_los_fixtures(auditor: Auditor) -> None:

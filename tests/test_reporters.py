@@ -26,7 +26,7 @@ def test_rich_agrupa_por_informe_y_meta_con_lugar_campo_y_cita(auditor: Auditor)
         "      «$ millones»",
         "",
     ]
-    assert "Resumen  11 hallazgos: 6 errores, 5 advertencias, 0 info" in salida
+    assert "Resumen  13 hallazgos: 6 errores, 6 advertencias, 1 info" in salida
     assert "Metas con hallazgos: 6 de 6 auditadas en 1 archivo" in salida
 
 

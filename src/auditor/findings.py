@@ -38,6 +38,7 @@ class Category(str, Enum):
     AGGREGATE_MISMATCH = "aggregate_mismatch"
     DUPLICATED_TEXT = "duplicated_text"
     INPUT_ERROR = "input_error"
+    INCONSISTENT_NAME = "inconsistent_name"
 
 
 @dataclass(frozen=True)

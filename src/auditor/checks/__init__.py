@@ -15,6 +15,8 @@ from .conteos import (
 from .copia import ParrafoRepetidoEnLaMeta, ParrafoRepetidoEntreMetas
 from .entrada import ClaveRepetida, DatoSupuesto, EstructuraInvalida, InformeIlegible, ParteSinUbicar
 from .estructura import DescripcionDuplicada, InformeSinMetas, NumeroDuplicado, SaltoNumeracion, TablaPDDSinDiligenciar
+from .lugares import MunicipioDesconocido, MunicipioFueraDelDepartamento
+from .nombres import NombreConDosEscrituras
 from .porcentajes import AvanceInconsistente, CumplimientoSinJustificacion, PorcentajeFaltante, PorcentajeNoCoincide
 from .totales import TotalMetaInexistente, TotalNoCoincide, TotalNoVerificable, TotalSinMetas, TotalSubestimado
 from .valores import UnidadIncorrecta, ValorIlegible
@@ -52,4 +54,7 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     DesgloseSuperaTotal,
     RepartoNoSuma100,
     MenosPersonasQueUnidades,
+    MunicipioDesconocido,
+    MunicipioFueraDelDepartamento,
+    NombreConDosEscrituras,
 )

@@ -22,6 +22,7 @@ NOMBRES_CATEGORIA = {
     "aggregate_mismatch": "totales inconsistentes",
     "duplicated_text": "texto duplicado",
     "input_error": "error de entrada",
+    "inconsistent_name": "nombre con dos escrituras",
 }
 
 _PLURAL = {Severity.ERROR: ("error", "errores"), Severity.WARNING: ("advertencia", "advertencias"), Severity.INFO: ("info", "info")}

@@ -1,0 +1,181 @@
+"""The packaged DIVIPOLA list and the place and name readers behind the LUG and NOM rules."""
+
+from __future__ import annotations
+
+import importlib.resources
+import random
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+import auditor
+from auditor import lugares
+from auditor.catalog import ErrorReglas
+from auditor.checks import nombres
+from auditor.config import AjusteRegla, Configuracion
+from auditor.engine import auditar, preparar
+from auditor.lugares import Clase, Divipola, Municipio, clave, compacta, distancia, divipola
+from auditor.model import Informe
+
+from .conftest import FIXTURES
+
+NDS = "Norte de Santander"
+
+
+def test_divipola_viene_dentro_del_paquete() -> None:
+    datos = importlib.resources.files("auditor") / "datos"
+    assert (datos / "divipola.csv").is_file() and (datos / "alias_lugares.csv").is_file() and (datos / "README.md").is_file()
+    assert "DANE" in (datos / "divipola.csv").read_text(encoding="utf-8").splitlines()[1]  # the source travels with the data
+    if "site-packages" in auditor.__file__:  # a non-editable install must carry the list inside the package
+        assert Path(str(datos)).parent == Path(auditor.__file__).parent
+
+
+def test_divipola_se_lee_una_vez_y_completa() -> None:
+    d = divipola()
+    assert divipola() is d
+    assert len(d.municipios) == 1122
+    nds = d.de_departamento(NDS)
+    assert len(nds) == 40
+    assert {m.nombre for m in nds} >= {"San José de Cúcuta", "Salazar", "El Carmen", "La Playa", "Villa del Rosario", "Cácota"}
+    assert d.departamento("NORTE DE SANTANDER") == NDS and d.departamento("departamento de Norte de Santander") == NDS
+    assert d.departamento("Bogotá") == "Bogotá, D.C." and d.departamento("Región del Catatumbo") is None
+
+
+def test_alias_con_codigo_desconocido_falla() -> None:
+    with pytest.raises(ValueError, match="código desconocido"):
+        Divipola([Municipio("54001", "San José de Cúcuta", NDS, "54")], [("municipio", "99999", "Nada")])
+
+
+def test_normalizacion() -> None:
+    assert clave("San José de CÚCUTA.") == "san jose de cucuta"
+    assert clave(unicodedata.normalize("NFD", "Cúcuta")) == clave(unicodedata.normalize("NFC", "Cúcuta")) == "cucuta"
+    assert compacta("Villa Caro") == compacta("VILLACARO") == "villacaro"
+
+
+@pytest.mark.parametrize(("escrito", "clase", "nombre"), [
+    ("Cúcuta", Clase.MUNICIPIO, "San José de Cúcuta"),
+    ("SAN JOSÉ DE CÚCUTA", Clase.MUNICIPIO, "San José de Cúcuta"),
+    (unicodedata.normalize("NFD", "San José de Cúcuta"), Clase.MUNICIPIO, "San José de Cúcuta"),
+    ("cucuta", Clase.MUNICIPIO, "San José de Cúcuta"),
+    ("Salazar de las Palmas", Clase.MUNICIPIO, "Salazar"),
+    ("Villa Del Rosario", Clase.MUNICIPIO, "Villa del Rosario"),
+    ("Abrego", Clase.MUNICIPIO, "Ábrego"),
+    ("Santiago", Clase.MUNICIPIO, "Santiago"),  # also in Putumayo: the report's department wins
+    ("Toledo", Clase.MUNICIPIO, "Toledo"),  # also in Antioquia
+    ("Tabio", Clase.FUERA, "Tabio"),
+    ("Tabio, Cundinamarca", Clase.FUERA, "Tabio"),
+    ("Tabio (Cundinamarca)", Clase.FUERA, "Tabio"),
+    ("Santiago, Putumayo", Clase.FUERA, "Santiago"),
+    ("Bogotá", Clase.FUERA, "Bogotá, D.C."),
+    ("Cúcuta, Norte de Santander", Clase.MUNICIPIO, "San José de Cúcuta"),
+])
+def test_leer_un_municipio(escrito: str, clase: Clase, nombre: str) -> None:
+    lectura = divipola().leer(escrito, NDS)
+    assert lectura.clase is clase
+    assert [m.nombre for m in lectura.municipios] == [nombre]
+
+
+def test_leer_lo_que_no_es_un_municipio() -> None:
+    d = divipola()
+    assert d.leer("Norte de Santander", NDS).clase is Clase.DEPARTAMENTO
+    assert d.leer("Cundinamarca", NDS).clase is Clase.DEPARTAMENTO
+    assert d.leer("Cácuta", NDS).clase is Clase.DESCONOCIDO
+    assert d.leer("La Gabarra", NDS).clase is Clase.DESCONOCIDO
+    mal_ubicado = d.leer("Tabio, Antioquia", NDS)
+    assert mal_ubicado.clase is Clase.DESCONOCIDO and mal_ubicado.departamento == "Antioquia"
+    assert [m.departamento for m in mal_ubicado.municipios] == ["Cundinamarca"]
+
+
+def test_sugerencias() -> None:
+    d = divipola()
+    assert [m.nombre for m in d.sugerir("Cácuta", NDS)] == ["Cácota", "San José de Cúcuta"]  # one letter from each
+    assert d.nombre_usual(d.buscar("Cúcuta")[0]) == "Cúcuta"
+    assert [str(m) for m in d.sugerir("Tabyo", NDS)] == ["Tabio (Cundinamarca)"]  # the rest of the country after the department
+    assert d.sugerir("Tabyo", NDS, solo_departamento=True) == []
+    assert d.sugerir("Región del Catatumbo", NDS) == []
+    assert [m.nombre for m in d.sugerir("Buena Esperanza", NDS)] == ["La Esperanza"]
+    assert d.sugerir("Buena Esperanza", NDS, max_ediciones=2) == []  # a corregimiento of Cúcuta, not a typo
+
+
+def test_distancia() -> None:
+    assert distancia("cacuta", "cacota") == 1
+    assert distancia("procolombina", "procolombia") == 1
+    assert distancia("ab", "ba") == 1  # neighbours swapped: one typing error
+    assert distancia("empenefest", "emprendefest") == 2
+    assert distancia("kitten", "sitting") == 3
+    assert distancia("a" * 3, "b" * 9, tope=2) == 3
+
+
+def _menciones(texto: str) -> list[tuple[str, str, bool]]:
+    return [(m.lectura.texto, m.lectura.clase.value, m.en_lista) for m in divipola().menciones(texto, NDS)]
+
+
+def test_menciones_en_la_localizacion_de_los_seeds() -> None:
+    assert _menciones("Las jornadas se realizaran en la región del catatumbo en los municipios de Ocaña, El Carmen , Convención, "
+                      "Teorama, San Calixto, Hacarí, La Playa, El Tarra, Tibú y Sardinata.") == [
+        (n, "municipio", True) for n in
+        ("Ocaña", "El Carmen", "Convención", "Teorama", "San Calixto", "Hacarí", "La Playa", "El Tarra", "Tibú", "Sardinata")
+    ]
+    assert _menciones("Esta vinculación se dará en el municipio de Tabio, Cundinamarca.") == [
+        ("Tabio, Cundinamarca", "fuera", True), ("Cundinamarca", "departamento", True),
+    ]
+    assert _menciones("actividades a través de municipios de conexión a saber: Cúcuta, Pamplona, Salazar de las Palmas, Ocaña y "
+                      "Chinácota.") == [(n, "municipio", True) for n in ("Cúcuta", "Pamplona", "Salazar de las Palmas", "Ocaña", "Chinácota")]
+    assert _menciones("Municipios de Cúcuta, Chinácota y Pamplona.") == [(n, "municipio", True) for n in ("Cúcuta", "Chinácota", "Pamplona")]
+    assert ("Cácuta", "desconocido", True) in _menciones("corresponde a Cúcuta, Los Patios, Villa del Rosario, Pamplona, Mutiscua, Cácuta, Chitagá y Ocaña.")
+
+
+def test_menciones_que_no_son_lugares_de_otro_departamento() -> None:
+    assert _menciones("Festival del Catatumbo, celebrado el 24 de agosto de 2025 en el corregimiento la Gabarra.") == []
+    assert _menciones("Pop-Up Market en el Centro Comercial Jardín Plaza y en la Plazoleta de San Pablo.") == []
+    assert _menciones("Empresarios en Cafés de Colombia Expo; compradores de Guatemala, Ecuador y Perú.") == []
+    assert _menciones("Recinto ferial Corferias de Bogotá.") == []  # inside a venue's name
+    assert _menciones("Jornadas en Armenia y en Florencia.") == []  # capitals that are also a country and an Italian city
+    assert _menciones("Realizado en la Plaza Mayor, Medellín.") == [("Medellín", "fuera", False)]  # a capital on its own
+    assert _menciones("Las jornadas se hicieron en Bogotá D.C.") == [("Bogotá", "fuera", False)]
+    assert _menciones("en los municipios de Cúcuta y Armenia") == [("Cúcuta", "municipio", True), ("Armenia", "fuera", True)]
+    assert _menciones("Jornadas en Granada (Meta).") == [("Granada (Meta)", "fuera", False), ("Meta", "departamento", False)]
+
+
+def test_lug002_acepta_los_municipios_que_la_oficina_configura() -> None:
+    configuracion = Configuracion(ajustes={"LUG002": AjusteRegla(parametros={"aceptados": ["Tabio, Cundinamarca"]})})
+    resultado = auditar(preparar(configuracion, seleccion=["LUG002"]), [FIXTURES / "fronteras_2024.yaml"])
+    assert resultado.findings == []
+    with pytest.raises(ErrorReglas, match="no son municipios de DIVIPOLA: Tabyo"):
+        preparar(Configuracion(ajustes={"LUG002": AjusteRegla(parametros={"aceptados": ["Tabyo"]})}))
+
+
+def test_nom001_ignora_los_nombres_que_la_oficina_configura() -> None:
+    configuracion = Configuracion(ajustes={"NOM001": AjusteRegla(parametros={"ignorar": ["INDUARCIALLAS", "Empeñe Fest"]})})
+    resultado = auditar(preparar(configuracion, seleccion=["NOM001"]), [FIXTURES / "desarrollo_economico_2024_2025.yaml"])
+    textos = [f.text for f in resultado.findings]
+    assert "INDUARCIALLAS" not in textos and "Empeñe Fest" not in textos and "CORPINCREA" in textos
+
+
+def test_nom001_no_compara_todos_los_pares(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Blocking by deleted characters: 600 unrelated names cost a handful of comparisons, not 180.000."""
+    llamadas = 0
+    original = lugares.distancia
+
+    def contar(a: str, b: str, tope: int | None = None) -> int:
+        nonlocal llamadas
+        llamadas += 1
+        return original(a, b, tope)
+
+    monkeypatch.setattr(nombres, "distancia", contar)
+    azar = random.Random(4)
+    nombres_de_prueba = sorted({"Fundación " + "".join(azar.choice("bcdfglmnprstv") + azar.choice("aeiou") for _ in range(4)).title()
+                                for _ in range(620)})[:600]
+    texto = ", ".join(nombres_de_prueba) + ", Fundación Kalomi y Fundación Kalomo."
+    informe = Informe.model_validate({
+        "entidad": "G", "departamento": NDS, "secretaria": "S", "periodo": {"desde": 2024, "hasta": 2024},
+        "fecha_corte": "2024-12", "plan": {"nombre": "P", "desde": 2024, "hasta": 2027},
+        "metas": [{"numero": 1, "nombre": "Apoyo", "ejecucion": {"como": texto}}],
+    })
+    regla = nombres.NombreConDosEscrituras()
+    contexto = preparar(Configuracion()).contexto(regla)
+    hallazgos = list(regla.revisar(informe, contexto))
+    assert len(nombres_de_prueba) == 600
+    assert llamadas < 5_000, llamadas
+    assert any(h.texto == "Fundación Kalomo" for h in hallazgos)
