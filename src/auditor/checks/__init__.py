@@ -6,6 +6,7 @@ from ..catalog import Regla
 from .beneficiarios import BeneficiariosSinCantidad, BeneficiariosSinDiligenciar, NoAplicaSinRazon
 from .entrada import ClaveRepetida, EstructuraInvalida, InformeIlegible
 from .estructura import DescripcionDuplicada, InformeSinMetas, NumeroDuplicado, SaltoNumeracion, TablaPDDSinDiligenciar
+from .fechas import CuandoContradiceFechas, EventoConFechasDistintas, FechaFueraDelPeriodo
 from .porcentajes import AvanceInconsistente, CumplimientoSinJustificacion, PorcentajeFaltante, PorcentajeNoCoincide
 from .valores import UnidadIncorrecta, ValorIlegible
 
@@ -27,4 +28,7 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     SaltoNumeracion,
     InformeSinMetas,
     TablaPDDSinDiligenciar,
+    FechaFueraDelPeriodo,
+    CuandoContradiceFechas,
+    EventoConFechasDistintas,
 )
