@@ -246,7 +246,13 @@ def test_anios_sueltos_en_prosa_y_en_leyendas() -> None:
     (g,) = leer_fechas("Programa Pequeños Emprendedores en el municipio de Gramalote 2024")
     assert not g.marcada and not es_hecho(g, leyenda=False) and es_hecho(g, leyenda=True)
     (h,) = leer_fechas("el fortalecimiento se inició en 2024")
-    assert h.marcada and h.borde == "inicio"
+    assert h.borde == "inicio" and not h.marcada  # 'en 2024' alone is too often context to count as an event
+    (i,) = leer_fechas("desde su creación en 2019 la feria ha crecido")
+    assert not es_hecho(i, leyenda=False)
+    (j,) = leer_fechas("durante 2025 se realizaron tres ferias")
+    assert j.marcada and es_hecho(j, leyenda=False)
+    (k,) = leer_fechas("antes de 2020 no existía ninguna feria")
+    assert k.rol == "referencia"
 
 
 def test_frases() -> None:

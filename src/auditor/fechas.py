@@ -242,7 +242,7 @@ _BORDE_INICIO = {"inicio", "inicios", "comienzo", "comienzos", "principios"}
 _ANTES_ID = re.compile(r"(?:\bn°|\bno|\bnum|\bnumero|#|\bbpin|\bcodigo|\biso|\bnit|\bradicado|\bexpediente)\.?\s*$")
 _REFERENCIA = re.compile(
     r"linea\s+base|\bfrente\s+a|\brespecto\s+(?:a|al|de|del)\b|\bcompar|\bpaso\s+de|\bplan\s+de\s+desarrollo|\bcuatrienio"
-    r"|\bindice\b|\bmedicion|\bdisponible\s+a\b"
+    r"|\bindice\b|\bmedicion|\bdisponible\s+a\b|\bantes\s+de\s+(?:(?:el|la)\s+)?$|\bdespues\s+de\s+(?:(?:el|la)\s+)?$|\bdiferencia\b"
     r"|\b(?:ordenanza|ley|decreto|resolucion|acuerdo|circular|conpes|contrato|convenio)s?\s+(?:no\.?\s*|n°\s*)?[\d.-]+"
     r"(?:\s*(?:y|,)\s*[\d.-]+)*\s+(?:de|del)\s*$"
 )
@@ -257,9 +257,11 @@ _ANTES = re.compile(r"\bhasta\s+(?:(?:el|la)\s+)?$")
 _INICIO = re.compile(r"\b(?:inici(?:o|a|an|aron|ada|ado|adas|ados|ando|ar)|comenz\w*|empez\w*|arranc\w*)\b")
 _FIN = re.compile(r"\b(?:culmin\w*|termin(?:o|a|an|aron|ada|ado|adas|ados|ando|ar|acion)|finaliz\w*"
                   r"|conclu(?:yo|ye|yen|yeron|ido|ida|ir|sion)|cerr(?:o|aron|ado|ada)|clausur\w*)\b")
-_MARCA_ANIO = re.compile(r"\b(?:en|durante|desde|hasta|a\s+partir\s+de|antes\s+de|despues\s+de)\s+(?:el\s+)?$")
-# a bare year followed by a lower-case word is a count ('2000 kits'), except for these words
-_TRAS_ANIO = {"de", "del", "y", "e", "a", "al", "en", "con", "se", "es", "fue", "hasta", "o", "u", "la", "el"}
+# a bare year is a date of something done after these words; 'en 2019' alone is too often context
+# ('desde su creación en 2019', 'la pandemia en 2020') to count as an event of the report
+_MARCA_ANIO = re.compile(r"\b(?:durante|desde|hasta|a\s+partir\s+de)\s+(?:el\s+)?$")
+# a bare year followed by a lower-case plural word is a count ('2000 kits'), except for these words
+_TRAS_ANIO = {"los", "las", "es", "mas", "menos", "tres", "dos", "seis"}
 _FIN_CLAUSULA = re.compile(r"[.;:!?]")
 _VENTANA = 80
 
@@ -442,9 +444,9 @@ def _contexto(normal: str, inicio: int, desde: int) -> _Contexto | None:
 
 
 def _es_cantidad(normal: str, original: str, indices: list[int], fin: int) -> bool:
-    """A bare year followed by a lower-case noun is a count ('2000 kits'), not a year."""
+    """A bare year followed by a lower-case plural noun is a count ('2000 kits', '2025 familias'), not a year."""
     m = re.match(r"\s*([a-z]+)", normal[fin:])
-    if m is None or m.group(1) in _TRAS_ANIO:
+    if m is None or m.group(1) in _TRAS_ANIO or not m.group(1).endswith("s"):
         return False
     return original[indices[fin + m.start(1)]].islower()
 

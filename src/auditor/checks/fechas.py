@@ -11,6 +11,7 @@ dates is `auditor.fechas`; each field is read once (the reading is cached by tex
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,7 +32,7 @@ from ..fechas import (
 from ..fields import leer_campo
 from ..findings import Category, Observacion, Severity
 from ..model import Informe, Meta
-from ..patterns import frase_alrededor
+from ..patterns import frase_alrededor, normalizar
 
 CAMPOS_HECHOS = ["logro.texto", "ejecucion.como", "ejecucion.con_quien", "ejecucion.cuando", "impacto", "registro_fotografico[*]"]
 
@@ -127,7 +128,15 @@ def _cita(f: Fecha, partes: list[tuple[date, date]] | None = None) -> str:
         descripcion = f.describir()
     else:
         descripcion = " y ".join(describir_intervalo(d, h, f.precision) for d, h in partes)
-    return f"«{f.texto}»" + ("" if f.texto.strip() == descripcion else f" ({descripcion})")
+    return f"«{f.texto}»" + ("" if _sustancia(f.texto) == _sustancia(descripcion) else f" ({descripcion})")
+
+
+_VACIAS = {"los", "dias", "dia", "el", "del", "de", "al", "y", "e", "ano"}
+
+
+def _sustancia(texto: str) -> list[str]:
+    """Numbers and words that carry the date: 'los días 10,12 y 13 de septiembre' ~ '10, 12 y 13 de septiembre'."""
+    return [p.lstrip("0") or "0" for p in re.findall(r"[a-z]+|\d+", normalizar(texto)) if p not in _VACIAS]
 
 
 class FechaFueraDelPeriodo(Regla):
