@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..catalog import Contexto, Documentacion, Regla
 from ..fechas import (
@@ -29,7 +29,7 @@ from ..fechas import (
     menciones_de_eventos,
     siglas_de_eventos,
 )
-from ..fields import leer_campo
+from ..fields import leer_campo, ruta_valida
 from ..findings import Category, Observacion, Severity
 from ..model import Informe, Meta
 from ..patterns import frase_alrededor, normalizar
@@ -62,6 +62,14 @@ class ParametrosFechas(BaseModel):
         description="Campos de la meta donde se informan hechos con fecha (las leyendas de 'registro_fotografico' "
         "se leen como una unidad, con años sueltos como fecha de la foto).",
     )
+
+    @field_validator("campos")
+    @classmethod
+    def _campos_de_la_meta(cls, campos: list[str]) -> list[str]:
+        for campo in campos:
+            if not ruta_valida("meta", campo):
+                raise ValueError(f"'{campo}' no es un campo de la meta (p. ej. 'ejecucion.como', 'registro_fotografico[*]')")
+        return campos
 
 
 class ParametrosEventos(ParametrosFechas):
