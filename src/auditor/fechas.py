@@ -1,7 +1,7 @@
 """Spanish date expressions in report prose, read into intervals with their place in the text.
 
 ``leer_fechas("se realizó entre el 1 y el 4 de julio de 2025 en Corferias")`` gives one
-`Fecha` for ``entre el 1 y el 4 de julio de 2025`` (characters 13-47) covering 2025-07-01 ..
+`Fecha` for ``entre el 1 y el 4 de julio de 2025`` (characters 11-45) covering 2025-07-01 ..
 2025-07-04 with day precision.  What is read:
 
 - days: ``el 23 de octubre de 2025``, ``23-octubre-2025``, ``los días 10,12 y 13 de septiembre de
@@ -13,8 +13,10 @@
   ``primer trimestre``; and their edges: ``al término del segundo semestre del año 2025`` is
   December 2025;
 - years: ``Vigencia 2024``, ``vigencias 2024 y 2025``, ``durante el año 2024 y 2025``,
-  ``versiones 2024 y 2025``, ``2024-2025``, and bare years (``Chocoshow 2024``), which are kept
-  but marked as not introduced by a temporal word (`Fecha.marcada` is False);
+  ``versiones 2024 y 2025``, ``2024-2025``, and bare years (``Chocoshow 2024``, ``en 2019``), kept
+  but marked as not introduced by a temporal word (`Fecha.marcada` is False) unless ``durante``,
+  ``desde``, ``hasta`` or ``a partir de`` comes before: `es_hecho` takes them as event dates only
+  in photo captions, where a year dates the photo;
 - numeric dates: ``23/10/2025``, ``2025-10-23``.
 
 Not dates: identifiers and amounts (``Contrato de Empréstito No. 2024-460``, ``BPIN
@@ -32,9 +34,9 @@ rules that compare dates skip it.
 
 Each date also says how the text uses it (`rol`): an event (``hecho``), a projection, plan or
 target (``proyeccion``: ``proyectando su terminación el 22 de abril de 2026``, ``nueva
-edición proyectada para diciembre de 2025``, ``para las vigencias 2024 y 2025``, ``al año
-2027``), or a reference (``referencia``: ``Ordenanza 018 de 2021``, ``línea base 2023``,
-``pasó del 63,5% en 2023``); whether it is open (``desde el 23-octubre-2025``: from then on;
+edición proyectada para diciembre de 2025``, ``para las vigencias 2024 y 2025``, ``metas al
+año 2027``), or a reference (``referencia``: ``Ordenanza 018 de 2021``, ``línea base 2023``,
+``pasó del 63,5% en 2023``, ``antes de 2020``); whether it is open (``desde el 23-octubre-2025``: from then on;
 ``hasta marzo de 2024``: until then), and whether it marks a start or an end (``inició en el
 último bimestre de la vigencia 2024``, ``culminó en el segundo trimestre``).
 
