@@ -44,7 +44,7 @@ def test_fixtures_con_hallazgos_salen_con_uno(en_raiz: None) -> None:
     codigo, salida, _ = _correr("check", "fixtures", "--format", "text")
     assert codigo == 1
     assert "fixtures/fronteras_2024.yaml:202" in salida and "INV001" in salida
-    assert "Metas con hallazgos: 23 de 27 auditadas" in salida
+    assert "Metas con hallazgos: 24 de 27 auditadas" in salida
 
 
 def test_fail_on(en_raiz: None) -> None:

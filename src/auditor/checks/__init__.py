@@ -15,6 +15,7 @@ from .conteos import (
 from .copia import ParrafoRepetidoEnLaMeta, ParrafoRepetidoEntreMetas
 from .entrada import ClaveRepetida, DatoSupuesto, EstructuraInvalida, InformeIlegible, ParteSinUbicar
 from .estructura import DescripcionDuplicada, InformeSinMetas, NumeroDuplicado, SaltoNumeracion, TablaPDDSinDiligenciar
+from .fechas import CuandoContradiceFechas, EventoConFechasDistintas, FechaFueraDelPeriodo
 from .lugares import MunicipioDesconocido, MunicipioFueraDelDepartamento
 from .nombres import NombreConDosEscrituras
 from .porcentajes import AvanceInconsistente, CumplimientoSinJustificacion, PorcentajeFaltante, PorcentajeNoCoincide
@@ -57,4 +58,7 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     MunicipioDesconocido,
     MunicipioFueraDelDepartamento,
     NombreConDosEscrituras,
+    FechaFueraDelPeriodo,
+    CuandoContradiceFechas,
+    EventoConFechasDistintas,
 )
