@@ -277,3 +277,27 @@ def test_el_readme_documenta_cada_regla() -> None:
     readme = (RAIZ / "README.md").read_text(encoding="utf-8")
     faltan = [regla.id for regla in preparar(Configuracion()).catalogo.ordenadas() if f"| {regla.id} | {regla.nombre} |" not in readme]
     assert not faltan, f"reglas sin fila en la tabla del README: {faltan}"
+
+
+def test_check_punto_en_un_repositorio_de_informes_no_audita_la_configuracion_ni_las_reglas(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CI use case: `auditor check .` at the root of a report-data repository."""
+    import re
+    import shutil
+
+    bloque = re.search(r"```yaml\n(patrones:.*?reglas:.*?)```", (RAIZ / "README.md").read_text(encoding="utf-8"), re.S)
+    assert bloque is not None
+    (tmp_path / "reglas_oficina").mkdir()
+    (tmp_path / "reglas_oficina" / "oficina.yaml").write_text(bloque.group(1), encoding="utf-8")
+    (tmp_path / "auditor.yaml").write_text("directorios_reglas: [reglas_oficina]\nreglas:\n  OFI001: false\n", encoding="utf-8")
+    (tmp_path / "informes").mkdir()
+    shutil.copy(RAIZ / LIMPIO, tmp_path / "informes" / "cultura.yaml")
+    (tmp_path / "README.md").write_text("# Informes de la oficina\n\nDatos de los informes de rendición de cuentas.\n", encoding="utf-8")
+    (tmp_path / "informes" / "notas.txt").write_text("Pendiente: revisar la meta 3 con la secretaría.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    codigo, salida, _ = _correr("check", ".", "--format", "text")
+    assert codigo == 0, salida
+    assert "en 1 archivo" in salida
+    # named on the command line, a text that is not a report is still an error, never an empty success
+    codigo, salida, _ = _correr("check", "informes/notas.txt", "--format", "text")
+    assert codigo == 2 and "no sigue ninguna de las dos plantillas" in salida

@@ -19,7 +19,7 @@ from auditor.importar.segmentos import limpiar_parrafo
 from auditor.load import cargar_archivo, cargar_bytes
 from auditor.model import Informe, Valor
 
-from .conftest import FIXTURES, SEEDS
+from .conftest import FIXTURES, SEEDS, requiere_seeds
 
 SEED_TABULAR = SEEDS / "001_9c83fb85eb1ea363.txt"
 SEED_NARRATIVA = SEEDS / "000_1fea1826aedc7356.txt"
@@ -64,6 +64,7 @@ def _informe(ruta: Path) -> Informe:
     return cargado.informe
 
 
+@requiere_seeds
 @pytest.mark.parametrize(("documento", "fixture", "metas"), PARES)
 def test_importar_seed_da_los_datos_del_fixture_campo_por_campo(documento: Path, fixture: Path, metas: int) -> None:
     importado, hecho_a_mano = plano(_informe(documento)), plano(_informe(fixture))
@@ -78,6 +79,7 @@ def test_importar_seed_da_los_datos_del_fixture_campo_por_campo(documento: Path,
     assert sum(1 for v in hecho_a_mano.values() if isinstance(v, tuple) and v[1] is not None) >= 4 * metas
 
 
+@requiere_seeds
 def test_importar_deja_vacia_la_cobertura_de_los_totales() -> None:
     """The summary claims are imported (numbers, qualifiers), but which metas they cover is not written."""
     informe = _informe(SEED_TABULAR)
@@ -90,6 +92,7 @@ def _clave(f: Finding) -> tuple[str, str, str, str, str]:
     return (f.rule, f.meta or "", f.field or "", f.message, " ".join((f.text or "").split()))
 
 
+@requiere_seeds
 def test_check_sobre_los_seeds_da_los_hallazgos_de_los_fixtures(auditor: Auditor) -> None:
     de_seeds = auditar(auditor, [str(SEED_TABULAR), str(SEED_NARRATIVA)]).findings
     de_fixtures = auditar(auditor, [str(FIXTURES / "desarrollo_economico_2024_2025.yaml"), str(FIXTURES / "fronteras_2024.yaml")]).findings
@@ -115,6 +118,7 @@ def _normal(texto: str) -> str:
     return " ".join(texto.lower().split())
 
 
+@requiere_seeds
 @pytest.mark.parametrize("documento", [SEED_TABULAR, SEED_NARRATIVA], ids=["tabular", "narrativa"])
 def test_cada_hallazgo_cae_en_la_linea_del_texto_señalado(auditor: Auditor, documento: Path) -> None:
     lineas = documento.read_text(encoding="utf-8").split("\n")
@@ -130,6 +134,7 @@ def test_cada_hallazgo_cae_en_la_linea_del_texto_señalado(auditor: Auditor, doc
             assert rotulo in linea, f"{f.rule} meta {f.meta} {f.field}: línea {f.line} no muestra {rotulo!r}: {linea[:200]!r}"
 
 
+@requiere_seeds
 def test_importar_avisa_lo_que_supone_de_la_portada(auditor: Auditor) -> None:
     supuestos = [(f.line, f.field, f.severity.value) for f in auditar(auditor, [str(SEED_NARRATIVA)]).findings if f.rule == "ENT005"]
     assert supuestos == [(5, "fecha_corte", "info"), (5, "plan", "info")]
@@ -218,6 +223,7 @@ def test_el_importador_no_inventa_numeros() -> None:
 
 # --- the import command ---------------------------------------------------------------------------
 
+@requiere_seeds
 def test_comando_import_escribe_yaml_que_se_audita_igual(tmp_path: Path, auditor: Auditor) -> None:
     salida = tmp_path / "fronteras.yaml"
     antes = SEED_NARRATIVA.read_bytes()
@@ -233,6 +239,7 @@ def test_comando_import_escribe_yaml_que_se_audita_igual(tmp_path: Path, auditor
     assert del_yaml == del_documento
 
 
+@requiere_seeds
 def test_comando_import_sin_salida_imprime_y_falla_claro_con_documento_ajeno(tmp_path: Path) -> None:
     resultado = CliRunner().invoke(main, ["import", str(SEED_TABULAR)])
     assert resultado.exit_code == 0 and resultado.stdout.startswith("# Importado de 001_9c83fb85eb1ea363.txt")
@@ -243,12 +250,14 @@ def test_comando_import_sin_salida_imprime_y_falla_claro_con_documento_ajeno(tmp
     assert "Traceback" not in resultado.output and not (tmp_path / "x.yaml").exists()
 
 
+@requiere_seeds
 def test_check_de_un_directorio_de_documentos(tmp_path: Path) -> None:
     resultado = CliRunner().invoke(main, ["check", str(SEEDS), "--format", "json"])
     assert resultado.exit_code == 1, resultado.output
     assert '"file": "' in resultado.stdout and "000_1fea1826aedc7356.txt" in resultado.stdout
 
 
+@requiere_seeds
 def test_importar_bytes_es_determinista() -> None:
     contenido = SEED_TABULAR.read_bytes()
     assert importar_bytes(contenido, "a.txt").datos == importar_bytes(contenido, "a.txt").datos
@@ -256,6 +265,7 @@ def test_importar_bytes_es_determinista() -> None:
 
 # --- the same reports as Word documents ----------------------------------------------------------
 
+@requiere_seeds
 @pytest.mark.parametrize("documento", [SEED_TABULAR, SEED_NARRATIVA], ids=["tabular", "narrativa"])
 def test_un_docx_con_el_contenido_del_seed_da_los_mismos_datos_y_hallazgos(tmp_path: Path, auditor: Auditor, documento: Path) -> None:
     from .docx_plantilla import construir

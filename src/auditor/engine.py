@@ -55,6 +55,7 @@ class Auditor:
     catalogo: Catalogo
     configuracion: Configuracion
     seleccion: set[str] | None = None  # only these rule ids (None: all enabled)
+    no_informes: tuple[Path, ...] = ()  # the configuration file and rule directories: never audited as reports
     _contextos: dict[str, Contexto] = field(default_factory=dict, init=False, repr=False)
 
     def contexto(self, regla: Regla) -> Contexto:
@@ -87,7 +88,10 @@ def preparar(configuracion: Configuracion, directorios_extra: Iterable[Path] = (
         desconocidas = sorted(ids - set(catalogo.reglas))
         if desconocidas:
             raise ErrorReglas("--select", f"reglas desconocidas: {', '.join(desconocidas)}")
-    return Auditor(catalogo, configuracion, ids)
+    propios = [*configuracion.directorios_reglas, *directorios_extra]
+    if configuracion.archivo:
+        propios.append(Path(configuracion.archivo))
+    return Auditor(catalogo, configuracion, ids, tuple(propios))
 
 
 @dataclass
@@ -215,7 +219,7 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
 
 def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]]) -> Resultado:
     """Audit every report file under `rutas`. Bad files become findings; nothing is raised for content."""
-    archivos, faltantes = descubrir(rutas)
+    archivos, faltantes = descubrir(rutas, excluir=auditor.no_informes)
     resultado = Resultado()
     for ruta, motivo in faltantes:
         cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, f"la ruta {motivo}")])

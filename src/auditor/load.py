@@ -58,8 +58,30 @@ class InformeCargado:
         return ("metas", self.indices_metas[indice])
 
 
-def descubrir(rutas: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """Files to audit under the given paths (directories recursively, sorted), and the paths that do not exist."""
+NOMBRES_CONFIGURACION = ("auditor.yaml", "auditor.yml")
+_MARCA_DE_INFORME = re.compile(rb"Meta\s*(?:#|(?:del\s+)?cuatrienio)", re.IGNORECASE)
+
+
+def _parece_informe(ruta: Path) -> bool:
+    """A text file found in a directory walk is a report document only if it has a meta of
+    either template (a README.md or notes.txt beside the reports is not one); a .docx is read."""
+    if not ruta.name.lower().endswith((".txt", ".md")):
+        return True
+    try:
+        with ruta.open("rb") as archivo:
+            return bool(_MARCA_DE_INFORME.search(archivo.read(2_000_000)))
+    except OSError:
+        return True  # let the loader report why it cannot be read
+
+
+def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] = ()) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to audit under the given paths (directories recursively, sorted), and the paths that do not exist.
+
+    In a directory walk, the tool's own files are skipped (auditor.yaml, the rule directories
+    in `excluir`), and so are text files that are not report documents.  A file named on
+    the command line is always audited.
+    """
+    propios = {Path(p).resolve() for p in excluir}
     archivos: list[Path] = []
     faltantes: list[tuple[str, str]] = []
     for ruta in rutas:
@@ -67,8 +89,12 @@ def descubrir(rutas: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list
         if p.is_dir():
             encontrados: list[Path] = []
             for raiz, carpetas, nombres in os.walk(p, followlinks=False):
-                carpetas[:] = sorted(c for c in carpetas if not c.startswith("."))
-                encontrados.extend(Path(raiz) / n for n in nombres if n.lower().endswith(EXTENSIONES))
+                carpetas[:] = sorted(c for c in carpetas if not c.startswith(".") and (Path(raiz) / c).resolve() not in propios)
+                for n in nombres:
+                    archivo = Path(raiz) / n
+                    if (n.lower().endswith(EXTENSIONES) and n.lower() not in NOMBRES_CONFIGURACION
+                            and archivo.resolve() not in propios and _parece_informe(archivo)):
+                        encontrados.append(archivo)
             archivos.extend(sorted(encontrados))
         elif p.is_file():
             archivos.append(p)
