@@ -286,3 +286,14 @@ def test_un_docx_con_el_contenido_del_seed_da_los_mismos_datos_y_hallazgos(tmp_p
         if f.text and f.rule not in SOLO_DE_IMPORTACION:
             texto = "".join(t.text or "" for t in parrafos[f.line - 1].iter() if t.tag.endswith("}t"))
             assert _normal(f.text.split("; ")[0])[:30] in _normal(texto), (f.rule, f.line, f.location, f.text)
+
+
+def test_documento_sin_portada_se_audita_con_lo_que_supone() -> None:
+    """A draft pasted without its cover: each missing cover value is reported, and the metas are still audited."""
+    cargado = _importar("Meta # 1 Ferias de emprendimiento\t\t\n"
+                        "\t¿Qué se hizo? 3 ferias realizadas en 2025\n"
+                        "\t¿Cuánto se invirtió? $ millones de pesos\n")
+    assert cargado.informe is not None and cargado.informe.metas[0].logro.cantidad.valor == 3
+    assert (cargado.informe.periodo.desde, cargado.informe.fecha_corte) == (2025, "2025-12")
+    assert sorted({p.regla for p in cargado.problemas}) == ["ENT004", "ENT005"]
+    assert {p.campo for p in cargado.problemas} >= {"secretaria", "entidad", "periodo", "fecha_corte", "plan"}

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict
 from .findings import Category, Observacion, Severity
 from .model import Informe
 from .patterns import ConjuntoPatrones
-from .source import Documento, ErrorFuente, decodificar, leer_documento
+from .source import Documento, ErrorFuente, decodificar, leer_documento, motivo_so
 
 ID_REGLA = re.compile(r"[A-Z]{2,4}\d{3}")
 
@@ -44,7 +44,7 @@ def leer_archivo_estricto(ruta: Path) -> Documento | None:
             return None
         documento = leer_documento(texto)
     except OSError as error:
-        raise ErrorReglas(nombre, f"no se puede leer: {error.strerror or error}") from None
+        raise ErrorReglas(nombre, f"no se puede leer: {motivo_so(error)}") from None
     except ErrorFuente as error:
         raise ErrorReglas(nombre, error.mensaje, error.linea) from None
     for problema in documento.problemas:

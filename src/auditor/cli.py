@@ -106,12 +106,17 @@ def importar(fuente: str, salida: str | None) -> None:
     """Convierte un documento del informe (.txt o .md exportado de la plantilla, o .docx) en datos YAML."""
     from .importar import importar_bytes
     from .importar.escribir import a_yaml
-    from .source import ErrorFuente
+    from .load import EXTENSIONES_DATOS
+    from .source import ErrorFuente, motivo_so
 
+    if fuente.lower().endswith(EXTENSIONES_DATOS):
+        _error(f"{fuente} ya es un archivo de datos: 'auditor import' convierte documentos (.txt, .md, .docx); "
+               f"audítelo con 'auditor check {fuente}'")
+        sys.exit(SALIDA_ERROR)
     try:
         contenido = Path(fuente).read_bytes()
     except OSError as error:
-        _error(f"{fuente}: no se puede leer: {error.strerror or error}")
+        _error(f"{fuente}: no se puede leer: {motivo_so(error)}")
         sys.exit(SALIDA_ERROR)
     try:
         borrador = importar_bytes(contenido, fuente)
@@ -137,6 +142,8 @@ def _escribir_atomico(ruta: Path, texto: str) -> None:
     import os
     import tempfile
 
+    from .source import motivo_so
+
     try:
         descriptor, temporal = tempfile.mkstemp(prefix=f".{ruta.name}.", suffix=".tmp", dir=ruta.parent or Path("."))
         try:
@@ -147,7 +154,7 @@ def _escribir_atomico(ruta: Path, texto: str) -> None:
             Path(temporal).unlink(missing_ok=True)
             raise
     except OSError as error:
-        _error(f"{ruta}: no se puede escribir: {error.strerror or error}")
+        _error(f"{ruta}: no se puede escribir: {motivo_so(error)}")
         sys.exit(SALIDA_ERROR)
 
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ValidationError
 
 from .fields import modelo_de
 from .model import Informe, Meta
-from .source import ErrorFuente, MapaFuente, Ruta, decodificar, leer_documento
+from .source import ErrorFuente, MapaFuente, Ruta, decodificar, leer_documento, motivo_so
 
 EXTENSIONES_DATOS = (".yaml", ".yml", ".json")
 EXTENSIONES_DOCUMENTO = (".txt", ".md", ".docx")  # report documents, imported in memory (auditor.importar)
@@ -116,7 +116,7 @@ def cargar_archivo(ruta: str | os.PathLike[str], nombre: str | None = None) -> I
     try:
         contenido = Path(ruta).read_bytes()
     except OSError as error:
-        return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, f"no se puede leer el archivo: {error.strerror or error}")])
+        return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, f"no se puede leer el archivo: {motivo_so(error)}")])
     return cargar_bytes(contenido, nombre)
 
 

@@ -8,6 +8,7 @@ the standard YAML tags are accepted: nothing from the input is ever turned into 
 
 from __future__ import annotations
 
+import errno
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -149,6 +150,19 @@ class _Constructor:
 
 def _linea(nodo: yaml.Node) -> int:
     return int(nodo.start_mark.line) + 1
+
+
+_MOTIVOS_SO = {
+    errno.ENOENT: "no existe", errno.EACCES: "no hay permiso para leerlo", errno.EPERM: "no hay permiso para leerlo",
+    errno.EISDIR: "es un directorio, no un archivo", errno.ENOTDIR: "una parte de la ruta no es un directorio",
+    errno.ELOOP: "la ruta da vueltas (enlaces simbólicos en ciclo)", errno.ENOSPC: "no queda espacio en el disco",
+    errno.EROFS: "el disco es de solo lectura", errno.ENAMETOOLONG: "el nombre es demasiado largo",
+}
+
+
+def motivo_so(error: OSError) -> str:
+    """Why the system refused a file, in Spanish (the system's own text is in English)."""
+    return _MOTIVOS_SO.get(error.errno or -1) or (error.strerror or str(error))
 
 
 _SALTO = re.compile(rb"\n")

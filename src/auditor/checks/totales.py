@@ -643,11 +643,14 @@ class TotalSinMetas(Regla):
         for i, total in enumerate(informe.totales):
             if total.metas:
                 continue
-            cifras = [a for a in (total.inversion, total.beneficiarios) if a is not None and (a.monto or a.cantidad)]
+            cifras: list[tuple[Afirmacion, Valor]] = []
+            if total.inversion is not None and total.inversion.monto is not None:
+                cifras.append((total.inversion, total.inversion.monto))
+            if total.beneficiarios is not None and total.beneficiarios.cantidad is not None:
+                cifras.append((total.beneficiarios, total.beneficiarios.cantidad))
             if not cifras:
                 continue
-            citas = " y ".join(f"«{' '.join(x for x in (a.calificador, (a.monto or a.cantidad).cita, a.unidad if a.cantidad else None) if x)}»"  # type: ignore[union-attr]
-                               for a in cifras)
+            citas = " y ".join(f"«{cita_afirmacion(total, a, v)}»" for a, v in cifras)
             yield Observacion(
                 f"El resumen del eje «{total.eje}» afirma {citas} pero no dice qué metas cubre: esas cifras quedan sin "
                 "comprobar (indique las metas en 'totales[].metas', por ejemplo con 'auditor import')",

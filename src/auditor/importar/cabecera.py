@@ -39,14 +39,16 @@ def titulo_espanol(texto: str) -> str:
     return " ".join(p if i and p in _PARTICULAS else p[:1].upper() + p[1:] for i, p in enumerate(palabras))
 
 
-def leer_cabecera(segmentos: list[Segmento], todos: list[Segmento], borrador: Borrador) -> None:
+def leer_cabecera(segmentos: list[Segmento], todos: list[Segmento], borrador: Borrador,
+                  documento: list[Segmento] | None = None) -> None:
     """Fill the cover fields of `borrador` from the cover paragraphs (`segmentos`); `todos`
-    (the whole preamble) is searched for the entity when the cover does not name it."""
+    (the whole preamble) is searched for the entity when the cover does not name it, and the
+    whole `documento` for a year when the cover has none."""
     primera = segmentos[0].linea if segmentos else (todos[0].linea if todos else 1)
     _entidad(segmentos, todos, borrador, primera)
     _secretaria(segmentos, borrador, primera)
     titulo = _titulo(segmentos, borrador)
-    desde, hasta = _periodo(titulo, segmentos, borrador, primera)
+    desde, hasta = _periodo(titulo, segmentos, borrador, primera, documento or [])
     _fecha_corte(segmentos, borrador, hasta, primera)
     _plan(segmentos, borrador, desde, primera)
 
@@ -106,7 +108,8 @@ def _titulo(segmentos: list[Segmento], borrador: Borrador) -> str:
     return ""
 
 
-def _periodo(titulo: str, segmentos: list[Segmento], borrador: Borrador, primera: int) -> tuple[int, int]:
+def _periodo(titulo: str, segmentos: list[Segmento], borrador: Borrador, primera: int,
+             documento: list[Segmento]) -> tuple[int, int]:
     linea = borrador.mapa.lineas.get(("titulo",), primera)
     candidatos = [titulo] + [s.texto for s in segmentos if not _PLAN.match(s.texto) and not _FECHA.match(s.texto)]
     for texto in candidatos:
@@ -121,13 +124,17 @@ def _periodo(titulo: str, segmentos: list[Segmento], borrador: Borrador, primera
             break
     else:
         anios = [int(a) for s in segmentos for a in _ANIOS.findall(s.texto)]
+        de_donde = "el año de la portada"
+        if not anios:
+            anios = [int(a) for s in documento for a in _ANIOS.findall(s.texto)]
+            de_donde = "el año más reciente que menciona el documento"
         if not anios:
             desde = hasta = 0
             borrador.problema(ENTRADA_SIN_UBICAR, primera, "la portada no dice el periodo del informe (se esperaba 'Periodo 2024 y 2025' o el año en el título)",
                               campo="periodo")
         else:
             desde = hasta = max(anios)
-            borrador.problema(ENTRADA_SUPUESTO, primera, f"la portada no dice el periodo; se toma el año {desde}", campo="periodo")
+            borrador.problema(ENTRADA_SUPUESTO, primera, f"la portada no dice el periodo; se toma {de_donde}, {desde}", campo="periodo")
     borrador.poner(("periodo", "desde"), desde, linea)
     borrador.poner(("periodo", "hasta"), hasta, linea)
     return desde, hasta

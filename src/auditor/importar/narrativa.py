@@ -42,7 +42,7 @@ class LectorNarrativo:
         portada = list(preambulo)
         while portada and es_eje(portada[-1]):
             portada.pop()
-        leer_cabecera(portada, preambulo, self.b)
+        leer_cabecera(portada, preambulo, self.b, self.segmentos)
         eje = preambulo[-1].texto if preambulo and es_eje(preambulo[-1]) else None
         for n, inicio in enumerate(inicios):
             fin = inicios[n + 1] if n + 1 < len(inicios) else len(self.segmentos)

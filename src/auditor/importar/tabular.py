@@ -150,7 +150,7 @@ class LectorTabular:
         primera = next((i for i, s in enumerate(self.segmentos) if META.match(s.texto)), len(self.segmentos))
         preambulo = self.segmentos[:primera]
         portada = _portada(preambulo)
-        leer_cabecera(portada, preambulo, self.b)
+        leer_cabecera(portada, preambulo, self.b, self.segmentos)
         leer_totales(preambulo[len(portada):], self.b)
         resto = self.segmentos[primera:]
         fin = next((i for i, s in enumerate(resto) if _PDD.match(s.texto) or _INDICADORES.match(s.texto)), len(resto))
