@@ -301,3 +301,8 @@ def test_check_punto_en_un_repositorio_de_informes_no_audita_la_configuracion_ni
     # named on the command line, a text that is not a report is still an error, never an empty success
     codigo, salida, _ = _correr("check", "informes/notas.txt", "--format", "text")
     assert codigo == 2 and "no sigue ninguna de las dos plantillas" in salida
+
+
+def test_fail_on_acepta_los_nombres_en_espanol(en_raiz: None) -> None:
+    assert _correr("check", "fixtures/fronteras_2024.yaml", "--fail-on", "advertencia", "--format", "text")[0] == 1
+    assert _correr("check", "fixtures/fronteras_2024.yaml", "--fail-on", "nunca", "--format", "text")[0] == 0

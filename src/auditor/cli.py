@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from .engine import Auditor
 
 SALIDA_OK, SALIDA_HALLAZGOS, SALIDA_ERROR = 0, 1, 2
-NIVELES_FALLA = ("error", "warning", "info", "never")
+NIVELES_FALLA = ("error", "warning", "info", "never", "advertencia", "nunca")  # the Spanish names the output prints work too
+_NIVEL_EN_INGLES = {"advertencia": "warning", "nunca": "never"}
 
 
 def _error(mensaje: str) -> None:
@@ -91,8 +92,8 @@ def check(rutas: tuple[str, ...], formato: str, falla: str, config: str | None, 
         rich_report.render(resultado, Console(highlight=False))
     if any(f.category is Category.INPUT_ERROR and f.severity is Severity.ERROR for f in resultado.findings):
         sys.exit(SALIDA_ERROR)
-    if falla != "never":
-        umbral = Severity(falla).rango
+    if _NIVEL_EN_INGLES.get(falla, falla) != "never":
+        umbral = Severity(_NIVEL_EN_INGLES.get(falla, falla)).rango
         if any(f.severity.rango >= umbral for f in resultado.findings):
             sys.exit(SALIDA_HALLAZGOS)
     sys.exit(SALIDA_OK)
