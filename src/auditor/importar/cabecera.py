@@ -10,19 +10,18 @@ from __future__ import annotations
 
 import re
 
+from ..fechas import MESES
 from ..load import ENTRADA_SIN_UBICAR, ENTRADA_SUPUESTO
 from ..patterns import normalizar
 from .borrador import Borrador
 from .segmentos import Segmento
 
 _PARTICULAS = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "por", "a", "al", "o", "u"}
-_MESES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
-          "noviembre", "diciembre"]
 _NOMBRE = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]*(?:\s+(?:(?:de|del|la|las|los|el|y)\s+)*[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]*)*"
 _ENTIDAD = re.compile(rf"\b(?P<tipo>Gobernaci[oó]n|Alcald[ií]a)\s+(?:de|del)\s+(?P<lugar>{_NOMBRE})")
 _DEPARTAMENTO = re.compile(r"^\s*DEPARTAMENTO\s+(?:DE\s+|DEL\s+)?(?P<lugar>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ\s]+?)\s*$")
 _SECRETARIA = re.compile(r"^\s*(?P<nombre>secretar[ií]a\s+(?:de|del|general)\b.*)$", re.IGNORECASE)
-_FECHA = re.compile(rf"^\s*(?:fecha\s+de\s+corte:?\s*)?(?P<mes>{'|'.join(_MESES)}|setiembre)\s+(?:de\s+|del\s+)?(?P<anio>(?:19|20)\d\d)\s*$",
+_FECHA = re.compile(rf"^\s*(?:fecha\s+de\s+corte:?\s*)?(?P<mes>{'|'.join(MESES)})\s+(?:de\s+|del\s+)?(?P<anio>(?:19|20)\d\d)\s*$",
                     re.IGNORECASE)
 _PLAN = re.compile(r"^\s*plan\s+de\s+desarrollo\b", re.IGNORECASE)
 _ANIOS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -144,8 +143,7 @@ def _fecha_corte(segmentos: list[Segmento], borrador: Borrador, hasta: int, prim
     for s in segmentos:
         m = _FECHA.match(s.texto)
         if m:
-            mes = normalizar(m.group("mes")).replace("setiembre", "septiembre")
-            borrador.poner(("fecha_corte",), f"{m.group('anio')}-{_MESES.index(mes) + 1:02d}", s.linea)
+            borrador.poner(("fecha_corte",), f"{m.group('anio')}-{MESES[normalizar(m.group('mes'))]:02d}", s.linea)
             return
     if hasta:
         borrador.poner(("fecha_corte",), f"{hasta}-12", primera)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..fechas import MESES
 from ..patterns import normalizar
 
-_MESES = "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+_MESES = "|".join(MESES)
 _NUMERO_PALABRA = {"un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
                    "siete": 7, "ocho": 8, "nueve": 9, "diez": 10}
 
@@ -108,7 +109,7 @@ def _palabras(texto: str) -> list[tuple[str, int, int]]:
     return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[\wÁÉÍÓÚÑáéíóúñ]+|[,;:.()“”\"]", texto)]
 
 
-def _unidad(resto: str, modo: str) -> str:
+def unidad_contada(resto: str, modo: str) -> str:
     """The noun phrase a number counts, from the words that follow it.
 
     modo 'logro': up to the participle or verb ('3 rondas de negociaciones organizadas');
@@ -154,7 +155,7 @@ def primera_cuenta(texto: str, modo: str = "logro", al_inicio: bool = False) -> 
     inicial = re.match(r"\s*(?P<n>un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?P<resto>\S.*)",
                        texto, re.IGNORECASE | re.DOTALL)
     if inicial is not None and not re.match(r"total\b", inicial.group("resto"), re.IGNORECASE):
-        unidad = _unidad(inicial.group("resto"), modo)
+        unidad = unidad_contada(inicial.group("resto"), modo)
         if unidad and not _NO_UNIDAD.match(inicial.group("resto")):
             return Cuenta(str(_NUMERO_PALABRA[inicial.group("n").lower()]), unidad, inicial.start("n"))
     for m in _CUENTA.finditer(texto):
@@ -167,7 +168,7 @@ def primera_cuenta(texto: str, modo: str = "logro", al_inicio: bool = False) -> 
             continue
         if texto[m.end("n"):m.end("n") + 1] == "-":
             continue  # 23-octubre-2025
-        unidad = _unidad(resto, modo)
+        unidad = unidad_contada(resto, modo)
         if unidad:
             return Cuenta(numero, unidad, m.start("n"))
     return None

@@ -368,7 +368,7 @@ def leer_totales(resumen: list[Segmento], b: Borrador) -> None:
         b.poner(base + ("texto",), _frase_con(s.texto, monto.start()), s.linea)
         cantidad = _CANTIDAD_AFIRMADA.search(s.texto)
         if cantidad is not None and not cantidad.group("resto").lstrip().startswith("$"):
-            unidad = lectura._unidad(cantidad.group("resto"), "resumen")
+            unidad = lectura.unidad_contada(cantidad.group("resto"), "resumen")
             b.poner(base + ("beneficiarios", "calificador"), _calificador(cantidad.group("calificador")), s.linea)
             b.poner(base + ("beneficiarios", "cantidad"), cantidad.group("n"), s.linea)
             b.poner(base + ("beneficiarios", "unidad"), unidad, s.linea)
