@@ -306,3 +306,29 @@ def test_check_punto_en_un_repositorio_de_informes_no_audita_la_configuracion_ni
 def test_fail_on_acepta_los_nombres_en_espanol(en_raiz: None) -> None:
     assert _correr("check", "fixtures/fronteras_2024.yaml", "--fail-on", "advertencia", "--format", "text")[0] == 1
     assert _correr("check", "fixtures/fronteras_2024.yaml", "--fail-on", "nunca", "--format", "text")[0] == 0
+
+
+@pytest.mark.usefixtures("en_raiz")
+@pytest.mark.parametrize("formato", ["json", "text", "rich"])
+def test_output_escribe_lo_mismo_que_la_salida_estandar(formato: str, tmp_path: Path) -> None:
+    destino = tmp_path / f"informe.{formato}"
+    codigo, salida, _ = _correr("check", SEED_FRONTERAS, "--format", formato, "--output", str(destino))
+    assert (codigo, salida) == (1, "")
+    escrito = destino.read_text(encoding="utf-8")
+    if formato == "rich":
+        assert "Metas con hallazgos: 6 de 6 auditadas en 1 archivo" in escrito
+        assert "\x1b[" not in escrito
+    else:
+        assert escrito == _correr("check", SEED_FRONTERAS, "--format", formato)[1]
+    assert [p.name for p in tmp_path.iterdir()] == [destino.name]  # no temporary file left behind
+
+
+@pytest.mark.usefixtures("en_raiz")
+def test_output_nunca_sobre_un_archivo_auditado(tmp_path: Path) -> None:
+    informe = tmp_path / "informe.yaml"
+    informe.write_bytes((RAIZ / LIMPIO).read_bytes())
+    antes = informe.read_bytes()
+    codigo, _, error = _correr("check", str(informe), "--format", "json", "-o", str(informe))
+    assert codigo == 2
+    assert "la salida no puede ser uno de los archivos auditados" in error
+    assert informe.read_bytes() == antes

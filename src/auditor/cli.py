@@ -13,10 +13,11 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__
+from .idioma import IDIOMAS
 from .reporters import FORMATOS
 
 if TYPE_CHECKING:
-    from .engine import Auditor
+    from .engine import Auditor, Resultado
 
 SALIDA_OK, SALIDA_HALLAZGOS, SALIDA_ERROR = 0, 1, 2
 NIVELES_FALLA = ("error", "warning", "info", "never", "advertencia", "nunca")  # the Spanish names the output prints work too
@@ -25,6 +26,12 @@ _NIVEL_EN_INGLES = {"advertencia": "warning", "nunca": "never"}
 
 def _error(mensaje: str) -> None:
     click.echo(f"auditor: error: {mensaje}", err=True)
+
+
+def _usar_idioma(idioma: str | None) -> None:
+    from . import idioma as idiomas
+
+    idiomas.usar(idioma or idiomas.POR_DEFECTO)
 
 
 def _preparar(config: str | None, reglas: tuple[str, ...], seleccion: set[str] | None = None) -> Auditor:
@@ -45,6 +52,10 @@ _OPCION_CONFIG = click.option(
     "--config", "config", type=click.Path(dir_okay=False), default=None,
     help="Archivo de configuración (por defecto, auditor.yaml del directorio actual o de uno superior).",
 )
+_OPCION_IDIOMA = click.option(
+    "--lang", "idioma", type=click.Choice(IDIOMAS), default=None,
+    help="Idioma de los mensajes: es (por defecto) o en.",
+)
 _OPCION_REGLAS = click.option(
     "--rules", "reglas", multiple=True, type=click.Path(file_okay=False),
     help="Directorio con reglas YAML y conjuntos de patrones propios (se puede repetir).",
@@ -59,37 +70,29 @@ def main() -> None:
 
 @main.command("check")
 @click.argument("rutas", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "formato", type=click.Choice(FORMATOS), default="rich", show_default=True,
-              help="rich: informe en la terminal; text: tabla sin color para registros; json: documento estable.")
+@click.option("--format", "formato", type=click.Choice(list(FORMATOS)), default="rich", show_default=True,
+              help="; ".join(f"{nombre}: {ayuda}" for nombre, (_, ayuda) in FORMATOS.items()) + ".")
+@click.option("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
+              help="Escribe el informe en este archivo (de forma atómica) en lugar de la salida estándar.")
 @click.option("--fail-on", "falla", type=click.Choice(NIVELES_FALLA), default="error", show_default=True,
               help="Severidad mínima que hace fallar la ejecución (estado 1).")
+@_OPCION_IDIOMA
 @_OPCION_CONFIG
 @_OPCION_REGLAS
-def check(rutas: tuple[str, ...], formato: str, falla: str, config: str | None, reglas: tuple[str, ...]) -> None:
+def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str, idioma: str | None,
+          config: str | None, reglas: tuple[str, ...]) -> None:
     """Audita los informes en RUTAS: datos YAML/JSON o documentos (.txt, .md exportados de la plantilla, .docx),
     archivos o directorios (recursivamente)."""
     from .engine import auditar
     from .findings import Category, Severity
 
+    _usar_idioma(idioma)
     auditor = _preparar(config, reglas)
     resultado = auditar(auditor, rutas)
     if not resultado.informes:
         _error(f"no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {', '.join(rutas)}")
         sys.exit(SALIDA_ERROR)
-    if formato == "json":
-        from .reporters import json_report
-
-        click.echo(json_report.render(resultado), nl=False)
-    elif formato == "text":
-        from .reporters import text
-
-        click.echo(text.render(resultado), nl=False)
-    else:
-        from rich.console import Console
-
-        from .reporters import rich_report
-
-        rich_report.render(resultado, Console(highlight=False))
+    _entregar(formato, resultado, salida, rutas)
     if any(f.category is Category.INPUT_ERROR and f.severity is Severity.ERROR for f in resultado.findings):
         sys.exit(SALIDA_ERROR)
     if _NIVEL_EN_INGLES.get(falla, falla) != "never":
@@ -97,6 +100,27 @@ def check(rutas: tuple[str, ...], formato: str, falla: str, config: str | None, 
         if any(f.severity.rango >= umbral for f in resultado.findings):
             sys.exit(SALIDA_HALLAZGOS)
     sys.exit(SALIDA_OK)
+
+
+def _entregar(formato: str, resultado: Resultado, salida: str | None, entradas: tuple[str, ...]) -> None:
+    """Print the report, or write it atomically to `salida` (never over an input file)."""
+    from .reporters import renderizar
+
+    if salida is None:
+        if formato == "rich":
+            from rich.console import Console
+
+            from .reporters import rich_report
+
+            rich_report.render(resultado, Console(highlight=False))
+        else:
+            click.echo(renderizar(formato, resultado), nl=False)
+        return
+    destino = Path(salida)
+    if destino.exists() and any(Path(e).exists() and destino.resolve() == Path(e).resolve() for e in entradas):
+        _error(f"{salida}: la salida no puede ser uno de los archivos auditados")
+        sys.exit(SALIDA_ERROR)
+    _escribir_atomico(destino, renderizar(formato, resultado))
 
 
 @main.command("import")

@@ -1,5 +1,29 @@
-"""Reporters: pure functions from the audit result to text. One module per format."""
+"""Reporters: pure functions from the audit result to text. One module per format.
+
+Each module named in `FORMATOS` exposes ``render(resultado) -> str``; the CLI imports
+only the one asked for (start-up stays fast) and writes its text to stdout or, with
+``--output``, atomically to a file.  The terminal report (rich) also prints directly,
+in color, when it goes to a terminal.
+"""
 
 from __future__ import annotations
 
-FORMATOS = ("rich", "text", "json")
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..engine import Resultado
+
+# format name -> (module in this package, what it is for, as `--help` shows it)
+FORMATOS: dict[str, tuple[str, str]] = {
+    "rich": ("rich_report", "informe en la terminal"),
+    "text": ("text", "tabla sin color para registros"),
+    "json": ("json_report", "documento estable con esquema"),
+}
+
+
+def renderizar(formato: str, resultado: Resultado) -> str:
+    """The whole output of `formato` as text (the rich report without color)."""
+    modulo = import_module(f".{FORMATOS[formato][0]}", __name__)
+    texto: str = modulo.render_texto(resultado) if formato == "rich" else modulo.render(resultado)
+    return texto
