@@ -18,6 +18,7 @@ from .estructura import DescripcionDuplicada, InformeSinMetas, NumeroDuplicado, 
 from .fechas import CuandoContradiceFechas, EventoConFechasDistintas, FechaFueraDelPeriodo
 from .lugares import MunicipioDesconocido, MunicipioFueraDelDepartamento
 from .nombres import NombreConDosEscrituras
+from .supresiones import SupresionReglaDesconocida, SupresionSinMotivo, SupresionSobrante
 from .porcentajes import AvanceInconsistente, CumplimientoSinJustificacion, PorcentajeFaltante, PorcentajeNoCoincide
 from .totales import TotalMetaInexistente, TotalNoCoincide, TotalNoVerificable, TotalSinMetas, TotalSubestimado
 from .valores import UnidadIncorrecta, ValorIlegible
@@ -61,4 +62,7 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     FechaFueraDelPeriodo,
     CuandoContradiceFechas,
     EventoConFechasDistintas,
+    SupresionSinMotivo,
+    SupresionReglaDesconocida,
+    SupresionSobrante,
 )
