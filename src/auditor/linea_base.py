@@ -31,12 +31,13 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .catalog import ErrorReglas, leer_archivo_estricto
+from .catalog import ErrorReglas
 from .engine import Resultado
 from .findings import Finding
 from .huellas import campo_estable, huella, identidad_archivo
 from .idioma import tr
 from .load import describir_error
+from .source import ErrorFuente, decodificar, leer_documento, motivo_so
 from .supresiones import LINEA_BASE, NO_SUPRIMIBLES, Suprimido
 
 VERSION = 1
@@ -111,9 +112,14 @@ def leer(ruta: Path) -> LineaBase:
     nombre = str(ruta)
     if not ruta.is_file():
         raise ErrorReglas(nombre, tr("no existe la línea base; créela con 'auditor check RUTAS --write-baseline {archivo}'", archivo=nombre))
-    documento = leer_archivo_estricto(ruta)
-    if documento is None:
-        raise ErrorReglas(nombre, tr("la línea base está vacía"))
+    try:
+        documento = leer_documento(decodificar(ruta.read_bytes()), "YAML" if ruta.suffix.lower() in (".yaml", ".yml") else "JSON")
+    except OSError as error:
+        raise ErrorReglas(nombre, tr("no se puede leer: {motivo}", motivo=motivo_so(error))) from None
+    except ErrorFuente as error:
+        raise ErrorReglas(nombre, error.mensaje, error.linea) from None
+    for problema in documento.problemas:
+        raise ErrorReglas(nombre, problema.mensaje, problema.linea)
     try:
         datos = _Archivo.model_validate(documento.datos)
     except ValidationError as error:

@@ -87,8 +87,8 @@ def _entradas(cargado: InformeCargado) -> list[_Entrada]:
         meta = None if not isinstance(s, SupresionInforme) or s.meta is None else str(s.meta)
         entradas.append(_Entrada(s, ("suprimir", i), meta, ""))
     for k, meta_informe in enumerate(informe.metas):
-        for i, s in enumerate(meta_informe.suprimir):
-            entradas.append(_Entrada(s, (*cargado.ruta_meta(k), "suprimir", i), str(meta_informe.numero), f"suprimir[{i}]"))
+        for i, de_meta in enumerate(meta_informe.suprimir):
+            entradas.append(_Entrada(de_meta, (*cargado.ruta_meta(k), "suprimir", i), str(meta_informe.numero), f"suprimir[{i}]"))
     return entradas
 
 

@@ -18,8 +18,8 @@ from .estructura import DescripcionDuplicada, InformeSinMetas, NumeroDuplicado, 
 from .fechas import CuandoContradiceFechas, EventoConFechasDistintas, FechaFueraDelPeriodo
 from .lugares import MunicipioDesconocido, MunicipioFueraDelDepartamento
 from .nombres import NombreConDosEscrituras
-from .supresiones import SupresionReglaDesconocida, SupresionSinMotivo, SupresionSobrante
 from .porcentajes import AvanceInconsistente, CumplimientoSinJustificacion, PorcentajeFaltante, PorcentajeNoCoincide
+from .supresiones import SupresionReglaDesconocida, SupresionSinMotivo, SupresionSobrante
 from .totales import TotalMetaInexistente, TotalNoCoincide, TotalNoVerificable, TotalSinMetas, TotalSubestimado
 from .valores import UnidadIncorrecta, ValorIlegible
 
