@@ -118,8 +118,8 @@ def leer(ruta: Path) -> LineaBase:
         raise ErrorReglas(nombre, tr("no se puede leer: {motivo}", motivo=motivo_so(error))) from None
     except ErrorFuente as error:
         raise ErrorReglas(nombre, error.mensaje, error.linea) from None
-    for problema in documento.problemas:
-        raise ErrorReglas(nombre, problema.mensaje, problema.linea)
+    for repetida in documento.problemas:
+        raise ErrorReglas(nombre, repetida.mensaje, repetida.linea)
     try:
         datos = _Archivo.model_validate(documento.datos)
     except ValidationError as error:

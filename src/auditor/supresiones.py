@@ -171,7 +171,7 @@ def _por_ruta(auditor: Auditor, findings: list[Finding], suprimidos: list[Suprim
         if apagada is not None and f.rule not in NO_SUPRIMIBLES:
             patron, motivo = apagada
             linea = configuracion.mapa.linea_clave(("por_ruta", patron, "reglas", f.rule))
-            origen = f"{configuracion.archivo}:{linea} ({patron})"
+            origen = f"{_nombre_archivo(configuracion.archivo or '')}:{linea} ({patron})"
             texto = " ".join(motivo.split()) if motivo and motivo.strip() else tr("regla apagada para '{patron}'", patron=patron)
             suprimidos.append(Suprimido(f, CONFIGURACION, origen, texto))
         elif severidad is not None and severidad is not f.severity:
@@ -179,6 +179,12 @@ def _por_ruta(auditor: Auditor, findings: list[Finding], suprimidos: list[Suprim
         else:
             quedan.append(f)
     return quedan, suprimidos
+
+
+def _nombre_archivo(archivo: str) -> str:
+    """A file as the reader names it: relative to the current directory when it is below it."""
+    relativa = ruta_relativa(archivo, Path.cwd())
+    return relativa if relativa is not None else archivo
 
 
 def ruta_relativa(archivo: str, base: Path) -> str | None:
