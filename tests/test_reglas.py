@@ -42,7 +42,7 @@ def _hallazgos(auditor: Auditor, regla: str, caso: dict[str, Any]) -> list[Any]:
         cargado = cargar_archivo(RAIZ / caso["archivo"], caso["archivo"])
     else:
         cargado = cargar_bytes(caso["documento"].encode("utf-8"), caso.get("nombre", "caso.yaml"))
-    solo = Auditor(auditor.catalogo, auditor.configuracion, {regla})
+    solo = Auditor(auditor.catalogo, auditor.configuracion, {regla, *caso.get("con_reglas", [])})  # con_reglas: rules it needs to run too
     return [f for f in auditar_cargado(solo, cargado).findings if f.rule == regla]
 
 

@@ -79,8 +79,15 @@ def main() -> None:
 @_OPCION_IDIOMA
 @_OPCION_CONFIG
 @_OPCION_REGLAS
+@click.option("--baseline", "linea_base", type=click.Path(dir_okay=False), default=None,
+              help="Línea base: los hallazgos que acepta se cuentan como suprimidos y no hacen fallar; solo fallan los nuevos.")
+@click.option("--write-baseline", "escribir_base", type=click.Path(dir_okay=False), default=None,
+              help="Escribe (o actualiza) este archivo de línea base con los hallazgos de esta ejecución, y lo aplica.")
+@click.option("--show-suppressed", "mostrar_suprimidos", is_flag=True, default=False,
+              help="Lista también los hallazgos suprimidos, con su motivo y de dónde viene la supresión.")
 def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str, idioma: str | None,
-          config: str | None, reglas: tuple[str, ...]) -> None:
+          config: str | None, reglas: tuple[str, ...], linea_base: str | None = None, escribir_base: str | None = None,
+          mostrar_suprimidos: bool = False) -> None:
     """Audita los informes en RUTAS: datos YAML/JSON o documentos (.txt, .md exportados de la plantilla, .docx),
     archivos o directorios (recursivamente)."""
     from .engine import auditar
@@ -92,6 +99,8 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str, 
     if not resultado.informes:
         _error(f"no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {', '.join(rutas)}")
         sys.exit(SALIDA_ERROR)
+    _aplicar_linea_base(resultado, linea_base, escribir_base, rutas)
+    resultado.mostrar_suprimidos = mostrar_suprimidos
     _entregar(formato, resultado, salida, rutas)
     if any(f.category is Category.INPUT_ERROR and f.severity is Severity.ERROR for f in resultado.findings):
         sys.exit(SALIDA_ERROR)
@@ -100,6 +109,31 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str, 
         if any(f.severity.rango >= umbral for f in resultado.findings):
             sys.exit(SALIDA_HALLAZGOS)
     sys.exit(SALIDA_OK)
+
+
+def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: str | None, entradas: tuple[str, ...]) -> None:
+    """--write-baseline: accept every finding of this run in that file; --baseline (or the file just written):
+    move the findings it accepts to the suppressed ones."""
+    from . import linea_base
+    from .catalog import ErrorReglas
+    from .idioma import tr
+
+    if escribir_en is not None:
+        destino = Path(escribir_en)
+        if destino.exists() and any(Path(e).exists() and destino.resolve() == Path(e).resolve() for e in entradas):
+            _error(tr("{archivo}: la línea base no puede ser uno de los archivos auditados", archivo=escribir_en))
+            sys.exit(SALIDA_ERROR)
+        aceptados = linea_base.aceptables(resultado)
+        _escribir_atomico(destino, linea_base.construir(aceptados, destino))
+        click.echo(tr("auditor: línea base escrita en {archivo}: {n} hallazgos aceptados", archivo=escribir_en, n=len(aceptados)), err=True)
+    ruta = leer_de or escribir_en
+    if ruta is None:
+        return
+    try:
+        linea_base.aplicar(resultado, linea_base.leer(Path(ruta)))
+    except ErrorReglas as error:
+        _error(str(error))
+        sys.exit(SALIDA_ERROR)
 
 
 def _entregar(formato: str, resultado: Resultado, salida: str | None, entradas: tuple[str, ...]) -> None:

@@ -5,6 +5,8 @@
       PCT004: {severidad: info}         # change its severity
       PCT002: {parametros: {tolerancia: 1}}
     directorios_reglas: [reglas_oficina]  # more YAML rules and pattern sets (relative to this file)
+    por_ruta:                           # per path or glob (relative to this file): turn off or change severity
+      "borradores/**": {motivo: "Borradores aún sin revisar", reglas: {INV001: false, PCT004: {severidad: info}}}
 
 Unknown keys, unknown rule ids and unknown parameters are errors that name the file and line.
 """
@@ -20,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .catalog import Catalogo, ErrorReglas, leer_archivo_estricto
 from .findings import Severity
+from .idioma import tr
 from .load import describir_error
 from .source import MapaFuente
 
@@ -33,10 +36,27 @@ class AjusteRegla(BaseModel):
     parametros: dict[str, Any] = Field(default_factory=dict)
 
 
+class AjusteRuta(BaseModel):
+    """A rule under `por_ruta`: off (its findings are suppressed, never lost) or with another severity."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    activa: bool = True
+    severidad: Severity | None = None
+
+
+class EntradaRuta(BaseModel):
+    """The settings of one path or glob under `por_ruta`, with an optional reason shown with what it suppresses."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    reglas: dict[str, AjusteRuta | bool] = Field(default_factory=dict)
+    motivo: str | None = None
+
+
 class ArchivoConfiguracion(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     reglas: dict[str, AjusteRegla | bool] = Field(default_factory=dict)
     directorios_reglas: list[str] = Field(default_factory=list)
+    por_ruta: dict[str, EntradaRuta] = Field(default_factory=dict)
 
 
 @dataclass
@@ -47,6 +67,8 @@ class Configuracion:
     ajustes: dict[str, AjusteRegla] = field(default_factory=dict)
     directorios_reglas: list[Path] = field(default_factory=list)
     mapa: MapaFuente = field(default_factory=MapaFuente)
+    por_ruta: dict[str, EntradaRuta] = field(default_factory=dict)  # glob (relative to `directorio`) -> settings
+    directorio: Path | None = None  # where the configuration file is: globs of `por_ruta` are relative to it
 
     def ajuste(self, regla: str) -> AjusteRegla:
         return self.ajustes.get(regla, AjusteRegla())
@@ -74,6 +96,24 @@ class Configuracion:
                         nombre, f"regla {regla_id}, parámetro '{clave}': {problema} (parámetros válidos: {validos})",
                         self.mapa.linea(("reglas", regla_id, "parametros", *e["loc"])),
                     ) from None
+        self._verificar_por_ruta(catalogo)
+
+    def _verificar_por_ruta(self, catalogo: Catalogo) -> None:
+        """Every rule named under `por_ruta` exists, and none is turned on there while it is off for every file."""
+        nombre = self.archivo or NOMBRE_CONFIGURACION
+        for patron, entrada in self.por_ruta.items():
+            if not patron.strip():
+                raise ErrorReglas(nombre, tr("por_ruta: el patrón de ruta está vacío"), self.mapa.linea_clave(("por_ruta", patron)))
+            for regla_id, ajuste in entrada.reglas.items():
+                linea = self.mapa.linea_clave(("por_ruta", patron, "reglas", regla_id))
+                if regla_id not in catalogo.reglas:
+                    pista = difflib.get_close_matches(regla_id, list(catalogo.reglas), n=1)
+                    raise ErrorReglas(nombre, tr("por_ruta '{patron}': regla desconocida '{regla}'", patron=patron, regla=regla_id)
+                                      + (tr("; ¿quiso decir '{pista}'?", pista=pista[0]) if pista else ""), linea)
+                activa = ajuste if isinstance(ajuste, bool) else ("activa" in ajuste.model_fields_set and ajuste.activa)
+                if activa and not self.ajuste(regla_id).activa:
+                    raise ErrorReglas(nombre, tr("por_ruta '{patron}': la regla {regla} está apagada en 'reglas' y no se puede "
+                                                 "encender solo para una ruta", patron=patron, regla=regla_id), linea)
 
     def parametros(self, catalogo: Catalogo, regla_id: str) -> BaseModel:
         regla = catalogo.reglas[regla_id]
@@ -101,9 +141,13 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
         datos = ArchivoConfiguracion.model_validate(documento.datos)
     except ValidationError as error:
         e = error.errors(include_url=False)[0]
-        loc = tuple(p for p in e["loc"] if p not in ("AjusteRegla", "bool"))
+        loc = tuple(p for p in e["loc"] if p not in ("AjusteRegla", "AjusteRuta", "bool"))
         if e["type"] == "extra_forbidden":
             validos = ["reglas", "directorios_reglas"] if len(loc) == 1 else list(AjusteRegla.model_fields)
+            if len(loc) == 1:
+                validos = list(ArchivoConfiguracion.model_fields)
+            elif loc[0] == "por_ruta":
+                validos = list(EntradaRuta.model_fields) if len(loc) == 3 else list(AjusteRuta.model_fields)
             pista = difflib.get_close_matches(str(loc[-1]), validos, n=1)
             mensaje = f"clave desconocida '{loc[-1]}'" + (f"; ¿quiso decir '{pista[0]}'?" if pista else "") + f" (válidas: {', '.join(validos)})"
             linea = documento.mapa.linea_clave(loc)
@@ -118,4 +162,6 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
         ajustes=ajustes,
         directorios_reglas=[(base / d) for d in datos.directorios_reglas],
         mapa=documento.mapa,
+        por_ruta=dict(datos.por_ruta),
+        directorio=base,
     )

@@ -20,6 +20,8 @@ from .declarative import cargar_directorio_reglas
 from .findings import Category, Finding, Observacion, Severity
 from .load import ENTRADA_ILEGIBLE, InformeCargado, ProblemaEntrada, cargar_archivo, descubrir
 from .source import Ruta
+from .supresiones import Suprimido
+from .supresiones import aplicar as aplicar_supresiones
 
 
 def directorio_reglas_incluidas() -> Path:
@@ -100,11 +102,19 @@ class ResultadoInforme:
     informe_nombre: str | None
     metas: list[tuple[str, str]]  # (number, name) of each meta audited
     findings: list[Finding]
+    suprimidos: list[Suprimido] = field(default_factory=list)  # never count for the exit status; listed on request
 
 
 @dataclass
 class Resultado:
     informes: list[ResultadoInforme] = field(default_factory=list)
+    linea_base: str | None = None  # the baseline applied (check --baseline), if any
+    linea_base_corregidos: int = 0  # its findings that no longer appear in the files audited
+    mostrar_suprimidos: bool = False  # presentation: list the suppressed findings (check --show-suppressed)
+
+    @property
+    def suprimidos(self) -> list[Suprimido]:
+        return [s for r in self.informes for s in r.suprimidos]
 
     @property
     def findings(self) -> list[Finding]:
@@ -206,7 +216,9 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
             except Exception as error:  # noqa: BLE001 - a bug in one rule must not hide the other rules' findings
                 nuevos = [sello.fallo_de_regla(regla, error)]
             findings.extend(nuevos)
+    findings, suprimidos = aplicar_supresiones(auditor, cargado, findings)
     findings.sort(key=Finding.clave_orden)
+    suprimidos.sort(key=lambda s: s.finding.clave_orden())
     metas = [(str(m.numero), m.nombre) for m in informe.metas] if informe is not None else []
     # metas that could not be read were still looked at: they count as audited (with their findings)
     leidas = {numero for numero, _ in metas}
@@ -214,7 +226,7 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
         if problema.meta is not None and problema.meta not in leidas:
             leidas.add(problema.meta)
             metas.append((problema.meta, "(meta que no se pudo leer)"))
-    return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings)
+    return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos)
 
 
 def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]]) -> Resultado:

@@ -39,6 +39,7 @@ class Category(str, Enum):
     DUPLICATED_TEXT = "duplicated_text"
     INPUT_ERROR = "input_error"
     INCONSISTENT_NAME = "inconsistent_name"
+    SUPPRESSION = "suppression"  # a suppression that is wrong or left over (SUP rules)
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,20 @@ class Localizacion(_Modelo):
     texto: Texto = None
 
 
+class Supresion(_Modelo):
+    """Un hallazgo aceptado a sabiendas: la regla, el campo (opcional) y el motivo, obligatorio."""
+
+    regla: str = Field(description="Id de la regla que se suprime (p. ej. 'INV001').")
+    campo: Texto = Field(default=None, description="Solo los hallazgos de este campo (p. ej. 'inversion.ejecutada') y de los que tiene debajo.")
+    motivo: Texto = Field(default=None, description="Por qué se acepta el hallazgo. Sin motivo, la supresión no suprime y se señala (SUP001).")
+
+
+class SupresionInforme(Supresion):
+    """Supresión al nivel del informe: vale para todo el archivo, o solo para una meta."""
+
+    meta: int | None = Field(default=None, description="Solo los hallazgos de la meta con este número.")
+
+
 class Meta(_Modelo):
     """Una meta de producto del plan, con las secciones de la plantilla."""
 
@@ -179,6 +193,7 @@ class Meta(_Modelo):
     impacto: Texto = None
     localizacion: Localizacion = Field(default_factory=Localizacion)
     registro_fotografico: list[str] = Field(default_factory=list)
+    suprimir: list[Supresion] = Field(default_factory=list, description="Hallazgos de esta meta aceptados con su motivo.")
 
 
 class Afirmacion(_Modelo):
@@ -263,6 +278,7 @@ class Informe(_Modelo):
     metas: list[Meta] = Field(default_factory=list)
     tabla_pdd: TablaPDD | None = None
     indicadores_resultado: TablaIndicadores | None = None
+    suprimir: list[SupresionInforme] = Field(default_factory=list, description="Hallazgos del informe aceptados con su motivo.")
 
     # numbers of the metas present in the file that could not be read (None: number unknown);
     # set by the loader, so that structure checks do not report them as missing

@@ -19,6 +19,7 @@ from .fechas import CuandoContradiceFechas, EventoConFechasDistintas, FechaFuera
 from .lugares import MunicipioDesconocido, MunicipioFueraDelDepartamento
 from .nombres import NombreConDosEscrituras
 from .porcentajes import AvanceInconsistente, CumplimientoSinJustificacion, PorcentajeFaltante, PorcentajeNoCoincide
+from .supresiones import SupresionReglaDesconocida, SupresionSinMotivo, SupresionSobrante
 from .totales import TotalMetaInexistente, TotalNoCoincide, TotalNoVerificable, TotalSinMetas, TotalSubestimado
 from .valores import UnidadIncorrecta, ValorIlegible
 
@@ -61,4 +62,7 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     FechaFueraDelPeriodo,
     CuandoContradiceFechas,
     EventoConFechasDistintas,
+    SupresionSinMotivo,
+    SupresionReglaDesconocida,
+    SupresionSobrante,
 )

@@ -38,7 +38,7 @@ from ..lugares import Clase, clave, distancia, divipola
 from ..model import Informe, Valor
 
 # fields that hold no prose names: places (LUG rules), units, codes, template choices
-_CAMPOS_OMITIDOS = frozenset({"municipios", "unidad", "plantilla", "numeracion_metas", "fecha_corte", "documento", "departamento"})
+_CAMPOS_OMITIDOS = frozenset({"municipios", "unidad", "plantilla", "numeracion_metas", "fecha_corte", "documento", "departamento", "suprimir"})
 
 _UNIONES = frozenset({"de", "del", "la", "las", "los", "el"})  # lower-case words inside a capitalized name
 _CONECTORES = _UNIONES | {"y", "e", "en", "a", "al", "para", "por", "con"}  # words a key leaves out

@@ -40,6 +40,8 @@ def documento(resultado: Resultado) -> dict[str, Any]:
             "findings": len(resultado.findings),
             "by_severity": {s.value: severidades.get(s, 0) for s in Severity},
             "by_category": {c.value: categorias[c] for c in Category if categorias.get(c)},
+            "suppressed": len(resultado.suprimidos),
+            "baseline": None if resultado.linea_base is None else {"file": resultado.linea_base, "fixed": resultado.linea_base_corregidos},
         },
         "reports": [
             {
@@ -51,6 +53,10 @@ def documento(resultado: Resultado) -> dict[str, Any]:
             for r in resultado.informes
         ],
         "findings": [finding_a_dict(f) for f in resultado.findings],
+        "suppressed": [
+            {"finding": finding_a_dict(s.finding), "kind": s.tipo, "source": s.origen, "reason": s.motivo}
+            for s in resultado.suprimidos
+        ],
     }
 
 

@@ -23,6 +23,7 @@ NOMBRES_CATEGORIA = {
     "duplicated_text": "texto duplicado",
     "input_error": "error de entrada",
     "inconsistent_name": "nombre con dos escrituras",
+    "suppression": "supresión",
 }
 
 _PLURAL = {Severity.ERROR: ("error", "errores"), Severity.WARNING: ("advertencia", "advertencias"), Severity.INFO: ("info", "info")}

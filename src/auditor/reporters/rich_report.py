@@ -13,6 +13,7 @@ from rich.text import Text
 
 from ..engine import Resultado, ResultadoInforme
 from ..findings import Finding, Severity
+from . import suprimidos
 from .resumen import NOMBRES_CATEGORIA, nombre_severidad
 
 ESTILO = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -67,6 +68,7 @@ def _resumen(resultado: Resultado) -> RenderableType:
     metas = Text(f"Metas con hallazgos: {resultado.metas_con_hallazgos} de {resultado.metas_auditadas} auditadas "
                  f"en {len(resultado.informes)} archivo{'s' if len(resultado.informes) != 1 else ''}")
     partes: list[RenderableType] = [Rule(style="blue"), cabecera, metas]
+    partes.extend(Text(linea, style="dim") for linea in suprimidos.lineas_resumen(resultado))
     categorias = resultado.por_categoria()
     if categorias:
         tabla = Table(show_header=True, header_style="bold", box=None, padding=(0, 2, 0, 0))
@@ -87,6 +89,8 @@ def render(resultado: Resultado, console: Console) -> None:
     for r in resultado.informes:
         for bloque in _informe(r):
             console.print(bloque)
+    for linea in suprimidos.lineas_lista(resultado):
+        console.print(Text(linea), soft_wrap=True)
     console.print(_resumen(resultado))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from ..engine import Resultado
+from . import suprimidos
 from .resumen import lineas_resumen
 
 
@@ -23,5 +24,7 @@ def render(resultado: Resultado) -> str:
     partes = []
     if filas:
         partes.append(tabulate(filas, headers=["lugar", "severidad", "regla", "meta", "campo", "mensaje", "texto"], tablefmt="simple"))
+    partes.extend(suprimidos.lineas_lista(resultado))
     partes.extend(lineas_resumen(resultado))
+    partes.extend(suprimidos.lineas_resumen(resultado))
     return "\n".join(partes) + "\n"
