@@ -6,6 +6,13 @@
       PCT002: {parametros: {tolerancia: 1}}
     directorios_reglas: [reglas_oficina]  # more YAML rules and pattern sets (relative to this file)
 
+The same keys may live in ``pyproject.toml`` under ``[tool.auditor]`` (TOML).  The search
+walks up from the current directory and stops at the first directory holding either one;
+a directory holding both is an error (two sources of truth, one would be silently ignored).
+
+    idioma: en                          # language of the messages (--lang wins)
+    falla_en: advertencia               # the --fail-on default (the command line wins)
+
 Unknown keys, unknown rule ids and unknown parameters are errors that name the file and line.
 """
 
@@ -14,16 +21,19 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .catalog import Catalogo, ErrorReglas, leer_archivo_estricto
 from .findings import Severity
+from .idioma import tr
 from .load import describir_error
-from .source import MapaFuente
+from .source import Documento, MapaFuente
 
 NOMBRE_CONFIGURACION = "auditor.yaml"
+NOMBRE_PYPROJECT = "pyproject.toml"
+NivelFalla = Literal["error", "warning", "info", "never", "advertencia", "nunca"]
 
 
 class AjusteRegla(BaseModel):
@@ -37,6 +47,19 @@ class ArchivoConfiguracion(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     reglas: dict[str, AjusteRegla | bool] = Field(default_factory=dict)
     directorios_reglas: list[str] = Field(default_factory=list)
+    idioma: Literal["es", "en"] | None = None
+    falla_en: NivelFalla | None = None
+
+    @field_validator("reglas", mode="before")
+    @classmethod
+    def _reglas_vacias(cls, valor: Any) -> Any:
+        """``reglas:`` with every entry commented out (as ``auditor init`` writes it) is empty, not null."""
+        return {} if valor is None else valor
+
+    @field_validator("directorios_reglas", mode="before")
+    @classmethod
+    def _directorios_vacios(cls, valor: Any) -> Any:
+        return [] if valor is None else valor
 
 
 @dataclass
@@ -47,6 +70,8 @@ class Configuracion:
     ajustes: dict[str, AjusteRegla] = field(default_factory=dict)
     directorios_reglas: list[Path] = field(default_factory=list)
     mapa: MapaFuente = field(default_factory=MapaFuente)
+    idioma: str | None = None  # None: the default (or --lang)
+    falla_en: str | None = None  # None: the default (or --fail-on)
 
     def ajuste(self, regla: str) -> AjusteRegla:
         return self.ajustes.get(regla, AjusteRegla())
@@ -81,12 +106,24 @@ class Configuracion:
 
 
 def buscar_configuracion(desde: Path) -> Path | None:
-    """The nearest auditor.yaml in `desde` or its parents."""
+    """The nearest auditor.yaml, or pyproject.toml with a [tool.auditor] table, in `desde` or its parents.
+
+    A directory with both is an error: one of them would be silently ignored."""
+    from .pyproject import tiene_tabla_auditor
+
     actual = desde.resolve()
     for carpeta in (actual, *actual.parents):
         candidato = carpeta / NOMBRE_CONFIGURACION
+        pyproject = carpeta / NOMBRE_PYPROJECT
+        con_tabla = pyproject.is_file() and tiene_tabla_auditor(pyproject)
+        if candidato.is_file() and con_tabla:
+            raise ErrorReglas(str(carpeta), tr(
+                "hay dos configuraciones en este directorio: {yaml} y la tabla [tool.auditor] de {toml}; "
+                "deje solo una (o elija una con --config)", yaml=NOMBRE_CONFIGURACION, toml=NOMBRE_PYPROJECT))
         if candidato.is_file():
             return candidato
+        if con_tabla:
+            return pyproject
     return None
 
 
@@ -94,7 +131,12 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
     if ruta is None:
         return Configuracion()
     nombre = str(ruta)
-    documento = leer_archivo_estricto(ruta)
+    if ruta.suffix.lower() == ".toml":
+        from .pyproject import leer_pyproject
+
+        documento: Documento | None = leer_pyproject(ruta)
+    else:
+        documento = leer_archivo_estricto(ruta)
     if documento is None:
         return Configuracion(archivo=nombre)
     try:
@@ -103,7 +145,7 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
         e = error.errors(include_url=False)[0]
         loc = tuple(p for p in e["loc"] if p not in ("AjusteRegla", "bool"))
         if e["type"] == "extra_forbidden":
-            validos = ["reglas", "directorios_reglas"] if len(loc) == 1 else list(AjusteRegla.model_fields)
+            validos = list(ArchivoConfiguracion.model_fields) if len(loc) == 1 else list(AjusteRegla.model_fields)
             pista = difflib.get_close_matches(str(loc[-1]), validos, n=1)
             mensaje = f"clave desconocida '{loc[-1]}'" + (f"; ¿quiso decir '{pista[0]}'?" if pista else "") + f" (válidas: {', '.join(validos)})"
             linea = documento.mapa.linea_clave(loc)
@@ -118,4 +160,6 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
         ajustes=ajustes,
         directorios_reglas=[(base / d) for d in datos.directorios_reglas],
         mapa=documento.mapa,
+        idioma=datos.idioma,
+        falla_en=datos.falla_en,
     )
