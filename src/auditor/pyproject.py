@@ -89,7 +89,7 @@ def _leer(ruta: Path) -> tuple[str, dict[str, Any]]:
     try:
         texto = decodificar(ruta.read_bytes())
     except OSError as error:
-        raise ErrorReglas(nombre, tr("no se puede leer: {motivo}", motivo=motivo_so(error))) from None
+        raise ErrorReglas(nombre, tr("no se puede leer la configuración: {motivo}", motivo=motivo_so(error))) from None
     except Exception as error:  # noqa: BLE001 - an undecodable file is a configuration error, never a traceback
         raise ErrorReglas(nombre, str(error)) from None
     try:

@@ -33,11 +33,10 @@ def _expandir(catalogo: Catalogo, valor: str, opcion: str) -> set[str]:
     if not ids:
         candidatos = sorted({*catalogo.reglas, *(i[:3] for i in catalogo.reglas)})
         pista = difflib.get_close_matches(valor, candidatos, n=1, cutoff=0.5)
-        raise ErrorSeleccion(
-            tr("{opcion}: no hay reglas con id o prefijo '{valor}'", opcion=opcion, valor=valor)
-            + (tr("; ¿quiso decir '{pista}'?", pista=pista[0]) if pista else "")
-            + tr(" (vea 'auditor rules')")
-        )
+        if pista:
+            raise ErrorSeleccion(tr("{opcion}: no hay reglas con id o prefijo '{valor}'; ¿quiso decir '{pista}'? (vea 'auditor rules')",
+                                    opcion=opcion, valor=valor, pista=pista[0]))
+        raise ErrorSeleccion(tr("{opcion}: no hay reglas con id o prefijo '{valor}' (vea 'auditor rules')", opcion=opcion, valor=valor))
     if all(catalogo.reglas[i].categoria is Category.INPUT_ERROR for i in ids):
         raise ErrorSeleccion(tr(
             "{opcion}: '{valor}' son reglas de entrada ({ids}), que se informan siempre; para silenciar una que no sea "
@@ -85,7 +84,7 @@ def render_estadisticas(resultado: Resultado, catalogo: Catalogo, formato: str) 
     total = sum(n for _, n, _ in filas)
     tabla = tabulate(
         [[r, nombre(r), plantilla(s.etiqueta), n] for r, n, s in filas],
-        headers=[tr("regla"), tr("nombre"), tr("severidad"), tr("hallazgos")], tablefmt="simple",
+        headers=tr("regla|nombre|severidad|hallazgos").split("|"), tablefmt="simple",
         colalign=("left", "left", "left", "right"),
     ) if filas else ""
     return (tabla + "\n" if tabla else "") + tr("Total: {n} hallazgos", n=total) + "\n"

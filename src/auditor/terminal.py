@@ -76,7 +76,7 @@ class Progreso:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
             self._barra = Progress(
-                TextColumn(tr("Auditando")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                TextColumn(tr("Auditando informes")), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                 TextColumn("{task.description}", style="dim"),
                 console=consola(self.color, self.archivo), transient=True,
             )
