@@ -174,3 +174,25 @@ def test_completado_de_la_shell() -> None:
     env = {**os.environ, "_AUDITOR_COMPLETE": "bash_complete", "COMP_WORDS": "auditor check --stat", "COMP_CWORD": "2"}
     respuesta = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, env=env, check=True)
     assert respuesta.stdout.splitlines() == ["plain,--statistics"]
+
+
+def test_cada_plantilla_nueva_tiene_su_traduccion_con_los_mismos_campos() -> None:
+    import ast
+    import string
+
+    import yaml
+
+    catalogo = yaml.safe_load((RAIZ / "src" / "auditor" / "idiomas" / "en" / "config.yaml").read_text(encoding="utf-8"))
+    usadas = set()
+    for modulo in ("config", "pyproject", "seleccion", "terminal", "cli", "iniciar"):
+        arbol = ast.parse((RAIZ / "src" / "auditor" / f"{modulo}.py").read_text(encoding="utf-8"))
+        for nodo in ast.walk(arbol):
+            if (isinstance(nodo, ast.Call) and isinstance(nodo.func, ast.Name) and nodo.func.id == "tr"
+                    and isinstance(nodo.args[0], ast.Constant)):
+                usadas.add(nodo.args[0].value)
+
+    def campos(plantilla: str) -> set[str]:
+        return {c for _, c, _, _ in string.Formatter().parse(plantilla) if c}
+
+    assert usadas == set(catalogo)  # none missing, none stale
+    assert all(campos(es) == campos(en) for es, en in catalogo.items())
