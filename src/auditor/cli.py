@@ -63,11 +63,11 @@ def _preparar(config: str | None, reglas: tuple[str, ...], seleccion: set[str] |
 
 _OPCION_CONFIG = click.option(
     "--config", "config", type=click.Path(dir_okay=False), default=None,
-    help="Archivo de configuración (por defecto, auditor.yaml del directorio actual o de uno superior).",
+    help="Archivo de configuración (por defecto, el auditor.yaml o el pyproject.toml con [tool.auditor] más cercano hacia arriba).",
 )
 _OPCION_IDIOMA = click.option(
     "--lang", "idioma", type=click.Choice(IDIOMAS), default=None,
-    help="Idioma de los mensajes: es (por defecto) o en.",
+    help="Idioma de los mensajes: es o en (por defecto, idioma de la configuración o es).",
 )
 _OPCION_REGLAS = click.option(
     "--rules", "reglas", multiple=True, type=click.Path(file_okay=False),
