@@ -32,6 +32,18 @@ def _usar_idioma(idioma: str | None) -> None:
     from . import idioma as idiomas
 
     idiomas.usar(idioma or idiomas.POR_DEFECTO)
+    contexto = click.get_current_context(silent=True)
+    if contexto is not None and idioma is not None:  # --lang given: the configuration's idioma does not apply
+        contexto.meta["auditor.idioma_de_la_linea_de_comandos"] = True
+
+
+def _idioma_de_la_configuracion(idioma: str | None) -> None:
+    """The configuration's `idioma`, unless --lang was given (command line > configuration > default)."""
+    contexto = click.get_current_context(silent=True)
+    if contexto is None or not contexto.meta.get("auditor.idioma_de_la_linea_de_comandos"):
+        from . import idioma as idiomas
+
+        idiomas.usar(idioma or idiomas.POR_DEFECTO)
 
 
 def _preparar(config: str | None, reglas: tuple[str, ...], seleccion: set[str] | None = None) -> Auditor:
@@ -42,6 +54,7 @@ def _preparar(config: str | None, reglas: tuple[str, ...], seleccion: set[str] |
     try:
         ruta = Path(config) if config else buscar_configuracion(Path.cwd())
         configuracion = cargar_configuracion(ruta)
+        _idioma_de_la_configuracion(configuracion.idioma)
         return preparar(configuracion, [Path(r) for r in reglas], seleccion)
     except ErrorReglas as error:
         _error(str(error))
@@ -50,11 +63,11 @@ def _preparar(config: str | None, reglas: tuple[str, ...], seleccion: set[str] |
 
 _OPCION_CONFIG = click.option(
     "--config", "config", type=click.Path(dir_okay=False), default=None,
-    help="Archivo de configuración (por defecto, auditor.yaml del directorio actual o de uno superior).",
+    help="Archivo de configuración (por defecto, el auditor.yaml o el pyproject.toml con [tool.auditor] más cercano hacia arriba).",
 )
 _OPCION_IDIOMA = click.option(
     "--lang", "idioma", type=click.Choice(IDIOMAS), default=None,
-    help="Idioma de los mensajes: es (por defecto) o en.",
+    help="Idioma de los mensajes: es o en (por defecto, idioma de la configuración o es).",
 )
 _OPCION_REGLAS = click.option(
     "--rules", "reglas", multiple=True, type=click.Path(file_okay=False),
@@ -74,8 +87,18 @@ def main() -> None:
               help="; ".join(f"{nombre}: {ayuda}" for nombre, (_, ayuda) in FORMATOS.items()) + ".")
 @click.option("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
               help="Escribe el informe en este archivo (de forma atómica) en lugar de la salida estándar.")
-@click.option("--fail-on", "falla", type=click.Choice(NIVELES_FALLA), default="error", show_default=True,
-              help="Severidad mínima que hace fallar la ejecución (estado 1).")
+@click.option("--fail-on", "falla", type=click.Choice(NIVELES_FALLA), default=None,
+              help="Severidad mínima que hace fallar la ejecución (estado 1); por defecto, falla_en de la configuración o error.")
+@click.option("--select", "seleccionar", multiple=True, metavar="IDS",
+              help="Solo estas reglas: ids o prefijos separados por comas (CNT, PCT002); se puede repetir.")
+@click.option("--ignore", "ignorar", multiple=True, metavar="IDS",
+              help="Omite estas reglas: ids o prefijos separados por comas; se puede repetir.")
+@click.option("--statistics", "estadisticas", is_flag=True,
+              help="En lugar de los hallazgos, cuántos hay de cada regla (tabla, o JSON con --format json).")
+@click.option("-q", "--quiet", "silencioso", is_flag=True,
+              help="Un hallazgo por línea, sin encabezados ni resumen; nada si no hay hallazgos; sin barra de progreso.")
+@click.option("--color/--no-color", "color", default=None,
+              help="Fuerza o quita el color (por defecto: color solo en una terminal y sin NO_COLOR).")
 @_OPCION_IDIOMA
 @_OPCION_CONFIG
 @_OPCION_REGLAS
@@ -85,23 +108,46 @@ def main() -> None:
               help="Escribe (o actualiza) este archivo de línea base con los hallazgos de esta ejecución, y lo aplica.")
 @click.option("--show-suppressed", "mostrar_suprimidos", is_flag=True, default=False,
               help="Lista también los hallazgos suprimidos, con su motivo y de dónde viene la supresión.")
-def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str, idioma: str | None,
+def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str | None, seleccionar: tuple[str, ...],
+          ignorar: tuple[str, ...], estadisticas: bool, silencioso: bool, color: bool | None, idioma: str | None,
           config: str | None, reglas: tuple[str, ...], linea_base: str | None = None, escribir_base: str | None = None,
           mostrar_suprimidos: bool = False) -> None:
     """Audita los informes en RUTAS: datos YAML/JSON o documentos (.txt, .md exportados de la plantilla, .docx),
     archivos o directorios (recursivamente)."""
     from .engine import auditar
     from .findings import Category, Severity
+    from .idioma import tr
+    from .seleccion import ErrorSeleccion, resolver
+    from .terminal import Progreso
 
     _usar_idioma(idioma)
+    if estadisticas and formato not in ("rich", "text", "json"):
+        _error(tr("--statistics solo se combina con --format rich, text o json"))
+        sys.exit(SALIDA_ERROR)
     auditor = _preparar(config, reglas)
-    resultado = auditar(auditor, rutas)
+    try:
+        auditor.seleccion = resolver(auditor.catalogo, seleccionar, ignorar)
+    except ErrorSeleccion as error:
+        _error(str(error))
+        sys.exit(SALIDA_ERROR)
+    falla = falla or auditor.configuracion.falla_en or "error"
+    with Progreso(Progreso.conviene(silencioso), color) as progreso:
+        resultado = auditar(auditor, rutas, al_avanzar=progreso)
     if not resultado.informes:
         _error(f"no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {', '.join(rutas)}")
         sys.exit(SALIDA_ERROR)
     _aplicar_linea_base(resultado, linea_base, escribir_base, rutas)
     resultado.mostrar_suprimidos = mostrar_suprimidos
-    _entregar(formato, resultado, salida, rutas)
+    if estadisticas:
+        from .seleccion import render_estadisticas
+
+        _entregar_texto(render_estadisticas(resultado, auditor.catalogo, "json" if formato == "json" else "text"), salida, rutas)
+    elif silencioso and formato in ("rich", "text"):
+        from .terminal import lineas_breves
+
+        _entregar_texto(lineas_breves(resultado), salida, rutas)
+    else:
+        _entregar(formato, resultado, salida, rutas, color)
     if any(f.category is Category.INPUT_ERROR and f.severity is Severity.ERROR for f in resultado.findings):
         sys.exit(SALIDA_ERROR)
     if _NIVEL_EN_INGLES.get(falla, falla) != "never":
@@ -136,17 +182,28 @@ def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: 
         sys.exit(SALIDA_ERROR)
 
 
-def _entregar(formato: str, resultado: Resultado, salida: str | None, entradas: tuple[str, ...]) -> None:
+def _entregar_texto(texto: str, salida: str | None, entradas: tuple[str, ...]) -> None:
+    """Print `texto`, or write it atomically to `salida` (never over an input file)."""
+    if salida is None:
+        click.echo(texto, nl=False)
+        return
+    destino = Path(salida)
+    if destino.exists() and any(Path(e).exists() and destino.resolve() == Path(e).resolve() for e in entradas):
+        _error(f"{salida}: la salida no puede ser uno de los archivos auditados")
+        sys.exit(SALIDA_ERROR)
+    _escribir_atomico(destino, texto)
+
+
+def _entregar(formato: str, resultado: Resultado, salida: str | None, entradas: tuple[str, ...], color: bool | None = None) -> None:
     """Print the report, or write it atomically to `salida` (never over an input file)."""
     from .reporters import renderizar
 
     if salida is None:
         if formato == "rich":
-            from rich.console import Console
-
             from .reporters import rich_report
+            from .terminal import consola
 
-            rich_report.render(resultado, Console(highlight=False))
+            rich_report.render(resultado, consola(color))
         else:
             click.echo(renderizar(formato, resultado), nl=False)
         return
@@ -288,3 +345,53 @@ def schema() -> None:
     esquema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     esquema["title"] = "Informe de Rendición de Cuentas (datos para auditor)"
     click.echo(json.dumps(esquema, ensure_ascii=False, indent=2))
+
+
+@main.command("init")
+@click.option("--pyproject", "en_pyproject", is_flag=True,
+              help="Agrega la tabla [tool.auditor] a pyproject.toml en lugar de escribir auditor.yaml.")
+@click.option("--force", "forzar", is_flag=True, help="Reemplaza un auditor.yaml existente.")
+def init(en_pyproject: bool, forzar: bool) -> None:
+    """Escribe en el directorio actual una configuración inicial comentada (auditor.yaml)."""
+    from .config import NOMBRE_CONFIGURACION, NOMBRE_PYPROJECT
+    from .idioma import tr
+    from .iniciar import PLANTILLA_TOML, PLANTILLA_YAML
+    from .pyproject import tiene_tabla_auditor
+
+    yaml_ = Path(NOMBRE_CONFIGURACION)
+    pyproject = Path(NOMBRE_PYPROJECT)
+    con_tabla = pyproject.is_file() and tiene_tabla_auditor(pyproject)
+    if en_pyproject:
+        if con_tabla:
+            _error(tr("{archivo} ya tiene una tabla [tool.auditor]; 'auditor init' no reescribe pyproject.toml: edítela",
+                      archivo=NOMBRE_PYPROJECT))
+            sys.exit(SALIDA_ERROR)
+        if yaml_.exists():
+            _error(tr("ya hay un {archivo} en este directorio: dos configuraciones en el mismo lugar son un error; "
+                      "use uno de los dos", archivo=NOMBRE_CONFIGURACION))
+            sys.exit(SALIDA_ERROR)
+        actual = ""
+        if pyproject.is_file():
+            from .catalog import ErrorReglas
+            from .pyproject import leer_toml
+
+            try:
+                actual = leer_toml(pyproject)
+            except ErrorReglas as error:
+                _error(str(error))
+                sys.exit(SALIDA_ERROR)
+        separador = "" if not actual else ("\n" if actual.endswith("\n") else "\n\n")
+        _escribir_atomico(pyproject, actual + separador + PLANTILLA_TOML)
+        destino = NOMBRE_PYPROJECT
+    else:
+        if con_tabla:
+            _error(tr("{archivo} ya tiene una tabla [tool.auditor]: dos configuraciones en el mismo lugar son un error; "
+                      "edite esa tabla o use 'auditor init --pyproject'", archivo=NOMBRE_PYPROJECT))
+            sys.exit(SALIDA_ERROR)
+        if yaml_.exists() and not forzar:
+            _error(tr("{archivo} ya existe; no se reemplaza (use --force para reemplazarlo)", archivo=NOMBRE_CONFIGURACION))
+            sys.exit(SALIDA_ERROR)
+        _escribir_atomico(yaml_, PLANTILLA_YAML)
+        destino = NOMBRE_CONFIGURACION
+    click.echo(tr("auditor: configuración inicial escrita en {archivo}; 'auditor rules' lista las reglas que puede ajustar",
+                  archivo=destino), err=True)

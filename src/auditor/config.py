@@ -8,6 +8,13 @@
     por_ruta:                           # per path or glob (relative to this file): turn off or change severity
       "borradores/**": {motivo: "Borradores aún sin revisar", reglas: {INV001: false, PCT004: {severidad: info}}}
 
+The same keys may live in ``pyproject.toml`` under ``[tool.auditor]`` (TOML).  The search
+walks up from the current directory and stops at the first directory holding either one;
+a directory holding both is an error (two sources of truth, one would be silently ignored).
+
+    idioma: en                          # language of the messages (--lang wins)
+    falla_en: advertencia               # the --fail-on default (the command line wins)
+
 Unknown keys, unknown rule ids and unknown parameters are errors that name the file and line.
 """
 
@@ -16,17 +23,19 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from .catalog import Catalogo, ErrorReglas, leer_archivo_estricto
 from .findings import Severity
 from .idioma import tr
 from .load import describir_error
-from .source import MapaFuente
+from .source import Documento, MapaFuente
 
 NOMBRE_CONFIGURACION = "auditor.yaml"
+NOMBRE_PYPROJECT = "pyproject.toml"
+NivelFalla = Literal["error", "warning", "info", "never", "advertencia", "nunca"]
 
 
 class AjusteRegla(BaseModel):
@@ -57,6 +66,19 @@ class ArchivoConfiguracion(BaseModel):
     reglas: dict[str, AjusteRegla | bool] = Field(default_factory=dict)
     directorios_reglas: list[str] = Field(default_factory=list)
     por_ruta: dict[str, EntradaRuta] = Field(default_factory=dict)
+    idioma: Literal["es", "en"] | None = None
+    falla_en: NivelFalla | None = None
+
+    @field_validator("reglas", mode="before")
+    @classmethod
+    def _reglas_vacias(cls, valor: Any) -> Any:
+        """``reglas:`` with every entry commented out (as ``auditor init`` writes it) is empty, not null."""
+        return {} if valor is None else valor
+
+    @field_validator("directorios_reglas", mode="before")
+    @classmethod
+    def _directorios_vacios(cls, valor: Any) -> Any:
+        return [] if valor is None else valor
 
 
 @dataclass
@@ -69,6 +91,8 @@ class Configuracion:
     mapa: MapaFuente = field(default_factory=MapaFuente)
     por_ruta: dict[str, EntradaRuta] = field(default_factory=dict)  # glob (relative to `directorio`) -> settings
     directorio: Path | None = None  # where the configuration file is: globs of `por_ruta` are relative to it
+    idioma: str | None = None  # None: the default (or --lang)
+    falla_en: str | None = None  # None: the default (or --fail-on)
 
     def ajuste(self, regla: str) -> AjusteRegla:
         return self.ajustes.get(regla, AjusteRegla())
@@ -121,12 +145,24 @@ class Configuracion:
 
 
 def buscar_configuracion(desde: Path) -> Path | None:
-    """The nearest auditor.yaml in `desde` or its parents."""
+    """The nearest auditor.yaml, or pyproject.toml with a [tool.auditor] table, in `desde` or its parents.
+
+    A directory with both is an error: one of them would be silently ignored."""
+    from .pyproject import tiene_tabla_auditor
+
     actual = desde.resolve()
     for carpeta in (actual, *actual.parents):
         candidato = carpeta / NOMBRE_CONFIGURACION
+        pyproject = carpeta / NOMBRE_PYPROJECT
+        con_tabla = pyproject.is_file() and tiene_tabla_auditor(pyproject)
+        if candidato.is_file() and con_tabla:
+            raise ErrorReglas(str(carpeta), tr(
+                "hay dos configuraciones en este directorio: {yaml} y la tabla [tool.auditor] de {toml}; "
+                "deje solo una (o elija una con --config)", yaml=NOMBRE_CONFIGURACION, toml=NOMBRE_PYPROJECT))
         if candidato.is_file():
             return candidato
+        if con_tabla:
+            return pyproject
     return None
 
 
@@ -134,7 +170,12 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
     if ruta is None:
         return Configuracion()
     nombre = str(ruta)
-    documento = leer_archivo_estricto(ruta)
+    if ruta.suffix.lower() == ".toml":
+        from .pyproject import leer_pyproject
+
+        documento: Documento | None = leer_pyproject(ruta)
+    else:
+        documento = leer_archivo_estricto(ruta)
     if documento is None:
         return Configuracion(archivo=nombre)
     try:
@@ -164,4 +205,6 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
         mapa=documento.mapa,
         por_ruta=dict(datos.por_ruta),
         directorio=base,
+        idioma=datos.idioma,
+        falla_en=datos.falla_en,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.resources
 import os
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -229,14 +229,19 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
     return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos)
 
 
-def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]]) -> Resultado:
-    """Audit every report file under `rutas`. Bad files become findings; nothing is raised for content."""
+def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],
+            al_avanzar: Callable[[str, int, int], None] | None = None) -> Resultado:
+    """Audit every report file under `rutas`. Bad files become findings; nothing is raised for content.
+
+    `al_avanzar(archivo, hechos, total)` is called after each file (for a progress bar)."""
     archivos, faltantes = descubrir(rutas, excluir=auditor.no_informes)
     resultado = Resultado()
     for ruta, motivo in faltantes:
         cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, f"la ruta {motivo}")])
         resultado.informes.append(auditar_cargado(auditor, cargado))
-    for archivo in archivos:
+    for hechos, archivo in enumerate(archivos, start=1):
         resultado.informes.append(auditar_cargado(auditor, cargar_archivo(archivo)))
+        if al_avanzar is not None:
+            al_avanzar(str(archivo), hechos, len(archivos))
     resultado.informes.sort(key=lambda r: r.archivo)
     return resultado
