@@ -18,7 +18,7 @@ from .checks import CHEQUEOS
 from .config import Configuracion
 from .declarative import cargar_directorio_reglas
 from .findings import Category, Finding, Observacion, Severity
-from .idioma import tr
+from .idioma import olvidar_agregadas, tr
 from .load import ENTRADA_ILEGIBLE, InformeCargado, ProblemaEntrada, cargar_archivo, descubrir
 from .source import Ruta
 
@@ -34,6 +34,7 @@ def directorio_reglas_incluidas() -> Path:
 def construir_catalogo(directorios: Iterable[Path] = ()) -> Catalogo:
     """Python checks, the built-in YAML rules and any extra rule directories."""
     catalogo = Catalogo()
+    olvidar_agregadas()  # the English of YAML rules is that of this catalog's rules, not of one built before
     for chequeo in CHEQUEOS:
         catalogo.agregar(chequeo(), f"{chequeo.__module__}.{chequeo.__name__}")
     incluidas = directorio_reglas_incluidas()

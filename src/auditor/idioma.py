@@ -69,10 +69,20 @@ def agregar(idioma: str, traducciones: dict[str, str]) -> None:
     _agregadas.setdefault(idioma, {}).update(traducciones)
 
 
+def olvidar_agregadas() -> None:
+    """Drop the translations added by rule files (a new catalog is being built)."""
+    _agregadas.clear()
+
+
 def anotar_faltantes() -> None:
     """Start recording (afresh) every template looked up without a translation; see `faltantes`."""
     global _faltantes
     _faltantes = set()
+
+
+def dejar_de_anotar() -> None:
+    global _faltantes
+    _faltantes = None
 
 
 def faltantes() -> list[str]:
