@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 from pydantic import BaseModel, ConfigDict
 
 from .findings import Category, Observacion, Severity
+from .idioma import tr
 from .model import Informe
 from .patterns import ConjuntoPatrones
 from .source import Documento, ErrorFuente, decodificar, leer_documento, motivo_so
@@ -44,7 +45,7 @@ def leer_archivo_estricto(ruta: Path) -> Documento | None:
             return None
         documento = leer_documento(texto)
     except OSError as error:
-        raise ErrorReglas(nombre, f"no se puede leer: {motivo_so(error)}") from None
+        raise ErrorReglas(nombre, tr("no se puede leer: {motivo}", motivo=motivo_so(error))) from None
     except ErrorFuente as error:
         raise ErrorReglas(nombre, error.mensaje, error.linea) from None
     for problema in documento.problemas:
@@ -104,9 +105,9 @@ class Catalogo:
 
     def agregar(self, regla: Regla, origen: str) -> None:
         if not ID_REGLA.fullmatch(regla.id):
-            raise ErrorReglas(origen, f"id de regla no válido '{regla.id}' (se espera p. ej. 'INV001')")
+            raise ErrorReglas(origen, tr("id de regla no válido '{id}' (se espera p. ej. 'INV001')", id=regla.id))
         if regla.id in self.reglas:
-            raise ErrorReglas(origen, f"la regla {regla.id} ya está definida en {self.origen_regla[regla.id]}")
+            raise ErrorReglas(origen, tr("la regla {regla} ya está definida en {origen}", regla=regla.id, origen=self.origen_regla[regla.id]))
         self.reglas[regla.id] = regla
         self.origen_regla[regla.id] = origen
 
@@ -123,7 +124,8 @@ class Catalogo:
         for regla in self.reglas.values():
             for nombre in regla.conjuntos:
                 if nombre not in self.patrones:
-                    raise ErrorReglas(self.origen_regla[regla.id], f"la regla {regla.id} usa el conjunto de patrones '{nombre}', que no existe")
+                    raise ErrorReglas(self.origen_regla[regla.id], tr("la regla {regla} usa el conjunto de patrones '{conjunto}', que no existe",
+                                                                      regla=regla.id, conjunto=nombre))
 
     def ordenadas(self) -> list[Regla]:
         return [self.reglas[i] for i in sorted(self.reglas)]

@@ -275,54 +275,84 @@ def _escribir_atomico(ruta: Path, texto: str) -> None:
 
 
 @main.group("rules", invoke_without_command=True)
+@_OPCION_IDIOMA
 @_OPCION_CONFIG
 @_OPCION_REGLAS
 @click.pass_context
-def rules(ctx: click.Context, config: str | None, reglas: tuple[str, ...]) -> None:
+def rules(ctx: click.Context, idioma: str | None, config: str | None, reglas: tuple[str, ...]) -> None:
     """Lista las reglas (con su severidad efectiva según la configuración)."""
-    ctx.obj = (config, reglas)
+    from .idioma import plantilla, tr
+
+    ctx.obj = (config, reglas, idioma)
     if ctx.invoked_subcommand is not None:
         return
     from tabulate import tabulate
 
+    _usar_idioma(idioma)
     auditor = _preparar(config, reglas)
     filas = [
         [r.id, r.nombre, r.categoria.value, auditor.severidad(r).value,
-         "sí" if auditor.configuracion.ajuste(r.id).activa else "no", r.origen, r.mensaje]
+         tr("sí") if auditor.configuracion.ajuste(r.id).activa else tr("no"), r.origen, _plantilla_legible(plantilla(r.mensaje))]
         for r in auditor.catalogo.ordenadas()
     ]
-    click.echo(tabulate(filas, headers=["id", "nombre", "categoría", "severidad", "activa", "tipo", "mensaje"]))
+    click.echo(tabulate(filas, headers=[tr("id"), tr("nombre"), tr("categoría"), tr("severidad"), tr("activa"), tr("tipo"), tr("mensaje")]))
+
+
+def _plantilla_legible(texto: str) -> str:
+    """A message template for people: 'No se puede leer el número de '‹campo›''."""
+    import string
+
+    try:
+        partes = list(string.Formatter().parse(texto))
+    except ValueError:  # not a valid template: show it as it is
+        return texto
+    return "".join(literal + (f"‹{campo}›" if campo is not None else "") for literal, campo, _, _ in partes)
+
+
+def _como_yaml(valor: object) -> str:
+    """A parameter's default as it would be written in auditor.yaml: true, 2.0, [a, b]."""
+    import yaml
+
+    texto = yaml.safe_dump(valor, default_flow_style=True, allow_unicode=True, sort_keys=False, width=10**6).strip()
+    return texto.removesuffix("...").strip()
 
 
 @rules.command("explain")
 @click.argument("regla_id")
+@_OPCION_IDIOMA
 @click.pass_context
-def explain(ctx: click.Context, regla_id: str) -> None:
+def explain(ctx: click.Context, regla_id: str, idioma: str | None) -> None:
     """Muestra la documentación de una regla: qué revisa, por qué importa y ejemplos."""
     import difflib
 
-    config, reglas = ctx.obj
+    from .idioma import plantilla, tr
+
+    config, reglas, idioma_grupo = ctx.obj
+    _usar_idioma(idioma or idioma_grupo)
     auditor = _preparar(config, reglas)
     catalogo = auditor.catalogo
     regla = catalogo.reglas.get(regla_id.upper()) or next((r for r in catalogo.reglas.values() if r.nombre == regla_id), None)
     if regla is None:
         pista = difflib.get_close_matches(regla_id.upper(), list(catalogo.reglas), n=1)
-        _error(f"regla desconocida '{regla_id}'" + (f"; ¿quiso decir '{pista[0]}'?" if pista else "") + " (vea 'auditor rules')")
+        _error(tr("regla desconocida '{regla}'; ¿quiso decir '{pista}'? (vea 'auditor rules')", regla=regla_id, pista=pista[0]) if pista
+               else tr("regla desconocida '{regla}' (vea 'auditor rules')", regla=regla_id))
         sys.exit(SALIDA_ERROR)
     parametros = regla.Parametros.model_fields
     texto = [
         f"{regla.id} · {regla.nombre}",
-        f"categoría: {regla.categoria.value}   severidad: {auditor.severidad(regla).value}   tipo: {regla.origen}",
+        tr("categoría: {categoria}   severidad: {severidad}   tipo: {tipo}", categoria=regla.categoria.value,
+           severidad=auditor.severidad(regla).value, tipo=regla.origen),
         "",
-        "Qué revisa", _sangrar(regla.doc.que_revisa), "",
-        "Por qué importa", _sangrar(regla.doc.por_que), "",
-        "Ejemplo que se señala", _sangrar(regla.doc.ejemplo_falla.rstrip()), "",
-        "Ejemplo correcto", _sangrar(regla.doc.ejemplo_pasa.rstrip()),
+        tr("Qué revisa"), _sangrar(plantilla(regla.doc.que_revisa)), "",
+        tr("Por qué importa"), _sangrar(plantilla(regla.doc.por_que)), "",
+        tr("Ejemplo que se señala"), _sangrar(regla.doc.ejemplo_falla.rstrip()), "",
+        tr("Ejemplo correcto"), _sangrar(regla.doc.ejemplo_pasa.rstrip()),
     ]
     if parametros:
-        texto += ["", "Parámetros (configurables en auditor.yaml)"]
+        texto += ["", tr("Parámetros (configurables en auditor.yaml)")]
         for nombre, campo in parametros.items():
-            texto.append(f"  {nombre} = {campo.get_default(call_default_factory=True)!r}: {campo.description or ''}")
+            descripcion = plantilla(campo.description) if campo.description else ""
+            texto.append(f"  {nombre} = {_como_yaml(campo.get_default(call_default_factory=True))}: {descripcion}")
     click.echo("\n".join(texto))
 
 

@@ -105,7 +105,8 @@ class Configuracion:
             if regla is None:
                 pista = difflib.get_close_matches(regla_id, list(catalogo.reglas), n=1)
                 raise ErrorReglas(
-                    nombre, f"regla desconocida '{regla_id}'" + (f"; ¿quiso decir '{pista[0]}'?" if pista else ""),
+                    nombre, tr("regla desconocida '{regla}'; ¿quiso decir '{pista}'?", regla=regla_id, pista=pista[0]) if pista
+                    else tr("regla desconocida '{regla}'", regla=regla_id),
                     self.mapa.linea_clave(("reglas", regla_id)),
                 )
             if ajuste.parametros:
@@ -114,10 +115,11 @@ class Configuracion:
                 except ValidationError as error:
                     e = error.errors(include_url=False)[0]
                     clave = ".".join(str(p) for p in e["loc"])
-                    validos = ", ".join(regla.Parametros.model_fields) or "ninguno"
-                    problema = "parámetro desconocido" if e["type"] == "extra_forbidden" else describir_error(e)
+                    validos = ", ".join(regla.Parametros.model_fields) or tr("ninguno")
+                    problema = tr("parámetro desconocido") if e["type"] == "extra_forbidden" else describir_error(e)
                     raise ErrorReglas(
-                        nombre, f"regla {regla_id}, parámetro '{clave}': {problema} (parámetros válidos: {validos})",
+                        nombre, tr("regla {regla}, parámetro '{clave}': {problema} (parámetros válidos: {validos})",
+                                   regla=regla_id, clave=clave, problema=problema, validos=validos),
                         self.mapa.linea(("reglas", regla_id, "parametros", *e["loc"])),
                     ) from None
         self._verificar_por_ruta(catalogo)
@@ -190,7 +192,9 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
             elif loc[0] == "por_ruta":
                 validos = list(EntradaRuta.model_fields) if len(loc) == 3 else list(AjusteRuta.model_fields)
             pista = difflib.get_close_matches(str(loc[-1]), validos, n=1)
-            mensaje = f"clave desconocida '{loc[-1]}'" + (f"; ¿quiso decir '{pista[0]}'?" if pista else "") + f" (válidas: {', '.join(validos)})"
+            mensaje = (tr("clave desconocida '{clave}'; ¿quiso decir '{pista}'? (válidas: {validas})", clave=loc[-1], pista=pista[0],
+                          validas=", ".join(validos)) if pista
+                       else tr("clave desconocida '{clave}' (válidas: {validas})", clave=loc[-1], validas=", ".join(validos)))
             linea = documento.mapa.linea_clave(loc)
         else:
             mensaje = f"{'.'.join(str(p) for p in loc)}: {describir_error(e)}"

@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .catalog import Catalogo, Contexto, Documentacion, ErrorReglas, Regla, leer_archivo_estricto
 from .fields import CAMPOS_INFORME, CAMPOS_META, Ambito, es_vacio, leer_campo, numero_de, objetivos, ruta_valida
 from .findings import Category, Observacion, Severity
+from .idioma import agregar, plantilla, tr
 from .load import describir_error
 from .model import Informe
 from .patterns import ConjuntoPatrones, Patron, frase_alrededor, patron_de_frase, patron_de_regex
@@ -42,6 +43,14 @@ class DocumentacionDatos(_Dato):
     ejemplo_pasa: str
 
 
+class TraduccionDatos(_Dato):
+    """The rule in English (``en:``): its message and its explanation; the examples are report data and stay."""
+
+    mensaje: str
+    que_revisa: str
+    por_que: str
+
+
 _PLANTILLAS = Literal["tabular", "narrativa"]
 _TODAS_LAS_PLANTILLAS: tuple[_PLANTILLAS, ...] = ("tabular", "narrativa")
 
@@ -55,19 +64,23 @@ class _ReglaBase(_Dato):
     doc: DocumentacionDatos
     ambito: Ambito = "meta"
     plantillas: list[_PLANTILLAS] = Field(default_factory=lambda: list(_TODAS_LAS_PLANTILLAS))
+    en: TraduccionDatos | None = None
 
     variables: ClassVar[frozenset[str]] = frozenset({"campo", "texto"})
 
     @model_validator(mode="after")
     def _mensaje_y_campos(self) -> _ReglaBase:
-        for _, nombre, _, _ in string.Formatter().parse(self.mensaje):
-            if nombre is not None and nombre not in self.variables:
-                raise ValueError(f"el mensaje usa '{{{nombre}}}', que no existe; se puede usar: {', '.join(sorted(self.variables))}")
+        for mensaje in (self.mensaje, self.en.mensaje if self.en else ""):
+            for _, nombre, _, _ in string.Formatter().parse(mensaje):
+                if nombre is not None and nombre not in self.variables:
+                    raise ValueError(tr("el mensaje usa '{{{variable}}}', que no existe; se puede usar: {variables}",
+                                        variable=nombre, variables=", ".join(sorted(self.variables))))
         for campo in self.campos_usados():
             if not ruta_valida(self.ambito, campo):
                 validos = CAMPOS_META if self.ambito == "meta" else CAMPOS_INFORME
                 pista = difflib.get_close_matches(campo, validos, n=1)
-                raise ValueError(f"campo desconocido '{campo}'" + (f"; ¿quiso decir '{pista[0]}'?" if pista else ""))
+                raise ValueError(tr("campo desconocido '{campo}'; ¿quiso decir '{pista}'?", campo=campo, pista=pista[0]) if pista
+                                 else tr("campo desconocido '{campo}'", campo=campo))
         return self
 
     def campos_usados(self) -> list[str]:
@@ -90,12 +103,12 @@ class FraseDatos(_Dato):
     @model_validator(mode="after")
     def _una(self) -> FraseDatos:
         if (self.frase is None) == (self.regex is None):
-            raise ValueError("cada patrón lleva 'frase' o 'regex' (uno de los dos)")
+            raise ValueError(tr("cada patrón lleva 'frase' o 'regex' (uno de los dos)"))
         if self.regex is not None:
             try:
                 re.compile(self.regex)
             except re.error as error:
-                raise ValueError(f"expresión regular no válida {self.regex!r}: {error}") from None
+                raise ValueError(tr("expresión regular no válida {regex}: {error}", regex=repr(self.regex), error=error)) from None
         return self
 
     def patron(self) -> Patron:
@@ -114,7 +127,7 @@ class ReglaPatrones(_ReglaBase):
     @model_validator(mode="after")
     def _fuente(self) -> ReglaPatrones:
         if self.conjunto is None and not self.frases:
-            raise ValueError("la regla necesita 'conjunto' (un conjunto de patrones) o 'frases'")
+            raise ValueError(tr("la regla necesita 'conjunto' (un conjunto de patrones) o 'frases'"))
         return self
 
     def campos_usados(self) -> list[str]:
@@ -142,9 +155,9 @@ class Lado(_Dato):
     @model_validator(mode="after")
     def _uno(self) -> Lado:
         if sum(x is not None for x in (self.campo, self.suma, self.valor)) != 1:
-            raise ValueError("cada lado lleva exactamente uno de 'campo', 'suma' o 'valor'")
+            raise ValueError(tr("cada lado lleva exactamente uno de 'campo', 'suma' o 'valor'"))
         if self.suma is not None and "[*]" not in self.suma:
-            raise ValueError("'suma' recorre una lista: escriba la ruta con [*], p. ej. 'beneficiarios.grupos[*].cantidad'")
+            raise ValueError(tr("'suma' recorre una lista: escriba la ruta con [*], p. ej. 'beneficiarios.grupos[*].cantidad'"))
         return self
 
     def ruta(self) -> str | None:
@@ -206,9 +219,11 @@ class ReglaDeclarativa(Regla):
         self.mensaje = datos.mensaje  # type: ignore[misc]
         self.doc = Documentacion(**datos.doc.model_dump())  # type: ignore[misc]
         self.conjuntos = (datos.conjunto,) if getattr(datos, "conjunto", None) else ()  # type: ignore[misc]
+        if datos.en is not None:  # shown through idioma.plantilla, like the Python rules' documentation
+            agregar("en", {datos.mensaje: datos.en.mensaje, datos.doc.que_revisa: datos.en.que_revisa, datos.doc.por_que: datos.en.por_que})
 
     def _formato(self, **valores: Any) -> str:
-        return self.mensaje.format_map(valores)
+        return plantilla(self.mensaje).format_map(valores)
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         if informe.plantilla not in self.datos.plantillas:
@@ -338,7 +353,7 @@ def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
     if documento is None:
         return
     if not isinstance(documento.datos, dict):
-        raise ErrorReglas(nombre, "se esperaba un mapa con 'reglas' y/o 'patrones'", 1)
+        raise ErrorReglas(nombre, tr("se esperaba un mapa con 'reglas' y/o 'patrones'"), 1)
     try:
         archivo = ArchivoReglas.model_validate(documento.datos)
     except ValidationError as error:
@@ -350,17 +365,18 @@ def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
         donde = ".".join(str(p) for p in loc_fuente)
         mensaje = describir_error(primero)
         if primero["type"] == "extra_forbidden":
-            mensaje = f"clave desconocida '{loc[-1]}'"
+            mensaje = tr("clave desconocida '{clave}'", clave=loc[-1])
             linea = documento.mapa.linea_clave(loc_fuente)
         elif primero["type"] == "missing":
-            mensaje = f"falta '{loc[-1]}'"
+            mensaje = tr("falta '{clave}'", clave=loc[-1])
         elif primero["type"] == "union_tag_invalid":
             tipo = str(primero.get("ctx", {}).get("tag", ""))
             pista = difflib.get_close_matches(tipo, sorted(_TIPOS), n=1)
-            mensaje = "'tipo' debe ser uno de: campo_requerido, patrones, rango, comparacion" + (f" (¿quiso decir '{pista[0]}'?)" if pista else "")
+            mensaje = (tr("'tipo' debe ser uno de: campo_requerido, patrones, rango, comparacion (¿quiso decir '{pista}'?)", pista=pista[0])
+                       if pista else tr("'tipo' debe ser uno de: campo_requerido, patrones, rango, comparacion"))
             linea = documento.mapa.linea(loc_fuente + ("tipo",))
         elif primero["type"] == "union_tag_not_found":
-            mensaje = "falta 'tipo' (campo_requerido, patrones, rango o comparacion)"
+            mensaje = tr("falta 'tipo' (campo_requerido, patrones, rango o comparacion)")
         raise ErrorReglas(nombre, f"{donde}: {mensaje}", linea) from None
     for conjunto in archivo.patrones:
         catalogo.agregar_patrones(ConjuntoPatrones(conjunto.nombre, conjunto.descripcion, [p.patron() for p in conjunto.patrones]))
@@ -370,7 +386,7 @@ def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
 
 def cargar_directorio_reglas(directorio: Path, catalogo: Catalogo) -> None:
     if not directorio.is_dir():
-        raise ErrorReglas(str(directorio), "no es un directorio de reglas")
+        raise ErrorReglas(str(directorio), tr("no es un directorio de reglas"))
     archivos = sorted(p for p in directorio.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
     for ruta in archivos:
         cargar_archivo_reglas(ruta, catalogo)

@@ -18,6 +18,7 @@ from .checks import CHEQUEOS
 from .config import Configuracion
 from .declarative import cargar_directorio_reglas
 from .findings import Category, Finding, Observacion, Severity
+from .idioma import olvidar_agregadas, tr
 from .load import ENTRADA_ILEGIBLE, InformeCargado, ProblemaEntrada, cargar_archivo, descubrir
 from .source import Ruta
 from .supresiones import Suprimido
@@ -35,11 +36,12 @@ def directorio_reglas_incluidas() -> Path:
 def construir_catalogo(directorios: Iterable[Path] = ()) -> Catalogo:
     """Python checks, the built-in YAML rules and any extra rule directories."""
     catalogo = Catalogo()
+    olvidar_agregadas()  # the English of YAML rules is that of this catalog's rules, not of one built before
     for chequeo in CHEQUEOS:
         catalogo.agregar(chequeo(), f"{chequeo.__module__}.{chequeo.__name__}")
     incluidas = directorio_reglas_incluidas()
     if not incluidas.is_dir():
-        raise ErrorReglas(str(incluidas), "no se encuentran las reglas incluidas; reinstale el paquete")
+        raise ErrorReglas(str(incluidas), tr("no se encuentran las reglas incluidas; reinstale el paquete"))
     cargar_directorio_reglas(incluidas, catalogo)
     vistos = {incluidas.resolve()}
     for directorio in directorios:  # the same directory from the configuration and --rules is read once
@@ -89,7 +91,7 @@ def preparar(configuracion: Configuracion, directorios_extra: Iterable[Path] = (
         ids = set(seleccion)
         desconocidas = sorted(ids - set(catalogo.reglas))
         if desconocidas:
-            raise ErrorReglas("--select", f"reglas desconocidas: {', '.join(desconocidas)}")
+            raise ErrorReglas("--select", tr("reglas desconocidas: {reglas}", reglas=", ".join(desconocidas)))
     propios = [*configuracion.directorios_reglas, *directorios_extra]
     if configuracion.archivo:
         propios.append(Path(configuracion.archivo))
@@ -174,8 +176,8 @@ class _Sello:
     def fallo_de_regla(self, regla: Regla, error: Exception) -> Finding:
         return Finding(
             rule=ENTRADA_ILEGIBLE, category=Category.INPUT_ERROR, severity=Severity.ERROR,
-            message=f"la regla {regla.id} no pudo revisar este informe ({type(error).__name__}: {error}); "
-            "los demás hallazgos siguen siendo válidos. Es un defecto de auditor: por favor repórtelo.",
+            message=tr("la regla {regla} no pudo revisar este informe ({error}); los demás hallazgos siguen siendo válidos. "
+                       "Es un defecto de auditor: por favor repórtelo.", regla=regla.id, error=f"{type(error).__name__}: {error}"),
             file=self.cargado.archivo, line=1,
         )
 
@@ -225,7 +227,7 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
     for problema in cargado.problemas:
         if problema.meta is not None and problema.meta not in leidas:
             leidas.add(problema.meta)
-            metas.append((problema.meta, "(meta que no se pudo leer)"))
+            metas.append((problema.meta, tr("(meta que no se pudo leer)")))
     return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos)
 
 
@@ -237,7 +239,7 @@ def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],
     archivos, faltantes = descubrir(rutas, excluir=auditor.no_informes)
     resultado = Resultado()
     for ruta, motivo in faltantes:
-        cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, f"la ruta {motivo}")])
+        cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, tr("la ruta {motivo}", motivo=motivo))])
         resultado.informes.append(auditar_cargado(auditor, cargado))
     for hechos, archivo in enumerate(archivos, start=1):
         resultado.informes.append(auditar_cargado(auditor, cargar_archivo(archivo)))

@@ -23,6 +23,8 @@ IDIOMAS = ("es", "en")
 POR_DEFECTO = "es"
 
 _actual: contextvars.ContextVar[str] = contextvars.ContextVar("auditor_idioma", default=POR_DEFECTO)
+_agregadas: dict[str, dict[str, str]] = {}  # translations brought by user rule packs (``en:`` blocks)
+_faltantes: set[str] | None = None  # templates looked up without a translation, when recording
 
 
 class IdiomaDesconocido(ValueError):
@@ -60,12 +62,56 @@ def catalogo(idioma: str) -> dict[str, str]:
     return traducciones
 
 
+def agregar(idioma: str, traducciones: dict[str, str]) -> None:
+    """Translations that come with data rather than code: the ``en:`` block of a YAML rule."""
+    if idioma not in IDIOMAS or idioma == POR_DEFECTO:
+        raise IdiomaDesconocido(f"no se pueden agregar traducciones al idioma '{idioma}'")
+    _agregadas.setdefault(idioma, {}).update(traducciones)
+
+
+def olvidar_agregadas() -> None:
+    """Drop the translations added by rule files (a new catalog is being built)."""
+    _agregadas.clear()
+
+
+def anotar_faltantes() -> None:
+    """Start recording (afresh) every template looked up without a translation; see `faltantes`."""
+    global _faltantes
+    _faltantes = set()
+
+
+def dejar_de_anotar() -> None:
+    global _faltantes
+    _faltantes = None
+
+
+def faltantes() -> list[str]:
+    """The templates looked up without a translation since `anotar_faltantes` (sorted)."""
+    return sorted(_faltantes or ())
+
+
 def plantilla(texto_es: str, idioma: str | None = None) -> str:
     """The template in `idioma` (default: the run's); the Spanish one when there is no translation."""
     idioma = idioma or actual()
     if idioma == POR_DEFECTO:
         return texto_es
-    return catalogo(idioma).get(texto_es, texto_es)
+    traducido = catalogo(idioma).get(texto_es)
+    if traducido is None:
+        traducido = _agregadas.get(idioma, {}).get(texto_es)
+    if traducido is None:
+        if _faltantes is not None:
+            _faltantes.add(texto_es)
+        return texto_es
+    return traducido
+
+
+def diferida(texto_es: str, /) -> str:
+    """Mark a Spanish template that is translated later, where `tr` receives it through a variable.
+
+    It returns `texto_es` unchanged; it is there so that the test that scans the code for
+    templates finds this one too (as ``N_`` in gettext).
+    """
+    return texto_es
 
 
 def tr(texto_es: str, /, **args: Any) -> str:

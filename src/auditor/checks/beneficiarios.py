@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from ..catalog import Contexto, Documentacion, Regla
 from ..findings import Category, Observacion, Severity
+from ..idioma import tr
 from ..model import Informe, Meta
 
 
@@ -42,13 +43,13 @@ class BeneficiariosSinDiligenciar(Regla):
                 continue
             descripcion = _descripcion(meta)
             if not descripcion:
-                yield Observacion("La meta no informa beneficiarios: ni cantidad ni descripción de la población atendida",
+                yield Observacion(tr("La meta no informa beneficiarios: ni cantidad ni descripción de la población atendida"),
                                   "beneficiarios", i, None)
             elif plantilla.contiene(descripcion):
-                yield Observacion("Los beneficiarios conservan la instrucción de la plantilla en lugar de la población atendida",
+                yield Observacion(tr("Los beneficiarios conservan la instrucción de la plantilla en lugar de la población atendida"),
                                   "beneficiarios.descripcion", i, descripcion)
             elif relleno.contiene(descripcion):
-                yield Observacion("Los beneficiarios no dicen qué población se atendió ni cuántos fueron (texto de relleno)",
+                yield Observacion(tr("Los beneficiarios no dicen qué población se atendió ni cuántos fueron (texto de relleno)"),
                                   "beneficiarios.descripcion", i, descripcion)
 
 
@@ -73,7 +74,7 @@ class BeneficiariosSinCantidad(Regla):
             descripcion = _descripcion(meta)
             if _con_total(meta) or not descripcion or any(c.contiene(descripcion) for c in omitir):
                 continue
-            yield Observacion("La población atendida se describe pero no se dice cuántas personas o unidades fueron",
+            yield Observacion(tr("La población atendida se describe pero no se dice cuántas personas o unidades fueron"),
                               "beneficiarios.descripcion", i, descripcion)
 
 
@@ -103,4 +104,4 @@ class NoAplicaSinRazon(Regla):
                 continue
             resto = (descripcion[: hallado.inicio] + descripcion[hallado.fin :]).strip(" .,;:-")
             if not resto:
-                yield Observacion("Los beneficiarios dicen 'No aplica' sin explicar por qué", "beneficiarios.descripcion", i, descripcion)
+                yield Observacion(tr("Los beneficiarios dicen 'No aplica' sin explicar por qué"), "beneficiarios.descripcion", i, descripcion)

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from ..catalog import Contexto, Documentacion, Regla
 from ..fields import leer_campo, ruta_valida
 from ..findings import Category, Observacion, Severity
+from ..idioma import tr
 from ..model import Informe
 from ..patterns import ConjuntoPatrones
 from ..similitud import Huella, IndiceFragmentos, contencion, mismas_cifras, palabras, parrafos, pasaje_comun
@@ -66,7 +67,7 @@ class ParametrosCopia(BaseModel):
     def _rutas(cls, campos: list[str]) -> list[str]:
         for campo in campos:
             if not ruta_valida("meta", campo):
-                raise ValueError(f"'{campo}' no es un campo de la meta")
+                raise ValueError(tr("'{campo}' no es un campo de la meta", campo=campo))
         return campos
 
 
@@ -83,7 +84,7 @@ class Parrafo:
     @property
     def nombre(self) -> str:
         nombre = NOMBRES_CAMPOS.get(re.sub(r"\[\d+\]$", "", self.campo), self.campo)
-        return f"«{nombre}»" + (f" (párrafo {self.numero})" if self.numero else "")
+        return tr("«{seccion}» (párrafo {numero})", seccion=nombre, numero=self.numero) if self.numero else f"«{nombre}»"
 
 
 @dataclass(frozen=True)
@@ -152,11 +153,13 @@ def _relacion(c: Copia, donde: str, k: int) -> str:
     """How the paragraph relates to its first occurrence, quoting the first occurrence's side."""
     pct = f"{round(100 * c.parte)} %"
     if c.parte >= 0.999 and len(c.parrafo.huella.fragmentos) == len(c.primero.huella.fragmentos):
-        return f"es el mismo que el de {donde}: «{_extracto(c.primero.texto)}»"
+        return tr("es el mismo que el de {donde}: «{extracto}»", donde=donde, extracto=_extracto(c.primero.texto))
     if c.mayor:
-        return f"incluye el de {donde} (el {pct} de aquel está aquí): «{_extracto(c.primero.texto)}»"
+        return tr("incluye el de {donde} (el {pct} de aquel está aquí): «{extracto}»", donde=donde, pct=pct,
+                  extracto=_extracto(c.primero.texto))
     pasaje = pasaje_comun(c.primero.texto, c.parrafo.huella, k)
-    return f"repite texto de {donde} (el {pct} de este párrafo está allí): «{_extracto(pasaje)}»"
+    return tr("repite texto de {donde} (el {pct} de este párrafo está allí): «{extracto}»", donde=donde, pct=pct,
+              extracto=_extracto(pasaje))
 
 
 class ParrafoRepetidoEntreMetas(Regla):
@@ -188,10 +191,10 @@ class ParrafoRepetidoEntreMetas(Regla):
         for c in entre:
             otra = informe.metas[c.primero.meta].numero
             esta = informe.metas[c.parrafo.meta].numero
-            donde = f"{c.primero.nombre} de la meta {otra}, donde aparece primero"
+            donde = tr("{seccion} de la meta {meta}, donde aparece primero", seccion=c.primero.nombre, meta=otra)
             yield Observacion(
-                f"El párrafo de {c.parrafo.nombre} de la meta {esta} {_relacion(c, donde, p.palabras_por_fragmento)}. "
-                "Si describe la misma actividad, puede estar contada en las dos metas",
+                tr("El párrafo de {seccion} de la meta {meta} {relacion}. Si describe la misma actividad, puede estar contada en las dos metas",
+                   seccion=c.parrafo.nombre, meta=esta, relacion=_relacion(c, donde, p.palabras_por_fragmento)),
                 c.parrafo.campo, c.parrafo.meta, c.parrafo.texto,
             )
 
@@ -222,8 +225,8 @@ class ParrafoRepetidoEnLaMeta(Regla):
         p: ParametrosCopia = contexto.parametros
         _, dentro = copias(informe, p, [contexto.conjunto("plantilla"), contexto.conjunto("relleno")])
         for c in dentro:
-            donde = f"{c.primero.nombre} de la misma meta"
+            donde = tr("{seccion} de la misma meta", seccion=c.primero.nombre)
             yield Observacion(
-                f"El párrafo de {c.parrafo.nombre} {_relacion(c, donde, p.palabras_por_fragmento)}",
+                tr("El párrafo de {seccion} {relacion}", seccion=c.parrafo.nombre, relacion=_relacion(c, donde, p.palabras_por_fragmento)),
                 c.parrafo.campo, c.parrafo.meta, c.parrafo.texto,
             )

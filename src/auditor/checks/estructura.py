@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from ..catalog import Contexto, Documentacion, Regla
 from ..fields import es_vacio
 from ..findings import Category, Observacion, Severity
+from ..idioma import tr
 from ..model import Informe
 from ..patterns import normalizar
 
@@ -30,7 +31,8 @@ class NumeroDuplicado(Regla):
         for i, meta in enumerate(informe.metas):
             if meta.numero in vistos:
                 primera = informe.metas[vistos[meta.numero]]
-                yield Observacion(f"El número de meta {meta.numero} ya se usó para '{primera.nombre}'", "numero", i, str(meta.numero))
+                yield Observacion(tr("El número de meta {numero} ya se usó para '{nombre}'", numero=meta.numero, nombre=primera.nombre),
+                                  "numero", i, str(meta.numero))
             else:
                 vistos[meta.numero] = i
 
@@ -68,8 +70,8 @@ class DescripcionDuplicada(Regla):
             if clave in vistas:
                 otra = informe.metas[vistas[clave]]
                 yield Observacion(
-                    f"La meta {meta.numero} tiene la misma descripción que la meta {otra.numero} (aparte de la cantidad inicial): "
-                    f"'{otra.nombre}'",
+                    tr("La meta {numero} tiene la misma descripción que la meta {otra} (aparte de la cantidad inicial): '{nombre}'",
+                       numero=meta.numero, otra=otra.numero, nombre=otra.nombre),
                     "nombre", i, meta.nombre,
                 )
             else:
@@ -78,7 +80,7 @@ class DescripcionDuplicada(Regla):
 
 def _lista(numeros: list[int]) -> str:
     textos = [str(n) for n in numeros]
-    return textos[0] if len(textos) == 1 else ", ".join(textos[:-1]) + " y " + textos[-1]
+    return textos[0] if len(textos) == 1 else tr("{lista} y {ultimo}", lista=", ".join(textos[:-1]), ultimo=textos[-1])
 
 
 class SaltoNumeracion(Regla):
@@ -108,9 +110,15 @@ class SaltoNumeracion(Regla):
         for i, meta in sorted(enumerate(informe.metas), key=lambda par: par[1].numero):
             faltan = [n for n in range(anterior + 1, meta.numero) if n not in presentes]
             if faltan:
-                verbo = "Falta la meta" if len(faltan) == 1 else "Faltan las metas"
-                desde = f"entre la {anterior} y la {meta.numero}" if anterior else f"antes de la {meta.numero}"
-                yield Observacion(f"{verbo} {_lista(faltan)} {desde}", "numero", i, str(meta.numero))
+                if len(faltan) == 1:
+                    mensaje = (tr("Falta la meta {faltan} entre la {anterior} y la {siguiente}", faltan=faltan[0], anterior=anterior,
+                                  siguiente=meta.numero) if anterior
+                               else tr("Falta la meta {faltan} antes de la {siguiente}", faltan=faltan[0], siguiente=meta.numero))
+                else:
+                    mensaje = (tr("Faltan las metas {faltan} entre la {anterior} y la {siguiente}", faltan=_lista(faltan), anterior=anterior,
+                                  siguiente=meta.numero) if anterior
+                               else tr("Faltan las metas {faltan} antes de la {siguiente}", faltan=_lista(faltan), siguiente=meta.numero))
+                yield Observacion(mensaje, "numero", i, str(meta.numero))
             anterior = max(anterior, meta.numero)
 
 
@@ -129,7 +137,7 @@ class InformeSinMetas(Regla):
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         if not informe.metas and not informe.metas_no_leidas:
-            yield Observacion("El informe no tiene metas: no hay nada que auditar", "metas", None, None)
+            yield Observacion(tr("El informe no tiene metas: no hay nada que auditar"), "metas", None, None)
 
 
 class TablaPDDSinDiligenciar(Regla):
@@ -156,12 +164,16 @@ class TablaPDDSinDiligenciar(Regla):
             if es_vacio(f.cumplimiento_programado) and es_vacio(f.cumplimiento_ejecutado) and es_vacio(f.avance_cuatrienio)
         ]
         if not tabla.filas:
-            yield Observacion("La tabla de cumplimiento por nivel del PDD no tiene filas", "tabla_pdd", None, None)
+            yield Observacion(tr("La tabla de cumplimiento por nivel del PDD no tiene filas"), "tabla_pdd", None, None)
         elif vacias:
             n, total = len(vacias), len(tabla.filas)
-            resumen = (f"ninguna de sus {total} filas tiene porcentajes" if n == total
-                       else f"{n} de sus {total} filas no {'tiene' if n == 1 else 'tienen'} porcentajes")
+            if n == total:
+                resumen = tr("ninguna de sus {total} filas tiene porcentajes", total=total)
+            elif n == 1:
+                resumen = tr("1 de sus {total} filas no tiene porcentajes", total=total)
+            else:
+                resumen = tr("{n} de sus {total} filas no tienen porcentajes", n=n, total=total)
             yield Observacion(
-                f"La tabla de cumplimiento por nivel del PDD está sin diligenciar: {resumen}",
+                tr("La tabla de cumplimiento por nivel del PDD está sin diligenciar: {resumen}", resumen=resumen),
                 f"tabla_pdd.filas[{vacias[0][0]}]", None, "; ".join(f.nivel for _, f in vacias),
             )

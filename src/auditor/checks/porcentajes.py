@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..catalog import Contexto, Documentacion, Regla
 from ..fields import leer_campo
 from ..findings import Category, Observacion, Severity
+from ..idioma import diferida, tr
 from ..model import Informe, Meta
 from ..patterns import normalizar
 
@@ -63,7 +64,7 @@ def esperado_avance(informe: Informe, meta: Meta, p: ParametrosCantidades) -> tu
     hecho = logrado(meta, p)
     if not _acumulado(informe) or hecho is None or objetivo is None or not objetivo.valor:
         return None
-    return 100 * hecho[0] / objetivo.valor, hecho[1], f"{hecho[2]} de {objetivo.cita}"
+    return 100 * hecho[0] / objetivo.valor, hecho[1], tr("{logrado} de {total}", logrado=hecho[2], total=objetivo.cita)
 
 
 def esperado_cumplimiento(meta: Meta, p: ParametrosCantidades) -> tuple[float, str, str] | None:
@@ -71,7 +72,7 @@ def esperado_cumplimiento(meta: Meta, p: ParametrosCantidades) -> tuple[float, s
     hecho = logrado(meta, p)
     if hecho is None or programado is None or not programado.valor:
         return None
-    return 100 * hecho[0] / programado.valor, hecho[1], f"{hecho[2]} de {programado.cita}"
+    return 100 * hecho[0] / programado.valor, hecho[1], tr("{logrado} de {total}", logrado=hecho[2], total=programado.cita)
 
 
 class PorcentajeNoCoincide(Regla):
@@ -96,16 +97,17 @@ class PorcentajeNoCoincide(Regla):
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         p: ParametrosCantidades = contexto.parametros
         for i, meta in enumerate(informe.metas):
-            for campo, declarado, esperado, nombre in (
-                ("cumplimiento_periodo", meta.cumplimiento_periodo, esperado_cumplimiento(meta, p), "cumplimiento del periodo"),
-                ("avance_cuatrienio", meta.avance_cuatrienio, esperado_avance(informe, meta, p), "avance del cuatrienio"),
+            for campo, declarado, esperado, plantilla in (
+                ("cumplimiento_periodo", meta.cumplimiento_periodo, esperado_cumplimiento(meta, p),
+                 diferida("El cumplimiento del periodo declarado es {declarado}, pero las cantidades dan {calculado} ({cuentas}, según '{fuente}')")),
+                ("avance_cuatrienio", meta.avance_cuatrienio, esperado_avance(informe, meta, p),
+                 diferida("El avance del cuatrienio declarado es {declarado}, pero las cantidades dan {calculado} ({cuentas}, según '{fuente}')")),
             ):
                 if declarado is None or declarado.valor is None or esperado is None:
                     continue
                 if abs(declarado.valor - esperado[0]) > p.tolerancia:
                     yield Observacion(
-                        f"El {nombre} declarado es {_fmt(declarado.valor)}, pero las cantidades dan {_fmt(esperado[0])} "
-                        f"({esperado[2]}, según '{esperado[1]}')",
+                        tr(plantilla, declarado=_fmt(declarado.valor), calculado=_fmt(esperado[0]), cuentas=esperado[2], fuente=esperado[1]),
                         campo, i, declarado.cita,
                     )
 
@@ -135,24 +137,25 @@ class PorcentajeFaltante(Regla):
             avance = esperado_avance(informe, meta, p)
             cumplimiento = esperado_cumplimiento(meta, p)
             if sin_cumplimiento and sin_avance:
-                pistas = [f"el avance daría {_fmt(avance[0])} ({avance[2]})" if avance else "",
-                          f"el cumplimiento daría {_fmt(cumplimiento[0])} ({cumplimiento[2]})" if cumplimiento else ""]
+                pistas = [tr("el avance daría {calculado} ({cuentas})", calculado=_fmt(avance[0]), cuentas=avance[2]) if avance else "",
+                          tr("el cumplimiento daría {calculado} ({cuentas})", calculado=_fmt(cumplimiento[0]), cuentas=cumplimiento[2])
+                          if cumplimiento else ""]
                 pista = "; ".join(x for x in pistas if x)
                 yield Observacion(
-                    "La meta no declara porcentaje de cumplimiento del periodo ni de avance del cuatrienio"
-                    + (f": con sus cantidades, {pista}" if pista else ""),
+                    tr("La meta no declara porcentaje de cumplimiento del periodo ni de avance del cuatrienio: con sus cantidades, {pista}",
+                       pista=pista) if pista
+                    else tr("La meta no declara porcentaje de cumplimiento del periodo ni de avance del cuatrienio"),
                     "avance_cuatrienio", i, None,
                 )
                 continue
-            for vacio, campo, esperado, nombre in (
-                (sin_cumplimiento, "cumplimiento_periodo", cumplimiento, "cumplimiento del periodo"),
-                (sin_avance, "avance_cuatrienio", avance, "avance del cuatrienio"),
+            for vacio, campo, esperado, plantilla in (
+                (sin_cumplimiento, "cumplimiento_periodo", cumplimiento,
+                 diferida("Falta el % de cumplimiento del periodo; con las cantidades del informe daría {calculado} ({cuentas})")),
+                (sin_avance, "avance_cuatrienio", avance,
+                 diferida("Falta el % de avance del cuatrienio; con las cantidades del informe daría {calculado} ({cuentas})")),
             ):
                 if vacio and esperado is not None:
-                    yield Observacion(
-                        f"Falta el % de {nombre}; con las cantidades del informe daría {_fmt(esperado[0])} ({esperado[2]})",
-                        campo, i, None,
-                    )
+                    yield Observacion(tr(plantilla, calculado=_fmt(esperado[0]), cuentas=esperado[2]), campo, i, None)
 
 
 class ParametrosJustificacion(BaseModel):
@@ -195,7 +198,8 @@ class CumplimientoSinJustificacion(Regla):
             if any(justificacion.contiene(t) for t in textos):
                 continue
             yield Observacion(
-                f"El cumplimiento del periodo es {_fmt(c.valor)} y ninguna sección explica por qué no se cumplió lo programado",
+                tr("El cumplimiento del periodo es {cumplimiento} y ninguna sección explica por qué no se cumplió lo programado",
+                   cumplimiento=_fmt(c.valor)),
                 "cumplimiento_periodo", i, c.cita,
             )
 
@@ -232,13 +236,16 @@ class AvanceInconsistente(Regla):
                 esperado = c.valor * participacion
                 if abs(esperado - a.valor) > p.tolerancia:
                     yield Observacion(
-                        f"Con {_fmt(c.valor)} de cumplimiento y una participación del periodo de {_fmt(100 * participacion)} "
-                        f"({programado.cita} de {objetivo.cita}), el avance del cuatrienio sería {_fmt(esperado)}, no {_fmt(a.valor)}",
+                        tr("Con {cumplimiento} de cumplimiento y una participación del periodo de {participacion} "
+                           "({programado} de {meta}), el avance del cuatrienio sería {calculado}, no {declarado}",
+                           cumplimiento=_fmt(c.valor), participacion=_fmt(100 * participacion), programado=programado.cita,
+                           meta=objetivo.cita, calculado=_fmt(esperado), declarado=_fmt(a.valor)),
                         "avance_cuatrienio", i, a.cita,
                     )
             elif a.valor > c.valor + p.tolerancia:
                 yield Observacion(
-                    f"El avance del cuatrienio ({_fmt(a.valor)}) supera el cumplimiento del periodo ({_fmt(c.valor)}): "
-                    "lo programado para el periodo sería mayor que la meta de los cuatro años",
+                    tr("El avance del cuatrienio ({avance}) supera el cumplimiento del periodo ({cumplimiento}): "
+                       "lo programado para el periodo sería mayor que la meta de los cuatro años",
+                       avance=_fmt(a.valor), cumplimiento=_fmt(c.valor)),
                     "avance_cuatrienio", i, a.cita,
                 )

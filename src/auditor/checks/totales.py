@@ -31,6 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from ..catalog import Contexto, Documentacion, Regla
 from ..cifras import leer_numero
 from ..findings import Category, Observacion, Severity
+from ..idioma import diferida, tr
 from ..model import Afirmacion, Informe, Meta, TotalEje, Valor
 from ..patterns import ConjuntoPatrones, normalizar, normalizar_con_indices
 
@@ -98,11 +99,12 @@ class ParametrosTotales(BaseModel):
     def _coherentes(self) -> ParametrosTotales:
         desconocidos = sorted(set(self.calificadores) - set(TIPOS))
         if desconocidos:
-            raise ValueError(f"calificadores: tipos desconocidos {desconocidos} (válidos: {', '.join(TIPOS)})")
+            raise ValueError(tr("calificadores: tipos desconocidos {desconocidos} (válidos: {validos})",
+                                desconocidos=desconocidos, validos=", ".join(TIPOS)))
         for grupo, otros in self.unidades_incluidas.items():
             for nombre in [grupo, *otros]:
                 if nombre not in self.unidades:
-                    raise ValueError(f"unidades_incluidas: el grupo '{nombre}' no está en 'unidades'")
+                    raise ValueError(tr("unidades_incluidas: el grupo '{grupo}' no está en 'unidades'", grupo=nombre))
         return self
 
 
@@ -217,12 +219,12 @@ def tolerancia_redondeo(valor: Valor, p: ParametrosTotales) -> float:
 def lista_metas(numeros: list[int]) -> str:
     """'la meta 4', 'las metas 18 y 19', 'las metas 1 a 5', 'las metas 1, 2 y 5'."""
     if len(numeros) == 1:
-        return f"la meta {numeros[0]}"
+        return tr("la meta {meta}", meta=numeros[0])
     ordenados = sorted(numeros)
     if len(ordenados) >= 3 and ordenados == list(range(ordenados[0], ordenados[-1] + 1)):
-        return f"las metas {ordenados[0]} a {ordenados[-1]}"
+        return tr("las metas {desde} a {hasta}", desde=ordenados[0], hasta=ordenados[-1])
     textos = [str(n) for n in numeros]
-    return "las metas " + ", ".join(textos[:-1]) + " y " + textos[-1]
+    return tr("las metas {lista} y {ultimo}", lista=", ".join(textos[:-1]), ultimo=textos[-1])
 
 
 # ---------------------------------------------------------------- the sum over the covered metas
@@ -307,9 +309,9 @@ def suma_beneficiarios(total: TotalEje, afirmacion: Afirmacion, informe: Informe
         elif b.total is not None and not b.total.vacio:
             suma.faltan.append(Falta(n, "ilegible", b.total.cita))
         elif no_aplica.contiene(b.descripcion):
-            suma.partes.append(Parte(n, 0.0, "0 (no aplica)"))
+            suma.partes.append(Parte(n, 0.0, tr("0 (no aplica)")))
         elif cantidad_logro is not None and logro.unidad:
-            suma.faltan.append(Falta(n, "sin_dato", f"su ¿Qué se hizo? cuenta {cifra(cantidad_logro)} {logro.unidad}"))
+            suma.faltan.append(Falta(n, "sin_dato", tr("su ¿Qué se hizo? cuenta {cantidad}", cantidad=f"{cifra(cantidad_logro)} {logro.unidad}")))
         else:
             suma.faltan.append(Falta(n, "sin_dato"))
     return suma
@@ -370,20 +372,21 @@ class Comparacion:
         if not partes:
             return ""
         metas = lista_metas([x.meta for x in partes])
-        que = "la inversión ejecutada de " if self.clase == "inversion" else ""
         todas_de_logro = all(x.de_logro for x in partes)
-        fuente = ", según ¿Qué se hizo?" if todas_de_logro else ""
+        fuente = tr(", según ¿Qué se hizo?") if todas_de_logro else ""
 
         def etiqueta(x: Parte) -> str:
-            return x.etiqueta + (" según ¿Qué se hizo?" if x.de_logro and not todas_de_logro else "")
+            return tr("{cantidad} según ¿Qué se hizo?", cantidad=x.etiqueta) if x.de_logro and not todas_de_logro else x.etiqueta
 
         if len(partes) == 1:
-            verbo = "es" if self.clase == "inversion" else "cuenta"
-            valor = self.fmt(partes[0].valor) if self.clase == "inversion" else etiqueta(partes[0])
-            return f"{que}{metas} {verbo} {valor}{fuente}"
-        verbo = "suma" if self.clase == "inversion" else "suman"
+            if self.clase == "inversion":
+                return tr("la inversión ejecutada de {metas} es {valor}{fuente}", metas=metas, valor=self.fmt(partes[0].valor), fuente=fuente)
+            return tr("{metas} cuenta {valor}{fuente}", metas=metas, valor=etiqueta(partes[0]), fuente=fuente)
         detalle = " + ".join(f"{x.meta}: {etiqueta(x)}" for x in partes)
-        return f"{que}{metas} {verbo} {self.fmt(self.suma.total)} ({detalle}{fuente})"
+        if self.clase == "inversion":
+            return tr("la inversión ejecutada de {metas} suma {total} ({detalle}{fuente})", metas=metas,
+                      total=self.fmt(self.suma.total), detalle=detalle, fuente=fuente)
+        return tr("{metas} suman {total} ({detalle}{fuente})", metas=metas, total=self.fmt(self.suma.total), detalle=detalle, fuente=fuente)
 
     def describir_faltan(self) -> str:
         grupos: list[str] = []
@@ -393,20 +396,31 @@ class Comparacion:
                 continue
             metas = lista_metas([f.meta for f in faltan])
             plural = len(faltan) > 1
+            inversion = self.clase == "inversion"
             if motivo == "ausente":
-                grupos.append(f"{metas} no {'están' if plural else 'está'} en el informe")
+                grupos.append(tr("{metas} no están en el informe", metas=metas) if plural else tr("{metas} no está en el informe", metas=metas))
             elif motivo == "ilegible":
-                que = "monto" if self.clase == "inversion" else "cantidad de beneficiarios"
                 citas = "; ".join(f"{f.meta}: «{f.detalle}»" for f in faltan) if plural else f"«{faltan[0].detalle}»"
-                grupos.append(f"{metas} {'tienen' if plural else 'tiene'} {que} ilegible ({citas})")
+                plantilla = {
+                    (True, True): diferida("{metas} tienen monto ilegible ({citas})"),
+                    (True, False): diferida("{metas} tiene monto ilegible ({citas})"),
+                    (False, True): diferida("{metas} tienen cantidad de beneficiarios ilegible ({citas})"),
+                    (False, False): diferida("{metas} tiene cantidad de beneficiarios ilegible ({citas})"),
+                }[inversion, plural]
+                grupos.append(tr(plantilla, metas=metas, citas=citas))
             elif motivo == "sin_dato":
-                que = "monto ejecutado" if self.clase == "inversion" else "cuántos beneficiarios"
-                verbo = "no informan" if plural else "no informa"
+                plantilla = {
+                    (True, True): diferida("{metas} no informan monto ejecutado"),
+                    (True, False): diferida("{metas} no informa monto ejecutado"),
+                    (False, True): diferida("{metas} no informan cuántos beneficiarios"),
+                    (False, False): diferida("{metas} no informa cuántos beneficiarios"),
+                }[inversion, plural]
                 notas = [f"{f.meta}: {f.detalle}" if plural else f.detalle for f in faltan if f.detalle]
-                grupos.append(f"{metas} {verbo} {que}" + (f" ({'; '.join(notas)})" if notas else ""))
+                grupos.append(tr(plantilla, metas=metas) + (f" ({'; '.join(notas)})" if notas else ""))
             else:
                 detalle = "; ".join(f"{f.meta}: {f.detalle}" for f in faltan) if plural else faltan[0].detalle
-                grupos.append(f"{metas} {'cuentan' if plural else 'cuenta'} otra unidad ({detalle})")
+                grupos.append(tr("{metas} cuentan otra unidad ({detalle})", metas=metas, detalle=detalle) if plural
+                              else tr("{metas} cuenta otra unidad ({detalle})", metas=metas, detalle=detalle))
         return "; ".join(grupos)
 
     def pista_omitida(self) -> str:
@@ -418,8 +432,8 @@ class Comparacion:
         if len(candidatas) != 1:
             return ""
         x = candidatas[0]
-        return (f". La diferencia ({self.fmt(diferencia)}) es casi exactamente lo de la meta {x.meta} "
-                f"({self.fmt(x.valor)}): ¿la afirmación la dejó por fuera?")
+        return tr(". La diferencia ({diferencia}) es casi exactamente lo de la meta {meta} ({valor}): ¿la afirmación la dejó por fuera?",
+                  diferencia=self.fmt(diferencia), meta=x.meta, valor=self.fmt(x.valor))
 
 
 def cita_afirmacion(total: TotalEje, afirmacion: Afirmacion, valor: Valor) -> str:
@@ -465,15 +479,11 @@ def comparaciones(informe: Informe, p: ParametrosTotales, no_aplica: ConjuntoPat
             yield Comparacion(i, total, afirmacion, clase, valor, tipo, suma, tolerancia_redondeo(valor, p))  # type: ignore[arg-type]
 
 
-def _inicio(c: Comparacion) -> str:
-    return f"El resumen del eje «{c.total.eje}» afirma «{c.cita()}»"
-
-
 _RAZON = {
-    "minimo": "{d} menos de lo afirmado",
-    "maximo": "{d} más del máximo afirmado",
-    "aproximado": "una diferencia de {d} ({r}), más de lo que admite una cifra aproximada",
-    "exacto": "una diferencia de {d} ({r})",
+    "minimo": diferida("{d} menos de lo afirmado"),
+    "maximo": diferida("{d} más del máximo afirmado"),
+    "aproximado": diferida("una diferencia de {d} ({r}), más de lo que admite una cifra aproximada"),
+    "exacto": diferida("una diferencia de {d} ({r})"),
 }
 
 
@@ -508,10 +518,11 @@ class TotalNoCoincide(Regla):
                 continue
             diferencia = abs(c.suma.total - c.cifra)
             relativa = porcentaje(100 * diferencia / c.cifra) if c.cifra else "—"
-            razon = _RAZON[c.tipo].format(d=c.fmt(diferencia), r=relativa)
+            razon = tr(_RAZON[c.tipo], d=c.fmt(diferencia), r=relativa)
             faltan = c.describir_faltan()
-            nota = f" (y eso sin contar lo que falta: {faltan})" if faltan else ""
-            yield Observacion(f"{_inicio(c)}, pero {c.describir_suma()}: {razon}{nota}{c.pista_omitida()}",
+            nota = tr(" (y eso sin contar lo que falta: {faltan})", faltan=faltan) if faltan else ""
+            yield Observacion(tr("El resumen del eje «{eje}» afirma «{cita}», pero {suma}: {razon}{nota}{pista}", eje=c.total.eje,
+                                 cita=c.cita(), suma=c.describir_suma(), razon=razon, nota=nota, pista=c.pista_omitida()),
                               c.campo, None, c.cita())
 
 
@@ -544,10 +555,11 @@ class TotalSubestimado(Regla):
                 continue
             exceso = c.suma.total - c.cifra
             faltan = c.describir_faltan()
-            nota = f". No incluye lo que falta ({faltan}), que solo aumentaría la suma" if faltan else ""
+            nota = tr(". No incluye lo que falta ({faltan}), que solo aumentaría la suma", faltan=faltan) if faltan else ""
             yield Observacion(
-                f"{_inicio(c)}, pero {c.describir_suma()}: un {porcentaje(100 * exceso / c.cifra)} más; la afirmación "
-                f"se queda corta por {c.fmt(exceso)}{nota}{c.pista_omitida()}",
+                tr("El resumen del eje «{eje}» afirma «{cita}», pero {suma}: un {pct} más; la afirmación se queda corta por {exceso}{nota}{pista}",
+                   eje=c.total.eje, cita=c.cita(), suma=c.describir_suma(), pct=porcentaje(100 * exceso / c.cifra),
+                   exceso=c.fmt(exceso), nota=nota, pista=c.pista_omitida()),
                 c.campo, None, c.cita(),
             )
 
@@ -581,9 +593,11 @@ class TotalNoVerificable(Regla):
             if c.veredicto(p) != "no_verificable":
                 continue
             suma = c.describir_suma()
-            lo_hay = f"{suma}, menos de lo afirmado; " if suma else "ninguna de las metas que cubre trae el dato: "
             yield Observacion(
-                f"No se puede verificar «{c.cita()}» del eje «{c.total.eje}» con las metas que cubre: {lo_hay}{c.describir_faltan()}",
+                tr("No se puede verificar «{cita}» del eje «{eje}» con las metas que cubre: {suma}, menos de lo afirmado; {faltan}",
+                   cita=c.cita(), eje=c.total.eje, suma=suma, faltan=c.describir_faltan()) if suma
+                else tr("No se puede verificar «{cita}» del eje «{eje}» con las metas que cubre: ninguna de las metas que cubre trae "
+                        "el dato: {faltan}", cita=c.cita(), eje=c.total.eje, faltan=c.describir_faltan()),
                 c.campo, None, c.cita(),
             )
 
@@ -617,8 +631,8 @@ class TotalMetaInexistente(Regla):
                     continue
                 vistos.add(n)
                 yield Observacion(
-                    f"El resumen del eje «{total.eje}» dice cubrir la meta {n}, que no está en el informe: sus cifras no "
-                    "se pueden sumar ni comprobar",
+                    tr("El resumen del eje «{eje}» dice cubrir la meta {meta}, que no está en el informe: sus cifras no "
+                       "se pueden sumar ni comprobar", eje=total.eje, meta=n),
                     f"totales[{i}].metas[{j}]", None, str(n),
                 )
 
@@ -650,9 +664,10 @@ class TotalSinMetas(Regla):
                 cifras.append((total.beneficiarios, total.beneficiarios.cantidad))
             if not cifras:
                 continue
-            citas = " y ".join(f"«{cita_afirmacion(total, a, v)}»" for a, v in cifras)
+            citas = [f"«{cita_afirmacion(total, a, v)}»" for a, v in cifras]
             yield Observacion(
-                f"El resumen del eje «{total.eje}» afirma {citas} pero no dice qué metas cubre: esas cifras quedan sin "
-                "comprobar (indique las metas en 'totales[].metas', por ejemplo con 'auditor import')",
+                tr("El resumen del eje «{eje}» afirma {citas} pero no dice qué metas cubre: esas cifras quedan sin "
+                   "comprobar (indique las metas en 'totales[].metas', por ejemplo con 'auditor import')", eje=total.eje,
+                   citas=tr("{lista} y {ultimo}", lista=citas[0], ultimo=citas[1]) if len(citas) == 2 else citas[0]),
                 f"totales[{i}].metas", None, total.texto,
             )

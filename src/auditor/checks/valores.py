@@ -8,6 +8,7 @@ from ..catalog import Contexto, Documentacion, Regla
 from ..cifras import Problema
 from ..fields import recorrer_valores
 from ..findings import Category, Observacion, Severity
+from ..idioma import tr
 from ..model import Informe
 
 
@@ -36,7 +37,7 @@ class ValorIlegible(Regla):
                     yield Observacion(self._mensaje(ruta, valor.detalle), ruta, i, valor.cita)
 
     def _mensaje(self, ruta: str, detalle: str | None) -> str:
-        return f"No se puede leer el número de '{ruta}': '{detalle}' no es un número en formato colombiano"
+        return tr("No se puede leer el número de '{campo}': '{texto}' no es un número en formato colombiano", campo=ruta, texto=detalle)
 
 
 class UnidadIncorrecta(ValorIlegible):
@@ -54,4 +55,4 @@ class UnidadIncorrecta(ValorIlegible):
     problema = Problema.UNIDAD
 
     def _mensaje(self, ruta: str, detalle: str | None) -> str:
-        return f"El monto de '{ruta}' dice '{detalle}': se esperaba 'millones de pesos' o 'pesos'"
+        return tr("El monto de '{campo}' dice '{texto}': se esperaba 'millones de pesos' o 'pesos'", campo=ruta, texto=detalle)
