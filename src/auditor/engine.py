@@ -18,6 +18,7 @@ from .checks import CHEQUEOS
 from .config import Configuracion
 from .declarative import cargar_directorio_reglas
 from .findings import Category, Finding, Observacion, Severity
+from .idioma import tr
 from .load import ENTRADA_ILEGIBLE, InformeCargado, ProblemaEntrada, cargar_archivo, descubrir
 from .source import Ruta
 
@@ -164,8 +165,8 @@ class _Sello:
     def fallo_de_regla(self, regla: Regla, error: Exception) -> Finding:
         return Finding(
             rule=ENTRADA_ILEGIBLE, category=Category.INPUT_ERROR, severity=Severity.ERROR,
-            message=f"la regla {regla.id} no pudo revisar este informe ({type(error).__name__}: {error}); "
-            "los demás hallazgos siguen siendo válidos. Es un defecto de auditor: por favor repórtelo.",
+            message=tr("la regla {regla} no pudo revisar este informe ({tipo}: {error}); los demás hallazgos siguen siendo "
+                       "válidos. Es un defecto de auditor: por favor repórtelo.", regla=regla.id, tipo=type(error).__name__, error=error),
             file=self.cargado.archivo, line=1,
         )
 
@@ -213,7 +214,7 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
     for problema in cargado.problemas:
         if problema.meta is not None and problema.meta not in leidas:
             leidas.add(problema.meta)
-            metas.append((problema.meta, "(meta que no se pudo leer)"))
+            metas.append((problema.meta, tr("(meta que no se pudo leer)")))
     return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings)
 
 
@@ -222,7 +223,7 @@ def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]]) -> Result
     archivos, faltantes = descubrir(rutas, excluir=auditor.no_informes)
     resultado = Resultado()
     for ruta, motivo in faltantes:
-        cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, f"la ruta {motivo}")])
+        cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, tr("la ruta {motivo}", motivo=motivo))])
         resultado.informes.append(auditar_cargado(auditor, cargado))
     for archivo in archivos:
         resultado.informes.append(auditar_cargado(auditor, cargar_archivo(archivo)))
