@@ -165,8 +165,8 @@ class _Sello:
     def fallo_de_regla(self, regla: Regla, error: Exception) -> Finding:
         return Finding(
             rule=ENTRADA_ILEGIBLE, category=Category.INPUT_ERROR, severity=Severity.ERROR,
-            message=tr("la regla {regla} no pudo revisar este informe ({tipo}: {error}); los demás hallazgos siguen siendo "
-                       "válidos. Es un defecto de auditor: por favor repórtelo.", regla=regla.id, tipo=type(error).__name__, error=error),
+            message=f"la regla {regla.id} no pudo revisar este informe ({type(error).__name__}: {error}); "
+            "los demás hallazgos siguen siendo válidos. Es un defecto de auditor: por favor repórtelo.",
             file=self.cargado.archivo, line=1,
         )
 
