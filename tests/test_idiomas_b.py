@@ -217,3 +217,11 @@ def test_import_avisa_en_ingles(tmp_path: Path) -> None:
     resultado = CliRunner().invoke(main, ["import", str(documento), "--lang", "en", "-o", str(tmp_path / "x.yaml")])
     assert (f"auditor: notice: {documento}:5: the cover does not say the cut-off date; December 2024, the end of the "
             "period, is taken") in resultado.stderr.splitlines()
+
+
+def test_docx_ilegible_en_ingles(tmp_path: Path) -> None:
+    documento = tmp_path / "roto.docx"
+    documento.write_bytes(b"no es un zip")
+    salida = _check(str(documento), "--lang", "en", "--format", "text").output
+    assert ("the .docx file cannot be opened: it is not a valid Word document (it is not a ZIP file: it is incomplete, "
+            "damaged or of another format)") in _linea(salida, "roto.docx:1", "error", "ENT001")
