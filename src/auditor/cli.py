@@ -218,13 +218,16 @@ def _entregar(formato: str, resultado: Resultado, salida: str | None, entradas: 
 @click.argument("fuente", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
               help="Archivo YAML a escribir (por defecto, la salida estándar).")
-def importar(fuente: str, salida: str | None) -> None:
+@_OPCION_IDIOMA
+def importar(fuente: str, salida: str | None, idioma: str | None = None) -> None:
     """Convierte un documento del informe (.txt o .md exportado de la plantilla, o .docx) en datos YAML."""
+    from .idioma import tr
     from .importar import importar_bytes
     from .importar.escribir import a_yaml
     from .load import EXTENSIONES_DATOS
     from .source import ErrorFuente, motivo_so
 
+    _usar_idioma(idioma)
     if fuente.lower().endswith(EXTENSIONES_DATOS):
         _error(f"{fuente} ya es un archivo de datos: 'auditor import' convierte documentos (.txt, .md, .docx); "
                f"audítelo con 'auditor check {fuente}'")
@@ -241,7 +244,8 @@ def importar(fuente: str, salida: str | None) -> None:
         sys.exit(SALIDA_ERROR)
     texto = a_yaml(borrador, Path(fuente).name)
     for p in sorted(borrador.problemas, key=lambda p: p.linea):
-        click.echo(f"auditor: {'aviso' if p.regla == 'ENT005' else 'advertencia'}: {fuente}:{p.linea}: {p.mensaje}", err=True)
+        nivel = tr("aviso") if p.regla == "ENT005" else tr("advertencia")
+        click.echo(f"auditor: {nivel}: {fuente}:{p.linea}: {p.mensaje}", err=True)
     if salida is None:
         click.echo(texto, nl=False)
         return

@@ -61,6 +61,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+from .idioma import tr
 from .patterns import normalizar, normalizar_con_indices
 
 Precision = Literal["dia", "mes", "anio"]
@@ -141,12 +142,13 @@ class Fecha:
         return tuple(sorted({a for d, h in partes for a in range(d.year, h.year + 1)}))
 
     def describir(self) -> str:
-        """The time covered, in words: '26 al 28 de marzo de 2025', 'diciembre de 2025', '2024 y 2025'."""
+        """The time covered, in words: '26 al 28 de marzo de 2025', 'diciembre de 2025', '2024 y 2025'
+        (in the language of the run: 'March 26 to 28, 2025')."""
         if self.sin_anio:
-            return f"{self.texto} (sin año)"
+            return tr("{texto} (sin año)", texto=self.texto)
         if self.tipo == "anios":
-            anios = [str(d.year) if d.year == h.year else f"{d.year} a {h.year}" for d, h in self.partes]
-            return " y ".join(anios) if len(anios) <= 2 else ", ".join(anios[:-1]) + " y " + anios[-1]
+            anios = [str(d.year) if d.year == h.year else tr("{desde} a {hasta}", desde=d.year, hasta=h.year) for d, h in self.partes]
+            return _y(anios)
         partes = self.partes
         if self.tipo == "dias" and len(partes) > 1 and all(d == h for d, h in partes):
             return _describir_dias([d for d, _ in partes])
@@ -155,8 +157,19 @@ class Fecha:
         return describir_intervalo(desde, hasta, self.precision)
 
 
+def nombre_mes(mes: int) -> str:
+    """The name of month 1-12 in the language of the run ('marzo', 'March')."""
+    return (
+        tr("enero"), tr("febrero"), tr("marzo"), tr("abril"), tr("mayo"), tr("junio"), tr("julio"), tr("agosto"),
+        tr("septiembre"), tr("octubre"), tr("noviembre"), tr("diciembre"),
+    )[mes - 1]
+
+
 def _y(elementos: list[str]) -> str:
-    return elementos[0] if len(elementos) == 1 else ", ".join(elementos[:-1]) + " y " + elementos[-1]
+    """'a', 'a y b', 'a, b y c'."""
+    if len(elementos) == 1:
+        return elementos[0]
+    return tr("{lista} y {ultimo}", lista=", ".join(elementos[:-1]), ultimo=elementos[-1])
 
 
 def _describir_dias(dias: list[date]) -> str:
@@ -166,28 +179,28 @@ def _describir_dias(dias: list[date]) -> str:
         por_anio.setdefault(d.year, {}).setdefault(d.month, []).append(d.day)
     textos = []
     for anio, meses in por_anio.items():
-        grupos = [f"{_y([str(x) for x in ds])} de {NOMBRES_MES[m]}" for m, ds in meses.items()]
-        textos.append(f"{_y(grupos)} de {anio}")
+        grupos = [tr("{dias} de {mes}", dias=_y([str(x) for x in ds]), mes=nombre_mes(m)) for m, ds in meses.items()]
+        textos.append(tr("{dias} de {anio}", dias=_y(grupos), anio=anio))
     return _y(textos)
 
 
 def describir_intervalo(desde: date, hasta: date, precision: Precision) -> str:
+    d1, m1, a1, d2, m2, a2 = desde.day, nombre_mes(desde.month), desde.year, hasta.day, nombre_mes(hasta.month), hasta.year
     if precision == "anio":
-        return str(desde.year) if desde.year == hasta.year else f"{desde.year} a {hasta.year}"
+        return str(a1) if a1 == a2 else tr("{desde} a {hasta}", desde=a1, hasta=a2)
     if precision == "mes":
-        if (desde.year, desde.month) == (hasta.year, hasta.month):
-            return f"{NOMBRES_MES[desde.month]} de {desde.year}"
-        if desde.year == hasta.year:
-            return f"{NOMBRES_MES[desde.month]} a {NOMBRES_MES[hasta.month]} de {desde.year}"
-        return f"{NOMBRES_MES[desde.month]} de {desde.year} a {NOMBRES_MES[hasta.month]} de {hasta.year}"
+        if (a1, desde.month) == (a2, hasta.month):
+            return tr("{mes} de {anio}", mes=m1, anio=a1)
+        if a1 == a2:
+            return tr("{mes1} a {mes2} de {anio}", mes1=m1, mes2=m2, anio=a1)
+        return tr("{mes1} de {anio1} a {mes2} de {anio2}", mes1=m1, anio1=a1, mes2=m2, anio2=a2)
     if desde == hasta:
-        return f"{desde.day} de {NOMBRES_MES[desde.month]} de {desde.year}"
-    if (desde.year, desde.month) == (hasta.year, hasta.month):
-        return f"{desde.day} al {hasta.day} de {NOMBRES_MES[desde.month]} de {desde.year}"
-    if desde.year == hasta.year:
-        return f"{desde.day} de {NOMBRES_MES[desde.month]} al {hasta.day} de {NOMBRES_MES[hasta.month]} de {desde.year}"
-    return (f"{desde.day} de {NOMBRES_MES[desde.month]} de {desde.year} al "
-            f"{hasta.day} de {NOMBRES_MES[hasta.month]} de {hasta.year}")
+        return tr("{dia} de {mes} de {anio}", dia=d1, mes=m1, anio=a1)
+    if (a1, desde.month) == (a2, hasta.month):
+        return tr("{dia1} al {dia2} de {mes} de {anio}", dia1=d1, dia2=d2, mes=m1, anio=a1)
+    if a1 == a2:
+        return tr("{dia1} de {mes1} al {dia2} de {mes2} de {anio}", dia1=d1, mes1=m1, dia2=d2, mes2=m2, anio=a1)
+    return tr("{dia1} de {mes1} de {anio1} al {dia2} de {mes2} de {anio2}", dia1=d1, mes1=m1, anio1=a1, dia2=d2, mes2=m2, anio2=a2)
 
 
 # --- the expressions, on normalized text (lower case, no accents, single spaces) ----------------

@@ -18,7 +18,12 @@ class Severity(str, Enum):
 
     @property
     def etiqueta(self) -> str:
-        return {"error": "error", "warning": "advertencia", "info": "info"}[self.value]
+        """The severity as the reader says it, in the run's language (JSON keeps `value`)."""
+        from .idioma import tr
+
+        if self is Severity.ERROR:
+            return tr("error")
+        return tr("advertencia") if self is Severity.WARNING else tr("info")
 
 
 class Category(str, Enum):

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .fields import modelo_de
+from .idioma import tr
 from .model import Informe, Meta
 from .source import ErrorFuente, MapaFuente, Ruta, decodificar, leer_documento, motivo_so
 
@@ -99,7 +100,7 @@ def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] =
         elif p.is_file():
             archivos.append(p)
         else:
-            faltantes.append((str(ruta), "no existe"))
+            faltantes.append((str(ruta), tr("no existe")))
     vistos: set[Path] = set()
     unicos = []
     for a in archivos:
@@ -116,7 +117,7 @@ def cargar_archivo(ruta: str | os.PathLike[str], nombre: str | None = None) -> I
     try:
         contenido = Path(ruta).read_bytes()
     except OSError as error:
-        return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, f"no se puede leer el archivo: {motivo_so(error)}")])
+        return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, tr("no se puede leer el archivo: {motivo}", motivo=motivo_so(error)))])
     return cargar_bytes(contenido, nombre)
 
 
@@ -165,7 +166,7 @@ def _validar(datos: Any, cargado: InformeCargado) -> None:
     mapa = cargado.mapa
     if not isinstance(datos, dict):
         cargado.problemas.append(
-            ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(()), f"se esperaba un informe (un mapa de claves como 'entidad', 'metas'), no {_tipo(datos)}")
+            ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(()), tr("se esperaba un informe (un mapa de claves como 'entidad', 'metas'), no {tipo}", tipo=_tipo(datos)))
         )
         return
     metas_crudas = datos.get("metas", [])
@@ -176,7 +177,7 @@ def _validar(datos: Any, cargado: InformeCargado) -> None:
         cargado.problemas.extend(_traducir(error, (), Informe, mapa))
         return
     if not isinstance(metas_crudas, list):
-        cargado.problemas.append(ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(("metas",)), "'metas' debe ser una lista de metas", "metas"))
+        cargado.problemas.append(ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(("metas",)), tr("'metas' debe ser una lista de metas"), "metas"))
         metas_crudas = []
     metas: list[Meta] = []
     for i, cruda in enumerate(metas_crudas):
@@ -194,29 +195,33 @@ def _validar(datos: Any, cargado: InformeCargado) -> None:
     ]
 
 
-_TIPOS = {dict: "un mapa", list: "una lista", str: "un texto", int: "un número", float: "un número", bool: "un valor lógico", type(None): "un valor vacío"}
-
-
 def _tipo(valor: Any) -> str:
-    return _TIPOS.get(type(valor), type(valor).__name__)
+    """What a value is, as the messages say it ('un texto'), in the language of the run."""
+    tipos = {dict: tr("un mapa"), list: tr("una lista"), str: tr("un texto"), int: tr("un número"), float: tr("un número"),
+             bool: tr("un valor lógico"), type(None): tr("un valor vacío")}
+    return tipos.get(type(valor), type(valor).__name__)
 
 
-_MENSAJES = {
-    "string_type": "se esperaba un texto",
-    "int_type": "se esperaba un número entero",
-    "int_parsing": "se esperaba un número entero",
-    "int_from_float": "se esperaba un número entero",
-    "float_type": "se esperaba un número",
-    "float_parsing": "se esperaba un número",
-    "list_type": "se esperaba una lista",
-    "dict_type": "se esperaba un mapa de claves",
-    "model_type": "se esperaba un mapa de claves",
-    "model_attributes_type": "se esperaba un mapa de claves",
-    "bool_type": "se esperaba sí o no (true/false)",
-    "bool_parsing": "se esperaba sí o no (true/false)",
-    "greater_than_equal": "el valor es menor que el mínimo permitido",
-    "string_pattern_mismatch": "el texto no tiene la forma esperada",
-}
+def _mensajes() -> dict[str, str]:
+    """What was expected, by pydantic error type, in the language of the run."""
+    texto, entero, numero, mapa, logico = (tr("se esperaba un texto"), tr("se esperaba un número entero"), tr("se esperaba un número"),
+                                           tr("se esperaba un mapa de claves"), tr("se esperaba sí o no (true/false)"))
+    return {
+        "string_type": texto,
+        "int_type": entero,
+        "int_parsing": entero,
+        "int_from_float": entero,
+        "float_type": numero,
+        "float_parsing": numero,
+        "list_type": tr("se esperaba una lista"),
+        "dict_type": mapa,
+        "model_type": mapa,
+        "model_attributes_type": mapa,
+        "bool_type": logico,
+        "bool_parsing": logico,
+        "greater_than_equal": tr("el valor es menor que el mínimo permitido"),
+        "string_pattern_mismatch": tr("el texto no tiene la forma esperada"),
+    }
 
 
 def describir_error(e: Any) -> str:
@@ -226,13 +231,14 @@ def describir_error(e: Any) -> str:
     if tipo in ("literal_error", "enum"):
         permitidos = re.findall(r"'([^']*)'", str(e.get("ctx", {}).get("expected", "")))
         pista = difflib.get_close_matches(str(entrada).lower(), permitidos, n=1, cutoff=0.5)
-        return (f"valor no permitido {entrada!r}; se espera uno de: {', '.join(permitidos)}"
-                + (f" (¿quiso decir '{pista[0]}'?)" if pista else ""))
-    if tipo in _MENSAJES:
-        return f"{_MENSAJES[tipo]} (se encontró {_tipo(entrada)})"
+        return (tr("valor no permitido {valor}; se espera uno de: {permitidos}", valor=repr(entrada), permitidos=", ".join(permitidos))
+                + (tr(" (¿quiso decir '{pista}'?)", pista=pista[0]) if pista else ""))
+    mensajes = _mensajes()
+    if tipo in mensajes:
+        return tr("{esperado} (se encontró {encontrado})", esperado=mensajes[tipo], encontrado=_tipo(entrada))
     if tipo == "value_error":
-        return str(e.get("msg", "valor no válido")).removeprefix("Value error, ")
-    return str(e.get("msg", "valor no válido"))
+        return str(e.get("msg", tr("valor no válido"))).removeprefix("Value error, ")
+    return str(e.get("msg", tr("valor no válido")))
 
 
 def _traducir(error: ValidationError, base: Ruta, modelo: type[BaseModel], mapa: MapaFuente) -> Iterator[ProblemaEntrada]:
@@ -245,13 +251,14 @@ def _traducir(error: ValidationError, base: Ruta, modelo: type[BaseModel], mapa:
         if tipo == "extra_forbidden":
             clave = str(loc[-1])
             sugerencia = difflib.get_close_matches(clave, _campos_validos(modelo, loc[:-1]), n=1, cutoff=0.6)
-            pista = f"; ¿quiso decir '{sugerencia[0]}'?" if sugerencia else ""
+            pista = tr("; ¿quiso decir '{pista}'?", pista=sugerencia[0]) if sugerencia else ""
             validos = ", ".join(_campos_validos(modelo, loc[:-1]))
             yield ProblemaEntrada(
-                ENTRADA_ESTRUCTURA, mapa.linea_clave(ruta), f"campo desconocido '{clave}'{pista} (campos válidos: {validos})", campo, clave
+                ENTRADA_ESTRUCTURA, mapa.linea_clave(ruta), tr("campo desconocido '{clave}'{pista} (campos válidos: {validos})", clave=clave, pista=pista, validos=validos),
+                campo, clave
             )
         elif tipo == "missing":
-            yield ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(ruta[:-1]), f"falta el campo obligatorio '{loc[-1]}'", campo)
+            yield ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(ruta[:-1]), tr("falta el campo obligatorio '{campo}'", campo=loc[-1]), campo)
         else:
             yield ProblemaEntrada(
                 ENTRADA_ESTRUCTURA, mapa.linea(ruta), f"'{campo}': {describir_error(e)}", campo,

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema, field_validator
 
 from .cifras import Lectura, Problema, leer_cantidad, leer_monto, leer_porcentaje
+from .idioma import tr
 
 
 class _Modelo(BaseModel):
@@ -47,7 +48,7 @@ def _lector(leer: Callable[[str], Lectura]) -> Callable[[Any], Any]:
         if crudo is None or isinstance(crudo, Valor):
             return crudo
         if isinstance(crudo, bool):
-            raise ValueError("se esperaba un número o un texto, no un valor lógico (sí/no)")  # noqa: TRY004 - pydantic wants ValueError
+            raise ValueError(tr("se esperaba un número o un texto, no un valor lógico (sí/no)"))  # noqa: TRY004 - pydantic wants ValueError
         if isinstance(crudo, (int, float)):
             return Valor(valor=float(crudo))
         if isinstance(crudo, str):
@@ -55,7 +56,7 @@ def _lector(leer: Callable[[str], Lectura]) -> Callable[[Any], Any]:
                 return Valor(texto=crudo)
             lectura = leer(crudo)
             return Valor(texto=crudo, valor=lectura.valor, problema=lectura.problema, detalle=lectura.detalle)
-        raise ValueError("se esperaba un número o un texto")
+        raise ValueError(tr("se esperaba un número o un texto"))
 
     return convertir
 
@@ -94,7 +95,7 @@ class Periodo(_Modelo):
     def _orden(cls, hasta: int, info: Any) -> int:
         desde = info.data.get("desde")
         if desde is not None and hasta < desde:
-            raise ValueError(f"el periodo termina ({hasta}) antes de empezar ({desde})")
+            raise ValueError(tr("el periodo termina ({hasta}) antes de empezar ({desde})", hasta=hasta, desde=desde))
         return hasta
 
 
@@ -293,5 +294,5 @@ class Informe(_Modelo):
     def _fecha(cls, valor: Any) -> Any:
         texto = str(valor) if valor is not None else ""
         if not _FECHA.fullmatch(texto):
-            raise ValueError(f"se esperaba una fecha AAAA-MM o AAAA-MM-DD, no {texto!r}")
+            raise ValueError(tr("se esperaba una fecha AAAA-MM o AAAA-MM-DD, no {texto}", texto=repr(texto)))
         return texto

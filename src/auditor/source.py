@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from .idioma import tr
+
 try:  # libyaml: same nodes, parsed in C
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - pure-Python fallback
@@ -106,26 +108,26 @@ class _Constructor:
     def construir(self, nodo: yaml.Node, ruta: Ruta, profundidad: int = 0) -> Any:
         self._nodos += 1
         if self._nodos > _NODOS_MAXIMOS:
-            raise ErrorFuente(_linea(nodo), "el documento se expande a demasiados valores (¿alias anidados?)")
+            raise ErrorFuente(_linea(nodo), tr("el documento se expande a demasiados valores (¿alias anidados?)"))
         if profundidad > _PROFUNDIDAD_MAXIMA:
-            raise ErrorFuente(_linea(nodo), f"anidamiento de más de {_PROFUNDIDAD_MAXIMA} niveles")
+            raise ErrorFuente(_linea(nodo), tr("anidamiento de más de {n} niveles", n=_PROFUNDIDAD_MAXIMA))
         self.mapa.lineas[ruta] = _linea(nodo)
         if isinstance(nodo, yaml.MappingNode):
             if nodo.tag != "tag:yaml.org,2002:map":
-                raise ErrorFuente(_linea(nodo), f"etiqueta YAML no permitida: {nodo.tag}")
+                raise ErrorFuente(_linea(nodo), tr("etiqueta YAML no permitida: {etiqueta}", etiqueta=nodo.tag))
             resultado: dict[str, Any] = {}
             vistas: dict[str, int] = {}
             for nodo_clave, nodo_valor in nodo.value:
                 if not isinstance(nodo_clave, yaml.ScalarNode):
-                    raise ErrorFuente(_linea(nodo_clave), "una clave debe ser un texto simple")
+                    raise ErrorFuente(_linea(nodo_clave), tr("una clave debe ser un texto simple"))
                 clave = str(self._escalar(nodo_clave))
                 linea_clave = _linea(nodo_clave)
                 if clave in vistas:
                     self.problemas.append(
                         ProblemaFuente(
                             linea_clave,
-                            f"clave '{clave}' repetida (ya aparece en la línea {vistas[clave]}); "
-                            "se usa el último valor y el anterior se perdería",
+                            tr("clave '{clave}' repetida (ya aparece en la línea {linea}); se usa el último valor y el "
+                               "anterior se perdería", clave=clave, linea=vistas[clave]),
                             ruta=ruta + (clave,),
                         )
                     )
@@ -135,34 +137,36 @@ class _Constructor:
             return resultado
         if isinstance(nodo, yaml.SequenceNode):
             if nodo.tag != "tag:yaml.org,2002:seq":
-                raise ErrorFuente(_linea(nodo), f"etiqueta YAML no permitida: {nodo.tag}")
+                raise ErrorFuente(_linea(nodo), tr("etiqueta YAML no permitida: {etiqueta}", etiqueta=nodo.tag))
             return [self.construir(hijo, ruta + (i,), profundidad + 1) for i, hijo in enumerate(nodo.value)]
         return self._escalar(nodo)
 
     def _escalar(self, nodo: yaml.Node) -> Any:
         if nodo.tag not in _ETIQUETAS_ESCALARES:
-            raise ErrorFuente(_linea(nodo), f"etiqueta YAML no permitida: {nodo.tag}")
+            raise ErrorFuente(_linea(nodo), tr("etiqueta YAML no permitida: {etiqueta}", etiqueta=nodo.tag))
         try:
             return self._escalares.construct_object(nodo, deep=True)
         except (yaml.YAMLError, ValueError, OverflowError) as error:
-            raise ErrorFuente(_linea(nodo), f"valor no válido: {error}") from None
+            raise ErrorFuente(_linea(nodo), tr("valor no válido: {error}", error=error)) from None
 
 
 def _linea(nodo: yaml.Node) -> int:
     return int(nodo.start_mark.line) + 1
 
 
-_MOTIVOS_SO = {
-    errno.ENOENT: "no existe", errno.EACCES: "no hay permiso para leerlo", errno.EPERM: "no hay permiso para leerlo",
-    errno.EISDIR: "es un directorio, no un archivo", errno.ENOTDIR: "una parte de la ruta no es un directorio",
-    errno.ELOOP: "la ruta da vueltas (enlaces simbólicos en ciclo)", errno.ENOSPC: "no queda espacio en el disco",
-    errno.EROFS: "el disco es de solo lectura", errno.ENAMETOOLONG: "el nombre es demasiado largo",
-}
+def _motivos_so() -> dict[int, str]:
+    permiso = tr("no hay permiso para leerlo")
+    return {
+        errno.ENOENT: tr("no existe"), errno.EACCES: permiso, errno.EPERM: permiso,
+        errno.EISDIR: tr("es un directorio, no un archivo"), errno.ENOTDIR: tr("una parte de la ruta no es un directorio"),
+        errno.ELOOP: tr("la ruta da vueltas (enlaces simbólicos en ciclo)"), errno.ENOSPC: tr("no queda espacio en el disco"),
+        errno.EROFS: tr("el disco es de solo lectura"), errno.ENAMETOOLONG: tr("el nombre es demasiado largo"),
+    }
 
 
 def motivo_so(error: OSError) -> str:
-    """Why the system refused a file, in Spanish (the system's own text is in English)."""
-    return _MOTIVOS_SO.get(error.errno or -1) or (error.strerror or str(error))
+    """Why the system refused a file, in the language of the run (the system's own text is in English)."""
+    return _motivos_so().get(error.errno or -1) or (error.strerror or str(error))
 
 
 _SALTO = re.compile(rb"\n")
@@ -178,37 +182,39 @@ def decodificar(contenido: bytes) -> str:
         linea = contenido.count(b"\n", 0, error.start) + 1
         raise ErrorFuente(
             linea,
-            f"el archivo no está en UTF-8 (byte 0x{contenido[error.start]:02x}); "
-            "guárdelo como UTF-8 (¿está en Latin-1 o Windows-1252?)",
+            tr("el archivo no está en UTF-8 (byte 0x{byte:02x}); guárdelo como UTF-8 (¿está en Latin-1 o Windows-1252?)",
+               byte=contenido[error.start]),
         ) from None
 
 
-_EXPLICACIONES = (
-    ("quoted scalar", "comillas sin cerrar: el texto entre comillas no termina"),
-    ("mapping values are not allowed", "':' inesperado: ¿falta un espacio después de ':', faltan comillas o la sangría no corresponde?"),
-    ("tab character", "hay una tabulación en la sangría: YAML solo admite espacios"),
-    ("cannot start any token", "carácter no permitido al comienzo de un valor (¿una tabulación? use espacios)"),
-    ("did not find expected key", "se esperaba una clave: revise la sangría"),
-    ("expected <block end>", "la sangría no corresponde con la del bloque"),
-    ("could not find expected ':'", "falta ':' después de la clave"),
-    ("found undefined alias", "alias (*nombre) sin definir"),
-    ("expected a single document", "hay más de un documento YAML (---): se espera un informe por archivo"),
-    ("flow sequence", "lista entre corchetes sin cerrar o mal separada"),
-    ("flow mapping", "mapa entre llaves sin cerrar o mal separado"),
-)
+def _explicaciones() -> tuple[tuple[str, str], ...]:
+    """PyYAML's problem (in English) -> what it means for the writer, in the language of the run."""
+    return (
+        ("quoted scalar", tr("comillas sin cerrar: el texto entre comillas no termina")),
+        ("mapping values are not allowed", tr("':' inesperado: ¿falta un espacio después de ':', faltan comillas o la sangría no corresponde?")),
+        ("tab character", tr("hay una tabulación en la sangría: YAML solo admite espacios")),
+        ("cannot start any token", tr("carácter no permitido al comienzo de un valor (¿una tabulación? use espacios)")),
+        ("did not find expected key", tr("se esperaba una clave: revise la sangría")),
+        ("expected <block end>", tr("la sangría no corresponde con la del bloque")),
+        ("could not find expected ':'", tr("falta ':' después de la clave")),
+        ("found undefined alias", tr("alias (*nombre) sin definir")),
+        ("expected a single document", tr("hay más de un documento YAML (---): se espera un informe por archivo")),
+        ("flow sequence", tr("lista entre corchetes sin cerrar o mal separada")),
+        ("flow mapping", tr("mapa entre llaves sin cerrar o mal separado")),
+    )
 
 
 def _explicar(problema: str, lenguaje: str) -> str:
-    for clave, explicacion in _EXPLICACIONES:
+    for clave, explicacion in _explicaciones():
         if clave in problema:
             return explicacion
-    return f"el archivo no se puede leer como {lenguaje}"
+    return tr("el archivo no se puede leer como {lenguaje}", lenguaje=lenguaje)
 
 
 def leer_documento(texto: str, lenguaje: str = "YAML") -> Documento:
     """Parse one YAML (or JSON: `lenguaje` only names it in messages) document, keeping the line of every value."""
     if not texto.strip():
-        raise ErrorFuente(1, "el archivo está vacío: se esperaba un informe")
+        raise ErrorFuente(1, tr("el archivo está vacío: se esperaba un informe"))
     try:
         nodo = yaml.compose(texto, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -219,11 +225,12 @@ def leer_documento(texto: str, lenguaje: str = "YAML") -> Documento:
             marca = contexto
         linea = int(marca.line) + 1 if marca is not None else 1
         original = " ".join(x for x in (error.context, error.problem) if x) or str(error)
-        raise ErrorFuente(linea, f"{lenguaje} no válido: {_explicar(original, lenguaje)} (detalle: {original})") from None
+        raise ErrorFuente(linea, tr("{lenguaje} no válido: {explicacion} (detalle: {original})", lenguaje=lenguaje,
+                                     explicacion=_explicar(original, lenguaje), original=original)) from None
     except yaml.YAMLError as error:
-        raise ErrorFuente(1, f"{lenguaje} no válido: {error}") from None
+        raise ErrorFuente(1, tr("{lenguaje} no válido: {error}", lenguaje=lenguaje, error=error)) from None
     if nodo is None:
-        raise ErrorFuente(1, "el archivo no tiene contenido: se esperaba un informe")
+        raise ErrorFuente(1, tr("el archivo no tiene contenido: se esperaba un informe"))
     constructor = _Constructor()
     datos = constructor.construir(nodo, ())
     return Documento(datos, constructor.mapa, constructor.problemas)

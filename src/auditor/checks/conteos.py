@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..catalog import Contexto, Documentacion, Regla
 from ..conteos import Conteo, Sustantivo, analizar, clave, conteos, sustantivo_de
 from ..findings import Category, Observacion, Severity
+from ..idioma import tr
 from ..model import Informe, Meta, Valor
 
 # the prose of a meta, in the order of the template, with the words a reviewer knows it by
@@ -28,7 +29,32 @@ PROSA: tuple[tuple[str, str], ...] = (
     ("ejecucion.como", "¿Cómo se hizo?"),
     ("impacto", "El impacto"),
 )
-_ETIQUETAS = dict(PROSA) | {"inversion.texto": "La inversión", "meta_cuatrienio.texto": "La meta del cuatrienio"}
+
+
+def _etiqueta(campo: str) -> str:
+    """How a message names a prose field (as in `PROSA`), in the language of the run."""
+    return {
+        "logro.texto": tr("¿Qué se hizo?"),
+        "beneficiarios.descripcion": tr("La población atendida"),
+        "ejecucion.como": tr("¿Cómo se hizo?"),
+        "impacto": tr("El impacto"),
+        "inversion.texto": tr("La inversión"),
+        "meta_cuatrienio.texto": tr("La meta del cuatrienio"),
+    }[campo]
+
+
+def _nombre(q: Cantidad) -> str:
+    """How a message names a structured quantity (`Cantidad.nombre`), in the language of the run."""
+    return {
+        "logro.cantidad": tr("lo logrado"),
+        "beneficiarios.total": tr("el total de beneficiarios"),
+        "meta_cuatrienio.cantidad": tr("la meta del cuatrienio"),
+    }[q.campo]
+
+
+def _con_cita(texto: str | None) -> str:
+    """' («quote»)' after a count when the text that states it is there."""
+    return f" («{_cita_corta(texto)}»)" if texto else ""
 
 
 def _texto(meta: Meta, campo: str) -> str | None:
@@ -136,16 +162,15 @@ class CantidadNoCoincide(Regla):
                 if mismos and partes != q.valor and not any(c.coincide_con(q.valor) for c in mismos):
                     c = mismos[0]
                     yield Observacion(
-                        f"{_ETIQUETAS[q.propio]} dice «{c.cita}», pero '{q.campo}' registra {q.dicho}: "
-                        "es la misma cuenta con dos cifras",
+                        tr("{etiqueta} dice «{cita}», pero '{campo}' registra {dicho}: es la misma cuenta con dos cifras",
+                           etiqueta=_etiqueta(q.propio), cita=c.cita, campo=q.campo, dicho=q.dicho),
                         q.propio, i, c.cita,
                     )
             logro, benef = cantidad_lograda(meta), cantidad_beneficiarios(meta)
             if logro is not None and benef is not None and logro.sustantivo.compatible(benef.sustantivo) and logro.valor != benef.valor:
                 yield Observacion(
-                    f"Los beneficiarios son {benef.dicho}, pero lo logrado son {logro.dicho}"
-                    + (f" («{_cita_corta(meta.logro.texto)}»)" if meta.logro.texto else "")
-                    + ": cuentan lo mismo con cifras distintas",
+                    tr("Los beneficiarios son {beneficiarios}, pero lo logrado son {logrado}{cita}: cuentan lo mismo con cifras distintas",
+                       beneficiarios=benef.dicho, logrado=logro.dicho, cita=_con_cita(meta.logro.texto)),
                     "beneficiarios.total", i, benef.cita,
                 )
             for campo in (*(c for c, _ in PROSA), "inversion.texto", "meta_cuatrienio.texto"):
@@ -153,8 +178,9 @@ class CantidadNoCoincide(Regla):
                     if c.escrito_dos_veces is not None:
                         palabra, cifra = c.escrito_dos_veces
                         yield Observacion(
-                            f"{_ETIQUETAS[campo]} escribe la cifra de dos maneras que no coinciden: «{c.cita}» "
-                            f"('{palabra}' en letras, {cifra} en números)",
+                            tr("{etiqueta} escribe la cifra de dos maneras que no coinciden: «{cita}» "
+                               "('{palabra}' en letras, {cifra} en números)",
+                               etiqueta=_etiqueta(campo), cita=c.cita, palabra=palabra, cifra=cifra),
                             campo, i, c.cita,
                         )
 
@@ -187,15 +213,16 @@ class ParteMayorQueTotal(Regla):
             for q in (cantidad_lograda(meta), cantidad_beneficiarios(meta)):
                 if q is None:
                     continue
-                for campo, etiqueta in PROSA:
+                for campo, _ in PROSA:
                     if campo == q.propio:
                         continue  # its own text is CNT001's
                     for c in _del_mismo(_texto(meta, campo), q.sustantivo):
                         if c.supera(q.valor) and c.valor not in objetivos and (campo, c.inicio) not in vistos:
                             vistos.add((campo, c.inicio))
                             yield Observacion(
-                                f"{etiqueta} habla de «{c.cita}», más que {q.nombre} ({q.dicho}, en '{q.campo}'): una "
-                                "parte no puede superar el total; si es otra población u otro periodo, conviene decirlo",
+                                tr("{etiqueta} habla de «{cita}», más que {nombre} ({dicho}, en '{campo}'): una parte no "
+                                   "puede superar el total; si es otra población u otro periodo, conviene decirlo",
+                                   etiqueta=_etiqueta(campo), cita=c.cita, nombre=_nombre(q), dicho=q.dicho, campo=q.campo),
                                 campo, i, c.cita,
                             )
 
@@ -220,15 +247,15 @@ class ListaNoCoincide(Regla):
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         for i, meta in enumerate(informe.metas):
-            for campo, etiqueta in PROSA:
+            for campo, _ in PROSA:
                 texto = _texto(meta, campo)
                 if texto is None:
                     continue
                 for e in analizar(texto).enumeraciones:
                     if len(e.elementos) != e.conteo.valor:
                         yield Observacion(
-                            f"{etiqueta} anuncia «{e.conteo.cita}», pero la lista que sigue nombra {len(e.elementos)}: "
-                            + "; ".join(e.elementos),
+                            tr("{etiqueta} anuncia «{cita}», pero la lista que sigue nombra {n}: {elementos}",
+                               etiqueta=_etiqueta(campo), cita=e.conteo.cita, n=len(e.elementos), elementos="; ".join(e.elementos)),
                             campo, i, _cita_corta(e.cita, 240),
                         )
 
@@ -309,7 +336,8 @@ class DesgloseSuperaTotal(Regla):
         for i, meta in enumerate(informe.metas):
             benef = cantidad_beneficiarios(meta)
             total_personas = benef if benef is not None and benef.sustantivo.nucleo in personas | grupos else None
-            for campo, etiqueta in PROSA:
+            for campo, _ in PROSA:
+                etiqueta = _etiqueta(campo)
                 texto = _texto(meta, campo)
                 if texto is None:
                     continue
@@ -319,8 +347,9 @@ class DesgloseSuperaTotal(Regla):
                     if partes and sum(x.valor for x in partes) > d.total.valor:
                         suma = sum(x.valor for x in partes)
                         yield Observacion(
-                            f"{etiqueta} desglosa «{d.total.cita}» en " + " + ".join(_numero(x.valor) for x in partes)
-                            + f" = {_numero(suma)}: las partes suman más que el total",
+                            tr("{etiqueta} desglosa «{cita}» en {partes} = {suma}: las partes suman más que el total",
+                               etiqueta=etiqueta, cita=d.total.cita, partes=" + ".join(_numero(x.valor) for x in partes),
+                               suma=_numero(suma)),
                             campo, i, _cita_corta(d.cita, 240),
                         )
                 if total_personas is None or (campo == "beneficiarios.descripcion" and meta.beneficiarios.grupos):
@@ -333,8 +362,9 @@ class DesgloseSuperaTotal(Regla):
                     if suma > total_personas.valor:
                         cita = " ".join(texto[cadena[0].inicio : cadena[-1].fin].split())
                         yield Observacion(
-                            f"{etiqueta} enumera «{cita}» = {_numero(suma)}, más que el total de beneficiarios "
-                            f"({total_personas.dicho}, en '{total_personas.campo}')",
+                            tr("{etiqueta} enumera «{cita}» = {suma}, más que el total de beneficiarios ({dicho}, en '{campo}')",
+                               etiqueta=etiqueta, cita=cita, suma=_numero(suma), dicho=total_personas.dicho,
+                               campo=total_personas.campo),
                             campo, i, cita,
                         )
 
@@ -399,7 +429,8 @@ class RepartoNoSuma100(Regla):
                     if abs(r.suma - 100) > p.tolerancia:
                         partes = " + ".join(c for _, c in r.porcentajes)
                         yield Observacion(
-                            f"{_ETIQUETAS[campo]} reparte {partes} = {_numero(round(r.suma, 2))}%, no 100%",
+                            tr("{etiqueta} reparte {partes} = {suma}%, no 100%",
+                               etiqueta=_etiqueta(campo), partes=partes, suma=_numero(round(r.suma, 2))),
                             campo, i, _cita_corta(r.cita, 240),
                         )
 
@@ -447,9 +478,9 @@ class MenosPersonasQueUnidades(Regla):
                 continue
             if not any(benef.sustantivo.compatible(x) for x in personas):
                 continue
-            dicho = f" («{_cita_corta(meta.logro.texto)}»)" if meta.logro.texto else ""
             yield Observacion(
-                f"Los beneficiarios son {benef.dicho}, menos que lo logrado: {logro.dicho}{dicho}. Detrás de cada unidad atendida "
-                "hay al menos una persona: revise si una de las cifras o de las unidades está equivocada",
+                tr("Los beneficiarios son {beneficiarios}, menos que lo logrado: {logrado}{cita}. Detrás de cada unidad atendida "
+                   "hay al menos una persona: revise si una de las cifras o de las unidades está equivocada",
+                   beneficiarios=benef.dicho, logrado=logro.dicho, cita=_con_cita(meta.logro.texto)),
                 "beneficiarios.total", i, _cita_corta(meta.beneficiarios.descripcion or benef.cita),
             )

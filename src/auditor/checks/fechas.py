@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import reduce
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -31,28 +32,28 @@ from ..fechas import (
 )
 from ..fields import leer_campo, ruta_valida
 from ..findings import Category, Observacion, Severity
+from ..idioma import tr
 from ..model import Informe, Meta
 from ..patterns import frase_alrededor, normalizar
 
 CAMPOS_HECHOS = ["logro.texto", "ejecucion.como", "ejecucion.con_quien", "ejecucion.cuando", "impacto", "registro_fotografico[*]"]
 
-_ETIQUETAS = {
-    "logro.texto": "«¿Qué se hizo?»",
-    "ejecucion.como": "«¿Cómo se hizo?»",
-    "ejecucion.con_quien": "«¿Con quién se ejecutó?»",
-    "ejecucion.cuando": "«¿Cuándo se realizó?»",
-    "impacto": "el impacto",
-    "beneficiarios.descripcion": "«¿Qué población se atendió?»",
-    "inversion.texto": "«¿Cuánto se invirtió?»",
-    "localizacion.texto": "«¿Dónde se intervino?»",
-}
-
 
 def etiqueta(campo: str) -> str:
-    """How a reviewer calls a field: «¿Cómo se hizo?», 'el registro fotográfico (foto 3)'."""
+    """How a reviewer calls a field: «¿Cómo se hizo?», 'el registro fotográfico (foto 3)' (in the run's language)."""
     if campo.startswith("registro_fotografico["):
-        return f"el registro fotográfico (foto {int(campo[len('registro_fotografico['):-1]) + 1})"
-    return _ETIQUETAS.get(campo, f"'{campo}'")
+        return tr("el registro fotográfico (foto {n})", n=int(campo[len("registro_fotografico["):-1]) + 1)
+    traducidas = {
+        "logro.texto": tr("«¿Qué se hizo?»"),
+        "ejecucion.como": tr("«¿Cómo se hizo?»"),
+        "ejecucion.con_quien": tr("«¿Con quién se ejecutó?»"),
+        "ejecucion.cuando": tr("«¿Cuándo se realizó?»"),
+        "impacto": tr("el impacto"),
+        "beneficiarios.descripcion": tr("«¿Qué población se atendió?»"),
+        "inversion.texto": tr("«¿Cuánto se invirtió?»"),
+        "localizacion.texto": tr("«¿Dónde se intervino?»"),
+    }
+    return traducidas.get(campo, f"'{campo}'")
 
 
 class ParametrosFechas(BaseModel):
@@ -135,7 +136,8 @@ def _cita(f: Fecha, partes: list[tuple[date, date]] | None = None) -> str:
     if partes is None or len(partes) == len(f.partes):
         descripcion = f.describir()
     else:
-        descripcion = " y ".join(describir_intervalo(d, h, f.precision) for d, h in partes)
+        descripcion = reduce(lambda a, b: tr("{lista} y {ultimo}", lista=a, ultimo=b),
+                             (describir_intervalo(d, h, f.precision) for d, h in partes))
     return f"«{f.texto}»" + ("" if _sustancia(f.texto) == _sustancia(descripcion) else f" ({descripcion})")
 
 
@@ -183,13 +185,14 @@ class FechaFueraDelPeriodo(Regla):
                     despues = [(d, h) for d, h in partes if d > corte]
                     fuera = [(d, h) for d, h in partes if h < inicio_periodo or d > fin_periodo]
                     if despues:
-                        problema, afuera = f"después de la fecha de corte del informe ({corte_texto})", despues
+                        problema, afuera = tr("después de la fecha de corte del informe ({corte})", corte=corte_texto), despues
                     elif fuera:
-                        problema, afuera = f"fuera del periodo del informe ({periodo})", fuera
+                        problema, afuera = tr("fuera del periodo del informe ({periodo})", periodo=periodo), fuera
                     else:
                         continue
                     yield Observacion(
-                        f"{_mayuscula(etiqueta(t.campo))} da como ocurrido un hecho con fecha {_cita(f, afuera)}, {problema}",
+                        tr("{etiqueta} da como ocurrido un hecho con fecha {fecha}, {problema}",
+                           etiqueta=_mayuscula(etiqueta(t.campo)), fecha=_cita(f, afuera), problema=problema),
                         t.campo, i, frase_alrededor(t.texto, f.inicio, f.fin),
                     )
 
@@ -235,11 +238,12 @@ class CuandoContradiceFechas(Regla):
                     partes = [_extremos(f, d, h) for d, h in f.partes]
                     afuera = [(d, h) for d, h in partes if h < _menos(desde, holgura) or d > _mas(hasta, holgura)]
                     if afuera:
-                        fuera.append(f"{_cita(f, afuera)} en {etiqueta(t.campo)}")
+                        fuera.append(tr("{fecha} en {etiqueta}", fecha=_cita(f, afuera), etiqueta=etiqueta(t.campo)))
             if fuera:
-                lista = "; ".join(fuera[:4]) + (f"; y {len(fuera) - 4} más" if len(fuera) > 4 else "")
+                lista = "; ".join(fuera[:4]) + (tr("; y {n} más", n=len(fuera) - 4) if len(fuera) > 4 else "")
                 yield Observacion(
-                    f"«¿Cuándo se realizó?» dice {descripcion}, pero la meta da fechas por fuera de ese lapso: {lista}",
+                    tr("«¿Cuándo se realizó?» dice {lapso}, pero la meta da fechas por fuera de ese lapso: {lista}",
+                       lapso=descripcion, lista=lista),
                     "ejecucion.cuando", i, cuando,
                 )
 
@@ -266,9 +270,9 @@ def _lapso(cuando: str) -> tuple[date, date, str] | None:
     termina = any(f.borde == "fin" or f.abierta == "antes" for f in fechas)
     precision = min((f.precision for f in fechas), key=lambda x: _RANGO_PRECISION[x])
     if empieza and not termina:
-        return desde, date.max, f"que empezó en {describir_intervalo(desde, desde, precision)}"
+        return desde, date.max, tr("que empezó en {fecha}", fecha=describir_intervalo(desde, desde, precision))
     if termina and not empieza and any(f.abierta == "antes" for f in fechas):
-        return date.min, hasta, f"que terminó en {describir_intervalo(hasta, hasta, precision)}"
+        return date.min, hasta, tr("que terminó en {fecha}", fecha=describir_intervalo(hasta, hasta, precision))
     return desde, hasta, describir_intervalo(desde, hasta, precision)
 
 
@@ -326,10 +330,12 @@ class EventoConFechasDistintas(Regla):
 
     def _observacion(self, informe: Informe, primera: _Mencion, segunda: _Mencion) -> Observacion:
         f1, f2 = primera.mencion.fecha, segunda.mencion.fecha
-        lugar = etiqueta(primera.campo) + ("" if primera.meta == segunda.meta else f" de la meta {informe.metas[primera.meta].numero}")
+        lugar = etiqueta(primera.campo) if primera.meta == segunda.meta else tr(
+            "{etiqueta} de la meta {numero}", etiqueta=etiqueta(primera.campo), numero=informe.metas[primera.meta].numero)
         return Observacion(
-            f"«{segunda.mencion.nombre}» tiene aquí fecha {f2.describir()}, pero {lugar} da al mismo evento "
-            f"{f1.describir()}: «{_frase(primera.texto, *primera.mencion.frase)}»",
+            tr("«{evento}» tiene aquí fecha {fecha}, pero {lugar} da al mismo evento {otra}: «{frase}»",
+               evento=segunda.mencion.nombre, fecha=f2.describir(), lugar=lugar, otra=f1.describir(),
+               frase=_frase(primera.texto, *primera.mencion.frase)),
             segunda.campo, segunda.meta, _frase(segunda.texto, *segunda.mencion.frase),
         )
 

@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import reduce
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ..catalog import Contexto, Documentacion, Regla
 from ..findings import Category, Observacion, Severity
+from ..idioma import tr
 from ..lugares import Clase, Divipola, Lectura, Municipio, compacta, divipola
 from ..model import Informe, Meta
 from ..patterns import frase_alrededor, normalizar, normalizar_con_indices
 
 
 def _lista(nombres: list[str]) -> str:
-    return nombres[0] if len(nombres) == 1 else ", ".join(nombres[:-1]) + " y " + nombres[-1]
+    return nombres[0] if len(nombres) == 1 else tr("{lista} y {ultimo}", lista=", ".join(nombres[:-1]), ultimo=nombres[-1])
 
 
 def _lecturas(d: Divipola, meta: Meta, departamento: str | None) -> Iterator[tuple[str, Lectura, bool]]:
@@ -81,8 +83,9 @@ class MunicipioDesconocido(Regla):
                 if lectura.municipios and lectura.departamento:  # "Tabio, Antioquia": the name exists, elsewhere
                     donde = _lista(sorted({m.departamento for m in lectura.municipios}))
                     yield Observacion(
-                        f"DIVIPOLA no tiene un municipio «{lectura.municipios[0].nombre}» en {lectura.departamento}: "
-                        f"está en {donde}", campo, i, lectura.texto,
+                        tr("DIVIPOLA no tiene un municipio «{municipio}» en {departamento}: está en {donde}",
+                           municipio=lectura.municipios[0].nombre, departamento=lectura.departamento, donde=donde),
+                        campo, i, lectura.texto,
                     )
                     continue
                 if texto_libre:
@@ -100,16 +103,20 @@ class MunicipioDesconocido(Regla):
     @staticmethod
     def _mensaje(d: Divipola, nombre: str, sugerencias: list[Municipio], departamento: str | None, ya_nombrados: set[str]) -> str:
         if not sugerencias:
-            return (f"«{nombre}» no es un municipio de DIVIPOLA ni se parece a ninguno: si es un corregimiento, una vereda o "
-                    "un barrio, escriba el municipio al que pertenece")
+            return tr("«{nombre}» no es un municipio de DIVIPOLA ni se parece a ninguno: si es un corregimiento, una vereda o "
+                      "un barrio, escriba el municipio al que pertenece", nombre=nombre)
 
         def nombre_de(m: Municipio) -> str:
             return d.nombre_usual(m) if m.departamento == departamento else f"{d.nombre_usual(m)} ({m.departamento})"
 
-        mensaje = f"«{nombre}» no es un municipio de DIVIPOLA; ¿quiso decir {' o '.join(nombre_de(m) for m in sugerencias)}?"
+        opciones = reduce(lambda a, b: tr("{una} o {otra}", una=a, otra=b), (nombre_de(m) for m in sugerencias))
+        mensaje = tr("«{nombre}» no es un municipio de DIVIPOLA; ¿quiso decir {opciones}?", nombre=nombre, opciones=opciones)
         repetidos = [nombre_de(m) for m in sugerencias if m.codigo in ya_nombrados]
         if repetidos and len(repetidos) < len(sugerencias):
-            mensaje += f" ({_lista(repetidos)} ya {'está' if len(repetidos) == 1 else 'están'} en la localización de esta meta)"
+            if len(repetidos) == 1:
+                mensaje += tr(" ({nombres} ya está en la localización de esta meta)", nombres=_lista(repetidos))
+            else:
+                mensaje += tr(" ({nombres} ya están en la localización de esta meta)", nombres=_lista(repetidos))
         return mensaje
 
 
@@ -127,7 +134,7 @@ class ParametrosFueraDelDepartamento(BaseModel):
         d = divipola()
         desconocidos = [n for n in nombres if not d.leer(n, None).municipios]
         if desconocidos:
-            raise ValueError(f"no son municipios de DIVIPOLA: {', '.join(desconocidos)}")
+            raise ValueError(tr("no son municipios de DIVIPOLA: {nombres}", nombres=", ".join(desconocidos)))
         return nombres
 
 
@@ -171,8 +178,9 @@ class MunicipioFueraDelDepartamento(Regla):
                     yield Observacion(self._mensaje(lectura, departamento, meta, campo), campo, i, lectura.texto)
                 elif lectura.clase is Clase.DEPARTAMENTO and lectura.departamento != departamento and campo != "localizacion.texto":
                     yield Observacion(
-                        f"«{lectura.texto}» es el departamento de {lectura.departamento}, no un municipio de {departamento} "
-                        "(el departamento del informe)", campo, i, lectura.texto,
+                        tr("«{texto}» es el departamento de {otro}, no un municipio de {departamento} (el departamento del informe)",
+                           texto=lectura.texto, otro=lectura.departamento, departamento=departamento),
+                        campo, i, lectura.texto,
                     )
 
     @staticmethod
@@ -180,15 +188,15 @@ class MunicipioFueraDelDepartamento(Regla):
         municipios = lectura.municipios
         if len(municipios) == 1:
             m = municipios[0]
-            donde = f"«{lectura.texto}» es un municipio de {m.departamento} (DANE {m.codigo}), no de {departamento}"
+            mensaje = tr("«{texto}» es un municipio de {otro} (DANE {codigo}), no de {departamento}, el departamento del informe",
+                         texto=lectura.texto, otro=m.departamento, codigo=m.codigo, departamento=departamento)
         else:
-            donde = (f"«{lectura.texto}» no es un municipio de {departamento}: DIVIPOLA lo tiene en "
-                     f"{_lista(sorted({m.departamento for m in municipios}))}")
-        mensaje = f"{donde}, el departamento del informe"
+            mensaje = tr("«{texto}» no es un municipio de {departamento}: DIVIPOLA lo tiene en {otros}, el departamento del informe",
+                         texto=lectura.texto, departamento=departamento, otros=_lista(sorted({m.departamento for m in municipios})))
         if campo != "localizacion.texto" and meta.localizacion.texto:
             cita = _frase_con(meta.localizacion.texto, lectura.texto)
             if cita:
-                mensaje += f"; la localización dice «{cita}»"
+                mensaje += tr("; la localización dice «{cita}»", cita=cita)
         return mensaje
 
 

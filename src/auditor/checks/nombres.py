@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from ..catalog import Contexto, Documentacion, Regla
 from ..findings import Category, Observacion, Severity
+from ..idioma import tr
 from ..lugares import Clase, clave, distancia, divipola
 from ..model import Informe, Valor
 
@@ -299,11 +300,14 @@ class NombreConDosEscrituras(Regla):
     @staticmethod
     def _observacion(informe: Informe, variante: _Grupo, referencia: _Grupo) -> Observacion:
         ref = next(a for a in referencia.apariciones if a.texto == referencia.forma)
-        donde = f"meta {informe.metas[ref.meta].numero}, {ref.campo}" if ref.meta is not None else ref.campo
-        mensaje = f"«{variante.forma}» y «{referencia.forma}» ({donde}) parecen el mismo nombre escrito de dos formas"
+        donde = tr("meta {numero}, {campo}", numero=informe.metas[ref.meta].numero, campo=ref.campo) if ref.meta is not None else ref.campo
         n_var, n_ref = len(variante.apariciones), len(referencia.apariciones)
         if n_ref > n_var:
-            mensaje += f"; «{referencia.forma}» es la forma más usada ({n_ref} veces, frente a {n_var})"
-        mensaje += "; si es el mismo, unifique la escritura"
+            mensaje = tr("«{variante}» y «{forma}» ({donde}) parecen el mismo nombre escrito de dos formas; «{forma}» es la forma "
+                         "más usada ({n_ref} veces, frente a {n_var}); si es el mismo, unifique la escritura",
+                         variante=variante.forma, forma=referencia.forma, donde=donde, n_ref=n_ref, n_var=n_var)
+        else:
+            mensaje = tr("«{variante}» y «{forma}» ({donde}) parecen el mismo nombre escrito de dos formas; si es el mismo, "
+                         "unifique la escritura", variante=variante.forma, forma=referencia.forma, donde=donde)
         primera = variante.primera
         return Observacion(mensaje, primera.campo, primera.meta, primera.texto)

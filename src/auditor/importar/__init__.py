@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..idioma import tr
 from ..source import ErrorFuente, decodificar
 from . import narrativa, tabular
 from .borrador import Borrador
@@ -33,11 +34,11 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     narrativas = sum(1 for s in segmentos if narrativa.META.match(s.texto))
     if not tabulares and not narrativas:
         if not any(s.texto.strip() for s in segmentos):
-            raise ErrorFuente(1, "el documento está vacío: se esperaba un informe de rendición de cuentas")
+            raise ErrorFuente(1, tr("el documento está vacío: se esperaba un informe de rendición de cuentas"))
         raise ErrorFuente(
             segmentos[0].linea,
-            "el documento no sigue ninguna de las dos plantillas del informe: no tiene metas 'Meta # N' "
-            "(plantilla tabular) ni 'Meta cuatrienio N: …' (plantilla narrativa)",
+            tr("el documento no sigue ninguna de las dos plantillas del informe: no tiene metas 'Meta # N' "
+               "(plantilla tabular) ni 'Meta cuatrienio N: …' (plantilla narrativa)"),
         )
     borrador = Borrador()
     borrador.anotar(segmentos)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..fechas import MESES
+from ..idioma import tr
 from ..load import ENTRADA_SIN_UBICAR, ENTRADA_SUPUESTO
 from ..patterns import normalizar
 from .borrador import Borrador
@@ -75,10 +76,11 @@ def _entidad(segmentos: list[Segmento], todos: list[Segmento], borrador: Borrado
             if "entidad" not in borrador.datos:
                 borrador.poner(("entidad",), f"Gobernación de {lugar}", s.linea)
             return
-    for clave, que in (("entidad", "la entidad ('Gobernación de …' o 'Alcaldía de …')"), ("departamento", "el departamento")):
+    for clave, que in (("entidad", tr("la entidad ('Gobernación de …' o 'Alcaldía de …')")), ("departamento", tr("el departamento"))):
         if clave not in borrador.datos:
             borrador.poner((clave,), "(no indicado)", primera)
-            borrador.problema(ENTRADA_SIN_UBICAR, primera, f"la portada no dice {que}; escríbalo en la portada del informe", campo=clave)
+            borrador.problema(ENTRADA_SIN_UBICAR, primera, tr("la portada no dice {que}; escríbalo en la portada del informe", que=que),
+                              campo=clave)
 
 
 def _secretaria(segmentos: list[Segmento], borrador: Borrador, primera: int) -> None:
@@ -123,17 +125,18 @@ def _periodo(titulo: str, segmentos: list[Segmento], borrador: Borrador, primera
             break
     else:
         anios = [int(a) for s in segmentos for a in _ANIOS.findall(s.texto)]
-        de_donde = "el año de la portada"
+        de_donde = tr("el año de la portada")
         if not anios:
             anios = [int(a) for s in documento for a in _ANIOS.findall(s.texto)]
-            de_donde = "el año más reciente que menciona el documento"
+            de_donde = tr("el año más reciente que menciona el documento")
         if not anios:
             desde = hasta = 0
-            borrador.problema(ENTRADA_SIN_UBICAR, primera, "la portada no dice el periodo del informe (se esperaba 'Periodo 2024 y 2025' o el año en el título)",
+            borrador.problema(ENTRADA_SIN_UBICAR, primera, tr("la portada no dice el periodo del informe (se esperaba 'Periodo 2024 y 2025' o el año en el título)"),
                               campo="periodo")
         else:
             desde = hasta = max(anios)
-            borrador.problema(ENTRADA_SUPUESTO, primera, f"la portada no dice el periodo; se toma {de_donde}, {desde}", campo="periodo")
+            borrador.problema(ENTRADA_SUPUESTO, primera, tr("la portada no dice el periodo; se toma {de_donde}, {desde}", de_donde=de_donde, desde=desde),
+                              campo="periodo")
     borrador.poner(("periodo", "desde"), desde, linea)
     borrador.poner(("periodo", "hasta"), hasta, linea)
     return desde, hasta
@@ -148,7 +151,8 @@ def _fecha_corte(segmentos: list[Segmento], borrador: Borrador, hasta: int, prim
     if hasta:
         borrador.poner(("fecha_corte",), f"{hasta}-12", primera)
         borrador.problema(ENTRADA_SUPUESTO, primera,
-                          f"la portada no dice la fecha de corte; se toma diciembre de {hasta}, el fin del periodo", campo="fecha_corte")
+                          tr("la portada no dice la fecha de corte; se toma diciembre de {anio}, el fin del periodo", anio=hasta),
+                          campo="fecha_corte")
 
 
 def _plan(segmentos: list[Segmento], borrador: Borrador, desde: int, primera: int) -> None:
@@ -166,5 +170,6 @@ def _plan(segmentos: list[Segmento], borrador: Borrador, desde: int, primera: in
         borrador.poner(("plan", "desde"), inicio, primera)
         borrador.poner(("plan", "hasta"), inicio + 3, primera)
         borrador.problema(ENTRADA_SUPUESTO, primera,
-                          f"la portada no nombra el Plan de Desarrollo; se toma el cuatrienio {inicio}-{inicio + 3}, que contiene el periodo",
+                          tr("la portada no nombra el Plan de Desarrollo; se toma el cuatrienio {desde}-{hasta}, que contiene el periodo",
+                             desde=inicio, hasta=inicio + 3),
                           campo="plan")

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..idioma import tr
 from ..source import ErrorFuente
 from .segmentos import Segmento, normalizar_espacios
 
@@ -48,15 +49,24 @@ _NO_TEXTO = {f"{_W}pPr", f"{_W}del", f"{_W}moveFrom", f"{_MC}Fallback"}
 _CONTENIDO_RUN = {f"{_W}tab": " ", f"{_W}ptab": " ", f"{_W}br": " ", f"{_W}cr": " ", f"{_W}noBreakHyphen": "-"}
 _VERDADERO = {"1", "true", "on"}
 
-_NO_ABRE = "el archivo .docx no se puede abrir: "
+
+
+def _no_abre(motivo: str) -> str:
+    return tr("el archivo .docx no se puede abrir: {motivo}", motivo=motivo)
+
+
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: Word 97-2003, or a .docx encrypted with a password
-_OTROS_TIPOS = (
-    ("wordprocessingml.template", "es una plantilla de Word (.dotx): guárdela como Documento de Word (.docx)"),
-    ("ms-word.template", "es una plantilla de Word con macros (.dotm): guárdela como Documento de Word (.docx)"),
-    ("ms-word.document.macroEnabled", "es un documento de Word con macros (.docm): guárdelo como Documento de Word (.docx)"),
-    ("spreadsheetml", "es una hoja de cálculo de Excel, no un documento de Word"),
-    ("presentationml", "es una presentación de PowerPoint, no un documento de Word"),
-)
+
+
+def _otros_tipos() -> tuple[tuple[str, str], ...]:
+    """Content types of other Office files -> what to tell the writer, in the language of the run."""
+    return (
+        ("wordprocessingml.template", tr("es una plantilla de Word (.dotx): guárdela como Documento de Word (.docx)")),
+        ("ms-word.template", tr("es una plantilla de Word con macros (.dotm): guárdela como Documento de Word (.docx)")),
+        ("ms-word.document.macroEnabled", tr("es un documento de Word con macros (.docm): guárdelo como Documento de Word (.docx)")),
+        ("spreadsheetml", tr("es una hoja de cálculo de Excel, no un documento de Word")),
+        ("presentationml", tr("es una presentación de PowerPoint, no un documento de Word")),
+    )
 
 
 def segmentos_docx(contenido: bytes) -> list[Segmento]:
@@ -98,28 +108,28 @@ def _revisar_paquete(contenido: bytes) -> None:
     past its declared size (a member that lies about it then fails its CRC check).
     """
     if not contenido:
-        raise ErrorFuente(1, _NO_ABRE + "el archivo está vacío")
+        raise ErrorFuente(1, _no_abre(tr("el archivo está vacío")))
     if contenido.startswith(_OLE):
         if "EncryptionInfo".encode("utf-16-le") in contenido:
-            raise ErrorFuente(1, _NO_ABRE + "está protegido con contraseña; guárdelo en Word sin contraseña y vuelva a intentarlo")
-        raise ErrorFuente(1, _NO_ABRE + "es un documento de Word 97-2003 (.doc); ábralo en Word y guárdelo como .docx")
+            raise ErrorFuente(1, _no_abre(tr("está protegido con contraseña; guárdelo en Word sin contraseña y vuelva a intentarlo")))
+        raise ErrorFuente(1, _no_abre(tr("es un documento de Word 97-2003 (.doc); ábralo en Word y guárdelo como .docx")))
     try:
         with zipfile.ZipFile(io.BytesIO(contenido)) as paquete:
             miembros = paquete.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError, struct.error):
-        raise ErrorFuente(1, _NO_ABRE + "no es un documento de Word válido (no es un archivo ZIP: está incompleto, dañado o es de otro formato)") from None
+        raise ErrorFuente(1, _no_abre(tr("no es un documento de Word válido (no es un archivo ZIP: está incompleto, dañado o es de otro formato)"))) from None
     total = sum(miembro.file_size for miembro in miembros)
     if total > LIMITE_DESCOMPRIMIDO:
         megas = f"{total // 2**20:,}".replace(",", ".")
         raise ErrorFuente(
             1,
-            _NO_ABRE + f"descomprimido ocuparía {megas} MB, más que el límite de {LIMITE_DESCOMPRIMIDO // 2**20} MB "
-            "(¿está dañado o fue construido para agotar la memoria?)",
+            _no_abre(tr("descomprimido ocuparía {megas} MB, más que el límite de {limite} MB "
+                        "(¿está dañado o fue construido para agotar la memoria?)", megas=megas, limite=LIMITE_DESCOMPRIMIDO // 2**20)),
         )
     if any(miembro.flag_bits & 0x1 for miembro in miembros):
-        raise ErrorFuente(1, _NO_ABRE + "tiene partes cifradas; guárdelo en Word sin contraseña y vuelva a intentarlo")
+        raise ErrorFuente(1, _no_abre(tr("tiene partes cifradas; guárdelo en Word sin contraseña y vuelva a intentarlo")))
     if "[Content_Types].xml" not in {miembro.filename for miembro in miembros}:
-        raise ErrorFuente(1, _NO_ABRE + "no es un documento de Word válido (es un ZIP sin [Content_Types].xml)")
+        raise ErrorFuente(1, _no_abre(tr("no es un documento de Word válido (es un ZIP sin [Content_Types].xml)")))
 
 
 def _abrir(contenido: bytes) -> tuple[BaseOxmlElement, dict[str, bool]]:
@@ -135,29 +145,29 @@ def _abrir(contenido: bytes) -> tuple[BaseOxmlElement, dict[str, bool]]:
             cuerpo: BaseOxmlElement | None = documento.element.body
             estilos: BaseOxmlElement = documento.styles.element
     except Exception as error:  # noqa: BLE001 - python-docx and lxml raise many types on damaged input; the caller needs ErrorFuente
-        raise ErrorFuente(1, _NO_ABRE + f"no es un documento de Word válido ({_explicar(error)})") from None
+        raise ErrorFuente(1, _no_abre(tr("no es un documento de Word válido ({explicacion})", explicacion=_explicar(error)))) from None
     if tipo != CONTENT_TYPE.WML_DOCUMENT_MAIN:
-        for clave, explicacion in _OTROS_TIPOS:
+        for clave, explicacion in _otros_tipos():
             if clave in tipo:
-                raise ErrorFuente(1, _NO_ABRE + explicacion)
-        raise ErrorFuente(1, _NO_ABRE + f"no es un documento de Word (su contenido principal es de tipo '{tipo}')")
+                raise ErrorFuente(1, _no_abre(explicacion))
+        raise ErrorFuente(1, _no_abre(tr("no es un documento de Word (su contenido principal es de tipo '{tipo}')", tipo=tipo)))
     if cuerpo is None:
-        raise ErrorFuente(1, _NO_ABRE + "no es un documento de Word válido (no tiene cuerpo: falta <w:body>)")
+        raise ErrorFuente(1, _no_abre(tr("no es un documento de Word válido (no tiene cuerpo: falta <w:body>)")))
     return cuerpo, _estilos_en_negrita(estilos)
 
 
 def _explicar(error: Exception) -> str:
     """What went wrong inside the package, in Spanish, with python-docx's own words as detail."""
     if isinstance(error, SyntaxError):  # lxml's XMLSyntaxError
-        problema = "una de sus partes XML está dañada"
+        problema = tr("una de sus partes XML está dañada")
     elif isinstance(error, (zipfile.BadZipFile, zlib.error, EOFError)):
-        problema = "una de sus partes comprimidas está dañada"
+        problema = tr("una de sus partes comprimidas está dañada")
     elif isinstance(error, KeyError):
-        problema = "le falta una parte que todo documento de Word tiene"
+        problema = tr("le falta una parte que todo documento de Word tiene")
     else:
-        problema = "su estructura no es la de un documento de Word"
+        problema = tr("su estructura no es la de un documento de Word")
     detalle = " ".join(str(error).split())[:200]
-    return f"{problema}; detalle: {type(error).__name__}: {detalle}" if detalle else problema
+    return tr("{problema}; detalle: {tipo}: {detalle}", problema=problema, tipo=type(error).__name__, detalle=detalle) if detalle else problema
 
 
 def _estilos_en_negrita(estilos: BaseOxmlElement) -> dict[str, bool]:

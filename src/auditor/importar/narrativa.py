@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..idioma import tr
 from ..load import ENTRADA_SIN_UBICAR
 from ..source import Ruta
 from . import lectura
@@ -72,15 +73,15 @@ class LectorNarrativo:
         self._meta_cuatrienio(base, nombre, linea_nombre)
         unidades = _unidades(resto)
         if not unidades:
-            self.b.problema(ENTRADA_SIN_UBICAR, titulo.linea, f"la meta {numero} no tiene ningún párrafo después de su nombre",
+            self.b.problema(ENTRADA_SIN_UBICAR, titulo.linea, tr("la meta {numero} no tiene ningún párrafo después de su nombre", numero=numero),
                             meta=numero)
             return
         textos: dict[Ruta, Texto] = {}
         i_inv = next((i for i, u in enumerate(unidades) if _INVERSION.search(u.texto)), None)
         if i_inv is None:
             self.b.problema(ENTRADA_SIN_UBICAR, unidades[0].linea,
-                            f"la meta {numero} no tiene el párrafo de inversión ('Sobre una programación estimada de $X millones …, "
-                            "se ejecutaron $Y millones con …'); sus párrafos se toman como lo realizado", meta=numero)
+                            tr("la meta {numero} no tiene el párrafo de inversión ('Sobre una programación estimada de $X millones …, "
+                               "se ejecutaron $Y millones con …'); sus párrafos se toman como lo realizado", numero=numero), meta=numero)
             textos[("logro", "texto")] = _juntar(unidades)
         else:
             if i_inv:
@@ -99,8 +100,8 @@ class LectorNarrativo:
         if i_imp is None:
             if unidades:
                 self.b.problema(ENTRADA_SIN_UBICAR, unidades[0].linea,
-                                f"la meta {numero} no tiene el párrafo de impacto ('El impacto …'): no se sabe qué párrafo es la "
-                                "población, cuál la ejecución y cuál la localización; se toman en ese orden", meta=numero)
+                                tr("la meta {numero} no tiene el párrafo de impacto ('El impacto …'): no se sabe qué párrafo es la "
+                                   "población, cuál la ejecución y cuál la localización; se toman en ese orden", numero=numero), meta=numero)
                 for ruta, u in zip((("beneficiarios", "descripcion"), ("ejecucion", "como"), ("localizacion", "texto")), unidades[:3], strict=False):
                     textos[ruta] = u
                 for u in unidades[3:]:
@@ -122,8 +123,8 @@ class LectorNarrativo:
 
     def _sin_ubicar(self, u: Texto, numero: str) -> None:
         self.b.problema(ENTRADA_SIN_UBICAR, u.linea,
-                        f"párrafo de la meta {numero} después de la localización, fuera del orden de la plantilla narrativa; "
-                        "no se audita como parte de ningún campo", texto=u.texto[:160], meta=numero)
+                        tr("párrafo de la meta {numero} después de la localización, fuera del orden de la plantilla narrativa; "
+                           "no se audita como parte de ningún campo", numero=numero), texto=u.texto[:160], meta=numero)
 
     def _meta_cuatrienio(self, base: Ruta, nombre: str, linea: int) -> None:
         self.b.poner(base + ("meta_cuatrienio", "texto"), nombre, linea)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..idioma import tr
 from ..load import ENTRADA_SIN_UBICAR
 from ..patterns import normalizar
 from ..source import Ruta
@@ -234,8 +235,8 @@ class LectorTabular:
                 return
             numero = e.meta.numero
             self.b.problema(ENTRADA_SIN_UBICAR, s.linea,
-                            f"texto de la meta {numero} fuera de toda sección de la plantilla (se esperaba una pregunta como "
-                            "'¿Qué se hizo?' o '¿Cómo se hizo?' antes de él); no se audita como parte de ningún campo",
+                            tr("texto de la meta {numero} fuera de toda sección de la plantilla (se esperaba una pregunta como "
+                               "'¿Qué se hizo?' o '¿Cómo se hizo?' antes de él); no se audita como parte de ningún campo", numero=numero),
                             texto=_corto(texto), meta=numero)
             return
         destino = e.meta.textos.setdefault(e.campo, Texto())
@@ -257,7 +258,7 @@ class LectorTabular:
         poner: Callable[[Ruta, object, int], None] = lambda ruta, valor, linea: self.b.poner(base + ruta, valor, linea)  # noqa: E731
         if "nombre" not in self.b.datos["metas"][meta.indice]:
             poner(("nombre",), "", meta.linea)
-            self.b.problema(ENTRADA_SIN_UBICAR, meta.linea, f"la meta {meta.numero} no tiene nombre después de 'Meta # {meta.numero}'",
+            self.b.problema(ENTRADA_SIN_UBICAR, meta.linea, tr("la meta {numero} no tiene nombre después de 'Meta # {numero}'", numero=meta.numero),
                             campo="nombre", meta=meta.numero)
         for ruta, texto in meta.textos.items():
             self.b.poner_texto(base + ruta, texto)

@@ -13,8 +13,9 @@ from rich.text import Text
 
 from ..engine import Resultado, ResultadoInforme
 from ..findings import Finding, Severity
+from ..idioma import tr
 from . import suprimidos
-from .resumen import NOMBRES_CATEGORIA, nombre_severidad
+from .resumen import NOMBRES_CATEGORIA, archivos, hallazgos, nombre_severidad
 
 ESTILO = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
@@ -39,18 +40,18 @@ def _informe(r: ResultadoInforme) -> list[RenderableType]:
     bloques: list[RenderableType] = [
         Rule(style="blue"),
         Text(r.archivo, style="bold"),
-        Text(r.informe_nombre or "(no se pudo leer como informe)", style="dim"),
+        Text(r.informe_nombre or tr("(no se pudo leer como informe)"), style="dim"),
     ]
     if not r.findings:
-        bloques.append(Padding(Text(f"Sin hallazgos en {len(r.metas)} metas.", style="green"), (0, 0, 1, 2)))
+        bloques.append(Padding(Text(tr("Sin hallazgos en {n} metas.", n=len(r.metas)), style="green"), (0, 0, 1, 2)))
         return bloques
     nombres = dict(r.metas)
     for meta, grupo in groupby(sorted(r.findings, key=lambda f: (f.meta is not None, f.line)), key=lambda f: f.meta):
         if meta is None:
-            general = "Informe (partes generales)" if r.informe_nombre else "Archivo"
+            general = tr("Informe (partes generales)") if r.informe_nombre else tr("Archivo")
             encabezado = Text(general, style="bold underline")
         else:
-            encabezado = Text.assemble(("Meta " + meta, "bold underline"), (" · " + _cita(nombres.get(meta, ""), 90), "bold"))
+            encabezado = Text.assemble((tr("Meta {numero}", numero=meta), "bold underline"), (" · " + _cita(nombres.get(meta, ""), 90), "bold"))
         bloques.append(Padding(encabezado, (1, 0, 0, 2)))
         for f in grupo:
             bloques.append(Padding(_hallazgo(f), (0, 0, 0, 4)))
@@ -61,18 +62,18 @@ def _informe(r: ResultadoInforme) -> list[RenderableType]:
 def _resumen(resultado: Resultado) -> RenderableType:
     total = len(resultado.findings)
     cuenta = resultado.por_severidad()
-    cabecera = Text.assemble(("Resumen  ", "bold"), f"{total} hallazgo{'s' if total != 1 else ''}: ")
+    cabecera = Text.assemble((tr("Resumen") + "  ", "bold"), hallazgos(total) + ": ")
     for i, s in enumerate(Severity):
         n = cuenta.get(s, 0)
         cabecera.append(("" if i == 0 else ", ") + f"{n} {nombre_severidad(s, n)}", style=ESTILO[s] if n else "")
-    metas = Text(f"Metas con hallazgos: {resultado.metas_con_hallazgos} de {resultado.metas_auditadas} auditadas "
-                 f"en {len(resultado.informes)} archivo{'s' if len(resultado.informes) != 1 else ''}")
+    metas = Text(tr("Metas con hallazgos: {con} de {auditadas} auditadas en {archivos}", con=resultado.metas_con_hallazgos,
+                    auditadas=resultado.metas_auditadas, archivos=archivos(len(resultado.informes))))
     partes: list[RenderableType] = [Rule(style="blue"), cabecera, metas]
     partes.extend(Text(linea, style="dim") for linea in suprimidos.lineas_resumen(resultado))
     categorias = resultado.por_categoria()
     if categorias:
         tabla = Table(show_header=True, header_style="bold", box=None, padding=(0, 2, 0, 0))
-        tabla.add_column("categoría")
+        tabla.add_column(tr("categoría"))
         tabla.add_column("", style="dim")
         for s in Severity:
             tabla.add_column(s.etiqueta, justify="right", style=ESTILO[s])

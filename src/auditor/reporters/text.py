@@ -5,6 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from ..engine import Resultado
+from ..idioma import tr
 from . import suprimidos
 from .resumen import lineas_resumen
 
@@ -23,7 +24,7 @@ def render(resultado: Resultado) -> str:
     ]
     partes = []
     if filas:
-        partes.append(tabulate(filas, headers=["lugar", "severidad", "regla", "meta", "campo", "mensaje", "texto"], tablefmt="simple"))
+        partes.append(tabulate(filas, headers=[tr("lugar"), tr("severidad"), tr("regla"), tr("meta"), tr("campo"), tr("mensaje"), tr("texto")], tablefmt="simple"))
     partes.extend(suprimidos.lineas_lista(resultado))
     partes.extend(lineas_resumen(resultado))
     partes.extend(suprimidos.lineas_resumen(resultado))
