@@ -105,6 +105,9 @@ class ResultadoInforme:
 @dataclass
 class Resultado:
     informes: list[ResultadoInforme] = field(default_factory=list)
+    # the rules the run applied (and any rule a finding names), by id, with their effective severity:
+    # what reporters that describe rules need (SARIF's rule list, JUnit's checked families)
+    reglas: dict[str, tuple[Regla, Severity]] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:
@@ -227,4 +230,9 @@ def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]]) -> Result
     for archivo in archivos:
         resultado.informes.append(auditar_cargado(auditor, cargar_archivo(archivo)))
     resultado.informes.sort(key=lambda r: r.archivo)
+    resultado.reglas = {r.id: (r, auditor.severidad(r)) for r in auditor.activas()}
+    for f in resultado.findings:
+        if f.rule not in resultado.reglas and f.rule in auditor.catalogo.reglas:
+            regla = auditor.catalogo.reglas[f.rule]
+            resultado.reglas[f.rule] = (regla, auditor.severidad(regla))
     return resultado

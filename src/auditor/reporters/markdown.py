@@ -1,0 +1,62 @@
+"""Markdown output: a concise pull-request comment.
+
+A heading with the totals per severity, then one table per report file with findings
+(lugar, severidad, regla, meta, campo, mensaje with the quote shortened). Cells are escaped
+so that a report's text cannot break the table or inject HTML: ``|`` becomes ``\\|``, line
+breaks become spaces, ``<``, ``>`` and ``&`` become entities. Reports without findings are
+named in one closing line.
+"""
+
+from __future__ import annotations
+
+from ..engine import Resultado
+from ..findings import Finding, Severity
+from ..idioma import tr
+
+LIMITE_CITA = 80
+
+
+def celda(texto: str) -> str:
+    texto = " ".join(texto.split())
+    texto = texto.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return texto.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _cita(texto: str, limite: int = LIMITE_CITA) -> str:
+    texto = " ".join(texto.split())
+    return texto if len(texto) <= limite else texto[: limite - 1] + "…"
+
+
+def fila(f: Finding) -> str:
+    mensaje = f.message + (f" «{_cita(f.text)}»" if f.text else "")
+    lugar = str(f.line) + (f" ({f.location})" if f.location else "")  # the file is the table's heading
+    valores = [lugar, f.severity.etiqueta, f.rule, f.meta or "", f.field or "", mensaje]
+    return "| " + " | ".join(celda(v) for v in valores) + " |"
+
+
+def render(resultado: Resultado) -> str:
+    cuenta = resultado.por_severidad()
+    total = len(resultado.findings)
+    if not total:
+        return tr("### auditor: sin hallazgos\n\nMetas auditadas: {metas}; archivos: {archivos}.",
+                  metas=resultado.metas_auditadas, archivos=len(resultado.informes)) + "\n"
+    lineas = [
+        tr("### auditor: {total} hallazgos ({errores} errores, {advertencias} advertencias, {info} info)",
+           total=total, errores=cuenta.get(Severity.ERROR, 0), advertencias=cuenta.get(Severity.WARNING, 0),
+           info=cuenta.get(Severity.INFO, 0)),
+        "",
+        tr("Metas con hallazgos: {con} de {metas} auditadas; archivos: {archivos}.",
+           con=resultado.metas_con_hallazgos, metas=resultado.metas_auditadas, archivos=len(resultado.informes)),
+    ]
+    limpios = []
+    for r in resultado.informes:
+        if not r.findings:
+            limpios.append(r.archivo)
+            continue
+        titulo = f"#### {celda(r.archivo)}" + (f" — {celda(r.informe_nombre)}" if r.informe_nombre else "")
+        encabezado = [tr("lugar"), tr("severidad"), tr("regla"), tr("meta"), tr("campo"), tr("mensaje")]
+        lineas += ["", titulo, "", "| " + " | ".join(encabezado) + " |", "|" + "---|" * len(encabezado)]
+        lineas += [fila(f) for f in r.findings]
+    if limpios:
+        lineas += ["", tr("Sin hallazgos: {archivos}.", archivos=", ".join(celda(a) for a in limpios))]
+    return "\n".join(lineas) + "\n"
