@@ -20,8 +20,8 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
 def encabezado() -> list[str]:
-    return [tr("archivo"), tr("linea"), tr("ubicacion"), tr("informe"), tr("meta"), tr("campo"), tr("regla"),
-            tr("categoria"), tr("severidad"), tr("mensaje"), tr("texto")]
+    # one template for the whole header: single words ("meta") may have other translations elsewhere
+    return tr("archivo|linea|ubicacion|informe|meta|campo|regla|categoria|severidad|mensaje|texto").split("|")
 
 
 def segura(valor: str) -> str:

@@ -46,21 +46,20 @@ def _suite(r: ResultadoInforme, familias: list[str]) -> ET.Element:
     grupos: dict[tuple[str | None, str], list[Finding]] = defaultdict(list)
     for f in r.findings:
         grupos[(f.meta, familia(f.rule))].append(f)
-    partes: list[tuple[str | None, str]] = [(None, tr("informe"))]
-    partes += [(numero, tr("meta {numero}", numero=numero)) for numero, _ in r.metas]
-    conocidas = {meta for meta, _ in partes}
+    partes: list[str | None] = [None, *(numero for numero, _ in r.metas)]
     # a finding on a meta the report does not list (should not happen) still gets its testcase
-    partes += [(meta, tr("meta {numero}", numero=meta)) for meta in sorted({m for m, _ in grupos if m not in conocidas}, key=str)]
+    partes += sorted({m for m, _ in grupos if m is not None and m not in partes})
     todas = sorted(set(familias) | {fam for _, fam in grupos})
     suite = ET.Element("testsuite", name=_limpio(r.archivo))
     if r.informe_nombre:
         propiedades = ET.SubElement(suite, "properties")
         ET.SubElement(propiedades, "property", name="informe", value=_limpio(r.informe_nombre))
     pruebas = fallas = 0
-    for meta, nombre in partes:
+    for meta in partes:
         for fam in todas:
             hallazgos = grupos.get((meta, fam), [])
-            caso = ET.SubElement(suite, "testcase", classname=_limpio(r.archivo), name=f"{_limpio(nombre)} · {fam}", time="0")
+            nombre = tr("informe · {familia}", familia=fam) if meta is None else tr("meta {numero} · {familia}", numero=meta, familia=fam)
+            caso = ET.SubElement(suite, "testcase", classname=_limpio(r.archivo), name=_limpio(nombre), time="0")
             pruebas += 1
             graves = [f for f in hallazgos if f.severity is not Severity.INFO]
             leves = [f for f in hallazgos if f.severity is Severity.INFO]

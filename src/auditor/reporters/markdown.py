@@ -54,7 +54,7 @@ def render(resultado: Resultado) -> str:
             limpios.append(r.archivo)
             continue
         titulo = f"#### {celda(r.archivo)}" + (f" — {celda(r.informe_nombre)}" if r.informe_nombre else "")
-        encabezado = [tr("lugar"), tr("severidad"), tr("regla"), tr("meta"), tr("campo"), tr("mensaje")]
+        encabezado = tr("lugar|severidad|regla|meta|campo|mensaje").split("|")
         lineas += ["", titulo, "", "| " + " | ".join(encabezado) + " |", "|" + "---|" * len(encabezado)]
         lineas += [fila(f) for f in r.findings]
     if limpios:
