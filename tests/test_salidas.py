@@ -71,6 +71,13 @@ def test_sarif_de_los_fixtures_valida_contra_el_esquema_oficial(auditor: Auditor
         assert ids[resultado["ruleIndex"]] == resultado["ruleId"]
 
 
+@pytest.mark.parametrize("rutas", [[LIMPIO], ["no/existe.yaml"]])
+def test_sarif_sin_hallazgos_o_con_una_ruta_que_falta_tambien_valida(auditor: Auditor, rutas: list[str]) -> None:
+    documento = json.loads(sarif.render(auditar(auditor, rutas)))
+    jsonschema.Draft4Validator(ESQUEMA_SARIF).validate(documento)
+    assert [r["ruleId"] for r in documento["runs"][0]["results"]] == ([] if rutas == [LIMPIO] else ["ENT001"])
+
+
 def test_sarif_un_hallazgo_conocido(auditor: Auditor) -> None:
     documento = json.loads(sarif.render(auditar(auditor, [FRONTERAS])))
     run = documento["runs"][0]
@@ -196,7 +203,7 @@ def test_github_una_anotacion_por_hallazgo(auditor: Auditor) -> None:
     )
     assert lineas[4].startswith("::notice file=fixtures/fronteras_2024.yaml,line=38,title=NOM001 nombre-con-dos-escrituras::")
     assert lineas[1].endswith("El cumplimiento del periodo es 50%25 y ninguna sección explica por qué no se cumplió lo programado «50%25»")
-    assert lineas[-1] == "auditor: 13 hallazgos (6 errores, 6 advertencias, 1 info); archivos auditados: 1"
+    assert lineas[-1] == "auditor: hallazgos: 13 (errores: 6, advertencias: 6, info: 1); archivos auditados: 1"
 
 
 def test_github_escapa_datos_y_propiedades() -> None:
@@ -216,7 +223,7 @@ def test_markdown_comentario_de_pull_request(auditor: Auditor) -> None:
     texto = markdown.render(auditar(auditor, [FRONTERAS, LIMPIO]))
     lineas = texto.splitlines()
     assert lineas[:8] == [
-        "### auditor: 13 hallazgos (6 errores, 6 advertencias, 1 info)",
+        "### auditor: hallazgos: 13 (errores: 6, advertencias: 6, info: 1)",
         "",
         "Metas con hallazgos: 6 de 9 auditadas; archivos: 2.",
         "",

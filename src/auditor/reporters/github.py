@@ -50,7 +50,7 @@ def render(resultado: Resultado) -> str:
     lineas = [linea(f, nombres.get(f.rule)) for f in resultado.findings]
     cuenta = resultado.por_severidad()
     lineas.append(tr(
-        "auditor: {total} hallazgos ({errores} errores, {advertencias} advertencias, {info} info); archivos auditados: {archivos}",
+        "auditor: hallazgos: {total} (errores: {errores}, advertencias: {advertencias}, info: {info}); archivos auditados: {archivos}",
         total=len(resultado.findings), errores=cuenta.get(Severity.ERROR, 0), advertencias=cuenta.get(Severity.WARNING, 0),
         info=cuenta.get(Severity.INFO, 0), archivos=len(resultado.informes),
     ))

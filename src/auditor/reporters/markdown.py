@@ -41,7 +41,7 @@ def render(resultado: Resultado) -> str:
         return tr("### auditor: sin hallazgos\n\nMetas auditadas: {metas}; archivos: {archivos}.",
                   metas=resultado.metas_auditadas, archivos=len(resultado.informes)) + "\n"
     lineas = [
-        tr("### auditor: {total} hallazgos ({errores} errores, {advertencias} advertencias, {info} info)",
+        tr("### auditor: hallazgos: {total} (errores: {errores}, advertencias: {advertencias}, info: {info})",
            total=total, errores=cuenta.get(Severity.ERROR, 0), advertencias=cuenta.get(Severity.WARNING, 0),
            info=cuenta.get(Severity.INFO, 0)),
         "",
