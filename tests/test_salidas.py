@@ -249,6 +249,18 @@ def test_markdown_escapa_y_acorta() -> None:
     )
 
 
+def test_markdown_cabe_en_un_comentario_de_github() -> None:
+    muchos = [_hallazgo(line=i, message="m" * 150) for i in range(1, 1001)]
+    texto = markdown.render(_a_mano(*muchos))
+    assert len(texto) <= markdown.LIMITE
+    filas = [linea for linea in texto.splitlines() if linea.startswith("| ") and linea[2].isdigit()]
+    assert filas[0].startswith("| 1 | error | INV001 |")
+    omitidas = 1000 - len(filas)
+    assert omitidas > 0
+    assert texto.endswith(f"\n\n… y {omitidas} hallazgos más que no caben en un comentario: vea el informe completo "
+                          "(por ejemplo, --format text o sarif).\n")
+
+
 def test_markdown_sin_hallazgos(auditor: Auditor) -> None:
     assert markdown.render(auditar(auditor, [LIMPIO])) == "### auditor: sin hallazgos\n\nMetas auditadas: 3; archivos: 1.\n"
 

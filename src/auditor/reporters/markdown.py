@@ -14,6 +14,7 @@ from ..findings import Finding, Severity
 from ..idioma import tr
 
 LIMITE_CITA = 80
+LIMITE = 60_000  # GitHub refuses comments over 65 536 characters
 
 
 def celda(texto: str) -> str:
@@ -54,9 +55,30 @@ def render(resultado: Resultado) -> str:
             limpios.append(r.archivo)
             continue
         titulo = f"#### {celda(r.archivo)}" + (f" — {celda(r.informe_nombre)}" if r.informe_nombre else "")
-        encabezado = tr("lugar|severidad|regla|meta|campo|mensaje").split("|")
-        lineas += ["", titulo, "", "| " + " | ".join(encabezado) + " |", "|" + "---|" * len(encabezado)]
+        lineas += ["", titulo, "", _cabecera(), "|---|---|---|---|---|---|"]
         lineas += [fila(f) for f in r.findings]
     if limpios:
         lineas += ["", tr("Sin hallazgos: {archivos}.", archivos=", ".join(celda(a) for a in limpios))]
-    return "\n".join(lineas) + "\n"
+    return _recortar(lineas) + "\n"
+
+
+def _cabecera() -> str:
+    return "| " + " | ".join(tr("lugar|severidad|regla|meta|campo|mensaje").split("|")) + " |"
+
+
+def _recortar(lineas: list[str], limite: int = LIMITE) -> str:
+    """Keep the comment under GitHub's size limit: drop rows from the end and say how many were left out."""
+    largo = sum(len(linea) + 1 for linea in lineas)
+    if largo <= limite:
+        return "\n".join(lineas)
+    cabecera = _cabecera()
+    fuera: set[int] = set()
+    for i in reversed(range(len(lineas))):
+        if largo + 200 <= limite:
+            break
+        if lineas[i].startswith("| ") and lineas[i] != cabecera:
+            fuera.add(i)
+            largo -= len(lineas[i]) + 1
+    conservadas = [linea for i, linea in enumerate(lineas) if i not in fuera]
+    conservadas += ["", tr("… y {n} hallazgos más que no caben en un comentario: vea el informe completo (por ejemplo, --format text o sarif).", n=len(fuera))]
+    return "\n".join(conservadas)
