@@ -114,6 +114,10 @@ class Resultado:
     linea_base_corregidos: int = 0  # its findings that no longer appear in the files audited
     mostrar_suprimidos: bool = False  # presentation: list the suppressed findings (check --show-suppressed)
 
+    # the rules the run applied (and any rule a finding names), by id, with their effective severity:
+    # what reporters that describe rules need (SARIF's rule list, JUnit's checked families)
+    reglas: dict[str, tuple[Regla, Severity]] = field(default_factory=dict)
+
     @property
     def suprimidos(self) -> list[Suprimido]:
         return [s for r in self.informes for s in r.suprimidos]
@@ -246,4 +250,9 @@ def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],
         if al_avanzar is not None:
             al_avanzar(str(archivo), hechos, len(archivos))
     resultado.informes.sort(key=lambda r: r.archivo)
+    resultado.reglas = {r.id: (r, auditor.severidad(r)) for r in auditor.activas()}
+    for f in resultado.findings:
+        if f.rule not in resultado.reglas and f.rule in auditor.catalogo.reglas:
+            regla = auditor.catalogo.reglas[f.rule]
+            resultado.reglas[f.rule] = (regla, auditor.severidad(regla))
     return resultado

@@ -19,6 +19,11 @@ FORMATOS: dict[str, tuple[str, str]] = {
     "rich": ("rich_report", "informe en la terminal"),
     "text": ("text", "tabla sin color para registros"),
     "json": ("json_report", "documento estable con esquema"),
+    "sarif": ("sarif", "SARIF 2.1.0 para GitHub code scanning y otras herramientas"),
+    "junit": ("junit", "JUnit XML para tableros de CI: un caso por meta y familia de reglas"),
+    "github": ("github", "anotaciones de GitHub Actions"),
+    "markdown": ("markdown", "comentario para un pull request"),
+    "csv": ("csv_report", "una fila por hallazgo, para hojas de cálculo"),
 }
 
 

@@ -1,0 +1,126 @@
+"""SARIF 2.1.0 output: for GitHub code scanning and any tool that reads static-analysis results.
+
+One run; ``tool.driver.rules`` lists every rule the run applied (sorted by id) with its
+documentation and effective severity; each finding is a result pointing to its file and line,
+with the quoted text as the region's snippet and the meta and field as logical locations.
+Deterministic: same input, same bytes (no timestamps, no absolute paths but those given).
+
+Room for fingerprints: `resultado_sarif` builds one result; ``partialFingerprints`` go there.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
+from urllib.parse import quote
+
+from .. import __version__
+from ..catalog import Regla
+from ..engine import Resultado
+from ..findings import Finding, Severity
+from ..idioma import actual, plantilla, tr
+
+ESQUEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+NIVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+BASE = "%SRCROOT%"
+_MARCADOR = re.compile(r"\{\w*\}")
+
+
+def _texto(texto: str) -> str:
+    """A rule's documentation text in the run's language, on one line per paragraph."""
+    return "\n\n".join(" ".join(parrafo.split()) for parrafo in plantilla(texto).split("\n\n") if parrafo.strip())
+
+
+def uri(archivo: str) -> tuple[str, str | None]:
+    """The artifact URI of a finding's file and its base id: relative paths stay relative to %SRCROOT%."""
+    if archivo.startswith("/"):
+        return "file://" + quote(archivo), None
+    ventanas = PureWindowsPath(archivo)
+    if ventanas.drive:
+        return "file:///" + quote(ventanas.as_posix()), None
+    return quote(PurePosixPath(archivo.replace("\\", "/")).as_posix()), BASE
+
+
+def regla_sarif(regla: Regla, severidad: Severity) -> dict[str, Any]:
+    que, por_que = _texto(regla.doc.que_revisa), _texto(regla.doc.por_que)
+    return {
+        "id": regla.id,
+        "name": regla.nombre,
+        "shortDescription": {"text": _MARCADOR.sub("…", plantilla(regla.mensaje))},
+        "fullDescription": {"text": que},
+        "help": {
+            "text": tr("Qué revisa: {que}\n\nPor qué importa: {por_que}", que=que, por_que=por_que),
+            "markdown": tr("**Qué revisa.** {que}\n\n**Por qué importa.** {por_que}", que=que, por_que=por_que),
+        },
+        "defaultConfiguration": {"level": NIVEL[severidad]},
+        "properties": {"category": regla.categoria.value, "tags": [regla.categoria.value]},
+    }
+
+
+def _regla_desconocida(f: Finding) -> dict[str, Any]:
+    """A rule the result does not describe (a Resultado built by hand): its id, level and category."""
+    return {
+        "id": f.rule,
+        "defaultConfiguration": {"level": NIVEL[f.severity]},
+        "properties": {"category": f.category.value, "tags": [f.category.value]},
+    }
+
+
+def resultado_sarif(f: Finding, indice: int) -> dict[str, Any]:
+    direccion, base = uri(f.file)
+    artefacto: dict[str, Any] = {"uri": direccion}
+    if base:
+        artefacto["uriBaseId"] = base
+    region: dict[str, Any] = {"startLine": max(f.line, 1)}
+    if f.text:
+        region["snippet"] = {"text": f.text}
+    ubicacion: dict[str, Any] = {"physicalLocation": {"artifactLocation": artefacto, "region": region}}
+    logicas: list[dict[str, Any]] = []
+    if f.meta is not None:
+        logicas.append({"name": tr("meta {numero}", numero=f.meta), "kind": "module"})
+    if f.field:
+        completo = f"{tr('meta {numero}', numero=f.meta)}/{f.field}" if f.meta is not None else f.field
+        logicas.append({"name": f.field, "fullyQualifiedName": completo, "kind": "member"})
+    if logicas:
+        ubicacion["logicalLocations"] = logicas
+    propiedades: dict[str, Any] = {"category": f.category.value}
+    if f.meta is not None:
+        propiedades["meta"] = f.meta
+    if f.field:
+        propiedades["field"] = f.field
+    if f.location:
+        propiedades["location"] = f.location
+    return {
+        "ruleId": f.rule,
+        "ruleIndex": indice,
+        "level": NIVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [ubicacion],
+        "properties": propiedades,
+    }
+
+
+def documento(resultado: Resultado) -> dict[str, Any]:
+    reglas: dict[str, dict[str, Any]] = {rid: regla_sarif(r, s) for rid, (r, s) in resultado.reglas.items()}
+    for f in resultado.findings:
+        reglas.setdefault(f.rule, _regla_desconocida(f))
+    orden = sorted(reglas)
+    indice = {rid: i for i, rid in enumerate(orden)}
+    run: dict[str, Any] = {
+        "tool": {"driver": {
+            "name": "auditor",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "rules": [reglas[rid] for rid in orden],
+        }},
+        "originalUriBaseIds": {BASE: {"description": {"text": tr("el directorio desde el que se ejecutó auditor")}}},
+        "language": actual(),
+        "results": [resultado_sarif(f, indice[f.rule]) for f in resultado.findings],
+    }
+    return {"$schema": ESQUEMA, "version": "2.1.0", "runs": [run]}
+
+
+def render(resultado: Resultado) -> str:
+    return json.dumps(documento(resultado), ensure_ascii=False, indent=2) + "\n"
