@@ -46,12 +46,12 @@ class Seccion:
 SECCIONES: tuple[Seccion, ...] = (
     Seccion("logro", "¿Qué se hizo?", "Logro", "logro"),
     Seccion("avance", "Cumplimiento y avance (%)", "Avance", "avance_cuatrienio"),
-    Seccion("inversion", "¿Cuánto se invirtió?", "Inversión", "inversion"),
+    Seccion("inversion", "¿Cuánto se invirtió?", "Inver.", "inversion"),
     Seccion("beneficiarios", "¿Qué población se atendió?", "Benef.", "beneficiarios"),
-    Seccion("como", "¿Cómo se hizo?", "¿Cómo?", "ejecucion.como"),
-    Seccion("con_quien", "¿Con quién se ejecutó?", "¿Con quién?", "ejecucion.con_quien"),
-    Seccion("cuando", "¿Cuándo se realizó?", "¿Cuándo?", "ejecucion.cuando"),
-    Seccion("impacto", "Impacto", "Impacto", "impacto"),
+    Seccion("como", "¿Cómo se hizo?", "Cómo", "ejecucion.como"),
+    Seccion("con_quien", "¿Con quién se ejecutó?", "Quién", "ejecucion.con_quien"),
+    Seccion("cuando", "¿Cuándo se realizó?", "Cuándo", "ejecucion.cuando"),
+    Seccion("impacto", "Impacto", "Impac.", "impacto"),
     Seccion("localizacion", "Localización", "Lugar", "localizacion"),
     Seccion("registro_fotografico", "Registro fotográfico", "Fotos", "registro_fotografico"),
 )

@@ -19,6 +19,7 @@ FORMATOS: dict[str, tuple[str, str]] = {
     "rich": ("rich_report", "informe en la terminal"),
     "text": ("text", "tabla sin color para registros"),
     "json": ("json_report", "documento estable con esquema"),
+    "html": ("html_report", "página autónoma para la oficina de planeación, con semáforo y matriz de completitud"),
 }
 
 
