@@ -131,7 +131,7 @@ def _resumen(resultado: Resultado) -> list[str]:
         n = cuenta.get(s, 0)
         partes.append(f'<div class="cifra {clases[s]}"><span class="n">{n}</span>{_e(_nombre_severidad(s, n))}</div>')
     partes.append("</div>")
-    partes.append(f'<p>{_e(tr("Metas con hallazgos: {con} de {total} auditadas en {archivos} archivos", con=resultado.metas_con_hallazgos, total=resultado.metas_auditadas, archivos=len(resultado.informes)))}</p>')
+    partes.append(f'<p>{_e(tr("Metas con hallazgos: {con} de {total} auditadas", con=resultado.metas_con_hallazgos, total=resultado.metas_auditadas))}</p>')
 
     colores = Counter(color for r in resultado.informes for _, _, color in _semaforos_metas(r))
     metas = sum(colores.values())
@@ -280,6 +280,12 @@ def _hallazgos(resultado: Resultado) -> list[str]:
     return partes
 
 
+def _generado(archivos: int) -> str:
+    if archivos == 1:
+        return tr("Generado por auditor {version} a partir de 1 archivo.", version=__version__)
+    return tr("Generado por auditor {version} a partir de {archivos} archivos.", version=__version__, archivos=archivos)
+
+
 def render(resultado: Resultado) -> str:
     titulo = tr("Auditoría de los informes de rendición de cuentas")
     partes = [
@@ -295,7 +301,7 @@ def render(resultado: Resultado) -> str:
         "<body>",
         "<main>",
         f"<h1>{_e(titulo)}</h1>",
-        f'<p class="sub">{_e(tr("Generado por auditor {version} a partir de {archivos} archivos.", version=__version__, archivos=len(resultado.informes)))}</p>',
+        f'<p class="sub">{_e(_generado(len(resultado.informes)))}</p>',
         *_resumen(resultado),
         *_matriz(resultado),
         *_hallazgos(resultado),
