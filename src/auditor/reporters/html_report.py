@@ -50,7 +50,8 @@ th{background:#f6f8fa}
 td.num{text-align:right;white-space:nowrap}
 table.informes{width:100%}
 td.corta{width:1%;white-space:nowrap}
-.lugar{word-break:break-all}
+.lugar{overflow-wrap:anywhere}
+table.informes td:nth-child(2){width:50%}
 .matriz td.c{text-align:center;font-weight:700;min-width:2.4em}
 .e-hecho{background:#e6f4ea;color:#1e6b2b}
 .e-vacio{background:#fde7e9;color:#b3261e}
