@@ -214,6 +214,48 @@ def _entregar(formato: str, resultado: Resultado, salida: str | None, entradas: 
     _escribir_atomico(destino, renderizar(formato, resultado))
 
 
+@main.command("summary")
+@click.argument("rutas", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "formato", type=click.Choice(["rich", "text", "csv", "json"]), default="rich", show_default=True,
+              help="rich: tabla en la terminal; text: tablas sin color; csv: una fila por meta; json: documento.")
+@click.option("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
+              help="Escribe la matriz en este archivo (de forma atómica) en lugar de la salida estándar.")
+@_OPCION_IDIOMA
+@_OPCION_CONFIG
+@_OPCION_REGLAS
+def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: str | None,
+            config: str | None, reglas: tuple[str, ...]) -> None:
+    """Matriz de completitud de los informes en RUTAS: cada meta por las secciones de la plantilla
+    (hecha, vacía, con texto de plantilla o no aplica), con totales por informe y por secretaría."""
+    from .engine import auditar
+    from .findings import Category, Severity
+    from .reporters import matriz
+
+    _usar_idioma(idioma)
+    auditor = _preparar(config, reglas)
+    resultado = auditar(auditor, rutas)
+    if not resultado.informes:
+        _error(f"no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {', '.join(rutas)}")
+        sys.exit(SALIDA_ERROR)
+    errores = [f for f in resultado.findings if f.category is Category.INPUT_ERROR and f.severity is Severity.ERROR]
+    if salida is None:
+        if formato == "rich":
+            from rich.console import Console
+
+            matriz.render_rich(resultado, Console(highlight=False))
+        else:
+            click.echo(matriz.renderizar(formato, resultado), nl=False)
+    else:
+        destino = Path(salida)
+        if destino.exists() and any(Path(e).exists() and destino.resolve() == Path(e).resolve() for e in rutas):
+            _error(f"{salida}: la salida no puede ser uno de los archivos auditados")
+            sys.exit(SALIDA_ERROR)
+        _escribir_atomico(destino, matriz.renderizar(formato, resultado))
+    for f in errores:
+        _error(f"{f.lugar}: {f.message}")
+    sys.exit(SALIDA_ERROR if errores else SALIDA_OK)
+
+
 @main.command("import")
 @click.argument("fuente", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,

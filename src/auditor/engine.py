@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .catalog import Catalogo, Contexto, ErrorReglas, Regla
 from .checks import CHEQUEOS
+from .completitud import CompletitudInforme, Patrones, completitud
 from .config import Configuracion
 from .declarative import cargar_directorio_reglas
 from .findings import Category, Finding, Observacion, Severity
@@ -105,6 +106,7 @@ class ResultadoInforme:
     metas: list[tuple[str, str]]  # (number, name) of each meta audited
     findings: list[Finding]
     suprimidos: list[Suprimido] = field(default_factory=list)  # never count for the exit status; listed on request
+    completitud: CompletitudInforme | None = None  # sections answered per meta (None: the file could not be read)
 
 
 @dataclass
@@ -232,7 +234,8 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
         if problema.meta is not None and problema.meta not in leidas:
             leidas.add(problema.meta)
             metas.append((problema.meta, tr("(meta que no se pudo leer)")))
-    return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos)
+    matriz = completitud(informe, Patrones.del_catalogo(auditor.catalogo.patrones)) if informe is not None else None
+    return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos, matriz)
 
 
 def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],

@@ -24,6 +24,7 @@ FORMATOS: dict[str, tuple[str, str]] = {
     "github": ("github", "anotaciones de GitHub Actions"),
     "markdown": ("markdown", "comentario para un pull request"),
     "csv": ("csv_report", "una fila por hallazgo, para hojas de cálculo"),
+    "html": ("html_report", "página autónoma para la oficina de planeación, con semáforo y matriz de completitud"),
 }
 
 
