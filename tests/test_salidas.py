@@ -23,6 +23,7 @@ from auditor.cli import main
 from auditor.config import AjusteRegla, Configuracion
 from auditor.engine import Auditor, Resultado, ResultadoInforme, auditar, preparar
 from auditor.findings import Category, Finding, Severity
+from auditor.huellas import huella
 from auditor.reporters import FORMATOS, csv_report, github, junit, markdown, renderizar, sarif
 
 from .conftest import RAIZ
@@ -97,6 +98,8 @@ def test_sarif_un_hallazgo_conocido(auditor: Auditor) -> None:
                 {"name": "inversion.ejecutada", "fullyQualifiedName": "meta 671/inversion.ejecutada", "kind": "member"},
             ],
         }],
+        "partialFingerprints": {"auditorContentHash/v1": huella(
+            next(f for f in auditar(auditor, [FRONTERAS]).findings if f.rule == "INV001" and f.line == 202), RAIZ)},
         "properties": {"category": "missing_amount", "meta": "671", "field": "inversion.ejecutada"},
     }
     regla = run["tool"]["driver"]["rules"][resultado["ruleIndex"]]
@@ -114,6 +117,33 @@ def test_sarif_un_hallazgo_conocido(auditor: Auditor) -> None:
     assert [(r["ruleId"], r["locations"][0]["physicalLocation"]["region"]["startLine"], r["level"]) for r in run["results"]][:5] == [
         ("OBJ001", 23, "warning"), ("PCT004", 28, "warning"), ("INV001", 31, "error"), ("BEN002", 36, "warning"), ("NOM001", 38, "note"),
     ]
+
+
+def test_sarif_lleva_los_suprimidos_con_su_justificacion_y_la_huella_de_la_linea_base(tmp_path: Path) -> None:
+    """Suppressed findings are SARIF results with `suppressions` (viewers hide them; nothing is lost), and the
+    fingerprint is the baseline's: the same finding keeps it when lines are inserted above."""
+    informe = tmp_path / "informe.yaml"
+    texto = (RAIZ / FRONTERAS).read_text(encoding="utf-8")
+    informe.write_text(texto, encoding="utf-8")
+    base = tmp_path / "base.json"
+    assert CliRunner().invoke(main, ["check", str(informe), "--write-baseline", str(base), "--format", "json"]).exit_code == 0
+    informe.write_text("# una línea nueva\n# y otra\n" + texto, encoding="utf-8")
+    salida = CliRunner().invoke(main, ["check", str(informe), "--baseline", str(base), "--format", "sarif"])
+    assert salida.exit_code == 0
+    documento = json.loads(salida.stdout)
+    jsonschema.validate(documento, ESQUEMA_SARIF)
+    resultados = documento["runs"][0]["results"]
+    assert len(resultados) == 13 and all(r["suppressions"] == [{
+        "kind": "external", "status": "accepted", "justification": f"aceptado en la línea base ({base})"}] for r in resultados)
+    inv = next(r for r in resultados if r["ruleId"] == "INV001" and r["properties"]["meta"] == "671")
+    assert inv["locations"][0]["physicalLocation"]["region"]["startLine"] == 204  # moved two lines down
+    sin_lineas = json.loads(CliRunner().invoke(main, ["check", FRONTERAS, "--format", "sarif"]).stdout)["runs"][0]["results"]
+    antes = next(r for r in sin_lineas if r["ruleId"] == "INV001" and r["properties"]["meta"] == "671")
+    assert antes["locations"][0]["physicalLocation"]["region"]["startLine"] == 202
+    # same content, same fingerprint (relative to where auditor runs; here both paths differ, so compare the hash inputs)
+    assert inv["partialFingerprints"] == {"auditorContentHash/v1": huella(
+        Finding(rule="INV001", category=Category.MISSING_AMOUNT, severity=Severity.ERROR, message="", file=str(informe), line=1,
+                meta="671", field="inversion.ejecutada", text="$ millones"), RAIZ)}
 
 
 def test_sarif_usa_la_severidad_efectiva_de_la_configuracion() -> None:

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from .catalog import Catalogo
 from .engine import Resultado
 from .findings import Category, Severity
-from .idioma import plantilla, tr
+from .idioma import tr
 
 
 class ErrorSeleccion(ValueError):
@@ -74,7 +74,7 @@ def render_estadisticas(resultado: Resultado, catalogo: Catalogo, formato: str) 
     filas = estadisticas(resultado)
 
     def nombre(regla: str) -> str:
-        return plantilla(catalogo.reglas[regla].nombre) if regla in catalogo.reglas else ""
+        return catalogo.reglas[regla].nombre if regla in catalogo.reglas else ""
 
     if formato == "json":
         documento = [{"rule": r, "name": nombre(r), "severity": s.value, "count": n} for r, n, s in filas]
@@ -83,7 +83,7 @@ def render_estadisticas(resultado: Resultado, catalogo: Catalogo, formato: str) 
 
     total = sum(n for _, n, _ in filas)
     tabla = tabulate(
-        [[r, nombre(r), plantilla(s.etiqueta), n] for r, n, s in filas],
+        [[r, nombre(r), s.etiqueta, n] for r, n, s in filas],
         headers=tr("regla|nombre|severidad|hallazgos").split("|"), tablefmt="simple",
         colalign=("left", "left", "left", "right"),
     ) if filas else ""

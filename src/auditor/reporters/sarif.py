@@ -5,14 +5,16 @@ documentation and effective severity; each finding is a result pointing to its f
 with the quoted text as the region's snippet and the meta and field as logical locations.
 Deterministic: same input, same bytes (no timestamps, no absolute paths but those given).
 
-Room for fingerprints: `resultado_sarif` builds one result; ``partialFingerprints`` go there.
+Each result carries the baseline's content fingerprint in ``partialFingerprints``, and the
+suppressed findings are results too, with SARIF's ``suppressions`` (kind, status, justification):
+viewers hide them, and nothing accepted is lost from the file.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
@@ -20,11 +22,14 @@ from .. import __version__
 from ..catalog import Regla
 from ..engine import Resultado
 from ..findings import Finding, Severity
+from ..huellas import huella
 from ..idioma import actual, plantilla, tr
+from ..supresiones import EN_LINEA, Suprimido
 
 ESQUEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 NIVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 BASE = "%SRCROOT%"
+HUELLA = "auditorContentHash/v1"  # relative to the directory auditor runs from, like %SRCROOT%
 _MARCADOR = re.compile(r"\{\w*\}")
 
 
@@ -68,7 +73,8 @@ def _regla_desconocida(f: Finding) -> dict[str, Any]:
     }
 
 
-def resultado_sarif(f: Finding, indice: int) -> dict[str, Any]:
+def resultado_sarif(f: Finding, indice: int, suprimido: Suprimido | None = None) -> dict[str, Any]:
+    """One result; a suppressed finding carries SARIF's `suppressions` (viewers hide it, nothing is lost)."""
     direccion, base = uri(f.file)
     artefacto: dict[str, Any] = {"uri": direccion}
     if base:
@@ -92,19 +98,30 @@ def resultado_sarif(f: Finding, indice: int) -> dict[str, Any]:
         propiedades["field"] = f.field
     if f.location:
         propiedades["location"] = f.location
-    return {
+    resultado: dict[str, Any] = {
         "ruleId": f.rule,
         "ruleIndex": indice,
         "level": NIVEL[f.severity],
         "message": {"text": f.message},
         "locations": [ubicacion],
+        # the content fingerprint of baselines (rule, file, meta, field, quoted text; never the line), so that
+        # code-scanning tools follow a finding across edits as `--baseline` does
+        "partialFingerprints": {HUELLA: huella(f, Path.cwd())},
         "properties": propiedades,
     }
+    if suprimido is not None:
+        resultado["suppressions"] = [{
+            "kind": "inSource" if suprimido.tipo == EN_LINEA else "external",
+            "status": "accepted",
+            "justification": f"{suprimido.motivo} ({suprimido.origen})" if suprimido.motivo else suprimido.origen,
+        }]
+    return resultado
 
 
 def documento(resultado: Resultado) -> dict[str, Any]:
     reglas: dict[str, dict[str, Any]] = {rid: regla_sarif(r, s) for rid, (r, s) in resultado.reglas.items()}
-    for f in resultado.findings:
+    suprimidos = resultado.suprimidos
+    for f in [*resultado.findings, *(s.finding for s in suprimidos)]:
         reglas.setdefault(f.rule, _regla_desconocida(f))
     orden = sorted(reglas)
     indice = {rid: i for i, rid in enumerate(orden)}
@@ -117,7 +134,8 @@ def documento(resultado: Resultado) -> dict[str, Any]:
         }},
         "originalUriBaseIds": {BASE: {"description": {"text": tr("el directorio desde el que se ejecutó auditor")}}},
         "language": actual(),
-        "results": [resultado_sarif(f, indice[f.rule]) for f in resultado.findings],
+        "results": [resultado_sarif(f, indice[f.rule]) for f in resultado.findings]
+        + [resultado_sarif(s.finding, indice[s.finding.rule], s) for s in sorted(suprimidos, key=lambda s: s.finding.clave_orden())],
     }
     return {"$schema": ESQUEMA, "version": "2.1.0", "runs": [run]}
 
