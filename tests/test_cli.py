@@ -332,3 +332,15 @@ def test_output_nunca_sobre_un_archivo_auditado(tmp_path: Path) -> None:
     assert codigo == 2
     assert "la salida no puede ser uno de los archivos auditados" in error
     assert informe.read_bytes() == antes
+
+
+@pytest.mark.usefixtures("en_raiz")
+def test_errores_de_la_linea_de_comandos_en_ingles(tmp_path: Path) -> None:
+    vacio = tmp_path / "vacio"
+    vacio.mkdir()
+    codigo, _, error = _correr("check", str(vacio), "--lang", "en")
+    assert (codigo, error) == (2, f"auditor: error: no report found (.yaml, .yml, .json, .txt, .md, .docx) in: {vacio}\n")
+    codigo, _, error = _correr("import", LIMPIO, "--lang", "en")
+    assert codigo == 2 and error.startswith(f"auditor: error: {LIMPIO} is already a data file: 'auditor import' converts documents")
+    codigo, _, error = _correr("check", LIMPIO, "--lang", "en", "--format", "json", "-o", LIMPIO)
+    assert (codigo, error) == (2, f"auditor: error: {LIMPIO}: the output cannot be one of the audited files\n")

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from . import __version__
-from .idioma import IDIOMAS
+from .idioma import IDIOMAS, tr
 from .reporters import FORMATOS
 
 if TYPE_CHECKING:
@@ -134,7 +134,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     with Progreso(Progreso.conviene(silencioso), color) as progreso:
         resultado = auditar(auditor, rutas, al_avanzar=progreso)
     if not resultado.informes:
-        _error(f"no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {', '.join(rutas)}")
+        _error(tr("no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {rutas}", rutas=", ".join(rutas)))
         sys.exit(SALIDA_ERROR)
     _aplicar_linea_base(resultado, linea_base, escribir_base, rutas)
     resultado.mostrar_suprimidos = mostrar_suprimidos
@@ -166,9 +166,7 @@ def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: 
 
     if escribir_en is not None:
         destino = Path(escribir_en)
-        if destino.exists() and any(Path(e).exists() and destino.resolve() == Path(e).resolve() for e in entradas):
-            _error(tr("{archivo}: la línea base no puede ser uno de los archivos auditados", archivo=escribir_en))
-            sys.exit(SALIDA_ERROR)
+        _exigir_que_no_sea_entrada(destino, entradas, tr("la línea base no puede ser uno de los archivos auditados"))
         aceptados = linea_base.aceptables(resultado)
         _escribir_atomico(destino, linea_base.construir(aceptados, destino))
         click.echo(tr("auditor: línea base escrita en {archivo}: {n} hallazgos aceptados", archivo=escribir_en, n=len(aceptados)), err=True)
@@ -187,31 +185,28 @@ def _entregar_texto(texto: str, salida: str | None, entradas: tuple[str, ...]) -
     if salida is None:
         click.echo(texto, nl=False)
         return
-    destino = Path(salida)
+    _exigir_que_no_sea_entrada(Path(salida), entradas, tr("la salida no puede ser uno de los archivos auditados"))
+    _escribir_atomico(Path(salida), texto)
+
+
+def _exigir_que_no_sea_entrada(destino: Path, entradas: tuple[str, ...], motivo: str) -> None:
+    """Stop (status 2) when `destino` is one of the files or documents being read: inputs are never written."""
     if destino.exists() and any(Path(e).exists() and destino.resolve() == Path(e).resolve() for e in entradas):
-        _error(f"{salida}: la salida no puede ser uno de los archivos auditados")
+        _error(f"{destino}: {motivo}")
         sys.exit(SALIDA_ERROR)
-    _escribir_atomico(destino, texto)
 
 
 def _entregar(formato: str, resultado: Resultado, salida: str | None, entradas: tuple[str, ...], color: bool | None = None) -> None:
-    """Print the report, or write it atomically to `salida` (never over an input file)."""
+    """Print the report (the rich one in color on a terminal), or write it atomically to `salida`."""
     from .reporters import renderizar
 
-    if salida is None:
-        if formato == "rich":
-            from .reporters import rich_report
-            from .terminal import consola
+    if salida is None and formato == "rich":
+        from .reporters import rich_report
+        from .terminal import consola
 
-            rich_report.render(resultado, consola(color))
-        else:
-            click.echo(renderizar(formato, resultado), nl=False)
+        rich_report.render(resultado, consola(color))
         return
-    destino = Path(salida)
-    if destino.exists() and any(Path(e).exists() and destino.resolve() == Path(e).resolve() for e in entradas):
-        _error(f"{salida}: la salida no puede ser uno de los archivos auditados")
-        sys.exit(SALIDA_ERROR)
-    _escribir_atomico(destino, renderizar(formato, resultado))
+    _entregar_texto(renderizar(formato, resultado), salida, entradas)
 
 
 @main.command("summary")
@@ -235,7 +230,7 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
     auditor = _preparar(config, reglas)
     resultado = auditar(auditor, rutas)
     if not resultado.informes:
-        _error(f"no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {', '.join(rutas)}")
+        _error(tr("no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {rutas}", rutas=", ".join(rutas)))
         sys.exit(SALIDA_ERROR)
     errores = [f for f in resultado.findings if f.category is Category.INPUT_ERROR and f.severity is Severity.ERROR]
     if salida is None:
@@ -246,11 +241,7 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
         else:
             click.echo(matriz.renderizar(formato, resultado), nl=False)
     else:
-        destino = Path(salida)
-        if destino.exists() and any(Path(e).exists() and destino.resolve() == Path(e).resolve() for e in rutas):
-            _error(f"{salida}: la salida no puede ser uno de los archivos auditados")
-            sys.exit(SALIDA_ERROR)
-        _escribir_atomico(destino, matriz.renderizar(formato, resultado))
+        _entregar_texto(matriz.renderizar(formato, resultado), salida, rutas)
     for f in errores:
         _error(f"{f.lugar}: {f.message}")
     sys.exit(SALIDA_ERROR if errores else SALIDA_OK)
@@ -271,13 +262,13 @@ def importar(fuente: str, salida: str | None, idioma: str | None = None) -> None
 
     _usar_idioma(idioma)
     if fuente.lower().endswith(EXTENSIONES_DATOS):
-        _error(f"{fuente} ya es un archivo de datos: 'auditor import' convierte documentos (.txt, .md, .docx); "
-               f"audítelo con 'auditor check {fuente}'")
+        _error(tr("{fuente} ya es un archivo de datos: 'auditor import' convierte documentos (.txt, .md, .docx); "
+                  "audítelo con 'auditor check {fuente}'", fuente=fuente))
         sys.exit(SALIDA_ERROR)
     try:
         contenido = Path(fuente).read_bytes()
     except OSError as error:
-        _error(f"{fuente}: no se puede leer: {motivo_so(error)}")
+        _error(tr("{archivo}: no se puede leer: {motivo}", archivo=fuente, motivo=motivo_so(error)))
         sys.exit(SALIDA_ERROR)
     try:
         borrador = importar_bytes(contenido, fuente)
@@ -291,12 +282,10 @@ def importar(fuente: str, salida: str | None, idioma: str | None = None) -> None
     if salida is None:
         click.echo(texto, nl=False)
         return
-    if Path(salida).exists() and Path(salida).resolve() == Path(fuente).resolve():
-        _error("la salida no puede ser el mismo documento de entrada")
-        sys.exit(SALIDA_ERROR)
+    _exigir_que_no_sea_entrada(Path(salida), (fuente,), tr("la salida no puede ser el mismo documento de entrada"))
     _escribir_atomico(Path(salida), texto)
     metas = len(borrador.datos.get("metas", []))
-    click.echo(f"auditor: {metas} metas importadas de {fuente} en {salida}", err=True)
+    click.echo(tr("auditor: {metas} metas importadas de {fuente} en {salida}", metas=metas, fuente=fuente, salida=salida), err=True)
 
 
 def _escribir_atomico(ruta: Path, texto: str) -> None:
@@ -309,14 +298,14 @@ def _escribir_atomico(ruta: Path, texto: str) -> None:
     try:
         descriptor, temporal = tempfile.mkstemp(prefix=f".{ruta.name}.", suffix=".tmp", dir=ruta.parent or Path("."))
         try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as archivo:
+            with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as archivo:  # the bytes as rendered (CSV keeps CRLF)
                 archivo.write(texto)
             os.replace(temporal, ruta)
         except BaseException:
             Path(temporal).unlink(missing_ok=True)
             raise
     except OSError as error:
-        _error(f"{ruta}: no se puede escribir: {motivo_so(error)}")
+        _error(tr("{archivo}: no se puede escribir: {motivo}", archivo=ruta, motivo=motivo_so(error)))
         sys.exit(SALIDA_ERROR)
 
 
