@@ -1,9 +1,13 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from auditor import idioma
+from auditor.cli import main
 from auditor.config import Configuracion
 from auditor.engine import Auditor, preparar
 
@@ -17,3 +21,23 @@ requiere_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no está {SEEDS
 @pytest.fixture(scope="session")
 def auditor() -> Auditor:
     return preparar(Configuracion())
+
+
+@pytest.fixture(autouse=True)
+def _idioma_por_defecto() -> Iterator[None]:
+    """Every test starts and ends in Spanish, whatever language the one before chose."""
+    idioma.usar(idioma.POR_DEFECTO)
+    yield
+    idioma.usar(idioma.POR_DEFECTO)
+
+
+@pytest.fixture()
+def en_raiz(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run from the repository's root, with relative paths as a user types them."""
+    monkeypatch.chdir(RAIZ)
+
+
+def correr(*args: str) -> tuple[int, str, str]:
+    """The command line as a user meets it: exit status, stdout, stderr."""
+    resultado = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return resultado.exit_code, resultado.stdout, resultado.stderr

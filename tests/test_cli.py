@@ -11,26 +11,17 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from click.testing import CliRunner
 
 from auditor import __version__
-from auditor.cli import main
 
 from .conftest import FIXTURES, RAIZ
+from .conftest import correr as _correr
 
 SEED_FRONTERAS = "fixtures/fronteras_2024.yaml"
 SEED_DESARROLLO = "fixtures/desarrollo_economico_2024_2025.yaml"
 LIMPIO = "fixtures/limpio_cultura_2024_2025.yaml"
 
 
-@pytest.fixture()
-def en_raiz(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(RAIZ)
-
-
-def _correr(*args: str) -> tuple[int, str, str]:
-    resultado = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    return resultado.exit_code, resultado.stdout, resultado.stderr
 
 
 def test_informe_limpio_sale_con_cero(en_raiz: None) -> None:

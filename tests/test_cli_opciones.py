@@ -12,13 +12,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from auditor.cli import main
 from auditor.engine import auditar
 from auditor.terminal import Progreso
 
 from .conftest import FIXTURES, RAIZ
+from .conftest import correr as _correr
 
 LIMPIO = "fixtures/limpio_cultura_2024_2025.yaml"
 FRONTERAS = "fixtures/fronteras_2024.yaml"
@@ -28,10 +27,6 @@ FRONTERAS = "fixtures/fronteras_2024.yaml"
 def en_raiz(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(RAIZ)
 
-
-def _correr(*args: str) -> tuple[int, str, str]:
-    resultado = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    return resultado.exit_code, resultado.stdout, resultado.stderr
 
 
 def _reglas(*args: str) -> Counter[str]:

@@ -6,20 +6,17 @@ import csv
 import io
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from auditor import idioma
-from auditor.cli import main
 from auditor.completitud import SECCIONES, Estado, Patrones, completitud, por_secretaria
 from auditor.engine import Auditor, Resultado, auditar
 from auditor.model import Informe
 
 from .conftest import FIXTURES, RAIZ
+from .conftest import correr as _correr
 
 H, V, P, N = Estado.HECHO, Estado.VACIO, Estado.PLANTILLA, Estado.NO_APLICA
 DESARROLLO = "fixtures/desarrollo_economico_2024_2025.yaml"
@@ -27,15 +24,6 @@ FRONTERAS = "fixtures/fronteras_2024.yaml"
 LIMPIO = "fixtures/limpio_cultura_2024_2025.yaml"
 
 
-@pytest.fixture(autouse=True)
-def _espanol() -> Iterator[None]:
-    yield
-    idioma.usar(idioma.POR_DEFECTO)
-
-
-@pytest.fixture()
-def en_raiz(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(RAIZ)
 
 
 @pytest.fixture(scope="module")
@@ -194,10 +182,6 @@ def test_frases_propias_de_la_oficina_cuentan_como_plantilla(tmp_path: Path) -> 
 
 # ---- auditor summary -------------------------------------------------------------------------------------------
 
-
-def _correr(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    return r.exit_code, r.stdout, r.stderr
 
 
 def _fila_texto(salida: str, numero: str) -> list[str]:

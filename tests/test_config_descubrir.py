@@ -7,15 +7,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from auditor import idioma
 from auditor.catalog import ErrorReglas
-from auditor.cli import main
 from auditor.config import buscar_configuracion, cargar_configuracion
 from auditor.pyproject import mapa_de_lineas
 
 from .conftest import RAIZ
+from .conftest import correr as _correr
 
 LIMPIO = RAIZ / "fixtures" / "limpio_cultura_2024_2025.yaml"
 FRONTERAS = RAIZ / "fixtures" / "fronteras_2024.yaml"
@@ -43,10 +42,6 @@ def _idioma_por_defecto() -> Iterator[None]:
     yield
     idioma.usar(idioma.POR_DEFECTO)
 
-
-def _correr(*args: str) -> tuple[int, str, str]:
-    resultado = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    return resultado.exit_code, resultado.stdout, resultado.stderr
 
 
 def test_pyproject_se_encuentra_hacia_arriba_y_aplica(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

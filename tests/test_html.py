@@ -10,40 +10,23 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from auditor import idioma
-from auditor.cli import main
 from auditor.completitud import CompletitudInforme, Estado, FilaMeta
 from auditor.engine import Resultado, ResultadoInforme
 from auditor.findings import Category, Finding, Severity
 from auditor.reporters import FORMATOS
 from auditor.reporters.html_report import AMBAR, COLOR, ROJO, VERDE, render, semaforo
 
-from .conftest import RAIZ
+from .conftest import correr as _correr
 
 DESARROLLO = "fixtures/desarrollo_economico_2024_2025.yaml"
 FRONTERAS = "fixtures/fronteras_2024.yaml"
 
 
-@pytest.fixture(autouse=True)
-def _espanol() -> Iterator[None]:
-    yield
-    idioma.usar(idioma.POR_DEFECTO)
 
-
-@pytest.fixture()
-def en_raiz(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(RAIZ)
-
-
-def _correr(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    return r.exit_code, r.stdout, r.stderr
 
 
 def _hallazgo(severidad: Severity, meta: str | None = "1", **campos: str) -> Finding:

@@ -10,14 +10,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner
 
-from auditor.cli import check, main
+from auditor.cli import check
 from auditor.config import cargar_configuracion
 from auditor.engine import preparar
 from auditor.iniciar import PLANTILLA_TOML, PLANTILLA_YAML
 
 from .conftest import FIXTURES, RAIZ
+from .conftest import correr as _correr
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -26,10 +26,6 @@ else:  # pragma: no cover
 
 README = (RAIZ / "README.md").read_text(encoding="utf-8")
 
-
-def _correr(*args: str) -> tuple[int, str, str]:
-    resultado = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    return resultado.exit_code, resultado.stdout, resultado.stderr
 
 
 def _bloque(texto: str, marca: str, lenguaje: str) -> str:

@@ -8,22 +8,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from auditor.cli import main
 from auditor.engine import Resultado, ResultadoInforme
 from auditor.findings import Category, Finding, Severity
 from auditor.huellas import huella
 from auditor.linea_base import aplicar, construir, leer
 
 from .conftest import FIXTURES
+from .conftest import correr as _correr
 
 INFORME = "informes/fronteras.yaml"
 
-
-def _correr(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    return r.exit_code, r.stdout, r.stderr
 
 
 def _json(*args: str) -> tuple[int, dict[str, Any]]:

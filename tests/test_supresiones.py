@@ -9,20 +9,15 @@ from typing import Any
 
 import jsonschema
 import pytest
-from click.testing import CliRunner
 
-from auditor.cli import main
 from auditor.supresiones import coincide
 
 from .conftest import FIXTURES, RAIZ
+from .conftest import correr as _correr
 
 INFORME = "informes/fronteras.yaml"
 MOTIVO = "La ejecución se reporta en el informe de cierre (oficio 2025-114)"
 
-
-def _correr(*args: str) -> tuple[int, str, str]:
-    r = CliRunner().invoke(main, list(args), catch_exceptions=False)
-    return r.exit_code, r.stdout, r.stderr
 
 
 def _json(*args: str) -> tuple[int, dict[str, Any]]:
