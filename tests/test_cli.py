@@ -335,3 +335,55 @@ def test_errores_de_la_linea_de_comandos_en_ingles(tmp_path: Path) -> None:
     assert codigo == 2 and error.startswith(f"auditor: error: {LIMPIO} is already a data file: 'auditor import' converts documents")
     codigo, _, error = _correr("check", LIMPIO, "--lang", "en", "--format", "json", "-o", LIMPIO)
     assert (codigo, error) == (2, f"auditor: error: {LIMPIO}: the output cannot be one of the audited files\n")
+
+
+def test_una_salida_nunca_cae_sobre_un_informe_de_un_directorio_auditado(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    informe = tmp_path / "fronteras_2024.yaml"
+    informe.write_bytes((RAIZ / SEED_FRONTERAS).read_bytes())
+    antes = informe.read_bytes()
+    monkeypatch.chdir(tmp_path)
+    for args in (["check", ".", "--format", "json", "-o", "fronteras_2024.yaml"],
+                 ["check", ".", "--format", "json", "-o", str(informe)],
+                 ["check", ".", "--write-baseline", "./fronteras_2024.yaml"],
+                 ["summary", ".", "--format", "csv", "-o", "fronteras_2024.yaml"]):
+        codigo, _, error = _correr(*args)
+        assert codigo == 2, args
+        assert "no puede ser uno de los archivos auditados" in error
+        assert informe.read_bytes() == antes
+
+
+def test_lo_que_auditor_escribe_junto_a_los_informes_no_se_vuelve_a_leer_como_informe(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "fronteras_2024.yaml").write_bytes((RAIZ / SEED_FRONTERAS).read_bytes())
+    (tmp_path / "README.md").write_text("# Informes\n\nMeta # 1: cómo se organizan estos archivos.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert _correr("check", ".", "--write-baseline", ".auditor-linea-base.json")[0] == 0
+    for formato, archivo in (("json", "auditor.json"), ("sarif", "auditor.sarif.json"), ("markdown", "comentario.md")):
+        assert _correr("check", ".", "--format", formato, "-o", archivo)[0] == 1
+    codigo, salida, _ = _correr("check", ".", "--baseline", ".auditor-linea-base.json", "--format", "json")
+    assert codigo == 0
+    assert [r["file"] for r in json.loads(salida)["reports"]] == ["fronteras_2024.yaml"]
+    # named on the command line, a file is always audited
+    assert _correr("check", "README.md", "--format", "json")[0] == 2
+
+
+@pytest.mark.usefixtures("en_raiz")
+def test_lo_escrito_conserva_los_permisos_o_toma_los_de_la_umask(tmp_path: Path) -> None:
+    nuevo, existente = tmp_path / "nuevo.json", tmp_path / "existente.html"
+    existente.write_text("viejo", encoding="utf-8")
+    existente.chmod(0o664)
+    anterior = os.umask(0o022)
+    try:
+        assert _correr("check", LIMPIO, "--format", "json", "-o", str(nuevo))[0] == 0
+        assert _correr("check", LIMPIO, "--format", "html", "-o", str(existente))[0] == 0
+    finally:
+        os.umask(anterior)
+    assert (nuevo.stat().st_mode & 0o777, existente.stat().st_mode & 0o777) == (0o644, 0o664)
+    assert existente.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+@pytest.mark.usefixtures("en_raiz")
+def test_escribir_en_un_directorio_que_no_existe_lo_dice(tmp_path: Path) -> None:
+    destino = tmp_path / "no_hay" / "x.json"
+    codigo, _, error = _correr("check", LIMPIO, "--format", "json", "-o", str(destino))
+    assert (codigo, error) == (2, f"auditor: error: {destino}: no se puede escribir: no existe el directorio {destino.parent}\n")

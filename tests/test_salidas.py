@@ -252,7 +252,8 @@ def test_github_escapa_datos_y_propiedades() -> None:
 def test_markdown_comentario_de_pull_request(auditor: Auditor) -> None:
     texto = markdown.render(auditar(auditor, [FRONTERAS, LIMPIO]))
     lineas = texto.splitlines()
-    assert lineas[:8] == [
+    assert lineas[:9] == [
+        "<!-- auditor -->",
         "### auditor: hallazgos: 13 (errores: 6, advertencias: 6, info: 1)",
         "",
         "Metas con hallazgos: 6 de 9 auditadas; archivos: 2.",
@@ -262,8 +263,8 @@ def test_markdown_comentario_de_pull_request(auditor: Auditor) -> None:
         "| lugar | severidad | regla | meta | campo | mensaje |",
         "|---|---|---|---|---|---|",
     ]
-    assert lineas[10] == "| 31 | error | INV001 | 80 | inversion.ejecutada | No se informa el monto ejecutado de la inversión |"
-    assert lineas[11] == (
+    assert lineas[11] == "| 31 | error | INV001 | 80 | inversion.ejecutada | No se informa el monto ejecutado de la inversión |"
+    assert lineas[12] == (
         "| 36 | advertencia | BEN002 | 80 | beneficiarios.descripcion | La población atendida se describe pero no se dice cuántas "
         "personas o unidades fueron «Emprendedores y personas con unidades productivas de la región del Catatumbo.» |"
     )
@@ -292,7 +293,7 @@ def test_markdown_cabe_en_un_comentario_de_github() -> None:
 
 
 def test_markdown_sin_hallazgos(auditor: Auditor) -> None:
-    assert markdown.render(auditar(auditor, [LIMPIO])) == "### auditor: sin hallazgos\n\nMetas auditadas: 3; archivos: 1.\n"
+    assert markdown.render(auditar(auditor, [LIMPIO])) == "<!-- auditor -->\n### auditor: sin hallazgos\n\nMetas auditadas: 3; archivos: 1.\n"
 
 
 # --- CSV -----------------------------------------------------------------------------------------

@@ -136,6 +136,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     if not resultado.informes:
         _error(tr("no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {rutas}", rutas=", ".join(rutas)))
         sys.exit(SALIDA_ERROR)
+    rutas = _con_auditados(rutas, resultado)  # outputs never land on a file read in a directory walk either
     _aplicar_linea_base(resultado, linea_base, escribir_base, rutas)
     resultado.mostrar_suprimidos = mostrar_suprimidos
     if estadisticas:
@@ -187,6 +188,11 @@ def _entregar_texto(texto: str, salida: str | None, entradas: tuple[str, ...]) -
         return
     _exigir_que_no_sea_entrada(Path(salida), entradas, tr("la salida no puede ser uno de los archivos auditados"))
     _escribir_atomico(Path(salida), texto)
+
+
+def _con_auditados(rutas: tuple[str, ...], resultado: Resultado) -> tuple[str, ...]:
+    """The paths given and every file audited under them: what an output must never overwrite."""
+    return (*rutas, *(r.archivo for r in resultado.informes))
 
 
 def _exigir_que_no_sea_entrada(destino: Path, entradas: tuple[str, ...], motivo: str) -> None:
@@ -241,7 +247,7 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
         else:
             click.echo(matriz.renderizar(formato, resultado), nl=False)
     else:
-        _entregar_texto(matriz.renderizar(formato, resultado), salida, rutas)
+        _entregar_texto(matriz.renderizar(formato, resultado), salida, _con_auditados(rutas, resultado))
     for f in errores:
         _error(f"{f.lugar}: {f.message}")
     sys.exit(SALIDA_ERROR if errores else SALIDA_OK)
@@ -288,6 +294,19 @@ def importar(fuente: str, salida: str | None, idioma: str | None = None) -> None
     click.echo(tr("auditor: {metas} metas importadas de {fuente} en {salida}", metas=metas, fuente=fuente, salida=salida), err=True)
 
 
+def _permisos(ruta: Path) -> int:
+    """The mode an overwritten file keeps; for a new file, what `open` would give (0666 less the umask)."""
+    import os
+    import stat
+
+    try:
+        return stat.S_IMODE(ruta.stat().st_mode)
+    except OSError:
+        mascara = os.umask(0)
+        os.umask(mascara)
+        return 0o666 & ~mascara
+
+
 def _escribir_atomico(ruta: Path, texto: str) -> None:
     """Write through a temporary file in the same directory, then rename: never a half file."""
     import os
@@ -298,6 +317,7 @@ def _escribir_atomico(ruta: Path, texto: str) -> None:
     try:
         descriptor, temporal = tempfile.mkstemp(prefix=f".{ruta.name}.", suffix=".tmp", dir=ruta.parent or Path("."))
         try:
+            os.chmod(temporal, _permisos(ruta))  # mkstemp makes it 0600: keep the file's mode, or the umask's default
             with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as archivo:  # the bytes as rendered (CSV keeps CRLF)
                 archivo.write(texto)
             os.replace(temporal, ruta)
@@ -305,7 +325,11 @@ def _escribir_atomico(ruta: Path, texto: str) -> None:
             Path(temporal).unlink(missing_ok=True)
             raise
     except OSError as error:
-        _error(tr("{archivo}: no se puede escribir: {motivo}", archivo=ruta, motivo=motivo_so(error)))
+        carpeta = ruta.parent if str(ruta.parent) else Path(".")
+        if not carpeta.is_dir():
+            _error(tr("{archivo}: no se puede escribir: no existe el directorio {carpeta}", archivo=ruta, carpeta=carpeta))
+        else:
+            _error(tr("{archivo}: no se puede escribir: {motivo}", archivo=ruta, motivo=motivo_so(error)))
         sys.exit(SALIDA_ERROR)
 
 

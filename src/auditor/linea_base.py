@@ -27,7 +27,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -41,6 +41,7 @@ from .source import ErrorFuente, decodificar, leer_documento, motivo_so
 from .supresiones import LINEA_BASE, NO_SUPRIMIBLES, Suprimido
 
 VERSION = 1
+TIPO = "auditor-linea-base"
 _TEXTO_CORTO = 80
 
 
@@ -57,6 +58,7 @@ class _EntradaArchivo(BaseModel):
 
 class _Archivo(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+    tipo: Literal["auditor-linea-base"] | None = None  # absent in files written before it existed
     version: int
     hallazgos: list[_EntradaArchivo] = Field(default_factory=list)
 
@@ -103,7 +105,7 @@ def construir(findings: list[Finding], destino: Path) -> str:
         })
     entradas = [{**muestra[h], "cantidad": n} for h, n in cuentas.items()]
     entradas.sort(key=lambda e: (e["archivo"], _clave_meta(e["meta"]), e["regla"], e["campo"] or "", e["huella"]))
-    documento = {"version": VERSION, "hallazgos": entradas}
+    documento = {"tipo": TIPO, "version": VERSION, "hallazgos": entradas}  # `tipo` first: a directory walk knows it
     return json.dumps(documento, ensure_ascii=False, indent=2) + "\n"
 
 

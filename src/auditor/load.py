@@ -63,24 +63,41 @@ NOMBRES_CONFIGURACION = ("auditor.yaml", "auditor.yml")
 _MARCA_DE_INFORME = re.compile(rb"Meta\s*(?:#|(?:del\s+)?cuatrienio)", re.IGNORECASE)
 
 
+# what auditor itself writes beside the reports (check --format json/sarif/markdown --output, the baseline):
+# a later walk over the same directory must not read it back as a report
+_SALIDA_PROPIA = re.compile(
+    rb'\A\s*(?:<!-- auditor -->|\{\s*"\$schema"\s*:\s*"[^"]*sarif|\{\s*"version"\s*:\s*\d+\s*,\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"auditor"'
+    rb'|\{\s*"tipo"\s*:\s*"auditor-linea-base")'
+)
+
+
 def _parece_informe(ruta: Path) -> bool:
-    """A text file found in a directory walk is a report document only if it has a meta of
-    either template (a README.md or notes.txt beside the reports is not one); a .docx is read."""
-    if not ruta.name.lower().endswith((".txt", ".md")):
+    """Whether a file found in a directory walk is a report.
+
+    Not a report: a README, a file auditor wrote (JSON, SARIF or markdown output, a baseline),
+    or a text file without a meta of either template (notes.txt beside the reports).  A .docx is read.
+    """
+    nombre = ruta.name.lower()
+    if nombre.startswith("readme."):
+        return False
+    if nombre.endswith((".docx",)):
         return True
     try:
         with ruta.open("rb") as archivo:
-            return bool(_MARCA_DE_INFORME.search(archivo.read(2_000_000)))
+            cabeza = archivo.read(2_000_000 if nombre.endswith((".txt", ".md")) else 4_096)
     except OSError:
         return True  # let the loader report why it cannot be read
+    if _SALIDA_PROPIA.match(cabeza.removeprefix(b"\xef\xbb\xbf")):
+        return False
+    return not nombre.endswith((".txt", ".md")) or bool(_MARCA_DE_INFORME.search(cabeza))
 
 
 def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] = ()) -> tuple[list[Path], list[tuple[str, str]]]:
     """Files to audit under the given paths (directories recursively, sorted), and the paths that do not exist.
 
     In a directory walk, the tool's own files are skipped (auditor.yaml, the rule directories
-    in `excluir`), and so are text files that are not report documents.  A file named on
-    the command line is always audited.
+    in `excluir`, what auditor wrote), and so are READMEs and text files that are not report
+    documents.  A file named on the command line is always audited.
     """
     propios = {Path(p).resolve() for p in excluir}
     archivos: list[Path] = []
