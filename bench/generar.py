@@ -100,6 +100,7 @@ class Generador:
         cabecera["entidad"] = f"Gobernación de {departamento}"
         cabecera["departamento"] = departamento
         cabecera["secretaria"] = f"{SECRETARIAS[numero % len(SECRETARIAS)]} ({numero})"
+        cabecera["periodo"], cabecera["fecha_corte"] = {"desde": 2024, "hasta": 2025}, "2025-11"  # the metas of both seeds fit
         elegidas: list[dict[str, Any]] = []
         if tabular:  # the seed's metas first, in order, so that its totals keep naming them
             elegidas = [copy.deepcopy(m) for m in self.tabular["metas"][:metas]]
