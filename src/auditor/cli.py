@@ -108,10 +108,12 @@ def main() -> None:
               help="Escribe (o actualiza) este archivo de línea base con los hallazgos de esta ejecución, y lo aplica.")
 @click.option("--show-suppressed", "mostrar_suprimidos", is_flag=True, default=False,
               help="Lista también los hallazgos suprimidos, con su motivo y de dónde viene la supresión.")
+@click.option("-j", "--jobs", "trabajos", type=click.IntRange(min=0), default=None, metavar="N",
+              help="Procesos que auditan archivos a la vez (por defecto, los núcleos disponibles; 1: en este proceso).")
 def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str | None, seleccionar: tuple[str, ...],
           ignorar: tuple[str, ...], estadisticas: bool, silencioso: bool, color: bool | None, idioma: str | None,
           config: str | None, reglas: tuple[str, ...], linea_base: str | None = None, escribir_base: str | None = None,
-          mostrar_suprimidos: bool = False) -> None:
+          mostrar_suprimidos: bool = False, trabajos: int | None = None) -> None:
     """Audita los informes en RUTAS: datos YAML/JSON o documentos (.txt, .md exportados de la plantilla, .docx),
     archivos o directorios (recursivamente)."""
     from .engine import auditar
@@ -132,7 +134,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
         sys.exit(SALIDA_ERROR)
     falla = falla or auditor.configuracion.falla_en or "error"
     with Progreso(Progreso.conviene(silencioso), color) as progreso:
-        resultado = auditar(auditor, rutas, al_avanzar=progreso)
+        resultado = auditar(auditor, rutas, al_avanzar=progreso, trabajos=trabajos)
     if not resultado.informes:
         _error(tr("no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {rutas}", rutas=", ".join(rutas)))
         sys.exit(SALIDA_ERROR)

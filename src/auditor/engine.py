@@ -239,17 +239,23 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
 
 
 def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],
-            al_avanzar: Callable[[str, int, int], None] | None = None) -> Resultado:
+            al_avanzar: Callable[[str, int, int], None] | None = None, trabajos: int | None = 1) -> Resultado:
     """Audit every report file under `rutas`. Bad files become findings; nothing is raised for content.
 
-    `al_avanzar(archivo, hechos, total)` is called after each file (for a progress bar)."""
+    `al_avanzar(archivo, hechos, total)` is called after each file (for a progress bar).
+    `trabajos`: worker processes (None: the available cores; 1: in this process; see `paralelo`)."""
+    from .paralelo import auditar_archivos
+
     archivos, faltantes = descubrir(rutas, excluir=auditor.no_informes)
     resultado = Resultado()
     for ruta, motivo in faltantes:
         cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, tr("la ruta {motivo}", motivo=motivo))])
         resultado.informes.append(auditar_cargado(auditor, cargado))
-    for hechos, archivo in enumerate(archivos, start=1):
-        resultado.informes.append(auditar_cargado(auditor, cargar_archivo(archivo)))
+    def auditar_uno(archivo: Path) -> ResultadoInforme:
+        return auditar_cargado(auditor, cargar_archivo(archivo))
+
+    for hechos, (archivo, informe) in enumerate(auditar_archivos(auditor, archivos, trabajos, auditar_uno), start=1):
+        resultado.informes.append(informe)
         if al_avanzar is not None:
             al_avanzar(str(archivo), hechos, len(archivos))
     resultado.informes.sort(key=lambda r: r.archivo)

@@ -23,12 +23,62 @@ def _tabla(c: str) -> str:
     return _normalizar_caracter(c)
 
 
+class _TablaTraduccion(dict[int, str]):
+    """For str.translate: each character's normalization, computed the first time it is met.
+
+    With `simple`, a character whose normalization is not exactly one character that is not
+    white space maps to _COMPLEJO, so that the caller knows positions no longer correspond
+    one to one (such texts take the character by character way)."""
+
+    def __init__(self, simple: bool) -> None:
+        super().__init__()
+        self.simple = simple
+
+    def __missing__(self, codigo: int) -> str:
+        c = chr(codigo)
+        n = _tabla(c)
+        if self.simple and not c.isspace() and (len(n) != 1 or n.isspace()):  # white space itself is never copied
+            n = _COMPLEJO
+        self[codigo] = n
+        return n
+
+
+_COMPLEJO = "\uffff"
+_TRADUCCION = _TablaTraduccion(simple=False)
+_TRADUCCION_SIMPLE = _TablaTraduccion(simple=True)
+_NO_ESPACIO = re.compile(r"\S+")
+
+
 def normalizar(texto: str) -> str:
     """Lower-case, accent-free, single-spaced text."""
-    return " ".join("".join(_tabla(c) for c in texto).split())
+    return " ".join(texto.translate(_TRADUCCION).split())
 
 
+@lru_cache(maxsize=1024)  # the rules read the same field several times; callers must not modify the list
 def normalizar_con_indices(texto: str) -> tuple[str, list[int]]:
+    """Normalized text plus, for each of its characters, the index of its source character.
+
+    The same result as `_normalizar_con_indices_por_caracter`, computed with str.translate
+    when every character normalizes to exactly one (the common case)."""
+    traducido = texto.translate(_TRADUCCION_SIMPLE)
+    if _COMPLEJO in traducido:
+        return _normalizar_con_indices_por_caracter(texto)
+    normal = " ".join(traducido.split())
+    if len(normal) == len(texto):  # no white space removed: each character stays in its place
+        return normal, list(range(len(texto)))
+    partes: list[str] = []
+    indices: list[int] = []
+    for m in _NO_ESPACIO.finditer(texto):  # the words of the original: white space as str.isspace says
+        inicio, fin = m.span()
+        if partes:
+            partes.append(" ")
+            indices.append(indices[-1] + 1)  # the first white space character after the previous word
+        partes.append(traducido[inicio:fin])
+        indices.extend(range(inicio, fin))
+    return "".join(partes), indices
+
+
+def _normalizar_con_indices_por_caracter(texto: str) -> tuple[str, list[int]]:
     """Normalized text plus, for each of its characters, the index of its source character."""
     salida: list[str] = []
     indices: list[int] = []

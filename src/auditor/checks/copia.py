@@ -113,8 +113,23 @@ def _parrafos(informe: Informe, p: ParametrosCopia, omitir: list[ConjuntoPatrone
                         orden += 1
 
 
+# DUP001 and DUP002 ask for the same comparison of the same report, one after the other: the last one is kept
+_ULTIMA: list[tuple[Informe, ParametrosCopia, list[ConjuntoPatrones], tuple[list[Copia], list[Copia]]]] = []
+
+
 def copias(informe: Informe, p: ParametrosCopia, omitir: list[ConjuntoPatrones]) -> tuple[list[Copia], list[Copia]]:
     """Repeated paragraphs: (between metas, within one meta), each at its later occurrence with its first one."""
+    if _ULTIMA:
+        anterior, parametros, conjuntos, resultado = _ULTIMA[0]
+        if anterior is informe and parametros == p and len(conjuntos) == len(omitir) and all(
+                a is b for a, b in zip(conjuntos, omitir, strict=True)):
+            return resultado
+    resultado = _copias(informe, p, omitir)
+    _ULTIMA[:] = [(informe, p, omitir, resultado)]
+    return resultado
+
+
+def _copias(informe: Informe, p: ParametrosCopia, omitir: list[ConjuntoPatrones]) -> tuple[list[Copia], list[Copia]]:
     indice = IndiceFragmentos(p.frecuencia_maxima)
     vistos: list[Parrafo] = []
     entre: list[Copia] = []
