@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .engine import Auditor, Resultado
 
 SALIDA_OK, SALIDA_HALLAZGOS, SALIDA_ERROR = 0, 1, 2
+SALIDA_INTERRUMPIDA = 130  # 128 + SIGINT, as shells report a run stopped with Ctrl-C
 NIVELES_FALLA = ("error", "warning", "info", "never", "advertencia", "nunca")  # the Spanish names the output prints work too
 _NIVEL_EN_INGLES = {"advertencia": "warning", "nunca": "never"}
 
@@ -62,7 +63,21 @@ _OPCION_REGLAS = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Grupo(click.Group):
+    """Ctrl-C ends any command with a short message and status 130, not click's 'Aborted!';
+    an output file is only ever renamed into place whole, so none is left half written."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            from .idioma import tr
+
+            click.echo(tr("auditor: interrumpido; no se escribió ninguna salida a medias"), err=True)
+            raise click.exceptions.Exit(SALIDA_INTERRUMPIDA) from None
+
+
+@click.group(cls=_Grupo, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="auditor", message="%(prog)s %(version)s")
 def main() -> None:
     """Audita informes de rendición de cuentas y señala cada contradicción con su lugar."""
@@ -172,6 +187,7 @@ def _escribir_atomico(ruta: Path, texto: str) -> None:
     try:
         descriptor, temporal = tempfile.mkstemp(prefix=f".{ruta.name}.", suffix=".tmp", dir=ruta.parent or Path("."))
         try:
+            os.chmod(temporal, _modo_de_salida(ruta))  # mkstemp makes it private (0600); a report is an ordinary file
             with os.fdopen(descriptor, "w", encoding="utf-8") as archivo:
                 archivo.write(texto)
             os.replace(temporal, ruta)
@@ -181,6 +197,18 @@ def _escribir_atomico(ruta: Path, texto: str) -> None:
     except OSError as error:
         _error(f"{ruta}: no se puede escribir: {motivo_so(error)}")
         sys.exit(SALIDA_ERROR)
+
+
+def _modo_de_salida(ruta: Path) -> int:
+    """The permissions of the file being replaced, or those a new file gets under the umask."""
+    import os
+
+    try:
+        return ruta.stat().st_mode & 0o7777
+    except OSError:
+        mascara = os.umask(0)
+        os.umask(mascara)
+        return 0o666 & ~mascara
 
 
 @main.group("rules", invoke_without_command=True)

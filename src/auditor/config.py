@@ -5,6 +5,7 @@
       PCT004: {severidad: info}         # change its severity
       PCT002: {parametros: {tolerancia: 1}}
     directorios_reglas: [reglas_oficina]  # more YAML rules and pattern sets (relative to this file)
+    tamano_maximo_mb: 20                  # larger input files are refused unread
 
 Unknown keys, unknown rule ids and unknown parameters are errors that name the file and line.
 """
@@ -20,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .catalog import Catalogo, ErrorReglas, leer_archivo_estricto
 from .findings import Severity
-from .load import describir_error
+from .load import TAMANO_MAXIMO_MB, describir_error
 from .source import MapaFuente
 
 NOMBRE_CONFIGURACION = "auditor.yaml"
@@ -37,6 +38,7 @@ class ArchivoConfiguracion(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     reglas: dict[str, AjusteRegla | bool] = Field(default_factory=dict)
     directorios_reglas: list[str] = Field(default_factory=list)
+    tamano_maximo_mb: float = Field(default=TAMANO_MAXIMO_MB, gt=0)
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Configuracion:
     ajustes: dict[str, AjusteRegla] = field(default_factory=dict)
     directorios_reglas: list[Path] = field(default_factory=list)
     mapa: MapaFuente = field(default_factory=MapaFuente)
+    tamano_maximo_mb: float = TAMANO_MAXIMO_MB
 
     def ajuste(self, regla: str) -> AjusteRegla:
         return self.ajustes.get(regla, AjusteRegla())
@@ -118,4 +121,5 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
         ajustes=ajustes,
         directorios_reglas=[(base / d) for d in datos.directorios_reglas],
         mapa=documento.mapa,
+        tamano_maximo_mb=datos.tamano_maximo_mb,
     )

@@ -18,7 +18,9 @@ from .checks import CHEQUEOS
 from .config import Configuracion
 from .declarative import cargar_directorio_reglas
 from .findings import Category, Finding, Observacion, Severity
+from .idioma import tr
 from .load import ENTRADA_ILEGIBLE, InformeCargado, ProblemaEntrada, cargar_archivo, descubrir
+from .patterns import SEGUNDOS_POR_PATRON, PatronLento
 from .source import Ruta
 
 
@@ -169,6 +171,16 @@ class _Sello:
             file=self.cargado.archivo, line=1,
         )
 
+    def patron_lento(self, regla: Regla, lento: PatronLento) -> Finding:
+        origen = lento.patron.origen or self.auditor.catalogo.origen_regla.get(regla.id, "")
+        return Finding(
+            rule=ENTRADA_ILEGIBLE, category=Category.INPUT_ERROR, severity=Severity.ERROR,
+            message=tr("la regla {regla} no revisó este informe: su expresión regular '{patron}' (de {archivo}) tardó más de "
+                       "{segundos:g} s en un texto (retroceso catastrófico) y se detuvo; corrija la expresión en ese archivo",
+                       regla=regla.id, patron=lento.patron.fuente, archivo=origen, segundos=SEGUNDOS_POR_PATRON),
+            file=self.cargado.archivo, line=1,
+        )
+
     def desde_observacion(self, regla: Regla, obs: Observacion) -> Finding:
         informe = self.cargado.informe
         assert informe is not None
@@ -203,6 +215,8 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
             contexto = auditor.contexto(regla)
             try:
                 nuevos = [sello.desde_observacion(regla, obs) for obs in regla.revisar(informe, contexto)]
+            except PatronLento as lento:  # a user's pattern that backtracks without end: reported, the run goes on
+                nuevos = [sello.patron_lento(regla, lento)]
             except Exception as error:  # noqa: BLE001 - a bug in one rule must not hide the other rules' findings
                 nuevos = [sello.fallo_de_regla(regla, error)]
             findings.extend(nuevos)
@@ -225,6 +239,6 @@ def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]]) -> Result
         cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, f"la ruta {motivo}")])
         resultado.informes.append(auditar_cargado(auditor, cargado))
     for archivo in archivos:
-        resultado.informes.append(auditar_cargado(auditor, cargar_archivo(archivo)))
+        resultado.informes.append(auditar_cargado(auditor, cargar_archivo(archivo, tamano_maximo_mb=auditor.configuracion.tamano_maximo_mb)))
     resultado.informes.sort(key=lambda r: r.archivo)
     return resultado

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,12 +19,14 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .fields import modelo_de
+from .idioma import tr
 from .model import Informe, Meta
 from .source import ErrorFuente, MapaFuente, Ruta, decodificar, leer_documento, motivo_so
 
 EXTENSIONES_DATOS = (".yaml", ".yml", ".json")
 EXTENSIONES_DOCUMENTO = (".txt", ".md", ".docx")  # report documents, imported in memory (auditor.importar)
 EXTENSIONES = EXTENSIONES_DATOS + EXTENSIONES_DOCUMENTO
+TAMANO_MAXIMO_MB = 20.0  # a larger input is refused unread (configurable: tamano_maximo_mb in auditor.yaml)
 
 # Ids of the input problems; their metadata lives with the rules (auditor.checks.entrada).
 ENTRADA_ILEGIBLE = "ENT001"
@@ -81,7 +84,7 @@ def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] =
     in `excluir`), and so are text files that are not report documents.  A file named on
     the command line is always audited.
     """
-    propios = {Path(p).resolve() for p in excluir}
+    propios = {_real(Path(p)) for p in excluir}
     archivos: list[Path] = []
     faltantes: list[tuple[str, str]] = []
     for ruta in rutas:
@@ -89,31 +92,53 @@ def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] =
         if p.is_dir():
             encontrados: list[Path] = []
             for raiz, carpetas, nombres in os.walk(p, followlinks=False):
-                carpetas[:] = sorted(c for c in carpetas if not c.startswith(".") and (Path(raiz) / c).resolve() not in propios)
+                carpetas[:] = sorted(c for c in carpetas if not c.startswith(".") and _real(Path(raiz) / c) not in propios)
                 for n in nombres:
                     archivo = Path(raiz) / n
                     if (n.lower().endswith(EXTENSIONES) and n.lower() not in NOMBRES_CONFIGURACION
-                            and archivo.resolve() not in propios and _parece_informe(archivo)):
+                            and _real(archivo) not in propios and _parece_informe(archivo)):
                         encontrados.append(archivo)
             archivos.extend(sorted(encontrados))
-        elif p.is_file():
+        elif p.is_file() or p.exists() or p.is_symlink():  # a pipe or a link loop: the loader says what it is
             archivos.append(p)
         else:
             faltantes.append((str(ruta), "no existe"))
     vistos: set[Path] = set()
     unicos = []
     for a in archivos:
-        clave = a.resolve()
+        clave = _real(a)
         if clave not in vistos:
             vistos.add(clave)
             unicos.append(a)
     return unicos, faltantes
 
 
-def cargar_archivo(ruta: str | os.PathLike[str], nombre: str | None = None) -> InformeCargado:
+def _real(ruta: Path) -> Path:
+    """The path with its links resolved; a link loop does not raise (the loader reports it)."""
+    return Path(os.path.realpath(ruta))
+
+
+def _rechazo_previo(ruta: Path, tamano_maximo_mb: float) -> str | None:
+    """Why a path is not read at all: not a regular file (a pipe would block the run, a device
+    never ends) or larger than the limit."""
+    datos = ruta.stat()
+    if not stat.S_ISREG(datos.st_mode):
+        return tr("no es un archivo regular (¿una tubería, un dispositivo o un socket?): no se lee")
+    if datos.st_size > tamano_maximo_mb * 1024 * 1024:
+        return tr("el archivo mide {tamano:.1f} MB, más que el límite de {limite:g} MB: no se lee "
+                  "(el límite se cambia con 'tamano_maximo_mb' en auditor.yaml)",
+                  tamano=datos.st_size / (1024 * 1024), limite=tamano_maximo_mb)
+    return None
+
+
+def cargar_archivo(ruta: str | os.PathLike[str], nombre: str | None = None,
+                   tamano_maximo_mb: float = TAMANO_MAXIMO_MB) -> InformeCargado:
     """Read and validate one file. Never raises for bad content: problems are recorded."""
     nombre = nombre or str(ruta)
     try:
+        rechazo = _rechazo_previo(Path(ruta), tamano_maximo_mb)
+        if rechazo is not None:
+            return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, rechazo)])
         contenido = Path(ruta).read_bytes()
     except OSError as error:
         return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, f"no se puede leer el archivo: {motivo_so(error)}")])
