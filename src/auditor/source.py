@@ -185,6 +185,21 @@ def _rechazar_no_texto(contenido: bytes) -> None:
         raise ErrorFuente(linea, tr("el archivo es binario (tiene un byte nulo), no un texto: no es un informe"))
 
 
+_CODECS = {"Windows-1252": "cp1252", "Latin-1 (ISO-8859-1)": "latin-1"}
+
+
+def _codificacion_probable(contenido: bytes) -> str:
+    """Windows-1252 when the bytes use its printable 0x80-0x9F range (curly quotes, dashes), else Latin-1.
+    Only named in the message: the file is refused, never decoded by guess."""
+    if any(0x80 <= b <= 0x9F for b in contenido):
+        try:
+            contenido.decode("cp1252")
+            return "Windows-1252"
+        except UnicodeDecodeError:
+            pass
+    return "Latin-1 (ISO-8859-1)"
+
+
 def decodificar(contenido: bytes) -> str:
     """UTF-8 text (a BOM is accepted) in NFC form, so that a decomposed accent (e + U+0301)
     reads like the composed one; raise ErrorFuente naming the line of a bad byte."""
@@ -195,10 +210,13 @@ def decodificar(contenido: bytes) -> str:
         texto = contenido.decode("utf-8")
     except UnicodeDecodeError as error:
         linea = contenido.count(b"\n", 0, error.start) + 1
+        codificacion = _codificacion_probable(contenido)
         raise ErrorFuente(
             linea,
-            f"el archivo no está en UTF-8 (byte 0x{contenido[error.start]:02x}); "
-            "guárdelo como UTF-8 (¿está en Latin-1 o Windows-1252?)",
+            tr("el archivo no está en UTF-8 sino, al parecer, en {codificacion}: el byte 0x{byte:02x} sería '{caracter}'; "
+               "guárdelo como UTF-8 para que las tildes y la ñ no se lean mal",
+               codificacion=codificacion, byte=contenido[error.start],
+               caracter=contenido[error.start:error.start + 1].decode(_CODECS[codificacion], errors="replace")),
         ) from None
     return unicodedata.normalize("NFC", texto)
 
