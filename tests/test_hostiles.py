@@ -86,7 +86,7 @@ def test_caso_hostil(caso: str, tmp_path: Path) -> None:
         return
     obtenidos = [(f["rule"], f["line"]) for f in hallazgos]
     assert obtenidos == [(regla, linea) for regla, linea, _ in c["hallazgos"]]
-    for f, (_, _, palabras) in zip(hallazgos, c["hallazgos"]):
+    for f, (_, _, palabras) in zip(hallazgos, c["hallazgos"], strict=True):
         assert palabras in f["message"], f["message"]
 
 

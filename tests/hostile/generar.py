@@ -20,7 +20,7 @@ def derivados() -> dict[str, bytes]:
     documento = (AQUI / "documento_base.txt").read_text(encoding="utf-8")
     letras = "abcdefghij"
     bomba = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    for anterior, nombre in zip(letras, letras[1:]):
+    for anterior, nombre in zip(letras, letras[1:], strict=False):
         bomba.append(f"{nombre}: &{nombre} [" + ", ".join([f"*{anterior}"] * 9) + "]")
     return {
         "bom.yaml": b"\xef\xbb\xbf" + base.encode("utf-8"),
