@@ -11,13 +11,15 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from auditor.load import cargar_archivo
+from auditor.engine import Auditor, auditar_cargado
+from auditor.load import cargar_archivo, cargar_bytes
 
 from .conftest import RAIZ
 from .hostile import generar
@@ -144,3 +146,13 @@ def test_las_fixtures_con_bom_crlf_o_nfd_dan_los_mismos_hallazgos(fixture: str, 
     assert len(resultados["lf.yaml"]) > 10
     for nombre in ("bom.yaml", "crlf.yaml", "nfd.yaml"):
         assert resultados[nombre] == resultados["lf.yaml"], nombre
+
+
+def test_una_meta_con_un_numero_enorme_no_cuelga_la_numeracion(auditor: Auditor) -> None:
+    """Found by the property tests: EST003 listed every missing number, 75 million of them."""
+    texto = (HOSTIL / "base.yaml").read_text(encoding="utf-8").replace("  - numero: 2\n", "  - numero: 1000000000000\n")
+    inicio = time.monotonic()
+    resultado = auditar_cargado(auditor, cargar_bytes(texto.encode("utf-8"), "enorme.yaml"))
+    assert time.monotonic() - inicio < 5
+    assert [(f.line, f.message) for f in resultado.findings if f.rule == "EST003"] == [
+        (42, "Faltan 999999999996 metas entre la 3 y la 1000000000000"), (68, "Falta la meta 2 entre la 1 y la 3")]
