@@ -156,3 +156,12 @@ def test_una_meta_con_un_numero_enorme_no_cuelga_la_numeracion(auditor: Auditor)
     assert time.monotonic() - inicio < 5
     assert [(f.line, f.message) for f in resultado.findings if f.rule == "EST003"] == [
         (42, "Faltan 999999999996 metas entre la 3 y la 1000000000000"), (68, "Falta la meta 2 entre la 1 y la 3")]
+
+
+def test_import_de_una_tuberia_no_se_bloquea(tmp_path: Path) -> None:
+    tuberia = tmp_path / "documento.txt"
+    os.mkfifo(tuberia)
+    estado, medida, stdout, stderr = ejecutar(["import", str(tuberia)], tmp_path)
+    assert (estado, stdout) == (2, "")
+    assert stderr == f"auditor: error: {tuberia}: no es un archivo regular (¿una tubería, un dispositivo o un socket?): no se lee\n"
+    assert medida["segundos"] < LIMITES["segundos"]

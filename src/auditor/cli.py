@@ -146,7 +146,7 @@ def importar(fuente: str, salida: str | None) -> None:
     """Convierte un documento del informe (.txt o .md exportado de la plantilla, o .docx) en datos YAML."""
     from .importar import importar_bytes
     from .importar.escribir import a_yaml
-    from .load import EXTENSIONES_DATOS
+    from .load import EXTENSIONES_DATOS, TAMANO_MAXIMO_MB, rechazo_previo
     from .source import ErrorFuente, motivo_so
 
     if fuente.lower().endswith(EXTENSIONES_DATOS):
@@ -154,6 +154,10 @@ def importar(fuente: str, salida: str | None) -> None:
                f"audítelo con 'auditor check {fuente}'")
         sys.exit(SALIDA_ERROR)
     try:
+        rechazo = rechazo_previo(Path(fuente), TAMANO_MAXIMO_MB)  # a pipe would block, a huge file would not end
+        if rechazo is not None:
+            _error(f"{fuente}: {rechazo}")
+            sys.exit(SALIDA_ERROR)
         contenido = Path(fuente).read_bytes()
     except OSError as error:
         _error(f"{fuente}: no se puede leer: {motivo_so(error)}")

@@ -118,7 +118,7 @@ def _real(ruta: Path) -> Path:
     return Path(os.path.realpath(ruta))
 
 
-def _rechazo_previo(ruta: Path, tamano_maximo_mb: float) -> str | None:
+def rechazo_previo(ruta: Path, tamano_maximo_mb: float) -> str | None:
     """Why a path is not read at all: not a regular file (a pipe would block the run, a device
     never ends) or larger than the limit."""
     datos = ruta.stat()
@@ -136,7 +136,7 @@ def cargar_archivo(ruta: str | os.PathLike[str], nombre: str | None = None,
     """Read and validate one file. Never raises for bad content: problems are recorded."""
     nombre = nombre or str(ruta)
     try:
-        rechazo = _rechazo_previo(Path(ruta), tamano_maximo_mb)
+        rechazo = rechazo_previo(Path(ruta), tamano_maximo_mb)
         if rechazo is not None:
             return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, rechazo)])
         contenido = Path(ruta).read_bytes()
