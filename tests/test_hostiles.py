@@ -165,3 +165,15 @@ def test_import_de_una_tuberia_no_se_bloquea(tmp_path: Path) -> None:
     assert (estado, stdout) == (2, "")
     assert stderr == f"auditor: error: {tuberia}: no es un archivo regular (¿una tubería, un dispositivo o un socket?): no se lee\n"
     assert medida["segundos"] < LIMITES["segundos"]
+
+
+@pytest.mark.parametrize(("original", "cambio", "mensaje"), [
+    ("periodo: {desde: 2024, hasta: 2025}", "periodo: {desde: 0, hasta: 2025}", "'periodo.desde': el valor es menor que el mínimo permitido (se encontró un número)"),
+    ('fecha_corte: "2025-11"', 'fecha_corte: "2025-02-31"', "'fecha_corte': '2025-02-31' no es una fecha del calendario"),
+    ('fecha_corte: "2025-11"', 'fecha_corte: "0000-01"', "'fecha_corte': '0000-01' no es una fecha del calendario"),
+])
+def test_un_anio_imposible_es_un_error_de_entrada_no_un_fallo_de_regla(auditor: Auditor, original: str, cambio: str, mensaje: str) -> None:
+    """Found by the property tests: FEC001 raised 'year 0 is out of range' ('Es un defecto de auditor')."""
+    texto = (HOSTIL / "base.yaml").read_text(encoding="utf-8").replace(original, cambio)
+    resultado = auditar_cargado(auditor, cargar_bytes(texto.encode("utf-8"), "fechas.yaml"))
+    assert [(f.rule, f.message) for f in resultado.findings] == [("ENT002", mensaje)]

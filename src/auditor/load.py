@@ -240,6 +240,7 @@ _MENSAJES = {
     "bool_type": "se esperaba sí o no (true/false)",
     "bool_parsing": "se esperaba sí o no (true/false)",
     "greater_than_equal": "el valor es menor que el mínimo permitido",
+    "less_than_equal": "el valor es mayor que el máximo permitido",
     "string_pattern_mismatch": "el texto no tiene la forma esperada",
 }
 
