@@ -149,7 +149,8 @@ texto_importable = st.lists(st.one_of(st.sampled_from(_LINEAS_PLANTILLA), _texto
 def _revisar(auditor: Auditor, contenido: bytes, nombre: str) -> None:
     """Load and audit: no exception, every finding in the file with a line >= 1, no rule crashed."""
     cargado = cargar_bytes(contenido, nombre)
-    lineas = contenido.count(b"\n") + 1
+    # YAML and the importer also break lines at a lone CR (and U+2028...): count as str.splitlines does
+    lineas = max(contenido.count(b"\n"), len(contenido.decode("utf-8", errors="replace").splitlines())) + 1
     for problema in cargado.problemas:
         assert 1 <= problema.linea <= lineas, (problema, lineas)
     resultado = auditar_cargado(auditor, cargado)
