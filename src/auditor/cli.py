@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .engine import Auditor, Resultado
 
 SALIDA_OK, SALIDA_HALLAZGOS, SALIDA_ERROR = 0, 1, 2
+SALIDA_INTERRUMPIDA = 130  # 128 + SIGINT, as shells report a run stopped with Ctrl-C
 NIVELES_FALLA = ("error", "warning", "info", "never", "advertencia", "nunca")  # the Spanish names the output prints work too
 _NIVEL_EN_INGLES = {"advertencia": "warning", "nunca": "never"}
 
@@ -75,7 +76,21 @@ _OPCION_REGLAS = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Grupo(click.Group):
+    """Ctrl-C ends any command with a short message and status 130, not click's 'Aborted!';
+    an output file is only ever renamed into place whole, so none is left half written."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            from .idioma import tr
+
+            click.echo(tr("auditor: interrumpido; no se escribió ninguna salida a medias"), err=True)
+            raise click.exceptions.Exit(SALIDA_INTERRUMPIDA) from None
+
+
+@click.group(cls=_Grupo, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="auditor", message="%(prog)s %(version)s")
 def main() -> None:
     """Audita informes de rendición de cuentas y señala cada contradicción con su lugar."""
@@ -265,7 +280,7 @@ def importar(fuente: str, salida: str | None, idioma: str | None = None) -> None
     from .idioma import tr
     from .importar import importar_bytes
     from .importar.escribir import a_yaml
-    from .load import EXTENSIONES_DATOS
+    from .load import EXTENSIONES_DATOS, TAMANO_MAXIMO_MB, rechazo_previo
     from .source import ErrorFuente, motivo_so
 
     _usar_idioma(idioma)
@@ -274,6 +289,10 @@ def importar(fuente: str, salida: str | None, idioma: str | None = None) -> None
                   "audítelo con 'auditor check {fuente}'", fuente=fuente))
         sys.exit(SALIDA_ERROR)
     try:
+        rechazo = rechazo_previo(Path(fuente), TAMANO_MAXIMO_MB)  # a pipe would block, a huge file would not end
+        if rechazo is not None:
+            _error(f"{fuente}: {rechazo}")
+            sys.exit(SALIDA_ERROR)
         contenido = Path(fuente).read_bytes()
     except OSError as error:
         _error(tr("{archivo}: no se puede leer: {motivo}", archivo=fuente, motivo=motivo_so(error)))
@@ -333,6 +352,7 @@ def _escribir_atomico(ruta: Path, texto: str) -> None:
         else:
             _error(tr("{archivo}: no se puede escribir: {motivo}", archivo=ruta, motivo=motivo_so(error)))
         sys.exit(SALIDA_ERROR)
+
 
 
 @main.group("rules", invoke_without_command=True)

@@ -14,6 +14,7 @@ a directory holding both is an error (two sources of truth, one would be silentl
 
     idioma: en                          # language of the messages (--lang wins)
     falla_en: advertencia               # the --fail-on default (the command line wins)
+    tamano_maximo_mb: 20                  # larger input files are refused unread
 
 Unknown keys, unknown rule ids and unknown parameters are errors that name the file and line.
 """
@@ -30,7 +31,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .catalog import Catalogo, ErrorReglas, leer_archivo_estricto
 from .findings import Severity
 from .idioma import tr
-from .load import describir_error
+from .load import TAMANO_MAXIMO_MB, describir_error
 from .source import Documento, MapaFuente
 
 NOMBRE_CONFIGURACION = "auditor.yaml"
@@ -79,6 +80,7 @@ class ArchivoConfiguracion(BaseModel):
     @classmethod
     def _directorios_vacios(cls, valor: Any) -> Any:
         return [] if valor is None else valor
+    tamano_maximo_mb: float = Field(default=TAMANO_MAXIMO_MB, gt=0)
 
 
 @dataclass
@@ -93,6 +95,7 @@ class Configuracion:
     directorio: Path | None = None  # where the configuration file is: globs of `por_ruta` are relative to it
     idioma: str | None = None  # None: the default (or --lang)
     falla_en: str | None = None  # None: the default (or --fail-on)
+    tamano_maximo_mb: float = TAMANO_MAXIMO_MB
 
     def ajuste(self, regla: str) -> AjusteRegla:
         return self.ajustes.get(regla, AjusteRegla())
@@ -211,4 +214,5 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
         directorio=base,
         idioma=datos.idioma,
         falla_en=datos.falla_en,
+        tamano_maximo_mb=datos.tamano_maximo_mb,
     )

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import difflib
 import operator
-import re
 import string
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -29,7 +28,7 @@ from .findings import Category, Observacion, Severity
 from .idioma import agregar, plantilla, tr
 from .load import describir_error
 from .model import Informe
-from .patterns import ConjuntoPatrones, Patron, frase_alrededor, patron_de_frase, patron_de_regex
+from .patterns import ConjuntoPatrones, Patron, error_de_regex, frase_alrededor, patron_de_frase, patron_de_regex
 
 
 class _Dato(BaseModel):
@@ -105,17 +104,16 @@ class FraseDatos(_Dato):
         if (self.frase is None) == (self.regex is None):
             raise ValueError(tr("cada patrón lleva 'frase' o 'regex' (uno de los dos)"))
         if self.regex is not None:
-            try:
-                re.compile(self.regex)
-            except re.error as error:
+            error = error_de_regex(self.regex)
+            if error is not None:
                 raise ValueError(tr("expresión regular no válida {regex}: {error}", regex=repr(self.regex), error=error)) from None
         return self
 
-    def patron(self) -> Patron:
+    def patron(self, origen: str = "") -> Patron:
         if self.frase is not None:
             return patron_de_frase(self.frase, self.completo)
         assert self.regex is not None
-        return patron_de_regex(self.regex, self.completo)
+        return patron_de_regex(self.regex, self.completo, origen)
 
 
 class ReglaPatrones(_ReglaBase):
@@ -379,7 +377,7 @@ def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
             mensaje = tr("falta 'tipo' (campo_requerido, patrones, rango o comparacion)")
         raise ErrorReglas(nombre, f"{donde}: {mensaje}", linea) from None
     for conjunto in archivo.patrones:
-        catalogo.agregar_patrones(ConjuntoPatrones(conjunto.nombre, conjunto.descripcion, [p.patron() for p in conjunto.patrones]))
+        catalogo.agregar_patrones(ConjuntoPatrones(conjunto.nombre, conjunto.descripcion, [p.patron(nombre) for p in conjunto.patrones]))
     for datos in archivo.reglas:
         catalogo.agregar(compilar(datos), nombre)
 

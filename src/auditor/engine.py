@@ -21,6 +21,7 @@ from .declarative import cargar_directorio_reglas
 from .findings import Category, Finding, Observacion, Severity
 from .idioma import olvidar_agregadas, tr
 from .load import ENTRADA_ILEGIBLE, InformeCargado, ProblemaEntrada, cargar_archivo, descubrir
+from .patterns import SEGUNDOS_POR_PATRON, PatronLento
 from .source import Ruta
 from .supresiones import Suprimido
 from .supresiones import aplicar as aplicar_supresiones
@@ -187,6 +188,16 @@ class _Sello:
             file=self.cargado.archivo, line=1,
         )
 
+    def patron_lento(self, regla: Regla, lento: PatronLento) -> Finding:
+        origen = lento.patron.origen or self.auditor.catalogo.origen_regla.get(regla.id, "")
+        return Finding(
+            rule=ENTRADA_ILEGIBLE, category=Category.INPUT_ERROR, severity=Severity.ERROR,
+            message=tr("la regla {regla} no revisó este informe: su expresión regular '{patron}' (de {archivo}) tardó más de "
+                       "{segundos:g} s en un texto (retroceso catastrófico) y se detuvo; corrija la expresión en ese archivo",
+                       regla=regla.id, patron=lento.patron.fuente, archivo=origen, segundos=SEGUNDOS_POR_PATRON),
+            file=self.cargado.archivo, line=1,
+        )
+
     def desde_observacion(self, regla: Regla, obs: Observacion) -> Finding:
         informe = self.cargado.informe
         assert informe is not None
@@ -221,6 +232,8 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
             contexto = auditor.contexto(regla)
             try:
                 nuevos = [sello.desde_observacion(regla, obs) for obs in regla.revisar(informe, contexto)]
+            except PatronLento as lento:  # a user's pattern that backtracks without end: reported, the run goes on
+                nuevos = [sello.patron_lento(regla, lento)]
             except Exception as error:  # noqa: BLE001 - a bug in one rule must not hide the other rules' findings
                 nuevos = [sello.fallo_de_regla(regla, error)]
             findings.extend(nuevos)
@@ -238,6 +251,11 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
     return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos, matriz)
 
 
+def auditar_archivo(auditor: Auditor, archivo: Path) -> ResultadoInforme:
+    """Load and audit one file (in this process or in a worker), within the configured size limit."""
+    return auditar_cargado(auditor, cargar_archivo(archivo, tamano_maximo_mb=auditor.configuracion.tamano_maximo_mb))
+
+
 def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],
             al_avanzar: Callable[[str, int, int], None] | None = None, trabajos: int | None = 1) -> Resultado:
     """Audit every report file under `rutas`. Bad files become findings; nothing is raised for content.
@@ -252,7 +270,7 @@ def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],
         cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, tr("la ruta {motivo}", motivo=motivo))])
         resultado.informes.append(auditar_cargado(auditor, cargado))
     def auditar_uno(archivo: Path) -> ResultadoInforme:
-        return auditar_cargado(auditor, cargar_archivo(archivo))
+        return auditar_archivo(auditor, archivo)
 
     for hechos, (archivo, informe) in enumerate(auditar_archivos(auditor, archivos, trabajos, auditar_uno), start=1):
         resultado.informes.append(informe)

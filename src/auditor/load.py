@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -25,6 +26,7 @@ from .source import ErrorFuente, MapaFuente, Ruta, decodificar, leer_documento, 
 EXTENSIONES_DATOS = (".yaml", ".yml", ".json")
 EXTENSIONES_DOCUMENTO = (".txt", ".md", ".docx")  # report documents, imported in memory (auditor.importar)
 EXTENSIONES = EXTENSIONES_DATOS + EXTENSIONES_DOCUMENTO
+TAMANO_MAXIMO_MB = 20.0  # a larger input is refused unread (configurable: tamano_maximo_mb in auditor.yaml)
 
 # Ids of the input problems; their metadata lives with the rules (auditor.checks.entrada).
 ENTRADA_ILEGIBLE = "ENT001"
@@ -80,8 +82,8 @@ def _parece_informe(ruta: Path) -> bool:
     nombre = ruta.name.lower()
     if nombre.startswith("readme."):
         return False
-    if nombre.endswith((".docx",)):
-        return True
+    if nombre.endswith(".docx") or not ruta.is_file():
+        return True  # a pipe or a link loop is never opened here (it would block): the loader says what it is
     try:
         with ruta.open("rb") as archivo:
             cabeza = archivo.read(2_000_000 if nombre.endswith((".txt", ".md")) else 4_096)
@@ -99,7 +101,7 @@ def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] =
     in `excluir`, what auditor wrote), and so are READMEs and text files that are not report
     documents.  A file named on the command line is always audited.
     """
-    propios = {Path(p).resolve() for p in excluir}
+    propios = {_real(Path(p)) for p in excluir}
     archivos: list[Path] = []
     faltantes: list[tuple[str, str]] = []
     for ruta in rutas:
@@ -107,31 +109,53 @@ def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] =
         if p.is_dir():
             encontrados: list[Path] = []
             for raiz, carpetas, nombres in os.walk(p, followlinks=False):
-                carpetas[:] = sorted(c for c in carpetas if not c.startswith(".") and (Path(raiz) / c).resolve() not in propios)
+                carpetas[:] = sorted(c for c in carpetas if not c.startswith(".") and _real(Path(raiz) / c) not in propios)
                 for n in nombres:
                     archivo = Path(raiz) / n
                     if (n.lower().endswith(EXTENSIONES) and n.lower() not in NOMBRES_CONFIGURACION
-                            and archivo.resolve() not in propios and _parece_informe(archivo)):
+                            and _real(archivo) not in propios and _parece_informe(archivo)):
                         encontrados.append(archivo)
             archivos.extend(sorted(encontrados))
-        elif p.is_file():
+        elif p.is_file() or p.exists() or p.is_symlink():  # a pipe or a link loop: the loader says what it is
             archivos.append(p)
         else:
             faltantes.append((str(ruta), tr("no existe")))
     vistos: set[Path] = set()
     unicos = []
     for a in archivos:
-        clave = a.resolve()
+        clave = _real(a)
         if clave not in vistos:
             vistos.add(clave)
             unicos.append(a)
     return unicos, faltantes
 
 
-def cargar_archivo(ruta: str | os.PathLike[str], nombre: str | None = None) -> InformeCargado:
+def _real(ruta: Path) -> Path:
+    """The path with its links resolved; a link loop does not raise (the loader reports it)."""
+    return Path(os.path.realpath(ruta))
+
+
+def rechazo_previo(ruta: Path, tamano_maximo_mb: float) -> str | None:
+    """Why a path is not read at all: not a regular file (a pipe would block the run, a device
+    never ends) or larger than the limit."""
+    datos = ruta.stat()
+    if not stat.S_ISREG(datos.st_mode):
+        return tr("no es un archivo regular (¿una tubería, un dispositivo o un socket?): no se lee")
+    if datos.st_size > tamano_maximo_mb * 1024 * 1024:
+        return tr("el archivo mide {tamano:.1f} MB, más que el límite de {limite:g} MB: no se lee "
+                  "(el límite se cambia con 'tamano_maximo_mb' en auditor.yaml)",
+                  tamano=datos.st_size / (1024 * 1024), limite=tamano_maximo_mb)
+    return None
+
+
+def cargar_archivo(ruta: str | os.PathLike[str], nombre: str | None = None,
+                   tamano_maximo_mb: float = TAMANO_MAXIMO_MB) -> InformeCargado:
     """Read and validate one file. Never raises for bad content: problems are recorded."""
     nombre = nombre or str(ruta)
     try:
+        rechazo = rechazo_previo(Path(ruta), tamano_maximo_mb)
+        if rechazo is not None:
+            return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, rechazo)])
         contenido = Path(ruta).read_bytes()
     except OSError as error:
         return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, tr("no se puede leer el archivo: {motivo}", motivo=motivo_so(error)))])
@@ -237,6 +261,7 @@ def _mensajes() -> dict[str, str]:
         "bool_type": logico,
         "bool_parsing": logico,
         "greater_than_equal": tr("el valor es menor que el mínimo permitido"),
+        "less_than_equal": tr("el valor es mayor que el máximo permitido"),
         "string_pattern_mismatch": tr("el texto no tiene la forma esperada"),
     }
 

@@ -87,8 +87,8 @@ Texto = Annotated[str | None, Field(description="Texto tal como está en el info
 class Periodo(_Modelo):
     """Años que cubre el informe."""
 
-    desde: int = Field(description="Primer año del periodo informado.")
-    hasta: int = Field(description="Último año del periodo informado.")
+    desde: int = Field(ge=1900, le=2200, description="Primer año del periodo informado.")
+    hasta: int = Field(ge=1900, le=2200, description="Último año del periodo informado.")
 
     @field_validator("hasta")
     @classmethod
@@ -103,8 +103,8 @@ class Plan(_Modelo):
     """Plan de Desarrollo y su cuatrienio."""
 
     nombre: str = Field(description="Nombre del Plan de Desarrollo.")
-    desde: int = Field(description="Primer año del cuatrienio.")
-    hasta: int = Field(description="Último año del cuatrienio.")
+    desde: int = Field(ge=1900, le=2200, description="Primer año del cuatrienio.")
+    hasta: int = Field(ge=1900, le=2200, description="Último año del cuatrienio.")
 
 
 class MetaCuatrienio(_Modelo):
@@ -253,6 +253,21 @@ class TablaIndicadores(_Modelo):
     texto: Texto = Field(default=None, description="Análisis narrativo de los indicadores.")
 
 
+def _fecha_que_existe(texto: str) -> None:
+    """'2025-02-31' and '0000-01' have the form but are no date: the date rules could not place them."""
+    from datetime import date
+
+    from .idioma import tr
+
+    anio, mes, *dia = (int(x) for x in texto.split("-"))
+    try:
+        date(anio, mes, dia[0] if dia else 1)
+    except ValueError:
+        raise ValueError(tr("'{texto}' no es una fecha del calendario", texto=texto)) from None
+    if not 1900 <= anio <= 2200:
+        raise ValueError(tr("el año {anio} está fuera de lo posible para un informe (1900 a 2200)", anio=anio))
+
+
 _FECHA = re.compile(r"\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?")
 
 
@@ -295,4 +310,5 @@ class Informe(_Modelo):
         texto = str(valor) if valor is not None else ""
         if not _FECHA.fullmatch(texto):
             raise ValueError(tr("se esperaba una fecha AAAA-MM o AAAA-MM-DD, no {texto}", texto=repr(texto)))
+        _fecha_que_existe(texto)
         return texto

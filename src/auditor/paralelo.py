@@ -61,11 +61,10 @@ def _tamano_total(archivos: Sequence[Path]) -> int:
 
 
 def _auditar_archivo(archivo: Path) -> ResultadoInforme:
-    from .engine import auditar_cargado
-    from .load import cargar_archivo
+    from .engine import auditar_archivo
 
     assert _AUDITOR is not None
-    return auditar_cargado(_AUDITOR, cargar_archivo(archivo))
+    return auditar_archivo(_AUDITOR, archivo)
 
 
 def auditar_en_paralelo(auditor: Auditor, archivos: Sequence[Path], trabajos: int) -> Iterator[tuple[Path, ResultadoInforme]]:

@@ -3,6 +3,10 @@
 Patterns are data (``rules/patrones/*.yaml``), matched against text normalized the way
 reviewers read it: case, accents and spacing do not matter.  A literal phrase is escaped;
 a regular expression is compiled once and matched against the normalized text.
+
+Rule files are data anyone may write, so a regular expression from them runs with the
+`regex` engine and a time limit: a pattern that backtracks catastrophically on a text
+raises `PatronLento` (the engine reports it) instead of hanging the run.
 """
 
 from __future__ import annotations
@@ -11,6 +15,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+import regex
+
+SEGUNDOS_POR_PATRON = 1.0  # one search of one user pattern in one text
 
 
 def _normalizar_caracter(c: str) -> str:
@@ -105,8 +113,9 @@ class Patron:
     """One phrase or expression; `completo` means it must be the whole field."""
 
     fuente: str  # as written in the rule file
-    expresion: re.Pattern[str]
+    expresion: re.Pattern[str] | regex.Pattern[str]
     completo: bool = False
+    origen: str = ""  # the rule file it was read from
 
 
 def patron_de_frase(frase: str, completo: bool = False) -> Patron:
@@ -116,8 +125,37 @@ def patron_de_frase(frase: str, completo: bool = False) -> Patron:
     return Patron(frase, re.compile(cuerpo), completo)
 
 
-def patron_de_regex(regex: str, completo: bool = False) -> Patron:
-    return Patron(regex, re.compile(regex), completo)
+def patron_de_regex(texto: str, completo: bool = False, origen: str = "") -> Patron:
+    return Patron(texto, regex.compile(texto), completo, origen)
+
+
+def error_de_regex(texto: str) -> str | None:
+    """Why `texto` is not a valid regular expression for the engine that will run it (None: valid)."""
+    try:
+        regex.compile(texto)
+    except regex.error as error:
+        return str(error)
+    return None
+
+
+class PatronLento(Exception):
+    """A rule's regular expression took longer than the limit on a text (catastrophic backtracking)."""
+
+    def __init__(self, patron: Patron) -> None:
+        super().__init__(patron.fuente)
+        self.patron = patron
+
+
+def _coincide(patron: Patron, texto: str) -> re.Match[str] | regex.Match[str] | None:
+    expresion = patron.expresion
+    if isinstance(expresion, regex.Pattern):
+        try:
+            if patron.completo:
+                return expresion.fullmatch(texto, timeout=SEGUNDOS_POR_PATRON)
+            return expresion.search(texto, timeout=SEGUNDOS_POR_PATRON)
+        except TimeoutError:
+            raise PatronLento(patron) from None
+    return expresion.fullmatch(texto) if patron.completo else expresion.search(texto)
 
 
 @dataclass(frozen=True)
@@ -139,7 +177,7 @@ class ConjuntoPatrones:
             return None
         normal, indices = normalizar_con_indices(texto)
         for patron in self.patrones:
-            m = patron.expresion.fullmatch(normal) if patron.completo else patron.expresion.search(normal)
+            m = _coincide(patron, normal)  # each report gets its own time limit: the outcome does not depend on file order
             if m is not None:
                 if m.end() == m.start():
                     continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import errno
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,7 +34,7 @@ _ETIQUETAS_ESCALARES = {
     "tag:yaml.org,2002:timestamp",
 }
 _PROFUNDIDAD_MAXIMA = 64
-_NODOS_MAXIMOS = 2_000_000
+_NODOS_MAXIMOS = 200_000  # values after expanding aliases; a large report has a few thousand
 
 
 @dataclass(frozen=True)
@@ -172,19 +173,54 @@ def motivo_so(error: OSError) -> str:
 _SALTO = re.compile(rb"\n")
 
 
+_BOMS_NO_UTF8 = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def _rechazar_no_texto(contenido: bytes) -> None:
+    """A UTF-16/32 export or a binary file (a NUL byte) is refused by name, not as a stray byte."""
+    for marca, codificacion in _BOMS_NO_UTF8:
+        if contenido.startswith(marca):
+            raise ErrorFuente(1, tr("el archivo está en {codificacion}, no en UTF-8: guárdelo como UTF-8", codificacion=codificacion))
+    nulo = contenido.find(b"\x00", 0, 1 << 20)
+    if nulo >= 0:
+        linea = contenido.count(b"\n", 0, nulo) + 1
+        raise ErrorFuente(linea, tr("el archivo es binario (tiene un byte nulo), no un texto: no es un informe"))
+
+
+_CODECS = {"Windows-1252": "cp1252", "Latin-1 (ISO-8859-1)": "latin-1"}
+
+
+def _codificacion_probable(contenido: bytes) -> str:
+    """Windows-1252 when the bytes use its printable 0x80-0x9F range (curly quotes, dashes), else Latin-1.
+    Only named in the message: the file is refused, never decoded by guess."""
+    if any(0x80 <= b <= 0x9F for b in contenido):
+        try:
+            contenido.decode("cp1252")
+            return "Windows-1252"
+        except UnicodeDecodeError:
+            pass
+    return "Latin-1 (ISO-8859-1)"
+
+
 def decodificar(contenido: bytes) -> str:
-    """UTF-8 text (a BOM is accepted); raise ErrorFuente naming the line of a bad byte."""
+    """UTF-8 text (a BOM is accepted) in NFC form, so that a decomposed accent (e + U+0301)
+    reads like the composed one; raise ErrorFuente naming the line of a bad byte."""
+    _rechazar_no_texto(contenido)
     if contenido.startswith(b"\xef\xbb\xbf"):
         contenido = contenido[3:]
     try:
-        return contenido.decode("utf-8")
+        texto = contenido.decode("utf-8")
     except UnicodeDecodeError as error:
         linea = contenido.count(b"\n", 0, error.start) + 1
+        codificacion = _codificacion_probable(contenido)
         raise ErrorFuente(
             linea,
-            tr("el archivo no está en UTF-8 (byte 0x{byte:02x}); guárdelo como UTF-8 (¿está en Latin-1 o Windows-1252?)",
-               byte=contenido[error.start]),
+            tr("el archivo no está en UTF-8 sino, al parecer, en {codificacion}: el byte 0x{byte:02x} sería '{caracter}'; "
+               "guárdelo como UTF-8 para que las tildes y la ñ no se lean mal",
+               codificacion=codificacion, byte=contenido[error.start],
+               caracter=contenido[error.start:error.start + 1].decode(_CODECS[codificacion], errors="replace")),
         ) from None
+    return unicodedata.normalize("NFC", texto)
 
 
 def _explicaciones() -> tuple[tuple[str, str], ...]:
@@ -216,6 +252,7 @@ def leer_documento(texto: str, lenguaje: str = "YAML") -> Documento:
     if not texto.strip():
         raise ErrorFuente(1, tr("el archivo está vacío: se esperaba un informe"))
     try:
+        _medir_anidamiento(texto)  # before composing: libyaml's composer recurses in C and a deep file crashes it
         nodo = yaml.compose(texto, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         marca = error.problem_mark or error.context_mark
@@ -231,6 +268,46 @@ def leer_documento(texto: str, lenguaje: str = "YAML") -> Documento:
         raise ErrorFuente(1, tr("{lenguaje} no válido: {error}", lenguaje=lenguaje, error=error)) from None
     if nodo is None:
         raise ErrorFuente(1, tr("el archivo no tiene contenido: se esperaba un informe"))
+    _contar_expandidos(nodo, 0, {})  # an alias bomb is refused before a single value is built
     constructor = _Constructor()
     datos = constructor.construir(nodo, ())
     return Documento(datos, constructor.mapa, constructor.problemas)
+
+
+_ABRE = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CIERRA = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _medir_anidamiento(texto: str) -> None:
+    """Refuse nesting deeper than the limit while streaming the parser's events (no recursion)."""
+    profundidad = 0
+    for evento in yaml.parse(texto, Loader=_Loader):
+        if isinstance(evento, _ABRE):
+            profundidad += 1
+            if profundidad > _PROFUNDIDAD_MAXIMA:
+                marca = evento.start_mark
+                raise ErrorFuente(int(marca.line) + 1 if marca is not None else 1,
+                                  tr("anidamiento de más de {maximo} niveles", maximo=_PROFUNDIDAD_MAXIMA))
+        elif isinstance(evento, _CIERRA):
+            profundidad -= 1
+
+
+def _contar_expandidos(nodo: yaml.Node, profundidad: int, contados: dict[int, int]) -> int:
+    """How many values the document has once every alias is expanded, counting each shared
+    node once (so that 'billion laughs' is measured in microseconds, not built)."""
+    clave = id(nodo)
+    if clave in contados:
+        return contados[clave]
+    if profundidad > _PROFUNDIDAD_MAXIMA:  # an anchor that contains its own alias
+        raise ErrorFuente(_linea(nodo), tr("anidamiento de más de {maximo} niveles", maximo=_PROFUNDIDAD_MAXIMA))
+    total = 1
+    if isinstance(nodo, yaml.MappingNode):
+        for k, v in nodo.value:
+            total += _contar_expandidos(k, profundidad + 1, contados) + _contar_expandidos(v, profundidad + 1, contados)
+    elif isinstance(nodo, yaml.SequenceNode):
+        for hijo in nodo.value:
+            total += _contar_expandidos(hijo, profundidad + 1, contados)
+    if total > _NODOS_MAXIMOS:
+        raise ErrorFuente(_linea(nodo), tr("el documento se expande a más de {maximo} valores (¿alias anidados?)", maximo=_NODOS_MAXIMOS))
+    contados[clave] = total
+    return total

@@ -78,6 +78,9 @@ class DescripcionDuplicada(Regla):
                 vistas[clave] = i
 
 
+_LISTA_MAXIMA = 30  # more missing numbers than this are counted, not listed
+
+
 def _lista(numeros: list[int]) -> str:
     textos = [str(n) for n in numeros]
     return textos[0] if len(textos) == 1 else tr("{lista} y {ultimo}", lista=", ".join(textos[:-1]), ultimo=textos[-1])
@@ -108,6 +111,15 @@ class SaltoNumeracion(Regla):
         presentes = {int(n) for n in no_leidas if n is not None}
         anterior = 0
         for i, meta in sorted(enumerate(informe.metas), key=lambda par: par[1].numero):
+            cuantas = meta.numero - anterior - 1 - sum(1 for n in presentes if anterior < n < meta.numero)
+            if cuantas > _LISTA_MAXIMA:  # a meta numbered 75816759 must not build a list of 75 million numbers
+                yield Observacion(
+                    tr("Faltan {cuantas} metas entre la {anterior} y la {numero}", cuantas=cuantas, anterior=anterior, numero=meta.numero)
+                    if anterior else tr("Faltan {cuantas} metas antes de la {numero}", cuantas=cuantas, numero=meta.numero),
+                    "numero", i, str(meta.numero),
+                )
+                anterior = max(anterior, meta.numero)
+                continue
             faltan = [n for n in range(anterior + 1, meta.numero) if n not in presentes]
             if faltan:
                 if len(faltan) == 1:

@@ -1,0 +1,82 @@
+"""The hostile corpus: small files committed beside this script, big or special ones made at test time.
+
+`python tests/hostile/generar.py` rewrites the committed files derived from `base.yaml` and
+`documento_base.txt` (a test checks that they are up to date); `grande`, `profundo`, `fifo` and
+`enlaces_en_ciclo` are made in a temporary directory by the tests, never committed.
+"""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+from pathlib import Path
+
+AQUI = Path(__file__).resolve().parent
+
+
+def derivados() -> dict[str, bytes]:
+    """Committed files: name -> exact bytes."""
+    base = (AQUI / "base.yaml").read_text(encoding="utf-8")
+    documento = (AQUI / "documento_base.txt").read_text(encoding="utf-8")
+    letras = "abcdefghij"
+    bomba = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for anterior, nombre in zip(letras, letras[1:], strict=False):
+        bomba.append(f"{nombre}: &{nombre} [" + ", ".join([f"*{anterior}"] * 9) + "]")
+    return {
+        "bom.yaml": b"\xef\xbb\xbf" + base.encode("utf-8"),
+        "crlf.yaml": base.replace("\n", "\r\n").encode("utf-8"),
+        "nfd.yaml": unicodedata.normalize("NFD", base).encode("utf-8"),
+        "latin1.yaml": base.encode("latin-1"),
+        "windows1252.yaml": base.replace("Indicar cómo", "“Indicar cómo").replace("Cúcuta.", "Cúcuta”.").encode("cp1252"),
+        "utf16.yaml": base.encode("utf-16"),
+        "documento_crlf.txt": documento.replace("\n", "\r\n").encode("utf-8"),
+        "documento_latin1.txt": documento.encode("latin-1"),
+        "alias_bomba.yaml": ("\n".join(bomba) + "\n").encode("ascii"),
+        "binario.yaml": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+        "vacio.yaml": b"",
+        # 'aaaa…!' in a text: the rule in reglas_lentas/ backtracks on it without end
+        "lento.yaml": base.replace("texto: 9 bibliotecas públicas dotadas con colecciones y mobiliario.",
+                                   "texto: 9 bibliotecas " + "a" * 60 + "!").encode("utf-8"),
+    }
+
+
+def escribir_derivados(destino: Path = AQUI) -> None:
+    for nombre, contenido in derivados().items():
+        (destino / nombre).write_bytes(contenido)
+
+
+def grande(destino: Path, megas: float) -> Path:
+    """A syntactically valid YAML file of `megas` MB (one long comment)."""
+    ruta = destino / "grande.yaml"
+    with ruta.open("wb") as archivo:
+        archivo.write(b"# " + b"x" * int(megas * 1024 * 1024) + b"\nentidad: x\n")
+    return ruta
+
+
+def profundo(destino: Path, niveles: int = 100_000) -> Path:
+    """'[[[[...]]]]': libyaml's composer recursed on this and crashed the process (SIGSEGV)."""
+    ruta = destino / "profundo.yaml"
+    ruta.write_text("[" * niveles + "]" * niveles + "\n", encoding="ascii")
+    return ruta
+
+
+def fifo(destino: Path) -> Path:
+    """A named pipe with a report's name: reading it would block the run forever."""
+    ruta = destino / "tuberia.yaml"
+    os.mkfifo(ruta)
+    return ruta
+
+
+def enlaces_en_ciclo(destino: Path) -> Path:
+    """A directory with a.yaml -> b.yaml -> a.yaml, a link to itself and one good report."""
+    carpeta = destino / "ciclo"
+    carpeta.mkdir()
+    (carpeta / "a.yaml").symlink_to("b.yaml")
+    (carpeta / "b.yaml").symlink_to("a.yaml")
+    (carpeta / "yo").symlink_to(".")
+    (carpeta / "bueno.yaml").write_bytes((AQUI / "base.yaml").read_bytes())
+    return carpeta
+
+
+if __name__ == "__main__":
+    escribir_derivados()
