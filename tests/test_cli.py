@@ -387,3 +387,24 @@ def test_escribir_en_un_directorio_que_no_existe_lo_dice(tmp_path: Path) -> None
     destino = tmp_path / "no_hay" / "x.json"
     codigo, _, error = _correr("check", LIMPIO, "--format", "json", "-o", str(destino))
     assert (codigo, error) == (2, f"auditor: error: {destino}: no se puede escribir: no existe el directorio {destino.parent}\n")
+
+
+def test_la_configuracion_acepta_advertencia_como_la_escribe_la_salida(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "auditor.yaml").write_text("reglas:\n  INV001: {severidad: advertencia}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    codigo, salida, _ = _correr("rules")
+    assert codigo == 0
+    fila = next(linea for linea in salida.splitlines() if linea.startswith("INV001"))
+    assert fila.split()[:4] == ["INV001", "monto-ejecutado-faltante", "missing_amount", "advertencia"]
+    codigo, salida, _ = _correr("check", str(RAIZ / SEED_FRONTERAS), "--format", "json")
+    assert {f["severity"] for f in json.loads(salida)["findings"] if f["rule"] == "INV001"} == {"warning"}
+
+
+def test_el_comentario_y_la_pagina_cuentan_los_suprimidos(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "fronteras_2024.yaml").write_bytes((RAIZ / SEED_FRONTERAS).read_bytes())
+    monkeypatch.chdir(tmp_path)
+    linea = "Suprimidos: 13 (línea base 13); no cuentan para el resultado (véalos con --show-suppressed)"
+    _, markdown, _ = _correr("check", ".", "--write-baseline", "base.json", "--format", "markdown")
+    assert markdown.splitlines()[-1] == linea
+    _, html, _ = _correr("check", ".", "--baseline", "base.json", "--format", "html")
+    assert f'<p class="suprimidos">{linea}</p>' in html

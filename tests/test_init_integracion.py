@@ -162,7 +162,7 @@ def test_flujos_de_github_actions() -> None:
     assert carga["if"] == "always()"  # findings make check exit 1: the upload must still run
     assert flujos["flujo-sarif"]["permissions"] == {"contents": "read", "security-events": "write"}
     assert "auditor check --format github --fail-on advertencia informes/" in [str(p.get("run")) for p in _pasos(flujos["flujo-anotaciones"])]
-    assert "auditor check --baseline auditor-baseline.json --format github informes/" in [
+    assert "auditor check --baseline .auditor-linea-base.json --format github informes/" in [
         str(p.get("run")) for p in _pasos(flujos["flujo-linea-base"])]
     # every option used is one `check` has (or, for --baseline, the one the baselines part adds)
     opciones = {o for p in check.params for o in (*p.opts, *p.secondary_opts)} | {"--baseline"}

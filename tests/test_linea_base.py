@@ -92,7 +92,7 @@ def test_lo_corregido_se_cuenta_para_actualizar_la_linea_base(repo: Path) -> Non
     _editar(repo / INFORME, 'ejecutada: "$ millones"', 'ejecutada: "$5 millones"')  # meta 671 fixed
     codigo, salida, _ = _correr("check", "informes", "--baseline", "base.json", "--format", "text")
     assert codigo == 0
-    assert "1 hallazgos de la línea base ya se corrigieron: actualícela con --write-baseline base.json" in salida
+    assert "1 hallazgo de la línea base ya se corrigió: actualícela con --write-baseline base.json" in salida
     assert _json("informes", "--baseline", "base.json")[1]["summary"]["baseline"] == {"file": "base.json", "fixed": 1}
     # auditing another file does not count the baseline's entries for this one as fixed
     shutil.copy(FIXTURES / "limpio_cultura_2024_2025.yaml", repo / "limpio.yaml")

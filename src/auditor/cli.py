@@ -372,7 +372,7 @@ def rules(ctx: click.Context, idioma: str | None, config: str | None, reglas: tu
     _usar_idioma(idioma)
     auditor = _preparar(config, reglas)
     filas = [
-        [r.id, r.nombre, r.categoria.value, auditor.severidad(r).value,
+        [r.id, r.nombre, r.categoria.value, auditor.severidad(r).etiqueta,
          tr("sí") if auditor.configuracion.ajuste(r.id).activa else tr("no"), r.origen, _plantilla_legible(plantilla(r.mensaje))]
         for r in auditor.catalogo.ordenadas()
     ]
@@ -422,7 +422,7 @@ def explain(ctx: click.Context, regla_id: str, idioma: str | None) -> None:
     texto = [
         f"{regla.id} · {regla.nombre}",
         tr("categoría: {categoria}   severidad: {severidad}   tipo: {tipo}", categoria=regla.categoria.value,
-           severidad=auditor.severidad(regla).value, tipo=regla.origen),
+           severidad=auditor.severidad(regla).etiqueta, tipo=regla.origen),
         "",
         tr("Qué revisa"), _sangrar(plantilla(regla.doc.que_revisa)), "",
         tr("Por qué importa"), _sangrar(plantilla(regla.doc.por_que)), "",
@@ -497,7 +497,7 @@ def init(en_pyproject: bool, forzar: bool) -> None:
     else:
         if con_tabla:
             _error(tr("{archivo} ya tiene una tabla [tool.auditor]: dos configuraciones en el mismo lugar son un error; "
-                      "edite esa tabla o use 'auditor init --pyproject'", archivo=NOMBRE_PYPROJECT))
+                      "edite esa tabla (la configuración ya existe)", archivo=NOMBRE_PYPROJECT))
             sys.exit(SALIDA_ERROR)
         if yaml_.exists() and not forzar:
             _error(tr("{archivo} ya existe; no se reemplaza (use --force para reemplazarlo)", archivo=NOMBRE_CONFIGURACION))

@@ -39,11 +39,18 @@ NOMBRE_PYPROJECT = "pyproject.toml"
 NivelFalla = Literal["error", "warning", "info", "never", "advertencia", "nunca"]
 
 
+def _severidad_en_espanol(valor: Any) -> Any:
+    """`advertencia`, as every Spanish output prints it, is `warning` (error and info read the same)."""
+    return "warning" if isinstance(valor, str) and valor.strip().lower() == "advertencia" else valor
+
+
 class AjusteRegla(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     activa: bool = True
     severidad: Severity | None = None
     parametros: dict[str, Any] = Field(default_factory=dict)
+
+    _espanol = field_validator("severidad", mode="before")(_severidad_en_espanol)
 
 
 class AjusteRuta(BaseModel):
@@ -52,6 +59,8 @@ class AjusteRuta(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     activa: bool = True
     severidad: Severity | None = None
+
+    _espanol = field_validator("severidad", mode="before")(_severidad_en_espanol)
 
 
 class EntradaRuta(BaseModel):

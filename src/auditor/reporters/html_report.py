@@ -19,6 +19,7 @@ from ..completitud import ESTADOS, SECCIONES, CompletitudInforme, Estado
 from ..engine import Resultado, ResultadoInforme
 from ..findings import Finding, Severity
 from ..idioma import actual, tr
+from . import suprimidos
 from .matriz import SIMBOLO, explicacion_estado, nombre_estado, secretarias, texto_cuenta, texto_porcentaje
 
 ROJO, AMBAR, VERDE = "rojo", "ambar", "verde"
@@ -133,6 +134,7 @@ def _resumen(resultado: Resultado) -> list[str]:
         partes.append(f'<div class="cifra {clases[s]}"><span class="n">{n}</span>{_e(_nombre_severidad(s, n))}</div>')
     partes.append("</div>")
     partes.append(f'<p>{_e(tr("Metas con hallazgos: {con} de {total} auditadas", con=resultado.metas_con_hallazgos, total=resultado.metas_auditadas))}</p>')
+    partes.extend(f'<p class="suprimidos">{_e(linea)}</p>' for linea in suprimidos.lineas_resumen(resultado))
 
     colores = Counter(color for r in resultado.informes for _, _, color in _semaforos_metas(r))
     metas = sum(colores.values())

@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..engine import Resultado
 from ..findings import Finding, Severity
 from ..idioma import tr
+from . import suprimidos
 
 LIMITE_CITA = 80
 LIMITE = 60_000  # GitHub refuses comments over 65 536 characters
@@ -44,7 +45,8 @@ def render(resultado: Resultado) -> str:
     total = len(resultado.findings)
     if not total:
         return MARCA + "\n" + tr("### auditor: sin hallazgos\n\nMetas auditadas: {metas}; archivos: {archivos}.",
-                  metas=resultado.metas_auditadas, archivos=len(resultado.informes)) + "\n"
+                                  metas=resultado.metas_auditadas, archivos=len(resultado.informes)) + "\n" + "".join(
+            f"\n{linea}\n" for linea in suprimidos.lineas_resumen(resultado))
     lineas = [
         MARCA,
         tr("### auditor: hallazgos: {total} (errores: {errores}, advertencias: {advertencias}, info: {info})",
@@ -53,6 +55,7 @@ def render(resultado: Resultado) -> str:
         "",
         tr("Metas con hallazgos: {con} de {metas} auditadas; archivos: {archivos}.",
            con=resultado.metas_con_hallazgos, metas=resultado.metas_auditadas, archivos=len(resultado.informes)),
+        *(f"\n{linea}" for linea in suprimidos.lineas_resumen(resultado)),
     ]
     limpios = []
     for r in resultado.informes:

@@ -8,7 +8,7 @@ from collections import Counter
 from tabulate import tabulate
 
 from ..engine import Resultado
-from ..idioma import tr
+from ..idioma import diferida, tr
 from ..supresiones import CONFIGURACION, EN_LINEA, LINEA_BASE, nombre_tipo
 
 
@@ -22,8 +22,10 @@ def lineas_resumen(resultado: Resultado) -> list[str]:
         lineas.append(tr("Suprimidos: {n} ({detalle}); no cuentan para el resultado", n=len(suprimidos), detalle=detalle)
                       + ("" if resultado.mostrar_suprimidos else tr(" (véalos con --show-suppressed)")))
     if resultado.linea_base and resultado.linea_base_corregidos:
-        lineas.append(tr("{n} hallazgos de la línea base ya se corrigieron: actualícela con --write-baseline {archivo}",
-                         n=resultado.linea_base_corregidos, archivo=resultado.linea_base))
+        plantilla = (diferida("{n} hallazgo de la línea base ya se corrigió: actualícela con --write-baseline {archivo}")
+                     if resultado.linea_base_corregidos == 1 else
+                     diferida("{n} hallazgos de la línea base ya se corrigieron: actualícela con --write-baseline {archivo}"))
+        lineas.append(tr(plantilla, n=resultado.linea_base_corregidos, archivo=resultado.linea_base))
     return lineas
 
 
