@@ -206,10 +206,12 @@ def test_summary_texto_con_totales(en_raiz: None) -> None:
     assert "37 hecho, 5 vacío, 0 plantilla, 18 no aplica · 88% completo" in lineas
 
 
-def test_summary_csv_una_fila_por_meta(en_raiz: None) -> None:
-    codigo, salida, _ = _correr("summary", "fixtures", "--format", "csv")
+def test_summary_csv_una_fila_por_meta(en_raiz: None, tmp_path: Path) -> None:
+    codigo, _, _ = _correr("summary", "fixtures", "--format", "csv", "-o", str(tmp_path / "matriz.csv"))
     assert codigo == 0
-    filas = list(csv.DictReader(io.StringIO(salida)))
+    salida = (tmp_path / "matriz.csv").read_bytes().decode("utf-8")
+    assert salida.startswith("\ufeffarchivo,secretaria,meta,") and salida.count("\r\n") == 28  # Excel: BOM and CRLF
+    filas = list(csv.DictReader(io.StringIO(salida.removeprefix("\ufeff"), newline="")))
     assert len(filas) == 27
     assert list(filas[0]) == ["archivo", "secretaria", "meta", "nombre", *[s.clave for s in SECCIONES],
                               "hecho", "vacio", "plantilla", "no_aplica"]

@@ -177,16 +177,21 @@ def render_text(resultado: Resultado) -> str:
 
 
 def render_csv(resultado: Resultado) -> str:
-    """One row per (report, meta), one column per section; the cells are the stable codes (hecho, vacio, ...)."""
+    """One row per (report, meta), one column per section; the cells are the stable codes (hecho, vacio, ...).
+
+    Written for spreadsheets like the findings' CSV: a UTF-8 BOM, CRLF, no cell read as a formula; the
+    header keeps the stable codes (they are column keys, the same in every language)."""
+    from .csv_report import BOM, segura
+
     salida = io.StringIO()
-    escritor = csv.writer(salida, lineterminator="\n")
+    escritor = csv.writer(salida, lineterminator="\r\n")
     escritor.writerow(["archivo", "secretaria", "meta", "nombre", *[s.clave for s in SECCIONES], *[e.value for e in ESTADOS]])
     for archivo, _, c in matrices(resultado):
         for fila in c.filas:
             cuenta = fila.cuenta()
-            escritor.writerow([archivo, c.secretaria, fila.numero, fila.nombre, *[e.value for e in fila.estados],
-                               *[cuenta.get(e, 0) for e in ESTADOS]])
-    return salida.getvalue()
+            escritor.writerow([segura(archivo), segura(c.secretaria), segura(fila.numero), segura(fila.nombre),
+                               *[e.value for e in fila.estados], *[cuenta.get(e, 0) for e in ESTADOS]])
+    return BOM + salida.getvalue()
 
 
 def _cuenta_dict(cuenta: Counter[Estado]) -> dict[str, Any]:
