@@ -408,3 +408,18 @@ def test_el_comentario_y_la_pagina_cuentan_los_suprimidos(tmp_path: Path, monkey
     assert markdown.splitlines()[-1] == linea
     _, html, _ = _correr("check", ".", "--baseline", "base.json", "--format", "html")
     assert f'<p class="suprimidos">{linea}</p>' in html
+
+
+def test_rules_explain_ve_las_reglas_propias_con_rules_en_cualquier_orden(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+
+    bloque = re.search(r"```yaml\n(patrones:.*?reglas:.*?)```", (RAIZ / "README.md").read_text(encoding="utf-8"), re.S)
+    assert bloque is not None
+    (tmp_path / "reglas_oficina").mkdir()
+    (tmp_path / "reglas_oficina" / "oficina.yaml").write_text(bloque.group(1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for args in (["rules", "explain", "OFI001", "--rules", "reglas_oficina"], ["rules", "--rules", "reglas_oficina", "explain", "OFI001"]):
+        codigo, salida, _ = _correr(*args)
+        assert codigo == 0, args
+        assert salida.startswith("OFI001 · ")
+    assert _correr("rules", "explain", "OFI001")[0] == 2

@@ -401,16 +401,18 @@ def _como_yaml(valor: object) -> str:
 @rules.command("explain")
 @click.argument("regla_id")
 @_OPCION_IDIOMA
+@_OPCION_CONFIG
+@_OPCION_REGLAS
 @click.pass_context
-def explain(ctx: click.Context, regla_id: str, idioma: str | None) -> None:
+def explain(ctx: click.Context, regla_id: str, idioma: str | None, config: str | None, reglas: tuple[str, ...]) -> None:
     """Muestra la documentación de una regla: qué revisa, por qué importa y ejemplos."""
     import difflib
 
     from .idioma import plantilla, tr
 
-    config, reglas, idioma_grupo = ctx.obj
+    config_grupo, reglas_grupo, idioma_grupo = ctx.obj  # `auditor rules --rules DIR explain ID` works as well
     _usar_idioma(idioma or idioma_grupo)
-    auditor = _preparar(config, reglas)
+    auditor = _preparar(config or config_grupo, (*reglas_grupo, *reglas))
     catalogo = auditor.catalogo
     regla = catalogo.reglas.get(regla_id.upper()) or next((r for r in catalogo.reglas.values() if r.nombre == regla_id), None)
     if regla is None:
