@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,3 +42,15 @@ def correr(*args: str) -> tuple[int, str, str]:
     """The command line as a user meets it: exit status, stdout, stderr."""
     resultado = CliRunner().invoke(main, list(args), catch_exceptions=False)
     return resultado.exit_code, resultado.stdout, resultado.stderr
+
+
+INFORME_EN_REPO = "informes/fronteras.yaml"
+
+
+@pytest.fixture()
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A report-data repository with one real report (Fronteras) at INFORME_EN_REPO, as the current directory."""
+    (tmp_path / "informes").mkdir()
+    shutil.copy(FIXTURES / "fronteras_2024.yaml", tmp_path / INFORME_EN_REPO)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -14,10 +14,10 @@ from auditor.findings import Category, Finding, Severity
 from auditor.huellas import huella
 from auditor.linea_base import aplicar, construir, leer
 
-from .conftest import FIXTURES
+from .conftest import FIXTURES, INFORME_EN_REPO
 from .conftest import correr as _correr
 
-INFORME = "informes/fronteras.yaml"
+INFORME = INFORME_EN_REPO
 
 
 
@@ -29,14 +29,6 @@ def _json(*args: str) -> tuple[int, dict[str, Any]]:
 def _clave(f: dict[str, Any]) -> tuple[Any, ...]:
     """What a finding is, without its line."""
     return (f["rule"], f["meta"], f["field"], f["text"])
-
-
-@pytest.fixture()
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "informes").mkdir()
-    shutil.copy(FIXTURES / "fronteras_2024.yaml", tmp_path / INFORME)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def _editar(ruta: Path, viejo: str, nuevo: str) -> None:

@@ -12,10 +12,10 @@ import pytest
 
 from auditor.supresiones import coincide
 
-from .conftest import FIXTURES, RAIZ
+from .conftest import FIXTURES, INFORME_EN_REPO, RAIZ
 from .conftest import correr as _correr
 
-INFORME = "informes/fronteras.yaml"
+INFORME = INFORME_EN_REPO
 MOTIVO = "La ejecución se reporta en el informe de cierre (oficio 2025-114)"
 
 
@@ -29,14 +29,6 @@ def _json(*args: str) -> tuple[int, dict[str, Any]]:
 
 def _lugar(f: dict[str, Any]) -> tuple[Any, ...]:
     return (f["rule"], f["file"], f["line"], f["meta"], f["field"])
-
-
-@pytest.fixture()
-def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "informes").mkdir()
-    shutil.copy(FIXTURES / "fronteras_2024.yaml", tmp_path / INFORME)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 # meta 671 ends the file with `registro_fotografico`; a suppression is appended to it

@@ -84,7 +84,6 @@ class _Grupo(click.Group):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
-            from .idioma import tr
 
             click.echo(tr("auditor: interrumpido; no se escribió ninguna salida a medias"), err=True)
             raise click.exceptions.Exit(SALIDA_INTERRUMPIDA) from None
@@ -133,7 +132,6 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     archivos o directorios (recursivamente)."""
     from .engine import auditar
     from .findings import Category, Severity
-    from .idioma import tr
     from .seleccion import ErrorSeleccion, resolver
     from .terminal import Progreso
 
@@ -148,6 +146,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
         _error(str(error))
         sys.exit(SALIDA_ERROR)
     falla = falla or auditor.configuracion.falla_en or "error"
+    auditor.con_completitud = formato == "html"  # the only output of check that shows the matrix (8 % of the run)
     with Progreso(Progreso.conviene(silencioso), color) as progreso:
         resultado = auditar(auditor, rutas, al_avanzar=progreso, trabajos=trabajos)
     if not resultado.informes:
@@ -180,7 +179,6 @@ def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: 
     move the findings it accepts to the suppressed ones."""
     from . import linea_base
     from .catalog import ErrorReglas
-    from .idioma import tr
 
     if escribir_en is not None:
         destino = Path(escribir_en)
@@ -277,7 +275,6 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
 @_OPCION_IDIOMA
 def importar(fuente: str, salida: str | None, idioma: str | None = None) -> None:
     """Convierte un documento del informe (.txt o .md exportado de la plantilla, o .docx) en datos YAML."""
-    from .idioma import tr
     from .importar import importar_bytes
     from .importar.escribir import a_yaml
     from .load import EXTENSIONES_DATOS, TAMANO_MAXIMO_MB, rechazo_previo
@@ -362,7 +359,7 @@ def _escribir_atomico(ruta: Path, texto: str) -> None:
 @click.pass_context
 def rules(ctx: click.Context, idioma: str | None, config: str | None, reglas: tuple[str, ...]) -> None:
     """Lista las reglas (con su severidad efectiva según la configuración)."""
-    from .idioma import plantilla, tr
+    from .idioma import plantilla
 
     ctx.obj = (config, reglas, idioma)
     if ctx.invoked_subcommand is not None:
@@ -408,7 +405,7 @@ def explain(ctx: click.Context, regla_id: str, idioma: str | None, config: str |
     """Muestra la documentación de una regla: qué revisa, por qué importa y ejemplos."""
     import difflib
 
-    from .idioma import plantilla, tr
+    from .idioma import plantilla
 
     config_grupo, reglas_grupo, idioma_grupo = ctx.obj  # `auditor rules --rules DIR explain ID` works as well
     _usar_idioma(idioma or idioma_grupo)
@@ -467,7 +464,6 @@ def schema() -> None:
 def init(en_pyproject: bool, forzar: bool) -> None:
     """Escribe en el directorio actual una configuración inicial comentada (auditor.yaml)."""
     from .config import NOMBRE_CONFIGURACION, NOMBRE_PYPROJECT
-    from .idioma import tr
     from .iniciar import PLANTILLA_TOML, PLANTILLA_YAML
     from .pyproject import tiene_tabla_auditor
 

@@ -11,6 +11,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .catalog import Catalogo, Contexto, ErrorReglas, Regla
@@ -62,6 +63,7 @@ class Auditor:
     configuracion: Configuracion
     seleccion: set[str] | None = None  # only these rule ids (None: all enabled)
     no_informes: tuple[Path, ...] = ()  # the configuration file and rule directories: never audited as reports
+    con_completitud: bool = True  # the completeness matrix per report (html and summary); check skips it otherwise
     _contextos: dict[str, Contexto] = field(default_factory=dict, init=False, repr=False)
 
     def contexto(self, regla: Regla) -> Contexto:
@@ -247,7 +249,8 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
         if problema.meta is not None and problema.meta not in leidas:
             leidas.add(problema.meta)
             metas.append((problema.meta, tr("(meta que no se pudo leer)")))
-    matriz = completitud(informe, Patrones.del_catalogo(auditor.catalogo.patrones)) if informe is not None else None
+    matriz = (completitud(informe, Patrones.del_catalogo(auditor.catalogo.patrones))
+              if informe is not None and auditor.con_completitud else None)
     return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos, matriz)
 
 
@@ -269,10 +272,8 @@ def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],
     for ruta, motivo in faltantes:
         cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, tr("la ruta {motivo}", motivo=motivo))])
         resultado.informes.append(auditar_cargado(auditor, cargado))
-    def auditar_uno(archivo: Path) -> ResultadoInforme:
-        return auditar_archivo(auditor, archivo)
-
-    for hechos, (archivo, informe) in enumerate(auditar_archivos(auditor, archivos, trabajos, auditar_uno), start=1):
+    for hechos, (archivo, informe) in enumerate(auditar_archivos(auditor, archivos, trabajos, partial(auditar_archivo, auditor)),
+                                                start=1):
         resultado.informes.append(informe)
         if al_avanzar is not None:
             al_avanzar(str(archivo), hechos, len(archivos))
