@@ -7,6 +7,7 @@ above it; 2 usage errors, bad rules or configuration, or input files that could 
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,9 @@ from .idioma import IDIOMAS, tr
 from .reporters import FORMATOS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import TextIO
+
     from .engine import Auditor, Resultado
 
 SALIDA_OK, SALIDA_HALLAZGOS, SALIDA_ERROR = 0, 1, 2
@@ -131,7 +135,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     """Audita los informes en RUTAS: datos YAML/JSON o documentos (.txt, .md exportados de la plantilla, .docx),
     archivos o directorios (recursivamente)."""
     from .engine import auditar
-    from .findings import Category, Severity
+    from .findings import Severity
     from .seleccion import ErrorSeleccion, resolver
     from .terminal import Progreso
 
@@ -148,7 +152,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     falla = falla or auditor.configuracion.falla_en or "error"
     auditor.con_completitud = formato == "html"  # the only output of check that shows the matrix (8 % of the run)
     with Progreso(Progreso.conviene(silencioso), color) as progreso:
-        resultado = auditar(auditor, rutas, al_avanzar=progreso, trabajos=trabajos)
+        resultado = auditar(auditor, rutas, al_avanzar=progreso, trabajos=trabajos, en_disco=True)
     if not resultado.informes:
         _error(tr("no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {rutas}", rutas=", ".join(rutas)))
         sys.exit(SALIDA_ERROR)
@@ -160,16 +164,16 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
 
         _entregar_texto(render_estadisticas(resultado, auditor.catalogo, "json" if formato == "json" else "text"), salida, rutas)
     elif silencioso and formato in ("rich", "text"):
-        from .terminal import lineas_breves
+        from .terminal import escribir_breves
 
-        _entregar_texto(lineas_breves(resultado), salida, rutas)
+        _entregar_texto(partial(escribir_breves, resultado), salida, rutas)
     else:
         _entregar(formato, resultado, salida, rutas, color)
-    if any(f.category is Category.INPUT_ERROR and f.severity is Severity.ERROR for f in resultado.findings):
+    if resultado.errores_entrada:
         sys.exit(SALIDA_ERROR)
     if _NIVEL_EN_INGLES.get(falla, falla) != "never":
         umbral = Severity(_NIVEL_EN_INGLES.get(falla, falla)).rango
-        if any(f.severity.rango >= umbral for f in resultado.findings):
+        if any(n and severidad.rango >= umbral for severidad, n in resultado.por_severidad().items()):
             sys.exit(SALIDA_HALLAZGOS)
     sys.exit(SALIDA_OK)
 
@@ -196,10 +200,14 @@ def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: 
         sys.exit(SALIDA_ERROR)
 
 
-def _entregar_texto(texto: str, salida: str | None, entradas: tuple[str, ...]) -> None:
-    """Print `texto`, or write it atomically to `salida` (never over an input file)."""
+def _entregar_texto(texto: str | Callable[[TextIO], None], salida: str | None, entradas: tuple[str, ...]) -> None:
+    """Print `texto`, or write it atomically to `salida` (never over an input file). `texto` may be a
+    function that writes it to a stream as it goes (a large run's output is never held whole)."""
     if salida is None:
-        click.echo(texto, nl=False)
+        if isinstance(texto, str):
+            click.echo(texto, nl=False)
+        else:
+            texto(sys.stdout)
         return
     _exigir_que_no_sea_entrada(Path(salida), entradas, tr("la salida no puede ser uno de los archivos auditados"))
     _escribir_atomico(Path(salida), texto)
@@ -207,7 +215,7 @@ def _entregar_texto(texto: str, salida: str | None, entradas: tuple[str, ...]) -
 
 def _con_auditados(rutas: tuple[str, ...], resultado: Resultado) -> tuple[str, ...]:
     """The paths given and every file audited under them: what an output must never overwrite."""
-    return (*rutas, *(r.archivo for r in resultado.informes))
+    return (*rutas, *resultado.informes.archivos())
 
 
 def _exigir_que_no_sea_entrada(destino: Path, entradas: tuple[str, ...], motivo: str) -> None:
@@ -219,7 +227,7 @@ def _exigir_que_no_sea_entrada(destino: Path, entradas: tuple[str, ...], motivo:
 
 def _entregar(formato: str, resultado: Resultado, salida: str | None, entradas: tuple[str, ...], color: bool | None = None) -> None:
     """Print the report (the rich one in color on a terminal), or write it atomically to `salida`."""
-    from .reporters import renderizar
+    from .reporters import escritor
 
     if salida is None and formato == "rich":
         from .reporters import rich_report
@@ -227,7 +235,7 @@ def _entregar(formato: str, resultado: Resultado, salida: str | None, entradas: 
 
         rich_report.render(resultado, consola(color))
         return
-    _entregar_texto(renderizar(formato, resultado), salida, entradas)
+    _entregar_texto(escritor(formato, resultado), salida, entradas)
 
 
 @main.command("summary")
@@ -325,8 +333,9 @@ def _permisos(ruta: Path) -> int:
         return 0o666 & ~mascara
 
 
-def _escribir_atomico(ruta: Path, texto: str) -> None:
-    """Write through a temporary file in the same directory, then rename: never a half file."""
+def _escribir_atomico(ruta: Path, texto: str | Callable[[TextIO], None]) -> None:
+    """Write through a temporary file in the same directory, then rename: never a half file.
+    `texto` may be a function that writes to the file as it goes."""
     import os
     import tempfile
 
@@ -337,7 +346,10 @@ def _escribir_atomico(ruta: Path, texto: str) -> None:
         try:
             os.chmod(temporal, _permisos(ruta))  # mkstemp makes it 0600: keep the file's mode, or the umask's default
             with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as archivo:  # the bytes as rendered (CSV keeps CRLF)
-                archivo.write(texto)
+                if isinstance(texto, str):
+                    archivo.write(texto)
+                else:
+                    texto(archivo)
             os.replace(temporal, ruta)
         except BaseException:
             Path(temporal).unlink(missing_ok=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.resources
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -19,6 +19,7 @@ from .checks import CHEQUEOS
 from .completitud import CompletitudInforme, Patrones, completitud
 from .config import Configuracion
 from .declarative import cargar_directorio_reglas
+from .deposito import InformesEnDisco, InformesEnMemoria
 from .findings import Category, Finding, Observacion, Severity
 from .idioma import olvidar_agregadas, tr
 from .load import ENTRADA_ILEGIBLE, InformeCargado, ProblemaEntrada, cargar_archivo, descubrir
@@ -102,6 +103,20 @@ def preparar(configuracion: Configuracion, directorios_extra: Iterable[Path] = (
     return Auditor(catalogo, configuracion, ids, tuple(propios))
 
 
+@dataclass(frozen=True)
+class Cuentas:
+    """What a report contributes to the summary and the exit status, without its findings."""
+
+    findings: int
+    suprimidos: int
+    metas: int
+    metas_con_hallazgos: int
+    severidades: Counter[Severity]
+    categorias: Counter[Category]
+    errores_entrada: int  # input errors: the run exits 2
+    reglas: tuple[str, ...]  # the rules its findings name, in the order they first appear
+
+
 @dataclass
 class ResultadoInforme:
     archivo: str
@@ -111,10 +126,27 @@ class ResultadoInforme:
     suprimidos: list[Suprimido] = field(default_factory=list)  # never count for the exit status; listed on request
     completitud: CompletitudInforme | None = None  # sections answered per meta (None: the file could not be read)
 
+    def cuentas(self) -> Cuentas:
+        return Cuentas(
+            findings=len(self.findings), suprimidos=len(self.suprimidos), metas=len(self.metas),
+            metas_con_hallazgos=len({f.meta for f in self.findings if f.meta is not None}),
+            severidades=Counter(f.severity for f in self.findings), categorias=Counter(f.category for f in self.findings),
+            errores_entrada=sum(1 for f in self.findings if f.category is Category.INPUT_ERROR and f.severity is Severity.ERROR),
+            reglas=tuple(dict.fromkeys(f.rule for f in self.findings)),
+        )
+
+
+Informes = InformesEnMemoria | InformesEnDisco
+
 
 @dataclass
 class Resultado:
-    informes: list[ResultadoInforme] = field(default_factory=list)
+    """The reports of a run, in file order, with what the reporters need besides them.
+
+    `informes` is a list in memory, or on disk for ``auditor check`` (see `deposito`): the totals come
+    from each report's `Cuentas`, and `hallazgos()` walks the findings one report at a time."""
+
+    informes: Informes = field(default_factory=InformesEnMemoria)
     linea_base: str | None = None  # the baseline applied (check --baseline), if any
     linea_base_corregidos: int = 0  # its findings that no longer appear in the files audited
     mostrar_suprimidos: bool = False  # presentation: list the suppressed findings (check --show-suppressed)
@@ -123,27 +155,57 @@ class Resultado:
     # what reporters that describe rules need (SARIF's rule list, JUnit's checked families)
     reglas: dict[str, tuple[Regla, Severity]] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.informes, (InformesEnMemoria, InformesEnDisco)):
+            self.informes = InformesEnMemoria(self.informes)
+
+    def hallazgos(self) -> Iterator[Finding]:
+        for r in self.informes:
+            yield from r.findings
+
+    def suprimidos_en_orden(self) -> Iterator[Suprimido]:
+        for r in self.informes:
+            yield from r.suprimidos
+
     @property
     def suprimidos(self) -> list[Suprimido]:
-        return [s for r in self.informes for s in r.suprimidos]
+        return list(self.suprimidos_en_orden())
 
     @property
     def findings(self) -> list[Finding]:
-        return [f for r in self.informes for f in r.findings]
+        return list(self.hallazgos())
+
+    @property
+    def total_findings(self) -> int:
+        return sum(c.findings for c in self.informes.cuentas())
+
+    @property
+    def total_suprimidos(self) -> int:
+        return sum(c.suprimidos for c in self.informes.cuentas())
+
+    @property
+    def errores_entrada(self) -> int:
+        return sum(c.errores_entrada for c in self.informes.cuentas())
 
     @property
     def metas_auditadas(self) -> int:
-        return sum(len(r.metas) for r in self.informes)
+        return sum(c.metas for c in self.informes.cuentas())
 
     @property
     def metas_con_hallazgos(self) -> int:
-        return sum(len({f.meta for f in r.findings if f.meta is not None}) for r in self.informes)
+        return sum(c.metas_con_hallazgos for c in self.informes.cuentas())
 
     def por_severidad(self) -> Counter[Severity]:
-        return Counter(f.severity for f in self.findings)
+        total: Counter[Severity] = Counter()
+        for c in self.informes.cuentas():
+            total.update(c.severidades)
+        return total
 
     def por_categoria(self) -> Counter[Category]:
-        return Counter(f.category for f in self.findings)
+        total: Counter[Category] = Counter()
+        for c in self.informes.cuentas():
+            total.update(c.categorias)
+        return total
 
 
 def _campo_en_ruta(campo: str) -> Ruta:
@@ -260,15 +322,17 @@ def auditar_archivo(auditor: Auditor, archivo: Path) -> ResultadoInforme:
 
 
 def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],
-            al_avanzar: Callable[[str, int, int], None] | None = None, trabajos: int | None = 1) -> Resultado:
+            al_avanzar: Callable[[str, int, int], None] | None = None, trabajos: int | None = 1,
+            en_disco: bool = False) -> Resultado:
     """Audit every report file under `rutas`. Bad files become findings; nothing is raised for content.
 
     `al_avanzar(archivo, hechos, total)` is called after each file (for a progress bar).
-    `trabajos`: worker processes (None: the available cores; 1: in this process; see `paralelo`)."""
+    `trabajos`: worker processes (None: the available cores; 1: in this process; see `paralelo`).
+    `en_disco`: keep each report's result on disk as it arrives (flat memory; see `deposito`)."""
     from .paralelo import auditar_archivos
 
     archivos, faltantes = descubrir(rutas, excluir=auditor.no_informes)
-    resultado = Resultado()
+    resultado = Resultado(InformesEnDisco() if en_disco else InformesEnMemoria())
     for ruta, motivo in faltantes:
         cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, tr("la ruta {motivo}", motivo=motivo))])
         resultado.informes.append(auditar_cargado(auditor, cargado))
@@ -277,10 +341,11 @@ def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],
         resultado.informes.append(informe)
         if al_avanzar is not None:
             al_avanzar(str(archivo), hechos, len(archivos))
-    resultado.informes.sort(key=lambda r: r.archivo)
+    resultado.informes.ordenar()
     resultado.reglas = {r.id: (r, auditor.severidad(r)) for r in auditor.activas()}
-    for f in resultado.findings:
-        if f.rule not in resultado.reglas and f.rule in auditor.catalogo.reglas:
-            regla = auditor.catalogo.reglas[f.rule]
-            resultado.reglas[f.rule] = (regla, auditor.severidad(regla))
+    for cuentas in resultado.informes.cuentas():
+        for rid in cuentas.reglas:
+            if rid not in resultado.reglas and rid in auditor.catalogo.reglas:
+                regla = auditor.catalogo.reglas[rid]
+                resultado.reglas[rid] = (regla, auditor.severidad(regla))
     return resultado

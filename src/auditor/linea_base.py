@@ -32,7 +32,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .catalog import ErrorReglas
-from .engine import Resultado
+from .engine import Resultado, ResultadoInforme
 from .findings import Finding
 from .huellas import campo_estable, huella, identidad_archivo
 from .idioma import tr
@@ -88,7 +88,7 @@ def _clave_meta(meta: str | None) -> tuple[int, int, str]:
 
 def aceptables(resultado: Resultado) -> list[Finding]:
     """The findings a baseline may accept: every finding that counts, except an unread file."""
-    return [f for f in resultado.findings if f.rule not in NO_SUPRIMIBLES]
+    return [f for f in resultado.hallazgos() if f.rule not in NO_SUPRIMIBLES]
 
 
 def construir(findings: list[Finding], destino: Path) -> str:
@@ -144,7 +144,8 @@ def aplicar(resultado: Resultado, linea_base: LineaBase) -> None:
     restantes = Counter(linea_base.cuentas)
     motivo = tr("aceptado en la línea base")
     auditados = set()
-    for informe in resultado.informes:
+
+    def en_informe(informe: ResultadoInforme) -> None:
         auditados.add(identidad_archivo(informe.archivo, linea_base.directorio))
         quedan = []
         for f in informe.findings:
@@ -156,6 +157,7 @@ def aplicar(resultado: Resultado, linea_base: LineaBase) -> None:
                 quedan.append(f)
         informe.findings = quedan
         informe.suprimidos.sort(key=lambda s: s.finding.clave_orden())
+
+    resultado.informes.transformar(en_informe)
     resultado.linea_base = linea_base.ruta
     resultado.linea_base_corregidos = sum(n for h, n in restantes.items() if n > 0 and linea_base.archivos.get(h) in auditados)
-

@@ -11,6 +11,7 @@ stdout (json, sarif, ...) and logs never see it.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from types import TracebackType
@@ -43,12 +44,16 @@ def consola(color: bool | None = None, archivo: IO[str] | None = None) -> Consol
     return Console(highlight=False, file=archivo)
 
 
+def escribir_breves(resultado: Resultado, salida: IO[str]) -> None:
+    """``--quiet``: one line per finding (``file:line: severity RULE field: message``), nothing else, written as they go."""
+    for f in resultado.hallazgos():
+        salida.write(f"{f.lugar}: {f.severity.etiqueta} {f.rule} " + (f"{f.field}: " if f.field else "") + " ".join(f.message.split()) + "\n")
+
+
 def lineas_breves(resultado: Resultado) -> str:
-    """``--quiet``: one line per finding (``file:line: severity RULE field: message``), nothing else."""
-    return "".join(
-        f"{f.lugar}: {f.severity.etiqueta} {f.rule} " + (f"{f.field}: " if f.field else "") + " ".join(f.message.split()) + "\n"
-        for f in resultado.findings
-    )
+    salida = io.StringIO()
+    escribir_breves(resultado, salida)
+    return salida.getvalue()
 
 
 class Progreso:

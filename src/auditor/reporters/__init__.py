@@ -2,14 +2,18 @@
 
 Each module named in `FORMATOS` exposes ``render(resultado) -> str``; the CLI imports
 only the one asked for (start-up stays fast) and writes its text to stdout or, with
-``--output``, atomically to a file.  The terminal report (rich) also prints directly,
+``--output``, atomically to a file.  Formats that a large run uses (json, csv, github) also
+expose ``escribir(resultado, salida)``, which writes the same bytes as it goes, one report at a
+time, so that their memory does not grow with the corpus.  The terminal report (rich) also prints directly,
 in color, when it goes to a terminal.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from importlib import import_module
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from ..engine import Resultado
@@ -33,3 +37,14 @@ def renderizar(formato: str, resultado: Resultado) -> str:
     modulo = import_module(f".{FORMATOS[formato][0]}", __name__)
     texto: str = modulo.render_texto(resultado) if formato == "rich" else modulo.render(resultado)
     return texto
+
+
+def escritor(formato: str, resultado: Resultado) -> Callable[[TextIO], None]:
+    """What writes the output of `formato` to a stream: as it goes where the format can, else its whole text."""
+    modulo = import_module(f".{FORMATOS[formato][0]}", __name__)
+    if formato != "rich" and hasattr(modulo, "escribir"):
+        return partial(modulo.escribir, resultado)
+
+    def entero(salida: TextIO) -> None:
+        salida.write(renderizar(formato, resultado))
+    return entero

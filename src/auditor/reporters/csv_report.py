@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import TextIO
 
 from ..engine import Resultado
 from ..idioma import tr
@@ -29,8 +30,9 @@ def segura(valor: str) -> str:
     return "'" + valor if valor.startswith(_FORMULA) else valor
 
 
-def render(resultado: Resultado) -> str:
-    salida = io.StringIO()
+def escribir(resultado: Resultado, salida: TextIO) -> None:
+    """Write the rows as they go, one report's findings in memory at a time."""
+    salida.write(BOM)
     escritor = csv.writer(salida, lineterminator="\r\n")
     escritor.writerow(encabezado())
     for r in resultado.informes:
@@ -39,4 +41,9 @@ def render(resultado: Resultado) -> str:
                 f.file, str(f.line), f.location or "", r.informe_nombre or "", f.meta or "", f.field or "", f.rule,
                 f.category.value, f.severity.etiqueta, f.message, f.text or "",
             )])
-    return BOM + salida.getvalue()
+
+
+def render(resultado: Resultado) -> str:
+    salida = io.StringIO()
+    escribir(resultado, salida)
+    return salida.getvalue()

@@ -9,6 +9,9 @@ also ``:`` and ``,`` become ``%3A`` and ``%2C``. The last line is a plain summar
 
 from __future__ import annotations
 
+import io
+from typing import TextIO
+
 from ..engine import Resultado
 from ..findings import Finding, Severity
 from ..idioma import tr
@@ -45,13 +48,20 @@ def linea(f: Finding, nombre: str | None = None) -> str:
     return f"::{COMANDO[f.severity]} {propiedades}::{escapar_dato(mensaje)}"
 
 
-def render(resultado: Resultado) -> str:
+def escribir(resultado: Resultado, salida: TextIO) -> None:
+    """Write one command per finding as they go, then the summary line."""
     nombres = {rid: regla.nombre for rid, (regla, _) in resultado.reglas.items()}
-    lineas = [linea(f, nombres.get(f.rule)) for f in resultado.findings]
+    for f in resultado.hallazgos():
+        salida.write(linea(f, nombres.get(f.rule)) + "\n")
     cuenta = resultado.por_severidad()
-    lineas.append(tr(
+    salida.write(tr(
         "auditor: hallazgos: {total} (errores: {errores}, advertencias: {advertencias}, info: {info}); archivos auditados: {archivos}",
-        total=len(resultado.findings), errores=cuenta.get(Severity.ERROR, 0), advertencias=cuenta.get(Severity.WARNING, 0),
+        total=resultado.total_findings, errores=cuenta.get(Severity.ERROR, 0), advertencias=cuenta.get(Severity.WARNING, 0),
         info=cuenta.get(Severity.INFO, 0), archivos=len(resultado.informes),
-    ))
-    return "\n".join(lineas) + "\n"
+    ) + "\n")
+
+
+def render(resultado: Resultado) -> str:
+    salida = io.StringIO()
+    escribir(resultado, salida)
+    return salida.getvalue()
