@@ -214,3 +214,45 @@ def test_estado_de_salida_coherente_con_los_hallazgos(tmp_path_factory: Any, tex
     rango = {s.value: s.rango for s in Severity}
     esperado = 2 if entrada else 1 if any(rango[f["severity"]] >= umbral for f in hallazgos) else 0
     assert r.exit_code == esperado
+
+
+def _profundidad_por_eventos(texto: str) -> int:
+    profundidad = maxima = 0
+    for evento in yaml.parse(texto, Loader=yaml.CSafeLoader):
+        if isinstance(evento, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            profundidad += 1
+            maxima = max(maxima, profundidad)
+        elif isinstance(evento, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            profundidad -= 1
+    return maxima
+
+
+@st.composite
+def anidado(draw: st.DrawFn) -> str:
+    """A document nested 1 to 90 levels, lists and maps mixed, in block, flow or mixed style, maybe indented wider."""
+    valor: Any = draw(_escalar)
+    for es_lista in reversed(draw(st.lists(st.booleans(), min_size=1, max_size=90))):
+        valor = [valor, draw(_escalar)] if es_lista else {draw(_texto): valor}
+    estilo = draw(st.sampled_from([False, True, None]))
+    return yaml.safe_dump(valor, default_flow_style=estilo, indent=draw(st.sampled_from([2, 4])), allow_unicode=True, width=10**6)
+
+
+@given(anidado())
+def test_la_cota_de_anidamiento_nunca_queda_corta_y_el_veredicto_no_cambia(texto: str) -> None:
+    """The loader composes a document directly when the text's bound says it cannot crash libyaml:
+    the bound is never below the real depth, and deep documents are refused at the same line as the event pass."""
+    from auditor.source import _cota_de_anidamiento, _medir_anidamiento
+
+    assert _cota_de_anidamiento(texto) >= _profundidad_por_eventos(texto)
+    try:
+        _medir_anidamiento(texto)
+        esperado = None
+    except ErrorFuente as error:
+        esperado = (error.linea, error.mensaje)
+    try:
+        leer_documento(texto)
+        obtenido = None
+    except ErrorFuente as error:
+        obtenido = (error.linea, error.mensaje)
+    if esperado is not None or (obtenido is not None and "anidamiento" in obtenido[1]):
+        assert obtenido == esperado
