@@ -146,6 +146,8 @@ class _Constructor:
         return self._escalar(nodo)
 
     def _escalar(self, nodo: yaml.Node) -> Any:
+        if nodo.tag == "tag:yaml.org,2002:str" and isinstance(nodo, yaml.ScalarNode):
+            return nodo.value  # what PyYAML's construct_yaml_str returns, without its bookkeeping (most values are texts)
         if nodo.tag not in _ETIQUETAS_ESCALARES:
             raise ErrorFuente(_linea(nodo), tr("etiqueta YAML no permitida: {etiqueta}", etiqueta=nodo.tag))
         try:
