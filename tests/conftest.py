@@ -1,11 +1,14 @@
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, settings
 
 from auditor import idioma
 from auditor.cli import main
@@ -17,6 +20,15 @@ FIXTURES = RAIZ / "fixtures"
 SEEDS = RAIZ.parent / "shared" / "seeds"
 # tests that read the real reports skip, and say so, where ../shared is not beside the checkout
 requiere_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no está {SEEDS} (../shared/seeds)")
+
+# Hypothesis, for every test that uses it: by default (and so in CI) the same bounded examples on every run
+# and machine (derandomized, no example database written), so a run is reproducible;
+# HYPOTHESIS_PROFILE=aleatorio (150 random examples) or largo (1000) to hunt for new cases.
+_COMUN: dict[str, Any] = {"deadline": None, "database": None, "suppress_health_check": [HealthCheck.too_slow]}
+settings.register_profile("ci", max_examples=100, derandomize=True, **_COMUN)
+settings.register_profile("aleatorio", max_examples=150, **_COMUN)
+settings.register_profile("largo", max_examples=1000, **_COMUN)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
 @pytest.fixture(scope="session")

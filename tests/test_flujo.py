@@ -10,12 +10,14 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from auditor import linea_base
 from auditor.deposito import InformesEnDisco, InformesEnMemoria
 from auditor.engine import Auditor, Resultado, ResultadoInforme, auditar
 from auditor.findings import Category, Finding, Severity
-from auditor.reporters import FORMATOS, escritor, json_report, renderizar
+from auditor.reporters import FORMATOS, escritor, json_flujo, json_report, renderizar
 from auditor.terminal import escribir_breves, lineas_breves
 
 from .conftest import FIXTURES, correr
@@ -86,7 +88,7 @@ def test_en_disco_no_queda_ningun_informe_en_memoria(auditor: Auditor) -> None:
             Contador.maximo = max(Contador.maximo, _vivos() - antes)
             return super().write(texto)
 
-    for formato in ("json", "csv", "github"):
+    for formato in ("json", "sarif", "csv", "github"):
         Contador.maximo = 0
         escritor(formato, resultado)(Contador())
         assert Contador.maximo == 1, formato  # one report at a time
@@ -120,3 +122,28 @@ def test_quiet_en_flujo_es_igual_a_las_lineas_breves(auditor: Auditor, en_raiz: 
     codigo, salida, _ = correr("check", "fixtures", "-q")
     assert codigo == 1 and salida == flujo.getvalue()
     assert salida.splitlines()[0].startswith("fixtures/desarrollo_economico_2024_2025.yaml:")
+
+
+_json = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8)),
+    lambda hijos: st.one_of(st.lists(hijos, max_size=4), st.dictionaries(st.text(max_size=5), hijos, max_size=4)),
+    max_leaves=25)
+
+
+def _con_flujos(valor: object, marcar: list[bool]) -> object:
+    """The same value with some of its lists turned into Flujos (lazily produced while written)."""
+    if isinstance(valor, dict):
+        return {k: _con_flujos(v, marcar) for k, v in valor.items()}
+    if isinstance(valor, list):
+        hijos = [_con_flujos(v, marcar) for v in valor]
+        marcar.append(not marcar[-1] if marcar else True)
+        return json_flujo.Flujo(iter(hijos)) if marcar[-1] else hijos
+    return valor
+
+
+@given(_json)
+def test_el_json_en_flujo_es_byte_a_byte_el_de_json_dumps(valor: object) -> None:
+    salida = io.StringIO()
+    json_flujo.escribir(_con_flujos(valor, []), salida)
+    assert salida.getvalue() == json.dumps(valor, ensure_ascii=False, indent=2)
+    assert json_flujo.en_memoria(_con_flujos(valor, [])) == valor

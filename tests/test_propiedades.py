@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.cli import main
@@ -30,13 +29,7 @@ from auditor.source import ErrorFuente, leer_documento
 
 from .conftest import RAIZ
 
-# Default: the same bounded examples on every run and machine (derandomized), so CI is reproducible;
-# HYPOTHESIS_PROFILE=aleatorio (150 random examples) or largo (1000) to hunt for new cases.
-_COMUN: dict[str, Any] = {"deadline": None, "database": None, "suppress_health_check": [HealthCheck.too_slow]}
-settings.register_profile("ci", max_examples=100, derandomize=True, **_COMUN)
-settings.register_profile("aleatorio", max_examples=150, **_COMUN)
-settings.register_profile("largo", max_examples=1000, **_COMUN)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+# Hypothesis profiles (derandomized by default, so CI is reproducible): see conftest.py.
 
 BASE = yaml.safe_load((RAIZ / "tests" / "hostile" / "base.yaml").read_text(encoding="utf-8"))
 DEFECTO = "Es un defecto de auditor"  # the engine's message when a rule raised: never acceptable

@@ -114,7 +114,7 @@ class Cuentas:
     severidades: Counter[Severity]
     categorias: Counter[Category]
     errores_entrada: int  # input errors: the run exits 2
-    reglas: tuple[str, ...]  # the rules its findings name, in the order they first appear
+    reglas: tuple[str, ...]  # the rules its findings (then its suppressed findings) name, in the order they first appear
 
 
 @dataclass
@@ -132,7 +132,7 @@ class ResultadoInforme:
             metas_con_hallazgos=len({f.meta for f in self.findings if f.meta is not None}),
             severidades=Counter(f.severity for f in self.findings), categorias=Counter(f.category for f in self.findings),
             errores_entrada=sum(1 for f in self.findings if f.category is Category.INPUT_ERROR and f.severity is Severity.ERROR),
-            reglas=tuple(dict.fromkeys(f.rule for f in self.findings)),
+            reglas=tuple(dict.fromkeys([*(f.rule for f in self.findings), *(s.finding.rule for s in self.suprimidos)])),
         )
 
 

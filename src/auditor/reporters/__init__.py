@@ -2,7 +2,7 @@
 
 Each module named in `FORMATOS` exposes ``render(resultado) -> str``; the CLI imports
 only the one asked for (start-up stays fast) and writes its text to stdout or, with
-``--output``, atomically to a file.  Formats that a large run uses (json, csv, github) also
+``--output``, atomically to a file.  Formats that a large run uses (json, sarif, csv, github) also
 expose ``escribir(resultado, salida)``, which writes the same bytes as it goes, one report at a
 time, so that their memory does not grow with the corpus.  The terminal report (rich) also prints directly,
 in color, when it goes to a terminal.

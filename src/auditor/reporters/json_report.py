@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import io
-import json
-from collections.abc import Iterator
 from typing import Any, TextIO
 
 from .. import __version__
 from ..engine import Resultado
 from ..findings import Category, Finding, Severity
+from .json_flujo import Flujo, en_memoria
+from .json_flujo import escribir as escribir_json
 
 VERSION_FORMATO = 1
 
@@ -44,43 +44,30 @@ def _resumen(resultado: Resultado) -> dict[str, Any]:
     }
 
 
-def _partes(resultado: Resultado) -> Iterator[tuple[str, Any]]:
-    """The document's keys in order; the three lists are iterators, read one report at a time."""
-    yield "version", VERSION_FORMATO
-    yield "tool", {"name": "auditor", "version": __version__}
-    yield "summary", _resumen(resultado)
-    yield "reports", ({"file": r.archivo, "report": r.informe_nombre, "metas": [numero for numero, _ in r.metas],
-                       "findings": len(r.findings)} for r in resultado.informes)
-    yield "findings", (finding_a_dict(f) for f in resultado.hallazgos())
-    yield "suppressed", ({"finding": finding_a_dict(s.finding), "kind": s.tipo, "source": s.origen, "reason": s.motivo}
-                         for s in resultado.suprimidos_en_orden())
+def documento_en_flujo(resultado: Resultado) -> dict[str, Any]:
+    """The document, its three lists read one report at a time as it is written (see `json_flujo`)."""
+    return {
+        "version": VERSION_FORMATO,
+        "tool": {"name": "auditor", "version": __version__},
+        "summary": _resumen(resultado),
+        "reports": Flujo({"file": r.archivo, "report": r.informe_nombre, "metas": [numero for numero, _ in r.metas],
+                          "findings": len(r.findings)} for r in resultado.informes),
+        "findings": Flujo(finding_a_dict(f) for f in resultado.hallazgos()),
+        "suppressed": Flujo({"finding": finding_a_dict(s.finding), "kind": s.tipo, "source": s.origen, "reason": s.motivo}
+                            for s in resultado.suprimidos_en_orden()),
+    }
 
 
 def documento(resultado: Resultado) -> dict[str, Any]:
-    """The whole document in memory (for a library caller); `escribir` streams the same bytes."""
-    return {clave: list(valor) if isinstance(valor, Iterator) else valor for clave, valor in _partes(resultado)}
-
-
-def _volcado(valor: Any, sangria: int) -> str:
-    """`valor` as json.dumps(indent=2) writes it at that depth (strings never hold a raw newline)."""
-    return json.dumps(valor, ensure_ascii=False, indent=2).replace("\n", "\n" + " " * sangria)
+    """The whole document in memory (for a library caller)."""
+    documento: dict[str, Any] = en_memoria(documento_en_flujo(resultado))
+    return documento
 
 
 def escribir(resultado: Resultado, salida: TextIO) -> None:
-    """Write the document as it goes, the same bytes as ``json.dumps(documento(resultado), indent=2)``:
-    only one report's findings are in memory at a time."""
-    salida.write("{")
-    for n, (clave, valor) in enumerate(_partes(resultado)):
-        salida.write(("," if n else "") + f"\n  {json.dumps(clave)}: ")
-        if not isinstance(valor, Iterator):
-            salida.write(_volcado(valor, 2))
-            continue
-        vacio = True
-        for elemento in valor:
-            salida.write(("[\n    " if vacio else ",\n    ") + _volcado(elemento, 4))
-            vacio = False
-        salida.write("[]" if vacio else "\n  ]")
-    salida.write("\n}\n")
+    """The same bytes as ``json.dumps(documento(resultado), indent=2)``, one report's findings in memory at a time."""
+    escribir_json(documento_en_flujo(resultado), salida)
+    salida.write("\n")
 
 
 def render(resultado: Resultado) -> str:

@@ -12,10 +12,11 @@ viewers hide them, and nothing accepted is lost from the file.
 
 from __future__ import annotations
 
-import json
+import io
 import re
+from itertools import chain
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from .. import __version__
@@ -25,6 +26,8 @@ from ..findings import Finding, Severity
 from ..huellas import huella
 from ..idioma import actual, plantilla, tr
 from ..supresiones import EN_LINEA, Suprimido
+from .json_flujo import Flujo, en_memoria
+from .json_flujo import escribir as escribir_json
 
 ESQUEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 NIVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -118,13 +121,23 @@ def resultado_sarif(f: Finding, indice: int, suprimido: Suprimido | None = None)
     return resultado
 
 
-def documento(resultado: Resultado) -> dict[str, Any]:
+def _reglas(resultado: Resultado) -> dict[str, dict[str, Any]]:
+    """Every rule the run applied, and any other rule a finding names (a Resultado built by hand)."""
     reglas: dict[str, dict[str, Any]] = {rid: regla_sarif(r, s) for rid, (r, s) in resultado.reglas.items()}
-    suprimidos = resultado.suprimidos
-    for f in [*resultado.findings, *(s.finding for s in suprimidos)]:
-        reglas.setdefault(f.rule, _regla_desconocida(f))
+    nombradas = {rid for cuentas in resultado.informes.cuentas() for rid in cuentas.reglas}
+    if nombradas - reglas.keys():  # described from the first finding that names them
+        for f in chain(resultado.hallazgos(), (s.finding for s in resultado.suprimidos_en_orden())):
+            reglas.setdefault(f.rule, _regla_desconocida(f))
+    return reglas
+
+
+def documento_en_flujo(resultado: Resultado) -> dict[str, Any]:
+    """The log, its results read one report at a time as it is written (see `json_flujo`)."""
+    reglas = _reglas(resultado)
     orden = sorted(reglas)
     indice = {rid: i for i, rid in enumerate(orden)}
+    # each report's suppressed findings are sorted, and reports come in file order: together, sorted by place
+    suprimidos = (s for r in resultado.informes for s in sorted(r.suprimidos, key=lambda s: s.finding.clave_orden()))
     run: dict[str, Any] = {
         "tool": {"driver": {
             "name": "auditor",
@@ -134,11 +147,25 @@ def documento(resultado: Resultado) -> dict[str, Any]:
         }},
         "originalUriBaseIds": {BASE: {"description": {"text": tr("el directorio desde el que se ejecutó auditor")}}},
         "language": actual(),
-        "results": [resultado_sarif(f, indice[f.rule]) for f in resultado.findings]
-        + [resultado_sarif(s.finding, indice[s.finding.rule], s) for s in sorted(suprimidos, key=lambda s: s.finding.clave_orden())],
+        "results": Flujo(chain((resultado_sarif(f, indice[f.rule]) for f in resultado.hallazgos()),
+                               (resultado_sarif(s.finding, indice[s.finding.rule], s) for s in suprimidos))),
     }
     return {"$schema": ESQUEMA, "version": "2.1.0", "runs": [run]}
 
 
+def documento(resultado: Resultado) -> dict[str, Any]:
+    """The whole log in memory (for a library caller)."""
+    documento: dict[str, Any] = en_memoria(documento_en_flujo(resultado))
+    return documento
+
+
+def escribir(resultado: Resultado, salida: TextIO) -> None:
+    """The same bytes as ``json.dumps(documento(resultado), indent=2)``, one report's findings in memory at a time."""
+    escribir_json(documento_en_flujo(resultado), salida)
+    salida.write("\n")
+
+
 def render(resultado: Resultado) -> str:
-    return json.dumps(documento(resultado), ensure_ascii=False, indent=2) + "\n"
+    salida = io.StringIO()
+    escribir(resultado, salida)
+    return salida.getvalue()
