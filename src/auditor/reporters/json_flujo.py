@@ -7,6 +7,7 @@ streams it to a file, `en_memoria` gives the plain document (lists) for a librar
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
@@ -67,3 +68,15 @@ def en_memoria(valor: Any) -> Any:
     if isinstance(valor, list):
         return [en_memoria(v) for v in valor]
     return valor
+
+
+def escribir_documento(valor: Any, salida: TextIO) -> None:
+    """A whole JSON output: the document and its final newline."""
+    escribir(valor, salida)
+    salida.write("\n")
+
+
+def como_texto(valor: Any) -> str:
+    salida = io.StringIO()
+    escribir_documento(valor, salida)
+    return salida.getvalue()

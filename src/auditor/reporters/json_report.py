@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 from typing import Any, TextIO
 
 from .. import __version__
 from ..engine import Resultado
 from ..findings import Category, Finding, Severity
-from .json_flujo import Flujo, en_memoria
-from .json_flujo import escribir as escribir_json
+from .json_flujo import Flujo, como_texto, en_memoria, escribir_documento
 
 VERSION_FORMATO = 1
 
@@ -66,11 +64,8 @@ def documento(resultado: Resultado) -> dict[str, Any]:
 
 def escribir(resultado: Resultado, salida: TextIO) -> None:
     """The same bytes as ``json.dumps(documento(resultado), indent=2)``, one report's findings in memory at a time."""
-    escribir_json(documento_en_flujo(resultado), salida)
-    salida.write("\n")
+    escribir_documento(documento_en_flujo(resultado), salida)
 
 
 def render(resultado: Resultado) -> str:
-    salida = io.StringIO()
-    escribir(resultado, salida)
-    return salida.getvalue()
+    return como_texto(documento_en_flujo(resultado))

@@ -12,7 +12,6 @@ viewers hide them, and nothing accepted is lost from the file.
 
 from __future__ import annotations
 
-import io
 import re
 from itertools import chain
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -26,8 +25,7 @@ from ..findings import Finding, Severity
 from ..huellas import huella
 from ..idioma import actual, plantilla, tr
 from ..supresiones import EN_LINEA, Suprimido
-from .json_flujo import Flujo, en_memoria
-from .json_flujo import escribir as escribir_json
+from .json_flujo import Flujo, como_texto, en_memoria, escribir_documento
 
 ESQUEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 NIVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -161,11 +159,8 @@ def documento(resultado: Resultado) -> dict[str, Any]:
 
 def escribir(resultado: Resultado, salida: TextIO) -> None:
     """The same bytes as ``json.dumps(documento(resultado), indent=2)``, one report's findings in memory at a time."""
-    escribir_json(documento_en_flujo(resultado), salida)
-    salida.write("\n")
+    escribir_documento(documento_en_flujo(resultado), salida)
 
 
 def render(resultado: Resultado) -> str:
-    salida = io.StringIO()
-    escribir(resultado, salida)
-    return salida.getvalue()
+    return como_texto(documento_en_flujo(resultado))
