@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .cifras import leer_numero
 from .patterns import normalizar
@@ -132,8 +132,9 @@ class Sustantivo:
         return self.modificador is None or otro.modificador is None or self.modificador == otro.modificador
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """One token of a text (a tuple: there are hundreds of thousands of them in a large run)."""
+
     tipo: Literal["num", "pal", "sig"]
     texto: str
     inicio: int
@@ -216,19 +217,27 @@ class Reparto:
         return sum(v for v, _ in self.porcentajes)
 
 
+@lru_cache(maxsize=65536)
+def _normal(palabra: str) -> str:
+    """`normalizar` of one word; texts repeat the same words, so each is normalized once."""
+    return normalizar(palabra)
+
+
 def _tokens(texto: str) -> tuple[Token, ...]:
     tokens: list[Token] = []
     oracion = 0
     anterior_fin = 0
+    n = len(texto)
     for m in _TOKEN.finditer(texto):
-        if "\n" in texto[anterior_fin : m.start()] and tokens:
+        inicio, fin = m.span()
+        if inicio != anterior_fin and tokens and "\n" in texto[anterior_fin:inicio]:
             oracion += 1
-        tipo: Literal["num", "pal", "sig"] = "num" if m.group("num") else "pal" if m.group("pal") else "sig"
-        t = m.group(0)
-        tokens.append(Token(tipo, t, m.start(), m.end(), normalizar(t) if tipo == "pal" else t, oracion))
-        anterior_fin = m.end()
+        tipo: Literal["num", "pal", "sig"] = m.lastgroup  # type: ignore[assignment]  # the name of the group that matched
+        t = m.group()
+        tokens.append(Token(tipo, t, inicio, fin, _normal(t) if tipo == "pal" else t, oracion))
+        anterior_fin = fin
         # a sentence ends at ';', '?', '!' or at a '.' followed by a space or the end of the text
-        if tipo == "sig" and (t in ";?!" or (t == "." and (m.end() == len(texto) or texto[m.end()].isspace()))):
+        if tipo == "sig" and (t in ";?!" or (t == "." and (fin == n or texto[fin].isspace()))):
             oracion += 1
     return tuple(tokens)
 
