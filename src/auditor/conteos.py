@@ -53,6 +53,7 @@ PALABRAS_NUMERO = {
     "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
 }
 _ARTICULO_NUMERO = {"un": 1, "una": 1}
+_PALABRAS_QUE_CUENTAN = PALABRAS_NUMERO.keys() | _ARTICULO_NUMERO.keys()  # the only words a count can start at
 
 _MULTIPLICADORES = {"mil": 1_000, "millon": 1_000_000, "millones": 1_000_000}
 _DINERO = {"peso", "pesos", "dolar", "dolares", "euro", "euros", "usd", "cop", "smmlv", "salarios"}
@@ -272,6 +273,7 @@ def sustantivo_en(tokens: tuple[Token, ...], j: int) -> tuple[Sustantivo | None,
     return Sustantivo(clave(cabeza.texto), modificador, texto), fin
 
 
+@lru_cache(maxsize=1024)  # a report writes the same few units ("personas", "empresas") in every meta
 def sustantivo_de(unidad: str | None) -> Sustantivo | None:
     """The noun of a unit as the structured data writes it: "unidades productivas", "sesiones de asistencia técnicas"."""
     if not unidad or not unidad.strip():
@@ -345,9 +347,11 @@ class Analisis:
         conteos: list[Conteo] = []
         primera_palabra = next((k for k, t in enumerate(tokens) if t.tipo != "sig"), None)
         repetidos: set[int] = set()  # the "2" of "dos (2)"
-        for i, t in enumerate(tokens):
+        candidatos = [i for i, t in enumerate(tokens) if t.tipo == "num" or t.normal in _PALABRAS_QUE_CUENTAN]
+        for i in candidatos:
             if i in repetidos:
                 continue
+            t = tokens[i]
             escrito_dos_veces: tuple[str, str] | None = None
             j = i + 1
             if t.tipo == "num":
