@@ -57,7 +57,7 @@ class Huella:
     @classmethod
     def de_palabras(cls, lista: list[str], k: int) -> Huella:
         """The fingerprint of a text whose `palabras` are already known."""
-        return cls(fragmentos(lista, k), frozenset(p for p in lista if p.isdigit()))
+        return cls(fragmentos(lista, k), frozenset(filter(str.isdigit, lista)))
 
 
 def contencion(comunes: int, a: Huella, b: Huella) -> float:
