@@ -28,6 +28,7 @@ rules that look at the same field do not read it again.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Literal
@@ -53,6 +54,7 @@ PALABRAS_NUMERO = {
     "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
 }
 _ARTICULO_NUMERO = {"un": 1, "una": 1}
+_PALABRAS_QUE_CUENTAN = PALABRAS_NUMERO.keys() | _ARTICULO_NUMERO.keys()  # the only words a count can start at
 
 _MULTIPLICADORES = {"mil": 1_000, "millon": 1_000_000, "millones": 1_000_000}
 _DINERO = {"peso", "pesos", "dolar", "dolares", "euro", "euros", "usd", "cop", "smmlv", "salarios"}
@@ -133,13 +135,21 @@ class Sustantivo:
 
 
 @dataclass(frozen=True)
-class Token:
-    tipo: Literal["num", "pal", "sig"]
-    texto: str
-    inicio: int
-    fin: int
-    normal: str
-    oracion: int  # index of the sentence the token is in
+class Tokens:
+    """The tokens of a text, by columns: token k is `tipo[k]`, `texto[k]`, `inicio[k]`...
+
+    Columns and not one object per token: a large run reads hundreds of thousands of tokens,
+    and tuples of strings and numbers are cheap to build and nothing for the garbage collector."""
+
+    tipo: tuple[Literal["num", "pal", "sig"], ...]
+    texto: tuple[str, ...]
+    inicio: tuple[int, ...]
+    fin: tuple[int, ...]
+    normal: tuple[str, ...]  # words normalized (`normalizar`); numbers and signs as written
+    oracion: tuple[int, ...]  # index of the sentence the token is in
+
+    def __len__(self) -> int:
+        return len(self.tipo)
 
 
 @dataclass(frozen=True)
@@ -216,79 +226,93 @@ class Reparto:
         return sum(v for v, _ in self.porcentajes)
 
 
-def _tokens(texto: str) -> tuple[Token, ...]:
-    tokens: list[Token] = []
-    oracion = 0
-    anterior_fin = 0
-    for m in _TOKEN.finditer(texto):
-        if "\n" in texto[anterior_fin : m.start()] and tokens:
-            oracion += 1
-        tipo: Literal["num", "pal", "sig"] = "num" if m.group("num") else "pal" if m.group("pal") else "sig"
-        t = m.group(0)
-        tokens.append(Token(tipo, t, m.start(), m.end(), normalizar(t) if tipo == "pal" else t, oracion))
-        anterior_fin = m.end()
-        # a sentence ends at ';', '?', '!' or at a '.' followed by a space or the end of the text
-        if tipo == "sig" and (t in ";?!" or (t == "." and (m.end() == len(texto) or texto[m.end()].isspace()))):
-            oracion += 1
-    return tuple(tokens)
+@lru_cache(maxsize=65536)
+def _normal(palabra: str) -> str:
+    """`normalizar` of one word; texts repeat the same words, so each is normalized once."""
+    return normalizar(palabra)
 
 
-def sustantivo_en(tokens: tuple[Token, ...], j: int) -> tuple[Sustantivo | None, int]:
+# A sentence ends at ';', '?', '!', at a '.' followed by white space or the end of the text (such a '.'
+# is never part of a number), and at white space with a line break in it.
+_FIN_DE_ORACION = re.compile(r"[;?!]|\.(?=\s|\Z)|\n\s*")
+
+
+def _tokens(texto: str) -> Tokens:
+    coincidencias = list(_TOKEN.finditer(texto))
+    # the kind of a token is the name of the group that matched it
+    tipo: tuple[Literal["num", "pal", "sig"], ...] = tuple([m.lastgroup for m in coincidencias])  # type: ignore[misc]
+    textos = tuple([m.group() for m in coincidencias])
+    inicio = tuple([m.start() for m in coincidencias])
+    fin = tuple([m.end() for m in coincidencias])
+    normal = tuple([_normal(t) if k == "pal" else t for k, t in zip(tipo, textos, strict=True)])
+    oracion: list[int] = []
+    numero = 0
+    for corte in _FIN_DE_ORACION.finditer(texto):
+        hasta = bisect_left(inicio, corte.end())  # the tokens before the end of this sentence
+        oracion.extend([numero] * (hasta - len(oracion)))
+        if hasta:  # line breaks before the first token do not end a sentence
+            numero += 1
+    oracion.extend([numero] * (len(inicio) - len(oracion)))
+    return Tokens(tipo, textos, inicio, fin, normal, tuple(oracion))
+
+
+def sustantivo_en(tokens: Tokens, j: int) -> tuple[Sustantivo | None, int]:
     """The noun phrase that starts at token `j`, and the index of the token after it."""
     n = len(tokens)
+    tipo, normal = tokens.tipo, tokens.normal
     inicio = j
-    while j < n and tokens[j].tipo == "pal" and (
-        tokens[j].normal in _ANTEPUESTOS
-        or (tokens[j].normal in ("y", "e") and j + 1 < n and tokens[j + 1].normal in _ANTEPUESTOS and j > inicio)
+    while j < n and tipo[j] == "pal" and (
+        normal[j] in _ANTEPUESTOS
+        or (normal[j] in ("y", "e") and j + 1 < n and normal[j + 1] in _ANTEPUESTOS and j > inicio)
     ):
         j += 1
-    if j >= n or tokens[j].tipo != "pal" or tokens[j].normal in _FUNCIONALES or len(tokens[j].normal) < 2:
+    if j >= n or tipo[j] != "pal" or normal[j] in _FUNCIONALES or len(normal[j]) < 2:
         return None, inicio
-    cabeza = tokens[j]
+    cabeza = j
     modificador: str | None = None
     fin = j + 1
-    if fin < n and tokens[fin].tipo == "pal":
-        siguiente = tokens[fin]
-        if siguiente.normal in ("de", "del"):
+    if fin < n and tipo[fin] == "pal":
+        if normal[fin] in ("de", "del"):
             k = fin + 1
-            while k < n and tokens[k].tipo == "pal" and tokens[k].normal in _ARTICULOS:
+            while k < n and tipo[k] == "pal" and normal[k] in _ARTICULOS:
                 k += 1
-            if k < n and tokens[k].tipo == "pal" and tokens[k].normal not in _FUNCIONALES:
-                modificador = "de " + clave(tokens[k].texto)
+            if k < n and tipo[k] == "pal" and normal[k] not in _FUNCIONALES:
+                modificador = "de " + clave(tokens.texto[k])
                 fin = k + 1
-        elif siguiente.normal not in _FUNCIONALES and not es_participio(siguiente.texto):
-            modificador = clave(siguiente.texto)
+        elif normal[fin] not in _FUNCIONALES and not es_participio(tokens.texto[fin]):
+            modificador = clave(tokens.texto[fin])
             fin += 1
-    texto = " ".join(t.texto for t in tokens[inicio:fin])
-    return Sustantivo(clave(cabeza.texto), modificador, texto), fin
+    texto = " ".join(tokens.texto[inicio:fin])
+    return Sustantivo(clave(tokens.texto[cabeza]), modificador, texto), fin
 
 
+@lru_cache(maxsize=1024)  # a report writes the same few units ("personas", "empresas") in every meta
 def sustantivo_de(unidad: str | None) -> Sustantivo | None:
     """The noun of a unit as the structured data writes it: "unidades productivas", "sesiones de asistencia técnicas"."""
     if not unidad or not unidad.strip():
         return None
     tokens = _tokens(unidad)
     j = 0
-    while j < len(tokens) and (tokens[j].tipo != "pal" or tokens[j].normal in _ARTICULOS):
+    while j < len(tokens) and (tokens.tipo[j] != "pal" or tokens.normal[j] in _ARTICULOS):
         j += 1  # "4.500 personas", "las unidades productivas"
     return sustantivo_en(tokens, j)[0]
 
 
-def _palabras_antes(tokens: tuple[Token, ...], i: int, cuantas: int = 3) -> tuple[str, ...]:
+def _palabras_antes(tokens: Tokens, i: int, cuantas: int = 3) -> tuple[str, ...]:
     """Up to `cuantas` normalized words right before token `i` (stopping at punctuation or a number)."""
     palabras: list[str] = []
     k = i - 1
-    while k >= 0 and len(palabras) < cuantas and tokens[k].tipo == "pal":
-        palabras.insert(0, tokens[k].normal)
+    while k >= 0 and len(palabras) < cuantas and tokens.tipo[k] == "pal":
+        palabras.insert(0, tokens.normal[k])
         k -= 1
     return tuple(palabras)
 
 
-def _palabras_despues(tokens: tuple[Token, ...], i: int, cuantas: int = 3) -> tuple[str, ...]:
+def _palabras_despues(tokens: Tokens, i: int, cuantas: int = 3) -> tuple[str, ...]:
     palabras: list[str] = []
     k = i
-    while k < len(tokens) and len(palabras) < cuantas and tokens[k].tipo == "pal":
-        palabras.append(tokens[k].normal)
+    while k < len(tokens) and len(palabras) < cuantas and tokens.tipo[k] == "pal":
+        palabras.append(tokens.normal[k])
         k += 1
     return tuple(palabras)
 
@@ -311,79 +335,83 @@ class Analisis:
     def _cita(self, inicio: int, fin: int) -> str:
         return " ".join(self.texto[inicio:fin].split())
 
-    def _es_numero_aislado(self, t: Token) -> bool:
-        antes = self.texto[t.inicio - 1] if t.inicio > 0 else " "
-        despues = self.texto[t.fin] if t.fin < len(self.texto) else " "
+    def _es_numero_aislado(self, i: int) -> bool:
+        inicio, fin = self.tokens.inicio[i], self.tokens.fin[i]
+        antes = self.texto[inicio - 1] if inicio > 0 else " "
+        despues = self.texto[fin] if fin < len(self.texto) else " "
         if antes not in _ANTES_DE_NUMERO or despues not in _DESPUES_DE_NUMERO:
             return False
-        k = t.inicio - 1
+        k = inicio - 1
         while k >= 0 and self.texto[k] in " \t":
             k -= 1
         return not (k >= 0 and self.texto[k] == "$")
 
     def _es_porcentaje(self, i: int) -> bool:
-        siguiente = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
-        if siguiente is None:
+        tokens = self.tokens
+        if i + 1 >= len(tokens):
             return False
-        if siguiente.texto == "%":
+        if tokens.texto[i + 1] == "%":
             return True
-        return siguiente.normal == "por" and i + 2 < len(self.tokens) and self.tokens[i + 2].normal == "ciento"
+        return tokens.normal[i + 1] == "por" and i + 2 < len(tokens) and tokens.normal[i + 2] == "ciento"
 
     @cached_property
     def conteos(self) -> tuple[Conteo, ...]:
         """Every count of the text, in order."""
         tokens = self.tokens
         conteos: list[Conteo] = []
-        primera_palabra = next((k for k, t in enumerate(tokens) if t.tipo != "sig"), None)
+        tipo, texto, normal = tokens.tipo, tokens.texto, tokens.normal
+        n = len(tokens)
+        primera_palabra = next((k for k, x in enumerate(tipo) if x != "sig"), None)
         repetidos: set[int] = set()  # the "2" of "dos (2)"
-        for i, t in enumerate(tokens):
+        candidatos = [i for i, (x, y) in enumerate(zip(tipo, normal, strict=True)) if x == "num" or y in _PALABRAS_QUE_CUENTAN]
+        for i in candidatos:
             if i in repetidos:
                 continue
             escrito_dos_veces: tuple[str, str] | None = None
             j = i + 1
-            if t.tipo == "num":
-                if not self._es_numero_aislado(t) or self._es_porcentaje(i):
+            if tipo[i] == "num":
+                if not self._es_numero_aislado(i) or self._es_porcentaje(i):
                     continue
-                valor = leer_numero(t.texto)
+                valor = leer_numero(texto[i])
                 if valor is None:
                     continue
-            elif t.tipo == "pal" and t.normal in PALABRAS_NUMERO:
-                valor = float(PALABRAS_NUMERO[t.normal])
+            elif tipo[i] == "pal" and normal[i] in PALABRAS_NUMERO:
+                valor = float(PALABRAS_NUMERO[normal[i]])
                 # "dos (2) jornadas": the digits repeat the word (and may disagree with it)
-                if j + 2 < len(tokens) and tokens[j].texto == "(" and tokens[j + 1].tipo == "num" and tokens[j + 2].texto == ")":
-                    digitos = leer_numero(tokens[j + 1].texto)
+                if j + 2 < n and texto[j] == "(" and tipo[j + 1] == "num" and texto[j + 2] == ")":
+                    digitos = leer_numero(texto[j + 1])
                     if digitos is not None and digitos != valor:
-                        escrito_dos_veces = (t.texto, tokens[j + 1].texto)
+                        escrito_dos_veces = (texto[i], texto[j + 1])
                     repetidos.add(j + 1)
                     j += 3
-            elif t.tipo == "pal" and t.normal in _ARTICULO_NUMERO and i == primera_palabra:
-                if j < len(tokens) and tokens[j].normal == "total":
+            elif tipo[i] == "pal" and normal[i] in _ARTICULO_NUMERO and i == primera_palabra:
+                if j < n and normal[j] == "total":
                     continue  # "Un total de 390 beneficiarios": the count is 390
-                valor = float(_ARTICULO_NUMERO[t.normal])
+                valor = float(_ARTICULO_NUMERO[normal[i]])
             else:
                 continue
             # "165 mil dólares", "3,8 millones de dólares": money, not a count; "2 millones de personas" is a count
-            if j < len(tokens) and tokens[j].normal in _MULTIPLICADORES:
-                valor *= _MULTIPLICADORES[tokens[j].normal]
+            if j < n and normal[j] in _MULTIPLICADORES:
+                valor *= _MULTIPLICADORES[normal[j]]
                 j += 1
-                if j < len(tokens) and tokens[j].normal == "de":
+                if j < n and normal[j] == "de":
                     j += 1
-            if j < len(tokens) and tokens[j].normal in _DINERO:
+            if j < n and normal[j] in _DINERO:
                 continue
-            if j < len(tokens) and tokens[j].texto in ("°", "º", "ª"):
+            if j < n and texto[j] in ("°", "º", "ª"):
                 continue
             previas = _palabras_antes(tokens, i)
             calificador, largo = _calificador(previas)
-            inicio = tokens[i - largo].inicio if largo else t.inicio
+            inicio = tokens.inicio[i - largo]
             previas_calificador = _palabras_antes(tokens, i - largo)
             sustantivo, fin_frase = sustantivo_en(tokens, j)
             i_fin = fin_frase if sustantivo is not None else j
-            fin = tokens[i_fin - 1].fin
+            fin = tokens.fin[i_fin - 1]
             conteos.append(Conteo(
                 valor=valor, calificador=calificador, sustantivo=sustantivo, inicio=inicio, fin=fin,
                 cita=self._cita(inicio, fin), previas=previas_calificador,
-                anterior=tokens[i - largo - 1].normal if i - largo > 0 else "", siguientes=_palabras_despues(tokens, i_fin),
-                oracion=t.oracion, i_inicio=i - largo, i_numero=i, i_fin=i_fin, escrito_dos_veces=escrito_dos_veces,
+                anterior=normal[i - largo - 1] if i - largo > 0 else "", siguientes=_palabras_despues(tokens, i_fin),
+                oracion=tokens.oracion[i], i_inicio=i - largo, i_numero=i, i_fin=i_fin, escrito_dos_veces=escrito_dos_veces,
             ))
         return tuple(conteos)
 
@@ -391,13 +419,13 @@ class Analisis:
 
     def _fin_de_oracion(self, k: int, cierre: str | None = None) -> int:
         """Index just past the last token of the sentence that token `k` is in (or of `cierre`)."""
-        n = len(self.tokens)
-        oracion = self.tokens[k].oracion
+        tokens = self.tokens
+        n = len(tokens)
+        oracion = tokens.oracion[k]
         while k < n:
-            t = self.tokens[k]
-            if t.oracion != oracion or t.texto == cierre:
+            if tokens.oracion[k] != oracion or tokens.texto[k] == cierre:
                 return k
-            if t.tipo == "sig" and t.texto in ".;?!" and (k + 1 == n or self.tokens[k + 1].oracion != oracion):
+            if tokens.tipo[k] == "sig" and tokens.texto[k] in ".;?!" and (k + 1 == n or tokens.oracion[k + 1] != oracion):
                 return k
             k += 1
         return k
@@ -407,21 +435,20 @@ class Analisis:
         tokens = self.tokens
         k = c.i_fin
         for _ in range(5):  # the noun phrase, then at most four more words
-            if k >= len(tokens) or tokens[k].oracion != c.oracion:
+            if k >= len(tokens) or tokens.oracion[k] != c.oracion:
                 return None
-            t = tokens[k]
-            if t.texto in (":", "("):
-                return k + 1, t.texto
-            if t.tipo != "pal":
+            if tokens.texto[k] in (":", "("):
+                return k + 1, tokens.texto[k]
+            if tokens.tipo[k] != "pal":
                 return None
             siguientes = _palabras_despues(tokens, k, 3)
             if siguientes[:2] == ("a", "saber"):
                 k += 2
-                return (k + 1 if k < len(tokens) and tokens[k].texto == ":" else k), ":"
+                return (k + 1 if k < len(tokens) and tokens.texto[k] == ":" else k), ":"
             if siguientes in (("los", "cuales", "son"), ("las", "cuales", "son")):
                 k += 3
-                return (k + 1 if k < len(tokens) and tokens[k].texto == ":" else k), ":"
-            if t.normal in ("a", "en") and k > c.i_fin and es_participio(tokens[k - 1].texto):
+                return (k + 1 if k < len(tokens) and tokens.texto[k] == ":" else k), ":"
+            if tokens.normal[k] in ("a", "en") and k > c.i_fin and es_participio(tokens.texto[k - 1]):
                 return k + 1, "preposicion"
             k += 1
         return None
@@ -448,11 +475,11 @@ class Analisis:
             hasta = self._fin_de_oracion(desde, ")" if forma == "(" else None)
             if desde >= hasta:
                 continue
-            elementos = _elementos(self.texto[tokens[desde].inicio : tokens[hasta - 1].fin], estricta=forma == "preposicion")
+            elementos = _elementos(self.texto[tokens.inicio[desde] : tokens.fin[hasta - 1]], estricta=forma == "preposicion")
             if elementos is None:
                 continue
-            cerrado = forma == "(" and hasta < len(tokens) and tokens[hasta].texto == ")"
-            fin = tokens[hasta].fin if cerrado else tokens[hasta - 1].fin
+            cerrado = forma == "(" and hasta < len(tokens) and tokens.texto[hasta] == ")"
+            fin = tokens.fin[hasta] if cerrado else tokens.fin[hasta - 1]
             resultado.append(Enumeracion(c, elementos, self._cita(c.inicio, fin), c.inicio, fin))
         return tuple(resultado)
 
@@ -469,13 +496,13 @@ class Analisis:
         por_oracion: dict[int, list[Conteo]] = {}
         for c in self.conteos:
             por_oracion.setdefault(c.oracion, []).append(c)
-        for i in range(len(tokens)):
-            if tokens[i].normal not in ("de", "entre"):
+        for i, palabra in enumerate(tokens.normal):
+            if palabra not in ("de", "entre"):
                 continue
             largo = _marcador_de_partes(_palabras_despues(tokens, i, 3))
             if not largo:
                 continue
-            de_la_oracion = por_oracion.get(tokens[i].oracion, [])
+            de_la_oracion = por_oracion.get(tokens.oracion[i], [])
             total = next((c for c in reversed(de_la_oracion) if c.i_fin <= i and c.sustantivo), None)
             partes = tuple(c for c in de_la_oracion if c.i_inicio >= i + largo)
             if total is None or not partes:
@@ -505,12 +532,13 @@ class Analisis:
     def _unidos(self, a: Conteo, b: Conteo) -> bool:
         if b.sustantivo is None or a.oracion != b.oracion:
             return False
-        entre = self.tokens[a.i_fin : b.i_inicio]
+        tokens = self.tokens
+        entre = range(a.i_fin, b.i_inicio)
         if not entre or len(entre) > 5:
             return False
-        if any(t.tipo == "num" or (t.tipo == "sig" and t.texto != ",") for t in entre):
+        if any(tokens.tipo[k] == "num" or (tokens.tipo[k] == "sig" and tokens.texto[k] != ",") for k in entre):
             return False
-        return entre[-1].texto == "," or entre[-1].normal in ("y", "e")
+        return tokens.texto[entre[-1]] == "," or tokens.normal[entre[-1]] in ("y", "e")
 
     # -- percentage splits ---------------------------------------------------------------------------
 
@@ -518,12 +546,13 @@ class Analisis:
     def porcentajes(self) -> tuple[tuple[int, float, str], ...]:
         """(token index, value, text) of every percentage."""
         resultado = []
-        for i, t in enumerate(self.tokens):
-            if t.tipo == "num" and self._es_porcentaje(i):
-                valor = leer_numero(t.texto)
+        tokens = self.tokens
+        for i, tipo in enumerate(tokens.tipo):
+            if tipo == "num" and self._es_porcentaje(i):
+                valor = leer_numero(tokens.texto[i])
                 if valor is not None:
-                    fin = self.tokens[i + 1].fin if self.tokens[i + 1].texto == "%" else self.tokens[i + 2].fin
-                    resultado.append((i, valor, self._cita(t.inicio, fin)))
+                    fin = tokens.fin[i + 1] if tokens.texto[i + 1] == "%" else tokens.fin[i + 2]
+                    resultado.append((i, valor, self._cita(tokens.inicio[i], fin)))
         return tuple(resultado)
 
     @cached_property
@@ -537,33 +566,34 @@ class Analisis:
         tokens = self.tokens
         por_oracion: dict[int, list[tuple[int, float, str]]] = {}
         for p in self.porcentajes:
-            por_oracion.setdefault(tokens[p[0]].oracion, []).append(p)
-        oraciones: dict[int, list[Token]] = {}
-        for t in tokens:
-            if t.oracion in por_oracion:
-                oraciones.setdefault(t.oracion, []).append(t)
+            por_oracion.setdefault(tokens.oracion[p[0]], []).append(p)
+        oraciones: dict[int, list[int]] = {}  # the token indices of each sentence that has a percentage
+        for k, oracion in enumerate(tokens.oracion):
+            if oracion in por_oracion:
+                oraciones.setdefault(oracion, []).append(k)
         for oracion, lista in por_oracion.items():
             palabras = oraciones[oracion]
-            normales = [t.normal for t in palabras]
+            normales = [tokens.normal[k] for k in palabras]
             restante = any(n in ("restante", "restantes", "resto") for n in normales)
-            dos_puntos = next((t for t in palabras if t.texto == ":"), None)
+            dos_puntos = next((k for k in palabras if tokens.texto[k] == ":"), None)
             distribuido = dos_puntos is not None and any(
                 n.startswith(("distribu", "reparti", "reparte")) or n == "asi"
-                for n in (t.normal for t in palabras if t.fin <= dos_puntos.inicio)
+                for n in (tokens.normal[k] for k in palabras if tokens.fin[k] <= tokens.inicio[dos_puntos])
             )
             if not restante and not distribuido:
                 continue
             partes = []
             for i, valor, cita in lista:
-                if distribuido and not restante and dos_puntos is not None and tokens[i].inicio < dos_puntos.inicio:
+                if distribuido and not restante and dos_puntos is not None and tokens.inicio[i] < tokens.inicio[dos_puntos]:
                     continue
-                previo = tokens[i - 1] if i > 0 else None
-                if previo is None or previo.oracion != oracion or previo.normal in ("el", "un", "y", "e") or previo.texto in (",", ":", "(", ";"):
+                previo = i - 1
+                if previo < 0 or tokens.oracion[previo] != oracion or tokens.normal[previo] in ("el", "un", "y", "e") \
+                        or tokens.texto[previo] in (",", ":", "(", ";"):
                     partes.append((valor, cita))
             if len(partes) < 2:
                 continue
-            inicio = min(t.inicio for t in palabras)
-            fin = max(t.fin for t in palabras)
+            inicio = min(tokens.inicio[k] for k in palabras)
+            fin = max(tokens.fin[k] for k in palabras)
             resultado.append(Reparto(tuple(partes), self._cita(inicio, fin), inicio, fin))
         return tuple(resultado)
 

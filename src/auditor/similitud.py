@@ -39,7 +39,8 @@ def fragmentos(lista: list[str], k: int) -> frozenset[str]:
     """Every run of k consecutive words (the whole text if it is shorter)."""
     if len(lista) <= k:
         return frozenset([" ".join(lista)]) if lista else frozenset()
-    return frozenset(" ".join(lista[i : i + k]) for i in range(len(lista) - k + 1))
+    # the k lists shifted by 0..k-1 words, zipped: each tuple is one run (zip stops at the last full one)
+    return frozenset(map(" ".join, zip(*(lista[i:] for i in range(k)), strict=False)))
 
 
 @dataclass(frozen=True)
@@ -51,8 +52,12 @@ class Huella:
 
     @classmethod
     def de(cls, texto: str, k: int) -> Huella:
-        lista = palabras(texto)
-        return cls(fragmentos(lista, k), frozenset(p for p in lista if p.isdigit()))
+        return cls.de_palabras(palabras(texto), k)
+
+    @classmethod
+    def de_palabras(cls, lista: list[str], k: int) -> Huella:
+        """The fingerprint of a text whose `palabras` are already known."""
+        return cls(fragmentos(lista, k), frozenset(filter(str.isdigit, lista)))
 
 
 def contencion(comunes: int, a: Huella, b: Huella) -> float:
@@ -68,26 +73,37 @@ def mismas_cifras(a: Huella, b: Huella) -> bool:
 
 
 class IndiceFragmentos:
-    """Inverted index fragment -> numbers of the paragraphs added so far, in the order they were added."""
+    """Inverted index fragment -> numbers of the paragraphs added so far, in the order they were added.
+
+    Most fragments are in one paragraph only: those keep its number, and become a list when a
+    second paragraph has them (a run makes hundreds of thousands of fragments; a list each
+    would be as many objects to build and for the garbage collector to walk)."""
 
     def __init__(self, frecuencia_maxima: int) -> None:
         self.frecuencia_maxima = frecuencia_maxima
-        self._listas: dict[str, list[int]] = {}
+        self._listas: dict[str, int | list[int]] = {}
 
     def comunes(self, huella: Huella) -> Counter[int]:
         """For each paragraph already added that shares a (not boilerplate) fragment: how many it shares."""
         cuenta: Counter[int] = Counter()
-        for f in huella.fragmentos:
-            lista = self._listas.get(f)
-            if lista and len(lista) <= self.frecuencia_maxima:
+        listas = self._listas
+        for f in listas.keys() & huella.fragmentos:  # a set operation: most fragments are in no other paragraph
+            lista = listas[f]
+            if isinstance(lista, int):
+                cuenta[lista] += 1
+            elif len(lista) <= self.frecuencia_maxima:
                 cuenta.update(lista)
         return cuenta
 
     def agregar(self, clave: int, huella: Huella) -> None:
-        for f in huella.fragmentos:
-            lista = self._listas.setdefault(f, [])
-            if len(lista) <= self.frecuencia_maxima:  # past the limit it is boilerplate: the list stops growing
+        listas = self._listas
+        for f in listas.keys() & huella.fragmentos:
+            lista = listas[f]
+            if isinstance(lista, int):
+                listas[f] = [lista, clave]
+            elif len(lista) <= self.frecuencia_maxima:  # past the limit it is boilerplate: the list stops growing
                 lista.append(clave)
+        listas.update(dict.fromkeys(huella.fragmentos.difference(listas), clave))
 
 
 def pasaje_comun(texto: str, otra: Huella, k: int) -> str:

@@ -106,10 +106,11 @@ def _parrafos(informe: Informe, p: ParametrosCopia, omitir: list[ConjuntoPatrone
                 for campo, texto_campo in textos:
                     trozos = parrafos(texto_campo)
                     for j, texto in enumerate(trozos):
-                        if len(palabras(texto)) < p.palabras_minimas or any(c.contiene(texto) for c in omitir):
+                        lista = palabras(texto)
+                        if len(lista) < p.palabras_minimas or any(c.contiene(texto) for c in omitir):
                             continue
                         yield Parrafo(orden, i, campo, base, j + 1 if len(trozos) > 1 else None, texto,
-                                      Huella.de(texto, p.palabras_por_fragmento))
+                                      Huella.de_palabras(lista, p.palabras_por_fragmento))
                         orden += 1
 
 
