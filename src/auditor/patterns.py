@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -170,13 +170,29 @@ class ConjuntoPatrones:
     nombre: str
     descripcion: str
     patrones: list[Patron]
+    _prefiltro: tuple[int, re.Pattern[str] | None] = field(default=(-1, None), init=False, repr=False, compare=False)
+
+    def _algun_frase(self) -> re.Pattern[str] | None:
+        """All the set's phrase patterns (those searched anywhere) in one alternation: when it finds nothing,
+        none of them is in the text, and the set's scan skips them (most fields hold none). Rebuilt if the
+        set grew (rule files add phrases to a set while the catalog is built)."""
+        cuantos, prefiltro = self._prefiltro
+        if cuantos != len(self.patrones):
+            frases = [p.expresion.pattern for p in self.patrones if isinstance(p.expresion, re.Pattern) and not p.completo]
+            prefiltro = re.compile("|".join(f"(?:{f})" for f in frases)) if frases else None
+            self._prefiltro = (len(self.patrones), prefiltro)
+        return prefiltro
 
     def buscar(self, texto: str) -> Coincidencia | None:
         """The first pattern found in `texto` (whole-field patterns must cover it all)."""
         if not texto or not texto.strip():
             return None
         normal, indices = normalizar_con_indices(texto)
+        prefiltro = self._algun_frase()
+        sin_frases = prefiltro is not None and prefiltro.search(normal) is None
         for patron in self.patrones:
+            if sin_frases and isinstance(patron.expresion, re.Pattern) and not patron.completo:
+                continue
             m = _coincide(patron, normal)  # each report gets its own time limit: the outcome does not depend on file order
             if m is not None:
                 if m.end() == m.start():
