@@ -145,6 +145,12 @@ def _candidato(texto: str, tokens: list[re.Match[str]]) -> _Candidato | None:
     return _Candidato(inicio, texto[inicio:fin], palabras, len(palabras) > 1 or any(_es_marca(p) for p in escritas))
 
 
+@lru_cache(maxsize=16384)
+def _es_lugar(nombre: str) -> bool:
+    """A municipality or a department (DIVIPOLA, read once per process); names repeat across reports, so it is cached."""
+    return divipola().leer(nombre, None).clase is not Clase.DESCONOCIDO
+
+
 def _al_inicio_de_frase(texto: str, i: int) -> bool:
     """Nothing but spaces, quotes or bullets between the previous sentence end (or the start) and `i`."""
     while i > 0 and (texto[i - 1].isspace() or texto[i - 1] in "\"“«'*#>-"):
@@ -198,12 +204,11 @@ def _textos(objeto: Any, meta: int | None, prefijo: str = "") -> Iterator[tuple[
 
 
 def _variantes(k: str, ediciones: int) -> set[str]:
-    """`k` and every string made by deleting up to `ediciones` of its characters."""
-    salida = {k}
-    frontera = {k}
-    for _ in range(ediciones):
-        frontera = {v[:i] + v[i + 1 :] for v in frontera for i in range(len(v))}
-        salida |= frontera
+    """`k` and every string made by deleting one or, with `ediciones` 2, two of its characters."""
+    una = [k[:i] + k[i + 1 :] for i in range(len(k))]
+    salida = {k, *una}
+    if ediciones == 2:  # from the i-th deletion, delete the j-th character for j >= i only: each pair once
+        salida.update(v[:j] + v[j + 1 :] for i, v in enumerate(una) for j in range(i, len(v)))
     return salida
 
 
@@ -242,12 +247,18 @@ class NombreConDosEscrituras(Regla):
         p: ParametrosNombres = contexto.parametros
         ignorados = {c.clave for n in p.ignorar for c in _candidatos(n)}
         grupos = self._agrupar(informe, p.longitud_minima, ignorados)
+        variantes = [_variantes(g.clave, 2 if g.largo and 10 <= len(g.clave) <= 20 else 1) for g in grupos]
+        # only the few variants two keys share are indexed: found with set operations, not one entry per variant
+        vistas: set[str] = set()
+        compartidas: set[str] = set()
+        for propias in variantes:
+            compartidas |= propias & vistas
+            vistas |= propias
         indice: dict[str, list[int]] = {}
-        for g, grupo in enumerate(grupos):
-            ediciones = 2 if grupo.largo and 10 <= len(grupo.clave) <= 20 else 1
-            for v in _variantes(grupo.clave, ediciones):
+        for g, propias in enumerate(variantes):
+            for v in propias & compartidas:
                 indice.setdefault(v, []).append(g)
-        pares = {(a, b) for lista in indice.values() if len(lista) > 1 for a, b in combinations(sorted(set(lista)), 2)}
+        pares = {(a, b) for lista in indice.values() for a, b in combinations(lista, 2)}  # lists in group order
         mejor: dict[int, int] = {}  # variant group -> the more used group it looks like
         for a, b in sorted(pares):
             if not self._parecidos(grupos[a], grupos[b]):
@@ -260,7 +271,6 @@ class NombreConDosEscrituras(Regla):
 
     @staticmethod
     def _agrupar(informe: Informe, longitud_minima: int, ignorados: set[str]) -> list[_Grupo]:
-        d = divipola()
         por_clave: dict[str, _Grupo] = {}
         lugares: set[str] = set()
         vistos: set[tuple[int | None, str, int, str]] = set()
@@ -272,7 +282,7 @@ class NombreConDosEscrituras(Regla):
                 if len(k) < longitud_minima or k in ignorados or k in lugares or (meta, campo, c.inicio, k) in vistos:
                     continue
                 vistos.add((meta, campo, c.inicio, k))
-                if k not in por_clave and d.leer(c.texto, None).clase is not Clase.DESCONOCIDO:
+                if k not in por_clave and _es_lugar(c.texto):
                     lugares.add(k)  # a municipality or a department: the LUG rules read places
                     continue
                 grupo = por_clave.setdefault(k, _Grupo(k, c.palabras, c.largo))
