@@ -220,13 +220,18 @@ def _textos(objeto: Any, meta: int | None, prefijo: str = "") -> Iterator[tuple[
             yield from _textos(getattr(objeto, nombre), meta, f"{prefijo}.{nombre}" if prefijo else nombre)
 
 
-def _variantes(k: str, ediciones: int) -> set[str]:
-    """`k` and every string made by deleting one or, with `ediciones` 2, two of its characters."""
+@lru_cache(maxsize=512)
+def _variantes(k: str, ediciones: int) -> frozenset[str]:
+    """`k` and every string made by deleting one or, with `ediciones` 2, two of its characters.
+
+    A long name has up to ~200 (~20 KB), and the same names recur in every report of an office:
+    the last 512 are kept (at most ~10 MB), more than one report's long names.
+    """
     una = [k[:i] + k[i + 1 :] for i in range(len(k))]
     salida = {k, *una}
     if ediciones == 2:  # from the i-th deletion, delete the j-th character for j >= i only: each pair once
         salida.update(v[:j] + v[j + 1 :] for i, v in enumerate(una) for j in range(i, len(v)))
-    return salida
+    return frozenset(salida)
 
 
 class ParametrosNombres(BaseModel):
