@@ -53,7 +53,9 @@ _ROMANOS = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 
 # a word (hyphenated parts kept together: "Pop-Up"), a number, or '&' between words of a name
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|&")
-_PALABRA_MAYUSCULA = r"(?<![^\W\d_])[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)*"
+# the capital first, then 'no letter before it' (a look-behind over it and the character before): a
+# pattern that starts with a character class lets the regex engine skip ahead to the next capital
+_PALABRA_MAYUSCULA = r"[A-ZÀ-ÖØ-Þ](?<![^\W\d_].)[^\W\d_]*(?:-[^\W\d_]+)*"
 # a run of capitalized words joined by spaces, articles, 'de'/'del' or '&': "Cámara de Comercio de Cúcuta"
 _CORRIDA = re.compile(rf"{_PALABRA_MAYUSCULA}(?:\s+(?:(?:de|del|la|las|los|el|&)\s+)*{_PALABRA_MAYUSCULA})*")
 _COMILLAS = re.compile(r"[“\"«]([^”\"»\n]{3,80})[”\"»]")
