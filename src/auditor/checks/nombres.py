@@ -309,7 +309,9 @@ class NombreConDosEscrituras(Regla):
                 if k not in por_clave and _es_lugar(c.texto):
                     lugares.add(k)  # a municipality or a department: the LUG rules read places
                     continue
-                grupo = por_clave.setdefault(k, _Grupo(k, c.palabras, c.largo))
+                grupo = por_clave.get(k)
+                if grupo is None:
+                    grupo = por_clave[k] = _Grupo(k, c.palabras, c.largo)
                 grupo.largo = grupo.largo or c.largo
                 grupo.apariciones.append(_Aparicion(meta, campo, c.texto, orden))
                 orden += 1
