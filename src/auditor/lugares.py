@@ -122,6 +122,7 @@ class Divipola:
     _todos_los_nombres: dict[str, list[Municipio]] = field(default_factory=dict, init=False, repr=False)
     _usual: dict[str, str] = field(default_factory=dict, init=False, repr=False)  # code -> shorter common name
     _letras: dict[str, Counter[str]] = field(default_factory=dict, init=False, repr=False)  # name key -> its letters (`sugerir`)
+    _largos: set[int] = field(default_factory=set, init=False, repr=False)  # the lengths of the name keys (`sugerir`)
     _sugeridas: dict[tuple[str, str | None, float, int, bool, int | None], tuple[Municipio, ...]] = field(
         default_factory=dict, init=False, repr=False)  # `sugerir`'s answers
     max_palabras: int = field(default=1, init=False)
@@ -147,6 +148,7 @@ class Divipola:
                 self._nombres_por_departamento.setdefault(m.departamento, {}).setdefault(nombre_clave, []).append(m)
             self._todos_los_nombres[nombre_clave] = lista
             self._letras[nombre_clave] = Counter(nombre_clave)
+            self._largos.add(len(nombre_clave))
         self.max_palabras = max(len(k.split()) for k in [*self._por_nombre, *self._departamentos])
 
     def _indexar(self, nombre: str, m: Municipio) -> None:
@@ -222,9 +224,10 @@ class Divipola:
         that are not found, so the standard library is enough (no compiled dependency for it).  Equally
         close names are all returned: "Cácuta" is one letter from both "Cácota" and "Cúcuta".
 
-        The ratio is 2 × matched letters / letters of both, and the letters the two names have in common
-        (counted with repeats) bound the matched ones, so a name whose bound is under `minimo` cannot
-        qualify and is skipped without aligning it (`_puede_alcanzar`): most of the country's names are.
+        The ratio is 2 × matched letters / letters of both, and the shorter length and the letters the two
+        names have in common (counted with repeats) bound the matched ones, so a name whose bound is under
+        `minimo` cannot qualify and is skipped without aligning it (`_letras_alcanzan`): most of the
+        country's names are.
         The same misspelling recurs across a year's reports, so the answer is kept per normalized name.
         """
         k = clave(nombre)
@@ -241,13 +244,15 @@ class Divipola:
     def _sugerir(self, k: str, departamento: str | None, minimo: float, maximo: int,
                  solo_departamento: bool, max_ediciones: int | None) -> list[Municipio]:
         letras_k = Counter(k)
+        # difflib's real_quick_ratio: the matched letters are at most the shorter name's length
+        largo_alcanza = {n: 2.0 * min(len(k), n) / (len(k) + n) >= minimo for n in self._largos}
         grupos = [self._nombres_por_departamento.get(departamento, {})] if departamento else []
         if not solo_departamento:
             grupos.append(self._todos_los_nombres)
         for indice in grupos:
             puntajes: dict[Municipio, float] = {}
             for candidato, lista in indice.items():
-                if not _puede_alcanzar(k, letras_k, candidato, self._letras[candidato], minimo):
+                if not largo_alcanza[len(candidato)] or not _letras_alcanzan(letras_k, self._letras[candidato], len(k) + len(candidato), minimo):
                     continue
                 r = difflib.SequenceMatcher(None, k, candidato, autojunk=False).ratio()
                 if r >= minimo and (max_ediciones is None or distancia(k, candidato, max_ediciones) <= max_ediciones):
@@ -365,16 +370,13 @@ class Divipola:
         return None
 
 
-def _puede_alcanzar(a: str, letras_a: Counter[str], b: str, letras_b: Counter[str], minimo: float) -> bool:
-    """False when ``difflib.SequenceMatcher(None, a, b).ratio()`` is surely under `minimo`, without aligning.
+def _letras_alcanzan(letras_a: Counter[str], letras_b: Counter[str], largo: int, minimo: float) -> bool:
+    """False when difflib's ratio of two names with these letters and `largo` letters in all is surely under
+    `minimo`, without aligning them (difflib's `quick_ratio`, without building a matcher).
 
-    The ratio is 2.0 × matched letters / (len(a) + len(b)), and the matched letters are at most the shorter
-    length and at most the letters `a` and `b` share, counted with repeats (difflib's `real_quick_ratio`
-    and `quick_ratio` bounds, without building a matcher).  Same float expression as difflib's: a ratio
-    that reaches `minimo` is never rejected."""
-    largo = len(a) + len(b)
-    if 2.0 * min(len(a), len(b)) / largo < minimo:
-        return False
+    The ratio is 2.0 × matched letters / `largo`, and the matched letters are at most the letters both
+    names have, counted with repeats.  Same float expression as difflib's: a ratio that reaches `minimo`
+    is never rejected."""
     comunes = sum(min(n, letras_b.get(c, 0)) for c, n in letras_a.items())
     return 2.0 * comunes / largo >= minimo
 
