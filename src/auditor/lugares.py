@@ -25,6 +25,7 @@ import difflib
 import importlib.resources
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -32,6 +33,7 @@ from functools import cache
 
 _ARCHIVO_DIVIPOLA = "divipola.csv"
 _ARCHIVO_ALIAS = "alias_lugares.csv"
+_SUGERENCIAS_GUARDADAS = 4096  # `Divipola.sugerir` answers kept (a few hundred bytes each); then it starts over
 
 
 def clave(texto: str) -> str:
@@ -119,6 +121,10 @@ class Divipola:
     _nombres_por_departamento: dict[str, dict[str, list[Municipio]]] = field(default_factory=dict, init=False, repr=False)
     _todos_los_nombres: dict[str, list[Municipio]] = field(default_factory=dict, init=False, repr=False)
     _usual: dict[str, str] = field(default_factory=dict, init=False, repr=False)  # code -> shorter common name
+    _letras: dict[str, Counter[str]] = field(default_factory=dict, init=False, repr=False)  # name key -> its letters (`sugerir`)
+    _largos: set[int] = field(default_factory=set, init=False, repr=False)  # the lengths of the name keys (`sugerir`)
+    _sugeridas: dict[tuple[str, str | None, float, int, bool, int | None], tuple[Municipio, ...]] = field(
+        default_factory=dict, init=False, repr=False)  # `sugerir`'s answers
     max_palabras: int = field(default=1, init=False)
 
     def __post_init__(self) -> None:
@@ -141,6 +147,8 @@ class Divipola:
             for m in lista:
                 self._nombres_por_departamento.setdefault(m.departamento, {}).setdefault(nombre_clave, []).append(m)
             self._todos_los_nombres[nombre_clave] = lista
+            self._letras[nombre_clave] = Counter(nombre_clave)
+            self._largos.add(len(nombre_clave))
         self.max_palabras = max(len(k.split()) for k in [*self._por_nombre, *self._departamentos])
 
     def _indexar(self, nombre: str, m: Municipio) -> None:
@@ -215,16 +223,37 @@ class Divipola:
         difflib's ratio over the normalized names: names are short, and this only runs for the few names
         that are not found, so the standard library is enough (no compiled dependency for it).  Equally
         close names are all returned: "Cácuta" is one letter from both "Cácota" and "Cúcuta".
+
+        The ratio is 2 × matched letters / letters of both, and the shorter length and the letters the two
+        names have in common (counted with repeats) bound the matched ones, so a name whose bound is under
+        `minimo` cannot qualify and is skipped without aligning it (`_letras_alcanzan`): most of the
+        country's names are.
+        The same misspelling recurs across a year's reports, so the answer is kept per normalized name.
         """
         k = clave(nombre)
         if not k:
             return []
+        pregunta = (k, departamento, minimo, maximo, solo_departamento, max_ediciones)
+        respuesta = self._sugeridas.get(pregunta)
+        if respuesta is None:
+            if len(self._sugeridas) >= _SUGERENCIAS_GUARDADAS:
+                self._sugeridas.clear()
+            respuesta = self._sugeridas[pregunta] = tuple(self._sugerir(k, departamento, minimo, maximo, solo_departamento, max_ediciones))
+        return list(respuesta)
+
+    def _sugerir(self, k: str, departamento: str | None, minimo: float, maximo: int,
+                 solo_departamento: bool, max_ediciones: int | None) -> list[Municipio]:
+        letras_k = Counter(k)
+        # difflib's real_quick_ratio: the matched letters are at most the shorter name's length
+        largo_alcanza = {n: 2.0 * min(len(k), n) / (len(k) + n) >= minimo for n in self._largos}
         grupos = [self._nombres_por_departamento.get(departamento, {})] if departamento else []
         if not solo_departamento:
             grupos.append(self._todos_los_nombres)
         for indice in grupos:
             puntajes: dict[Municipio, float] = {}
             for candidato, lista in indice.items():
+                if not largo_alcanza[len(candidato)] or not _letras_alcanzan(letras_k, self._letras[candidato], len(k) + len(candidato), minimo):
+                    continue
                 r = difflib.SequenceMatcher(None, k, candidato, autojunk=False).ratio()
                 if r >= minimo and (max_ediciones is None or distancia(k, candidato, max_ediciones) <= max_ediciones):
                     for m in lista:
@@ -339,6 +368,17 @@ class Divipola:
         if completo and capitales and clave(lectura.texto) not in _HOMONIMOS:
             return Lectura(lectura.texto, lectura.clase, capitales, lectura.departamento)
         return None
+
+
+def _letras_alcanzan(letras_a: Counter[str], letras_b: Counter[str], largo: int, minimo: float) -> bool:
+    """False when difflib's ratio of two names with these letters and `largo` letters in all is surely under
+    `minimo`, without aligning them (difflib's `quick_ratio`, without building a matcher).
+
+    The ratio is 2.0 × matched letters / `largo`, and the matched letters are at most the letters both
+    names have, counted with repeats.  Same float expression as difflib's: a ratio that reaches `minimo`
+    is never rejected."""
+    comunes = sum(min(n, letras_b.get(c, 0)) for c, n in letras_a.items())
+    return 2.0 * comunes / largo >= minimo
 
 
 def distancia(a: str, b: str, tope: int | None = None) -> int:

@@ -53,7 +53,9 @@ _ROMANOS = re.compile(r"(?:X{0,3})(?:IX|IV|V?I{0,3})")
 
 # a word (hyphenated parts kept together: "Pop-Up"), a number, or '&' between words of a name
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|&")
-_PALABRA_MAYUSCULA = r"(?<![^\W\d_])[A-ZÀ-ÖØ-Þ][^\W\d_]*(?:-[^\W\d_]+)*"
+# the capital first, then 'no letter before it' (a look-behind over it and the character before): a
+# pattern that starts with a character class lets the regex engine skip ahead to the next capital
+_PALABRA_MAYUSCULA = r"[A-ZÀ-ÖØ-Þ](?<![^\W\d_].)[^\W\d_]*(?:-[^\W\d_]+)*"
 # a run of capitalized words joined by spaces, articles, 'de'/'del' or '&': "Cámara de Comercio de Cúcuta"
 _CORRIDA = re.compile(rf"{_PALABRA_MAYUSCULA}(?:\s+(?:(?:de|del|la|las|los|el|&)\s+)*{_PALABRA_MAYUSCULA})*")
 _COMILLAS = re.compile(r"[“\"«]([^”\"»\n]{3,80})[”\"»]")
@@ -126,23 +128,29 @@ def _es_marca(palabra: str) -> bool:
 
 @dataclass(frozen=True)
 class _Candidato:
-    inicio: int
+    """A name as written and its key; where it was found is kept apart (see `_candidatos`)."""
+
     texto: str
     palabras: tuple[str, ...]  # the words of the key, normalized
     largo: bool
-
-    @property
-    def clave(self) -> str:
-        return "".join(_raiz(p) for p in self.palabras)
+    clave: str  # the words without plural and gender endings, joined
 
 
-def _candidato(texto: str, tokens: list[re.Match[str]]) -> _Candidato | None:
+def _candidato(texto: str, tokens: list[re.Match[str]]) -> tuple[int, _Candidato] | None:
+    """(start in `texto`, candidate) of the name the tokens spell, if any of its words counts."""
     escritas = [t.group() for t in tokens if t.group() != "&" and not t.group()[0].isdigit() and not _ROMANOS.fullmatch(t.group())]
     palabras = tuple(k for k in map(_clave_palabra, escritas) if k and k not in _CONECTORES)
     if not palabras:
         return None
     inicio, fin = tokens[0].start(), tokens[-1].end()
-    return _Candidato(inicio, texto[inicio:fin], palabras, len(palabras) > 1 or any(_es_marca(p) for p in escritas))
+    largo = len(palabras) > 1 or any(_es_marca(p) for p in escritas)
+    return inicio, _Candidato(texto[inicio:fin], palabras, largo, "".join(_raiz(p) for p in palabras))
+
+
+@lru_cache(maxsize=4096)
+def _es_lugar(nombre: str) -> bool:
+    """A municipality or a department (DIVIPOLA, read once per process); names repeat across reports, so it is cached."""
+    return divipola().leer(nombre, None).clase is not Clase.DESCONOCIDO
 
 
 def _al_inicio_de_frase(texto: str, i: int) -> bool:
@@ -152,35 +160,52 @@ def _al_inicio_de_frase(texto: str, i: int) -> bool:
     return i == 0 or texto[i - 1] in ".!?:;•(\t\n"
 
 
-def _candidatos(texto: str) -> Iterator[_Candidato]:
-    """Names written as names in `texto`: capitalized runs, acronyms, brand-like words, quoted titles."""
+def _candidatos(texto: str) -> Iterator[tuple[int, _Candidato]]:
+    """(start, name) of the names written as names in `texto` (its NFC form): capitalized runs, acronyms,
+    brand-like words, quoted titles."""
     texto = unicodedata.normalize("NFC", texto)  # a decomposed accent would split a word in two
     for corrida in _CORRIDA.finditer(texto):
-        tokens = list(_TOKEN.finditer(texto, corrida.start(), corrida.end()))
-        while tokens and _clave_palabra(tokens[0].group()) in _INICIALES_COMUNES:
-            tokens.pop(0)
-        while tokens and not tokens[0].group()[0].isupper():  # a connector left first: "Con la Cámara" -> "Cámara"
-            tokens.pop(0)
-        if not tokens:
-            continue
-        unica = tokens[0].group()
-        if len(tokens) == 1 and _al_inicio_de_frase(texto, tokens[0].start()) and not _es_sigla(unica) and not _es_marca(unica):
-            continue  # a sentence starts with a capital: one word there is not a name
-        c = _candidato(texto, tokens)
-        if c is not None:
-            yield c
-        if len(tokens) > 1 and not all(_es_sigla(t.group()) for t in tokens if t.group()[0].isupper()):
-            for t in tokens:  # an acronym inside a longer name is a name too: "Cooperativa COMULGEA"
-                if len(t.group()) >= 3 and _es_sigla(t.group()):
-                    s = _candidato(texto, [t])
-                    if s is not None:
-                        yield s
+        inicio = corrida.start()
+        for desde, c in _nombres_de_corrida(corrida.group(), _al_inicio_de_frase(texto, inicio)):
+            yield inicio + desde, c
     for m in _COMILLAS.finditer(texto):
         tokens = list(_TOKEN.finditer(texto, m.start(1), m.end(1)))
         if tokens and len(tokens) <= 10 and any(t.group()[0].isupper() for t in tokens):
-            c = _candidato(texto, tokens)
-            if c is not None:
-                yield c
+            titulo = _candidato(texto, tokens)
+            if titulo is not None:
+                yield titulo
+
+
+@lru_cache(maxsize=4096)  # a few hundred bytes each
+def _nombres_de_corrida(corrida: str, al_inicio_de_frase: bool) -> tuple[tuple[int, _Candidato], ...]:
+    """(start in `corrida`, name) of the names in one run of capitalized words.
+
+    They depend on the run and on whether it opens a sentence only (a word dropped from its start is
+    no sentence end), and the same runs recur in every report ("Cámara de Comercio de Cúcuta", the
+    words that open sentences), so each is read once.
+    """
+    salida: list[tuple[int, _Candidato]] = []
+    tokens = list(_TOKEN.finditer(corrida))
+    while tokens and _clave_palabra(tokens[0].group()) in _INICIALES_COMUNES:
+        tokens.pop(0)
+    while tokens and not tokens[0].group()[0].isupper():  # a connector left first: "Con la Cámara" -> "Cámara"
+        tokens.pop(0)
+    if not tokens:
+        return ()
+    unica = tokens[0].group()
+    abre_frase = al_inicio_de_frase and tokens[0].start() == 0  # after a dropped word there is no sentence end
+    if len(tokens) == 1 and abre_frase and not _es_sigla(unica) and not _es_marca(unica):
+        return ()  # a sentence starts with a capital: one word there is not a name
+    c = _candidato(corrida, tokens)
+    if c is not None:
+        salida.append(c)
+    if len(tokens) > 1 and not all(_es_sigla(t.group()) for t in tokens if t.group()[0].isupper()):
+        for t in tokens:  # an acronym inside a longer name is a name too: "Cooperativa COMULGEA"
+            if len(t.group()) >= 3 and _es_sigla(t.group()):
+                s = _candidato(corrida, [t])
+                if s is not None:
+                    salida.append(s)
+    return tuple(salida)
 
 
 def _textos(objeto: Any, meta: int | None, prefijo: str = "") -> Iterator[tuple[int | None, str, str]]:
@@ -197,14 +222,18 @@ def _textos(objeto: Any, meta: int | None, prefijo: str = "") -> Iterator[tuple[
             yield from _textos(getattr(objeto, nombre), meta, f"{prefijo}.{nombre}" if prefijo else nombre)
 
 
-def _variantes(k: str, ediciones: int) -> set[str]:
-    """`k` and every string made by deleting up to `ediciones` of its characters."""
-    salida = {k}
-    frontera = {k}
-    for _ in range(ediciones):
-        frontera = {v[:i] + v[i + 1 :] for v in frontera for i in range(len(v))}
-        salida |= frontera
-    return salida
+@lru_cache(maxsize=512)
+def _variantes(k: str, ediciones: int) -> frozenset[str]:
+    """`k` and every string made by deleting one or, with `ediciones` 2, two of its characters.
+
+    A long name has up to ~200 (~20 KB), and the same names recur in every report of an office:
+    the last 512 are kept (at most ~10 MB), more than one report's long names.
+    """
+    una = [k[:i] + k[i + 1 :] for i in range(len(k))]
+    salida = {k, *una}
+    if ediciones == 2:  # from the i-th deletion, delete the j-th character for j >= i only: each pair once
+        salida.update(v[:j] + v[j + 1 :] for i, v in enumerate(una) for j in range(i, len(v)))
+    return frozenset(salida)
 
 
 class ParametrosNombres(BaseModel):
@@ -240,14 +269,20 @@ class NombreConDosEscrituras(Regla):
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         p: ParametrosNombres = contexto.parametros
-        ignorados = {c.clave for n in p.ignorar for c in _candidatos(n)}
+        ignorados = {c.clave for n in p.ignorar for _, c in _candidatos(n)}
         grupos = self._agrupar(informe, p.longitud_minima, ignorados)
+        variantes = [_variantes(g.clave, 2 if g.largo and 10 <= len(g.clave) <= 20 else 1) for g in grupos]
+        # only the few variants two keys share are indexed: found with set operations, not one entry per variant
+        vistas: set[str] = set()
+        compartidas: set[str] = set()
+        for propias in variantes:
+            compartidas |= propias & vistas
+            vistas |= propias
         indice: dict[str, list[int]] = {}
-        for g, grupo in enumerate(grupos):
-            ediciones = 2 if grupo.largo and 10 <= len(grupo.clave) <= 20 else 1
-            for v in _variantes(grupo.clave, ediciones):
+        for g, propias in enumerate(variantes):
+            for v in propias & compartidas:
                 indice.setdefault(v, []).append(g)
-        pares = {(a, b) for lista in indice.values() if len(lista) > 1 for a, b in combinations(sorted(set(lista)), 2)}
+        pares = {(a, b) for lista in indice.values() for a, b in combinations(lista, 2)}  # lists in group order
         mejor: dict[int, int] = {}  # variant group -> the more used group it looks like
         for a, b in sorted(pares):
             if not self._parecidos(grupos[a], grupos[b]):
@@ -260,22 +295,23 @@ class NombreConDosEscrituras(Regla):
 
     @staticmethod
     def _agrupar(informe: Informe, longitud_minima: int, ignorados: set[str]) -> list[_Grupo]:
-        d = divipola()
         por_clave: dict[str, _Grupo] = {}
         lugares: set[str] = set()
         vistos: set[tuple[int | None, str, int, str]] = set()
         orden = 0
         fuentes = [*_textos(informe, None), *(t for i, meta in enumerate(informe.metas) for t in _textos(meta, i))]
         for meta, campo, texto in fuentes:
-            for c in _candidatos(texto):
+            for inicio, c in _candidatos(texto):
                 k = c.clave
-                if len(k) < longitud_minima or k in ignorados or k in lugares or (meta, campo, c.inicio, k) in vistos:
+                if len(k) < longitud_minima or k in ignorados or k in lugares or (meta, campo, inicio, k) in vistos:
                     continue
-                vistos.add((meta, campo, c.inicio, k))
-                if k not in por_clave and d.leer(c.texto, None).clase is not Clase.DESCONOCIDO:
+                vistos.add((meta, campo, inicio, k))
+                if k not in por_clave and _es_lugar(c.texto):
                     lugares.add(k)  # a municipality or a department: the LUG rules read places
                     continue
-                grupo = por_clave.setdefault(k, _Grupo(k, c.palabras, c.largo))
+                grupo = por_clave.get(k)
+                if grupo is None:
+                    grupo = por_clave[k] = _Grupo(k, c.palabras, c.largo)
                 grupo.largo = grupo.largo or c.largo
                 grupo.apariciones.append(_Aparicion(meta, campo, c.texto, orden))
                 orden += 1
