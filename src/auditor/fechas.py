@@ -219,8 +219,14 @@ _PARTE = r"(?:semestre|trimestre|bimestre|cuatrimestre)"
 _BORDE = r"(?:\bal?\s+)?(?:termino|final|cierre|finales|inicio|inicios|comienzo|comienzos|principios)\s+(?:del|de)(?:\s+(?:la|el))?"
 _DE_ANIO = rf"(?:\s+(?:de|del)\s+(?:(?:la|el)\s+)?(?:vigencia\s+|ano\s+)?{_ANIO_L})"
 
+# Where an expression can begin: a digit, a word's first letter, or an edge word inside a longer one
+# ('_BORDE' has no leading '\b').  Every alternative below starts there, so this changes no match; it
+# only lets the engine skip, with one test, the positions inside words where the twelve alternatives
+# would each fail (the expression is tried at every position of every text: this is most of its time).
+_INICIO_POSIBLE = r"(?=\d|\b[a-z]|termino|final|cierre|inicio|comienzo|principios)"
+
 _EXPRESION = re.compile(
-    "|".join(
+    _INICIO_POSIBLE + "(?:" + "|".join(
         f"(?P<{nombre}>{patron})"
         for nombre, patron in (
             ("numerica", (r"(?<![\d.,/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/])"
@@ -240,7 +246,7 @@ _EXPRESION = re.compile(
             ("anio", _ANIO),
             ("mes_solo", rf"(?:(?<=\ben )|(?<=\bdurante )|(?<=\bdesde )|(?<=\bhasta ))(?:el\s+mes\s+de\s+)?{_MES}"),
         )
-    )
+    ) + ")"
 )
 
 _NUMERO = re.compile(r"\d+")
