@@ -216,38 +216,43 @@ _SEP_MA = r"(?:\s*(?:del|de|-|/)\s*(?:(?:el\s+)?ano\s+)?|\s+)"
 _DIAS = rf"{_DIA}(?:\s*(?:,|y|e)\s*(?:el\s+)?{_DIA_SIG})*"
 _ORD = r"(?:primer|primero|1er|segundo|2do|tercer|tercero|3er|cuarto|4to|ultimo|i|ii|iii|iv)"
 _PARTE = r"(?:semestre|trimestre|bimestre|cuatrimestre)"
-_BORDE = r"(?:\bal?\s+)?(?:termino|final|cierre|finales|inicio|inicios|comienzo|comienzos|principios)\s+(?:del|de)(?:\s+(?:la|el))?"
+_PALABRA_BORDE = r"(?:termino|final|cierre|finales|inicio|inicios|comienzo|comienzos|principios)"
+_BORDE = rf"(?:\bal?\s+)?{_PALABRA_BORDE}\s+(?:del|de)(?:\s+(?:la|el))?"
+_NOMBRE_ANIOS = r"(?:vigencias?|anos?|periodos?|versiones|version|ediciones|edicion)"
 _DE_ANIO = rf"(?:\s+(?:de|del)\s+(?:(?:la|el)\s+)?(?:vigencia\s+|ano\s+)?{_ANIO_L})"
 
-# Where an expression can begin: a digit, a word's first letter, or an edge word inside a longer one
-# ('_BORDE' has no leading '\b').  Every alternative below starts there, so this changes no match; it
-# only lets the engine skip, with one test, the positions inside words where the twelve alternatives
-# would each fail (the expression is tried at every position of every text: this is most of its time).
-_INICIO_POSIBLE = r"(?=\d|\b[a-z]|termino|final|cierre|inicio|comienzo|principios)"
-
-_EXPRESION = re.compile(
-    _INICIO_POSIBLE + "(?:" + "|".join(
-        f"(?P<{nombre}>{patron})"
-        for nombre, patron in (
-            ("numerica", (r"(?<![\d.,/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/])"
-                         r"|(?<![\d.,/-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)")),
-            ("entre_dias", rf"\bentre\s+(?:el\s+)?{_DIA}(?:{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?)?\s+y\s+(?:el\s+)?{_DIA}{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?"),
-            ("rango_dias", (rf"(?:\b(?:del|desde\s+el|desde|de)\s+)?{_DIA}(?:{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?)?"
-                           rf"\s*(?:\bal\b|\ba\b|\bhasta\s+el\b|\bhasta\b|-|–)\s*(?:el\s+)?{_DIA}{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?")),
-            ("lista_dias", (rf"(?:\b(?:los\s+dias|el\s+dia|los|el)\s+)?{_DIAS}{_SEP_DM}{_MES}"
-                           rf"(?:\s*(?:,|y|e)\s*{_DIAS}{_SEP_DM}{_MES})*(?:{_SEP_MA}{_ANIO_L})?")),
-            ("rango_meses", rf"\b(?:entre|desde|de)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?\s+(?:y|a|al|hasta)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?"),
-            ("periodo", rf"(?:{_BORDE}\s+)?\b{_ORD}\s+{_PARTE}\b{_DE_ANIO}?"),
-            ("mes_anio", rf"(?:{_BORDE}\s+)?\b{_MES}{_SEP_MA}{_ANIO_L}"),
-            ("borde_anio", rf"{_BORDE}\s+(?:(?:la|el)\s+)?(?:vigencia\s+|ano\s+)?{_ANIO_L}"),
-            ("anios", (rf"\b(?:(?:la|las|el|los)\s+)?(?:vigencias?|anos?|periodos?|versiones|version|ediciones|edicion)\s+(?:de\s+|del\s+)?"
-                      rf"{_ANIO_L}(?:\s*(?:,|y|e|-|–|al|a)\s*{_ANIO_L})*")),
-            ("rango_anios", r"(?<![\d.,$/])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?!\d|[.,]\d)"),
-            ("anio", _ANIO),
-            ("mes_solo", rf"(?:(?<=\ben )|(?<=\bdurante )|(?<=\bdesde )|(?<=\bhasta ))(?:el\s+mes\s+de\s+)?{_MES}"),
-        )
-    ) + ")"
+# Where an expression can begin, a superset of where its alternatives begin: a digit, a month, one of
+# the words that open an alternative followed by a space, or an edge word, which may begin inside a
+# longer word ('semifinal de 2024': _BORDE has no leading '\b').  It changes no match; it spares the
+# twelve alternatives the positions where none can begin (the expression is tried at every position
+# of every text: that was most of its time).  An alternative that opens with another word needs the
+# word here: tests/test_fechas.py compares the matches with and without this test.
+_INICIO_POSIBLE = (
+    rf"(?=\d|\b(?:(?:al?|de|del|desde|entre|el|la|las|los|{_NOMBRE_ANIOS}|{_ORD})\s|{_MES})|{_PALABRA_BORDE})"
 )
+
+_ALTERNATIVAS = "(?:" + "|".join(
+    f"(?P<{nombre}>{patron})"
+    for nombre, patron in (
+        ("numerica", (r"(?<![\d.,/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/])"
+                     r"|(?<![\d.,/-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)")),
+        ("entre_dias", rf"\bentre\s+(?:el\s+)?{_DIA}(?:{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?)?\s+y\s+(?:el\s+)?{_DIA}{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?"),
+        ("rango_dias", (rf"(?:\b(?:del|desde\s+el|desde|de)\s+)?{_DIA}(?:{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?)?"
+                       rf"\s*(?:\bal\b|\ba\b|\bhasta\s+el\b|\bhasta\b|-|–)\s*(?:el\s+)?{_DIA}{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?")),
+        ("lista_dias", (rf"(?:\b(?:los\s+dias|el\s+dia|los|el)\s+)?{_DIAS}{_SEP_DM}{_MES}"
+                       rf"(?:\s*(?:,|y|e)\s*{_DIAS}{_SEP_DM}{_MES})*(?:{_SEP_MA}{_ANIO_L})?")),
+        ("rango_meses", rf"\b(?:entre|desde|de)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?\s+(?:y|a|al|hasta)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?"),
+        ("periodo", rf"(?:{_BORDE}\s+)?\b{_ORD}\s+{_PARTE}\b{_DE_ANIO}?"),
+        ("mes_anio", rf"(?:{_BORDE}\s+)?\b{_MES}{_SEP_MA}{_ANIO_L}"),
+        ("borde_anio", rf"{_BORDE}\s+(?:(?:la|el)\s+)?(?:vigencia\s+|ano\s+)?{_ANIO_L}"),
+        ("anios", (rf"\b(?:(?:la|las|el|los)\s+)?{_NOMBRE_ANIOS}\s+(?:de\s+|del\s+)?"
+                  rf"{_ANIO_L}(?:\s*(?:,|y|e|-|–|al|a)\s*{_ANIO_L})*")),
+        ("rango_anios", r"(?<![\d.,$/])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?!\d|[.,]\d)"),
+        ("anio", _ANIO),
+        ("mes_solo", rf"(?:(?<=\ben )|(?<=\bdurante )|(?<=\bdesde )|(?<=\bhasta ))(?:el\s+mes\s+de\s+)?{_MES}"),
+    )
+) + ")"
+_EXPRESION = re.compile(_INICIO_POSIBLE + _ALTERNATIVAS)
 
 _NUMERO = re.compile(r"\d+")
 _ANIO_TOKEN = re.compile(r"(?:19|20)\d{2}")
