@@ -597,6 +597,8 @@ def _cabeza(palabra: str) -> bool:
         return True
     if palabra.startswith("expo") and not palabra.startswith("export") and len(palabra) > 4:
         return True
+    if not (palabra.endswith(_CABEZA_PARCIAL) or palabra.startswith(_CABEZA_PARCIAL)):
+        return False  # most words: one test instead of ten
     return any(len(palabra) > len(c) + 2 and (palabra.endswith(c) or palabra.startswith(c)) for c in _CABEZA_PARCIAL)
 
 
@@ -647,21 +649,30 @@ def _partir(texto: str, inicio: int, fin: int) -> list[tuple[int, int]]:
 
 def _nombres(texto: str, siglas_evento: frozenset[str]) -> list[NombreEvento]:
     """Event names in a text: capitalized spans with an event word, or a known acronym of an event."""
+    return [n for n in _candidatos(texto) if n.con_cabeza or any(s in siglas_evento for s in n.siglas)]
+
+
+@lru_cache(maxsize=8192)
+def _candidatos(texto: str) -> tuple[NombreEvento, ...]:
+    """The names of a text that have an event word or an acronym: which acronyms name events depends on the
+    whole report (`siglas_de_eventos`), so a text is read once and `_nombres` keeps those it knows."""
     nombres = []
     for m in _NOMBRE.finditer(texto):
         for a, b in _partir(texto, m.start(), m.end()):
-            n = _nombre(texto, a, b, siglas_evento)
+            n = _nombre(texto, a, b)
             if n is not None:
                 nombres.append(n)
-    return nombres
+    return tuple(nombres)
 
 
-def _nombre(texto: str, a: int, b: int, siglas_evento: frozenset[str]) -> NombreEvento | None:
-    palabras = [(p.group(), p.start(), p.end()) for p in _PALABRA.finditer(texto, a, b)]
+def _nombre(texto: str, a: int, b: int) -> NombreEvento | None:
+    """The name in texto[a:b], if it has an event word or an acronym (that may name an event)."""
+    # each word with its normalized form, computed once
+    palabras = [(p.group(), p.start(), p.end(), normalizar(p.group())) for p in _PALABRA.finditer(texto, a, b)]
     edicion = None
     # leading articles, sentence-initial words, ordinals and 'Edición del' are not part of the name
     while palabras:
-        p = normalizar(palabras[0][0])
+        p = palabras[0][3]
         if p in _ORDINALES_NOMBRE:
             edicion = _ORDINALES_NOMBRE[p]
         elif _ROMANOS.match(p) and palabras[0][0].isupper() and len(palabras) > 1:
@@ -669,24 +680,23 @@ def _nombre(texto: str, a: int, b: int, siglas_evento: frozenset[str]) -> Nombre
         elif p not in _SALTAR:
             break
         palabras = palabras[1:]
-    while palabras and normalizar(palabras[-1][0]) in _ARTICULOS | {"–", "-", "&"}:
+    while palabras and palabras[-1][3] in _ARTICULOS | {"–", "-", "&"}:
         palabras = palabras[:-1]
     if not palabras:
         return None
     inicio, fin = palabras[0][1], palabras[-1][2]
-    normales = [normalizar(p).strip("-") for p, _, _ in palabras]
+    normales = [n.strip("-") for _, _, _, n in palabras]
     significativas = [p for p in normales if p and p not in _ARTICULOS and p not in ("–", "-", "&")]
     if not significativas:
         return None
     con_cabeza = any(_cabeza(p) for p in significativas)
-    letras = [p for p, _, _ in palabras if any(c.isalpha() for c in p) and normalizar(p) not in _ARTICULOS]
-    mayusculas = [normalizar(p).strip("-") for p in letras if p.isupper() and sum(c.isalpha() for c in p) >= 3
-                  and not _ROMANOS.match(normalizar(p))]
-    todo_mayus = all(p.isupper() for p in letras)
+    letras = [(p, n) for p, _, _, n in palabras if any(c.isalpha() for c in p) and n not in _ARTICULOS]
+    mayusculas = [n.strip("-") for p, n in letras if p.isupper() and sum(c.isalpha() for c in p) >= 3
+                  and not _ROMANOS.match(n)]
+    todo_mayus = all(p.isupper() for p, _ in letras)
     siglas = tuple(mayusculas) if (not todo_mayus or len(letras) == 1) else ()
-    conocida = any(s in siglas_evento for s in siglas)
     solo_cabeza = len(significativas) == 1 and significativas[0] in _CABEZAS
-    if not (con_cabeza or conocida) or solo_cabeza:
+    if not (con_cabeza or siglas) or solo_cabeza:
         return None
     resto = texto[fin:]
     if edicion is None:
