@@ -658,17 +658,35 @@ def _candidatos(texto: str) -> tuple[NombreEvento, ...]:
     whole report (`siglas_de_eventos`), so a text is read once and `_nombres` keeps those it knows."""
     nombres = []
     for m in _NOMBRE.finditer(texto):
-        for a, b in _partir(texto, m.start(), m.end()):
-            n = _nombre(texto, a, b)
-            if n is not None:
-                nombres.append(n)
+        for pieza in _piezas(m.group()):
+            nombres.append(_nombre(texto, m.start() + pieza.inicio, m.start() + pieza.fin, pieza))
     return tuple(nombres)
 
 
-def _nombre(texto: str, a: int, b: int) -> NombreEvento | None:
-    """The name in texto[a:b], if it has an event word or an acronym (that may name an event)."""
+@dataclass(frozen=True)
+class _Pieza:
+    """A name as its own words give it, before the text around it is read (edition, year, place)."""
+
+    inicio: int  # in the capitalized span
+    fin: int
+    clave: str
+    siglas: tuple[str, ...]
+    edicion: int | None  # from a leading ordinal ('Noveno Congreso ...')
+    con_cabeza: bool
+
+
+@lru_cache(maxsize=8192)
+def _piezas(tramo: str) -> tuple[_Pieza, ...]:
+    """The names in a capitalized span with an event word or an acronym.  They depend on the span alone, and
+    the same spans come back again and again ('El', 'La', the names of the report), so each is read once."""
+    piezas = (_pieza(tramo, a, b) for a, b in _partir(tramo, 0, len(tramo)))
+    return tuple(p for p in piezas if p is not None)
+
+
+def _pieza(tramo: str, a: int, b: int) -> _Pieza | None:
+    """The name in tramo[a:b], if it has an event word or an acronym (that may name an event)."""
     # each word with its normalized form, computed once
-    palabras = [(p.group(), p.start(), p.end(), normalizar(p.group())) for p in _PALABRA.finditer(texto, a, b)]
+    palabras = [(p.group(), p.start(), p.end(), normalizar(p.group())) for p in _PALABRA.finditer(tramo, a, b)]
     edicion = None
     # leading articles, sentence-initial words, ordinals and 'Edición del' are not part of the name
     while palabras:
@@ -684,7 +702,6 @@ def _nombre(texto: str, a: int, b: int) -> NombreEvento | None:
         palabras = palabras[:-1]
     if not palabras:
         return None
-    inicio, fin = palabras[0][1], palabras[-1][2]
     normales = [n.strip("-") for _, _, _, n in palabras]
     significativas = [p for p in normales if p and p not in _ARTICULOS and p not in ("–", "-", "&")]
     if not significativas:
@@ -698,6 +715,14 @@ def _nombre(texto: str, a: int, b: int) -> NombreEvento | None:
     solo_cabeza = len(significativas) == 1 and significativas[0] in _CABEZAS
     if not (con_cabeza or siglas) or solo_cabeza:
         return None
+    clave = " ".join(p for p in significativas if not _ANIO_TOKEN.fullmatch(p))
+    clave = " ".join(re.sub(r"[^a-z0-9 ]", " ", clave).split())
+    return _Pieza(palabras[0][1], palabras[-1][2], clave, siglas, edicion, con_cabeza)
+
+
+def _nombre(texto: str, inicio: int, fin: int, pieza: _Pieza) -> NombreEvento:
+    """The name at texto[inicio:fin] with what the text around it says: its edition, year and place."""
+    edicion = pieza.edicion
     resto = texto[fin:]
     if edicion is None:
         edicion = _edicion_antes(texto[max(0, inicio - 60):inicio])
@@ -706,13 +731,12 @@ def _nombre(texto: str, a: int, b: int) -> NombreEvento | None:
         edicion = int(version.group(1))
     anio_m = _ANIO_TRAS_NOMBRE.match(resto[version.end():] if version else resto)
     anio = int(anio_m.group(1)) if anio_m else None
-    clave = " ".join(p for p in significativas if not _ANIO_TOKEN.fullmatch(p))
-    clave = " ".join(re.sub(r"[^a-z0-9 ]", " ", clave).split())
+    clave = pieza.clave
     lugar = _LUGAR.match(resto)
     if lugar:
         sitio = [p for p in normalizar(lugar.group(1)).split() if p not in _ARTICULOS]
         clave += " @ " + " ".join(sitio)
-    return NombreEvento(texto[inicio:fin], inicio, fin, clave, siglas, edicion, anio, con_cabeza)
+    return NombreEvento(texto[inicio:fin], inicio, fin, clave, pieza.siglas, edicion, anio, pieza.con_cabeza)
 
 
 def _valor_ordinal(valor: str) -> int | None:
