@@ -221,14 +221,17 @@ _BORDE = rf"(?:\bal?\s+)?{_PALABRA_BORDE}\s+(?:del|de)(?:\s+(?:la|el))?"
 _NOMBRE_ANIOS = r"(?:vigencias?|anos?|periodos?|versiones|version|ediciones|edicion)"
 _DE_ANIO = rf"(?:\s+(?:de|del)\s+(?:(?:la|el)\s+)?(?:vigencia\s+|ano\s+)?{_ANIO_L})"
 
-# Where an expression can begin, a superset of where its alternatives begin: a digit, a month, one of
-# the words that open an alternative followed by a space, or an edge word, which may begin inside a
-# longer word ('semifinal de 2024': _BORDE has no leading '\b').  It changes no match; it spares the
-# twelve alternatives the positions where none can begin (the expression is tried at every position
-# of every text: that was most of its time).  An alternative that opens with another word needs the
-# word here: tests/test_fechas.py compares the matches with and without this test.
+# Where an expression can begin, a superset of where its alternatives begin: a digit; a month; a year
+# noun or an ordinal followed by a space; a function word that opens an alternative ('de', 'el', 'los',
+# ...), but only when a day, 'día', 'mes', a month, a year noun or an edge word follows (so not at the
+# usual 'de la', 'en el'); or an edge word, which may begin inside a longer word ('semifinal de 2024':
+# _BORDE has no leading '\b').  It changes no match; it spares the twelve alternatives the positions
+# where none can begin (the expression is tried at every position of every text: that was most of
+# its time).  An alternative that opens otherwise needs its opening here: tests/test_fechas.py
+# compares the matches with and without this test.
 _INICIO_POSIBLE = (
-    rf"(?=\d|\b(?:(?:al?|de|del|desde|entre|el|la|las|los|{_NOMBRE_ANIOS}|{_ORD})\s|{_MES})|{_PALABRA_BORDE})"
+    rf"(?=\d|{_PALABRA_BORDE}|\b(?:{_MES}|(?:{_NOMBRE_ANIOS}|{_ORD})\s"
+    rf"|(?:al?|de|del|desde|entre|el|la|las|los)\s(?:el\s)?(?:\d|dia|mes|{_MES}|{_NOMBRE_ANIOS}|{_PALABRA_BORDE})))"
 )
 
 _ALTERNATIVAS = "(?:" + "|".join(
