@@ -56,6 +56,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -472,7 +473,7 @@ def _contexto(normal: str, inicio: int, desde: int) -> _Contexto | None:
     return _Contexto(rol, abierta, borde, bool(_MARCA_ANIO.search(clausula)))
 
 
-def _es_cantidad(normal: str, original: str, indices: list[int], fin: int) -> bool:
+def _es_cantidad(normal: str, original: str, indices: Sequence[int], fin: int) -> bool:
     """A bare year followed by a lower-case plural noun is a count ('2000 kits', '2025 familias'), not a year."""
     m = re.match(r"\s*([a-z]+)", normal[fin:])
     if m is None or m.group(1) in _TRAS_ANIO or not m.group(1).endswith("s"):
@@ -523,7 +524,7 @@ def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
     return tuple(fechas)
 
 
-def _indice_normal(indices: list[int], original: int) -> int:
+def _indice_normal(indices: Sequence[int], original: int) -> int:
     """The first normalized position whose source is at or after `original` (indices is sorted)."""
     return bisect.bisect_left(indices, original)
 
