@@ -59,7 +59,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from .idioma import tr
@@ -120,7 +120,7 @@ class Fecha:
     def sin_anio(self) -> bool:
         return not all(t.con_anio for t in self.tramos)
 
-    @property
+    @cached_property  # the rules ask often, and a reading is shared through the cache of leer_fechas
     def partes(self) -> tuple[tuple[date, date], ...]:
         """Each stretch as (first day, last day); empty when the year is unknown."""
         if self.sin_anio:
@@ -487,10 +487,13 @@ def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
     if not texto:
         return ()
     normal, indices = normalizar_con_indices(texto)
+    expresiones = list(_EXPRESION.finditer(normal))
+    if not expresiones:  # about half the texts: their sentences are not needed
+        return ()
     partes = unidades(texto, leyenda)
     crudos: list[tuple[_Crudo, _Contexto, int]] = []  # expression, context, unit
     unidad = 0
-    for m in _EXPRESION.finditer(normal):
+    for m in expresiones:
         forma = m.lastgroup
         assert forma is not None
         leido = _interpretar(forma, m.group())
