@@ -6,11 +6,18 @@ quoted as the reports write them (``../shared/seeds/001_9c83fb85eb1ea363.txt`` u
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from auditor import fechas as modulo_fechas
 from auditor.fechas import Fecha, clave_evento, es_hecho, leer_fechas, menciones_de_eventos, siglas_de_eventos, unidades
+from auditor.patterns import normalizar
+
+from .conftest import SEEDS
 
 D = date
 
@@ -318,3 +325,36 @@ def test_solo_la_primera_fecha_despues_de_un_nombre_es_suya() -> None:
 def test_sin_evento_nombrado() -> None:
     assert menciones_de_eventos("Jornada de Empleabilidad, 27 de Julio de 2024. Brr Torcoroma III", True, frozenset()) == ()
     assert menciones_de_eventos("Se realizó la Feria el 5 de mayo de 2025.", False, frozenset()) == ()
+
+
+# --- where an expression can begin ---------------------------------------------------------------
+
+_SIN_ATAJO = re.compile(modulo_fechas._ALTERNATIVAS)  # the expression without its test of where one can begin
+_PIEZAS = ["de", "del", "desde", "el", "la", "las", "los", "al", "a", "entre", "y", "e", "hasta", "en", "durante", "mes",
+           "días", "día", "semi", "final", "finales", "término", "inicio", "comienzos", "principios", "primer", "segundo",
+           "último", "1er", "ii", "iv", "semestre", "trimestre", "vigencia", "vigencias", "año", "versión", "ediciones",
+           "periodo", "enero", "Mayo", "diciembre", "setiembre", "1", "05", "13", "23", "31", "2024", "2025", "1999",
+           "-", "–", "/", ",", ".", "%", "$", "°", "kits"]
+
+
+def _mismas_expresiones(texto: str) -> None:
+    normal = normalizar(texto)
+    con = [(m.span(), m.lastgroup) for m in modulo_fechas._EXPRESION.finditer(normal)]
+    sin = [(m.span(), m.lastgroup) for m in _SIN_ATAJO.finditer(normal)]
+    assert con == sin
+
+
+@settings(max_examples=500, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PIEZAS), st.sampled_from([" ", " ", " ", "", "  "])), max_size=10))
+def test_el_atajo_de_donde_empieza_una_expresion_no_cambia_nada(piezas: list[tuple[str, str]]) -> None:
+    """`_INICIO_POSIBLE` only skips positions where no alternative can begin: words glued or apart."""
+    _mismas_expresiones("".join(p + s for p, s in piezas))
+
+
+def test_el_atajo_en_los_textos_de_las_pruebas_y_de_los_seeds() -> None:
+    textos = [t for t, _, _ in CASOS_SEED] + NO_SON_FECHAS + [
+        "final de 2024", "la semifinal de 2024", "a comienzos del primer semestre", "El mes de mayo de 2024",
+        "en el mes de mayo", "durante junio", "el día 3 de mayo", "iv trimestre de 2024", "ediciones 2023 y 2024"]
+    textos += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] if SEEDS.is_dir() else []
+    for texto in textos:
+        _mismas_expresiones(texto)

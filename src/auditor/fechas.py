@@ -56,9 +56,10 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Literal
 
 from .idioma import tr
@@ -119,7 +120,7 @@ class Fecha:
     def sin_anio(self) -> bool:
         return not all(t.con_anio for t in self.tramos)
 
-    @property
+    @cached_property  # the rules ask often, and a reading is shared through the cache of leer_fechas
     def partes(self) -> tuple[tuple[date, date], ...]:
         """Each stretch as (first day, last day); empty when the year is unknown."""
         if self.sin_anio:
@@ -216,32 +217,46 @@ _SEP_MA = r"(?:\s*(?:del|de|-|/)\s*(?:(?:el\s+)?ano\s+)?|\s+)"
 _DIAS = rf"{_DIA}(?:\s*(?:,|y|e)\s*(?:el\s+)?{_DIA_SIG})*"
 _ORD = r"(?:primer|primero|1er|segundo|2do|tercer|tercero|3er|cuarto|4to|ultimo|i|ii|iii|iv)"
 _PARTE = r"(?:semestre|trimestre|bimestre|cuatrimestre)"
-_BORDE = r"(?:\bal?\s+)?(?:termino|final|cierre|finales|inicio|inicios|comienzo|comienzos|principios)\s+(?:del|de)(?:\s+(?:la|el))?"
+_PALABRA_BORDE = r"(?:termino|final|cierre|finales|inicio|inicios|comienzo|comienzos|principios)"
+_BORDE = rf"(?:\bal?\s+)?{_PALABRA_BORDE}\s+(?:del|de)(?:\s+(?:la|el))?"
+_NOMBRE_ANIOS = r"(?:vigencias?|anos?|periodos?|versiones|version|ediciones|edicion)"
 _DE_ANIO = rf"(?:\s+(?:de|del)\s+(?:(?:la|el)\s+)?(?:vigencia\s+|ano\s+)?{_ANIO_L})"
 
-_EXPRESION = re.compile(
-    "|".join(
-        f"(?P<{nombre}>{patron})"
-        for nombre, patron in (
-            ("numerica", (r"(?<![\d.,/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/])"
-                         r"|(?<![\d.,/-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)")),
-            ("entre_dias", rf"\bentre\s+(?:el\s+)?{_DIA}(?:{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?)?\s+y\s+(?:el\s+)?{_DIA}{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?"),
-            ("rango_dias", (rf"(?:\b(?:del|desde\s+el|desde|de)\s+)?{_DIA}(?:{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?)?"
-                           rf"\s*(?:\bal\b|\ba\b|\bhasta\s+el\b|\bhasta\b|-|–)\s*(?:el\s+)?{_DIA}{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?")),
-            ("lista_dias", (rf"(?:\b(?:los\s+dias|el\s+dia|los|el)\s+)?{_DIAS}{_SEP_DM}{_MES}"
-                           rf"(?:\s*(?:,|y|e)\s*{_DIAS}{_SEP_DM}{_MES})*(?:{_SEP_MA}{_ANIO_L})?")),
-            ("rango_meses", rf"\b(?:entre|desde|de)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?\s+(?:y|a|al|hasta)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?"),
-            ("periodo", rf"(?:{_BORDE}\s+)?\b{_ORD}\s+{_PARTE}\b{_DE_ANIO}?"),
-            ("mes_anio", rf"(?:{_BORDE}\s+)?\b{_MES}{_SEP_MA}{_ANIO_L}"),
-            ("borde_anio", rf"{_BORDE}\s+(?:(?:la|el)\s+)?(?:vigencia\s+|ano\s+)?{_ANIO_L}"),
-            ("anios", (rf"\b(?:(?:la|las|el|los)\s+)?(?:vigencias?|anos?|periodos?|versiones|version|ediciones|edicion)\s+(?:de\s+|del\s+)?"
-                      rf"{_ANIO_L}(?:\s*(?:,|y|e|-|–|al|a)\s*{_ANIO_L})*")),
-            ("rango_anios", r"(?<![\d.,$/])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?!\d|[.,]\d)"),
-            ("anio", _ANIO),
-            ("mes_solo", rf"(?:(?<=\ben )|(?<=\bdurante )|(?<=\bdesde )|(?<=\bhasta ))(?:el\s+mes\s+de\s+)?{_MES}"),
-        )
-    )
+# Where an expression can begin, a superset of where its alternatives begin: a digit; a month; a year
+# noun or an ordinal followed by a space; a function word that opens an alternative ('de', 'el', 'los',
+# ...), but only when a day, 'día', 'mes', a month, a year noun or an edge word follows (so not at the
+# usual 'de la', 'en el'); or an edge word, which may begin inside a longer word ('semifinal de 2024':
+# _BORDE has no leading '\b').  It changes no match; it spares the twelve alternatives the positions
+# where none can begin (the expression is tried at every position of every text: that was most of
+# its time).  An alternative that opens otherwise needs its opening here: tests/test_fechas.py
+# compares the matches with and without this test.
+_INICIO_POSIBLE = (
+    rf"(?=\d|{_PALABRA_BORDE}|\b(?:{_MES}|(?:{_NOMBRE_ANIOS}|{_ORD})\s"
+    rf"|(?:al?|de|del|desde|entre|el|la|las|los)\s(?:el\s)?(?:\d|dia|mes|{_MES}|{_NOMBRE_ANIOS}|{_PALABRA_BORDE})))"
 )
+
+_ALTERNATIVAS = "(?:" + "|".join(
+    f"(?P<{nombre}>{patron})"
+    for nombre, patron in (
+        ("numerica", (r"(?<![\d.,/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/])"
+                     r"|(?<![\d.,/-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)")),
+        ("entre_dias", rf"\bentre\s+(?:el\s+)?{_DIA}(?:{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?)?\s+y\s+(?:el\s+)?{_DIA}{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?"),
+        ("rango_dias", (rf"(?:\b(?:del|desde\s+el|desde|de)\s+)?{_DIA}(?:{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?)?"
+                       rf"\s*(?:\bal\b|\ba\b|\bhasta\s+el\b|\bhasta\b|-|–)\s*(?:el\s+)?{_DIA}{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?")),
+        ("lista_dias", (rf"(?:\b(?:los\s+dias|el\s+dia|los|el)\s+)?{_DIAS}{_SEP_DM}{_MES}"
+                       rf"(?:\s*(?:,|y|e)\s*{_DIAS}{_SEP_DM}{_MES})*(?:{_SEP_MA}{_ANIO_L})?")),
+        ("rango_meses", rf"\b(?:entre|desde|de)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?\s+(?:y|a|al|hasta)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?"),
+        ("periodo", rf"(?:{_BORDE}\s+)?\b{_ORD}\s+{_PARTE}\b{_DE_ANIO}?"),
+        ("mes_anio", rf"(?:{_BORDE}\s+)?\b{_MES}{_SEP_MA}{_ANIO_L}"),
+        ("borde_anio", rf"{_BORDE}\s+(?:(?:la|el)\s+)?(?:vigencia\s+|ano\s+)?{_ANIO_L}"),
+        ("anios", (rf"\b(?:(?:la|las|el|los)\s+)?{_NOMBRE_ANIOS}\s+(?:de\s+|del\s+)?"
+                  rf"{_ANIO_L}(?:\s*(?:,|y|e|-|–|al|a)\s*{_ANIO_L})*")),
+        ("rango_anios", r"(?<![\d.,$/])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?!\d|[.,]\d)"),
+        ("anio", _ANIO),
+        ("mes_solo", rf"(?:(?<=\ben )|(?<=\bdurante )|(?<=\bdesde )|(?<=\bhasta ))(?:el\s+mes\s+de\s+)?{_MES}"),
+    )
+) + ")"
+_EXPRESION = re.compile(_INICIO_POSIBLE + _ALTERNATIVAS)
 
 _NUMERO = re.compile(r"\d+")
 _ANIO_TOKEN = re.compile(r"(?:19|20)\d{2}")
@@ -254,12 +269,14 @@ _BORDE_FIN = {"termino", "final", "cierre", "finales"}
 _BORDE_INICIO = {"inicio", "inicios", "comienzo", "comienzos", "principios"}
 
 # how the words just before a date use it (on normalized text, the clause before the date)
-_ANTES_ID = re.compile(r"(?:\bn°|\bno|\bnum|\bnumero|#|\bbpin|\bcodigo|\biso|\bnit|\bradicado|\bexpediente)\.?\s*$")
+# ('\b' written once before the words rather than in each one: the engine tests the boundary once and
+# then each word by its first letter, about six times faster on the clause before every date)
+_ANTES_ID = re.compile(r"(?:#|\b(?:n°|no|num|numero|bpin|codigo|iso|nit|radicado|expediente))\.?\s*$")
 _REFERENCIA = re.compile(
-    r"linea\s+base|\bfrente\s+a|\brespecto\s+(?:a|al|de|del)\b|\bcompar|\bpaso\s+de|\bplan\s+de\s+desarrollo|\bcuatrienio"
-    r"|\bindice\b|\bmedicion|\bdisponible\s+a\b|\bantes\s+de\s+(?:(?:el|la)\s+)?$|\bdespues\s+de\s+(?:(?:el|la)\s+)?$|\bdiferencia\b"
-    r"|\b(?:ordenanza|ley|decreto|resolucion|acuerdo|circular|conpes|contrato|convenio)s?\s+(?:no\.?\s*|n°\s*)?[\d.-]+"
-    r"(?:\s*(?:y|,)\s*[\d.-]+)*\s+(?:de|del)\s*$"
+    r"linea\s+base|\b(?:frente\s+a|respecto\s+(?:a|al|de|del)\b|compar|paso\s+de|plan\s+de\s+desarrollo|cuatrienio"
+    r"|indice\b|medicion|disponible\s+a\b|antes\s+de\s+(?:(?:el|la)\s+)?$|despues\s+de\s+(?:(?:el|la)\s+)?$|diferencia\b"
+    r"|(?:ordenanza|ley|decreto|resolucion|acuerdo|circular|conpes|contrato|convenio)s?\s+(?:no\.?\s*|n°\s*)?[\d.-]+"
+    r"(?:\s*(?:y|,)\s*[\d.-]+)*\s+(?:de|del)\s*$)"
 )
 _PROYECCION = re.compile(
     r"\bproyect(?:ad[oa]s?|ando|an?|aron|ara|aran|ion|iones)\b|\bse\s+proyecta|\bprevist|\bplanead|\bse\s+espera|\besperad|\bfutur|\bproxim|\bnuev[ao]s?\s+edicion|\bpara\s+su\b"
@@ -458,7 +475,7 @@ def _contexto(normal: str, inicio: int, desde: int) -> _Contexto | None:
     return _Contexto(rol, abierta, borde, bool(_MARCA_ANIO.search(clausula)))
 
 
-def _es_cantidad(normal: str, original: str, indices: list[int], fin: int) -> bool:
+def _es_cantidad(normal: str, original: str, indices: Sequence[int], fin: int) -> bool:
     """A bare year followed by a lower-case plural noun is a count ('2000 kits', '2025 familias'), not a year."""
     m = re.match(r"\s*([a-z]+)", normal[fin:])
     if m is None or m.group(1) in _TRAS_ANIO or not m.group(1).endswith("s"):
@@ -472,10 +489,13 @@ def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
     if not texto:
         return ()
     normal, indices = normalizar_con_indices(texto)
+    expresiones = list(_EXPRESION.finditer(normal))
+    if not expresiones:  # about half the texts: their sentences are not needed
+        return ()
     partes = unidades(texto, leyenda)
     crudos: list[tuple[_Crudo, _Contexto, int]] = []  # expression, context, unit
     unidad = 0
-    for m in _EXPRESION.finditer(normal):
+    for m in expresiones:
         forma = m.lastgroup
         assert forma is not None
         leido = _interpretar(forma, m.group())
@@ -509,7 +529,7 @@ def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
     return tuple(fechas)
 
 
-def _indice_normal(indices: list[int], original: int) -> int:
+def _indice_normal(indices: Sequence[int], original: int) -> int:
     """The first normalized position whose source is at or after `original` (indices is sorted)."""
     return bisect.bisect_left(indices, original)
 
@@ -586,6 +606,8 @@ def _cabeza(palabra: str) -> bool:
         return True
     if palabra.startswith("expo") and not palabra.startswith("export") and len(palabra) > 4:
         return True
+    if not (palabra.endswith(_CABEZA_PARCIAL) or palabra.startswith(_CABEZA_PARCIAL)):
+        return False  # most words: one test instead of ten
     return any(len(palabra) > len(c) + 2 and (palabra.endswith(c) or palabra.startswith(c)) for c in _CABEZA_PARCIAL)
 
 
@@ -636,21 +658,48 @@ def _partir(texto: str, inicio: int, fin: int) -> list[tuple[int, int]]:
 
 def _nombres(texto: str, siglas_evento: frozenset[str]) -> list[NombreEvento]:
     """Event names in a text: capitalized spans with an event word, or a known acronym of an event."""
+    return [n for n in _candidatos(texto) if n.con_cabeza or any(s in siglas_evento for s in n.siglas)]
+
+
+@lru_cache(maxsize=8192)
+def _candidatos(texto: str) -> tuple[NombreEvento, ...]:
+    """The names of a text that have an event word or an acronym: which acronyms name events depends on the
+    whole report (`siglas_de_eventos`), so a text is read once and `_nombres` keeps those it knows."""
     nombres = []
     for m in _NOMBRE.finditer(texto):
-        for a, b in _partir(texto, m.start(), m.end()):
-            n = _nombre(texto, a, b, siglas_evento)
-            if n is not None:
-                nombres.append(n)
-    return nombres
+        for pieza in _piezas(m.group()):
+            nombres.append(_nombre(texto, m.start() + pieza.inicio, m.start() + pieza.fin, pieza))
+    return tuple(nombres)
 
 
-def _nombre(texto: str, a: int, b: int, siglas_evento: frozenset[str]) -> NombreEvento | None:
-    palabras = [(p.group(), p.start(), p.end()) for p in _PALABRA.finditer(texto, a, b)]
+@dataclass(frozen=True)
+class _Pieza:
+    """A name as its own words give it, before the text around it is read (edition, year, place)."""
+
+    inicio: int  # in the capitalized span
+    fin: int
+    clave: str
+    siglas: tuple[str, ...]
+    edicion: int | None  # from a leading ordinal ('Noveno Congreso ...')
+    con_cabeza: bool
+
+
+@lru_cache(maxsize=8192)
+def _piezas(tramo: str) -> tuple[_Pieza, ...]:
+    """The names in a capitalized span with an event word or an acronym.  They depend on the span alone, and
+    the same spans come back again and again ('El', 'La', the names of the report), so each is read once."""
+    piezas = (_pieza(tramo, a, b) for a, b in _partir(tramo, 0, len(tramo)))
+    return tuple(p for p in piezas if p is not None)
+
+
+def _pieza(tramo: str, a: int, b: int) -> _Pieza | None:
+    """The name in tramo[a:b], if it has an event word or an acronym (that may name an event)."""
+    # each word with its normalized form, computed once
+    palabras = [(p.group(), p.start(), p.end(), normalizar(p.group())) for p in _PALABRA.finditer(tramo, a, b)]
     edicion = None
     # leading articles, sentence-initial words, ordinals and 'Edición del' are not part of the name
     while palabras:
-        p = normalizar(palabras[0][0])
+        p = palabras[0][3]
         if p in _ORDINALES_NOMBRE:
             edicion = _ORDINALES_NOMBRE[p]
         elif _ROMANOS.match(p) and palabras[0][0].isupper() and len(palabras) > 1:
@@ -658,25 +707,31 @@ def _nombre(texto: str, a: int, b: int, siglas_evento: frozenset[str]) -> Nombre
         elif p not in _SALTAR:
             break
         palabras = palabras[1:]
-    while palabras and normalizar(palabras[-1][0]) in _ARTICULOS | {"–", "-", "&"}:
+    while palabras and palabras[-1][3] in _ARTICULOS | {"–", "-", "&"}:
         palabras = palabras[:-1]
     if not palabras:
         return None
-    inicio, fin = palabras[0][1], palabras[-1][2]
-    normales = [normalizar(p).strip("-") for p, _, _ in palabras]
+    normales = [n.strip("-") for _, _, _, n in palabras]
     significativas = [p for p in normales if p and p not in _ARTICULOS and p not in ("–", "-", "&")]
     if not significativas:
         return None
     con_cabeza = any(_cabeza(p) for p in significativas)
-    letras = [p for p, _, _ in palabras if any(c.isalpha() for c in p) and normalizar(p) not in _ARTICULOS]
-    mayusculas = [normalizar(p).strip("-") for p in letras if p.isupper() and sum(c.isalpha() for c in p) >= 3
-                  and not _ROMANOS.match(normalizar(p))]
-    todo_mayus = all(p.isupper() for p in letras)
+    letras = [(p, n) for p, _, _, n in palabras if any(c.isalpha() for c in p) and n not in _ARTICULOS]
+    mayusculas = [n.strip("-") for p, n in letras if p.isupper() and sum(c.isalpha() for c in p) >= 3
+                  and not _ROMANOS.match(n)]
+    todo_mayus = all(p.isupper() for p, _ in letras)
     siglas = tuple(mayusculas) if (not todo_mayus or len(letras) == 1) else ()
-    conocida = any(s in siglas_evento for s in siglas)
     solo_cabeza = len(significativas) == 1 and significativas[0] in _CABEZAS
-    if not (con_cabeza or conocida) or solo_cabeza:
+    if not (con_cabeza or siglas) or solo_cabeza:
         return None
+    clave = " ".join(p for p in significativas if not _ANIO_TOKEN.fullmatch(p))
+    clave = " ".join(re.sub(r"[^a-z0-9 ]", " ", clave).split())
+    return _Pieza(palabras[0][1], palabras[-1][2], clave, siglas, edicion, con_cabeza)
+
+
+def _nombre(texto: str, inicio: int, fin: int, pieza: _Pieza) -> NombreEvento:
+    """The name at texto[inicio:fin] with what the text around it says: its edition, year and place."""
+    edicion = pieza.edicion
     resto = texto[fin:]
     if edicion is None:
         edicion = _edicion_antes(texto[max(0, inicio - 60):inicio])
@@ -685,13 +740,12 @@ def _nombre(texto: str, a: int, b: int, siglas_evento: frozenset[str]) -> Nombre
         edicion = int(version.group(1))
     anio_m = _ANIO_TRAS_NOMBRE.match(resto[version.end():] if version else resto)
     anio = int(anio_m.group(1)) if anio_m else None
-    clave = " ".join(p for p in significativas if not _ANIO_TOKEN.fullmatch(p))
-    clave = " ".join(re.sub(r"[^a-z0-9 ]", " ", clave).split())
+    clave = pieza.clave
     lugar = _LUGAR.match(resto)
     if lugar:
         sitio = [p for p in normalizar(lugar.group(1)).split() if p not in _ARTICULOS]
         clave += " @ " + " ".join(sitio)
-    return NombreEvento(texto[inicio:fin], inicio, fin, clave, siglas, edicion, anio, con_cabeza)
+    return NombreEvento(texto[inicio:fin], inicio, fin, clave, pieza.siglas, edicion, anio, pieza.con_cabeza)
 
 
 def _valor_ordinal(valor: str) -> int | None:

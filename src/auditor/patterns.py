@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -62,8 +63,8 @@ def normalizar(texto: str) -> str:
     return " ".join(texto.translate(_TRADUCCION).split())
 
 
-@lru_cache(maxsize=1024)  # the rules read the same field several times; callers must not modify the list
-def normalizar_con_indices(texto: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=1024)  # the rules read the same field several times; callers must not modify the indices
+def normalizar_con_indices(texto: str) -> tuple[str, Sequence[int]]:
     """Normalized text plus, for each of its characters, the index of its source character.
 
     The same result as `_normalizar_con_indices_por_caracter`, computed with str.translate
@@ -73,17 +74,12 @@ def normalizar_con_indices(texto: str) -> tuple[str, list[int]]:
         return _normalizar_con_indices_por_caracter(texto)
     normal = " ".join(traducido.split())
     if len(normal) == len(texto):  # no white space removed: each character stays in its place
-        return normal, list(range(len(texto)))
-    partes: list[str] = []
-    indices: list[int] = []
-    for m in _NO_ESPACIO.finditer(texto):  # the words of the original: white space as str.isspace says
-        inicio, fin = m.span()
-        if partes:
-            partes.append(" ")
-            indices.append(indices[-1] + 1)  # the first white space character after the previous word
-        partes.append(traducido[inicio:fin])
-        indices.extend(range(inicio, fin))
-    return "".join(partes), indices
+        return normal, range(len(texto))
+    # the words of the original (white space as str.isspace says, like str.split), each followed by
+    # the first white space character after it, which becomes the single space (none after the last)
+    indices = [i for m in _NO_ESPACIO.finditer(texto) for i in range(m.start(), m.end() + 1)]
+    del indices[-1:]
+    return normal, indices
 
 
 def _normalizar_con_indices_por_caracter(texto: str) -> tuple[str, list[int]]:

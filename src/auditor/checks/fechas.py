@@ -261,7 +261,8 @@ _RANGO_PRECISION = {"dia": 0, "mes": 1, "anio": 2}
 
 def _lapso(cuando: str) -> tuple[date, date, str] | None:
     """What '¿Cuándo se realizó?' covers: from its first date to its last; open if it only says when it began."""
-    fechas = [f for f in leer_fechas(cuando) if f.rol != "referencia" and not f.sin_anio]
+    # called as FEC001 reads the field (leyenda given): lru_cache keys leer_fechas(x) and leer_fechas(x, False) apart
+    fechas = [f for f in leer_fechas(cuando, False) if f.rol != "referencia" and not f.sin_anio]
     if not fechas:
         return None
     desde = min(f.desde for f in fechas if f.desde is not None)

@@ -1,0 +1,25 @@
+"""normalizar_con_indices: the fast way (str.translate, one index per word) gives what the character by
+character way gives, for any white space and any characters."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.patterns import _normalizar_con_indices_por_caracter, normalizar_con_indices
+
+_CARACTERES = st.one_of(st.sampled_from(list("ab É\u00a0\t\n\r\x1c\x85\u2028\u3000ñ,.1¨ﬁ")), st.characters(blacklist_categories=("Cs",)))
+
+
+@settings(max_examples=500, derandomize=True, database=None, deadline=None)
+@given(st.text(_CARACTERES, max_size=30))
+def test_la_via_rapida_da_lo_mismo_que_caracter_por_caracter(texto: str) -> None:
+    normal, indices = normalizar_con_indices.__wrapped__(texto)
+    esperado, esperados = _normalizar_con_indices_por_caracter(texto)
+    assert (normal, list(indices)) == (esperado, esperados)
+
+
+def test_casos() -> None:
+    assert normalizar_con_indices("Año  2024\n\nde") == ("ano 2024 de", [0, 1, 2, 3, 5, 6, 7, 8, 9, 11, 12])
+    assert list(normalizar_con_indices("día")[1]) == [0, 1, 2]
+    assert normalizar_con_indices("  ") == ("", [])
