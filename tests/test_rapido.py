@@ -120,3 +120,15 @@ def test_version_y_ayuda_no_cargan_el_motor() -> None:
               "'auditor.model', 'auditor.load') if m in sys.modules))")
     salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True).stdout
     assert salida.strip() == "[]"
+
+
+def test_el_recolector_de_ciclos_se_espacia_solo_durante_la_auditoria(auditor: Auditor) -> None:
+    import gc
+
+    from auditor.engine import RECOLECCION_CADA
+
+    antes = gc.get_threshold()
+    vistos: list[int] = []
+    auditar(auditor, [FIXTURES], al_avanzar=lambda *_: vistos.append(gc.get_threshold()[0]))
+    assert vistos == [RECOLECCION_CADA] * 3
+    assert gc.get_threshold() == antes

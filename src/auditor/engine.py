@@ -6,6 +6,7 @@ Everything here is a library: it never prints and never exits.  The CLI calls
 
 from __future__ import annotations
 
+import gc
 import importlib.resources
 import os
 from collections import Counter
@@ -329,6 +330,22 @@ def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],
     `al_avanzar(archivo, hechos, total)` is called after each file (for a progress bar).
     `trabajos`: worker processes (None: the available cores; 1: in this process; see `paralelo`).
     `en_disco`: keep each report's result on disk as it arrives (flat memory; see `deposito`)."""
+    umbrales = gc.get_threshold()
+    gc.set_threshold(RECOLECCION_CADA, *umbrales[1:])  # the workers forked by `paralelo` inherit it
+    try:
+        return _auditar(auditor, rutas, al_avanzar, trabajos, en_disco)
+    finally:
+        gc.set_threshold(*umbrales)
+
+
+# The rules make many short-lived objects (tokens, matches, quotes) and few reference cycles: the cyclic
+# collector, run every 700 allocations by default, walked them for about 8 % of a run. Whatever reference
+# counting frees is still freed at once; only the search for cycles waits.
+RECOLECCION_CADA = 50_000
+
+
+def _auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]], al_avanzar: Callable[[str, int, int], None] | None,
+             trabajos: int | None, en_disco: bool) -> Resultado:
     from .paralelo import auditar_archivos
 
     archivos, faltantes = descubrir(rutas, excluir=auditor.no_informes)
