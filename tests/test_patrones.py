@@ -43,3 +43,16 @@ def test_una_expresion_lenta_sigue_deteniendose() -> None:
     conjunto = ConjuntoPatrones("lento", "", [patron_de_frase("nada de esto"), patron_de_regex(r"(a|aa)+$")])
     with pytest.raises(PatronLento):
         conjunto.buscar("a" * 60 + "b")
+
+
+def test_un_patron_con_banderas_o_referencias_no_entra_en_la_alternativa() -> None:
+    from auditor.patterns import _combinable
+
+    assert _combinable(patron_de_regex(r"\bretras")) and _combinable(patron_de_regex(r"^no aplica\b"))
+    assert _combinable(patron_de_frase("¿(entre paréntesis)?"))
+    assert not _combinable(patron_de_regex("(?x) zz")) and not _combinable(patron_de_regex(r"(a)\1"))
+    assert not _combinable(patron_de_regex(r"(?P<n>x)")) and not _combinable(patron_de_frase("N/A", completo=True))
+    # inside an alternation a back-reference would point to another pattern's group: '(a)\1' would never be found
+    conjunto = ConjuntoPatrones("referencias", "", [patron_de_regex("(b)x"), patron_de_regex(r"(a)\1")])
+    hallado = conjunto.buscar("texto con aa")
+    assert hallado is not None and hallado.patron.fuente == r"(a)\1"

@@ -154,6 +154,15 @@ def _coincide(patron: Patron, texto: str) -> re.Match[str] | regex.Match[str] | 
     return expresion.fullmatch(texto) if patron.completo else expresion.search(texto)
 
 
+_NO_COMBINABLE = regex.compile(r"\(\?|\\[1-9g]")  # inline flags, look-arounds, named groups, back-references
+
+
+def _combinable(patron: Patron) -> bool:
+    """Whether a pattern searched anywhere means the same inside an alternation of others: not with a
+    flag that might apply to all of them, nor with group numbers that would shift under a back-reference."""
+    return not patron.completo and _NO_COMBINABLE.search(patron.expresion.pattern) is None
+
+
 @dataclass(frozen=True)
 class Coincidencia:
     patron: Patron
@@ -166,28 +175,40 @@ class ConjuntoPatrones:
     nombre: str
     descripcion: str
     patrones: list[Patron]
-    _prefiltro: tuple[int, re.Pattern[str] | None] = field(default=(-1, None), init=False, repr=False, compare=False)
+    _prefiltro: tuple[int, regex.Pattern[str] | None, tuple[bool, ...]] = field(
+        default=(-1, None, ()), init=False, repr=False, compare=False)
 
-    def _algun_frase(self) -> re.Pattern[str] | None:
-        """All the set's phrase patterns (those searched anywhere) in one alternation: when it finds nothing,
-        none of them is in the text, and the set's scan skips them (most fields hold none). Rebuilt if the
-        set grew (rule files add phrases to a set while the catalog is built)."""
-        cuantos, prefiltro = self._prefiltro
+    def _alguno(self) -> tuple[regex.Pattern[str] | None, tuple[bool, ...]]:
+        """The set's patterns that are searched anywhere and can be joined (see `_combinable`) in one
+        alternation: when it finds nothing, none of them is in the text, and the scan skips them (most
+        fields hold none). Rebuilt if the set grew (rule files add phrases to a set while the catalog is built)."""
+        cuantos, prefiltro, combinables = self._prefiltro
         if cuantos != len(self.patrones):
-            frases = [p.expresion.pattern for p in self.patrones if isinstance(p.expresion, re.Pattern) and not p.completo]
-            prefiltro = re.compile("|".join(f"(?:{f})" for f in frases)) if frases else None
-            self._prefiltro = (len(self.patrones), prefiltro)
-        return prefiltro
+            combinables = tuple(_combinable(p) for p in self.patrones)
+            partes = [p.expresion.pattern for p, si in zip(self.patrones, combinables, strict=True) if si]
+            prefiltro = regex.compile("|".join(f"(?:{parte})" for parte in partes)) if partes else None
+            self._prefiltro = (len(self.patrones), prefiltro, combinables)
+        return prefiltro, combinables
+
+    def _saltables(self, normal: str) -> tuple[bool, ...]:
+        """For each pattern, whether the scan may skip it: the alternation found none of the joinable ones
+        in `normal` (none is skipped when it cannot tell in time)."""
+        prefiltro, combinables = self._alguno()
+        if prefiltro is None:
+            return ()
+        try:
+            return combinables if prefiltro.search(normal, timeout=SEGUNDOS_POR_PATRON) is None else ()
+        except TimeoutError:  # one of them backtracks without end: the scan names it (PatronLento)
+            return ()
 
     def buscar(self, texto: str) -> Coincidencia | None:
         """The first pattern found in `texto` (whole-field patterns must cover it all)."""
         if not texto or not texto.strip():
             return None
         normal, indices = normalizar_con_indices(texto)
-        prefiltro = self._algun_frase()
-        sin_frases = prefiltro is not None and prefiltro.search(normal) is None
-        for patron in self.patrones:
-            if sin_frases and isinstance(patron.expresion, re.Pattern) and not patron.completo:
+        saltables = self._saltables(normal)
+        for i, patron in enumerate(self.patrones):
+            if saltables and saltables[i]:
                 continue
             m = _coincide(patron, normal)  # each report gets its own time limit: the outcome does not depend on file order
             if m is not None:
