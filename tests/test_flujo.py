@@ -147,3 +147,21 @@ def test_el_json_en_flujo_es_byte_a_byte_el_de_json_dumps(valor: object) -> None
     json_flujo.escribir(_con_flujos(valor, []), salida)
     assert salida.getvalue() == json.dumps(valor, ensure_ascii=False, indent=2)
     assert json_flujo.en_memoria(_con_flujos(valor, [])) == valor
+
+
+def test_las_lecturas_de_un_informe_se_olvidan_al_terminarlo(auditor: Auditor, monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor import conteos, engine, fechas, memoria, patterns
+
+    registradas = set(memoria._POR_INFORME)
+    assert {fechas.leer_fechas, fechas.menciones_de_eventos, conteos.analizar, patterns.normalizar_con_indices} <= registradas
+    antes_de_olvidar: list[tuple[int, int]] = []
+
+    def olvidar() -> None:
+        info = fechas.leer_fechas.cache_info()
+        antes_de_olvidar.append((info.hits, info.currsize))
+        memoria.olvidar()
+
+    monkeypatch.setattr(engine, "olvidar_lecturas", olvidar)
+    auditar(auditor, [FIXTURES])
+    assert len(antes_de_olvidar) == 3 and all(hits > 0 and tamano > 0 for hits, tamano in antes_de_olvidar)  # shared within a report
+    assert all(f.cache_info().currsize == 0 for f in memoria._POR_INFORME)  # type: ignore[attr-defined]

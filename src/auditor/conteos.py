@@ -34,6 +34,7 @@ from functools import cached_property, lru_cache
 from typing import Literal
 
 from .cifras import leer_numero
+from .memoria import por_informe
 from .patterns import normalizar
 
 Calificador = Literal["exacto", "minimo", "aproximado", "maximo"]
@@ -658,3 +659,6 @@ def analizar(texto: str) -> Analisis:
 def conteos(texto: str | None) -> tuple[Conteo, ...]:
     """Every count in `texto` (none for an empty or missing text)."""
     return analizar(texto).conteos if texto else ()
+
+
+por_informe(analizar)

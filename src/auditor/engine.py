@@ -24,6 +24,7 @@ from .deposito import InformesEnDisco, InformesEnMemoria
 from .findings import Category, Finding, Observacion, Severity
 from .idioma import olvidar_agregadas, tr
 from .load import ENTRADA_ILEGIBLE, InformeCargado, ProblemaEntrada, cargar_archivo, descubrir
+from .memoria import olvidar as olvidar_lecturas
 from .patterns import SEGUNDOS_POR_PATRON, PatronLento
 from .source import Ruta
 from .supresiones import Suprimido
@@ -314,6 +315,7 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
             metas.append((problema.meta, tr("(meta que no se pudo leer)")))
     matriz = (completitud(informe, Patrones.del_catalogo(auditor.catalogo.patrones))
               if informe is not None and auditor.con_completitud else None)
+    olvidar_lecturas()  # this report's texts are read for the last time: memory follows one report, not the corpus
     return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos, matriz)
 
 

@@ -63,6 +63,7 @@ from functools import cached_property, lru_cache
 from typing import Literal
 
 from .idioma import tr
+from .memoria import por_informe
 from .patterns import normalizar, normalizar_con_indices
 
 Precision = Literal["dia", "mes", "anio"]
@@ -855,3 +856,6 @@ def clave_evento(mencion: MencionEvento, siglas_evento: frozenset[str]) -> str:
         if s in siglas_evento:
             return s
     return mencion.clave
+
+
+por_informe(leer_fechas, _candidatos, siglas_de_eventos, menciones_de_eventos)

@@ -19,6 +19,8 @@ from functools import lru_cache
 
 import regex
 
+from .memoria import por_informe
+
 SEGUNDOS_POR_PATRON = 1.0  # one search of one user pattern in one text
 
 
@@ -233,3 +235,6 @@ def frase_alrededor(texto: str, inicio: int, fin: int, limite: int = 240) -> str
     final = m.end() if m and m.end() - fin < limite else min(len(texto), fin + limite)
     cita = " ".join(texto[comienzo:final].split())
     return cita if len(cita) <= 2 * limite else cita[: 2 * limite - 1] + "…"
+
+
+por_informe(normalizar_con_indices)
