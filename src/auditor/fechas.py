@@ -63,7 +63,7 @@ from functools import cached_property, lru_cache
 from typing import Literal
 
 from .idioma import tr
-from .patterns import normalizar, normalizar_con_indices
+from .patterns import _Indices, normalizar, normalizar_con_indices
 
 Precision = Literal["dia", "mes", "anio"]
 Tipo = Literal["dias", "meses", "periodo", "anios"]
@@ -531,6 +531,8 @@ def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
 
 def _indice_normal(indices: Sequence[int], original: int) -> int:
     """The first normalized position whose source is at or after `original` (indices is sorted)."""
+    if isinstance(indices, _Indices):  # lazy: it finds the position from its stretches
+        return indices.posicion(original)
     return bisect.bisect_left(indices, original)
 
 
