@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -160,20 +160,22 @@ def _al_inicio_de_frase(texto: str, i: int) -> bool:
     return i == 0 or texto[i - 1] in ".!?:;•(\t\n"
 
 
-def _candidatos(texto: str) -> Iterator[tuple[int, _Candidato]]:
+@lru_cache(maxsize=8192)  # a third of a corpus's texts recur (template sentences, names of the office)
+def _candidatos(texto: str) -> tuple[tuple[int, _Candidato], ...]:
     """(start, name) of the names written as names in `texto` (its NFC form): capitalized runs, acronyms,
     brand-like words, quoted titles."""
     texto = unicodedata.normalize("NFC", texto)  # a decomposed accent would split a word in two
+    salida: list[tuple[int, _Candidato]] = []
     for corrida in _CORRIDA.finditer(texto):
         inicio = corrida.start()
-        for desde, c in _nombres_de_corrida(corrida.group(), _al_inicio_de_frase(texto, inicio)):
-            yield inicio + desde, c
+        salida.extend((inicio + desde, c) for desde, c in _nombres_de_corrida(corrida.group(), _al_inicio_de_frase(texto, inicio)))
     for m in _COMILLAS.finditer(texto):
         tokens = list(_TOKEN.finditer(texto, m.start(1), m.end(1)))
         if tokens and len(tokens) <= 10 and any(t.group()[0].isupper() for t in tokens):
             titulo = _candidato(texto, tokens)
             if titulo is not None:
-                yield titulo
+                salida.append(titulo)
+    return tuple(salida)
 
 
 @lru_cache(maxsize=4096)  # a few hundred bytes each
@@ -216,10 +218,14 @@ def _textos(objeto: Any, meta: int | None, prefijo: str = "") -> Iterator[tuple[
         for i, elemento in enumerate(objeto):
             yield from _textos(elemento, meta, f"{prefijo}[{i}]")
     elif isinstance(objeto, BaseModel) and not isinstance(objeto, Valor):
-        for nombre in type(objeto).model_fields:
-            if nombre in _CAMPOS_OMITIDOS or (isinstance(objeto, Informe) and nombre == "metas"):
-                continue
+        for nombre in _campos_leidos(type(objeto)):
             yield from _textos(getattr(objeto, nombre), meta, f"{prefijo}.{nombre}" if prefijo else nombre)
+
+
+@cache  # one entry per model class
+def _campos_leidos(tipo: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class that `_textos` reads, in order (a report's metas are read one by one)."""
+    return tuple(n for n in tipo.model_fields if n not in _CAMPOS_OMITIDOS and not (issubclass(tipo, Informe) and n == "metas"))
 
 
 @lru_cache(maxsize=512)
