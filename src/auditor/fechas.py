@@ -116,7 +116,7 @@ class Fecha:
     abierta: Literal["despues", "antes"] | None = None  # "desde X" (from X on), "hasta X" (until X)
     borde: Literal["inicio", "fin"] | None = None  # "inició en X", "culminó en X"
 
-    @property
+    @cached_property  # asked of every date by every rule
     def sin_anio(self) -> bool:
         return not all(t.con_anio for t in self.tramos)
 
@@ -801,6 +801,8 @@ def _sede(texto: str, a: int, b: int) -> str | None:
 def menciones_de_eventos(texto: str, leyenda: bool, siglas_evento: frozenset[str]) -> tuple[MencionEvento, ...]:
     """Named events of a text with the dates it gives them (see the module docstring)."""
     fechas = [f for f in leer_fechas(texto, leyenda) if f.rol == "hecho" and not f.sin_anio]
+    if not fechas:  # no date to give a name
+        return ()
     nombres = _nombres(texto, siglas_evento)
     if not nombres:
         return ()

@@ -57,7 +57,7 @@ class _TablaTraduccion(dict[int, str]):
 _COMPLEJO = "\uffff"
 _TRADUCCION = _TablaTraduccion(simple=False)
 _TRADUCCION_SIMPLE = _TablaTraduccion(simple=True)
-_RACHA_ESPACIO = re.compile(r"\A\s+|\s{2,}")  # the white space whose removal shifts positions
+_RACHA_ESPACIO = re.compile(r"\s\s+")  # the white space whose removal shifts positions (a class first: the engine skips to it)
 
 
 def normalizar(texto: str) -> str:
@@ -93,18 +93,15 @@ class _Indices(Sequence[int]):
 
     def __init__(self, texto: str, longitud: int) -> None:
         self._longitud = longitud
+        desfase = len(texto) - len(texto.lstrip())  # leading white space leaves no space
         self._desde = [0]  # normalized position where each stretch of one offset begins
-        self._desfase = [0]  # source index minus normalized position in that stretch
-        for m in _RACHA_ESPACIO.finditer(texto):
+        self._desfase = [desfase]  # source index minus normalized position in that stretch
+        for m in _RACHA_ESPACIO.finditer(texto, desfase):
             if m.end() == len(texto):  # trailing white space: no normalized character after it
                 break
-            quitado = m.end() - m.start() - (0 if m.start() == 0 else 1)  # the leading run leaves no space
-            desfase = self._desfase[-1] + quitado
-            if m.start() == 0:
-                self._desfase[0] = desfase
-            else:
-                self._desde.append(m.end() - desfase)
-                self._desfase.append(desfase)
+            desfase += m.end() - m.start() - 1  # a run of white space becomes one space
+            self._desde.append(m.end() - desfase)
+            self._desfase.append(desfase)
         self._fuente = [d + f for d, f in zip(self._desde, self._desfase, strict=True)]  # source index of each start
 
     def __len__(self) -> int:
