@@ -160,22 +160,20 @@ def _al_inicio_de_frase(texto: str, i: int) -> bool:
     return i == 0 or texto[i - 1] in ".!?:;•(\t\n"
 
 
-@lru_cache(maxsize=8192)  # a third of a corpus's texts recur (template sentences, names of the office)
-def _candidatos(texto: str) -> tuple[tuple[int, _Candidato], ...]:
+def _candidatos(texto: str) -> Iterator[tuple[int, _Candidato]]:
     """(start, name) of the names written as names in `texto` (its NFC form): capitalized runs, acronyms,
     brand-like words, quoted titles."""
     texto = unicodedata.normalize("NFC", texto)  # a decomposed accent would split a word in two
-    salida: list[tuple[int, _Candidato]] = []
     for corrida in _CORRIDA.finditer(texto):
         inicio = corrida.start()
-        salida.extend((inicio + desde, c) for desde, c in _nombres_de_corrida(corrida.group(), _al_inicio_de_frase(texto, inicio)))
+        for desde, c in _nombres_de_corrida(corrida.group(), _al_inicio_de_frase(texto, inicio)):
+            yield inicio + desde, c
     for m in _COMILLAS.finditer(texto):
         tokens = list(_TOKEN.finditer(texto, m.start(1), m.end(1)))
         if tokens and len(tokens) <= 10 and any(t.group()[0].isupper() for t in tokens):
             titulo = _candidato(texto, tokens)
             if titulo is not None:
-                salida.append(titulo)
-    return tuple(salida)
+                yield titulo
 
 
 @lru_cache(maxsize=4096)  # a few hundred bytes each
