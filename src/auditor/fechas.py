@@ -64,7 +64,7 @@ from typing import Literal
 
 from .idioma import tr
 from .memoria import por_informe
-from .patterns import normalizar, normalizar_con_indices
+from .patterns import _Indices, normalizar, normalizar_con_indices
 
 Precision = Literal["dia", "mes", "anio"]
 Tipo = Literal["dias", "meses", "periodo", "anios"]
@@ -117,7 +117,7 @@ class Fecha:
     abierta: Literal["despues", "antes"] | None = None  # "desde X" (from X on), "hasta X" (until X)
     borde: Literal["inicio", "fin"] | None = None  # "inició en X", "culminó en X"
 
-    @property
+    @cached_property  # asked of every date by every rule
     def sin_anio(self) -> bool:
         return not all(t.con_anio for t in self.tramos)
 
@@ -230,8 +230,11 @@ _DE_ANIO = rf"(?:\s+(?:de|del)\s+(?:(?:la|el)\s+)?(?:vigencia\s+|ano\s+)?{_ANIO_
 # _BORDE has no leading '\b').  It changes no match; it spares the twelve alternatives the positions
 # where none can begin (the expression is tried at every position of every text: that was most of
 # its time).  An alternative that opens otherwise needs its opening here: tests/test_fechas.py
-# compares the matches with and without this test.
+# compares the matches with and without this test.  It starts with the characters any of those can start
+# with (a digit or one of sixteen letters): a single class test turns away spaces, punctuation and the
+# other letters before the longer test.
 _INICIO_POSIBLE = (
+    r"(?=[\dacdefijlmnopstuv])"
     rf"(?=\d|{_PALABRA_BORDE}|\b(?:{_MES}|(?:{_NOMBRE_ANIOS}|{_ORD})\s"
     rf"|(?:al?|de|del|desde|entre|el|la|las|los)\s(?:el\s)?(?:\d|dia|mes|{_MES}|{_NOMBRE_ANIOS}|{_PALABRA_BORDE})))"
 )
@@ -532,6 +535,8 @@ def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
 
 def _indice_normal(indices: Sequence[int], original: int) -> int:
     """The first normalized position whose source is at or after `original` (indices is sorted)."""
+    if isinstance(indices, _Indices):  # lazy: it finds the position from its stretches
+        return indices.posicion(original)
     return bisect.bisect_left(indices, original)
 
 
@@ -800,6 +805,8 @@ def _sede(texto: str, a: int, b: int) -> str | None:
 def menciones_de_eventos(texto: str, leyenda: bool, siglas_evento: frozenset[str]) -> tuple[MencionEvento, ...]:
     """Named events of a text with the dates it gives them (see the module docstring)."""
     fechas = [f for f in leer_fechas(texto, leyenda) if f.rol == "hecho" and not f.sin_anio]
+    if not fechas:  # no date to give a name
+        return ()
     nombres = _nombres(texto, siglas_evento)
     if not nombres:
         return ()

@@ -11,11 +11,13 @@ raises `PatronLento` (the engine reports it) instead of hanging the run.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import overload
 
 import regex
 
@@ -57,7 +59,7 @@ class _TablaTraduccion(dict[int, str]):
 _COMPLEJO = "\uffff"
 _TRADUCCION = _TablaTraduccion(simple=False)
 _TRADUCCION_SIMPLE = _TablaTraduccion(simple=True)
-_NO_ESPACIO = re.compile(r"\S+")
+_RACHA_ESPACIO = re.compile(r"\s\s+")  # the white space whose removal shifts positions (a class first: the engine skips to it)
 
 
 def normalizar(texto: str) -> str:
@@ -77,11 +79,59 @@ def normalizar_con_indices(texto: str) -> tuple[str, Sequence[int]]:
     normal = " ".join(traducido.split())
     if len(normal) == len(texto):  # no white space removed: each character stays in its place
         return normal, range(len(texto))
-    # the words of the original (white space as str.isspace says, like str.split), each followed by
-    # the first white space character after it, which becomes the single space (none after the last)
-    indices = [i for m in _NO_ESPACIO.finditer(texto) for i in range(m.start(), m.end() + 1)]
-    del indices[-1:]
-    return normal, indices
+    return normal, _Indices(texto, len(normal))
+
+
+class _Indices(Sequence[int]):
+    """The source index of each character of a text normalized one character to one, white space aside.
+
+    Each word of the original keeps its length and is followed by the first white space character after
+    it (the single space), so a normalized position is its source index minus the white space removed
+    before it; that amount changes only after a run of two or more white space characters (or a leading
+    one).  The runs are kept, with a bisect per lookup, instead of one index per character (long texts
+    with blank lines made that list the slow part).  Behaves like the list of those indices."""
+
+    __slots__ = ("_longitud", "_desde", "_desfase", "_fuente")
+
+    def __init__(self, texto: str, longitud: int) -> None:
+        self._longitud = longitud
+        desfase = len(texto) - len(texto.lstrip())  # leading white space leaves no space
+        self._desde = [0]  # normalized position where each stretch of one offset begins
+        self._desfase = [desfase]  # source index minus normalized position in that stretch
+        for m in _RACHA_ESPACIO.finditer(texto, desfase):
+            if m.end() == len(texto):  # trailing white space: no normalized character after it
+                break
+            desfase += m.end() - m.start() - 1  # a run of white space becomes one space
+            self._desde.append(m.end() - desfase)
+            self._desfase.append(desfase)
+        self._fuente = [d + f for d, f in zip(self._desde, self._desfase, strict=True)]  # source index of each start
+
+    def __len__(self) -> int:
+        return self._longitud
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[int]: ...
+
+    def __getitem__(self, i: int | slice) -> int | Sequence[int]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._longitud))]
+        if i < 0:
+            i += self._longitud
+        if not 0 <= i < self._longitud:
+            raise IndexError("índice fuera de rango")
+        return i + self._desfase[bisect.bisect_right(self._desde, i) - 1]
+
+    def posicion(self, fuente: int) -> int:
+        """The first normalized position whose source index is at or after `fuente` (bisect_left on the list)."""
+        k = bisect.bisect_right(self._fuente, fuente) - 1  # the last stretch that begins at or before it
+        if k < 0:
+            return 0
+        p = self._desde[k] + fuente - self._fuente[k]
+        fin = self._desde[k + 1] if k + 1 < len(self._desde) else self._longitud
+        return min(p, fin)
 
 
 def _normalizar_con_indices_por_caracter(texto: str) -> tuple[str, list[int]]:

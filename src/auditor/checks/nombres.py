@@ -26,7 +26,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -216,10 +216,14 @@ def _textos(objeto: Any, meta: int | None, prefijo: str = "") -> Iterator[tuple[
         for i, elemento in enumerate(objeto):
             yield from _textos(elemento, meta, f"{prefijo}[{i}]")
     elif isinstance(objeto, BaseModel) and not isinstance(objeto, Valor):
-        for nombre in type(objeto).model_fields:
-            if nombre in _CAMPOS_OMITIDOS or (isinstance(objeto, Informe) and nombre == "metas"):
-                continue
+        for nombre in _campos_leidos(type(objeto)):
             yield from _textos(getattr(objeto, nombre), meta, f"{prefijo}.{nombre}" if prefijo else nombre)
+
+
+@cache  # one entry per model class
+def _campos_leidos(tipo: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model class that `_textos` reads, in order (a report's metas are read one by one)."""
+    return tuple(n for n in tipo.model_fields if n not in _CAMPOS_OMITIDOS and not (issubclass(tipo, Informe) and n == "metas"))
 
 
 @lru_cache(maxsize=512)
