@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import typing
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any, Literal
 
 from pydantic import BaseModel
@@ -21,14 +22,15 @@ Ambito = Literal["meta", "informe"]
 _PARTE = re.compile(r"([a-z_]+)(\[\*\])?")
 
 
-def _partes(campo: str) -> list[tuple[str, bool]]:
+@lru_cache(maxsize=1024)  # the rules read the same few paths for every meta of every report
+def _partes(campo: str) -> tuple[tuple[str, bool], ...]:
     partes = []
     for trozo in campo.split("."):
         m = _PARTE.fullmatch(trozo)
         if m is None:
             raise ValueError(f"ruta de campo no válida: {campo!r}")
         partes.append((m.group(1), m.group(2) is not None))
-    return partes
+    return tuple(partes)
 
 
 def leer_campo(objeto: Any, campo: str) -> Iterator[tuple[str, Any]]:
@@ -40,7 +42,7 @@ def leer_campo(objeto: Any, campo: str) -> Iterator[tuple[str, Any]]:
     yield from _leer(objeto, _partes(campo), "")
 
 
-def _leer(objeto: Any, partes: list[tuple[str, bool]], prefijo: str) -> Iterator[tuple[str, Any]]:
+def _leer(objeto: Any, partes: tuple[tuple[str, bool], ...], prefijo: str) -> Iterator[tuple[str, Any]]:
     if not partes:
         yield prefijo, objeto
         return
