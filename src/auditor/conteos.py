@@ -542,9 +542,9 @@ class Analisis:
         por_oracion: dict[int, list[Conteo]] = {}
         for c in self.conteos:
             por_oracion.setdefault(c.oracion, []).append(c)
-        for i, palabra in enumerate(tokens.normal):
-            if palabra not in ("de", "entre"):
-                continue
+        if not por_oracion:
+            return ()  # no count: neither a whole nor parts
+        for i in sorted(_posiciones(tokens.normal, "de") + _posiciones(tokens.normal, "entre")):  # where a marker can start
             largo = _marcador_de_partes(_palabras_despues(tokens, i, 3))
             if not largo:
                 continue
