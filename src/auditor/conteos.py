@@ -593,8 +593,8 @@ class Analisis:
         """(token index, value, text) of every percentage."""
         resultado = []
         tokens = self.tokens
-        for i, tipo in enumerate(tokens.tipo):
-            if tipo == "num" and self._es_porcentaje(i):
+        for i in _posiciones(tokens.tipo, "num"):
+            if self._es_porcentaje(i):
                 valor = leer_numero(tokens.texto[i])
                 if valor is not None:
                     fin = tokens.fin[i + 1] if tokens.texto[i + 1] == "%" else tokens.fin[i + 2]
@@ -613,6 +613,8 @@ class Analisis:
         por_oracion: dict[int, list[tuple[int, float, str]]] = {}
         for p in self.porcentajes:
             por_oracion.setdefault(tokens.oracion[p[0]], []).append(p)
+        if not por_oracion:
+            return ()  # no percentage
         oraciones: dict[int, list[int]] = {}  # the token indices of each sentence that has a percentage
         for k, oracion in enumerate(tokens.oracion):
             if oracion in por_oracion:
