@@ -152,3 +152,35 @@ def test_coordinados() -> None:
 def test_repartos(texto: str, partes: list[float] | None) -> None:
     repartos = analizar(texto).repartos
     assert ([v for v, _ in repartos[0].porcentajes] if repartos else None) == partes
+
+
+# -- the tokens: read without a match object per token, the same as `_TOKEN` reads them ------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from auditor.conteos import _TOKEN, Tokens, _tokens  # noqa: E402
+from auditor.patterns import normalizar  # noqa: E402
+
+
+def _tokens_por_coincidencias(texto: str) -> tuple[tuple[str | None, str, int, int, str], ...]:
+    """Each match of `_TOKEN`: its group name, text, start, end and normalized form (words only)."""
+    return tuple((m.lastgroup, m.group(), m.start(), m.end(), normalizar(m.group()) if m.lastgroup == "pal" else m.group())
+                 for m in _TOKEN.finditer(texto))
+
+
+def _columnas(t: Tokens) -> tuple[tuple[str | None, str, int, int, str], ...]:
+    return tuple(zip(t.tipo, t.texto, t.inicio, t.fin, t.normal, strict=True))
+
+
+_TEXTO_DE_INFORME = st.text(st.sampled_from(list("aáeÉñ y1234567890.,;:$%()¿?\n\t\u00a0\u2003_-ºª³٣３ﬁ℡")) | st.characters(), max_size=60)
+
+
+@given(_TEXTO_DE_INFORME)
+def test_tokens_iguales_a_las_coincidencias_del_patron(texto: str) -> None:
+    assert _columnas(_tokens(texto)) == _tokens_por_coincidencias(texto)
+
+
+@pytest.mark.parametrize("texto", ["", "   ", "a", " 1.150,5 ab_c ¿x? ３ ² ℡dos \n\n uno. dos", "x\u0301y 12.3.4 …", "\u00a0x\u2003 y\x1c1\x1f2 "])
+def test_tokens_casos_limite(texto: str) -> None:
+    assert _columnas(_tokens(texto)) == _tokens_por_coincidencias(texto)

@@ -29,8 +29,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import accumulate
+from operator import sub
 from typing import Literal
 
 from .cifras import leer_numero
@@ -41,11 +44,8 @@ Calificador = Literal["exacto", "minimo", "aproximado", "maximo"]
 
 # Colombian thousands (1.150, 12.972, 1.158,69), a decimal point with one or two digits (17.9),
 # a decimal comma (3,8) or a plain integer; then words, then any other visible character.
-_TOKEN = re.compile(
-    r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?)"
-    r"|(?P<pal>[^\W\d_]+)"
-    r"|(?P<sig>\S)"
-)
+_NUMERO = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?"
+_TOKEN = re.compile(rf"(?P<num>{_NUMERO})|(?P<pal>[^\W\d_]+)|(?P<sig>\S)")
 _ANTES_DE_NUMERO = set(" \t\n\r(“\"'¿¡[«")
 _DESPUES_DE_NUMERO = set(" \t\n\r,.;:)”\"'!?]»")
 
@@ -227,10 +227,36 @@ class Reparto:
         return sum(v for v, _ in self.porcentajes)
 
 
-@lru_cache(maxsize=65536)
-def _normal(palabra: str) -> str:
-    """`normalizar` of one word; texts repeat the same words, so each is normalized once."""
-    return normalizar(palabra)
+# The same tokens as `_TOKEN`, each with the white space before it and without groups: `findall` then
+# gives plain strings (no match object per token), and the lengths give every position. A token's kind
+# follows from its text: a number starts with a decimal digit (what \d is), a word with a letter (no
+# digit can be in a word, and a letter is never a sign: at a letter the word alternative matches).
+_TOKEN_CON_BLANCO = re.compile(rf"\s*(?:{_NUMERO}|[^\W\d_]+|\S)")
+_LETRA = re.compile(r"[^\W\d_]")
+
+
+class _PorToken(dict[str, str]):
+    """What a token's text alone says (its kind, or its normalized form), computed once per distinct text:
+    texts repeat the same words. Emptied past `limite` entries so that a long run does not keep every word."""
+
+    def __init__(self, calcular: Callable[[str], str], limite: int = 65536) -> None:
+        super().__init__()
+        self.calcular = calcular
+        self.limite = limite
+
+    def __missing__(self, texto: str) -> str:
+        if len(self) >= self.limite:
+            self.clear()
+        valor = self[texto] = self.calcular(texto)
+        return valor
+
+
+def _tipo(texto: str) -> str:
+    return "num" if texto[0].isdecimal() else "pal" if _LETRA.match(texto) else "sig"
+
+
+_TIPOS = _PorToken(_tipo)
+_NORMALES = _PorToken(lambda texto: normalizar(texto) if _TIPOS[texto] == "pal" else texto)
 
 
 # A sentence ends at ';', '?', '!', at a '.' followed by white space or the end of the text (such a '.'
@@ -239,13 +265,12 @@ _FIN_DE_ORACION = re.compile(r"[;?!]|\.(?=\s|\Z)|\n\s*")
 
 
 def _tokens(texto: str) -> Tokens:
-    coincidencias = list(_TOKEN.finditer(texto))
-    # the kind of a token is the name of the group that matched it
-    tipo: tuple[Literal["num", "pal", "sig"], ...] = tuple([m.lastgroup for m in coincidencias])  # type: ignore[misc]
-    textos = tuple([m.group() for m in coincidencias])
-    inicio = tuple([m.start() for m in coincidencias])
-    fin = tuple([m.end() for m in coincidencias])
-    normal = tuple([_normal(t) if k == "pal" else t for k, t in zip(tipo, textos, strict=True)])
+    trozos = _TOKEN_CON_BLANCO.findall(texto)  # " palabra": the token and the white space before it
+    fin = tuple(accumulate(map(len, trozos)))
+    textos = tuple(map(str.lstrip, trozos))  # str.lstrip removes what \s matches, no more
+    inicio = tuple(map(sub, fin, map(len, textos)))
+    tipo: tuple[Literal["num", "pal", "sig"], ...] = tuple(map(_TIPOS.__getitem__, textos))  # type: ignore[arg-type]
+    normal = tuple(map(_NORMALES.__getitem__, textos))
     oracion: list[int] = []
     numero = 0
     for corte in _FIN_DE_ORACION.finditer(texto):
@@ -301,29 +326,46 @@ def sustantivo_de(unidad: str | None) -> Sustantivo | None:
 
 def _palabras_antes(tokens: Tokens, i: int, cuantas: int = 3) -> tuple[str, ...]:
     """Up to `cuantas` normalized words right before token `i` (stopping at punctuation or a number)."""
-    palabras: list[str] = []
-    k = i - 1
-    while k >= 0 and len(palabras) < cuantas and tokens.tipo[k] == "pal":
-        palabras.insert(0, tokens.normal[k])
+    tipo = tokens.tipo
+    k = i
+    while k > 0 and i - k < cuantas and tipo[k - 1] == "pal":
         k -= 1
-    return tuple(palabras)
+    return tokens.normal[k:i]
 
 
 def _palabras_despues(tokens: Tokens, i: int, cuantas: int = 3) -> tuple[str, ...]:
-    palabras: list[str] = []
+    tipo = tokens.tipo
+    n = len(tipo)
     k = i
-    while k < len(tokens) and len(palabras) < cuantas and tokens.tipo[k] == "pal":
-        palabras.append(tokens.normal[k])
+    while k < n and k - i < cuantas and tipo[k] == "pal":
         k += 1
-    return tuple(palabras)
+    return tokens.normal[i:k]
+
+
+# the qualifiers by their last word, each list in the order of `_CALIFICADORES` (the first that fits wins)
+_CALIFICADORES_POR_ULTIMA: dict[str, list[tuple[tuple[str, ...], Calificador]]] = {}
+for _palabras, _calificacion in _CALIFICADORES:
+    _CALIFICADORES_POR_ULTIMA.setdefault(_palabras[-1], []).append((_palabras, _calificacion))
 
 
 def _calificador(previas: tuple[str, ...]) -> tuple[Calificador, int]:
     """The qualifier that ends right before the number, and how many words it takes."""
-    for palabras, calificador in _CALIFICADORES:
+    for palabras, calificador in _CALIFICADORES_POR_ULTIMA.get(previas[-1], ()) if previas else ():
         if previas[-len(palabras) :] == palabras:
             return calificador, len(palabras)
     return "exacto", 0
+
+
+def _posiciones(columna: tuple[str, ...], valor: str) -> list[int]:
+    """The indices where `valor` is in `columna` (found by tuple.index, without a step per token)."""
+    posiciones: list[int] = []
+    k = -1
+    try:
+        while True:
+            k = columna.index(valor, k + 1)
+            posiciones.append(k)
+    except ValueError:
+        return posiciones
 
 
 class Analisis:
@@ -364,7 +406,11 @@ class Analisis:
         n = len(tokens)
         primera_palabra = next((k for k, x in enumerate(tipo) if x != "sig"), None)
         repetidos: set[int] = set()  # the "2" of "dos (2)"
-        candidatos = [i for i, (x, y) in enumerate(zip(tipo, normal, strict=True)) if x == "num" or y in _PALABRAS_QUE_CUENTAN]
+        # the numbers and the words that can count (a number's normal form is its digits, never one of those words)
+        candidatos = _posiciones(tipo, "num")
+        for palabra in _PALABRAS_QUE_CUENTAN.intersection(normal):
+            candidatos += _posiciones(normal, palabra)
+        candidatos.sort()
         for i in candidatos:
             if i in repetidos:
                 continue
@@ -497,9 +543,9 @@ class Analisis:
         por_oracion: dict[int, list[Conteo]] = {}
         for c in self.conteos:
             por_oracion.setdefault(c.oracion, []).append(c)
-        for i, palabra in enumerate(tokens.normal):
-            if palabra not in ("de", "entre"):
-                continue
+        if not por_oracion:
+            return ()  # no count: neither a whole nor parts
+        for i in sorted(_posiciones(tokens.normal, "de") + _posiciones(tokens.normal, "entre")):  # where a marker can start
             largo = _marcador_de_partes(_palabras_despues(tokens, i, 3))
             if not largo:
                 continue
@@ -548,8 +594,8 @@ class Analisis:
         """(token index, value, text) of every percentage."""
         resultado = []
         tokens = self.tokens
-        for i, tipo in enumerate(tokens.tipo):
-            if tipo == "num" and self._es_porcentaje(i):
+        for i in _posiciones(tokens.tipo, "num"):
+            if self._es_porcentaje(i):
                 valor = leer_numero(tokens.texto[i])
                 if valor is not None:
                     fin = tokens.fin[i + 1] if tokens.texto[i + 1] == "%" else tokens.fin[i + 2]
@@ -568,6 +614,8 @@ class Analisis:
         por_oracion: dict[int, list[tuple[int, float, str]]] = {}
         for p in self.porcentajes:
             por_oracion.setdefault(tokens.oracion[p[0]], []).append(p)
+        if not por_oracion:
+            return ()  # no percentage
         oraciones: dict[int, list[int]] = {}  # the token indices of each sentence that has a percentage
         for k, oracion in enumerate(tokens.oracion):
             if oracion in por_oracion:

@@ -73,7 +73,7 @@ class ParametrosCopia(BaseModel):
 
 @dataclass(frozen=True)
 class Parrafo:
-    orden: int  # position in the report: metas in order, fields in the configured order
+    orden: int  # position among the compared paragraphs of the report: metas in order, fields in the configured order
     meta: int  # index in informe.metas
     campo: str  # concrete path: 'ejecucion.como', 'registro_fotografico[2]'
     base: str  # configured path: 'registro_fotografico'
@@ -95,7 +95,8 @@ class Copia:
     mayor: bool  # the later paragraph is the longer one (it includes the first)
 
 
-def _parrafos(informe: Informe, p: ParametrosCopia, omitir: list[ConjuntoPatrones]) -> Iterator[Parrafo]:
+def _parrafos(informe: Informe, p: ParametrosCopia) -> Iterator[Parrafo]:
+    """The paragraphs long enough to compare, in order (template text and filler not yet left out)."""
     orden = 0
     for i, meta in enumerate(informe.metas):
         for base in p.campos:
@@ -107,7 +108,7 @@ def _parrafos(informe: Informe, p: ParametrosCopia, omitir: list[ConjuntoPatrone
                     trozos = parrafos(texto_campo)
                     for j, texto in enumerate(trozos):
                         lista = palabras(texto)
-                        if len(lista) < p.palabras_minimas or any(c.contiene(texto) for c in omitir):
+                        if len(lista) < p.palabras_minimas:
                             continue
                         yield Parrafo(orden, i, campo, base, j + 1 if len(trozos) > 1 else None, texto,
                                       Huella.de_palabras(lista, p.palabras_por_fragmento))
@@ -131,12 +132,25 @@ def copias(informe: Informe, p: ParametrosCopia, omitir: list[ConjuntoPatrones])
 
 
 def _copias(informe: Informe, p: ParametrosCopia, omitir: list[ConjuntoPatrones]) -> tuple[list[Copia], list[Copia]]:
+    todos = list(_parrafos(informe, p))
+    # A paragraph that shares no fragment with any other one can neither be a copy, nor be copied, nor
+    # change how many paragraphs share a fragment: whether it is template text (a search of every pattern
+    # of two sets, the costly part of this rule) does not matter, and is not asked.
+    una_vez: set[str] = set()
+    compartidos: set[str] = set()
+    for par in todos:
+        compartidos |= una_vez & par.huella.fragmentos
+        una_vez |= par.huella.fragmentos
     indice = IndiceFragmentos(p.frecuencia_maxima)
-    vistos: list[Parrafo] = []
+    vistos: dict[int, Parrafo] = {}
     entre: list[Copia] = []
     dentro: list[Copia] = []
     resumenes = set(p.resumenes)
-    for par in _parrafos(informe, p, omitir):
+    for par in todos:
+        if par.huella.fragmentos.isdisjoint(compartidos):
+            continue
+        if any(c.contiene(par.texto) for c in omitir):
+            continue
         comunes = indice.comunes(par.huella)
         primero_otra: Copia | None = None
         primero_misma: Copia | None = None
@@ -155,7 +169,7 @@ def _copias(informe: Informe, p: ParametrosCopia, omitir: list[ConjuntoPatrones]
             entre.append(primero_otra)
         if primero_misma:
             dentro.append(primero_misma)
-        vistos.append(par)
+        vistos[par.orden] = par
         indice.agregar(par.orden, par.huella)
     return entre, dentro
 
