@@ -152,6 +152,7 @@ def main(argumentos: list[str] | None = None) -> int:
     opciones = parser.parse_args(argumentos)
     tamanos = [int(t) for t in opciones.tamanos.split(",") if t.strip()]
     cabecera = [c.format(n=opciones.jobs) for c in COLUMNAS]
+    descripcion = maquina()  # before measuring: its load average is the machine's, not the benchmark's
     filas = []
     with tempfile.TemporaryDirectory(prefix="auditor-bench-") as temporal:
         for metas in tamanos:
@@ -162,13 +163,13 @@ def main(argumentos: list[str] | None = None) -> int:
     comando = "python bench/correr.py " + " ".join(argumentos if argumentos is not None else sys.argv[1:])
     texto = [tabla_texto(cabecera, filas), "",
              f"arranque (mediana de {opciones.arranques}): auditor --version {version * 1000:.0f} ms, auditor --help {ayuda * 1000:.0f} ms",
-             f"máquina: {maquina()}", f"comando: {comando.strip()}",
+             f"máquina: {descripcion}", f"comando: {comando.strip()}",
              f"memoria del proceso que mide (ningún pico queda por debajo): {memoria_propia_mb():.0f} MB"]
     print("\n".join(texto))
     if opciones.markdown is not None:
         md = [tabla_markdown(cabecera, filas), "",
               (f"Arranque (mediana de {opciones.arranques} ejecuciones): `auditor --version` {version * 1000:.0f} ms, "
-               f"`auditor --help` {ayuda * 1000:.0f} ms."), "", f"Máquina: {maquina()}.", "", f"Comando: `{comando.strip()}`.",
+               f"`auditor --help` {ayuda * 1000:.0f} ms."), "", f"Máquina: {descripcion}.", "", f"Comando: `{comando.strip()}`.",
               "", f"Memoria del proceso que mide (ningún pico queda por debajo): {memoria_propia_mb():.0f} MB."]
         opciones.markdown.write_text("\n".join(md) + "\n", encoding="utf-8")
     return 0
