@@ -132,3 +132,12 @@ def test_el_recolector_de_ciclos_se_espacia_solo_durante_la_auditoria(auditor: A
     auditar(auditor, [FIXTURES], al_avanzar=lambda *_: vistos.append(gc.get_threshold()[0]))
     assert vistos == [RECOLECCION_CADA] * 3
     assert gc.get_threshold() == antes
+
+
+def test_fuera_de_linux_se_audita_en_el_mismo_proceso(monkeypatch: pytest.MonkeyPatch) -> None:
+    from auditor import paralelo
+
+    archivos = [FIXTURES / "fronteras_2024.yaml", FIXTURES / "desarrollo_economico_2024_2025.yaml"]
+    assert trabajos_efectivos(2, archivos) == 2
+    monkeypatch.setattr(paralelo.sys, "platform", "darwin")  # macOS offers fork, but it is unsafe there
+    assert trabajos_efectivos(2, archivos) == 1

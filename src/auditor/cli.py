@@ -127,7 +127,7 @@ def main() -> None:
 @click.option("--show-suppressed", "mostrar_suprimidos", is_flag=True, default=False,
               help="Lista también los hallazgos suprimidos, con su motivo y de dónde viene la supresión.")
 @click.option("-j", "--jobs", "trabajos", type=click.IntRange(min=0), default=None, metavar="N",
-              help="Procesos que auditan archivos a la vez (por defecto, los núcleos disponibles; 1: en este proceso).")
+              help="Procesos que auditan archivos a la vez (por defecto o con 0, los núcleos disponibles; 1: en este proceso).")
 def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str | None, seleccionar: tuple[str, ...],
           ignorar: tuple[str, ...], estadisticas: bool, silencioso: bool, color: bool | None, idioma: str | None,
           config: str | None, reglas: tuple[str, ...], linea_base: str | None = None, escribir_base: str | None = None,

@@ -8,7 +8,7 @@ built once, not once per file.  Results are gathered as files complete (for the 
 bar) and ordered by file afterwards, exactly as a run on one core orders them: the output is
 the same bytes whatever the number of workers.
 
-Where fork is not available (Windows, macOS's default), files are audited in-process.
+Outside Linux (Windows has no fork; on macOS it is unsafe), files are audited in-process.
 A small run does not pay the pool's start-up: with fewer than `MINIMO_ARCHIVOS` files or
 less than `MINIMO_BYTES` to read (about a hundred metas), the files are audited in-process.
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -37,11 +38,17 @@ def nucleos_disponibles() -> int:
     return max(1, os.cpu_count() or 1)
 
 
+def se_puede_bifurcar() -> bool:
+    """Fork on Linux only: macOS offers it but it is unsafe there once system libraries have started threads
+    (Python's own default there is spawn), and Windows has none."""
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
 def trabajos_efectivos(trabajos: int | None, archivos: Sequence[Path]) -> int:
     """How many workers to use for these files: 1 (in-process) when a pool would not pay off."""
     pedidos = nucleos_disponibles() if trabajos is None or trabajos <= 0 else trabajos
     pedidos = min(pedidos, len(archivos))
-    if pedidos <= 1 or len(archivos) < MINIMO_ARCHIVOS or "fork" not in multiprocessing.get_all_start_methods():
+    if pedidos <= 1 or len(archivos) < MINIMO_ARCHIVOS or not se_puede_bifurcar():
         return 1
     if trabajos is None and _tamano_total(archivos) < MINIMO_BYTES:  # an explicit --jobs N is obeyed
         return 1
