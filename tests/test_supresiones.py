@@ -170,3 +170,18 @@ def test_sin_supresiones_los_fixtures_no_cambian(monkeypatch: pytest.MonkeyPatch
     assert documento["summary"]["baseline"] is None and documento["suppressed"] == []
     _, texto, _ = _correr("check", "fixtures", "--format", "text")
     assert "Suprimidos" not in texto
+
+
+def test_un_informe_con_todo_suprimido_no_dice_solo_sin_hallazgos() -> None:
+    from auditor.engine import Resultado, ResultadoInforme
+    from auditor.findings import Category, Finding, Severity
+    from auditor.reporters import renderizar
+    from auditor.supresiones import LINEA_BASE, Suprimido
+
+    f = Finding("INV001", Category.MISSING_AMOUNT, Severity.ERROR, "No se informa el monto", "a.yaml", 9, "7", "inversion.ejecutada")
+    aceptado = ResultadoInforme("a.yaml", "Informe", [("7", "Meta siete"), ("8", "Meta ocho")], [],
+                                [Suprimido(f, LINEA_BASE, "linea-base.json", "aceptado en la línea base")])
+    limpio = ResultadoInforme("b.yaml", "Otro", [("1", "Meta uno")], [])
+    texto = renderizar("rich", Resultado([aceptado, limpio]))
+    assert "Sin hallazgos en 2 metas (1 suprimidos)." in texto
+    assert "Sin hallazgos en 1 metas." in texto

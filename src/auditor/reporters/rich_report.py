@@ -43,7 +43,9 @@ def _informe(r: ResultadoInforme) -> list[RenderableType]:
         Text(r.informe_nombre or tr("(no se pudo leer como informe)"), style="dim"),
     ]
     if not r.findings:
-        bloques.append(Padding(Text(tr("Sin hallazgos en {n} metas.", n=len(r.metas)), style="green"), (0, 0, 1, 2)))
+        texto = (tr("Sin hallazgos en {n} metas ({suprimidos} suprimidos).", n=len(r.metas), suprimidos=len(r.suprimidos))
+                 if r.suprimidos else tr("Sin hallazgos en {n} metas.", n=len(r.metas)))  # accepted findings are not hidden
+        bloques.append(Padding(Text(texto, style="green"), (0, 0, 1, 2)))
         return bloques
     nombres = dict(r.metas)
     for meta, grupo in groupby(sorted(r.findings, key=lambda f: (f.meta is not None, f.line)), key=lambda f: f.meta):
