@@ -64,7 +64,7 @@ from typing import Literal
 
 from .idioma import tr
 from .memoria import por_informe
-from .patterns import _Indices, normalizar, normalizar_con_indices
+from .patterns import normalizar, normalizar_con_indices, posicion_normal
 
 Precision = Literal["dia", "mes", "anio"]
 Tipo = Literal["dias", "meses", "periodo", "anios"]
@@ -511,7 +511,7 @@ def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
         origen = indices[m.start()]
         while unidad + 1 < len(partes) and origen >= partes[unidad][1]:
             unidad += 1
-        inicio_unidad = _indice_normal(indices, partes[unidad][0])
+        inicio_unidad = posicion_normal(indices, partes[unidad][0])
         contexto = _contexto(normal, m.start(), inicio_unidad)
         if contexto is None:
             continue
@@ -531,13 +531,6 @@ def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
             abierta=contexto.abierta, borde=contexto.borde,
         ))
     return tuple(fechas)
-
-
-def _indice_normal(indices: Sequence[int], original: int) -> int:
-    """The first normalized position whose source is at or after `original` (indices is sorted)."""
-    if isinstance(indices, _Indices):  # lazy: it finds the position from its stretches
-        return indices.posicion(original)
-    return bisect.bisect_left(indices, original)
 
 
 def _heredar_anios(crudos: list[tuple[_Crudo, _Contexto, int]]) -> None:

@@ -134,6 +134,14 @@ class _Indices(Sequence[int]):
         return min(p, fin)
 
 
+def posicion_normal(indices: Sequence[int], fuente: int) -> int:
+    """The first normalized position whose source index is at or after `fuente`, for the indices that
+    `normalizar_con_indices` returns (a list, a range or the lazy map; all sorted)."""
+    if isinstance(indices, _Indices):  # lazy: it finds the position from its stretches
+        return indices.posicion(fuente)
+    return bisect.bisect_left(indices, fuente)
+
+
 def _normalizar_con_indices_por_caracter(texto: str) -> tuple[str, list[int]]:
     """Normalized text plus, for each of its characters, the index of its source character."""
     salida: list[str] = []
