@@ -12,8 +12,8 @@ from hypothesis import HealthCheck, settings
 
 from auditor import idioma
 from auditor.cli import main
-from auditor.config import Configuracion
-from auditor.engine import Auditor, preparar
+from auditor.configuracion.configuracion import Configuracion
+from auditor.motor.motor import Auditor, preparar
 
 RAIZ = Path(__file__).resolve().parents[1]
 FIXTURES = RAIZ / "fixtures"

@@ -36,7 +36,7 @@ from typing import Any
 
 import docx
 
-from auditor.importar.segmentos import limpiar_parrafo
+from auditor.entrada.importar.segmentos import limpiar_parrafo
 
 _BLOQUE_HTML = re.compile(r"(</?(?:p|li|ul|ol|div|tr|td|th|table|h[1-6])\b[^>]*>|<br\s*/?>)", re.IGNORECASE)
 _ETIQUETA = re.compile(r"</?[a-zA-Z][^>]*>")

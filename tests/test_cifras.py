@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.cifras import Problema, leer_cantidad, leer_monto, leer_numero, leer_porcentaje
+from auditor.lectura.cifras import Problema, leer_cantidad, leer_monto, leer_numero, leer_porcentaje
 
 
 @pytest.mark.parametrize(

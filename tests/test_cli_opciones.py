@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor.engine import auditar
-from auditor.terminal import Progreso
+from auditor.motor.motor import auditar
+from auditor.salidas.terminal import Progreso
 
 from .conftest import FIXTURES, RAIZ
 from .conftest import correr as _correr
@@ -181,7 +181,8 @@ def test_cada_plantilla_nueva_tiene_su_traduccion_con_los_mismos_campos() -> Non
     for archivo in sorted((RAIZ / "src" / "auditor" / "idiomas" / "en").glob("*.yaml")):
         catalogo.update(yaml.safe_load(archivo.read_text(encoding="utf-8")) or {})
     usadas = set()
-    for modulo in ("config", "pyproject", "seleccion", "terminal", "cli", "iniciar"):
+    for modulo in ("configuracion/configuracion", "configuracion/pyproject", "motor/seleccion", "salidas/terminal", "cli",
+                   "configuracion/inicial"):
         arbol = ast.parse((RAIZ / "src" / "auditor" / f"{modulo}.py").read_text(encoding="utf-8"))
         for nodo in ast.walk(arbol):
             if (isinstance(nodo, ast.Call) and isinstance(nodo.func, ast.Name) and nodo.func.id == "tr"

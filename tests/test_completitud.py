@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from auditor.completitud import SECCIONES, Estado, Patrones, completitud, por_secretaria
-from auditor.engine import Auditor, Resultado, auditar
-from auditor.model import Informe
+from auditor.modelo.informe import Informe
+from auditor.motor.motor import Auditor, Resultado, auditar
+from auditor.reglas.completitud import SECCIONES, Estado, Patrones, completitud, por_secretaria
 
 from .conftest import FIXTURES, RAIZ
 from .conftest import correr as _correr
@@ -168,8 +168,8 @@ def test_casos_sueltos(auditor: Auditor) -> None:
 
 
 def test_frases_propias_de_la_oficina_cuentan_como_plantilla(tmp_path: Path) -> None:
-    from auditor.config import Configuracion
-    from auditor.engine import preparar
+    from auditor.configuracion.configuracion import Configuracion
+    from auditor.motor.motor import preparar
 
     (tmp_path / "reglas").mkdir()
     (tmp_path / "reglas" / "frases.yaml").write_text(

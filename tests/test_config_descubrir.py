@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from auditor import idioma
-from auditor.catalog import ErrorReglas
-from auditor.config import buscar_configuracion, cargar_configuracion
-from auditor.pyproject import mapa_de_lineas
+from auditor.configuracion.configuracion import buscar_configuracion, cargar_configuracion
+from auditor.configuracion.pyproject import mapa_de_lineas
+from auditor.reglas.catalogo import ErrorReglas
 
 from .conftest import RAIZ
 from .conftest import correr as _correr

@@ -1,10 +1,10 @@
-"""Reading counts with their noun from Spanish prose (auditor.conteos)."""
+"""Reading counts with their noun from Spanish prose (auditor.lectura.conteos)."""
 
 from __future__ import annotations
 
 import pytest
 
-from auditor.conteos import analizar, clave, conteos, sustantivo_de
+from auditor.lectura.conteos import analizar, clave, conteos, sustantivo_de
 
 
 def _leidos(texto: str) -> list[tuple[float, str, str | None, str | None]]:
@@ -159,8 +159,8 @@ def test_repartos(texto: str, partes: list[float] | None) -> None:
 from hypothesis import given  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from auditor.conteos import _TOKEN, Tokens, _tokens  # noqa: E402
-from auditor.patterns import normalizar  # noqa: E402
+from auditor.lectura.conteos import _TOKEN, Tokens, _tokens  # noqa: E402
+from auditor.lectura.patrones import normalizar  # noqa: E402
 
 
 def _tokens_por_coincidencias(texto: str) -> tuple[tuple[str | None, str, int, int, str], ...]:

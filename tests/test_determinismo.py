@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.reporters import FORMATOS
+from auditor.salidas import FORMATOS
 
 from .conftest import FIXTURES, RAIZ
 

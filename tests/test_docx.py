@@ -18,9 +18,9 @@ from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from auditor.importar.docx import LIMITE_DESCOMPRIMIDO, segmentos_docx
-from auditor.importar.segmentos import Segmento, normalizar_espacios, segmentos_de_texto
-from auditor.source import ErrorFuente
+from auditor.entrada.fuente import ErrorFuente
+from auditor.entrada.importar.docx import LIMITE_DESCOMPRIMIDO, segmentos_docx
+from auditor.entrada.importar.segmentos import Segmento, normalizar_espacios, segmentos_de_texto
 
 from .conftest import SEEDS
 from .docx_plantilla import construir
@@ -635,7 +635,7 @@ def test_importar_el_lector_no_carga_python_docx() -> None:
     """`auditor --help` must not pay for python-docx and lxml: it is imported when a .docx is read."""
     codigo = (
         "import sys\n"
-        "import auditor.importar.docx, auditor.cli\n"
+        "import auditor.entrada.importar.docx, auditor.cli\n"
         "from click.testing import CliRunner\n"
         "resultado = CliRunner().invoke(auditor.cli.main, ['--help'])\n"
         "assert resultado.exit_code == 0, resultado.output\n"

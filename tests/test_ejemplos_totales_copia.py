@@ -6,8 +6,8 @@ import textwrap
 
 import pytest
 
-from auditor.engine import Auditor, auditar_cargado
-from auditor.load import cargar_bytes
+from auditor.entrada.carga import cargar_bytes
+from auditor.motor.motor import Auditor, auditar_cargado
 
 CABECERA = """\
 entidad: Gobernación de Norte de Santander

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.catalog import Contexto, Documentacion, Regla
-from auditor.config import AjusteRegla, Configuracion
-from auditor.engine import Auditor, auditar_cargado, preparar
-from auditor.findings import Category, Observacion, Severity
-from auditor.load import cargar_archivo, cargar_bytes
-from auditor.model import Informe
+from auditor.configuracion.configuracion import AjusteRegla, Configuracion
+from auditor.entrada.carga import cargar_archivo, cargar_bytes
+from auditor.modelo.informe import Informe
+from auditor.motor.motor import Auditor, auditar_cargado, preparar
+from auditor.reglas.catalogo import Contexto, Documentacion, Regla
+from auditor.resultado.hallazgo import Category, Observacion, Severity
 
 from .conftest import FIXTURES
 from .test_load import CABECERA

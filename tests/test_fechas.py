@@ -13,9 +13,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor import fechas as modulo_fechas
-from auditor.fechas import Fecha, clave_evento, es_hecho, leer_fechas, menciones_de_eventos, siglas_de_eventos, unidades
-from auditor.patterns import normalizar
+from auditor.lectura import fechas as modulo_fechas
+from auditor.lectura.fechas import (
+    Fecha,
+    clave_evento,
+    es_hecho,
+    leer_fechas,
+    menciones_de_eventos,
+    siglas_de_eventos,
+    unidades,
+)
+from auditor.lectura.patrones import normalizar
 
 from .conftest import SEEDS
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from auditor.engine import Auditor, auditar
-from auditor.fields import recorrer_valores
-from auditor.load import cargar_archivo
+from auditor.entrada.carga import cargar_archivo
+from auditor.modelo.campos import recorrer_valores
+from auditor.motor.motor import Auditor, auditar
 
 from .conftest import FIXTURES, SEEDS
 

@@ -13,12 +13,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from auditor import linea_base
-from auditor.deposito import InformesEnDisco, InformesEnMemoria
-from auditor.engine import Auditor, Resultado, ResultadoInforme, auditar
-from auditor.findings import Category, Finding, Severity
-from auditor.reporters import FORMATOS, escritor, json_flujo, json_report, renderizar
-from auditor.terminal import escribir_breves, lineas_breves
+from auditor.motor import linea_base
+from auditor.motor.motor import Auditor, Resultado, ResultadoInforme, auditar
+from auditor.resultado.deposito import InformesEnDisco, InformesEnMemoria
+from auditor.resultado.hallazgo import Category, Finding, Severity
+from auditor.salidas import FORMATOS, escritor, json_flujo, renderizar
+from auditor.salidas import json_documento as json_report
+from auditor.salidas.terminal import escribir_breves, lineas_breves
 
 from .conftest import FIXTURES, correr
 
@@ -150,7 +151,9 @@ def test_el_json_en_flujo_es_byte_a_byte_el_de_json_dumps(valor: object) -> None
 
 
 def test_las_lecturas_de_un_informe_se_olvidan_al_terminarlo(auditor: Auditor, monkeypatch: pytest.MonkeyPatch) -> None:
-    from auditor import conteos, engine, fechas, memoria, patterns
+    from auditor.lectura import conteos, fechas, memoria
+    from auditor.lectura import patrones as patterns
+    from auditor.motor import motor as engine
 
     registradas = set(memoria._POR_INFORME)
     assert {fechas.leer_fechas, fechas.menciones_de_eventos, conteos.analizar, patterns.normalizar_con_indices} <= registradas

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 import yaml
 
-from auditor.engine import Auditor, auditar_cargado
-from auditor.load import cargar_archivo, cargar_bytes
+from auditor.entrada.carga import cargar_archivo, cargar_bytes
+from auditor.motor.motor import Auditor, auditar_cargado
 
 from .conftest import RAIZ
 from .hostile import generar
@@ -127,8 +127,8 @@ def test_archivo_sin_permiso_de_lectura(monkeypatch: pytest.MonkeyPatch, tmp_pat
 def test_las_fixtures_con_bom_crlf_o_nfd_dan_los_mismos_hallazgos(fixture: str, tmp_path: Path) -> None:
     import unicodedata
 
-    from auditor.config import Configuracion
-    from auditor.engine import auditar, preparar
+    from auditor.configuracion.configuracion import Configuracion
+    from auditor.motor.motor import auditar, preparar
 
     original = (RAIZ / "fixtures" / fixture).read_text(encoding="utf-8")
     variantes = {

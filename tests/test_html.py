@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from auditor.completitud import CompletitudInforme, Estado, FilaMeta
-from auditor.engine import Resultado, ResultadoInforme
-from auditor.findings import Category, Finding, Severity
-from auditor.reporters import FORMATOS
-from auditor.reporters.html_report import AMBAR, COLOR, ROJO, VERDE, render, semaforo
+from auditor.motor.motor import Resultado, ResultadoInforme
+from auditor.reglas.completitud import CompletitudInforme, Estado, FilaMeta
+from auditor.resultado.hallazgo import Category, Finding, Severity
+from auditor.salidas import FORMATOS
+from auditor.salidas.html_pagina import AMBAR, COLOR, ROJO, VERDE, render, semaforo
 
 from .conftest import correr as _correr
 
@@ -37,7 +37,7 @@ def _hallazgo(severidad: Severity, meta: str | None = "1", **campos: str) -> Fin
 
 
 def test_registrado_como_formato_de_check() -> None:
-    assert FORMATOS["html"][0] == "html_report"
+    assert FORMATOS["html"][0] == "html_pagina"
 
 
 def test_semaforo_por_la_peor_severidad() -> None:

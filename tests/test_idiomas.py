@@ -22,11 +22,11 @@ import yaml
 from click.testing import CliRunner
 
 from auditor import idioma
-from auditor.catalog import ErrorReglas
 from auditor.cli import main
-from auditor.config import Configuracion
-from auditor.engine import Auditor, auditar, construir_catalogo, preparar
-from auditor.reporters import FORMATOS
+from auditor.configuracion.configuracion import Configuracion
+from auditor.motor.motor import Auditor, auditar, construir_catalogo, preparar
+from auditor.reglas.catalogo import ErrorReglas
+from auditor.salidas import FORMATOS
 
 from .conftest import FIXTURES, RAIZ, SEEDS
 from .test_reglas import _archivos_casos, _hallazgos

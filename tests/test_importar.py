@@ -12,12 +12,12 @@ from click.testing import CliRunner
 from pydantic import BaseModel
 
 from auditor.cli import main
-from auditor.engine import Auditor, auditar
-from auditor.findings import Finding
-from auditor.importar import importar_bytes
-from auditor.importar.segmentos import limpiar_parrafo
-from auditor.load import cargar_archivo, cargar_bytes
-from auditor.model import Informe, Valor
+from auditor.entrada.carga import cargar_archivo, cargar_bytes
+from auditor.entrada.importar import importar_bytes
+from auditor.entrada.importar.segmentos import limpiar_parrafo
+from auditor.modelo.informe import Informe, Valor
+from auditor.motor.motor import Auditor, auditar
+from auditor.resultado.hallazgo import Finding
 
 from .conftest import FIXTURES, SEEDS, requiere_seeds
 

@@ -12,9 +12,9 @@ import pytest
 import yaml
 
 from auditor.cli import check
-from auditor.config import cargar_configuracion
-from auditor.engine import preparar
-from auditor.iniciar import PLANTILLA_TOML, PLANTILLA_YAML
+from auditor.configuracion.configuracion import cargar_configuracion
+from auditor.configuracion.inicial import PLANTILLA_TOML, PLANTILLA_YAML
+from auditor.motor.motor import preparar
 
 from .conftest import FIXTURES, RAIZ
 from .conftest import correr as _correr

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from auditor.engine import Resultado, ResultadoInforme
-from auditor.findings import Category, Finding, Severity
-from auditor.huellas import huella
-from auditor.linea_base import aplicar, construir, leer
+from auditor.motor.linea_base import aplicar, construir, leer
+from auditor.motor.motor import Resultado, ResultadoInforme
+from auditor.resultado.hallazgo import Category, Finding, Severity
+from auditor.resultado.huellas import huella
 
 from .conftest import FIXTURES, INFORME_EN_REPO
 from .conftest import correr as _correr

@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from auditor.config import Configuracion
-from auditor.engine import auditar, preparar
-from auditor.load import cargar_bytes
+from auditor.configuracion.configuracion import Configuracion
+from auditor.entrada.carga import cargar_bytes
+from auditor.motor.motor import auditar, preparar
 
 from .conftest import FIXTURES
 

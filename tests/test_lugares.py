@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 import auditor
-from auditor import lugares
-from auditor.catalog import ErrorReglas
-from auditor.checks import nombres
-from auditor.config import AjusteRegla, Configuracion
-from auditor.engine import auditar, preparar
-from auditor.lugares import Clase, Divipola, Municipio, clave, compacta, distancia, divipola
-from auditor.model import Informe
+from auditor.configuracion.configuracion import AjusteRegla, Configuracion
+from auditor.lectura import lugares
+from auditor.lectura.lugares import Clase, Divipola, Municipio, clave, compacta, distancia, divipola
+from auditor.modelo.informe import Informe
+from auditor.motor.motor import auditar, preparar
+from auditor.reglas.catalogo import ErrorReglas
+from auditor.reglas.chequeos import nombres
 
 from .conftest import FIXTURES
 

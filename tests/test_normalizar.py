@@ -8,7 +8,7 @@ import bisect
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from auditor.patterns import _Indices, _normalizar_con_indices_por_caracter, normalizar_con_indices
+from auditor.lectura.patrones import _Indices, _normalizar_con_indices_por_caracter, normalizar_con_indices
 
 _CARACTERES = st.one_of(st.sampled_from(list("ab É\u00a0\t\n\r\x1c\x85\u2028\u3000ñ,.1¨ﬁ")), st.characters(blacklist_categories=("Cs",)))
 

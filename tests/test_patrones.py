@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.patterns import ConjuntoPatrones, PatronLento, patron_de_frase, patron_de_regex
+from auditor.lectura.patrones import ConjuntoPatrones, PatronLento, patron_de_frase, patron_de_regex
 
 
 def _conjunto() -> ConjuntoPatrones:
@@ -46,7 +46,7 @@ def test_una_expresion_lenta_sigue_deteniendose() -> None:
 
 
 def test_un_patron_con_banderas_o_referencias_no_entra_en_la_alternativa() -> None:
-    from auditor.patterns import _combinable
+    from auditor.lectura.patrones import _combinable
 
     assert _combinable(patron_de_regex(r"\bretras")) and _combinable(patron_de_regex(r"^no aplica\b"))
     assert _combinable(patron_de_frase("¿(entre paréntesis)?"))

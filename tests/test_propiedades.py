@@ -22,10 +22,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.cli import main
-from auditor.engine import Auditor, auditar_cargado
-from auditor.findings import Category, Severity
-from auditor.load import cargar_bytes
-from auditor.source import ErrorFuente, leer_documento
+from auditor.entrada.carga import cargar_bytes
+from auditor.entrada.fuente import ErrorFuente, leer_documento
+from auditor.motor.motor import Auditor, auditar_cargado
+from auditor.resultado.hallazgo import Category, Severity
 
 from .conftest import RAIZ
 
@@ -234,7 +234,7 @@ def anidado(draw: st.DrawFn) -> str:
 def test_la_cota_de_anidamiento_nunca_queda_corta_y_el_veredicto_no_cambia(texto: str) -> None:
     """The loader composes a document directly when the text's bound says it cannot crash libyaml:
     the bound is never below the real depth, and deep documents are refused at the same line as the event pass."""
-    from auditor.source import _cota_de_anidamiento, _medir_anidamiento
+    from auditor.entrada.fuente import _cota_de_anidamiento, _medir_anidamiento
 
     assert _cota_de_anidamiento(texto) >= _profundidad_por_eventos(texto)
     try:

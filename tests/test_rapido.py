@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from auditor.cli import main
-from auditor.engine import Auditor, auditar
-from auditor.paralelo import MINIMO_BYTES, trabajos_efectivos
+from auditor.motor.motor import Auditor, auditar
+from auditor.motor.paralelo import MINIMO_BYTES, trabajos_efectivos
 
 from .conftest import FIXTURES, RAIZ, SEEDS
 
@@ -116,8 +116,8 @@ def test_la_corrida_minima_del_benchmark(tmp_path: Path, capsys: pytest.CaptureF
 def test_version_y_ayuda_no_cargan_el_motor() -> None:
     """`auditor --version` and `--help` must start fast: importing the command line loads none of
     pydantic, rich, yaml, tabulate or the engine (structural, not a timing)."""
-    codigo = ("import sys, auditor.cli; print(sorted(m for m in ('pydantic', 'rich', 'yaml', 'tabulate', 'auditor.engine', "
-              "'auditor.model', 'auditor.load') if m in sys.modules))")
+    codigo = ("import sys, auditor.cli; print(sorted(m for m in ('pydantic', 'rich', 'yaml', 'tabulate', 'auditor.motor.motor', "
+              "'auditor.modelo.informe', 'auditor.entrada.carga') if m in sys.modules))")
     salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True).stdout
     assert salida.strip() == "[]"
 
@@ -125,7 +125,7 @@ def test_version_y_ayuda_no_cargan_el_motor() -> None:
 def test_el_recolector_de_ciclos_se_espacia_solo_durante_la_auditoria(auditor: Auditor) -> None:
     import gc
 
-    from auditor.engine import RECOLECCION_CADA
+    from auditor.motor.motor import RECOLECCION_CADA
 
     antes = gc.get_threshold()
     vistos: list[int] = []
@@ -135,7 +135,7 @@ def test_el_recolector_de_ciclos_se_espacia_solo_durante_la_auditoria(auditor: A
 
 
 def test_fuera_de_linux_se_audita_en_el_mismo_proceso(monkeypatch: pytest.MonkeyPatch) -> None:
-    from auditor import paralelo
+    from auditor.motor import paralelo
 
     archivos = [FIXTURES / "fronteras_2024.yaml", FIXTURES / "desarrollo_economico_2024_2025.yaml"]
     assert trabajos_efectivos(2, archivos) == 2

@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from auditor.engine import Auditor, auditar_cargado
-from auditor.load import cargar_archivo, cargar_bytes
+from auditor.entrada.carga import cargar_archivo, cargar_bytes
+from auditor.motor.motor import Auditor, auditar_cargado
 
 from .conftest import RAIZ
 

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from auditor.catalog import ErrorReglas
-from auditor.config import AjusteRegla, Configuracion, cargar_configuracion
-from auditor.engine import Auditor, auditar_cargado, preparar
-from auditor.load import cargar_archivo, cargar_bytes
+from auditor.configuracion.configuracion import AjusteRegla, Configuracion, cargar_configuracion
+from auditor.entrada.carga import cargar_archivo, cargar_bytes
+from auditor.motor.motor import Auditor, auditar_cargado, preparar
+from auditor.reglas.catalogo import ErrorReglas
 
 from .conftest import FIXTURES
 from .test_load import CABECERA

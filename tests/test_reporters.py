@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 
-from auditor.engine import Auditor, auditar
-from auditor.findings import Category
-from auditor.reporters import json_report, rich_report, text
+from auditor.motor.motor import Auditor, auditar
+from auditor.resultado.hallazgo import Category
+from auditor.salidas import json_documento, rich_consola, texto
 
 from .conftest import FIXTURES, RAIZ
 
 
 def test_rich_agrupa_por_informe_y_meta_con_lugar_campo_y_cita(auditor: Auditor) -> None:
     resultado = auditar(auditor, [FIXTURES / "fronteras_2024.yaml"])
-    salida = rich_report.render_texto(resultado, ancho=120)
+    salida = rich_consola.render_texto(resultado, ancho=120)
     lineas = [linea.rstrip() for linea in salida.splitlines()]
     i = lineas.index("  Meta 671 · 40 Capacitaciones realizadas sobre los deberes y derechos de la población migrante y reto…")
     ruta = str(FIXTURES / "fronteras_2024.yaml")
@@ -32,7 +32,7 @@ def test_rich_agrupa_por_informe_y_meta_con_lugar_campo_y_cita(auditor: Auditor)
 
 def test_texto_plano_sin_color(auditor: Auditor) -> None:
     resultado = auditar(auditor, [FIXTURES / "fronteras_2024.yaml"])
-    salida = text.render(resultado)
+    salida = texto.render(resultado)
     assert "\x1b[" not in salida
     assert f"{FIXTURES / 'fronteras_2024.yaml'}:202  error" in salida
 
@@ -43,6 +43,6 @@ def test_json_categorias_documentadas() -> None:
 
 
 def test_json_sin_hallazgos(auditor: Auditor) -> None:
-    documento = json.loads(json_report.render(auditar(auditor, [FIXTURES / "limpio_cultura_2024_2025.yaml"])))
+    documento = json.loads(json_documento.render(auditar(auditor, [FIXTURES / "limpio_cultura_2024_2025.yaml"])))
     assert documento["findings"] == []
     assert documento["summary"]["by_severity"] == {"error": 0, "warning": 0, "info": 0}

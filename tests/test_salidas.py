@@ -20,11 +20,11 @@ from junitparser import Failure, JUnitXml
 
 from auditor import idioma
 from auditor.cli import main
-from auditor.config import AjusteRegla, Configuracion
-from auditor.engine import Auditor, Resultado, ResultadoInforme, auditar, preparar
-from auditor.findings import Category, Finding, Severity
-from auditor.huellas import huella
-from auditor.reporters import FORMATOS, csv_report, github, junit, markdown, renderizar, sarif
+from auditor.configuracion.configuracion import AjusteRegla, Configuracion
+from auditor.motor.motor import Auditor, Resultado, ResultadoInforme, auditar, preparar
+from auditor.resultado.hallazgo import Category, Finding, Severity
+from auditor.resultado.huellas import huella
+from auditor.salidas import FORMATOS, csv_filas, github, junit, markdown, renderizar, sarif
 
 from .conftest import RAIZ
 
@@ -304,7 +304,7 @@ def _filas(texto: str) -> list[list[str]]:
 
 
 def test_csv_una_fila_por_hallazgo(auditor: Auditor) -> None:
-    texto = csv_report.render(auditar(auditor, ["fixtures"]))
+    texto = csv_filas.render(auditar(auditor, ["fixtures"]))
     filas = _filas(texto)
     assert filas[0] == ["archivo", "linea", "ubicacion", "informe", "meta", "campo", "regla", "categoria", "severidad", "mensaje", "texto"]
     assert len(filas) == 1 + 64
@@ -319,15 +319,15 @@ def test_csv_una_fila_por_hallazgo(auditor: Auditor) -> None:
 def test_csv_ida_y_vuelta_con_comillas_comas_saltos_y_formulas() -> None:
     texto_raro = 'Dijo "sí", luego\notra línea, y fin'
     f = _hallazgo(text=texto_raro, message="=HYPERLINK(\"http://x\")", location="tabla 2, fila 1, celda 3")
-    filas = _filas(csv_report.render(_a_mano(f)))
+    filas = _filas(csv_filas.render(_a_mano(f)))
     assert filas[1] == ["informes/a.yaml", "12", "tabla 2, fila 1, celda 3", "Secretaría X — Gobernación Y, 2024", "7",
                         "inversion.ejecutada", "INV001", "missing_amount", "error", "'=HYPERLINK(\"http://x\")", texto_raro]
-    assert [csv_report.segura(v) for v in ("-5%", "+1", "@a", "ok-", "\tx")] == ["'-5%", "'+1", "'@a", "ok-", "'\tx"]
+    assert [csv_filas.segura(v) for v in ("-5%", "+1", "@a", "ok-", "\tx")] == ["'-5%", "'+1", "'@a", "ok-", "'\tx"]
 
 
 def test_csv_encabezado_en_ingles() -> None:
     idioma.usar("en")
-    assert _filas(csv_report.render(Resultado()))[0][:5] == ["file", "line", "location", "report", "target"]
+    assert _filas(csv_filas.render(Resultado()))[0][:5] == ["file", "line", "location", "report", "target"]
 
 
 # --- all of them ---------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from auditor.importar.segmentos import Segmento, limpiar_parrafo, segmentos_de_texto
-from auditor.importar.tabular import encabezado_de_pagina, partir
+from auditor.entrada.importar.segmentos import Segmento, limpiar_parrafo, segmentos_de_texto
+from auditor.entrada.importar.tabular import encabezado_de_pagina, partir
 
 
 def _textos(segmentos: list[Segmento]) -> list[tuple[int, int | None, str]]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from auditor import similitud
-from auditor.checks.copia import ParametrosCopia, copias
-from auditor.model import Informe
-from auditor.similitud import Huella, IndiceFragmentos, contencion, mismas_cifras, palabras, parrafos, pasaje_comun
+from auditor.lectura import similitud
+from auditor.lectura.similitud import Huella, IndiceFragmentos, contencion, mismas_cifras, palabras, parrafos, pasaje_comun
+from auditor.modelo.informe import Informe
+from auditor.reglas.chequeos.copia import ParametrosCopia, copias
 
 
 def test_palabras_sin_tildes_mayusculas_ni_puntuacion() -> None:
@@ -66,7 +66,7 @@ def test_las_comparaciones_crecen_linealmente_con_las_metas(monkeypatch: pytest.
         llamadas += 1
         return original(comunes, a, b)
 
-    monkeypatch.setattr("auditor.checks.copia.contencion", contar)
+    monkeypatch.setattr("auditor.reglas.chequeos.copia.contencion", contar)
     p = ParametrosCopia()
     n = 400
     entre, dentro = copias(_informe(n), p, [])

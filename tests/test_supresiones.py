@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from auditor.supresiones import coincide
+from auditor.motor.supresiones import coincide
 
 from .conftest import FIXTURES, INFORME_EN_REPO, RAIZ
 from .conftest import correr as _correr
@@ -173,10 +173,10 @@ def test_sin_supresiones_los_fixtures_no_cambian(monkeypatch: pytest.MonkeyPatch
 
 
 def test_un_informe_con_todo_suprimido_no_dice_solo_sin_hallazgos() -> None:
-    from auditor.engine import Resultado, ResultadoInforme
-    from auditor.findings import Category, Finding, Severity
-    from auditor.reporters import renderizar
-    from auditor.supresiones import LINEA_BASE, Suprimido
+    from auditor.motor.motor import Resultado, ResultadoInforme
+    from auditor.motor.supresiones import LINEA_BASE, Suprimido
+    from auditor.resultado.hallazgo import Category, Finding, Severity
+    from auditor.salidas import renderizar
 
     f = Finding("INV001", Category.MISSING_AMOUNT, Severity.ERROR, "No se informa el monto", "a.yaml", 9, "7", "inversion.ejecutada")
     aceptado = ResultadoInforme("a.yaml", "Informe", [("7", "Meta siete"), ("8", "Meta ocho")], [],

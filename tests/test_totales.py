@@ -5,10 +5,17 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from auditor.checks.totales import ParametrosTotales, cifra, grupo_unidad, lista_metas, tipo_calificador, tolerancia_redondeo
-from auditor.engine import Auditor, auditar_cargado
-from auditor.load import cargar_bytes
-from auditor.model import Afirmacion
+from auditor.entrada.carga import cargar_bytes
+from auditor.modelo.informe import Afirmacion
+from auditor.motor.motor import Auditor, auditar_cargado
+from auditor.reglas.chequeos.totales import (
+    ParametrosTotales,
+    cifra,
+    grupo_unidad,
+    lista_metas,
+    tipo_calificador,
+    tolerancia_redondeo,
+)
 
 P = ParametrosTotales()
 

@@ -1,5 +1,5 @@
 """`python -m auditor`."""
 
-from .cli import main
+from auditor.cli import main
 
 main(prog_name="auditor")

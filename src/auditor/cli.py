@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import __version__
-from .idioma import IDIOMAS, tr
-from .reporters import FORMATOS
+from auditor import __version__
+from auditor.idioma import IDIOMAS, tr
+from auditor.salidas import FORMATOS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import TextIO
 
-    from .engine import Auditor, Resultado
+    from auditor.motor.motor import Auditor, Resultado
 
 SALIDA_OK, SALIDA_HALLAZGOS, SALIDA_ERROR = 0, 1, 2
 SALIDA_INTERRUMPIDA = 130  # 128 + SIGINT, as shells report a run stopped with Ctrl-C
@@ -34,7 +34,7 @@ def _error(mensaje: str) -> None:
 
 
 def _usar_idioma(idioma: str | None) -> None:
-    from . import idioma as idiomas
+    from auditor import idioma as idiomas
 
     idiomas.usar(idioma or idiomas.POR_DEFECTO)
     contexto = click.get_current_context(silent=True)
@@ -46,15 +46,15 @@ def _idioma_de_la_configuracion(idioma: str | None) -> None:
     """The configuration's `idioma`, unless --lang was given (command line > configuration > default)."""
     contexto = click.get_current_context(silent=True)
     if contexto is None or not contexto.meta.get("auditor.idioma_de_la_linea_de_comandos"):
-        from . import idioma as idiomas
+        from auditor import idioma as idiomas
 
         idiomas.usar(idioma or idiomas.POR_DEFECTO)
 
 
 def _preparar(config: str | None, reglas: tuple[str, ...], seleccion: set[str] | None = None) -> Auditor:
-    from .catalog import ErrorReglas
-    from .config import buscar_configuracion, cargar_configuracion
-    from .engine import preparar
+    from auditor.configuracion.configuracion import buscar_configuracion, cargar_configuracion
+    from auditor.motor.motor import preparar
+    from auditor.reglas.catalogo import ErrorReglas
 
     try:
         ruta = Path(config) if config else buscar_configuracion(Path.cwd())
@@ -134,10 +134,10 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
           mostrar_suprimidos: bool = False, trabajos: int | None = None) -> None:
     """Audita los informes en RUTAS: datos YAML/JSON o documentos (.txt, .md exportados de la plantilla, .docx),
     archivos o directorios (recursivamente)."""
-    from .engine import auditar
-    from .findings import Severity
-    from .seleccion import ErrorSeleccion, resolver
-    from .terminal import Progreso
+    from auditor.motor.motor import auditar
+    from auditor.motor.seleccion import ErrorSeleccion, resolver
+    from auditor.resultado.hallazgo import Severity
+    from auditor.salidas.terminal import Progreso
 
     _usar_idioma(idioma)
     if estadisticas and formato not in ("rich", "text", "json"):
@@ -160,11 +160,11 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     _aplicar_linea_base(resultado, linea_base, escribir_base, rutas)
     resultado.mostrar_suprimidos = mostrar_suprimidos
     if estadisticas:
-        from .seleccion import render_estadisticas
+        from auditor.motor.seleccion import render_estadisticas
 
         _entregar_texto(render_estadisticas(resultado, auditor.catalogo, "json" if formato == "json" else "text"), salida, rutas)
     elif silencioso and formato in ("rich", "text"):
-        from .terminal import escribir_breves
+        from auditor.salidas.terminal import escribir_breves
 
         _entregar_texto(partial(escribir_breves, resultado), salida, rutas)
     else:
@@ -181,8 +181,8 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
 def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: str | None, entradas: tuple[str, ...]) -> None:
     """--write-baseline: accept every finding of this run in that file; --baseline (or the file just written):
     move the findings it accepts to the suppressed ones."""
-    from . import linea_base
-    from .catalog import ErrorReglas
+    from auditor.motor import linea_base
+    from auditor.reglas.catalogo import ErrorReglas
 
     if escribir_en is not None:
         destino = Path(escribir_en)
@@ -227,13 +227,13 @@ def _exigir_que_no_sea_entrada(destino: Path, entradas: tuple[str, ...], motivo:
 
 def _entregar(formato: str, resultado: Resultado, salida: str | None, entradas: tuple[str, ...], color: bool | None = None) -> None:
     """Print the report (the rich one in color on a terminal), or write it atomically to `salida`."""
-    from .reporters import escritor
+    from auditor.salidas import escritor
 
     if salida is None and formato == "rich":
-        from .reporters import rich_report
-        from .terminal import consola
+        from auditor.salidas import rich_consola
+        from auditor.salidas.terminal import consola
 
-        rich_report.render(resultado, consola(color))
+        rich_consola.render(resultado, consola(color))
         return
     _entregar_texto(escritor(formato, resultado), salida, entradas)
 
@@ -251,9 +251,9 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
             config: str | None, reglas: tuple[str, ...]) -> None:
     """Matriz de completitud de los informes en RUTAS: cada meta por las secciones de la plantilla
     (hecha, vacía, con texto de plantilla o no aplica), con totales por informe y por secretaría."""
-    from .engine import auditar
-    from .findings import Category, Severity
-    from .reporters import matriz
+    from auditor.motor.motor import auditar
+    from auditor.resultado.hallazgo import Category, Severity
+    from auditor.salidas import matriz
 
     _usar_idioma(idioma)
     auditor = _preparar(config, reglas)
@@ -283,10 +283,10 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
 @_OPCION_IDIOMA
 def importar(fuente: str, salida: str | None, idioma: str | None = None) -> None:
     """Convierte un documento del informe (.txt o .md exportado de la plantilla, o .docx) en datos YAML."""
-    from .importar import importar_bytes
-    from .importar.escribir import a_yaml
-    from .load import EXTENSIONES_DATOS, TAMANO_MAXIMO_MB, rechazo_previo
-    from .source import ErrorFuente, motivo_so
+    from auditor.entrada.carga import EXTENSIONES_DATOS, TAMANO_MAXIMO_MB, rechazo_previo
+    from auditor.entrada.fuente import ErrorFuente, motivo_so
+    from auditor.entrada.importar import importar_bytes
+    from auditor.entrada.importar.escribir import a_yaml
 
     _usar_idioma(idioma)
     if fuente.lower().endswith(EXTENSIONES_DATOS):
@@ -339,7 +339,7 @@ def _escribir_atomico(ruta: Path, texto: str | Callable[[TextIO], None]) -> None
     import os
     import tempfile
 
-    from .source import motivo_so
+    from auditor.entrada.fuente import motivo_so
 
     try:
         descriptor, temporal = tempfile.mkstemp(prefix=f".{ruta.name}.", suffix=".tmp", dir=ruta.parent or Path("."))
@@ -371,7 +371,7 @@ def _escribir_atomico(ruta: Path, texto: str | Callable[[TextIO], None]) -> None
 @click.pass_context
 def rules(ctx: click.Context, idioma: str | None, config: str | None, reglas: tuple[str, ...]) -> None:
     """Lista las reglas (con su severidad efectiva según la configuración)."""
-    from .idioma import plantilla
+    from auditor.idioma import plantilla
 
     ctx.obj = (config, reglas, idioma)
     if ctx.invoked_subcommand is not None:
@@ -417,7 +417,7 @@ def explain(ctx: click.Context, regla_id: str, idioma: str | None, config: str |
     """Muestra la documentación de una regla: qué revisa, por qué importa y ejemplos."""
     import difflib
 
-    from .idioma import plantilla
+    from auditor.idioma import plantilla
 
     config_grupo, reglas_grupo, idioma_grupo = ctx.obj  # `auditor rules --rules DIR explain ID` works as well
     _usar_idioma(idioma or idioma_grupo)
@@ -461,7 +461,7 @@ def schema() -> None:
     """Imprime el JSON Schema del formato de datos del informe."""
     import json
 
-    from .model import Informe
+    from auditor.modelo.informe import Informe
 
     esquema = Informe.model_json_schema()
     esquema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -475,9 +475,9 @@ def schema() -> None:
 @click.option("--force", "forzar", is_flag=True, help="Reemplaza un auditor.yaml existente.")
 def init(en_pyproject: bool, forzar: bool) -> None:
     """Escribe en el directorio actual una configuración inicial comentada (auditor.yaml)."""
-    from .config import NOMBRE_CONFIGURACION, NOMBRE_PYPROJECT
-    from .iniciar import PLANTILLA_TOML, PLANTILLA_YAML
-    from .pyproject import tiene_tabla_auditor
+    from auditor.configuracion.configuracion import NOMBRE_CONFIGURACION, NOMBRE_PYPROJECT
+    from auditor.configuracion.inicial import PLANTILLA_TOML, PLANTILLA_YAML
+    from auditor.configuracion.pyproject import tiene_tabla_auditor
 
     yaml_ = Path(NOMBRE_CONFIGURACION)
     pyproject = Path(NOMBRE_PYPROJECT)
@@ -493,8 +493,8 @@ def init(en_pyproject: bool, forzar: bool) -> None:
             sys.exit(SALIDA_ERROR)
         actual = ""
         if pyproject.is_file():
-            from .catalog import ErrorReglas
-            from .pyproject import leer_toml
+            from auditor.configuracion.pyproject import leer_toml
+            from auditor.reglas.catalogo import ErrorReglas
 
             try:
                 actual = leer_toml(pyproject)

@@ -1,0 +1,227 @@
+"""Configuration: ``auditor.yaml``, found from the current directory upward.
+
+    reglas:
+      EST003: false                     # turn a rule off
+      PCT004: {severidad: info}         # change its severity
+      PCT002: {parametros: {tolerancia: 1}}
+    directorios_reglas: [reglas_oficina]  # more YAML rules and pattern sets (relative to this file)
+    por_ruta:                           # per path or glob (relative to this file): turn off or change severity
+      "borradores/**": {motivo: "Borradores aún sin revisar", reglas: {INV001: false, PCT004: {severidad: info}}}
+
+The same keys may live in ``pyproject.toml`` under ``[tool.auditor]`` (TOML).  The search
+walks up from the current directory and stops at the first directory holding either one;
+a directory holding both is an error (two sources of truth, one would be silently ignored).
+
+    idioma: en                          # language of the messages (--lang wins)
+    falla_en: advertencia               # the --fail-on default (the command line wins)
+    tamano_maximo_mb: 20                  # larger input files are refused unread
+
+Unknown keys, unknown rule ids and unknown parameters are errors that name the file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from auditor.entrada.carga import TAMANO_MAXIMO_MB, describir_error
+from auditor.entrada.fuente import Documento, MapaFuente
+from auditor.idioma import tr
+from auditor.reglas.catalogo import Catalogo, ErrorReglas, leer_archivo_estricto
+from auditor.resultado.hallazgo import Severity
+
+NOMBRE_CONFIGURACION = "auditor.yaml"
+NOMBRE_PYPROJECT = "pyproject.toml"
+NivelFalla = Literal["error", "warning", "info", "never", "advertencia", "nunca"]
+
+
+def _severidad_en_espanol(valor: Any) -> Any:
+    """`advertencia`, as every Spanish output prints it, is `warning` (error and info read the same)."""
+    return "warning" if isinstance(valor, str) and valor.strip().lower() == "advertencia" else valor
+
+
+class AjusteRegla(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    activa: bool = True
+    severidad: Severity | None = None
+    parametros: dict[str, Any] = Field(default_factory=dict)
+
+    _espanol = field_validator("severidad", mode="before")(_severidad_en_espanol)
+
+
+class AjusteRuta(BaseModel):
+    """A rule under `por_ruta`: off (its findings are suppressed, never lost) or with another severity."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    activa: bool = True
+    severidad: Severity | None = None
+
+    _espanol = field_validator("severidad", mode="before")(_severidad_en_espanol)
+
+
+class EntradaRuta(BaseModel):
+    """The settings of one path or glob under `por_ruta`, with an optional reason shown with what it suppresses."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    reglas: dict[str, AjusteRuta | bool] = Field(default_factory=dict)
+    motivo: str | None = None
+
+
+class ArchivoConfiguracion(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    reglas: dict[str, AjusteRegla | bool] = Field(default_factory=dict)
+    directorios_reglas: list[str] = Field(default_factory=list)
+    por_ruta: dict[str, EntradaRuta] = Field(default_factory=dict)
+    idioma: Literal["es", "en"] | None = None
+    falla_en: NivelFalla | None = None
+
+    @field_validator("reglas", mode="before")
+    @classmethod
+    def _reglas_vacias(cls, valor: Any) -> Any:
+        """``reglas:`` with every entry commented out (as ``auditor init`` writes it) is empty, not null."""
+        return {} if valor is None else valor
+
+    @field_validator("directorios_reglas", mode="before")
+    @classmethod
+    def _directorios_vacios(cls, valor: Any) -> Any:
+        return [] if valor is None else valor
+    tamano_maximo_mb: float = Field(default=TAMANO_MAXIMO_MB, gt=0)
+
+
+@dataclass
+class Configuracion:
+    """Settings for one run, with where they came from (for messages)."""
+
+    archivo: str | None = None
+    ajustes: dict[str, AjusteRegla] = field(default_factory=dict)
+    directorios_reglas: list[Path] = field(default_factory=list)
+    mapa: MapaFuente = field(default_factory=MapaFuente)
+    por_ruta: dict[str, EntradaRuta] = field(default_factory=dict)  # glob (relative to `directorio`) -> settings
+    directorio: Path | None = None  # where the configuration file is: globs of `por_ruta` are relative to it
+    idioma: str | None = None  # None: the default (or --lang)
+    falla_en: str | None = None  # None: the default (or --fail-on)
+    tamano_maximo_mb: float = TAMANO_MAXIMO_MB
+
+    def ajuste(self, regla: str) -> AjusteRegla:
+        return self.ajustes.get(regla, AjusteRegla())
+
+    def verificar(self, catalogo: Catalogo) -> None:
+        """Every configured rule exists and every parameter is one the rule accepts."""
+        nombre = self.archivo or NOMBRE_CONFIGURACION
+        for regla_id, ajuste in self.ajustes.items():
+            regla = catalogo.reglas.get(regla_id)
+            if regla is None:
+                pista = difflib.get_close_matches(regla_id, list(catalogo.reglas), n=1)
+                raise ErrorReglas(
+                    nombre, tr("regla desconocida '{regla}'; ¿quiso decir '{pista}'?", regla=regla_id, pista=pista[0]) if pista
+                    else tr("regla desconocida '{regla}'", regla=regla_id),
+                    self.mapa.linea_clave(("reglas", regla_id)),
+                )
+            if ajuste.parametros:
+                try:
+                    regla.Parametros.model_validate(ajuste.parametros)
+                except ValidationError as error:
+                    e = error.errors(include_url=False)[0]
+                    clave = ".".join(str(p) for p in e["loc"])
+                    validos = ", ".join(regla.Parametros.model_fields) or tr("ninguno")
+                    problema = tr("parámetro desconocido") if e["type"] == "extra_forbidden" else describir_error(e)
+                    raise ErrorReglas(
+                        nombre, tr("regla {regla}, parámetro '{clave}': {problema} (parámetros válidos: {validos})",
+                                   regla=regla_id, clave=clave, problema=problema, validos=validos),
+                        self.mapa.linea(("reglas", regla_id, "parametros", *e["loc"])),
+                    ) from None
+        self._verificar_por_ruta(catalogo)
+
+    def _verificar_por_ruta(self, catalogo: Catalogo) -> None:
+        """Every rule named under `por_ruta` exists, and none is turned on there while it is off for every file."""
+        nombre = self.archivo or NOMBRE_CONFIGURACION
+        for patron, entrada in self.por_ruta.items():
+            if not patron.strip():
+                raise ErrorReglas(nombre, tr("por_ruta: el patrón de ruta está vacío"), self.mapa.linea_clave(("por_ruta", patron)))
+            for regla_id, ajuste in entrada.reglas.items():
+                linea = self.mapa.linea_clave(("por_ruta", patron, "reglas", regla_id))
+                if regla_id not in catalogo.reglas:
+                    pista = difflib.get_close_matches(regla_id, list(catalogo.reglas), n=1)
+                    raise ErrorReglas(nombre, tr("por_ruta '{patron}': regla desconocida '{regla}'", patron=patron, regla=regla_id)
+                                      + (tr("; ¿quiso decir '{pista}'?", pista=pista[0]) if pista else ""), linea)
+                activa = ajuste if isinstance(ajuste, bool) else ("activa" in ajuste.model_fields_set and ajuste.activa)
+                if activa and not self.ajuste(regla_id).activa:
+                    raise ErrorReglas(nombre, tr("por_ruta '{patron}': la regla {regla} está apagada en 'reglas' y no se puede "
+                                                 "encender solo para una ruta", patron=patron, regla=regla_id), linea)
+
+    def parametros(self, catalogo: Catalogo, regla_id: str) -> BaseModel:
+        regla = catalogo.reglas[regla_id]
+        return regla.Parametros.model_validate(self.ajuste(regla_id).parametros)
+
+
+def buscar_configuracion(desde: Path) -> Path | None:
+    """The nearest auditor.yaml, or pyproject.toml with a [tool.auditor] table, in `desde` or its parents.
+
+    A directory with both is an error: one of them would be silently ignored."""
+    from auditor.configuracion.pyproject import tiene_tabla_auditor
+
+    actual = desde.resolve()
+    for carpeta in (actual, *actual.parents):
+        candidato = carpeta / NOMBRE_CONFIGURACION
+        pyproject = carpeta / NOMBRE_PYPROJECT
+        con_tabla = pyproject.is_file() and tiene_tabla_auditor(pyproject)
+        if candidato.is_file() and con_tabla:
+            raise ErrorReglas(str(carpeta), tr(
+                "hay dos configuraciones en este directorio: {yaml} y la tabla [tool.auditor] de {toml}; "
+                "deje solo una (o elija una con --config)", yaml=NOMBRE_CONFIGURACION, toml=NOMBRE_PYPROJECT))
+        if candidato.is_file():
+            return candidato
+        if con_tabla:
+            return pyproject
+    return None
+
+
+def cargar_configuracion(ruta: Path | None) -> Configuracion:
+    if ruta is None:
+        return Configuracion()
+    nombre = str(ruta)
+    if ruta.suffix.lower() == ".toml":
+        from auditor.configuracion.pyproject import leer_pyproject
+
+        documento: Documento | None = leer_pyproject(ruta)
+    else:
+        documento = leer_archivo_estricto(ruta)
+    if documento is None:
+        return Configuracion(archivo=nombre)
+    try:
+        datos = ArchivoConfiguracion.model_validate(documento.datos)
+    except ValidationError as error:
+        e = error.errors(include_url=False)[0]
+        loc = tuple(p for p in e["loc"] if p not in ("AjusteRegla", "AjusteRuta", "bool"))
+        if e["type"] == "extra_forbidden":
+            validos = ["reglas", "directorios_reglas"] if len(loc) == 1 else list(AjusteRegla.model_fields)
+            if len(loc) == 1:
+                validos = list(ArchivoConfiguracion.model_fields)
+            elif loc[0] == "por_ruta":
+                validos = list(EntradaRuta.model_fields) if len(loc) == 3 else list(AjusteRuta.model_fields)
+            pista = difflib.get_close_matches(str(loc[-1]), validos, n=1)
+            mensaje = (tr("clave desconocida '{clave}'; ¿quiso decir '{pista}'? (válidas: {validas})", clave=loc[-1], pista=pista[0],
+                          validas=", ".join(validos)) if pista
+                       else tr("clave desconocida '{clave}' (válidas: {validas})", clave=loc[-1], validas=", ".join(validos)))
+            linea = documento.mapa.linea_clave(loc)
+        else:
+            mensaje = f"{'.'.join(str(p) for p in loc)}: {describir_error(e)}"
+            linea = documento.mapa.linea(loc)
+        raise ErrorReglas(nombre, mensaje, linea) from None
+    ajustes = {k: (AjusteRegla(activa=v) if isinstance(v, bool) else v) for k, v in datos.reglas.items()}
+    base = ruta.resolve().parent
+    return Configuracion(
+        archivo=nombre,
+        ajustes=ajustes,
+        directorios_reglas=[(base / d) for d in datos.directorios_reglas],
+        mapa=documento.mapa,
+        por_ruta=dict(datos.por_ruta),
+        directorio=base,
+        idioma=datos.idioma,
+        falla_en=datos.falla_en,
+        tamano_maximo_mb=datos.tamano_maximo_mb,
+    )

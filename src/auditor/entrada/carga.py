@@ -1,0 +1,333 @@
+"""Load report data files into the model, turning every input problem into a finding.
+
+One bad file never stops the others, and one bad meta never hides the rest of its
+report: the report is validated part by part, and what cannot be read is reported with
+its file and line.  Input files are only ever read.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import stat
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from auditor.entrada.fuente import ErrorFuente, MapaFuente, Ruta, decodificar, leer_documento, motivo_so
+from auditor.idioma import tr
+from auditor.modelo.campos import modelo_de
+from auditor.modelo.informe import Informe, Meta
+
+EXTENSIONES_DATOS = (".yaml", ".yml", ".json")
+EXTENSIONES_DOCUMENTO = (".txt", ".md", ".docx")  # report documents, imported in memory (auditor.entrada.importar)
+EXTENSIONES = EXTENSIONES_DATOS + EXTENSIONES_DOCUMENTO
+TAMANO_MAXIMO_MB = 20.0  # a larger input is refused unread (configurable: tamano_maximo_mb in auditor.yaml)
+
+# Ids of the input problems; their metadata lives with the rules (auditor.reglas.chequeos.entrada).
+ENTRADA_ILEGIBLE = "ENT001"
+ENTRADA_ESTRUCTURA = "ENT002"
+ENTRADA_CLAVE_REPETIDA = "ENT003"
+ENTRADA_SIN_UBICAR = "ENT004"  # a part of an imported document that fits no field of the template
+ENTRADA_SUPUESTO = "ENT005"  # a value an import had to assume (the document does not say it)
+
+
+@dataclass(frozen=True)
+class ProblemaEntrada:
+    regla: str
+    linea: int
+    mensaje: str
+    campo: str | None = None
+    texto: str | None = None
+    meta: str | None = None
+
+
+@dataclass
+class InformeCargado:
+    """A report read from one file: the model (if any), where its values stand, its problems."""
+
+    archivo: str
+    informe: Informe | None
+    mapa: MapaFuente = field(default_factory=MapaFuente)
+    indices_metas: list[int] = field(default_factory=list)  # position in the file of each loaded meta
+    problemas: list[ProblemaEntrada] = field(default_factory=list)
+    ubicaciones: dict[int, str] = field(default_factory=dict)  # .docx: line -> "tabla 2, fila 1, celda 3"
+
+    def ruta_meta(self, indice: int) -> Ruta:
+        return ("metas", self.indices_metas[indice])
+
+
+NOMBRES_CONFIGURACION = ("auditor.yaml", "auditor.yml")
+_MARCA_DE_INFORME = re.compile(rb"Meta\s*(?:#|(?:del\s+)?cuatrienio)", re.IGNORECASE)
+
+
+# what auditor itself writes beside the reports (check --format json/sarif/markdown --output, the baseline):
+# a later walk over the same directory must not read it back as a report
+_SALIDA_PROPIA = re.compile(
+    rb'\A\s*(?:<!-- auditor -->|\{\s*"\$schema"\s*:\s*"[^"]*sarif|\{\s*"version"\s*:\s*\d+\s*,\s*"tool"\s*:\s*\{\s*"name"\s*:\s*"auditor"'
+    rb'|\{\s*"tipo"\s*:\s*"auditor-linea-base")'
+)
+
+
+def _parece_informe(ruta: Path) -> bool:
+    """Whether a file found in a directory walk is a report.
+
+    Not a report: a README, a file auditor wrote (JSON, SARIF or markdown output, a baseline),
+    or a text file without a meta of either template (notes.txt beside the reports).  A .docx is read.
+    """
+    nombre = ruta.name.lower()
+    if nombre.startswith("readme."):
+        return False
+    if nombre.endswith(".docx") or not ruta.is_file():
+        return True  # a pipe or a link loop is never opened here (it would block): the loader says what it is
+    try:
+        with ruta.open("rb") as archivo:
+            cabeza = archivo.read(2_000_000 if nombre.endswith((".txt", ".md")) else 4_096)
+    except OSError:
+        return True  # let the loader report why it cannot be read
+    if _SALIDA_PROPIA.match(cabeza.removeprefix(b"\xef\xbb\xbf")):
+        return False
+    return not nombre.endswith((".txt", ".md")) or bool(_MARCA_DE_INFORME.search(cabeza))
+
+
+def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] = ()) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files to audit under the given paths (directories recursively, sorted), and the paths that do not exist.
+
+    In a directory walk, the tool's own files are skipped (auditor.yaml, the rule directories
+    in `excluir`, what auditor wrote), and so are READMEs and text files that are not report
+    documents.  A file named on the command line is always audited.
+    """
+    propios = {_real(Path(p)) for p in excluir}
+    archivos: list[Path] = []
+    faltantes: list[tuple[str, str]] = []
+    for ruta in rutas:
+        p = Path(ruta)
+        if p.is_dir():
+            encontrados: list[Path] = []
+            for raiz, carpetas, nombres in os.walk(p, followlinks=False):
+                carpetas[:] = sorted(c for c in carpetas if not c.startswith(".") and _real(Path(raiz) / c) not in propios)
+                for n in nombres:
+                    archivo = Path(raiz) / n
+                    if (n.lower().endswith(EXTENSIONES) and n.lower() not in NOMBRES_CONFIGURACION
+                            and _real(archivo) not in propios and _parece_informe(archivo)):
+                        encontrados.append(archivo)
+            archivos.extend(sorted(encontrados))
+        elif p.is_file() or p.exists() or p.is_symlink():  # a pipe or a link loop: the loader says what it is
+            archivos.append(p)
+        else:
+            faltantes.append((str(ruta), tr("no existe")))
+    vistos: set[Path] = set()
+    unicos = []
+    for a in archivos:
+        clave = _real(a)
+        if clave not in vistos:
+            vistos.add(clave)
+            unicos.append(a)
+    return unicos, faltantes
+
+
+def _real(ruta: Path) -> Path:
+    """The path with its links resolved; a link loop does not raise (the loader reports it)."""
+    return Path(os.path.realpath(ruta))
+
+
+def rechazo_previo(ruta: Path, tamano_maximo_mb: float) -> str | None:
+    """Why a path is not read at all: not a regular file (a pipe would block the run, a device
+    never ends) or larger than the limit."""
+    datos = ruta.stat()
+    if not stat.S_ISREG(datos.st_mode):
+        return tr("no es un archivo regular (¿una tubería, un dispositivo o un socket?): no se lee")
+    if datos.st_size > tamano_maximo_mb * 1024 * 1024:
+        return tr("el archivo mide {tamano:.1f} MB, más que el límite de {limite:g} MB: no se lee "
+                  "(el límite se cambia con 'tamano_maximo_mb' en auditor.yaml)",
+                  tamano=datos.st_size / (1024 * 1024), limite=tamano_maximo_mb)
+    return None
+
+
+def cargar_archivo(ruta: str | os.PathLike[str], nombre: str | None = None,
+                   tamano_maximo_mb: float = TAMANO_MAXIMO_MB) -> InformeCargado:
+    """Read and validate one file. Never raises for bad content: problems are recorded."""
+    nombre = nombre or str(ruta)
+    try:
+        rechazo = rechazo_previo(Path(ruta), tamano_maximo_mb)
+        if rechazo is not None:
+            return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, rechazo)])
+        contenido = Path(ruta).read_bytes()
+    except OSError as error:
+        return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, tr("no se puede leer el archivo: {motivo}", motivo=motivo_so(error)))])
+    return cargar_bytes(contenido, nombre)
+
+
+def cargar_bytes(contenido: bytes, nombre: str) -> InformeCargado:
+    if nombre.lower().endswith(EXTENSIONES_DOCUMENTO):
+        return importar_documento(contenido, nombre)
+    try:
+        documento = leer_documento(decodificar(contenido), "JSON" if nombre.lower().endswith(".json") else "YAML")
+    except ErrorFuente as error:
+        return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, error.linea, error.mensaje)])
+    cargado = InformeCargado(nombre, None, mapa=documento.mapa)
+    for p in documento.problemas:
+        cargado.problemas.append(
+            ProblemaEntrada(ENTRADA_CLAVE_REPETIDA, p.linea, p.mensaje, _campo(p.ruta), str(p.ruta[-1]), _numero_meta(documento.datos, p.ruta))
+        )
+    _validar(documento.datos, cargado)
+    return cargado
+
+
+def importar_documento(contenido: bytes, nombre: str) -> InformeCargado:
+    """A report document (text export or .docx): imported in memory, then validated like a
+    data file; findings point to the lines of the document itself."""
+    from auditor.entrada.importar import importar_bytes  # imported here: the importer uses this module's ids
+
+    try:
+        borrador = importar_bytes(contenido, nombre)
+    except ErrorFuente as error:
+        return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, error.linea, error.mensaje)])
+    cargado = InformeCargado(nombre, None, mapa=borrador.mapa, ubicaciones=borrador.ubicaciones)
+    cargado.problemas.extend(borrador.problemas)
+    _validar(borrador.datos, cargado)
+    return cargado
+
+
+def _numero_meta(datos: Any, ruta: Ruta) -> str | None:
+    """The number of the meta a path lies in, read from the raw data (before validation)."""
+    if len(ruta) > 1 and ruta[0] == "metas" and isinstance(ruta[1], int) and isinstance(datos, dict):
+        metas = datos.get("metas")
+        if isinstance(metas, list) and ruta[1] < len(metas) and isinstance(metas[ruta[1]], dict):
+            numero = metas[ruta[1]].get("numero")
+            return None if numero is None else str(numero)
+    return None
+
+
+def _validar(datos: Any, cargado: InformeCargado) -> None:
+    mapa = cargado.mapa
+    if not isinstance(datos, dict):
+        cargado.problemas.append(
+            ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(()), tr("se esperaba un informe (un mapa de claves como 'entidad', 'metas'), no {tipo}", tipo=_tipo(datos)))
+        )
+        return
+    metas_crudas = datos.get("metas", [])
+    cabecera = {k: v for k, v in datos.items() if k != "metas"}
+    try:
+        informe = Informe.model_validate(cabecera)
+    except ValidationError as error:
+        cargado.problemas.extend(_traducir(error, (), Informe, mapa))
+        return
+    if not isinstance(metas_crudas, list):
+        cargado.problemas.append(ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(("metas",)), tr("'metas' debe ser una lista de metas"), "metas"))
+        metas_crudas = []
+    metas: list[Meta] = []
+    for i, cruda in enumerate(metas_crudas):
+        try:
+            metas.append(Meta.model_validate(cruda))
+        except ValidationError as error:
+            numero = _numero_meta(datos, ("metas", i))
+            for problema in _traducir(error, ("metas", i), Meta, mapa):
+                cargado.problemas.append(replace(problema, meta=numero))
+            continue
+        cargado.indices_metas.append(i)
+    cargado.informe = informe.model_copy(update={"metas": metas})
+    cargado.informe._metas_no_leidas = [
+        _numero_meta(datos, ("metas", i)) for i in range(len(metas_crudas)) if i not in cargado.indices_metas
+    ]
+
+
+def _tipo(valor: Any) -> str:
+    """What a value is, as the messages say it ('un texto'), in the language of the run."""
+    tipos = {dict: tr("un mapa"), list: tr("una lista"), str: tr("un texto"), int: tr("un número"), float: tr("un número"),
+             bool: tr("un valor lógico"), type(None): tr("un valor vacío")}
+    return tipos.get(type(valor), type(valor).__name__)
+
+
+def _mensajes() -> dict[str, str]:
+    """What was expected, by pydantic error type, in the language of the run."""
+    texto, entero, numero, mapa, logico = (tr("se esperaba un texto"), tr("se esperaba un número entero"), tr("se esperaba un número"),
+                                           tr("se esperaba un mapa de claves"), tr("se esperaba sí o no (true/false)"))
+    return {
+        "string_type": texto,
+        "int_type": entero,
+        "int_parsing": entero,
+        "int_from_float": entero,
+        "float_type": numero,
+        "float_parsing": numero,
+        "list_type": tr("se esperaba una lista"),
+        "dict_type": mapa,
+        "model_type": mapa,
+        "model_attributes_type": mapa,
+        "bool_type": logico,
+        "bool_parsing": logico,
+        "greater_than_equal": tr("el valor es menor que el mínimo permitido"),
+        "less_than_equal": tr("el valor es mayor que el máximo permitido"),
+        "string_pattern_mismatch": tr("el texto no tiene la forma esperada"),
+    }
+
+
+def describir_error(e: Any) -> str:
+    """One pydantic error, in Spanish: what was expected (and what was found, for type errors)."""
+    tipo = e["type"]
+    entrada = e.get("input")
+    if tipo in ("literal_error", "enum"):
+        permitidos = re.findall(r"'([^']*)'", str(e.get("ctx", {}).get("expected", "")))
+        pista = difflib.get_close_matches(str(entrada).lower(), permitidos, n=1, cutoff=0.5)
+        return (tr("valor no permitido {valor}; se espera uno de: {permitidos}", valor=repr(entrada), permitidos=", ".join(permitidos))
+                + (tr(" (¿quiso decir '{pista}'?)", pista=pista[0]) if pista else ""))
+    mensajes = _mensajes()
+    if tipo in mensajes:
+        return tr("{esperado} (se encontró {encontrado})", esperado=mensajes[tipo], encontrado=_tipo(entrada))
+    if tipo == "value_error":
+        return str(e.get("msg", tr("valor no válido"))).removeprefix("Value error, ")
+    return str(e.get("msg", tr("valor no válido")))
+
+
+def _traducir(error: ValidationError, base: Ruta, modelo: type[BaseModel], mapa: MapaFuente) -> Iterator[ProblemaEntrada]:
+    """Pydantic's errors, in Spanish, at the line of the offending key or value."""
+    for e in error.errors(include_url=False):
+        loc: Ruta = tuple(e["loc"])
+        ruta = base + loc
+        campo = _campo(ruta)
+        tipo = e["type"]
+        if tipo == "extra_forbidden":
+            clave = str(loc[-1])
+            sugerencia = difflib.get_close_matches(clave, _campos_validos(modelo, loc[:-1]), n=1, cutoff=0.6)
+            pista = tr("; ¿quiso decir '{pista}'?", pista=sugerencia[0]) if sugerencia else ""
+            validos = ", ".join(_campos_validos(modelo, loc[:-1]))
+            yield ProblemaEntrada(
+                ENTRADA_ESTRUCTURA, mapa.linea_clave(ruta), tr("campo desconocido '{clave}'{pista} (campos válidos: {validos})", clave=clave, pista=pista, validos=validos),
+                campo, clave
+            )
+        elif tipo == "missing":
+            yield ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(ruta[:-1]), tr("falta el campo obligatorio '{campo}'", campo=loc[-1]), campo)
+        else:
+            yield ProblemaEntrada(
+                ENTRADA_ESTRUCTURA, mapa.linea(ruta), f"'{campo}': {describir_error(e)}", campo,
+                e.get("input") if isinstance(e.get("input"), str) else None,
+            )
+
+
+def _campo(ruta: Ruta) -> str:
+    partes: list[str] = []
+    for p in ruta:
+        if isinstance(p, int):
+            partes[-1:] = [f"{partes[-1] if partes else ''}[{p}]"]
+        else:
+            partes.append(str(p))
+    return ".".join(partes)
+
+
+def _campos_validos(modelo: type[BaseModel], loc: Ruta) -> list[str]:
+    """The field names accepted at `loc` below `modelo` (for 'did you mean')."""
+    actual: Any = modelo
+    for parte in loc:
+        if isinstance(parte, int):
+            continue
+        campo = actual.model_fields.get(parte) if isinstance(actual, type) and issubclass(actual, BaseModel) else None
+        if campo is None:
+            return []
+        actual = modelo_de(campo.annotation)
+    if isinstance(actual, type) and issubclass(actual, BaseModel):
+        return list(actual.model_fields)
+    return []

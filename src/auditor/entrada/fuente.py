@@ -1,0 +1,336 @@
+"""Reading a report data file into plain values while keeping where each value stands.
+
+PyYAML's safe loaders silently keep the last of two equal keys and forget positions.  We
+compose the node graph (with libyaml when present), build plain Python values ourselves
+and record the 1-based line of every value, so that a finding can point to it.  Only
+the standard YAML tags are accepted: nothing from the input is ever turned into code.
+"""
+
+from __future__ import annotations
+
+import errno
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from auditor.idioma import tr
+
+try:  # libyaml: same nodes, parsed in C
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python fallback
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Ruta = tuple[str | int, ...]
+
+_ETIQUETAS_ESCALARES = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_PROFUNDIDAD_MAXIMA = 64
+_NODOS_MAXIMOS = 200_000  # values after expanding aliases; a large report has a few thousand
+# libyaml's composer recurses in C, one frame per level: about 30 000 levels exhaust an 8 MB stack.
+# Below this bound a document is composed directly and its depth checked on the nodes.
+_PROFUNDIDAD_SEGURA_PARA_COMPONER = 5_000
+
+
+@dataclass(frozen=True)
+class ProblemaFuente:
+    """A problem found while reading the file (not a rule's finding)."""
+
+    linea: int
+    mensaje: str
+    ruta: Ruta = ()
+
+
+@dataclass
+class MapaFuente:
+    """Where each value of a document stands: path -> 1-based line."""
+
+    lineas: dict[Ruta, int] = field(default_factory=dict)
+    lineas_clave: dict[Ruta, int] = field(default_factory=dict)
+    # an imported answer spread over several paragraphs: each paragraph with its own line
+    parrafos: dict[Ruta, list[tuple[str, int]]] = field(default_factory=dict)
+
+    def linea_de_cita(self, ruta: Ruta, cita: str) -> int:
+        """The line of the paragraph of `ruta` that holds the quoted text (for an answer that
+        spans pages); the line of the value otherwise."""
+        from auditor.lectura.patrones import normalizar
+
+        buscada = normalizar(cita)[:60]
+        for texto, linea in self.parrafos.get(tuple(ruta), ()):
+            if buscada and buscada in normalizar(texto):
+                return linea
+        return self.linea(ruta)
+
+    def linea(self, ruta: Ruta) -> int:
+        """The line of the value at `ruta`; for an absent field, the line of the key of its closest
+        ancestor that exists (``inversion:`` when ``inversion.ejecutada`` is missing)."""
+        ruta = tuple(ruta)
+        if ruta in self.lineas:
+            return self.lineas[ruta]
+        while ruta:
+            ruta = ruta[:-1]
+            if ruta in self.lineas:
+                return self.lineas_clave.get(ruta) or self.lineas[ruta]
+        return self.lineas.get((), 1)
+
+    def linea_clave(self, ruta: Ruta) -> int:
+        """The line of the key that names `ruta` (for unknown or duplicated keys)."""
+        return self.lineas_clave.get(tuple(ruta)) or self.linea(ruta)
+
+
+class ErrorFuente(Exception):
+    """The document cannot be read at all."""
+
+    def __init__(self, linea: int, mensaje: str) -> None:
+        super().__init__(mensaje)
+        self.linea = linea
+        self.mensaje = mensaje
+
+
+@dataclass
+class Documento:
+    datos: Any
+    mapa: MapaFuente
+    problemas: list[ProblemaFuente]
+
+
+class _Constructor:
+    def __init__(self) -> None:
+        self.mapa = MapaFuente()
+        self.problemas: list[ProblemaFuente] = []
+        self._escalares = yaml.SafeLoader("")  # only its scalar constructors are used
+        self._nodos = 0
+
+    def construir(self, nodo: yaml.Node, ruta: Ruta, profundidad: int = 0) -> Any:
+        self._nodos += 1
+        if self._nodos > _NODOS_MAXIMOS:
+            raise ErrorFuente(_linea(nodo), tr("el documento se expande a demasiados valores (¿alias anidados?)"))
+        if profundidad > _PROFUNDIDAD_MAXIMA:
+            raise ErrorFuente(_linea(nodo), tr("anidamiento de más de {n} niveles", n=_PROFUNDIDAD_MAXIMA))
+        self.mapa.lineas[ruta] = _linea(nodo)
+        if isinstance(nodo, yaml.MappingNode):
+            if nodo.tag != "tag:yaml.org,2002:map":
+                raise ErrorFuente(_linea(nodo), tr("etiqueta YAML no permitida: {etiqueta}", etiqueta=nodo.tag))
+            resultado: dict[str, Any] = {}
+            vistas: dict[str, int] = {}
+            for nodo_clave, nodo_valor in nodo.value:
+                if not isinstance(nodo_clave, yaml.ScalarNode):
+                    raise ErrorFuente(_linea(nodo_clave), tr("una clave debe ser un texto simple"))
+                clave = str(self._escalar(nodo_clave))
+                linea_clave = _linea(nodo_clave)
+                if clave in vistas:
+                    self.problemas.append(
+                        ProblemaFuente(
+                            linea_clave,
+                            tr("clave '{clave}' repetida (ya aparece en la línea {linea}); se usa el último valor y el "
+                               "anterior se perdería", clave=clave, linea=vistas[clave]),
+                            ruta=ruta + (clave,),
+                        )
+                    )
+                vistas[clave] = linea_clave
+                self.mapa.lineas_clave[ruta + (clave,)] = linea_clave
+                resultado[clave] = self.construir(nodo_valor, ruta + (clave,), profundidad + 1)
+            return resultado
+        if isinstance(nodo, yaml.SequenceNode):
+            if nodo.tag != "tag:yaml.org,2002:seq":
+                raise ErrorFuente(_linea(nodo), tr("etiqueta YAML no permitida: {etiqueta}", etiqueta=nodo.tag))
+            return [self.construir(hijo, ruta + (i,), profundidad + 1) for i, hijo in enumerate(nodo.value)]
+        return self._escalar(nodo)
+
+    def _escalar(self, nodo: yaml.Node) -> Any:
+        if nodo.tag == "tag:yaml.org,2002:str" and isinstance(nodo, yaml.ScalarNode):
+            return nodo.value  # what PyYAML's construct_yaml_str returns, without its bookkeeping (most values are texts)
+        if nodo.tag not in _ETIQUETAS_ESCALARES:
+            raise ErrorFuente(_linea(nodo), tr("etiqueta YAML no permitida: {etiqueta}", etiqueta=nodo.tag))
+        try:
+            return self._escalares.construct_object(nodo, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as error:
+            raise ErrorFuente(_linea(nodo), tr("valor no válido: {error}", error=error)) from None
+
+
+def _linea(nodo: yaml.Node) -> int:
+    return int(nodo.start_mark.line) + 1
+
+
+def _motivos_so() -> dict[int, str]:
+    permiso = tr("no hay permiso para leerlo")
+    return {
+        errno.ENOENT: tr("no existe"), errno.EACCES: permiso, errno.EPERM: permiso,
+        errno.EISDIR: tr("es un directorio, no un archivo"), errno.ENOTDIR: tr("una parte de la ruta no es un directorio"),
+        errno.ELOOP: tr("la ruta da vueltas (enlaces simbólicos en ciclo)"), errno.ENOSPC: tr("no queda espacio en el disco"),
+        errno.EROFS: tr("el disco es de solo lectura"), errno.ENAMETOOLONG: tr("el nombre es demasiado largo"),
+    }
+
+
+def motivo_so(error: OSError) -> str:
+    """Why the system refused a file, in the language of the run (the system's own text is in English)."""
+    return _motivos_so().get(error.errno or -1) or (error.strerror or str(error))
+
+
+_SALTO = re.compile(rb"\n")
+
+
+_BOMS_NO_UTF8 = ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16"))
+
+
+def _rechazar_no_texto(contenido: bytes) -> None:
+    """A UTF-16/32 export or a binary file (a NUL byte) is refused by name, not as a stray byte."""
+    for marca, codificacion in _BOMS_NO_UTF8:
+        if contenido.startswith(marca):
+            raise ErrorFuente(1, tr("el archivo está en {codificacion}, no en UTF-8: guárdelo como UTF-8", codificacion=codificacion))
+    nulo = contenido.find(b"\x00", 0, 1 << 20)
+    if nulo >= 0:
+        linea = contenido.count(b"\n", 0, nulo) + 1
+        raise ErrorFuente(linea, tr("el archivo es binario (tiene un byte nulo), no un texto: no es un informe"))
+
+
+_CODECS = {"Windows-1252": "cp1252", "Latin-1 (ISO-8859-1)": "latin-1"}
+
+
+def _codificacion_probable(contenido: bytes) -> str:
+    """Windows-1252 when the bytes use its printable 0x80-0x9F range (curly quotes, dashes), else Latin-1.
+    Only named in the message: the file is refused, never decoded by guess."""
+    if any(0x80 <= b <= 0x9F for b in contenido):
+        try:
+            contenido.decode("cp1252")
+            return "Windows-1252"
+        except UnicodeDecodeError:
+            pass
+    return "Latin-1 (ISO-8859-1)"
+
+
+def decodificar(contenido: bytes) -> str:
+    """UTF-8 text (a BOM is accepted) in NFC form, so that a decomposed accent (e + U+0301)
+    reads like the composed one; raise ErrorFuente naming the line of a bad byte."""
+    _rechazar_no_texto(contenido)
+    if contenido.startswith(b"\xef\xbb\xbf"):
+        contenido = contenido[3:]
+    try:
+        texto = contenido.decode("utf-8")
+    except UnicodeDecodeError as error:
+        linea = contenido.count(b"\n", 0, error.start) + 1
+        codificacion = _codificacion_probable(contenido)
+        raise ErrorFuente(
+            linea,
+            tr("el archivo no está en UTF-8 sino, al parecer, en {codificacion}: el byte 0x{byte:02x} sería '{caracter}'; "
+               "guárdelo como UTF-8 para que las tildes y la ñ no se lean mal",
+               codificacion=codificacion, byte=contenido[error.start],
+               caracter=contenido[error.start:error.start + 1].decode(_CODECS[codificacion], errors="replace")),
+        ) from None
+    return unicodedata.normalize("NFC", texto)
+
+
+def _explicaciones() -> tuple[tuple[str, str], ...]:
+    """PyYAML's problem (in English) -> what it means for the writer, in the language of the run."""
+    return (
+        ("quoted scalar", tr("comillas sin cerrar: el texto entre comillas no termina")),
+        ("mapping values are not allowed", tr("':' inesperado: ¿falta un espacio después de ':', faltan comillas o la sangría no corresponde?")),
+        ("tab character", tr("hay una tabulación en la sangría: YAML solo admite espacios")),
+        ("cannot start any token", tr("carácter no permitido al comienzo de un valor (¿una tabulación? use espacios)")),
+        ("did not find expected key", tr("se esperaba una clave: revise la sangría")),
+        ("expected <block end>", tr("la sangría no corresponde con la del bloque")),
+        ("could not find expected ':'", tr("falta ':' después de la clave")),
+        ("found undefined alias", tr("alias (*nombre) sin definir")),
+        ("expected a single document", tr("hay más de un documento YAML (---): se espera un informe por archivo")),
+        ("flow sequence", tr("lista entre corchetes sin cerrar o mal separada")),
+        ("flow mapping", tr("mapa entre llaves sin cerrar o mal separado")),
+    )
+
+
+def _explicar(problema: str, lenguaje: str) -> str:
+    for clave, explicacion in _explicaciones():
+        if clave in problema:
+            return explicacion
+    return tr("el archivo no se puede leer como {lenguaje}", lenguaje=lenguaje)
+
+
+def leer_documento(texto: str, lenguaje: str = "YAML") -> Documento:
+    """Parse one YAML (or JSON: `lenguaje` only names it in messages) document, keeping the line of every value."""
+    if not texto.strip():
+        raise ErrorFuente(1, tr("el archivo está vacío: se esperaba un informe"))
+    try:
+        if _cota_de_anidamiento(texto) > _PROFUNDIDAD_SEGURA_PARA_COMPONER:
+            _medir_anidamiento(texto)  # before composing: libyaml's composer recurses in C and a deep file crashes it
+        nodo = yaml.compose(texto, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        marca = error.problem_mark or error.context_mark
+        contexto = error.context_mark
+        # an unclosed quote or bracket is found at the end of the file: point to where it opens
+        if marca is not None and contexto is not None and marca.index >= len(texto.rstrip()):
+            marca = contexto
+        linea = int(marca.line) + 1 if marca is not None else 1
+        original = " ".join(x for x in (error.context, error.problem) if x) or str(error)
+        raise ErrorFuente(linea, tr("{lenguaje} no válido: {explicacion} (detalle: {original})", lenguaje=lenguaje,
+                                     explicacion=_explicar(original, lenguaje), original=original)) from None
+    except yaml.YAMLError as error:
+        raise ErrorFuente(1, tr("{lenguaje} no válido: {error}", lenguaje=lenguaje, error=error)) from None
+    if nodo is None:
+        raise ErrorFuente(1, tr("el archivo no tiene contenido: se esperaba un informe"))
+    _contar_expandidos(nodo, 0, {})  # an alias bomb is refused before a single value is built
+    constructor = _Constructor()
+    datos = constructor.construir(nodo, ())
+    return Documento(datos, constructor.mapa, constructor.problemas)
+
+
+_ABRE = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
+_CIERRA = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+
+
+def _cota_de_anidamiento(texto: str) -> int:
+    """An upper bound of the document's nesting, read off the text in one pass.
+
+    A flow collection opens with '[' or '{'; a block collection nested in another starts at a
+    greater column, but for a sequence that is the value of a mapping key, which may share the
+    key's column: so block nesting is at most twice the widest line.  Real reports are far below
+    the safe bound and skip the event pass of `_medir_anidamiento` (a fifth of the loading time)."""
+    ancho = max(map(len, texto.splitlines()), default=0)
+    return 2 * (ancho + 1) + texto.count("[") + texto.count("{")
+
+
+def _medir_anidamiento(texto: str) -> None:
+    """Refuse nesting deeper than the limit while streaming the parser's events (no recursion)."""
+    profundidad = 0
+    for evento in yaml.parse(texto, Loader=_Loader):
+        if isinstance(evento, _ABRE):
+            profundidad += 1
+            if profundidad > _PROFUNDIDAD_MAXIMA:
+                marca = evento.start_mark
+                raise ErrorFuente(int(marca.line) + 1 if marca is not None else 1,
+                                  tr("anidamiento de más de {maximo} niveles", maximo=_PROFUNDIDAD_MAXIMA))
+        elif isinstance(evento, _CIERRA):
+            profundidad -= 1
+
+
+def _contar_expandidos(nodo: yaml.Node, profundidad: int, contados: dict[int, int], colecciones: int = 0) -> int:
+    """How many values the document has once every alias is expanded, counting each shared
+    node once (so that 'billion laughs' is measured in microseconds, not built).
+
+    Also refuses nesting deeper than the limit, as `_medir_anidamiento` does on events: the
+    65th nested collection, at the line where it opens."""
+    clave = id(nodo)
+    if clave in contados:
+        return contados[clave]
+    coleccion = isinstance(nodo, (yaml.MappingNode, yaml.SequenceNode))
+    if profundidad > _PROFUNDIDAD_MAXIMA or colecciones + coleccion > _PROFUNDIDAD_MAXIMA:  # or an anchor that contains its own alias
+        raise ErrorFuente(_linea(nodo), tr("anidamiento de más de {maximo} niveles", maximo=_PROFUNDIDAD_MAXIMA))
+    colecciones += coleccion
+    total = 1
+    if isinstance(nodo, yaml.MappingNode):
+        for k, v in nodo.value:
+            total += (_contar_expandidos(k, profundidad + 1, contados, colecciones)
+                      + _contar_expandidos(v, profundidad + 1, contados, colecciones))
+    elif isinstance(nodo, yaml.SequenceNode):
+        for hijo in nodo.value:
+            total += _contar_expandidos(hijo, profundidad + 1, contados, colecciones)
+    if total > _NODOS_MAXIMOS:
+        raise ErrorFuente(_linea(nodo), tr("el documento se expande a más de {maximo} valores (¿alias anidados?)", maximo=_NODOS_MAXIMOS))
+    contados[clave] = total
+    return total

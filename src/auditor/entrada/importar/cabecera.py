@@ -1,0 +1,175 @@
+"""The cover of a report: entity, department, secretaría, title, period, cut-off date, plan.
+
+Read from the first paragraphs, the way a reader finds them on the cover page.  What the
+cover does not say is assumed only where the template leaves no doubt (the cut-off of a
+report that names only its year is the end of that year; territorial development plans
+run on the national four-year cycle 2024-2027), and every assumption is reported.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.entrada.carga import ENTRADA_SIN_UBICAR, ENTRADA_SUPUESTO
+from auditor.entrada.importar.borrador import Borrador
+from auditor.entrada.importar.segmentos import Segmento
+from auditor.idioma import tr
+from auditor.lectura.fechas import MESES
+from auditor.lectura.patrones import normalizar
+
+_PARTICULAS = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "por", "a", "al", "o", "u"}
+_NOMBRE = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]*(?:\s+(?:(?:de|del|la|las|los|el|y)\s+)*[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]*)*"
+_ENTIDAD = re.compile(rf"\b(?P<tipo>Gobernaci[oó]n|Alcald[ií]a)\s+(?:de|del)\s+(?P<lugar>{_NOMBRE})")
+_DEPARTAMENTO = re.compile(r"^\s*DEPARTAMENTO\s+(?:DE\s+|DEL\s+)?(?P<lugar>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ\s]+?)\s*$")
+_SECRETARIA = re.compile(r"^\s*(?P<nombre>secretar[ií]a\s+(?:de|del|general)\b.*)$", re.IGNORECASE)
+_FECHA = re.compile(rf"^\s*(?:fecha\s+de\s+corte:?\s*)?(?P<mes>{'|'.join(MESES)})\s+(?:de\s+|del\s+)?(?P<anio>(?:19|20)\d\d)\s*$",
+                    re.IGNORECASE)
+_PLAN = re.compile(r"^\s*plan\s+de\s+desarrollo\b", re.IGNORECASE)
+_ANIOS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_RANGO = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|y|al|a)\s*((?:19|20)\d\d)(?!\d)")
+
+
+def titulo_espanol(texto: str) -> str:
+    """'SECRETARÍA DE FRONTERAS Y COOPERACIÓN INTERNACIONAL' -> 'Secretaría de Fronteras y
+    Cooperación Internacional'; text already in mixed case is kept as written."""
+    texto = " ".join(texto.split())
+    if not texto.isupper():
+        return texto
+    palabras = texto.lower().split()
+    return " ".join(p if i and p in _PARTICULAS else p[:1].upper() + p[1:] for i, p in enumerate(palabras))
+
+
+def leer_cabecera(segmentos: list[Segmento], todos: list[Segmento], borrador: Borrador,
+                  documento: list[Segmento] | None = None) -> None:
+    """Fill the cover fields of `borrador` from the cover paragraphs (`segmentos`); `todos`
+    (the whole preamble) is searched for the entity when the cover does not name it, and the
+    whole `documento` for a year when the cover has none."""
+    primera = segmentos[0].linea if segmentos else (todos[0].linea if todos else 1)
+    _entidad(segmentos, todos, borrador, primera)
+    _secretaria(segmentos, borrador, primera)
+    titulo = _titulo(segmentos, borrador)
+    desde, hasta = _periodo(titulo, segmentos, borrador, primera, documento or [])
+    _fecha_corte(segmentos, borrador, hasta, primera)
+    _plan(segmentos, borrador, desde, primera)
+
+
+def _entidad(segmentos: list[Segmento], todos: list[Segmento], borrador: Borrador, primera: int) -> None:
+    for grupo in (segmentos, todos):
+        for s in grupo:
+            m = _ENTIDAD.search(s.texto)
+            if m:
+                tipo = "Gobernación" if normalizar(m.group("tipo")).startswith("gob") else "Alcaldía"
+                lugar = titulo_espanol(m.group("lugar"))
+                borrador.poner(("entidad",), f"{tipo} de {lugar}", s.linea)
+                if tipo == "Gobernación":
+                    borrador.poner(("departamento",), lugar, s.linea)
+                    return
+                break
+        else:
+            continue
+        break
+    for s in segmentos:
+        m = _DEPARTAMENTO.match(s.texto)
+        if m:
+            lugar = titulo_espanol(m.group("lugar"))
+            borrador.poner(("departamento",), lugar, s.linea)
+            if "entidad" not in borrador.datos:
+                borrador.poner(("entidad",), f"Gobernación de {lugar}", s.linea)
+            return
+    for clave, que in (("entidad", tr("la entidad ('Gobernación de …' o 'Alcaldía de …')")), ("departamento", tr("el departamento"))):
+        if clave not in borrador.datos:
+            borrador.poner((clave,), "(no indicado)", primera)
+            borrador.problema(ENTRADA_SIN_UBICAR, primera, tr("la portada no dice {que}; escríbalo en la portada del informe", que=que),
+                              campo=clave)
+
+
+def _secretaria(segmentos: list[Segmento], borrador: Borrador, primera: int) -> None:
+    for s in segmentos:
+        m = _SECRETARIA.match(s.texto)
+        if m and len(s.texto) <= 150:
+            borrador.poner(("secretaria",), titulo_espanol(m.group("nombre")), s.linea)
+            return
+    borrador.poner(("secretaria",), "(no indicada)", primera)
+    borrador.problema(ENTRADA_SIN_UBICAR, primera, "la portada no dice qué secretaría informa (se esperaba una línea 'Secretaría de …')",
+                      campo="secretaria")
+
+
+def _titulo(segmentos: list[Segmento], borrador: Borrador) -> str:
+    for i, s in enumerate(segmentos):
+        if "rendicion de cuentas" in normalizar(s.texto):
+            partes = [s.texto]
+            for siguiente in segmentos[i + 1:i + 4]:
+                t = siguiente.texto
+                if len(t) > 40 or _SECRETARIA.match(t) or _ENTIDAD.search(t) or _PLAN.match(t) or _FECHA.match(t):
+                    break
+                partes.append(t)
+            titulo = " ".join(partes)
+            borrador.poner(("titulo",), titulo, s.linea)
+            return titulo
+    return ""
+
+
+def _periodo(titulo: str, segmentos: list[Segmento], borrador: Borrador, primera: int,
+             documento: list[Segmento]) -> tuple[int, int]:
+    linea = borrador.mapa.lineas.get(("titulo",), primera)
+    candidatos = [titulo] + [s.texto for s in segmentos if not _PLAN.match(s.texto) and not _FECHA.match(s.texto)]
+    for texto in candidatos:
+        m = re.search(r"(?i)periodo\s+((?:19|20)\d\d)(?:\s*(?:-|–|y|al|a)\s*((?:19|20)\d\d))?", texto) or _RANGO.search(texto)
+        if m:
+            desde = int(m.group(1))
+            hasta = int(m.group(2)) if m.group(2) else desde
+            break
+        anios = _ANIOS.findall(texto) if texto else []
+        if anios and texto is titulo:
+            desde = hasta = int(anios[-1])
+            break
+    else:
+        anios = [int(a) for s in segmentos for a in _ANIOS.findall(s.texto)]
+        de_donde = tr("el año de la portada")
+        if not anios:
+            anios = [int(a) for s in documento for a in _ANIOS.findall(s.texto)]
+            de_donde = tr("el año más reciente que menciona el documento")
+        if not anios:
+            desde = hasta = 0
+            borrador.problema(ENTRADA_SIN_UBICAR, primera, tr("la portada no dice el periodo del informe (se esperaba 'Periodo 2024 y 2025' o el año en el título)"),
+                              campo="periodo")
+        else:
+            desde = hasta = max(anios)
+            borrador.problema(ENTRADA_SUPUESTO, primera, tr("la portada no dice el periodo; se toma {de_donde}, {desde}", de_donde=de_donde, desde=desde),
+                              campo="periodo")
+    borrador.poner(("periodo", "desde"), desde, linea)
+    borrador.poner(("periodo", "hasta"), hasta, linea)
+    return desde, hasta
+
+
+def _fecha_corte(segmentos: list[Segmento], borrador: Borrador, hasta: int, primera: int) -> None:
+    for s in segmentos:
+        m = _FECHA.match(s.texto)
+        if m:
+            borrador.poner(("fecha_corte",), f"{m.group('anio')}-{MESES[normalizar(m.group('mes'))]:02d}", s.linea)
+            return
+    if hasta:
+        borrador.poner(("fecha_corte",), f"{hasta}-12", primera)
+        borrador.problema(ENTRADA_SUPUESTO, primera,
+                          tr("la portada no dice la fecha de corte; se toma diciembre de {anio}, el fin del periodo", anio=hasta),
+                          campo="fecha_corte")
+
+
+def _plan(segmentos: list[Segmento], borrador: Borrador, desde: int, primera: int) -> None:
+    for s in segmentos:
+        if _PLAN.match(s.texto):
+            m = _RANGO.search(s.texto)
+            if m:
+                borrador.poner(("plan", "nombre"), s.texto, s.linea)
+                borrador.poner(("plan", "desde"), int(m.group(1)), s.linea)
+                borrador.poner(("plan", "hasta"), int(m.group(2)), s.linea)
+                return
+    if desde:
+        inicio = 2024 + 4 * ((desde - 2024) // 4)
+        borrador.poner(("plan", "nombre"), f"Plan de Desarrollo {inicio}-{inicio + 3}", primera)
+        borrador.poner(("plan", "desde"), inicio, primera)
+        borrador.poner(("plan", "hasta"), inicio + 3, primera)
+        borrador.problema(ENTRADA_SUPUESTO, primera,
+                          tr("la portada no nombra el Plan de Desarrollo; se toma el cuatrienio {desde}-{hasta}, que contiene el periodo",
+                             desde=inicio, hasta=inicio + 3),
+                          campo="plan")

@@ -1,0 +1,312 @@
+"""A Word (.docx) report as `Segmento`s: the same paragraphs, in the same order, as its text export.
+
+python-docx opens the package (zip, content types, relationships, XML); the body is walked
+here at the XML level, because python-docx's `document.paragraphs` and `document.tables`
+lose the order in which paragraphs and tables alternate, and its `row.cells` repeats a
+horizontally merged cell once per grid column it spans.  Reading the `<w:tc>` elements of
+a row gives each cell once; a vertically merged continuation cell is a `<w:tc>` of its own
+whose paragraph is empty, so it gives nothing.
+
+python-docx is imported inside `segmentos_docx`, not here: importing this module (and so
+`auditor --help`) stays as fast as before.
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from auditor.entrada.fuente import ErrorFuente
+from auditor.entrada.importar.segmentos import Segmento, normalizar_espacios
+from auditor.idioma import tr
+
+if TYPE_CHECKING:
+    from docx.oxml.xmlchemy import BaseOxmlElement
+
+LIMITE_DESCOMPRIMIDO = 200 * 1024 * 1024
+"""Most bytes the members of a .docx may add up to once uncompressed (photos included)."""
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
+_R, _RPR, _B, _RSTYLE = f"{_W}r", f"{_W}rPr", f"{_W}b", f"{_W}rStyle"
+_VAL = f"{_W}val"
+
+# Wrappers that hold blocks, rows, cells or runs without being one: content controls,
+# custom XML, smart tags, hyperlinks, tracked insertions and moves, simple fields.
+_SDT, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtContent"
+_ENVOLTURAS = {f"{_W}customXml", f"{_W}smartTag", f"{_W}hyperlink", f"{_W}ins", f"{_W}moveTo", f"{_W}fldSimple", f"{_W}dir", f"{_W}bdo"}
+# Never text of the paragraph: properties, tracked deletions, the fallback copy of
+# alternate content (the same text again, for older readers).
+_NO_TEXTO = {f"{_W}pPr", f"{_W}del", f"{_W}moveFrom", f"{_MC}Fallback"}
+
+# The text of a run's content: a line break (Shift+Enter), a page break or a tab separate words.
+_CONTENIDO_RUN = {f"{_W}tab": " ", f"{_W}ptab": " ", f"{_W}br": " ", f"{_W}cr": " ", f"{_W}noBreakHyphen": "-"}
+_VERDADERO = {"1", "true", "on"}
+
+
+
+def _no_abre(motivo: str) -> str:
+    return tr("el archivo .docx no se puede abrir: {motivo}", motivo=motivo)
+
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: Word 97-2003, or a .docx encrypted with a password
+
+
+def _otros_tipos() -> tuple[tuple[str, str], ...]:
+    """Content types of other Office files -> what to tell the writer, in the language of the run."""
+    return (
+        ("wordprocessingml.template", tr("es una plantilla de Word (.dotx): guárdela como Documento de Word (.docx)")),
+        ("ms-word.template", tr("es una plantilla de Word con macros (.dotm): guárdela como Documento de Word (.docx)")),
+        ("ms-word.document.macroEnabled", tr("es un documento de Word con macros (.docm): guárdelo como Documento de Word (.docx)")),
+        ("spreadsheetml", tr("es una hoja de cálculo de Excel, no un documento de Word")),
+        ("presentationml", tr("es una presentación de PowerPoint, no un documento de Word")),
+    )
+
+
+def segmentos_docx(contenido: bytes) -> list[Segmento]:
+    """The paragraphs of a .docx report's body, in document order, as `Segmento`s.
+
+    - A non-empty paragraph of the body gives one `Segmento` with `fila` and `celda` None.
+    - In a table, each non-empty paragraph of each cell gives one `Segmento` whose `fila` is
+      a row id unique in the document (1, 2, ... in document order, nested tables included)
+      and whose `celda` is the 0-based column of the table grid where the cell starts (as the
+      text export writes one tab-separated cell per grid column).  A merged cell is read once;
+      a nested table is read in place, its rows with row ids of their own.
+    - `linea` is the 1-based ordinal of the paragraph among all the document's paragraphs in
+      document order, body and cells, empty ones included: it does not move when a paragraph
+      is edited.  `ubicacion` says where to find it in Word: "párrafo 12" (the 12th paragraph
+      outside tables), "tabla 3, fila 2, celda 1, párrafo 2" (cells and paragraphs counted as
+      Word shows them), "tabla 1, fila 4, celda 2, tabla 1, fila 1, celda 1, párrafo 1" inside
+      a nested table.
+    - `texto` is cleaned by `normalizar_espacios` (Word text has no markup: a literal '**' stays); a line break inside a
+      paragraph is a space; list bullets and numbering are formatting, not text.
+    - `negritas` are the texts of the runs in bold (adjacent ones joined), set directly or by
+      a character style; bold that comes from the paragraph style (a heading's look) is not the
+      author's emphasis and is not counted, as in the text export.
+
+    Headers, footers, footnotes, comments and text boxes are not read (nor counted in `linea`).  Raises `ErrorFuente`
+    (line 1, a Spanish message) when the bytes are not a readable .docx, including when the
+    archive would uncompress to more than `LIMITE_DESCOMPRIMIDO` bytes.
+    """
+    _revisar_paquete(contenido)
+    cuerpo, estilos_en_negrita = _abrir(contenido)
+    lector = _Lector(estilos_en_negrita)
+    lector.leer_cuerpo(cuerpo)
+    return lector.segmentos
+
+
+def _revisar_paquete(contenido: bytes) -> None:
+    """Refuse what is not a .docx, and zip bombs, before python-docx reads anything.
+
+    The sizes the zip declares are enough to bound memory: `zipfile` never inflates a member
+    past its declared size (a member that lies about it then fails its CRC check).
+    """
+    if not contenido:
+        raise ErrorFuente(1, _no_abre(tr("el archivo está vacío")))
+    if contenido.startswith(_OLE):
+        if "EncryptionInfo".encode("utf-16-le") in contenido:
+            raise ErrorFuente(1, _no_abre(tr("está protegido con contraseña; guárdelo en Word sin contraseña y vuelva a intentarlo")))
+        raise ErrorFuente(1, _no_abre(tr("es un documento de Word 97-2003 (.doc); ábralo en Word y guárdelo como .docx")))
+    try:
+        with zipfile.ZipFile(io.BytesIO(contenido)) as paquete:
+            miembros = paquete.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError, struct.error):
+        raise ErrorFuente(1, _no_abre(tr("no es un documento de Word válido (no es un archivo ZIP: está incompleto, dañado o es de otro formato)"))) from None
+    total = sum(miembro.file_size for miembro in miembros)
+    if total > LIMITE_DESCOMPRIMIDO:
+        megas = f"{total // 2**20:,}".replace(",", ".")
+        raise ErrorFuente(
+            1,
+            _no_abre(tr("descomprimido ocuparía {megas} MB, más que el límite de {limite} MB "
+                        "(¿está dañado o fue construido para agotar la memoria?)", megas=megas, limite=LIMITE_DESCOMPRIMIDO // 2**20)),
+        )
+    if any(miembro.flag_bits & 0x1 for miembro in miembros):
+        raise ErrorFuente(1, _no_abre(tr("tiene partes cifradas; guárdelo en Word sin contraseña y vuelva a intentarlo")))
+    if "[Content_Types].xml" not in {miembro.filename for miembro in miembros}:
+        raise ErrorFuente(1, _no_abre(tr("no es un documento de Word válido (es un ZIP sin [Content_Types].xml)")))
+
+
+def _abrir(contenido: bytes) -> tuple[BaseOxmlElement, dict[str, bool]]:
+    """The `<w:body>` element and which character styles are bold."""
+    from docx.opc.constants import CONTENT_TYPE
+    from docx.package import Package
+
+    try:
+        parte = Package.open(io.BytesIO(contenido)).main_document_part
+        tipo = parte.content_type
+        if tipo == CONTENT_TYPE.WML_DOCUMENT_MAIN:
+            documento = parte.document  # a DocumentPart, for this content type
+            cuerpo: BaseOxmlElement | None = documento.element.body
+            estilos: BaseOxmlElement = documento.styles.element
+    except Exception as error:  # noqa: BLE001 - python-docx and lxml raise many types on damaged input; the caller needs ErrorFuente
+        raise ErrorFuente(1, _no_abre(tr("no es un documento de Word válido ({explicacion})", explicacion=_explicar(error)))) from None
+    if tipo != CONTENT_TYPE.WML_DOCUMENT_MAIN:
+        for clave, explicacion in _otros_tipos():
+            if clave in tipo:
+                raise ErrorFuente(1, _no_abre(explicacion))
+        raise ErrorFuente(1, _no_abre(tr("no es un documento de Word (su contenido principal es de tipo '{tipo}')", tipo=tipo)))
+    if cuerpo is None:
+        raise ErrorFuente(1, _no_abre(tr("no es un documento de Word válido (no tiene cuerpo: falta <w:body>)")))
+    return cuerpo, _estilos_en_negrita(estilos)
+
+
+def _explicar(error: Exception) -> str:
+    """What went wrong inside the package, in Spanish, with python-docx's own words as detail."""
+    if isinstance(error, SyntaxError):  # lxml's XMLSyntaxError
+        problema = tr("una de sus partes XML está dañada")
+    elif isinstance(error, (zipfile.BadZipFile, zlib.error, EOFError)):
+        problema = tr("una de sus partes comprimidas está dañada")
+    elif isinstance(error, KeyError):
+        problema = tr("le falta una parte que todo documento de Word tiene")
+    else:
+        problema = tr("su estructura no es la de un documento de Word")
+    detalle = " ".join(str(error).split())[:200]
+    return tr("{problema}; detalle: {tipo}: {detalle}", problema=problema, tipo=type(error).__name__, detalle=detalle) if detalle else problema
+
+
+def _estilos_en_negrita(estilos: BaseOxmlElement) -> dict[str, bool]:
+    """Character style id -> whether a run in that style is bold (following `basedOn`)."""
+    propio: dict[str, bool | None] = {}
+    base: dict[str, str] = {}
+    for estilo in estilos.iterchildren(f"{_W}style"):
+        if estilo.get(f"{_W}type") != "character" or not estilo.get(f"{_W}styleId"):
+            continue
+        identificador = estilo.get(f"{_W}styleId")
+        negrita = estilo.find(f"{_RPR}/{_B}")
+        propio[identificador] = None if negrita is None else _activo(negrita)
+        padre = estilo.find(f"{_W}basedOn")
+        if padre is not None and padre.get(_VAL):
+            base[identificador] = padre.get(_VAL)
+
+    def resolver(identificador: str) -> bool:
+        vistos: set[str] = set()
+        actual: str | None = identificador
+        while actual is not None and actual not in vistos:
+            vistos.add(actual)
+            valor = propio.get(actual)
+            if valor is not None:
+                return valor
+            actual = base.get(actual)
+        return False
+
+    return {identificador: resolver(identificador) for identificador in propio}
+
+
+def _activo(propiedad: Any) -> bool:
+    """An on/off property such as `<w:b/>`: on unless its val says otherwise."""
+    valor = propiedad.get(_VAL)
+    return valor is None or str(valor).lower() in _VERDADERO
+
+
+def _entero(valor: str | None, defecto: int) -> int:
+    try:
+        return int(valor) if valor is not None else defecto
+    except ValueError:
+        return defecto
+
+
+def _hijos(elemento: Any, etiquetas: tuple[str, ...]) -> Iterator[Any]:
+    """Children of `elemento` with one of `etiquetas`, in order, looking inside content
+    controls and other wrappers (a row inside a `<w:sdt>`, a paragraph inside `<w:customXml>`)."""
+    for hijo in elemento:
+        if hijo.tag in etiquetas:
+            yield hijo
+        elif hijo.tag == _SDT:
+            contenido = hijo.find(_SDT_CONTENT)
+            if contenido is not None:
+                yield from _hijos(contenido, etiquetas)
+        elif hijo.tag in _ENVOLTURAS:
+            yield from _hijos(hijo, etiquetas)
+
+
+def _runs(parrafo: Any) -> Iterator[Any]:
+    """The runs of a paragraph as Word shows them, in order: those in hyperlinks, fields,
+    content controls and tracked insertions included; tracked deletions left out."""
+    for hijo in parrafo:
+        if hijo.tag == _R:
+            yield hijo
+        elif hijo.tag not in _NO_TEXTO:
+            yield from _runs(hijo)
+
+
+@dataclass
+class _Lector:
+    estilos_en_negrita: dict[str, bool]
+    segmentos: list[Segmento] = field(default_factory=list)
+    parrafos: int = 0  # every paragraph so far, in document order: the `linea`
+    filas: int = 0  # every table row so far: the `fila` id
+
+    def leer_cuerpo(self, cuerpo: Any) -> None:
+        parrafos_cuerpo = tablas = 0
+        for bloque in _hijos(cuerpo, (_P, _TBL)):
+            if bloque.tag == _P:
+                parrafos_cuerpo += 1
+                self._parrafo(bloque, f"párrafo {parrafos_cuerpo}")
+            else:
+                tablas += 1
+                self._tabla(bloque, f"tabla {tablas}")
+
+    def _tabla(self, tabla: Any, lugar: str) -> None:
+        for numero_fila, fila in enumerate(_hijos(tabla, (_TR,)), start=1):
+            self.filas += 1
+            id_fila = self.filas
+            antes = fila.find(f"{_W}trPr/{_W}gridBefore")
+            columna = _entero(antes.get(_VAL), 0) if antes is not None else 0
+            for numero_celda, celda in enumerate(_hijos(fila, (_TC,)), start=1):
+                lugar_celda = f"{lugar}, fila {numero_fila}, celda {numero_celda}"
+                parrafos = tablas = 0
+                for bloque in _hijos(celda, (_P, _TBL)):
+                    if bloque.tag == _P:
+                        parrafos += 1
+                        self._parrafo(bloque, f"{lugar_celda}, párrafo {parrafos}", id_fila, columna)
+                    else:
+                        tablas += 1
+                        self._tabla(bloque, f"{lugar_celda}, tabla {tablas}")
+                abarca = celda.find(f"{_W}tcPr/{_W}gridSpan")
+                columna += max(1, _entero(abarca.get(_VAL), 1)) if abarca is not None else 1
+
+    def _parrafo(self, parrafo: Any, lugar: str, fila: int | None = None, celda: int | None = None) -> None:
+        self.parrafos += 1
+        partes: list[str] = []
+        negritas: list[str] = []
+        en_negrita: list[str] | None = None  # the bold phrase being read
+        for run in _runs(parrafo):
+            texto = "".join(_texto_de(hijo) for hijo in run)
+            if not texto:
+                continue  # a run holding only a picture or a field mark does not cut a bold phrase
+            partes.append(texto)
+            if self._negrita(run):
+                en_negrita = en_negrita if en_negrita is not None else []
+                en_negrita.append(texto)
+            elif en_negrita is not None:
+                negritas.append("".join(en_negrita))
+                en_negrita = None
+        if en_negrita is not None:
+            negritas.append("".join(en_negrita))
+        texto = normalizar_espacios("".join(partes))
+        if texto:
+            limpias = tuple(n for n in (normalizar_espacios(negrita) for negrita in negritas) if n)
+            self.segmentos.append(Segmento(texto, self.parrafos, fila, celda, lugar, limpias))
+
+    def _negrita(self, run: Any) -> bool:
+        propiedades = run.find(_RPR)
+        if propiedades is None:
+            return False
+        directa = propiedades.find(_B)
+        if directa is not None:
+            return _activo(directa)
+        estilo = propiedades.find(_RSTYLE)
+        return estilo is not None and self.estilos_en_negrita.get(estilo.get(_VAL), False)
+
+
+def _texto_de(contenido: Any) -> str:
+    """The text one child of a run contributes: `<w:t>` its text, breaks and tabs a space."""
+    if contenido.tag == f"{_W}t":
+        return str(contenido.text or "")
+    return _CONTENIDO_RUN.get(contenido.tag, "")

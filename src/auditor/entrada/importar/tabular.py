@@ -1,0 +1,454 @@
+"""The tabular template: 'Meta # N', the cells Cumplimiento/Avance, Inversión and
+Beneficiarios, then EJECUCIÓN, IMPACTO, LOCALIZACIÓN and the photo captions.
+
+The template's own questions ('¿Qué se hizo?', '¿Cuánto se invirtió?', ...) are the
+labels: whatever follows a label, in the same cell, the next cells or the paragraphs a
+page break pushed out of the table, is the answer to it, until the next label.  After
+the LOCALIZACIÓN row come the photo captions.  The report-level tables (cumplimiento by
+PDD level, indicadores de resultado) close the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from auditor.entrada.carga import ENTRADA_SIN_UBICAR
+from auditor.entrada.fuente import Ruta
+from auditor.entrada.importar.borrador import Borrador, Texto
+from auditor.entrada.importar.cabecera import leer_cabecera
+from auditor.entrada.importar.segmentos import Segmento
+from auditor.idioma import tr
+from auditor.lectura import respuestas as lectura
+from auditor.lectura.patrones import normalizar
+
+META = re.compile(r"^\s*Meta\s*#\s*(?P<numero>\d+)\s*[:.\-–]?\s*(?P<nombre>.*)$", re.IGNORECASE | re.DOTALL)
+
+_ACENTOS = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü]", "n": "[nñ]"}
+
+
+def _frase(texto: str) -> str:
+    """A template phrase as a regex: accents, case and spacing do not matter."""
+    salida = []
+    for c in normalizar(texto):
+        if c == " ":
+            salida.append(r"\s*")
+        elif c.lower() in _ACENTOS:
+            salida.append(_ACENTOS[c.lower()])
+        else:
+            salida.append(re.escape(c))
+    return "".join(salida)
+
+
+def _pregunta(texto: str) -> str:
+    return r"¿\s*" + _frase(texto) + r"\s*\??"
+
+
+@dataclass(frozen=True)
+class Etiqueta:
+    nombre: str
+    patron: re.Pattern[str]
+    campo: Ruta | None = None  # the answer that follows goes here
+
+
+def _etiqueta(nombre: str, patron: str, campo: Ruta | None = None, mayusculas: bool = False) -> Etiqueta:
+    return Etiqueta(nombre, re.compile(patron, 0 if mayusculas else re.IGNORECASE), campo)
+
+
+_PORCENTAJE = r"(?P<valor>\d+(?:[.,]\d+)?\s*%)"
+ETIQUETAS = (
+    _etiqueta("logro", _pregunta("qué se hizo"), ("logro", "texto")),
+    _etiqueta("cumplimiento", _PORCENTAJE + r"\s*de\s+cumplimiento(?:\s+frente\s+a\s+lo\s+programado(?:\s+en\s+el\s+periodo"
+              r"(?:\s+\d{4}(?:\s*(?:-|–|y)\s*\d{4})?)?)?)?\s*\.?"),
+    _etiqueta("avance", _PORCENTAJE + r"\s*de\s+avance(?:\s+frente\s+al\s+cuatrienio)?\s*\.?"),
+    _etiqueta("inversion", _pregunta("cuánto se invirtió"), ("inversion", "texto")),
+    _etiqueta("beneficiarios", _pregunta("qué población se atendió"), ("beneficiarios", "descripcion")),
+    _etiqueta("como", _pregunta("cómo se hizo"), ("ejecucion", "como")),
+    _etiqueta("con_quien", _pregunta("con quién se ejecutó"), ("ejecucion", "con_quien")),
+    _etiqueta("cuando", _pregunta("cuándo se realizó"), ("ejecucion", "cuando")),
+    _etiqueta("impacto", _pregunta("qué impacto y/o resultado se produjo"), ("impacto",)),
+    _etiqueta("donde", _pregunta("dónde se intervino"), ("localizacion", "texto")),
+    _etiqueta("ejecucion", r"^\s*EJECUCI[OÓ]N\b", mayusculas=True),
+    _etiqueta("seccion_impacto", r"^\s*IMPACTO\b", mayusculas=True),
+    _etiqueta("localizacion", r"^\s*LOCALIZACI[OÓ]N\b", ("localizacion", "texto"), mayusculas=True),
+)
+_REGISTRO = re.compile(r"^\s*registro\s+fotogr[aá]fico\s*\.?\s*$", re.IGNORECASE)
+_CABECERA_CELDAS = re.compile(r"^\s*(?:cumplimiento\s*/\s*avance|inversi[oó]n|beneficiarios)\s*$", re.IGNORECASE)
+_SEPARADOR = re.compile(r"^\s*[-–—_*]{2,}\s*$")
+_CONECTOR = re.compile(r"^\s*[yY]\s*$")
+_PDD = re.compile(r"^\s*CUMPLIMIENTO\s*/\s*AVANCE\s+POR\s+NIVEL\s+DEL\s+PDD\b", re.IGNORECASE)
+_INDICADORES = re.compile(r"^\s*AN[AÁ]LISIS\s+DE\s+LOS\s+INDICADORES\s+DE\s+RESULTADO\b", re.IGNORECASE)
+_TABLA_TITULO = re.compile(r"^\s*tabla\s+\d+\s*[.:]", re.IGNORECASE)
+
+
+def encabezado_de_pagina(texto: str) -> bool:
+    """A running page header repeated by the export ('Rendición de Cuentas 2024-2025
+    SECRETARIA DE DESARROLLO ECONOMICO Y PRODUCTIVIDAD')."""
+    t = normalizar(texto)
+    return len(texto) <= 160 and t.startswith("rendicion de cuentas") and "secretaria" in t and not re.search(r"[:;,.]", t)
+
+
+def partir(texto: str) -> list[tuple[Etiqueta | None, str, re.Match[str] | None]]:
+    """A paragraph split at the template labels it contains: [(None, text before the first
+    label), (label, its answer up to the next label, match), ...]."""
+    hallazgos: list[tuple[int, int, Etiqueta, re.Match[str]]] = []
+    for etiqueta in ETIQUETAS:
+        for m in etiqueta.patron.finditer(texto):
+            if m.end() > m.start():
+                hallazgos.append((m.start(), m.end(), etiqueta, m))
+    hallazgos.sort(key=lambda h: (h[0], -h[1]))
+    elegidos: list[tuple[int, int, Etiqueta, re.Match[str]]] = []
+    for h in hallazgos:
+        if not elegidos or h[0] >= elegidos[-1][1]:
+            elegidos.append(h)
+    partes: list[tuple[Etiqueta | None, str, re.Match[str] | None]] = []
+    inicio = 0
+    previa: tuple[Etiqueta, re.Match[str]] | None = None
+    for comienzo, fin, etiqueta, m in elegidos:
+        trozo = _limpiar_trozo(texto[inicio:comienzo])
+        partes.append((previa[0], trozo, previa[1]) if previa else (None, trozo, None))
+        previa = (etiqueta, m)
+        inicio = fin
+    trozo = _limpiar_trozo(texto[inicio:])
+    partes.append((previa[0], trozo, previa[1]) if previa else (None, trozo, None))
+    return partes
+
+
+def _limpiar_trozo(texto: str) -> str:
+    return re.sub(r"^[\s•·:,;]+|[\s•·]+$", "", texto)
+
+
+@dataclass
+class _Meta:
+    indice: int
+    numero: str
+    linea: int
+    textos: dict[Ruta, Texto] = field(default_factory=dict)
+    fotos: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass
+class _Estado:
+    meta: _Meta | None = None
+    campo: Ruta | None = None
+    fila_titulo: int | None = None
+    fila_localizacion: int | None = None
+    localizacion_titulo: bool = False  # LOCALIZACIÓN came as a heading after the table
+    fotos: bool = False
+
+
+class LectorTabular:
+    """Reads a document in the tabular template into `borrador`."""
+
+    def __init__(self, segmentos: list[Segmento], borrador: Borrador) -> None:
+        self.segmentos = segmentos
+        self.b = borrador
+        self.metas: list[_Meta] = []
+        self.e = _Estado()
+
+    def leer(self) -> None:
+        primera = next((i for i, s in enumerate(self.segmentos) if META.match(s.texto)), len(self.segmentos))
+        preambulo = self.segmentos[:primera]
+        portada = _portada(preambulo)
+        leer_cabecera(portada, preambulo, self.b, self.segmentos)
+        leer_totales(preambulo[len(portada):], self.b)
+        resto = self.segmentos[primera:]
+        fin = next((i for i, s in enumerate(resto) if _PDD.match(s.texto) or _INDICADORES.match(s.texto)), len(resto))
+        for segmento in resto[:fin]:
+            self._segmento(segmento)
+        for meta in self.metas:
+            self._cerrar(meta)
+        leer_tablas_informe(resto[fin:], self.b)
+
+    # --- one paragraph at a time ------------------------------------------------------
+
+    def _segmento(self, s: Segmento) -> None:
+        if encabezado_de_pagina(s.texto):
+            return
+        m = META.match(s.texto)
+        if m:
+            self._nueva_meta(m, s)
+            return
+        e = self.e
+        if e.meta is None:
+            return
+        if e.fila_titulo is not None and s.fila == e.fila_titulo:
+            if "nombre" not in self.b.datos["metas"][e.meta.indice]:
+                self.b.poner(("metas", e.meta.indice, "nombre"), s.texto, s.linea)
+            return
+        e.fila_titulo = None
+        if _CABECERA_CELDAS.match(s.texto) or _SEPARADOR.match(s.texto):
+            return
+        if _REGISTRO.match(s.texto):
+            self._fotos()
+            return
+        if e.fila_localizacion is not None and s.fila != e.fila_localizacion:
+            self._fotos()  # the LOCALIZACIÓN row is over: what follows the table is the captions
+        partes = partir(s.texto)
+        for etiqueta, trozo, coincidencia in partes:
+            if etiqueta is not None:
+                self._etiqueta(etiqueta, coincidencia, s)
+            if trozo:
+                self._texto(trozo, s)
+
+    def _nueva_meta(self, m: re.Match[str], s: Segmento) -> None:
+        indice = len(self.metas)
+        meta = _Meta(indice, m.group("numero"), s.linea)
+        self.metas.append(meta)
+        self.b.poner(("metas", indice, "numero"), int(m.group("numero")), s.linea)
+        nombre = m.group("nombre").strip()
+        if nombre:
+            self.b.poner(("metas", indice, "nombre"), nombre, s.linea)
+        self.e = _Estado(meta=meta, fila_titulo=s.fila)
+
+    def _etiqueta(self, etiqueta: Etiqueta, m: re.Match[str] | None, s: Segmento) -> None:
+        e = self.e
+        assert e.meta is not None
+        e.fotos = False
+        if etiqueta.nombre in ("cumplimiento", "avance") and m is not None:
+            campo = "cumplimiento_periodo" if etiqueta.nombre == "cumplimiento" else "avance_cuatrienio"
+            self.b.poner(("metas", e.meta.indice, campo), m.group("valor").replace(" ", ""), s.linea)
+            e.campo = None
+            return
+        e.campo = etiqueta.campo
+        if etiqueta.campo is not None:
+            e.meta.textos.setdefault(etiqueta.campo, Texto()).agregar("", s.linea)
+        if etiqueta.campo == ("localizacion", "texto"):
+            if s.en_tabla:
+                e.fila_localizacion = s.fila
+            else:
+                e.localizacion_titulo = True
+                e.fila_localizacion = None
+        elif etiqueta.nombre not in ("ejecucion", "seccion_impacto"):
+            e.fila_localizacion = None
+            e.localizacion_titulo = False
+
+    def _texto(self, texto: str, s: Segmento) -> None:
+        e = self.e
+        assert e.meta is not None
+        if e.fotos:
+            e.meta.fotos.append((texto, s.linea))
+            return
+        if e.campo is None:
+            if _CONECTOR.match(texto):
+                return
+            numero = e.meta.numero
+            self.b.problema(ENTRADA_SIN_UBICAR, s.linea,
+                            tr("texto de la meta {numero} fuera de toda sección de la plantilla (se esperaba una pregunta como "
+                               "'¿Qué se hizo?' o '¿Cómo se hizo?' antes de él); no se audita como parte de ningún campo", numero=numero),
+                            texto=_corto(texto), meta=numero)
+            return
+        destino = e.meta.textos.setdefault(e.campo, Texto())
+        destino.agregar(texto, s.linea)
+        if e.localizacion_titulo and not s.en_tabla:
+            e.localizacion_titulo = False
+            self._fotos()
+
+    def _fotos(self) -> None:
+        self.e.fotos = True
+        self.e.campo = None
+        self.e.fila_localizacion = None
+        self.e.localizacion_titulo = False
+
+    # --- values of a finished meta -------------------------------------------------------
+
+    def _cerrar(self, meta: _Meta) -> None:
+        base: Ruta = ("metas", meta.indice)
+        poner: Callable[[Ruta, object, int], None] = lambda ruta, valor, linea: self.b.poner(base + ruta, valor, linea)  # noqa: E731
+        if "nombre" not in self.b.datos["metas"][meta.indice]:
+            poner(("nombre",), "", meta.linea)
+            self.b.problema(ENTRADA_SIN_UBICAR, meta.linea, tr("la meta {numero} no tiene nombre después de 'Meta # {numero}'", numero=meta.numero),
+                            campo="nombre", meta=meta.numero)
+        for ruta, texto in meta.textos.items():
+            self.b.poner_texto(base + ruta, texto)
+        completar_valores(self.b, base, meta.textos, tabular=True)
+        for i, (foto, linea) in enumerate(meta.fotos):
+            poner(("registro_fotografico", i), foto, linea)
+
+
+def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabular: bool) -> None:
+    """The numbers an answer states, read into the structured fields beside it."""
+    logro = textos.get(("logro", "texto"))
+    if logro is not None and tabular:
+        cuenta = lectura.primera_cuenta(logro.texto, "logro")
+        if cuenta is not None:
+            linea = logro.linea_de(logro.texto[cuenta.inicio:cuenta.inicio + 40])
+            b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)
+            b.poner(base + ("logro", "unidad"), cuenta.unidad, linea)
+    inversion = textos.get(("inversion", "texto"))
+    if inversion is not None:
+        leer_inversion(b, base, inversion, tabular)
+    poblacion = textos.get(("beneficiarios", "descripcion"))
+    if poblacion is not None:
+        cuenta = lectura.primera_cuenta(poblacion.texto, "poblacion", al_inicio=not tabular)
+        if cuenta is not None:
+            linea = poblacion.linea_de(poblacion.texto[cuenta.inicio:cuenta.inicio + 40])
+            b.poner(base + ("beneficiarios", "total"), cuenta.cantidad, linea)
+            b.poner(base + ("beneficiarios", "unidad"), cuenta.unidad, linea)
+            for i, (grupo, cantidad) in enumerate(lectura.grupos(poblacion.texto, cuenta.inicio)):
+                b.poner(base + ("beneficiarios", "grupos", i, "grupo"), grupo, poblacion.linea_de(grupo))
+                b.poner(base + ("beneficiarios", "grupos", i, "cantidad"), cantidad, poblacion.linea_de(grupo))
+    lugar = textos.get(("localizacion", "texto"))
+    if lugar is not None:
+        for i, municipio in enumerate(lectura.municipios(lugar.texto)):
+            b.poner(base + ("localizacion", "municipios", i), municipio, lugar.linea_de(municipio))
+
+
+_PROGRAMADO = re.compile(r"programaci[oó]n\s+(?:estimada\s+)?de\s+(?P<monto>\$[^,;]*?millones)", re.IGNORECASE)
+_EJECUTADO = re.compile(r"(?:se\s+ejecutaron|se\s+han\s+ejecutado|ejecutados?)\s+(?P<monto>\$\s*[^,;]*?millones(?:\s+de\s+pesos)?)",
+                        re.IGNORECASE)
+_NADA_EJECUTADO = re.compile(r"\bno\s+se\s+(?:han|ha)\s+ejecutado\b", re.IGNORECASE)
+
+
+def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool) -> None:
+    texto = inversion.texto
+    montos = lectura.montos(texto)
+    if tabular:
+        if montos:
+            b.poner(base + ("inversion", "ejecutada"), montos[0].texto, inversion.linea_de(montos[0].texto))
+    else:
+        programado = _PROGRAMADO.search(texto)
+        if programado:
+            b.poner(base + ("inversion", "programada"), programado.group("monto"), inversion.linea_de(programado.group("monto")))
+        ejecutado = _EJECUTADO.search(texto)
+        if ejecutado:
+            monto = " ".join(ejecutado.group("monto").split())
+            b.poner(base + ("inversion", "ejecutada"), monto, inversion.linea_de(monto))
+        elif _NADA_EJECUTADO.search(texto):
+            b.poner(base + ("inversion", "ejecutada"), 0, inversion.linea_de(texto[:40]))
+    for i, fuente in enumerate(lectura.fuentes(texto)):
+        b.poner(base + ("inversion", "fuentes", i), fuente, inversion.linea_de(fuente))
+
+
+def _corto(texto: str, largo: int = 160) -> str:
+    return texto if len(texto) <= largo else texto[: largo - 1] + "…"
+
+
+# --- before the metas: cover and summary ---------------------------------------------------
+
+def _portada(preambulo: list[Segmento]) -> list[Segmento]:
+    """The cover paragraphs: the short ones before the first question or long paragraph."""
+    for i, s in enumerate(preambulo):
+        if len(s.texto) > 160 or s.texto.lstrip().startswith("¿"):
+            return preambulo[:i]
+    return preambulo
+
+
+_INVERSION_AFIRMADA = re.compile(
+    r"inversi[oó]n\s+(?:que\s+)?(?P<calificador>superior\s+a|supera|por\s+m[aá]s\s+de|de\s+m[aá]s\s+de|cercana\s+a|"
+    r"de\s+aproximadamente|aproximada\s+de|de\s+alrededor\s+de|por|de)\s+(?:los\s+)?(?P<monto>\$\s*[\d.,]+\s*(?:mil\s+)?millones)",
+    re.IGNORECASE,
+)
+_CANTIDAD_AFIRMADA = re.compile(
+    r"(?P<calificador>m[aá]s\s+de|cerca\s+de|alrededor\s+de|aproximadamente|superior\s+a|un\s+total\s+de)\s+"
+    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<resto>[A-Za-zÁÉÍÓÚÑáéíóúñ].*)",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _calificador(texto: str) -> str:
+    t = " ".join(texto.lower().split())
+    return {"por más de": "más de", "de más de": "más de", "por mas de": "más de", "de mas de": "más de", "de": "", "por": ""}.get(t, t)
+
+
+def leer_totales(resumen: list[Segmento], b: Borrador) -> None:
+    """Report-level claims of the summary: 'más de N <personas> ... una inversión superior a $X
+    millones'.  Which metas a claim covers is not written in the document; it is left empty
+    for the reviewer to fill (the totals rule only checks claims that say it)."""
+    eje = ""
+    indice = 0
+    for s in resumen:
+        if s.negritas:
+            eje = s.negritas[-1]
+        monto = _INVERSION_AFIRMADA.search(s.texto)
+        if monto is None:
+            continue
+        base: Ruta = ("totales", indice)
+        b.poner(base + ("eje",), eje or "(sin eje)", s.linea)
+        b.poner(base + ("texto",), _frase_con(s.texto, monto.start()), s.linea)
+        cantidad = _CANTIDAD_AFIRMADA.search(s.texto)
+        if cantidad is not None and not cantidad.group("resto").lstrip().startswith("$"):
+            unidad = lectura.unidad_contada(cantidad.group("resto"), "resumen")
+            b.poner(base + ("beneficiarios", "calificador"), _calificador(cantidad.group("calificador")), s.linea)
+            b.poner(base + ("beneficiarios", "cantidad"), cantidad.group("n"), s.linea)
+            b.poner(base + ("beneficiarios", "unidad"), unidad, s.linea)
+        calificador = _calificador(monto.group("calificador"))
+        if calificador:
+            b.poner(base + ("inversion", "calificador"), calificador, s.linea)
+        b.poner(base + ("inversion", "monto"), monto.group("monto"), s.linea)
+        indice += 1
+
+
+def _frase_con(texto: str, posicion: int) -> str:
+    """The sentence of `texto` that contains `posicion`."""
+    inicio = texto.rfind(". ", 0, posicion)
+    inicio = 0 if inicio < 0 else inicio + 2
+    fin = texto.find(". ", posicion)
+    return texto[inicio: len(texto) if fin < 0 else fin + 1].strip()
+
+
+# --- after the metas: the report-level tables ---------------------------------------------
+
+def leer_tablas_informe(segmentos: list[Segmento], b: Borrador) -> None:
+    """CUMPLIMIENTO/AVANCE POR NIVEL DEL PDD and ANÁLISIS DE LOS INDICADORES DE RESULTADO."""
+    seccion = ""
+    filas_pdd = filas_ind = 0
+    fila_cabecera: int | None = None
+    for s in segmentos:
+        if encabezado_de_pagina(s.texto) or _SEPARADOR.match(s.texto):
+            continue
+        if _PDD.match(s.texto):
+            seccion = "pdd"
+            b.poner(("tabla_pdd", "filas"), [], s.linea)
+        elif _INDICADORES.match(s.texto):
+            seccion = "indicadores"
+            b.poner(("indicadores_resultado", "filas"), [], s.linea)
+        elif seccion == "pdd":
+            filas_pdd = _fila_pdd(s, b, filas_pdd)
+        elif seccion == "indicadores":
+            if _TABLA_TITULO.match(s.texto):
+                b.poner(("indicadores_resultado", "titulo"), s.texto, s.linea)
+            elif s.en_tabla and s.celda == 0 and re.match(r"(?i)^\s*indicador(?:es)?\s*$", s.texto):
+                fila_cabecera = s.fila
+            elif s.en_tabla and s.fila == fila_cabecera:
+                anio = re.search(r"(?:19|20)\d\d", s.texto)
+                clave = {1: "anio_linea_base", 2: "anio_avance", 3: "anio_meta"}.get(s.celda or 0)
+                if anio and clave:
+                    b.poner(("indicadores_resultado", clave), int(anio.group(0)), s.linea)
+            elif s.en_tabla:
+                filas_ind = _fila_indicador(s, b, filas_ind)
+            elif s.texto.startswith("*"):
+                notas = b.datos["indicadores_resultado"].setdefault("notas", [])
+                b.poner(("indicadores_resultado", "notas", len(notas)), s.texto, s.linea)
+            else:
+                previo = b.datos["indicadores_resultado"].get("texto")
+                b.poner(("indicadores_resultado", "texto"), s.texto if not previo else previo + "\n\n" + s.texto, s.linea)
+
+
+def _fila_pdd(s: Segmento, b: Borrador, n: int) -> int:
+    if not s.en_tabla:
+        if "texto" not in b.datos["tabla_pdd"]:
+            b.poner(("tabla_pdd", "texto"), s.texto, s.linea)
+        return n
+    if s.celda == 0 and re.match(r"(?i)^\s*niveles?\s*$", s.texto):
+        return n
+    if s.celda == 0:
+        b.poner(("tabla_pdd", "filas", n, "nivel"), s.texto, s.linea)
+        return n + 1
+    if re.match(r"(?i)^\s*porcentaje|^\s*avance\s+porcentual", s.texto):
+        return n  # the header row
+    clave = {1: "cumplimiento_programado", 2: "cumplimiento_ejecutado", 3: "avance_cuatrienio"}.get(s.celda or 0)
+    if clave and n:
+        b.poner(("tabla_pdd", "filas", n - 1, clave), s.texto, s.linea)
+    return n
+
+
+def _fila_indicador(s: Segmento, b: Borrador, n: int) -> int:
+    if s.celda == 0:
+        b.poner(("indicadores_resultado", "filas", n, "indicador"), s.texto, s.linea)
+        return n + 1
+    clave = {1: "linea_base", 2: "avance", 3: "meta"}.get(s.celda or 0)
+    if clave and n:
+        b.poner(("indicadores_resultado", "filas", n - 1, clave), s.texto, s.linea)
+    return n

@@ -1,0 +1,712 @@
+"""Counts in Spanish prose: a number together with the noun it counts.
+
+"337 empresas beneficiadas", "más de 1600 ciudadanos cesantes", "dos (2) jornadas",
+"Un centro de reindustrialización ..." are each read into a `Conteo`: the value, its
+qualifier ("más de" is a lower bound, "cerca de" an approximation), the noun it counts
+and where it is in the text, so that a finding can quote it.
+
+Numbers that do not count things are left out: amounts (``$ 776``, ``165 mil dólares``,
+``3,8 millones de dólares``), percentages (``76%``, ``22.4 por ciento``), ordinals
+(``50°``, ``3ª``) and numbers glued to other characters, as dates and codes are
+(``23-octubre-2025``, ``2024-460``).  ``un``/``una`` count only when they open the text
+("Un centro ... apoyado"); elsewhere they are articles.
+
+Nouns are compared by their head, in singular and without accents, and their first
+modifier: "unidades productivas" is "unidad productiva" and differs from "unidades
+económicas"; "sesiones de capacitación" differs from "sesiones de asistencia técnica";
+"ciudadanos" (no modifier) matches "ciudadanos cesantes".  "empresas" and "ciudadanos"
+are different things.
+
+The same module reads the other shapes of counting that reports use: enumerations that
+follow a count ("3 clústeres asistidos: Construcción, TIC, Moda Norte"), breakdowns
+("84 compradores, de los cuales 78 fueron nacionales y 6 internacionales"), coordinated
+counts ("41 funcionarios públicos y 40 personeros") and percentage splits ("el 76% ... y
+el 24% restante").  Every text is read once (patterns compiled once, results cached), so
+rules that look at the same field do not read it again.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from itertools import accumulate
+from operator import sub
+from typing import Literal
+
+from auditor.lectura.cifras import leer_numero
+from auditor.lectura.memoria import por_informe
+from auditor.lectura.patrones import normalizar
+
+Calificador = Literal["exacto", "minimo", "aproximado", "maximo"]
+
+# Colombian thousands (1.150, 12.972, 1.158,69), a decimal point with one or two digits (17.9),
+# a decimal comma (3,8) or a plain integer; then words, then any other visible character.
+_NUMERO = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+\.\d{1,2}(?![\d.])|\d+(?:,\d+)?"
+_TOKEN = re.compile(rf"(?P<num>{_NUMERO})|(?P<pal>[^\W\d_]+)|(?P<sig>\S)")
+_ANTES_DE_NUMERO = set(" \t\n\r(“\"'¿¡[«")
+_DESPUES_DE_NUMERO = set(" \t\n\r,.;:)”\"'!?]»")
+
+PALABRAS_NUMERO = {
+    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
+    "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
+    "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
+}
+_ARTICULO_NUMERO = {"un": 1, "una": 1}
+_PALABRAS_QUE_CUENTAN = PALABRAS_NUMERO.keys() | _ARTICULO_NUMERO.keys()  # the only words a count can start at
+
+_MULTIPLICADORES = {"mil": 1_000, "millon": 1_000_000, "millones": 1_000_000}
+_DINERO = {"peso", "pesos", "dolar", "dolares", "euro", "euros", "usd", "cop", "smmlv", "salarios"}
+
+_CALIFICADORES: tuple[tuple[tuple[str, ...], Calificador], ...] = (
+    (("por", "lo", "menos"), "minimo"),
+    (("por", "encima", "de"), "minimo"),
+    (("mas", "de"), "minimo"),
+    (("superior", "a"), "minimo"),
+    (("al", "menos"), "minimo"),
+    (("cerca", "de"), "aproximado"),
+    (("alrededor", "de"), "aproximado"),
+    (("promedio", "de"), "aproximado"),
+    (("en", "promedio"), "aproximado"),
+    (("aproximado", "de"), "aproximado"),
+    (("aproximadamente",), "aproximado"),
+    (("aprox",), "aproximado"),
+    (("casi",), "aproximado"),
+    (("unos",), "aproximado"),
+    (("unas",), "aproximado"),
+    (("menos", "de"), "maximo"),
+    (("inferior", "a"), "maximo"),
+    (("maximo", "de"), "maximo"),
+    (("maximo",), "maximo"),
+    (("hasta",), "maximo"),
+)
+
+# adjectives that go before the noun: "24 nuevos clientes", "200 micro y pequeñas empresas"
+_ANTEPUESTOS = {
+    "nuevo", "nuevos", "nueva", "nuevas", "diferentes", "distintos", "distintas", "principales", "grandes",
+    "pequenos", "pequenas", "medianos", "medianas", "micro", "primeros", "primeras", "ultimos", "ultimas",
+    "otros", "otras", "mismos", "mismas", "importantes", "diversos", "diversas", "varios", "varias",
+}
+_ARTICULOS = {"el", "la", "los", "las", "lo", "un", "una", "unos", "unas"}
+_FUNCIONALES = _ARTICULOS | {
+    "a", "al", "ante", "bajo", "con", "contra", "de", "del", "desde", "durante", "en", "entre", "hacia", "hasta",
+    "mediante", "para", "por", "segun", "sin", "sobre", "tras", "y", "e", "o", "u", "ni", "que", "pero", "sino",
+    "como", "cuando", "donde", "se", "su", "sus", "le", "les", "ha", "han", "he", "hemos", "fue", "fueron", "es",
+    "son", "era", "eran", "esta", "estan", "estaba", "estaban", "sera", "seran", "sido", "siendo", "tiene",
+    "tienen", "hay", "mas", "menos", "muy", "ya", "no", "si", "cada", "este", "estos", "estas", "ese", "esos",
+    "esas", "aquel", "cual", "cuales", "quien", "quienes", "cuyo", "cuya", "ano", "anos",
+    "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
+    "octubre", "noviembre", "diciembre",
+}
+
+
+def clave(palabra: str) -> str:
+    """A word's comparison key: accent-free, lower case, singular ("unidades" -> "unidad", "clústeres" -> "cluster").
+
+    Singular and plural of a noun get the same key; it is a key, not a word ("clase" -> "clas").
+    """
+    p = normalizar(palabra)
+    if len(p) > 3 and p.endswith("s"):
+        p = p[:-1]
+    if len(p) > 3 and p.endswith("e") and p[-2] in "dnlrjzys":
+        p = p[:-1]
+    return p
+
+
+def es_participio(palabra: str) -> bool:
+    """"beneficiadas", "asistidos", "dotadas": the predicate after a count, not a modifier of its noun."""
+    return clave(palabra).endswith(("ado", "ada", "ido", "ida"))
+
+
+@dataclass(frozen=True)
+class Sustantivo:
+    """The thing a count counts: the key of its head noun and of its first modifier."""
+
+    nucleo: str
+    modificador: str | None
+    texto: str  # as written, for messages
+
+    def compatible(self, otro: Sustantivo) -> bool:
+        """Do both speak of the same thing? Same head, and no two different modifiers."""
+        if self.nucleo != otro.nucleo:
+            return False
+        return self.modificador is None or otro.modificador is None or self.modificador == otro.modificador
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """The tokens of a text, by columns: token k is `tipo[k]`, `texto[k]`, `inicio[k]`...
+
+    Columns and not one object per token: a large run reads hundreds of thousands of tokens,
+    and tuples of strings and numbers are cheap to build and nothing for the garbage collector."""
+
+    tipo: tuple[Literal["num", "pal", "sig"], ...]
+    texto: tuple[str, ...]
+    inicio: tuple[int, ...]
+    fin: tuple[int, ...]
+    normal: tuple[str, ...]  # words normalized (`normalizar`); numbers and signs as written
+    oracion: tuple[int, ...]  # index of the sentence the token is in
+
+    def __len__(self) -> int:
+        return len(self.tipo)
+
+
+@dataclass(frozen=True)
+class Conteo:
+    """A number that counts something in the text, with its noun when it has one."""
+
+    valor: float
+    calificador: Calificador
+    sustantivo: Sustantivo | None
+    inicio: int  # where the quote starts (the qualifier, if any)
+    fin: int  # end of the noun phrase (or of the number)
+    cita: str  # "más de 1600 ciudadanos cesantes"
+    previas: tuple[str, ...]  # up to three normalized words before the number (or its qualifier)
+    anterior: str  # the token right before the quote, normalized ("" at the start): "y", ",", "de", ...
+    siguientes: tuple[str, ...]  # up to three normalized words after the noun phrase
+    oracion: int
+    i_inicio: int  # token index where the quote starts (the qualifier, if any)
+    i_numero: int  # token index of the number
+    i_fin: int  # token index just after the noun phrase
+    escrito_dos_veces: tuple[str, str] | None = None  # "dos (3)": the word and the digits disagree
+
+    def coincide_con(self, total: float) -> bool:
+        """Is this count what a total of `total` would say? ("más de 80" agrees with 85, not with 70)."""
+        if self.calificador == "exacto":
+            return self.valor == total
+        if self.calificador == "minimo":
+            return total >= self.valor
+        if self.calificador == "maximo":
+            return total <= self.valor
+        return abs(total - self.valor) <= 0.1 * self.valor
+
+    def supera(self, total: float) -> bool:
+        """Does this count say more than `total`? Approximations and upper bounds never do."""
+        return self.calificador in ("exacto", "minimo") and self.valor > total
+
+
+@dataclass(frozen=True)
+class Enumeracion:
+    """A count followed by the list of what it counts: "3 clústeres asistidos: Construcción, TIC, Moda Norte"."""
+
+    conteo: Conteo
+    elementos: tuple[str, ...]
+    cita: str
+    inicio: int
+    fin: int
+
+
+@dataclass(frozen=True)
+class Desglose:
+    """Parts of a whole in one sentence: "84 compradores, de los cuales 78 ... y 6 ..."."""
+
+    total: Conteo
+    partes: tuple[Conteo, ...]
+    cita: str
+    inicio: int
+    fin: int
+
+    @property
+    def suma(self) -> float:
+        return sum(p.valor for p in self.partes)
+
+
+@dataclass(frozen=True)
+class Reparto:
+    """Percentages that together must make 100: "el 76% ... y el 24% restante"."""
+
+    porcentajes: tuple[tuple[float, str], ...]  # value and text as written
+    cita: str
+    inicio: int
+    fin: int
+
+    @property
+    def suma(self) -> float:
+        return sum(v for v, _ in self.porcentajes)
+
+
+# The same tokens as `_TOKEN`, each with the white space before it and without groups: `findall` then
+# gives plain strings (no match object per token), and the lengths give every position. A token's kind
+# follows from its text: a number starts with a decimal digit (what \d is), a word with a letter (no
+# digit can be in a word, and a letter is never a sign: at a letter the word alternative matches).
+_TOKEN_CON_BLANCO = re.compile(rf"\s*(?:{_NUMERO}|[^\W\d_]+|\S)")
+_LETRA = re.compile(r"[^\W\d_]")
+
+
+class _PorToken(dict[str, str]):
+    """What a token's text alone says (its kind, or its normalized form), computed once per distinct text:
+    texts repeat the same words. Emptied past `limite` entries so that a long run does not keep every word."""
+
+    def __init__(self, calcular: Callable[[str], str], limite: int = 65536) -> None:
+        super().__init__()
+        self.calcular = calcular
+        self.limite = limite
+
+    def __missing__(self, texto: str) -> str:
+        if len(self) >= self.limite:
+            self.clear()
+        valor = self[texto] = self.calcular(texto)
+        return valor
+
+
+def _tipo(texto: str) -> str:
+    return "num" if texto[0].isdecimal() else "pal" if _LETRA.match(texto) else "sig"
+
+
+_TIPOS = _PorToken(_tipo)
+_NORMALES = _PorToken(lambda texto: normalizar(texto) if _TIPOS[texto] == "pal" else texto)
+
+
+# A sentence ends at ';', '?', '!', at a '.' followed by white space or the end of the text (such a '.'
+# is never part of a number), and at white space with a line break in it.
+_FIN_DE_ORACION = re.compile(r"[;?!]|\.(?=\s|\Z)|\n\s*")
+
+
+def _tokens(texto: str) -> Tokens:
+    trozos = _TOKEN_CON_BLANCO.findall(texto)  # " palabra": the token and the white space before it
+    fin = tuple(accumulate(map(len, trozos)))
+    textos = tuple(map(str.lstrip, trozos))  # str.lstrip removes what \s matches, no more
+    inicio = tuple(map(sub, fin, map(len, textos)))
+    tipo: tuple[Literal["num", "pal", "sig"], ...] = tuple(map(_TIPOS.__getitem__, textos))  # type: ignore[arg-type]
+    normal = tuple(map(_NORMALES.__getitem__, textos))
+    oracion: list[int] = []
+    numero = 0
+    for corte in _FIN_DE_ORACION.finditer(texto):
+        hasta = bisect_left(inicio, corte.end())  # the tokens before the end of this sentence
+        oracion.extend([numero] * (hasta - len(oracion)))
+        if hasta:  # line breaks before the first token do not end a sentence
+            numero += 1
+    oracion.extend([numero] * (len(inicio) - len(oracion)))
+    return Tokens(tipo, textos, inicio, fin, normal, tuple(oracion))
+
+
+def sustantivo_en(tokens: Tokens, j: int) -> tuple[Sustantivo | None, int]:
+    """The noun phrase that starts at token `j`, and the index of the token after it."""
+    n = len(tokens)
+    tipo, normal = tokens.tipo, tokens.normal
+    inicio = j
+    while j < n and tipo[j] == "pal" and (
+        normal[j] in _ANTEPUESTOS
+        or (normal[j] in ("y", "e") and j + 1 < n and normal[j + 1] in _ANTEPUESTOS and j > inicio)
+    ):
+        j += 1
+    if j >= n or tipo[j] != "pal" or normal[j] in _FUNCIONALES or len(normal[j]) < 2:
+        return None, inicio
+    cabeza = j
+    modificador: str | None = None
+    fin = j + 1
+    if fin < n and tipo[fin] == "pal":
+        if normal[fin] in ("de", "del"):
+            k = fin + 1
+            while k < n and tipo[k] == "pal" and normal[k] in _ARTICULOS:
+                k += 1
+            if k < n and tipo[k] == "pal" and normal[k] not in _FUNCIONALES:
+                modificador = "de " + clave(tokens.texto[k])
+                fin = k + 1
+        elif normal[fin] not in _FUNCIONALES and not es_participio(tokens.texto[fin]):
+            modificador = clave(tokens.texto[fin])
+            fin += 1
+    texto = " ".join(tokens.texto[inicio:fin])
+    return Sustantivo(clave(tokens.texto[cabeza]), modificador, texto), fin
+
+
+@lru_cache(maxsize=1024)  # a report writes the same few units ("personas", "empresas") in every meta
+def sustantivo_de(unidad: str | None) -> Sustantivo | None:
+    """The noun of a unit as the structured data writes it: "unidades productivas", "sesiones de asistencia técnicas"."""
+    if not unidad or not unidad.strip():
+        return None
+    tokens = _tokens(unidad)
+    j = 0
+    while j < len(tokens) and (tokens.tipo[j] != "pal" or tokens.normal[j] in _ARTICULOS):
+        j += 1  # "4.500 personas", "las unidades productivas"
+    return sustantivo_en(tokens, j)[0]
+
+
+def _palabras_antes(tokens: Tokens, i: int, cuantas: int = 3) -> tuple[str, ...]:
+    """Up to `cuantas` normalized words right before token `i` (stopping at punctuation or a number)."""
+    tipo = tokens.tipo
+    k = i
+    while k > 0 and i - k < cuantas and tipo[k - 1] == "pal":
+        k -= 1
+    return tokens.normal[k:i]
+
+
+def _palabras_despues(tokens: Tokens, i: int, cuantas: int = 3) -> tuple[str, ...]:
+    tipo = tokens.tipo
+    n = len(tipo)
+    k = i
+    while k < n and k - i < cuantas and tipo[k] == "pal":
+        k += 1
+    return tokens.normal[i:k]
+
+
+# the qualifiers by their last word, each list in the order of `_CALIFICADORES` (the first that fits wins)
+_CALIFICADORES_POR_ULTIMA: dict[str, list[tuple[tuple[str, ...], Calificador]]] = {}
+for _palabras, _calificacion in _CALIFICADORES:
+    _CALIFICADORES_POR_ULTIMA.setdefault(_palabras[-1], []).append((_palabras, _calificacion))
+
+
+def _calificador(previas: tuple[str, ...]) -> tuple[Calificador, int]:
+    """The qualifier that ends right before the number, and how many words it takes."""
+    for palabras, calificador in _CALIFICADORES_POR_ULTIMA.get(previas[-1], ()) if previas else ():
+        if previas[-len(palabras) :] == palabras:
+            return calificador, len(palabras)
+    return "exacto", 0
+
+
+def _posiciones(columna: tuple[str, ...], valor: str) -> list[int]:
+    """The indices where `valor` is in `columna` (found by tuple.index, without a step per token)."""
+    posiciones: list[int] = []
+    k = -1
+    try:
+        while True:
+            k = columna.index(valor, k + 1)
+            posiciones.append(k)
+    except ValueError:
+        return posiciones
+
+
+class Analisis:
+    """Everything this module reads in one text; each part is computed once, on first use."""
+
+    def __init__(self, texto: str) -> None:
+        self.texto = texto
+        self.tokens = _tokens(texto)
+
+    def _cita(self, inicio: int, fin: int) -> str:
+        return " ".join(self.texto[inicio:fin].split())
+
+    def _es_numero_aislado(self, i: int) -> bool:
+        inicio, fin = self.tokens.inicio[i], self.tokens.fin[i]
+        antes = self.texto[inicio - 1] if inicio > 0 else " "
+        despues = self.texto[fin] if fin < len(self.texto) else " "
+        if antes not in _ANTES_DE_NUMERO or despues not in _DESPUES_DE_NUMERO:
+            return False
+        k = inicio - 1
+        while k >= 0 and self.texto[k] in " \t":
+            k -= 1
+        return not (k >= 0 and self.texto[k] == "$")
+
+    def _es_porcentaje(self, i: int) -> bool:
+        tokens = self.tokens
+        if i + 1 >= len(tokens):
+            return False
+        if tokens.texto[i + 1] == "%":
+            return True
+        return tokens.normal[i + 1] == "por" and i + 2 < len(tokens) and tokens.normal[i + 2] == "ciento"
+
+    @cached_property
+    def conteos(self) -> tuple[Conteo, ...]:
+        """Every count of the text, in order."""
+        tokens = self.tokens
+        conteos: list[Conteo] = []
+        tipo, texto, normal = tokens.tipo, tokens.texto, tokens.normal
+        n = len(tokens)
+        primera_palabra = next((k for k, x in enumerate(tipo) if x != "sig"), None)
+        repetidos: set[int] = set()  # the "2" of "dos (2)"
+        # the numbers and the words that can count (a number's normal form is its digits, never one of those words)
+        candidatos = _posiciones(tipo, "num")
+        for palabra in _PALABRAS_QUE_CUENTAN.intersection(normal):
+            candidatos += _posiciones(normal, palabra)
+        candidatos.sort()
+        for i in candidatos:
+            if i in repetidos:
+                continue
+            escrito_dos_veces: tuple[str, str] | None = None
+            j = i + 1
+            if tipo[i] == "num":
+                if not self._es_numero_aislado(i) or self._es_porcentaje(i):
+                    continue
+                valor = leer_numero(texto[i])
+                if valor is None:
+                    continue
+            elif tipo[i] == "pal" and normal[i] in PALABRAS_NUMERO:
+                valor = float(PALABRAS_NUMERO[normal[i]])
+                # "dos (2) jornadas": the digits repeat the word (and may disagree with it)
+                if j + 2 < n and texto[j] == "(" and tipo[j + 1] == "num" and texto[j + 2] == ")":
+                    digitos = leer_numero(texto[j + 1])
+                    if digitos is not None and digitos != valor:
+                        escrito_dos_veces = (texto[i], texto[j + 1])
+                    repetidos.add(j + 1)
+                    j += 3
+            elif tipo[i] == "pal" and normal[i] in _ARTICULO_NUMERO and i == primera_palabra:
+                if j < n and normal[j] == "total":
+                    continue  # "Un total de 390 beneficiarios": the count is 390
+                valor = float(_ARTICULO_NUMERO[normal[i]])
+            else:
+                continue
+            # "165 mil dólares", "3,8 millones de dólares": money, not a count; "2 millones de personas" is a count
+            if j < n and normal[j] in _MULTIPLICADORES:
+                valor *= _MULTIPLICADORES[normal[j]]
+                j += 1
+                if j < n and normal[j] == "de":
+                    j += 1
+            if j < n and normal[j] in _DINERO:
+                continue
+            if j < n and texto[j] in ("°", "º", "ª"):
+                continue
+            previas = _palabras_antes(tokens, i)
+            calificador, largo = _calificador(previas)
+            inicio = tokens.inicio[i - largo]
+            previas_calificador = _palabras_antes(tokens, i - largo)
+            sustantivo, fin_frase = sustantivo_en(tokens, j)
+            i_fin = fin_frase if sustantivo is not None else j
+            fin = tokens.fin[i_fin - 1]
+            conteos.append(Conteo(
+                valor=valor, calificador=calificador, sustantivo=sustantivo, inicio=inicio, fin=fin,
+                cita=self._cita(inicio, fin), previas=previas_calificador,
+                anterior=normal[i - largo - 1] if i - largo > 0 else "", siguientes=_palabras_despues(tokens, i_fin),
+                oracion=tokens.oracion[i], i_inicio=i - largo, i_numero=i, i_fin=i_fin, escrito_dos_veces=escrito_dos_veces,
+            ))
+        return tuple(conteos)
+
+    # -- enumerations -------------------------------------------------------------------------------
+
+    def _fin_de_oracion(self, k: int, cierre: str | None = None) -> int:
+        """Index just past the last token of the sentence that token `k` is in (or of `cierre`)."""
+        tokens = self.tokens
+        n = len(tokens)
+        oracion = tokens.oracion[k]
+        while k < n:
+            if tokens.oracion[k] != oracion or tokens.texto[k] == cierre:
+                return k
+            if tokens.tipo[k] == "sig" and tokens.texto[k] in ".;?!" and (k + 1 == n or tokens.oracion[k + 1] != oracion):
+                return k
+            k += 1
+        return k
+
+    def _inicio_de_lista(self, c: Conteo) -> tuple[int, str] | None:
+        """Where the list after count `c` starts and how it is introduced, if one follows it."""
+        tokens = self.tokens
+        k = c.i_fin
+        for _ in range(5):  # the noun phrase, then at most four more words
+            if k >= len(tokens) or tokens.oracion[k] != c.oracion:
+                return None
+            if tokens.texto[k] in (":", "("):
+                return k + 1, tokens.texto[k]
+            if tokens.tipo[k] != "pal":
+                return None
+            siguientes = _palabras_despues(tokens, k, 3)
+            if siguientes[:2] == ("a", "saber"):
+                k += 2
+                return (k + 1 if k < len(tokens) and tokens.texto[k] == ":" else k), ":"
+            if siguientes in (("los", "cuales", "son"), ("las", "cuales", "son")):
+                k += 3
+                return (k + 1 if k < len(tokens) and tokens.texto[k] == ":" else k), ":"
+            if tokens.normal[k] in ("a", "en") and k > c.i_fin and es_participio(tokens.texto[k - 1]):
+                return k + 1, "preposicion"
+            k += 1
+        return None
+
+    @cached_property
+    def enumeraciones(self) -> tuple[Enumeracion, ...]:
+        """Counts followed right away by the list of what they count.
+
+        The list must follow the count's noun phrase (with at most four more words, such as
+        "asistidos" or "comerciales al exterior desarrolladas") and be introduced by a colon, a
+        parenthesis, "a saber" / "los cuales son", or a participle and "a"/"en" ("desarrolladas
+        a España y Portugal, China, y Perú"); in that last, weakest form every element must be
+        a short capitalized name.  Lists that say they are not complete ("entre otros") are left out.
+        """
+        resultado: list[Enumeracion] = []
+        tokens = self.tokens
+        for c in self.conteos:
+            if c.sustantivo is None or c.calificador != "exacto" or c.valor < 2 or c.valor != int(c.valor):
+                continue
+            inicio = self._inicio_de_lista(c)
+            if inicio is None or inicio[0] >= len(tokens):
+                continue
+            desde, forma = inicio
+            hasta = self._fin_de_oracion(desde, ")" if forma == "(" else None)
+            if desde >= hasta:
+                continue
+            elementos = _elementos(self.texto[tokens.inicio[desde] : tokens.fin[hasta - 1]], estricta=forma == "preposicion")
+            if elementos is None:
+                continue
+            cerrado = forma == "(" and hasta < len(tokens) and tokens.texto[hasta] == ")"
+            fin = tokens.fin[hasta] if cerrado else tokens.fin[hasta - 1]
+            resultado.append(Enumeracion(c, elementos, self._cita(c.inicio, fin), c.inicio, fin))
+        return tuple(resultado)
+
+    # -- breakdowns ----------------------------------------------------------------------------------
+
+    @cached_property
+    def desgloses(self) -> tuple[Desglose, ...]:
+        """"N <noun>, de los cuales A ... y B ...": the whole (the last count with a noun before the
+        marker, in the same sentence) and the counts after the marker, up to the end of the sentence.
+        Which of those counts are parts is for the rule to decide.
+        """
+        resultado: list[Desglose] = []
+        tokens = self.tokens
+        por_oracion: dict[int, list[Conteo]] = {}
+        for c in self.conteos:
+            por_oracion.setdefault(c.oracion, []).append(c)
+        if not por_oracion:
+            return ()  # no count: neither a whole nor parts
+        for i in sorted(_posiciones(tokens.normal, "de") + _posiciones(tokens.normal, "entre")):  # where a marker can start
+            largo = _marcador_de_partes(_palabras_despues(tokens, i, 3))
+            if not largo:
+                continue
+            de_la_oracion = por_oracion.get(tokens.oracion[i], [])
+            total = next((c for c in reversed(de_la_oracion) if c.i_fin <= i and c.sustantivo), None)
+            partes = tuple(c for c in de_la_oracion if c.i_inicio >= i + largo)
+            if total is None or not partes:
+                continue
+            resultado.append(Desglose(total, partes, self._cita(total.inicio, partes[-1].fin), total.inicio, partes[-1].fin))
+        return tuple(resultado)
+
+    @cached_property
+    def coordinados(self) -> tuple[tuple[Conteo, ...], ...]:
+        """Runs of two or more counts with a noun, joined by "," / "y" with at most four other words
+        between them, in one sentence: "41 funcionarios públicos y 40 personeros",
+        "5 participantes del sector moda y 5 participantes de Peletería".
+        """
+        grupos: list[tuple[Conteo, ...]] = []
+        actual: list[Conteo] = []
+        for c in self.conteos:
+            if actual and self._unidos(actual[-1], c):
+                actual.append(c)
+                continue
+            if len(actual) >= 2:
+                grupos.append(tuple(actual))
+            actual = [c] if c.sustantivo is not None else []
+        if len(actual) >= 2:
+            grupos.append(tuple(actual))
+        return tuple(grupos)
+
+    def _unidos(self, a: Conteo, b: Conteo) -> bool:
+        if b.sustantivo is None or a.oracion != b.oracion:
+            return False
+        tokens = self.tokens
+        entre = range(a.i_fin, b.i_inicio)
+        if not entre or len(entre) > 5:
+            return False
+        if any(tokens.tipo[k] == "num" or (tokens.tipo[k] == "sig" and tokens.texto[k] != ",") for k in entre):
+            return False
+        return tokens.texto[entre[-1]] == "," or tokens.normal[entre[-1]] in ("y", "e")
+
+    # -- percentage splits ---------------------------------------------------------------------------
+
+    @cached_property
+    def porcentajes(self) -> tuple[tuple[int, float, str], ...]:
+        """(token index, value, text) of every percentage."""
+        resultado = []
+        tokens = self.tokens
+        for i in _posiciones(tokens.tipo, "num"):
+            if self._es_porcentaje(i):
+                valor = leer_numero(tokens.texto[i])
+                if valor is not None:
+                    fin = tokens.fin[i + 1] if tokens.texto[i + 1] == "%" else tokens.fin[i + 2]
+                    resultado.append((i, valor, self._cita(tokens.inicio[i], fin)))
+        return tuple(resultado)
+
+    @cached_property
+    def repartos(self) -> tuple[Reparto, ...]:
+        """Splits that say they cover everything: one of the percentages is "restante" / "el resto",
+        or they follow "distribuidos así:" / "se reparte:".  Percentages of something else in the
+        sentence ("un avance del 50%") are not part of the split: only those introduced as parts
+        ("el 76%", ", 30%", "y el 24%") are.
+        """
+        resultado: list[Reparto] = []
+        tokens = self.tokens
+        por_oracion: dict[int, list[tuple[int, float, str]]] = {}
+        for p in self.porcentajes:
+            por_oracion.setdefault(tokens.oracion[p[0]], []).append(p)
+        if not por_oracion:
+            return ()  # no percentage
+        oraciones: dict[int, list[int]] = {}  # the token indices of each sentence that has a percentage
+        for k, oracion in enumerate(tokens.oracion):
+            if oracion in por_oracion:
+                oraciones.setdefault(oracion, []).append(k)
+        for oracion, lista in por_oracion.items():
+            palabras = oraciones[oracion]
+            normales = [tokens.normal[k] for k in palabras]
+            restante = any(n in ("restante", "restantes", "resto") for n in normales)
+            dos_puntos = next((k for k in palabras if tokens.texto[k] == ":"), None)
+            distribuido = dos_puntos is not None and any(
+                n.startswith(("distribu", "reparti", "reparte")) or n == "asi"
+                for n in (tokens.normal[k] for k in palabras if tokens.fin[k] <= tokens.inicio[dos_puntos])
+            )
+            if not restante and not distribuido:
+                continue
+            partes = []
+            for i, valor, cita in lista:
+                if distribuido and not restante and dos_puntos is not None and tokens.inicio[i] < tokens.inicio[dos_puntos]:
+                    continue
+                previo = i - 1
+                if previo < 0 or tokens.oracion[previo] != oracion or tokens.normal[previo] in ("el", "un", "y", "e") \
+                        or tokens.texto[previo] in (",", ":", "(", ";"):
+                    partes.append((valor, cita))
+            if len(partes) < 2:
+                continue
+            inicio = min(tokens.inicio[k] for k in palabras)
+            fin = max(tokens.fin[k] for k in palabras)
+            resultado.append(Reparto(tuple(partes), self._cita(inicio, fin), inicio, fin))
+        return tuple(resultado)
+
+
+_MARCADORES_PARTES = (
+    ("de", "los", "cuales"), ("de", "las", "cuales"), ("de", "ellos"), ("de", "ellas"), ("de", "estos"),
+    ("de", "estas"), ("entre", "ellos"), ("entre", "ellas"),
+)
+
+
+def _marcador_de_partes(palabras: tuple[str, ...]) -> int:
+    for marcador in _MARCADORES_PARTES:
+        if palabras[: len(marcador)] == marcador:
+            return len(marcador)
+    return 0
+
+
+_NO_EXHAUSTIVA = re.compile(r"\b(entre otr[oa]s|etc|y otr[oa]s|y dem[aá]s)\b\W*$", re.IGNORECASE)
+_Y_FINAL = re.compile(r"^(?P<antes>.*\S)\s+(?:y|e)\s+(?P<despues>\S.*)$", re.DOTALL)
+
+
+def _elementos(lista: str, estricta: bool) -> tuple[str, ...] | None:
+    """The elements of an enumeration, or None if the text does not read as a closed list of names.
+
+    Split on commas; an Oxford "…, y Perú" loses its "y"; the last element is split at its last
+    "y" only when that "y" joins two elements alike ("Chinácota y Cúcuta", not "Fundación para el
+    desarrollo económico y el bienestar social", whose other elements are capitalized names).
+    """
+    if _NO_EXHAUSTIVA.search(lista):
+        return None
+    partes = [" ".join(p.split()) for p in lista.split(",")]
+    partes = [p for p in partes if p]
+    if not partes:
+        return None
+    if len(partes) > 1 and re.match(r"^(?:y|e)\s+\S", partes[-1]):
+        partes[-1] = partes[-1].split(None, 1)[1]
+    else:
+        m = _Y_FINAL.match(partes[-1])
+        if m is not None:
+            nombres = all(p[0].isupper() for p in partes[:-1]) and partes[-1][0].isupper()
+            if not nombres or m.group("despues")[0].isupper():
+                partes[-1:] = [m.group("antes"), m.group("despues")]
+    if len(partes) < 2 or any(p[0].isdigit() for p in partes):
+        return None
+    if partes[0][0].isupper() and not all(p[0].isupper() for p in partes):
+        return None  # names followed by prose: "Construcción, TIC, Moda Norte, con 442 beneficiarios"
+    if not partes[0][0].isupper() and any(ch.isdigit() for p in partes for ch in p):
+        return None  # "uno en el hotel Bolívar y otro en el Casablanca, con 81 asistentes"
+    if any(len(p.split()) > 12 for p in partes):
+        return None  # prose, not a list of names
+    if estricta and any(not p[0].isupper() or len(p.split()) > 5 for p in partes):
+        return None
+    return tuple(partes)
+
+
+@lru_cache(maxsize=2048)
+def analizar(texto: str) -> Analisis:
+    """The analysis of a text, computed once per distinct text."""
+    return Analisis(texto)
+
+
+def conteos(texto: str | None) -> tuple[Conteo, ...]:
+    """Every count in `texto` (none for an empty or missing text)."""
+    return analizar(texto).conteos if texto else ()
+
+
+por_informe(analizar)

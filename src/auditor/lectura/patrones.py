@@ -1,0 +1,298 @@
+"""Pattern sets: the template sentences, filler and explanation markers rules look for.
+
+Patterns are data (``rules/patrones/*.yaml``), matched against text normalized the way
+reviewers read it: case, accents and spacing do not matter.  A literal phrase is escaped;
+a regular expression is compiled once and matched against the normalized text.
+
+Rule files are data anyone may write, so a regular expression from them runs with the
+`regex` engine and a time limit: a pattern that backtracks catastrophically on a text
+raises `PatronLento` (the engine reports it) instead of hanging the run.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import overload
+
+import regex
+
+from auditor.lectura.memoria import por_informe
+
+SEGUNDOS_POR_PATRON = 1.0  # one search of one user pattern in one text
+
+
+def _normalizar_caracter(c: str) -> str:
+    base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+    return base.casefold()
+
+
+@lru_cache(maxsize=4096)
+def _tabla(c: str) -> str:
+    return _normalizar_caracter(c)
+
+
+class _TablaTraduccion(dict[int, str]):
+    """For str.translate: each character's normalization, computed the first time it is met.
+
+    With `simple`, a character whose normalization is not exactly one character that is not
+    white space maps to _COMPLEJO, so that the caller knows positions no longer correspond
+    one to one (such texts take the character by character way)."""
+
+    def __init__(self, simple: bool) -> None:
+        super().__init__()
+        self.simple = simple
+
+    def __missing__(self, codigo: int) -> str:
+        c = chr(codigo)
+        n = _tabla(c)
+        if self.simple and not c.isspace() and (len(n) != 1 or n.isspace()):  # white space itself is never copied
+            n = _COMPLEJO
+        self[codigo] = n
+        return n
+
+
+_COMPLEJO = "\uffff"
+_TRADUCCION = _TablaTraduccion(simple=False)
+_TRADUCCION_SIMPLE = _TablaTraduccion(simple=True)
+_RACHA_ESPACIO = re.compile(r"\s\s+")  # the white space whose removal shifts positions (a class first: the engine skips to it)
+
+
+def normalizar(texto: str) -> str:
+    """Lower-case, accent-free, single-spaced text."""
+    return " ".join(texto.translate(_TRADUCCION).split())
+
+
+@lru_cache(maxsize=1024)  # the rules read the same field several times; callers must not modify the indices
+def normalizar_con_indices(texto: str) -> tuple[str, Sequence[int]]:
+    """Normalized text plus, for each of its characters, the index of its source character.
+
+    The same result as `_normalizar_con_indices_por_caracter`, computed with str.translate
+    when every character normalizes to exactly one (the common case)."""
+    traducido = texto.translate(_TRADUCCION_SIMPLE)
+    if _COMPLEJO in traducido:
+        return _normalizar_con_indices_por_caracter(texto)
+    normal = " ".join(traducido.split())
+    if len(normal) == len(texto):  # no white space removed: each character stays in its place
+        return normal, range(len(texto))
+    return normal, _Indices(texto, len(normal))
+
+
+class _Indices(Sequence[int]):
+    """The source index of each character of a text normalized one character to one, white space aside.
+
+    Each word of the original keeps its length and is followed by the first white space character after
+    it (the single space), so a normalized position is its source index minus the white space removed
+    before it; that amount changes only after a run of two or more white space characters (or a leading
+    one).  The runs are kept, with a bisect per lookup, instead of one index per character (long texts
+    with blank lines made that list the slow part).  Behaves like the list of those indices."""
+
+    __slots__ = ("_longitud", "_desde", "_desfase", "_fuente")
+
+    def __init__(self, texto: str, longitud: int) -> None:
+        self._longitud = longitud
+        desfase = len(texto) - len(texto.lstrip())  # leading white space leaves no space
+        self._desde = [0]  # normalized position where each stretch of one offset begins
+        self._desfase = [desfase]  # source index minus normalized position in that stretch
+        for m in _RACHA_ESPACIO.finditer(texto, desfase):
+            if m.end() == len(texto):  # trailing white space: no normalized character after it
+                break
+            desfase += m.end() - m.start() - 1  # a run of white space becomes one space
+            self._desde.append(m.end() - desfase)
+            self._desfase.append(desfase)
+        self._fuente = [d + f for d, f in zip(self._desde, self._desfase, strict=True)]  # source index of each start
+
+    def __len__(self) -> int:
+        return self._longitud
+
+    @overload
+    def __getitem__(self, i: int) -> int: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[int]: ...
+
+    def __getitem__(self, i: int | slice) -> int | Sequence[int]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(self._longitud))]
+        if i < 0:
+            i += self._longitud
+        if not 0 <= i < self._longitud:
+            raise IndexError("índice fuera de rango")
+        return i + self._desfase[bisect.bisect_right(self._desde, i) - 1]
+
+    def posicion(self, fuente: int) -> int:
+        """The first normalized position whose source index is at or after `fuente` (bisect_left on the list)."""
+        k = bisect.bisect_right(self._fuente, fuente) - 1  # the last stretch that begins at or before it
+        if k < 0:
+            return 0
+        p = self._desde[k] + fuente - self._fuente[k]
+        fin = self._desde[k + 1] if k + 1 < len(self._desde) else self._longitud
+        return min(p, fin)
+
+
+def posicion_normal(indices: Sequence[int], fuente: int) -> int:
+    """The first normalized position whose source index is at or after `fuente`, for the indices that
+    `normalizar_con_indices` returns (a list, a range or the lazy map; all sorted)."""
+    if isinstance(indices, _Indices):  # lazy: it finds the position from its stretches
+        return indices.posicion(fuente)
+    return bisect.bisect_left(indices, fuente)
+
+
+def _normalizar_con_indices_por_caracter(texto: str) -> tuple[str, list[int]]:
+    """Normalized text plus, for each of its characters, the index of its source character."""
+    salida: list[str] = []
+    indices: list[int] = []
+    espacio = True  # drop leading white space
+    for i, c in enumerate(texto):
+        if c.isspace():
+            if not espacio:
+                salida.append(" ")
+                indices.append(i)
+            espacio = True
+            continue
+        espacio = False
+        for n in _tabla(c):
+            salida.append(n)
+            indices.append(i)
+    if salida and salida[-1] == " ":
+        salida.pop()
+        indices.pop()
+    return "".join(salida), indices
+
+
+@dataclass(frozen=True)
+class Patron:
+    """One phrase or expression; `completo` means it must be the whole field."""
+
+    fuente: str  # as written in the rule file
+    expresion: re.Pattern[str] | regex.Pattern[str]
+    completo: bool = False
+    origen: str = ""  # the rule file it was read from
+
+
+def patron_de_frase(frase: str, completo: bool = False) -> Patron:
+    cuerpo = r"\s*".join(re.escape(parte) for parte in normalizar(frase).split(" "))
+    if completo:
+        cuerpo = rf"[\s\W]*{cuerpo}[\s\W]*"
+    return Patron(frase, re.compile(cuerpo), completo)
+
+
+def patron_de_regex(texto: str, completo: bool = False, origen: str = "") -> Patron:
+    return Patron(texto, regex.compile(texto), completo, origen)
+
+
+def error_de_regex(texto: str) -> str | None:
+    """Why `texto` is not a valid regular expression for the engine that will run it (None: valid)."""
+    try:
+        regex.compile(texto)
+    except regex.error as error:
+        return str(error)
+    return None
+
+
+class PatronLento(Exception):
+    """A rule's regular expression took longer than the limit on a text (catastrophic backtracking)."""
+
+    def __init__(self, patron: Patron) -> None:
+        super().__init__(patron.fuente)
+        self.patron = patron
+
+
+def _coincide(patron: Patron, texto: str) -> re.Match[str] | regex.Match[str] | None:
+    expresion = patron.expresion
+    if isinstance(expresion, regex.Pattern):
+        try:
+            if patron.completo:
+                return expresion.fullmatch(texto, timeout=SEGUNDOS_POR_PATRON)
+            return expresion.search(texto, timeout=SEGUNDOS_POR_PATRON)
+        except TimeoutError:
+            raise PatronLento(patron) from None
+    return expresion.fullmatch(texto) if patron.completo else expresion.search(texto)
+
+
+_NO_COMBINABLE = regex.compile(r"\(\?|\\[1-9g]")  # inline flags, look-arounds, named groups, back-references
+
+
+def _combinable(patron: Patron) -> bool:
+    """Whether a pattern searched anywhere means the same inside an alternation of others: not with a
+    flag that might apply to all of them, nor with group numbers that would shift under a back-reference."""
+    return not patron.completo and _NO_COMBINABLE.search(patron.expresion.pattern) is None
+
+
+@dataclass(frozen=True)
+class Coincidencia:
+    patron: Patron
+    inicio: int  # in the original text
+    fin: int
+
+
+@dataclass
+class ConjuntoPatrones:
+    nombre: str
+    descripcion: str
+    patrones: list[Patron]
+    _prefiltro: tuple[int, regex.Pattern[str] | None, tuple[bool, ...]] = field(
+        default=(-1, None, ()), init=False, repr=False, compare=False)
+
+    def _alguno(self) -> tuple[regex.Pattern[str] | None, tuple[bool, ...]]:
+        """The set's patterns that are searched anywhere and can be joined (see `_combinable`) in one
+        alternation: when it finds nothing, none of them is in the text, and the scan skips them (most
+        fields hold none). Rebuilt if the set grew (rule files add phrases to a set while the catalog is built)."""
+        cuantos, prefiltro, combinables = self._prefiltro
+        if cuantos != len(self.patrones):
+            combinables = tuple(_combinable(p) for p in self.patrones)
+            partes = [p.expresion.pattern for p, si in zip(self.patrones, combinables, strict=True) if si]
+            prefiltro = regex.compile("|".join(f"(?:{parte})" for parte in partes)) if partes else None
+            self._prefiltro = (len(self.patrones), prefiltro, combinables)
+        return prefiltro, combinables
+
+    def _saltables(self, normal: str) -> tuple[bool, ...]:
+        """For each pattern, whether the scan may skip it: the alternation found none of the joinable ones
+        in `normal` (none is skipped when it cannot tell in time)."""
+        prefiltro, combinables = self._alguno()
+        if prefiltro is None:
+            return ()
+        try:
+            return combinables if prefiltro.search(normal, timeout=SEGUNDOS_POR_PATRON) is None else ()
+        except TimeoutError:  # one of them backtracks without end: the scan names it (PatronLento)
+            return ()
+
+    def buscar(self, texto: str) -> Coincidencia | None:
+        """The first pattern found in `texto` (whole-field patterns must cover it all)."""
+        if not texto or not texto.strip():
+            return None
+        normal, indices = normalizar_con_indices(texto)
+        saltables = self._saltables(normal)
+        for i, patron in enumerate(self.patrones):
+            if saltables and saltables[i]:
+                continue
+            m = _coincide(patron, normal)  # each report gets its own time limit: the outcome does not depend on file order
+            if m is not None:
+                if m.end() == m.start():
+                    continue
+                return Coincidencia(patron, indices[m.start()], indices[m.end() - 1] + 1)
+        return None
+
+    def contiene(self, texto: str | None) -> bool:
+        return texto is not None and self.buscar(texto) is not None
+
+
+_FIN_FRASE = re.compile(r"[.!?\n]")
+
+
+def frase_alrededor(texto: str, inicio: int, fin: int, limite: int = 240) -> str:
+    """The sentence of `texto` that holds [inicio, fin), for quoting in a finding."""
+    comienzo = inicio
+    while comienzo > 0 and not _FIN_FRASE.match(texto[comienzo - 1]) and inicio - comienzo < limite:
+        comienzo -= 1
+    m = _FIN_FRASE.search(texto, fin)
+    final = m.end() if m and m.end() - fin < limite else min(len(texto), fin + limite)
+    cita = " ".join(texto[comienzo:final].split())
+    return cita if len(cita) <= 2 * limite else cita[: 2 * limite - 1] + "…"
+
+
+por_informe(normalizar_con_indices)

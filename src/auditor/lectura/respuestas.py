@@ -1,0 +1,288 @@
+"""Reading the template's answers: which words of a prose answer are the amount, the count,
+the percentage, the funding sources, the municipalities.
+
+The importer transcribes; it does not judge.  An amount is taken as written (``$ 776
+millones de pesos``, ``$135, 2 millones``, ``$ millones``) so that the rules, not the
+importer, decide whether it is readable; a count is the number the answer states with
+the noun it counts.  When an answer states no number, none is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from auditor.lectura.fechas import MESES
+from auditor.lectura.patrones import normalizar
+
+_MESES = "|".join(MESES)
+_NUMERO_PALABRA = {"un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
+                   "siete": 7, "ocho": 8, "nueve": 9, "diez": 10}
+
+
+@dataclass(frozen=True)
+class Trozo:
+    """A piece of an answer: the text as written and where it starts in the answer."""
+
+    texto: str
+    inicio: int
+
+
+# --- amounts ---------------------------------------------------------------------------
+
+# "$ 776 millones de pesos", "$135, 2 millones", "$ millones", "$4.690.000.000", "\$17.9 millones"
+_MONTO = re.compile(
+    r"\$\s*(?P<numero>\d[\d.]*(?:,\s?\d+)?)?\s*(?P<escala>mil\s+millones|millones|mill[oó]n|mil)?"
+    r"(?:\s+de\s+(?P<moneda>[a-záéíóú]+))?",
+    re.IGNORECASE,
+)
+
+
+def _parece_pesos(palabra: str) -> bool:
+    """'pesos' or a misspelling of it ('pasos'), which a rule must see."""
+    p = normalizar(palabra)
+    if p in ("pesos", "peso"):
+        return True
+    return len(p) == 5 and p[0] == "p" and p.endswith("sos") or p in ("pesoss", "pezos")
+
+
+def montos(texto: str) -> list[Trozo]:
+    """The amounts written in a text, as written ('$ 776 millones de pesos')."""
+    encontrados = []
+    for m in _MONTO.finditer(texto):
+        if m.group("numero") is None and m.group("escala") is None:
+            continue  # a lone "$"
+        fin = m.end()
+        if m.group("moneda") is not None and not _parece_pesos(m.group("moneda")):
+            fin = m.end("escala") if m.group("escala") else m.end("numero")
+        encontrados.append(Trozo(texto[m.start():fin].rstrip(" ,.;"), m.start()))
+    return encontrados
+
+
+# --- funding sources --------------------------------------------------------------------
+
+_FUENTES = re.compile(
+    r"recursos\s+propios(?:\s+de\s+libre\s+destinaci[oó]n)?"
+    r"|sistema\s+general\s+de\s+regal[ií]as|sistema\s+general\s+de\s+participaciones"
+    r"|recursos\s+de\s+cr[eé]dito|recursos\s+de\s+cofinanciaci[oó]n|estampillas?(?:\s+pro[\s\w]+)?(?=[,.;]|$)",
+    re.IGNORECASE,
+)
+# "se lograron articular los recursos con ACNUR – CONSEJO NORUEGO PARA REFUGIADOS para ..."
+_ALIADO_RECURSOS = re.compile(r"recursos\s+con\s+(?P<aliado>[A-ZÁÉÍÓÚÑ]{2,}(?:[\s–-]+[A-ZÁÉÍÓÚÑ]{2,})*)")
+
+
+def fuentes(texto: str) -> list[str]:
+    """Funding sources named in an investment answer, as written, in order, without repeats."""
+    vistos: dict[str, str] = {}
+    hallazgos = [(m.start(), m.group(0)) for m in _FUENTES.finditer(texto)]
+    hallazgos += [(m.start("aliado"), m.group("aliado").strip(" –-")) for m in _ALIADO_RECURSOS.finditer(texto)]
+    for _, nombre in sorted(hallazgos):
+        nombre = " ".join(nombre.split())
+        vistos.setdefault(normalizar(nombre), nombre)
+    return list(vistos.values())
+
+
+# --- counts ------------------------------------------------------------------------------
+
+_ENTERO = r"\d{1,3}(?:\.\d{3})+|\d+"
+_CUENTA = re.compile(rf"(?<![\d.,$%])(?P<n>{_ENTERO})(?![\d%]|[.,]\d)\s+(?P<resto>[A-Za-zÁÉÍÓÚÑáéíóúñ].*)", re.DOTALL)
+_PARTICIPIO = re.compile(r"^[a-záéíóúñ]+(?:ad|id)[oa]s?$")
+_CORTE_UNIDAD = {"en", "han", "ha", "son", "fueron", "fue", "que", "con", "para", "a", "por", "mediante", "entre",
+                 "durante", "principalmente", "sobre", "desde", "hasta", "según", "se", "como", "frente", "sin", "tienen"}
+_NO_UNIDAD = re.compile(rf"^(?:de\s+(?:{_MESES})|a[ñn]os?\b|%|por\s+ciento|millones|mil\b|d[oó]lares|pesos|horas|d[ií]as|meses|veces)",
+                        re.IGNORECASE)
+_ADJETIVO = re.compile(r"^[a-záéíóúñ]+(?:ivas|ivos|iva|ivo|arias|icas|icos|ica|ico|ales|al|ares)$")
+_NO_ADJETIVO = {"beneficiarios", "beneficiarias", "beneficiaria", "beneficiario", "funcionarios", "empresarios",
+                "propietarios", "usuarios"}
+
+
+@dataclass(frozen=True)
+class Cuenta:
+    """A count with the noun it counts: '252 unidades productivas'."""
+
+    cantidad: str
+    unidad: str
+    inicio: int
+
+
+def _palabras(texto: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[\wÁÉÍÓÚÑáéíóúñ]+|[,;:.()“”\"]", texto)]
+
+
+def unidad_contada(resto: str, modo: str) -> str:
+    """The noun phrase a number counts, from the words that follow it.
+
+    modo 'logro': up to the participle or verb ('3 rondas de negociaciones organizadas');
+    modo 'poblacion': the noun and its adjectives ('422 personas pertenecientes' -> 'personas');
+    modo 'resumen': up to a preposition, keeping 'y SIGLAS' ('unidades económicas y MIPYMES').
+    """
+    palabras = _palabras(resto)
+    tomadas: list[tuple[str, int, int]] = []
+    for i, (palabra, _inicio, _fin) in enumerate(palabras):
+        p = palabra.lower()
+        if not tomadas:
+            if not palabra[0].isalpha():
+                return ""
+            tomadas.append(palabras[i])
+            continue
+        if modo == "poblacion":
+            if _ADJETIVO.match(p) and p not in _NO_ADJETIVO:
+                tomadas.append(palabras[i])
+                continue
+            break
+        if p in _CORTE_UNIDAD or _PARTICIPIO.match(p) or palabra in (";", ":", ".", "(", ")", "“", "”", '"'):
+            break
+        if modo == "resumen" and p in ("de", "del", "al"):
+            break
+        if palabra == ",":
+            siguiente = palabras[i + 1][0].lower() if i + 1 < len(palabras) else ""
+            if not siguiente or siguiente in _CORTE_UNIDAD or not siguiente.isalpha():
+                break
+        tomadas.append(palabras[i])
+    while tomadas and tomadas[-1][0].lower() in ("de", "del", "la", "las", "los", "el", "y", "e", ",", "al"):
+        tomadas.pop()
+    if not tomadas:
+        return ""
+    return resto[tomadas[0][1]:tomadas[-1][2]]
+
+
+def primera_cuenta(texto: str, modo: str = "logro", al_inicio: bool = False) -> Cuenta | None:
+    """The first count stated in an answer: a number followed by what it counts.
+
+    Years, days of a date, percentages, money and ordinals are not counts.  A number word
+    ('Un centro', 'Una ruta') counts only at the start of the answer.
+    """
+    inicial = re.match(r"\s*(?P<n>un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?P<resto>\S.*)",
+                       texto, re.IGNORECASE | re.DOTALL)
+    if inicial is not None and not re.match(r"total\b", inicial.group("resto"), re.IGNORECASE):
+        unidad = unidad_contada(inicial.group("resto"), modo)
+        if unidad and not _NO_UNIDAD.match(inicial.group("resto")):
+            return Cuenta(str(_NUMERO_PALABRA[inicial.group("n").lower()]), unidad, inicial.start("n"))
+    for m in _CUENTA.finditer(texto):
+        if al_inicio and texto[: m.start()].strip() and not re.fullmatch(r"(?i)\s*un\s+total\s+de\s*", texto[: m.start()]):
+            return None
+        numero, resto = m.group("n"), m.group("resto")
+        if re.fullmatch(r"(?:19|20)\d\d", numero) or _NO_UNIDAD.match(resto):
+            continue
+        if re.search(r"(?:-|\bdel?\s+|\bel\s+)$", texto[: m.start()]) and re.match(rf"(?i)(?:de\s+)?(?:{_MESES})", resto):
+            continue
+        if texto[m.end("n"):m.end("n") + 1] == "-":
+            continue  # 23-octubre-2025
+        unidad = unidad_contada(resto, modo)
+        if unidad:
+            return Cuenta(numero, unidad, m.start("n"))
+    return None
+
+
+def cuenta_junto_a(texto: str, raiz: str) -> Cuenta | None:
+    """A count next to a word of the same root as `raiz` (the unit of the meta):
+    '40 capacitaciones', 'capacitados en 2 eventos' for the unit 'Capacitaciones'."""
+    raiz = normalizar(raiz)[:6]
+    if len(raiz) < 5:
+        return None
+    palabras = [(m.group(0), m.start()) for m in re.finditer(r"[\wÁÉÍÓÚÑáéíóúñ]+", texto)]
+    for i, (palabra, _) in enumerate(palabras):
+        if not normalizar(palabra).startswith(raiz):
+            continue
+        if i > 0 and re.fullmatch(_ENTERO, palabras[i - 1][0]):
+            return Cuenta(palabras[i - 1][0], palabra, palabras[i - 1][1])
+        for j in range(i + 1, min(i + 4, len(palabras) - 1)):
+            if re.fullmatch(r"\d+", palabras[j][0]) and not re.fullmatch(r"(?:19|20)\d\d", palabras[j][0]):
+                return Cuenta(palabras[j][0], palabras[j + 1][0], palabras[j][1])
+    return None
+
+
+# --- population groups -------------------------------------------------------------------
+
+_GRUPO = re.compile(
+    r"(?:^|,|\by\b)\s*(?P<n>\d[\d.]*)\s+(?:(?:corresponden|corresponde|pertenecen|perteneciente|pertenecientes|manifiestan\s+ser|son|de)\s+(?:a\s+)?)?"
+    r"(?P<grupo>[a-záéíóúñ][^,;.]*?)(?=\s*(?:,|;|\.|\by\s+\d|$))",
+    re.IGNORECASE,
+)
+
+
+def grupos(texto: str, despues_de: int) -> list[tuple[str, str]]:
+    """A breakdown of the beneficiaries by group, when the answer lists one after the total:
+    '1649 ciudadanos ..., 108 corresponden a mujeres jefes de hogar, 56 manifiestan ser
+    población víctima, 114 migrantes, ...'.  At least two groups, or none."""
+    resto = texto[despues_de:]
+    coma = resto.find(",")
+    if coma < 0:
+        return []
+    encontrados = [(m.group("grupo").strip(), m.group("n")) for m in _GRUPO.finditer(resto[coma:])]
+    encontrados = [(g, n) for g, n in encontrados if g and not _NO_UNIDAD.match(g)]
+    return encontrados if len(encontrados) >= 2 else []
+
+
+# --- percentages ------------------------------------------------------------------------
+
+_PORCENTAJE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*%")
+
+
+def porcentajes_narrativos(texto: str) -> dict[str, Trozo]:
+    """Percentages of a narrative 'what was done' paragraph: the one said of the period
+    ('en el periodo un avance del 50%') and the one said of the four years ('un
+    cumplimiento del 10% de la meta en el cuatrienio')."""
+    resultado: dict[str, Trozo] = {}
+    anterior = 0
+    for m in _PORCENTAJE.finditer(texto):
+        antes = normalizar(texto[anterior:m.start()])
+        corte = max(antes.rfind(". "), antes.rfind("; "))
+        antes = antes[corte + 1:] if corte >= 0 else antes
+        despues = normalizar(re.split(r"[.;,]", texto[m.end():], maxsplit=1)[0])
+        anterior = m.end()
+        if not re.search(r"avance|cumplimiento|ejecuci", antes + " " + despues):
+            continue
+        if "cuatrienio" in antes:
+            campo = "avance_cuatrienio"
+        elif "periodo" in antes or "vigencia" in antes:
+            campo = "cumplimiento_periodo"
+        elif "cuatrienio" in despues:
+            campo = "avance_cuatrienio"
+        elif "periodo" in despues or "vigencia" in despues:
+            campo = "cumplimiento_periodo"
+        else:
+            continue
+        resultado.setdefault(campo, Trozo(m.group(0), m.start()))
+    return resultado
+
+
+# --- municipalities ---------------------------------------------------------------------
+
+_CONECTOR = r"(?:de|del|la|las|los|el)"
+_PALABRA_NOMBRE = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
+_NOMBRE = rf"{_PALABRA_NOMBRE}(?:\s+(?:{_CONECTOR}\s+)*{_PALABRA_NOMBRE})*"
+_LISTA = re.compile(rf"(?P<lista>{_NOMBRE}(?:\s*,\s*(?:y\s+)?{_NOMBRE})*(?:\s*,?\s+[ye]\s+{_NOMBRE})?)")
+_UNO = re.compile(rf"\b(?:municipio|ciudad)\s+de\s+(?P<nombre>{_NOMBRE})")
+_VARIOS = re.compile(rf"\b[Mm]unicipios\s+de\s+(?P<lista>{_NOMBRE}(?:\s*,\s*(?:y\s+)?{_NOMBRE})*(?:\s*,?\s+[ye]\s+{_NOMBRE})?)")
+
+
+def _nombres(lista: str) -> list[str]:
+    return [n.strip() for n in re.split(r"\s*,\s*(?:y\s+)?|\s+[ye]\s+", lista) if n.strip()]
+
+
+def municipios(texto: str) -> list[str]:
+    """Municipality names a LOCALIZACIÓN answer lists, as written, in order, without repeats:
+    the names after 'municipio de' / 'ciudad de' (one) or 'municipios de' (a list), and any
+    list of two or more proper names ('Cúcuta, Los Patios, Villa del Rosario y Ocaña')."""
+    hallazgos: list[tuple[int, str]] = []
+    ocupado: list[tuple[int, int]] = []
+    for m in _VARIOS.finditer(texto):
+        hallazgos += [(m.start("lista") + i, n) for i, n in enumerate(_nombres(m.group("lista")))]
+        ocupado.append((m.start("lista"), m.end("lista")))
+    for m in _UNO.finditer(texto):
+        if not any(a <= m.start("nombre") < b for a, b in ocupado):
+            hallazgos.append((m.start("nombre"), m.group("nombre")))
+            ocupado.append((m.start("nombre"), m.end("nombre")))
+    for m in _LISTA.finditer(texto):
+        if any(m.start("lista") < b and m.end("lista") > a for a, b in ocupado):
+            continue
+        nombres = _nombres(m.group("lista"))
+        if len(nombres) >= 2:
+            hallazgos += [(m.start("lista") + i, n) for i, n in enumerate(nombres)]
+    vistos: dict[str, str] = {}
+    for _, nombre in sorted(hallazgos):
+        if nombre.split()[0] in ("Municipios", "Municipio", "En", "La", "El", "Las", "Los") and len(nombre.split()) == 1:
+            continue
+        vistos.setdefault(normalizar(nombre), nombre)
+    return list(vistos.values())

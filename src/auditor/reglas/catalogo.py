@@ -1,0 +1,131 @@
+"""The rule catalog: one registry of every rule, Python checks and YAML rules alike.
+
+A rule carries its metadata (stable id, name, category, default severity, message) and
+its documentation (what it checks, why it matters, a failing and a passing example).
+Rules never print, read files or pick the severity of a finding: they look at a report
+and yield observations; the engine and the configuration decide the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.entrada.fuente import Documento, ErrorFuente, decodificar, leer_documento, motivo_so
+from auditor.idioma import tr
+from auditor.lectura.patrones import ConjuntoPatrones
+from auditor.modelo.informe import Informe
+from auditor.resultado.hallazgo import Category, Observacion, Severity
+
+ID_REGLA = re.compile(r"[A-Z]{2,4}\d{3}")
+
+
+class ErrorReglas(Exception):
+    """A rule file or rule configuration is wrong; the run must stop and say where."""
+
+    def __init__(self, archivo: str, mensaje: str, linea: int | None = None) -> None:
+        lugar = f"{archivo}:{linea}" if linea else archivo
+        super().__init__(f"{lugar}: {mensaje}")
+        self.archivo = archivo
+        self.linea = linea
+        self.mensaje = mensaje
+
+
+def leer_archivo_estricto(ruta: Path) -> Documento | None:
+    """Read a rules or configuration file: any problem stops the run (ErrorReglas); None if empty."""
+    nombre = str(ruta)
+    try:
+        texto = decodificar(ruta.read_bytes())
+        if not texto.strip():
+            return None
+        documento = leer_documento(texto)
+    except OSError as error:
+        raise ErrorReglas(nombre, tr("no se puede leer: {motivo}", motivo=motivo_so(error))) from None
+    except ErrorFuente as error:
+        raise ErrorReglas(nombre, error.mensaje, error.linea) from None
+    for problema in documento.problemas:
+        raise ErrorReglas(nombre, problema.mensaje, problema.linea)
+    return documento
+
+
+@dataclass(frozen=True)
+class Documentacion:
+    """What it checks, why it matters to a reviewer, a failing and a passing example."""
+
+    que_revisa: str
+    por_que: str
+    ejemplo_falla: str
+    ejemplo_pasa: str
+
+
+class SinParametros(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+@dataclass
+class Contexto:
+    """What a rule may use besides the report: its parameters and the pattern sets."""
+
+    parametros: Any
+    patrones: dict[str, ConjuntoPatrones]
+
+    def conjunto(self, nombre: str) -> ConjuntoPatrones:
+        return self.patrones[nombre]
+
+
+class Regla:
+    """Base of every rule. Subclasses set the metadata and implement `revisar`."""
+
+    id: ClassVar[str] = ""
+    nombre: ClassVar[str] = ""
+    categoria: ClassVar[Category]
+    severidad: ClassVar[Severity]
+    mensaje: ClassVar[str] = ""
+    doc: ClassVar[Documentacion]
+    Parametros: ClassVar[type[BaseModel]] = SinParametros
+    conjuntos: ClassVar[tuple[str, ...]] = ()  # pattern sets the rule needs
+    origen: ClassVar[str] = "python"
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        raise NotImplementedError
+
+
+@dataclass
+class Catalogo:
+    """Every known rule by id, and every pattern set by name."""
+
+    reglas: dict[str, Regla] = field(default_factory=dict)
+    patrones: dict[str, ConjuntoPatrones] = field(default_factory=dict)
+    origen_regla: dict[str, str] = field(default_factory=dict)
+
+    def agregar(self, regla: Regla, origen: str) -> None:
+        if not ID_REGLA.fullmatch(regla.id):
+            raise ErrorReglas(origen, tr("id de regla no válido '{id}' (se espera p. ej. 'INV001')", id=regla.id))
+        if regla.id in self.reglas:
+            raise ErrorReglas(origen, tr("la regla {regla} ya está definida en {origen}", regla=regla.id, origen=self.origen_regla[regla.id]))
+        self.reglas[regla.id] = regla
+        self.origen_regla[regla.id] = origen
+
+    def agregar_patrones(self, conjunto: ConjuntoPatrones) -> None:
+        """A set with an existing name extends it: an office adds its own template sentences."""
+        existente = self.patrones.get(conjunto.nombre)
+        if existente is None:
+            self.patrones[conjunto.nombre] = conjunto
+        else:
+            existente.patrones.extend(conjunto.patrones)
+
+    def verificar(self) -> None:
+        """Every pattern set a rule names must exist."""
+        for regla in self.reglas.values():
+            for nombre in regla.conjuntos:
+                if nombre not in self.patrones:
+                    raise ErrorReglas(self.origen_regla[regla.id], tr("la regla {regla} usa el conjunto de patrones '{conjunto}', que no existe",
+                                                                      regla=regla.id, conjunto=nombre))
+
+    def ordenadas(self) -> list[Regla]:
+        return [self.reglas[i] for i in sorted(self.reglas)]

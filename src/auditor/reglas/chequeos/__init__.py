@@ -1,0 +1,85 @@
+"""Python checks: the rules whose logic data cannot say. Same metadata, same observations."""
+
+from __future__ import annotations
+
+from auditor.reglas.catalogo import Regla
+from auditor.reglas.chequeos.beneficiarios import BeneficiariosSinCantidad, BeneficiariosSinDiligenciar, NoAplicaSinRazon
+from auditor.reglas.chequeos.conteos import (
+    CantidadNoCoincide,
+    DesgloseSuperaTotal,
+    ListaNoCoincide,
+    MenosPersonasQueUnidades,
+    ParteMayorQueTotal,
+    RepartoNoSuma100,
+)
+from auditor.reglas.chequeos.copia import ParrafoRepetidoEnLaMeta, ParrafoRepetidoEntreMetas
+from auditor.reglas.chequeos.entrada import ClaveRepetida, DatoSupuesto, EstructuraInvalida, InformeIlegible, ParteSinUbicar
+from auditor.reglas.chequeos.estructura import (
+    DescripcionDuplicada,
+    InformeSinMetas,
+    NumeroDuplicado,
+    SaltoNumeracion,
+    TablaPDDSinDiligenciar,
+)
+from auditor.reglas.chequeos.fechas import CuandoContradiceFechas, EventoConFechasDistintas, FechaFueraDelPeriodo
+from auditor.reglas.chequeos.lugares import MunicipioDesconocido, MunicipioFueraDelDepartamento
+from auditor.reglas.chequeos.nombres import NombreConDosEscrituras
+from auditor.reglas.chequeos.porcentajes import (
+    AvanceInconsistente,
+    CumplimientoSinJustificacion,
+    PorcentajeFaltante,
+    PorcentajeNoCoincide,
+)
+from auditor.reglas.chequeos.supresiones import SupresionReglaDesconocida, SupresionSinMotivo, SupresionSobrante
+from auditor.reglas.chequeos.totales import (
+    TotalMetaInexistente,
+    TotalNoCoincide,
+    TotalNoVerificable,
+    TotalSinMetas,
+    TotalSubestimado,
+)
+from auditor.reglas.chequeos.valores import UnidadIncorrecta, ValorIlegible
+
+CHEQUEOS: tuple[type[Regla], ...] = (
+    InformeIlegible,
+    EstructuraInvalida,
+    ClaveRepetida,
+    ParteSinUbicar,
+    DatoSupuesto,
+    ValorIlegible,
+    UnidadIncorrecta,
+    PorcentajeNoCoincide,
+    PorcentajeFaltante,
+    CumplimientoSinJustificacion,
+    AvanceInconsistente,
+    BeneficiariosSinDiligenciar,
+    BeneficiariosSinCantidad,
+    NoAplicaSinRazon,
+    NumeroDuplicado,
+    DescripcionDuplicada,
+    SaltoNumeracion,
+    InformeSinMetas,
+    TablaPDDSinDiligenciar,
+    TotalNoCoincide,
+    TotalSubestimado,
+    TotalNoVerificable,
+    TotalMetaInexistente,
+    TotalSinMetas,
+    ParrafoRepetidoEntreMetas,
+    ParrafoRepetidoEnLaMeta,
+    CantidadNoCoincide,
+    ParteMayorQueTotal,
+    ListaNoCoincide,
+    DesgloseSuperaTotal,
+    RepartoNoSuma100,
+    MenosPersonasQueUnidades,
+    MunicipioDesconocido,
+    MunicipioFueraDelDepartamento,
+    NombreConDosEscrituras,
+    FechaFueraDelPeriodo,
+    CuandoContradiceFechas,
+    EventoConFechasDistintas,
+    SupresionSinMotivo,
+    SupresionReglaDesconocida,
+    SupresionSobrante,
+)

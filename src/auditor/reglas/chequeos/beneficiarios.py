@@ -1,0 +1,107 @@
+"""¿Qué población se atendió?: empty, unfilled or uncounted beneficiaries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.idioma import tr
+from auditor.modelo.informe import Informe, Meta
+from auditor.reglas.catalogo import Contexto, Documentacion, Regla
+from auditor.resultado.hallazgo import Category, Observacion, Severity
+
+
+def _con_total(meta: Meta) -> bool:
+    """A count was written (even an unreadable one, which VAL001 reports)."""
+    t = meta.beneficiarios.total
+    return t is not None and not t.vacio
+
+
+def _descripcion(meta: Meta) -> str:
+    return (meta.beneficiarios.descripcion or "").strip()
+
+
+class BeneficiariosSinDiligenciar(Regla):
+    id = "BEN001"
+    nombre = "beneficiarios-sin-diligenciar"
+    categoria = Category.EMPTY_BENEFICIARIES
+    severidad = Severity.ERROR
+    mensaje = "No se informa qué población se atendió"
+    conjuntos = ("plantilla", "relleno")
+    doc = Documentacion(
+        que_revisa="Metas cuya sección de beneficiarios está vacía, o tiene solo el texto de la plantilla o un "
+        "relleno como 'Sin datos a la fecha', sin ninguna cantidad.",
+        por_que="A quién llegó la inversión es una de las preguntas obligatorias de la rendición de cuentas; "
+        "dejarla en blanco o con la instrucción de la plantilla es un informe incompleto.",
+        ejemplo_falla="beneficiarios:\n  descripcion: Sin datos a la fecha.\n",
+        ejemplo_pasa="beneficiarios:\n  total: 179\n  unidad: ciudadanos\n  descripcion: 179 ciudadanos de la cadena de valor.\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        plantilla, relleno = contexto.conjunto("plantilla"), contexto.conjunto("relleno")
+        for i, meta in enumerate(informe.metas):
+            if _con_total(meta):
+                continue
+            descripcion = _descripcion(meta)
+            if not descripcion:
+                yield Observacion(tr("La meta no informa beneficiarios: ni cantidad ni descripción de la población atendida"),
+                                  "beneficiarios", i, None)
+            elif plantilla.contiene(descripcion):
+                yield Observacion(tr("Los beneficiarios conservan la instrucción de la plantilla en lugar de la población atendida"),
+                                  "beneficiarios.descripcion", i, descripcion)
+            elif relleno.contiene(descripcion):
+                yield Observacion(tr("Los beneficiarios no dicen qué población se atendió ni cuántos fueron (texto de relleno)"),
+                                  "beneficiarios.descripcion", i, descripcion)
+
+
+class BeneficiariosSinCantidad(Regla):
+    id = "BEN002"
+    nombre = "beneficiarios-sin-cantidad"
+    categoria = Category.EMPTY_BENEFICIARIES
+    severidad = Severity.WARNING
+    mensaje = "Los beneficiarios se describen pero no se cuentan"
+    conjuntos = ("plantilla", "relleno", "no_aplica")
+    doc = Documentacion(
+        que_revisa="Metas que describen la población atendida sin dar cuántas personas o unidades fueron "
+        "('Emprendedores de la región del Catatumbo'). 'No aplica' con su razón se acepta.",
+        por_que="Sin una cifra no se puede contrastar la población atendida con la meta ni sumar los beneficiarios del informe.",
+        ejemplo_falla="beneficiarios:\n  descripcion: Población migrante víctima del conflicto armado del departamento.\n",
+        ejemplo_pasa="beneficiarios:\n  total: 70\n  unidad: personas\n  descripcion: 70 personas beneficiadas de la población migrante.\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        omitir = [contexto.conjunto(n) for n in ("plantilla", "relleno", "no_aplica")]
+        for i, meta in enumerate(informe.metas):
+            descripcion = _descripcion(meta)
+            if _con_total(meta) or not descripcion or any(c.contiene(descripcion) for c in omitir):
+                continue
+            yield Observacion(tr("La población atendida se describe pero no se dice cuántas personas o unidades fueron"),
+                              "beneficiarios.descripcion", i, descripcion)
+
+
+class NoAplicaSinRazon(Regla):
+    id = "BEN004"
+    nombre = "no-aplica-sin-razon"
+    categoria = Category.EMPTY_BENEFICIARIES
+    severidad = Severity.INFO
+    mensaje = "'No aplica' sin decir por qué"
+    conjuntos = ("no_aplica",)
+    doc = Documentacion(
+        que_revisa="Beneficiarios respondidos solo con 'No aplica', sin la razón. Con la razón ('No aplica por la "
+        "naturaleza de la meta') no se informa nada.",
+        por_que="'No aplica' es una respuesta válida para metas de gestión, pero el lector necesita saber por qué.",
+        ejemplo_falla="beneficiarios:\n  descripcion: No aplica.\n",
+        ejemplo_pasa="beneficiarios:\n  descripcion: No aplica por la naturaleza de la meta.\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        no_aplica = contexto.conjunto("no_aplica")
+        for i, meta in enumerate(informe.metas):
+            descripcion = _descripcion(meta)
+            if _con_total(meta) or not descripcion:
+                continue
+            hallado = no_aplica.buscar(descripcion)
+            if hallado is None:
+                continue
+            resto = (descripcion[: hallado.inicio] + descripcion[hallado.fin :]).strip(" .,;:-")
+            if not resto:
+                yield Observacion(tr("Los beneficiarios dicen 'No aplica' sin explicar por qué"), "beneficiarios.descripcion", i, descripcion)

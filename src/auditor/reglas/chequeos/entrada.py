@@ -1,0 +1,96 @@
+"""Input problems. The loader finds them; they are rules here so that they are documented,
+configurable and reported like every other finding."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from auditor.entrada.carga import (
+    ENTRADA_CLAVE_REPETIDA,
+    ENTRADA_ESTRUCTURA,
+    ENTRADA_ILEGIBLE,
+    ENTRADA_SIN_UBICAR,
+    ENTRADA_SUPUESTO,
+)
+from auditor.modelo.informe import Informe
+from auditor.reglas.catalogo import Contexto, Documentacion, Regla
+from auditor.resultado.hallazgo import Category, Observacion, Severity
+
+
+class _Entrada(Regla):
+    categoria = Category.INPUT_ERROR
+    severidad = Severity.ERROR
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        return iter(())  # reported by the loader, before there is a report to look at
+
+
+class InformeIlegible(_Entrada):
+    id = ENTRADA_ILEGIBLE
+    nombre = "archivo-ilegible"
+    mensaje = "El archivo no se puede leer como informe"
+    doc = Documentacion(
+        que_revisa="Que el archivo sea YAML o JSON válido, en UTF-8, no vacío y con un solo documento.",
+        por_que="Un archivo que no se puede leer no se audita: el revisor debe saberlo, con la línea del problema, "
+        "en lugar de creer que el informe no tiene hallazgos.",
+        ejemplo_falla="metas:\n  - numero: 1\n    nombre: \"Rondas de negociación\n",
+        ejemplo_pasa="metas:\n  - numero: 1\n    nombre: \"Rondas de negociación\"\n",
+    )
+
+
+class EstructuraInvalida(_Entrada):
+    id = ENTRADA_ESTRUCTURA
+    nombre = "estructura-invalida"
+    mensaje = "El informe no sigue el formato de datos"
+    doc = Documentacion(
+        que_revisa="Que cada clave exista en el formato (con sugerencia si está mal escrita), que estén los campos "
+        "obligatorios y que cada valor tenga el tipo esperado.",
+        por_que="Una clave mal escrita ('inversión' por 'inversion') haría que el dato se ignore en silencio; "
+        "una meta mal formada se informa y las demás se siguen auditando.",
+        ejemplo_falla="metas:\n  - numero: 1\n    nombre: Rondas\n    impcto: Se lograron ventas\n",
+        ejemplo_pasa="metas:\n  - numero: 1\n    nombre: Rondas\n    impacto: Se lograron ventas\n",
+    )
+
+
+class ClaveRepetida(_Entrada):
+    id = ENTRADA_CLAVE_REPETIDA
+    nombre = "clave-repetida"
+    mensaje = "Una clave aparece dos veces en el mismo bloque"
+    doc = Documentacion(
+        que_revisa="Que ninguna clave se repita dentro del mismo bloque del archivo.",
+        por_que="YAML conserva solo el último valor de una clave repetida: el primero se pierde sin aviso.",
+        ejemplo_falla="impacto: Ventas por $200 millones\nimpacto: Nuevos clientes\n",
+        ejemplo_pasa="impacto: Ventas por $200 millones y nuevos clientes\n",
+    )
+
+
+class ParteSinUbicar(_Entrada):
+    id = ENTRADA_SIN_UBICAR
+    nombre = "parte-sin-ubicar"
+    mensaje = "Una parte del documento no corresponde a ningún campo de la plantilla"
+    doc = Documentacion(
+        que_revisa="Al importar un documento (texto exportado o .docx), que cada párrafo caiga en un campo de la plantilla: "
+        "un texto fuera de toda pregunta, un párrafo de más en la plantilla narrativa o una portada sin secretaría se informan "
+        "con su línea.",
+        por_que="Nada del documento se descarta en silencio: lo que el importador no sabe ubicar tampoco se audita, y el "
+        "revisor debe saberlo para corregir el documento o revisarlo a mano.",
+        ejemplo_falla="Meta # 4 Rondas de negociación\nTexto suelto antes de cualquier pregunta de la plantilla\n"
+        "¿Qué se hizo? 3 rondas de negociación\n",
+        ejemplo_pasa="Meta # 4 Rondas de negociación\n¿Qué se hizo? 3 rondas de negociación\n",
+    )
+
+
+class DatoSupuesto(_Entrada):
+    id = ENTRADA_SUPUESTO
+    nombre = "dato-supuesto"
+    severidad = Severity.INFO
+    mensaje = "El documento no dice un dato de la portada y el importador lo supuso"
+    doc = Documentacion(
+        que_revisa="Al importar un documento, los datos de la portada que no están escritos y se deducen: la fecha de corte "
+        "de un informe que solo dice su año (diciembre de ese año) y el Plan de Desarrollo que no se nombra (el cuatrienio "
+        "que contiene el periodo).",
+        por_que="Las reglas de fechas y de avance dependen de esos datos; el revisor debe saber que son supuestos y "
+        "completarlos en la portada si no son los del informe.",
+        ejemplo_falla="Rendición de Cuentas\n2024\nSECRETARÍA DE FRONTERAS\n",
+        ejemplo_pasa="Rendición de Cuentas 2024\nSecretaría de Fronteras\nPlan de Desarrollo 2024-2027\nDiciembre de 2024\n",
+    )

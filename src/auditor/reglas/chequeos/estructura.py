@@ -1,0 +1,191 @@
+"""Structure of the report: meta numbers and descriptions, numbering, unfilled tables."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from auditor.idioma import tr
+from auditor.lectura.patrones import normalizar
+from auditor.modelo.campos import es_vacio
+from auditor.modelo.informe import Informe
+from auditor.reglas.catalogo import Contexto, Documentacion, Regla
+from auditor.resultado.hallazgo import Category, Observacion, Severity
+
+
+class NumeroDuplicado(Regla):
+    id = "EST001"
+    nombre = "numero-duplicado"
+    categoria = Category.STRUCTURE
+    severidad = Severity.ERROR
+    mensaje = "Dos metas tienen el mismo número"
+    doc = Documentacion(
+        que_revisa="Que ningún número de meta se repita en el informe.",
+        por_que="Con números repetidos, los hallazgos, los totales y las referencias cruzadas apuntan a la meta equivocada.",
+        ejemplo_falla="metas:\n  - {numero: 4, nombre: Rondas de negociación}\n  - {numero: 4, nombre: Iniciativas clúster}\n",
+        ejemplo_pasa="metas:\n  - {numero: 4, nombre: Rondas de negociación}\n  - {numero: 5, nombre: Iniciativas clúster}\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        vistos: dict[int, int] = {}
+        for i, meta in enumerate(informe.metas):
+            if meta.numero in vistos:
+                primera = informe.metas[vistos[meta.numero]]
+                yield Observacion(tr("El número de meta {numero} ya se usó para '{nombre}'", numero=meta.numero, nombre=primera.nombre),
+                                  "numero", i, str(meta.numero))
+            else:
+                vistos[meta.numero] = i
+
+
+_CANTIDAD_INICIAL = re.compile(r"^\s*[\d.,]+\s*")
+
+
+def clave_descripcion(nombre: str) -> str:
+    """The description without its leading quantity, normalized: '5000 Personas ...' ~ '1000 Personas ...'."""
+    return normalizar(_CANTIDAD_INICIAL.sub("", nombre)).strip(" .")
+
+
+class DescripcionDuplicada(Regla):
+    id = "EST002"
+    nombre = "descripcion-duplicada"
+    categoria = Category.STRUCTURE
+    severidad = Severity.WARNING
+    mensaje = "Dos metas tienen la misma descripción"
+    doc = Documentacion(
+        que_revisa="Metas distintas con la misma descripción (sin contar la cantidad inicial, mayúsculas ni tildes).",
+        por_que="Dos metas iguales con cantidades distintas ('5000 Personas vinculadas...' y '1000 Personas "
+        "vinculadas...') suelen ser un error de copia, o una doble contabilización de lo mismo.",
+        ejemplo_falla="metas:\n  - {numero: 661, nombre: 5000 Personas vinculadas a empleo formal}\n"
+        "  - {numero: 663, nombre: 1000 Personas vinculadas a empleo formal}\n",
+        ejemplo_pasa="metas:\n  - {numero: 661, nombre: 5000 Personas vinculadas a empleo formal}\n"
+        "  - {numero: 663, nombre: 1000 Migrantes vinculados a empleo temporal en floricultura}\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        vistas: dict[str, int] = {}
+        for i, meta in enumerate(informe.metas):
+            clave = clave_descripcion(meta.nombre)
+            if not clave:
+                continue
+            if clave in vistas:
+                otra = informe.metas[vistas[clave]]
+                yield Observacion(
+                    tr("La meta {numero} tiene la misma descripción que la meta {otra} (aparte de la cantidad inicial): '{nombre}'",
+                       numero=meta.numero, otra=otra.numero, nombre=otra.nombre),
+                    "nombre", i, meta.nombre,
+                )
+            else:
+                vistas[clave] = i
+
+
+_LISTA_MAXIMA = 30  # more missing numbers than this are counted, not listed
+
+
+def _lista(numeros: list[int]) -> str:
+    textos = [str(n) for n in numeros]
+    return textos[0] if len(textos) == 1 else tr("{lista} y {ultimo}", lista=", ".join(textos[:-1]), ultimo=textos[-1])
+
+
+class SaltoNumeracion(Regla):
+    id = "EST003"
+    nombre = "salto-numeracion"
+    categoria = Category.STRUCTURE
+    severidad = Severity.WARNING
+    mensaje = "Faltan metas en la numeración"
+    doc = Documentacion(
+        que_revisa="En informes con numeración consecutiva (numeracion_metas: consecutiva), números que faltan "
+        "entre una meta y la siguiente. Con numeración del plan (números del PDD) no aplica.",
+        por_que="Una meta que falta en la secuencia suele ser una meta que se quedó sin informar.",
+        ejemplo_falla="numeracion_metas: consecutiva\nmetas:\n  - {numero: 15, nombre: Sesiones de asistencia técnica}\n"
+        "  - {numero: 18, nombre: Apoyo financiero a empresas}\n",
+        ejemplo_pasa="numeracion_metas: plan\nmetas:\n  - {numero: 663, nombre: Personas vinculadas a empleo}\n"
+        "  - {numero: 670, nombre: Estrategia de reconocimiento}\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        if informe.numeracion_metas != "consecutiva":
+            return
+        no_leidas = informe.metas_no_leidas
+        if any(n is None or not n.isdigit() for n in no_leidas):
+            return  # a meta whose number cannot be read may be the one "missing": ENT002 already says so
+        presentes = {int(n) for n in no_leidas if n is not None}
+        anterior = 0
+        for i, meta in sorted(enumerate(informe.metas), key=lambda par: par[1].numero):
+            cuantas = meta.numero - anterior - 1 - sum(1 for n in presentes if anterior < n < meta.numero)
+            if cuantas > _LISTA_MAXIMA:  # a meta numbered 75816759 must not build a list of 75 million numbers
+                yield Observacion(
+                    tr("Faltan {cuantas} metas entre la {anterior} y la {numero}", cuantas=cuantas, anterior=anterior, numero=meta.numero)
+                    if anterior else tr("Faltan {cuantas} metas antes de la {numero}", cuantas=cuantas, numero=meta.numero),
+                    "numero", i, str(meta.numero),
+                )
+                anterior = max(anterior, meta.numero)
+                continue
+            faltan = [n for n in range(anterior + 1, meta.numero) if n not in presentes]
+            if faltan:
+                if len(faltan) == 1:
+                    mensaje = (tr("Falta la meta {faltan} entre la {anterior} y la {siguiente}", faltan=faltan[0], anterior=anterior,
+                                  siguiente=meta.numero) if anterior
+                               else tr("Falta la meta {faltan} antes de la {siguiente}", faltan=faltan[0], siguiente=meta.numero))
+                else:
+                    mensaje = (tr("Faltan las metas {faltan} entre la {anterior} y la {siguiente}", faltan=_lista(faltan), anterior=anterior,
+                                  siguiente=meta.numero) if anterior
+                               else tr("Faltan las metas {faltan} antes de la {siguiente}", faltan=_lista(faltan), siguiente=meta.numero))
+                yield Observacion(mensaje, "numero", i, str(meta.numero))
+            anterior = max(anterior, meta.numero)
+
+
+class InformeSinMetas(Regla):
+    id = "EST004"
+    nombre = "informe-sin-metas"
+    categoria = Category.STRUCTURE
+    severidad = Severity.ERROR
+    mensaje = "El informe no tiene metas"
+    doc = Documentacion(
+        que_revisa="Informes sin ninguna meta (la lista 'metas' falta o está vacía), sin contar las metas que no se pudieron leer.",
+        por_que="Un informe sin metas no se audita: pasaría sin hallazgos aunque no informe nada.",
+        ejemplo_falla="secretaria: Secretaría de Cultura\nmetas: []\n",
+        ejemplo_pasa="secretaria: Secretaría de Cultura\nmetas:\n  - {numero: 1, nombre: Festivales apoyados}\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        if not informe.metas and not informe.metas_no_leidas:
+            yield Observacion(tr("El informe no tiene metas: no hay nada que auditar"), "metas", None, None)
+
+
+class TablaPDDSinDiligenciar(Regla):
+    id = "TAB001"
+    nombre = "tabla-pdd-sin-diligenciar"
+    categoria = Category.EMPTY_FIELD
+    severidad = Severity.ERROR
+    mensaje = "La tabla de cumplimiento por nivel del PDD está sin diligenciar"
+    doc = Documentacion(
+        que_revisa="Filas de la tabla 'Cumplimiento/avance por nivel del PDD' sin ningún porcentaje.",
+        por_que="Una tabla con solo las filas de la plantilla ('1. Línea Estratégica', '1.1 Componente') no informa "
+        "nada y delata un informe sin terminar.",
+        ejemplo_falla="tabla_pdd:\n  filas:\n    - nivel: 1. Línea Estratégica\n    - nivel: 1.1 Componente\n",
+        ejemplo_pasa="tabla_pdd:\n  filas:\n    - {nivel: 1. Línea Estratégica, cumplimiento_programado: 100%, "
+        "cumplimiento_ejecutado: 92%, avance_cuatrienio: 46%}\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        tabla = informe.tabla_pdd
+        if tabla is None:
+            return
+        vacias = [
+            (i, f) for i, f in enumerate(tabla.filas)
+            if es_vacio(f.cumplimiento_programado) and es_vacio(f.cumplimiento_ejecutado) and es_vacio(f.avance_cuatrienio)
+        ]
+        if not tabla.filas:
+            yield Observacion(tr("La tabla de cumplimiento por nivel del PDD no tiene filas"), "tabla_pdd", None, None)
+        elif vacias:
+            n, total = len(vacias), len(tabla.filas)
+            if n == total:
+                resumen = tr("ninguna de sus {total} filas tiene porcentajes", total=total)
+            elif n == 1:
+                resumen = tr("1 de sus {total} filas no tiene porcentajes", total=total)
+            else:
+                resumen = tr("{n} de sus {total} filas no tienen porcentajes", n=n, total=total)
+            yield Observacion(
+                tr("La tabla de cumplimiento por nivel del PDD está sin diligenciar: {resumen}", resumen=resumen),
+                f"tabla_pdd.filas[{vacias[0][0]}]", None, "; ".join(f.nivel for _, f in vacias),
+            )

@@ -1,0 +1,209 @@
+"""LOCALIZACIÓN: the municipalities where a meta intervened, against DANE's DIVIPOLA list.
+
+Only LOCALIZACIÓN is checked ("¿Dónde se intervino?").  Other fields name places for other
+reasons and are right to do so: the venue of a national fair (Colombia Moda in Medellín,
+Corferias in Bogotá) in a photo caption or in "¿Cómo se hizo?", the countries of a trade
+mission, the origin of buyers.  ``localizacion.municipios`` is read item by item; when a meta
+does not list them, the places are read from ``localizacion.texto`` (see `lugares.menciones`
+for what counts as a place there).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import reduce
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from auditor.idioma import tr
+from auditor.lectura.lugares import Clase, Divipola, Lectura, Municipio, compacta, divipola
+from auditor.lectura.patrones import frase_alrededor, normalizar, normalizar_con_indices
+from auditor.modelo.informe import Informe, Meta
+from auditor.reglas.catalogo import Contexto, Documentacion, Regla
+from auditor.resultado.hallazgo import Category, Observacion, Severity
+
+
+def _lista(nombres: list[str]) -> str:
+    return nombres[0] if len(nombres) == 1 else tr("{lista} y {ultimo}", lista=", ".join(nombres[:-1]), ultimo=nombres[-1])
+
+
+def _lecturas(d: Divipola, meta: Meta, departamento: str | None) -> Iterator[tuple[str, Lectura, bool]]:
+    """(field, reading, from a list of municipalities) for each place of the meta's LOCALIZACIÓN."""
+    if meta.localizacion.municipios:
+        for i, nombre in enumerate(meta.localizacion.municipios):
+            yield f"localizacion.municipios[{i}]", d.leer(nombre, departamento), True
+    elif meta.localizacion.texto:
+        for mencion in d.menciones(meta.localizacion.texto, departamento):
+            yield "localizacion.texto", mencion.lectura, mencion.en_lista
+
+
+class ParametrosMunicipioDesconocido(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    similitud_minima: float = Field(
+        default=0.75, ge=0.5, le=1,
+        description="Parecido mínimo (0 a 1, difflib) para sugerir un municipio real en lugar de un nombre que no está en "
+        "DIVIPOLA. En el texto libre, un nombre desconocido solo se señala si hay una sugerencia.",
+    )
+
+
+class MunicipioDesconocido(Regla):
+    id = "LUG001"
+    nombre = "municipio-desconocido"
+    categoria = Category.LOCATION
+    severidad = Severity.WARNING
+    mensaje = "Un municipio de la localización no está en DIVIPOLA"
+    Parametros = ParametrosMunicipioDesconocido
+    doc = Documentacion(
+        que_revisa="Cada municipio de la LOCALIZACIÓN contra la lista DIVIPOLA del DANE (incluida en auditor), sin "
+        "importar tildes ni mayúsculas y aceptando los nombres de uso común ('Cúcuta' por 'San José de Cúcuta', "
+        "'Salazar de las Palmas' por 'Salazar'). Si el nombre no existe, sugiere los municipios reales más parecidos, "
+        "primero los del departamento del informe. Sin lista de municipios, revisa los nombrados en el texto después "
+        "de 'municipio(s) de ...', y solo si se parecen a uno real.",
+        por_que="Un municipio mal escrito no se puede ubicar en el mapa ni sumar por municipio, y a veces esconde "
+        "otro: 'Cácuta' puede ser Cácota o Cúcuta. Un corregimiento o una vereda en lugar del municipio tampoco se "
+        "puede consolidar.",
+        ejemplo_falla="localizacion:\n  municipios: [Cúcuta, Pamplona, Mutiscua, Cácuta, Chitagá]\n",
+        ejemplo_pasa="localizacion:\n  municipios: [San José de Cúcuta, Pamplona, Mutiscua, Cácota, Chitagá, Salazar de las Palmas]\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        p: ParametrosMunicipioDesconocido = contexto.parametros
+        d = divipola()
+        departamento = d.departamento(informe.departamento)
+        for i, meta in enumerate(informe.metas):
+            ya_nombrados: set[str] = set()
+            lecturas = list(_lecturas(d, meta, departamento))
+            for _, lectura, _ in lecturas:
+                ya_nombrados.update(m.codigo for m in lectura.municipios if lectura.clase is Clase.MUNICIPIO)
+            for campo, lectura, en_lista in lecturas:
+                if lectura.clase is not Clase.DESCONOCIDO or not en_lista:
+                    continue
+                texto_libre = campo == "localizacion.texto"
+                if lectura.municipios and lectura.departamento:  # "Tabio, Antioquia": the name exists, elsewhere
+                    donde = _lista(sorted({m.departamento for m in lectura.municipios}))
+                    yield Observacion(
+                        tr("DIVIPOLA no tiene un municipio «{municipio}» en {departamento}: está en {donde}",
+                           municipio=lectura.municipios[0].nombre, departamento=lectura.departamento, donde=donde),
+                        campo, i, lectura.texto,
+                    )
+                    continue
+                if texto_libre:
+                    # in prose an unknown item among municipalities may be a corregimiento or a place abroad
+                    # ("Cúcuta, Villa del Rosario y San Antonio del Táchira"): only a near-typo of one of the
+                    # department's municipalities is reported
+                    ediciones = 2 if len(compacta(lectura.texto)) >= 8 else 1
+                    sugerencias = d.sugerir(lectura.texto, departamento, p.similitud_minima, solo_departamento=True, max_ediciones=ediciones)
+                    if not sugerencias:
+                        continue
+                else:
+                    sugerencias = d.sugerir(lectura.texto, departamento, p.similitud_minima)
+                yield Observacion(self._mensaje(d, lectura.texto, sugerencias, departamento, ya_nombrados), campo, i, lectura.texto)
+
+    @staticmethod
+    def _mensaje(d: Divipola, nombre: str, sugerencias: list[Municipio], departamento: str | None, ya_nombrados: set[str]) -> str:
+        if not sugerencias:
+            return tr("«{nombre}» no es un municipio de DIVIPOLA ni se parece a ninguno: si es un corregimiento, una vereda o "
+                      "un barrio, escriba el municipio al que pertenece", nombre=nombre)
+
+        def nombre_de(m: Municipio) -> str:
+            return d.nombre_usual(m) if m.departamento == departamento else f"{d.nombre_usual(m)} ({m.departamento})"
+
+        opciones = reduce(lambda a, b: tr("{una} o {otra}", una=a, otra=b), (nombre_de(m) for m in sugerencias))
+        mensaje = tr("«{nombre}» no es un municipio de DIVIPOLA; ¿quiso decir {opciones}?", nombre=nombre, opciones=opciones)
+        repetidos = [nombre_de(m) for m in sugerencias if m.codigo in ya_nombrados]
+        if repetidos and len(repetidos) < len(sugerencias):
+            if len(repetidos) == 1:
+                mensaje += tr(" ({nombres} ya está en la localización de esta meta)", nombres=_lista(repetidos))
+            else:
+                mensaje += tr(" ({nombres} ya están en la localización de esta meta)", nombres=_lista(repetidos))
+        return mensaje
+
+
+class ParametrosFueraDelDepartamento(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    aceptados: list[str] = Field(
+        default_factory=list,
+        description="Municipios de otros departamentos que la oficina acepta en la localización (p. ej. 'Tabio, "
+        "Cundinamarca'); nombres de DIVIPOLA.",
+    )
+
+    @field_validator("aceptados")
+    @classmethod
+    def _existen(cls, nombres: list[str]) -> list[str]:
+        d = divipola()
+        desconocidos = [n for n in nombres if not d.leer(n, None).municipios]
+        if desconocidos:
+            raise ValueError(tr("no son municipios de DIVIPOLA: {nombres}", nombres=", ".join(desconocidos)))
+        return nombres
+
+
+class MunicipioFueraDelDepartamento(Regla):
+    id = "LUG002"
+    nombre = "municipio-fuera-del-departamento"
+    categoria = Category.LOCATION
+    severidad = Severity.WARNING
+    mensaje = "La localización nombra un municipio de otro departamento"
+    Parametros = ParametrosFueraDelDepartamento
+    doc = Documentacion(
+        que_revisa="Que los municipios de la LOCALIZACIÓN (¿Dónde se intervino?) sean del departamento del informe "
+        "('departamento'), según DIVIPOLA. Solo la localización: la sede de una feria nacional en un pie de foto o en "
+        "'¿Cómo se hizo?' (Medellín, Bogotá) no es un lugar de intervención. Un municipio que existe en el "
+        "departamento del informe y en otros ('Santiago', 'Toledo') se toma como el del departamento, salvo que el "
+        "texto diga otro ('Santiago, Putumayo').",
+        por_que="El informe de un departamento da cuenta de lo que invirtió en su territorio; un municipio de otro "
+        "departamento es un error de transcripción o una inversión que hay que explicar (y que no debe sumarse a los "
+        "municipios del departamento).",
+        ejemplo_falla="departamento: Norte de Santander\n...\n    localizacion:\n      municipios: [Tabio]\n"
+        "      texto: Esta vinculación se dará en el municipio de Tabio, Cundinamarca.\n",
+        ejemplo_pasa="departamento: Norte de Santander\n...\n    localizacion:\n      municipios: [San José de Cúcuta]\n"
+        "      texto: La feria se realizó en el municipio de San José de Cúcuta.\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        p: ParametrosFueraDelDepartamento = contexto.parametros
+        d = divipola()
+        departamento = d.departamento(informe.departamento)
+        if departamento is None:
+            return  # the report's department is not in DIVIPOLA: nothing to compare with
+        aceptados = {m.codigo for n in p.aceptados for m in d.leer(n, None).municipios}
+        for i, meta in enumerate(informe.metas):
+            vistos: set[tuple[str, ...]] = set()
+            for campo, lectura, _ in _lecturas(d, meta, departamento):
+                if lectura.clase is Clase.FUERA:
+                    codigos = tuple(sorted(m.codigo for m in lectura.municipios))
+                    if codigos in vistos or set(codigos) <= aceptados:
+                        continue
+                    vistos.add(codigos)
+                    yield Observacion(self._mensaje(lectura, departamento, meta, campo), campo, i, lectura.texto)
+                elif lectura.clase is Clase.DEPARTAMENTO and lectura.departamento != departamento and campo != "localizacion.texto":
+                    yield Observacion(
+                        tr("«{texto}» es el departamento de {otro}, no un municipio de {departamento} (el departamento del informe)",
+                           texto=lectura.texto, otro=lectura.departamento, departamento=departamento),
+                        campo, i, lectura.texto,
+                    )
+
+    @staticmethod
+    def _mensaje(lectura: Lectura, departamento: str, meta: Meta, campo: str) -> str:
+        municipios = lectura.municipios
+        if len(municipios) == 1:
+            m = municipios[0]
+            mensaje = tr("«{texto}» es un municipio de {otro} (DANE {codigo}), no de {departamento}, el departamento del informe",
+                         texto=lectura.texto, otro=m.departamento, codigo=m.codigo, departamento=departamento)
+        else:
+            mensaje = tr("«{texto}» no es un municipio de {departamento}: DIVIPOLA lo tiene en {otros}, el departamento del informe",
+                         texto=lectura.texto, departamento=departamento, otros=_lista(sorted({m.departamento for m in municipios})))
+        if campo != "localizacion.texto" and meta.localizacion.texto:
+            cita = _frase_con(meta.localizacion.texto, lectura.texto)
+            if cita:
+                mensaje += tr("; la localización dice «{cita}»", cita=cita)
+        return mensaje
+
+
+def _frase_con(texto: str, nombre: str) -> str | None:
+    """The sentence of `texto` that names `nombre` (accents and case ignored)."""
+    normal, indices = normalizar_con_indices(texto)
+    m = re.search(rf"\b{re.escape(normalizar(nombre))}\b", normal)
+    if m is None or m.end() == m.start():
+        return None
+    return frase_alrededor(texto, indices[m.start()], indices[m.end() - 1] + 1)

@@ -1,0 +1,251 @@
+"""Percentages against the quantities they summarize.
+
+*Cumplimiento* of the period = achieved in the period / programmed for the period;
+*avance* over the four years = achieved so far / four-year target.  When the period
+starts with the plan, the achievement of the period is the achievement so far, and
+avance = cumplimiento x (programmed for the period / four-year target).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from auditor.idioma import diferida, tr
+from auditor.lectura.patrones import normalizar
+from auditor.modelo.campos import leer_campo
+from auditor.modelo.informe import Informe, Meta
+from auditor.reglas.catalogo import Contexto, Documentacion, Regla
+from auditor.resultado.hallazgo import Category, Observacion, Severity
+
+
+def _fmt(x: float) -> str:
+    return f"{x:.1f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+
+
+class ParametrosCantidades(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    tolerancia: float = Field(default=2.0, ge=0, description="Diferencia admitida, en puntos porcentuales.")
+    unidades_personas: list[str] = Field(
+        default_factory=lambda: ["persona", "personas", "ciudadano", "ciudadanos", "migrante", "migrantes", "beneficiario", "beneficiarios"],
+        description="Unidades que cuentan personas: si la meta y los beneficiarios las usan, el total de beneficiarios "
+        "sirve como cantidad lograda cuando el informe no da otra.",
+    )
+
+
+def logrado(meta: Meta, parametros: ParametrosCantidades) -> tuple[float, str, str] | None:
+    """The achieved quantity, where it comes from, and its text; beneficiaries stand in for people-counting metas."""
+    if meta.logro.cantidad is not None and meta.logro.cantidad.valor is not None:
+        return meta.logro.cantidad.valor, "logro.cantidad", meta.logro.cantidad.cita
+    objetivo = meta.meta_cuatrienio
+    b = meta.beneficiarios
+    personas = {normalizar(u) for u in parametros.unidades_personas}
+    if (
+        objetivo is not None
+        and objetivo.unidad is not None
+        and b.unidad is not None
+        and normalizar(objetivo.unidad) in personas
+        and normalizar(b.unidad) in personas
+        and b.total is not None
+        and b.total.valor is not None
+    ):
+        return b.total.valor, "beneficiarios.total", b.total.cita
+    return None
+
+
+def _acumulado(informe: Informe) -> bool:
+    """Does the period start with the plan, so that the period's achievement is the achievement so far?"""
+    return informe.periodo.desde == informe.plan.desde
+
+
+def esperado_avance(informe: Informe, meta: Meta, p: ParametrosCantidades) -> tuple[float, str, str] | None:
+    objetivo = meta.meta_cuatrienio.cantidad if meta.meta_cuatrienio else None
+    hecho = logrado(meta, p)
+    if not _acumulado(informe) or hecho is None or objetivo is None or not objetivo.valor:
+        return None
+    return 100 * hecho[0] / objetivo.valor, hecho[1], tr("{logrado} de {total}", logrado=hecho[2], total=objetivo.cita)
+
+
+def esperado_cumplimiento(meta: Meta, p: ParametrosCantidades) -> tuple[float, str, str] | None:
+    programado = meta.programado_periodo
+    hecho = logrado(meta, p)
+    if hecho is None or programado is None or not programado.valor:
+        return None
+    return 100 * hecho[0] / programado.valor, hecho[1], tr("{logrado} de {total}", logrado=hecho[2], total=programado.cita)
+
+
+class PorcentajeNoCoincide(Regla):
+    id = "PCT002"
+    nombre = "porcentaje-no-coincide"
+    categoria = Category.PERCENTAGE_MISMATCH
+    severidad = Severity.ERROR
+    mensaje = "El porcentaje declarado no coincide con las cantidades"
+    Parametros = ParametrosCantidades
+    doc = Documentacion(
+        que_revisa="Que el % de cumplimiento sea lo logrado sobre lo programado en el periodo, y el % de avance lo "
+        "logrado sobre la meta del cuatrienio (cuando el periodo empieza con el plan), con una tolerancia en puntos. "
+        "Si la meta cuenta personas y no se da otra cantidad lograda, se usa el total de beneficiarios.",
+        por_que="Un porcentaje que no sale de las cifras del mismo informe es la contradicción que más se nota en "
+        "una rendición de cuentas: o el porcentaje o la cantidad están mal.",
+        ejemplo_falla="meta_cuatrienio: {cantidad: 4500, unidad: personas}\navance_cuatrienio: \"30%\"\n"
+        "beneficiarios: {total: 70, unidad: personas}\n",
+        ejemplo_pasa="meta_cuatrienio: {cantidad: 4500, unidad: personas}\navance_cuatrienio: \"1,6%\"\n"
+        "beneficiarios: {total: 70, unidad: personas}\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        p: ParametrosCantidades = contexto.parametros
+        for i, meta in enumerate(informe.metas):
+            for campo, declarado, esperado, plantilla in (
+                ("cumplimiento_periodo", meta.cumplimiento_periodo, esperado_cumplimiento(meta, p),
+                 diferida("El cumplimiento del periodo declarado es {declarado}, pero las cantidades dan {calculado} ({cuentas}, según '{fuente}')")),
+                ("avance_cuatrienio", meta.avance_cuatrienio, esperado_avance(informe, meta, p),
+                 diferida("El avance del cuatrienio declarado es {declarado}, pero las cantidades dan {calculado} ({cuentas}, según '{fuente}')")),
+            ):
+                if declarado is None or declarado.valor is None or esperado is None:
+                    continue
+                if abs(declarado.valor - esperado[0]) > p.tolerancia:
+                    yield Observacion(
+                        tr(plantilla, declarado=_fmt(declarado.valor), calculado=_fmt(esperado[0]), cuentas=esperado[2], fuente=esperado[1]),
+                        campo, i, declarado.cita,
+                    )
+
+
+class PorcentajeFaltante(Regla):
+    id = "PCT003"
+    nombre = "porcentaje-faltante"
+    categoria = Category.MISSING_PERCENTAGE
+    severidad = Severity.ERROR
+    mensaje = "Falta el porcentaje de la meta"
+    Parametros = ParametrosCantidades
+    doc = Documentacion(
+        que_revisa="Metas sin ningún porcentaje (ni cumplimiento del periodo ni avance del cuatrienio), y metas a las "
+        "que les falta un porcentaje que sus propias cantidades permiten calcular.",
+        por_que="El porcentaje es lo primero que mira la ciudadanía; si el informe da las cantidades pero no el "
+        "porcentaje, el revisor debe pedirlo (la herramienta dice cuánto daría).",
+        ejemplo_falla="meta_cuatrienio: {cantidad: 40, unidad: capacitaciones}\nlogro: {cantidad: 2, texto: 2 jornadas}\n",
+        ejemplo_pasa="meta_cuatrienio: {cantidad: 40, unidad: capacitaciones}\nlogro: {cantidad: 2, texto: 2 jornadas}\n"
+        "avance_cuatrienio: \"5%\"\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        p: ParametrosCantidades = contexto.parametros
+        for i, meta in enumerate(informe.metas):
+            sin_cumplimiento = meta.cumplimiento_periodo is None or meta.cumplimiento_periodo.vacio
+            sin_avance = meta.avance_cuatrienio is None or meta.avance_cuatrienio.vacio
+            avance = esperado_avance(informe, meta, p)
+            cumplimiento = esperado_cumplimiento(meta, p)
+            if sin_cumplimiento and sin_avance:
+                pistas = [tr("el avance daría {calculado} ({cuentas})", calculado=_fmt(avance[0]), cuentas=avance[2]) if avance else "",
+                          tr("el cumplimiento daría {calculado} ({cuentas})", calculado=_fmt(cumplimiento[0]), cuentas=cumplimiento[2])
+                          if cumplimiento else ""]
+                pista = "; ".join(x for x in pistas if x)
+                yield Observacion(
+                    tr("La meta no declara porcentaje de cumplimiento del periodo ni de avance del cuatrienio: con sus cantidades, {pista}",
+                       pista=pista) if pista
+                    else tr("La meta no declara porcentaje de cumplimiento del periodo ni de avance del cuatrienio"),
+                    "avance_cuatrienio", i, None,
+                )
+                continue
+            for vacio, campo, esperado, plantilla in (
+                (sin_cumplimiento, "cumplimiento_periodo", cumplimiento,
+                 diferida("Falta el % de cumplimiento del periodo; con las cantidades del informe daría {calculado} ({cuentas})")),
+                (sin_avance, "avance_cuatrienio", avance,
+                 diferida("Falta el % de avance del cuatrienio; con las cantidades del informe daría {calculado} ({cuentas})")),
+            ):
+                if vacio and esperado is not None:
+                    yield Observacion(tr(plantilla, calculado=_fmt(esperado[0]), cuentas=esperado[2]), campo, i, None)
+
+
+class ParametrosJustificacion(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    umbral: float = Field(default=100.0, description="Cumplimiento por debajo del cual se espera una explicación.")
+    campos: list[str] = Field(
+        default_factory=lambda: ["logro.texto", "inversion.texto", "beneficiarios.descripcion", "ejecucion.como",
+                                 "ejecucion.con_quien", "ejecucion.cuando", "impacto", "localizacion.texto"],
+        description="Campos donde se busca la explicación.",
+    )
+
+
+class CumplimientoSinJustificacion(Regla):
+    id = "PCT004"
+    nombre = "cumplimiento-sin-justificacion"
+    categoria = Category.UNJUSTIFIED_SHORTFALL
+    severidad = Severity.WARNING
+    mensaje = "Cumplimiento por debajo de lo programado sin explicación"
+    Parametros = ParametrosJustificacion
+    conjuntos = ("justificacion", "plantilla")
+    doc = Documentacion(
+        que_revisa="Metas con cumplimiento del periodo menor al 100% cuyo texto no explica el rezago (retraso, "
+        "dificultades, reprogramación, trámite contractual...). Las expresiones que cuentan como explicación están "
+        "en el conjunto de patrones 'justificacion'.",
+        por_que="La rendición de cuentas exige decir por qué no se cumplió lo programado; un 96% sin explicación "
+        "es la primera pregunta de la ciudadanía.",
+        ejemplo_falla="cumplimiento_periodo: \"50%\"\nejecucion:\n  como: Indicar qué dificultades y oportunidades se presentaron.\n",
+        ejemplo_pasa="cumplimiento_periodo: \"16%\"\nejecucion:\n  como: El retraso obedece al procedimiento contractual.\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        p: ParametrosJustificacion = contexto.parametros
+        justificacion, plantilla = contexto.conjunto("justificacion"), contexto.conjunto("plantilla")
+        for i, meta in enumerate(informe.metas):
+            c = meta.cumplimiento_periodo
+            if c is None or c.valor is None or c.valor >= p.umbral:
+                continue
+            # a template instruction ("Indicar qué dificultades...") is not an explanation
+            textos = [v for campo in p.campos for _, v in leer_campo(meta, campo) if isinstance(v, str) and not plantilla.contiene(v)]
+            if any(justificacion.contiene(t) for t in textos):
+                continue
+            yield Observacion(
+                tr("El cumplimiento del periodo es {cumplimiento} y ninguna sección explica por qué no se cumplió lo programado",
+                   cumplimiento=_fmt(c.valor)),
+                "cumplimiento_periodo", i, c.cita,
+            )
+
+
+class AvanceInconsistente(Regla):
+    id = "PCT005"
+    nombre = "avance-inconsistente"
+    categoria = Category.PERCENTAGE_MISMATCH
+    severidad = Severity.WARNING
+    mensaje = "El avance del cuatrienio no es coherente con el cumplimiento del periodo"
+    Parametros = ParametrosCantidades
+    doc = Documentacion(
+        que_revisa="Cuando el periodo empieza con el plan, el avance del cuatrienio es el cumplimiento por la "
+        "participación del periodo en la meta (programado del periodo / meta del cuatrienio): el avance no puede "
+        "superar al cumplimiento, y si se conocen ambas cantidades debe coincidir con su producto.",
+        por_que="Un 50% del periodo con una participación del 25% da 12,5% del cuatrienio; otra cifra indica que "
+        "uno de los dos porcentajes está mal. (100% del periodo con 66,7% del cuatrienio es normal.)",
+        ejemplo_falla="programado_periodo: 10\nmeta_cuatrienio: {cantidad: 40}\ncumplimiento_periodo: \"50%\"\navance_cuatrienio: \"30%\"\n",
+        ejemplo_pasa="programado_periodo: 10\nmeta_cuatrienio: {cantidad: 40}\ncumplimiento_periodo: \"50%\"\navance_cuatrienio: \"12,5%\"\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        p: ParametrosCantidades = contexto.parametros
+        if not _acumulado(informe):
+            return
+        for i, meta in enumerate(informe.metas):
+            c, a = meta.cumplimiento_periodo, meta.avance_cuatrienio
+            if c is None or a is None or c.valor is None or a.valor is None:
+                continue
+            programado = meta.programado_periodo
+            objetivo = meta.meta_cuatrienio.cantidad if meta.meta_cuatrienio else None
+            if programado is not None and programado.valor and objetivo is not None and objetivo.valor:
+                participacion = programado.valor / objetivo.valor
+                esperado = c.valor * participacion
+                if abs(esperado - a.valor) > p.tolerancia:
+                    yield Observacion(
+                        tr("Con {cumplimiento} de cumplimiento y una participación del periodo de {participacion} "
+                           "({programado} de {meta}), el avance del cuatrienio sería {calculado}, no {declarado}",
+                           cumplimiento=_fmt(c.valor), participacion=_fmt(100 * participacion), programado=programado.cita,
+                           meta=objetivo.cita, calculado=_fmt(esperado), declarado=_fmt(a.valor)),
+                        "avance_cuatrienio", i, a.cita,
+                    )
+            elif a.valor > c.valor + p.tolerancia:
+                yield Observacion(
+                    tr("El avance del cuatrienio ({avance}) supera el cumplimiento del periodo ({cumplimiento}): "
+                       "lo programado para el periodo sería mayor que la meta de los cuatro años",
+                       avance=_fmt(a.valor), cumplimiento=_fmt(c.valor)),
+                    "avance_cuatrienio", i, a.cita,
+                )

@@ -1,0 +1,406 @@
+"""Declarative rules and pattern sets: data in ``rules/``, validated on load, never executed.
+
+The vocabulary is closed and typed (pydantic, discriminated by ``tipo``):
+
+- ``campo_requerido``: the listed fields must not be empty;
+- ``patrones``: the listed text fields must not match a pattern set (or inline phrases);
+- ``rango``: the listed numbers must lie between ``minimo`` and ``maximo``;
+- ``comparacion``: ``izquierda <operador> derecha`` with a tolerance, where each side is a
+  field, the sum of a list's field, or a constant.
+
+A malformed file stops the run with a message naming the file, the line and the problem.
+"""
+
+from __future__ import annotations
+
+import difflib
+import operator
+import string
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from auditor.entrada.carga import describir_error
+from auditor.idioma import agregar, plantilla, tr
+from auditor.lectura.patrones import (
+    ConjuntoPatrones,
+    Patron,
+    error_de_regex,
+    frase_alrededor,
+    patron_de_frase,
+    patron_de_regex,
+)
+from auditor.modelo.campos import (
+    CAMPOS_INFORME,
+    CAMPOS_META,
+    Ambito,
+    es_vacio,
+    leer_campo,
+    numero_de,
+    objetivos,
+    ruta_valida,
+)
+from auditor.modelo.informe import Informe
+from auditor.reglas.catalogo import Catalogo, Contexto, Documentacion, ErrorReglas, Regla, leer_archivo_estricto
+from auditor.resultado.hallazgo import Category, Observacion, Severity
+
+
+class _Dato(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DocumentacionDatos(_Dato):
+    que_revisa: str
+    por_que: str
+    ejemplo_falla: str
+    ejemplo_pasa: str
+
+
+class TraduccionDatos(_Dato):
+    """The rule in English (``en:``): its message and its explanation; the examples are report data and stay."""
+
+    mensaje: str
+    que_revisa: str
+    por_que: str
+
+
+_PLANTILLAS = Literal["tabular", "narrativa"]
+_TODAS_LAS_PLANTILLAS: tuple[_PLANTILLAS, ...] = ("tabular", "narrativa")
+
+
+class _ReglaBase(_Dato):
+    id: Annotated[str, Field(pattern=r"^[A-Z]{2,4}\d{3}$")]
+    nombre: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+    categoria: Category
+    severidad: Severity
+    mensaje: str
+    doc: DocumentacionDatos
+    ambito: Ambito = "meta"
+    plantillas: list[_PLANTILLAS] = Field(default_factory=lambda: list(_TODAS_LAS_PLANTILLAS))
+    en: TraduccionDatos | None = None
+
+    variables: ClassVar[frozenset[str]] = frozenset({"campo", "texto"})
+
+    @model_validator(mode="after")
+    def _mensaje_y_campos(self) -> _ReglaBase:
+        for mensaje in (self.mensaje, self.en.mensaje if self.en else ""):
+            for _, nombre, _, _ in string.Formatter().parse(mensaje):
+                if nombre is not None and nombre not in self.variables:
+                    raise ValueError(tr("el mensaje usa '{{{variable}}}', que no existe; se puede usar: {variables}",
+                                        variable=nombre, variables=", ".join(sorted(self.variables))))
+        for campo in self.campos_usados():
+            if not ruta_valida(self.ambito, campo):
+                validos = CAMPOS_META if self.ambito == "meta" else CAMPOS_INFORME
+                pista = difflib.get_close_matches(campo, validos, n=1)
+                raise ValueError(tr("campo desconocido '{campo}'; ¿quiso decir '{pista}'?", campo=campo, pista=pista[0]) if pista
+                                 else tr("campo desconocido '{campo}'", campo=campo))
+        return self
+
+    def campos_usados(self) -> list[str]:
+        return []
+
+
+class ReglaCampoRequerido(_ReglaBase):
+    tipo: Literal["campo_requerido"]
+    campos: list[str] = Field(min_length=1)
+
+    def campos_usados(self) -> list[str]:
+        return self.campos
+
+
+class FraseDatos(_Dato):
+    frase: str | None = None
+    regex: str | None = None
+    completo: bool = False
+
+    @model_validator(mode="after")
+    def _una(self) -> FraseDatos:
+        if (self.frase is None) == (self.regex is None):
+            raise ValueError(tr("cada patrón lleva 'frase' o 'regex' (uno de los dos)"))
+        if self.regex is not None:
+            error = error_de_regex(self.regex)
+            if error is not None:
+                raise ValueError(tr("expresión regular no válida {regex}: {error}", regex=repr(self.regex), error=error)) from None
+        return self
+
+    def patron(self, origen: str = "") -> Patron:
+        if self.frase is not None:
+            return patron_de_frase(self.frase, self.completo)
+        assert self.regex is not None
+        return patron_de_regex(self.regex, self.completo, origen)
+
+
+class ReglaPatrones(_ReglaBase):
+    tipo: Literal["patrones"]
+    campos: list[str] = Field(min_length=1)
+    conjunto: str | None = None
+    frases: list[FraseDatos] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _fuente(self) -> ReglaPatrones:
+        if self.conjunto is None and not self.frases:
+            raise ValueError(tr("la regla necesita 'conjunto' (un conjunto de patrones) o 'frases'"))
+        return self
+
+    def campos_usados(self) -> list[str]:
+        return self.campos
+
+
+class ReglaRango(_ReglaBase):
+    tipo: Literal["rango"]
+    campos: list[str] = Field(min_length=1)
+    minimo: float | None = None
+    maximo: float | None = None
+    variables: ClassVar[frozenset[str]] = frozenset({"campo", "texto", "valor", "minimo", "maximo"})
+
+    def campos_usados(self) -> list[str]:
+        return self.campos
+
+
+class Lado(_Dato):
+    """One side of a comparison: a field, the sum of a field over a list, or a constant."""
+
+    campo: str | None = None
+    suma: str | None = None
+    valor: float | None = None
+
+    @model_validator(mode="after")
+    def _uno(self) -> Lado:
+        if sum(x is not None for x in (self.campo, self.suma, self.valor)) != 1:
+            raise ValueError(tr("cada lado lleva exactamente uno de 'campo', 'suma' o 'valor'"))
+        if self.suma is not None and "[*]" not in self.suma:
+            raise ValueError(tr("'suma' recorre una lista: escriba la ruta con [*], p. ej. 'beneficiarios.grupos[*].cantidad'"))
+        return self
+
+    def ruta(self) -> str | None:
+        return self.campo or self.suma
+
+
+_OPERADORES: dict[str, Callable[[float, float], bool]] = {
+    "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq, "!=": operator.ne,
+}
+
+
+class ReglaComparacion(_ReglaBase):
+    tipo: Literal["comparacion"]
+    izquierda: Lado
+    operador: Literal["<", "<=", ">", ">=", "==", "!="]
+    derecha: Lado
+    tolerancia: float = Field(default=0.0, ge=0)
+    variables: ClassVar[frozenset[str]] = frozenset({"campo", "texto", "izquierda", "derecha", "operador"})
+
+    def campos_usados(self) -> list[str]:
+        return [r for r in (self.izquierda.ruta(), self.derecha.ruta()) if r is not None]
+
+
+ReglaDatos = Annotated[
+    ReglaCampoRequerido | ReglaPatrones | ReglaRango | ReglaComparacion, Field(discriminator="tipo")
+]
+
+
+class ConjuntoDatos(_Dato):
+    nombre: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    descripcion: str = ""
+    patrones: list[FraseDatos] = Field(min_length=1)
+
+
+class ArchivoReglas(_Dato):
+    reglas: list[ReglaDatos] = Field(default_factory=list)
+    patrones: list[ConjuntoDatos] = Field(default_factory=list)
+
+    @field_validator("reglas", "patrones", mode="before")
+    @classmethod
+    def _lista(cls, valor: Any) -> Any:
+        return [] if valor is None else valor
+
+
+# ---------------------------------------------------------------------------------------
+# Compiled rules: the same interface as Python checks.
+
+
+class ReglaDeclarativa(Regla):
+    origen: ClassVar[str] = "yaml"
+
+    def __init__(self, datos: Any) -> None:
+        self.datos = datos
+        # instance attributes shadow the class-level metadata of `Regla`
+        self.id = datos.id  # type: ignore[misc]
+        self.nombre = datos.nombre  # type: ignore[misc]
+        self.categoria = datos.categoria  # type: ignore[misc]
+        self.severidad = datos.severidad  # type: ignore[misc]
+        self.mensaje = datos.mensaje  # type: ignore[misc]
+        self.doc = Documentacion(**datos.doc.model_dump())  # type: ignore[misc]
+        self.conjuntos = (datos.conjunto,) if getattr(datos, "conjunto", None) else ()  # type: ignore[misc]
+        if datos.en is not None:  # shown through idioma.plantilla, like the Python rules' documentation
+            agregar("en", {datos.mensaje: datos.en.mensaje, datos.doc.que_revisa: datos.en.que_revisa, datos.doc.por_que: datos.en.por_que})
+
+    def _formato(self, **valores: Any) -> str:
+        return plantilla(self.mensaje).format_map(valores)
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        if informe.plantilla not in self.datos.plantillas:
+            return
+        for indice, objetivo in objetivos(informe, self.datos.ambito):
+            yield from self._revisar(objetivo, indice, contexto)
+
+    def _revisar(self, objetivo: Any, indice: int | None, contexto: Contexto) -> Iterator[Observacion]:
+        raise NotImplementedError
+
+
+class _CampoRequerido(ReglaDeclarativa):
+    def _revisar(self, objetivo: Any, indice: int | None, contexto: Contexto) -> Iterator[Observacion]:
+        for campo in self.datos.campos:
+            for ruta, valor in leer_campo(objetivo, campo):
+                if es_vacio(valor):
+                    texto = valor.cita if hasattr(valor, "cita") else (valor if isinstance(valor, str) else None)
+                    yield Observacion(self._formato(campo=ruta, texto=texto or ""), ruta, indice, texto or None)
+
+
+class _Patrones(ReglaDeclarativa):
+    def __init__(self, datos: Any) -> None:
+        super().__init__(datos)
+        self._propios = ConjuntoPatrones(f"{datos.id}", "", [f.patron() for f in datos.frases])
+
+    def _revisar(self, objetivo: Any, indice: int | None, contexto: Contexto) -> Iterator[Observacion]:
+        conjuntos = [self._propios]
+        if self.datos.conjunto:
+            conjuntos.insert(0, contexto.conjunto(self.datos.conjunto))
+        for campo in self.datos.campos:
+            for ruta, valor in leer_campo(objetivo, campo):
+                if not isinstance(valor, str):
+                    continue
+                for conjunto in conjuntos:
+                    hallado = conjunto.buscar(valor)
+                    if hallado is not None:
+                        cita = frase_alrededor(valor, hallado.inicio, hallado.fin)
+                        yield Observacion(self._formato(campo=ruta, texto=cita), ruta, indice, cita)
+                        break
+
+
+def _fmt(x: float) -> str:
+    return f"{x:g}".replace(".", ",")
+
+
+class _Rango(ReglaDeclarativa):
+    def _revisar(self, objetivo: Any, indice: int | None, contexto: Contexto) -> Iterator[Observacion]:
+        d = self.datos
+        for campo in d.campos:
+            for ruta, valor in leer_campo(objetivo, campo):
+                x = numero_de(valor)
+                if x is None:
+                    continue
+                if (d.minimo is not None and x < d.minimo) or (d.maximo is not None and x > d.maximo):
+                    cita = valor.cita if hasattr(valor, "cita") else _fmt(x)
+                    yield Observacion(
+                        self._formato(campo=ruta, texto=cita, valor=_fmt(x), minimo=_fmt(d.minimo) if d.minimo is not None else "",
+                                      maximo=_fmt(d.maximo) if d.maximo is not None else ""),
+                        ruta, indice, cita,
+                    )
+
+
+class _Comparacion(ReglaDeclarativa):
+    def _lado(self, objetivo: Any, lado: Lado) -> tuple[float | None, str | None]:
+        if lado.valor is not None:
+            return lado.valor, None
+        if lado.campo is not None:
+            pares = list(leer_campo(objetivo, lado.campo))
+            if not pares:
+                return None, lado.campo
+            ruta, valor = pares[0]
+            return numero_de(valor), ruta
+        assert lado.suma is not None
+        numeros = [numero_de(v) for _, v in leer_campo(objetivo, lado.suma)]
+        presentes = [n for n in numeros if n is not None]
+        return (sum(presentes) if presentes else None), lado.suma.split("[*]")[0]
+
+    def _revisar(self, objetivo: Any, indice: int | None, contexto: Contexto) -> Iterator[Observacion]:
+        d = self.datos
+        izquierda, ruta_i = self._lado(objetivo, d.izquierda)
+        derecha, ruta_d = self._lado(objetivo, d.derecha)
+        if izquierda is None or derecha is None:
+            return
+        cumple = _OPERADORES[d.operador]
+        tol = d.tolerancia
+        if d.operador in ("==",):
+            ok = abs(izquierda - derecha) <= tol
+        elif d.operador == "!=":
+            ok = abs(izquierda - derecha) > tol
+        elif d.operador in ("<", "<="):
+            ok = cumple(izquierda, derecha + tol)
+        else:
+            ok = cumple(izquierda + tol, derecha)
+        if not ok:
+            ruta = ruta_i or ruta_d or ""
+            texto = f"{_fmt(izquierda)} {_CONTRARIO[d.operador]} {_fmt(derecha)}"  # what the data says
+            yield Observacion(
+                self._formato(campo=ruta, texto=texto, izquierda=_fmt(izquierda), derecha=_fmt(derecha), operador=d.operador),
+                ruta, indice, texto,
+            )
+
+
+_CONTRARIO = {"<": ">=", "<=": ">", ">": "<=", ">=": "<", "==": "!=", "!=": "=="}
+
+_TIPOS = {"campo_requerido", "patrones", "rango", "comparacion"}
+
+_COMPILADORES: dict[type[BaseModel], type[ReglaDeclarativa]] = {
+    ReglaCampoRequerido: _CampoRequerido,
+    ReglaPatrones: _Patrones,
+    ReglaRango: _Rango,
+    ReglaComparacion: _Comparacion,
+}
+
+
+def compilar(datos: Any) -> ReglaDeclarativa:
+    return _COMPILADORES[type(datos)](datos)
+
+
+# ---------------------------------------------------------------------------------------
+# Loading rule directories.
+
+
+def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
+    """Add the rules and pattern sets of one file; raise ErrorReglas naming file and line."""
+    nombre = str(ruta)
+    documento = leer_archivo_estricto(ruta)
+    if documento is None:
+        return
+    if not isinstance(documento.datos, dict):
+        raise ErrorReglas(nombre, tr("se esperaba un mapa con 'reglas' y/o 'patrones'"), 1)
+    try:
+        archivo = ArchivoReglas.model_validate(documento.datos)
+    except ValidationError as error:
+        primero = error.errors(include_url=False)[0]
+        loc = tuple(primero["loc"])
+        # pydantic inserts the union's tag in the location ("reglas", 0, "rango", ...): drop it
+        loc_fuente = loc[:2] + loc[3:] if len(loc) > 2 and loc[0] == "reglas" and loc[2] in _TIPOS else loc
+        linea = documento.mapa.linea(loc_fuente)
+        donde = ".".join(str(p) for p in loc_fuente)
+        mensaje = describir_error(primero)
+        if primero["type"] == "extra_forbidden":
+            mensaje = tr("clave desconocida '{clave}'", clave=loc[-1])
+            linea = documento.mapa.linea_clave(loc_fuente)
+        elif primero["type"] == "missing":
+            mensaje = tr("falta '{clave}'", clave=loc[-1])
+        elif primero["type"] == "union_tag_invalid":
+            tipo = str(primero.get("ctx", {}).get("tag", ""))
+            pista = difflib.get_close_matches(tipo, sorted(_TIPOS), n=1)
+            mensaje = (tr("'tipo' debe ser uno de: campo_requerido, patrones, rango, comparacion (¿quiso decir '{pista}'?)", pista=pista[0])
+                       if pista else tr("'tipo' debe ser uno de: campo_requerido, patrones, rango, comparacion"))
+            linea = documento.mapa.linea(loc_fuente + ("tipo",))
+        elif primero["type"] == "union_tag_not_found":
+            mensaje = tr("falta 'tipo' (campo_requerido, patrones, rango o comparacion)")
+        raise ErrorReglas(nombre, f"{donde}: {mensaje}", linea) from None
+    for conjunto in archivo.patrones:
+        catalogo.agregar_patrones(ConjuntoPatrones(conjunto.nombre, conjunto.descripcion, [p.patron(nombre) for p in conjunto.patrones]))
+    for datos in archivo.reglas:
+        catalogo.agregar(compilar(datos), nombre)
+
+
+def cargar_directorio_reglas(directorio: Path, catalogo: Catalogo) -> None:
+    if not directorio.is_dir():
+        raise ErrorReglas(str(directorio), tr("no es un directorio de reglas"))
+    archivos = sorted(p for p in directorio.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    for ruta in archivos:
+        cargar_archivo_reglas(ruta, catalogo)

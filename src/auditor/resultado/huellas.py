@@ -1,0 +1,58 @@
+"""Content fingerprints of findings: the same defect keeps its fingerprint when lines move.
+
+    huella = sha256(rule · report · meta · field · quoted text)[:16]
+
+- **report**: the file's path relative to a base directory (the baseline's), in POSIX
+  form, so the same repository checked out anywhere, from any current directory, on any
+  system, gives the same fingerprints.  The header (entity, office, period) was not
+  chosen: a draft and its final version share it and would hide each other's defects,
+  and fixing a typo in the header would bring back every accepted finding.
+- **meta**: the meta's number as the report writes it.
+- **field**: the field path with list positions removed (``beneficiarios.grupos[].cantidad``):
+  inserting a group or a total above must not change the fingerprint of the next ones;
+  the quoted text tells the items apart, and the baseline counts repeats (multiset).
+- **quoted text**: as written in the report, normalized (Unicode NFC, casefold, runs of
+  whitespace collapsed) so that re-wrapping a paragraph or changing the case does not
+  resurrect it.  The *message* is never used: it is translated (``--lang``) and its
+  wording may improve between versions, while the report's own text does not change.
+  Without a quoted text the fingerprint is rule · report · meta · field, which is what
+  identifies such a finding (an empty amount, a missing section).
+
+The line number is never part of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from pathlib import Path
+
+from auditor.resultado.hallazgo import Finding
+
+_POSICION = re.compile(r"\[\d+\]")
+
+
+def normalizar(texto: str) -> str:
+    """NFC, casefold and whitespace collapsed: the same text however it is wrapped or cased."""
+    return " ".join(unicodedata.normalize("NFC", texto).casefold().split())
+
+
+def identidad_archivo(archivo: str, base: str | os.PathLike[str]) -> str:
+    """The file's path relative to `base` in POSIX form ('../' when outside it)."""
+    try:
+        relativa = os.path.relpath(Path(archivo).resolve(), Path(base).resolve())
+    except ValueError:  # another drive (Windows): the absolute path is all there is
+        return Path(archivo).resolve().as_posix()
+    return Path(relativa).as_posix()
+
+
+def campo_estable(campo: str | None) -> str:
+    return _POSICION.sub("[]", campo or "")
+
+
+def huella(f: Finding, base: str | os.PathLike[str]) -> str:
+    """The content fingerprint of a finding; file paths are taken relative to `base` (a directory)."""
+    partes = (f.rule, identidad_archivo(f.file, base), f.meta or "", campo_estable(f.field), normalizar(f.text or ""))
+    return hashlib.sha256("\x1f".join(partes).encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,49 @@
+"""CSV output: one row per finding, for auditors' spreadsheets.
+
+RFC 4180 through the csv module: comma separator, fields quoted when needed, CRLF line ends.
+Starts with a UTF-8 byte order mark, which Excel needs to read accents right in a UTF-8 CSV.
+The header follows the language of the run (it is for people); the values are the findings'.
+A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
+``'`` so that a spreadsheet shows the report's text instead of running it as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import TextIO
+
+from auditor.idioma import tr
+from auditor.motor.motor import Resultado
+
+BOM = "\ufeff"
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def encabezado() -> list[str]:
+    # one template for the whole header: single words ("meta") may have other translations elsewhere
+    return tr("archivo|linea|ubicacion|informe|meta|campo|regla|categoria|severidad|mensaje|texto").split("|")
+
+
+def segura(valor: str) -> str:
+    """The value as a spreadsheet should show it: never a formula."""
+    return "'" + valor if valor.startswith(_FORMULA) else valor
+
+
+def escribir(resultado: Resultado, salida: TextIO) -> None:
+    """Write the rows as they go, one report's findings in memory at a time."""
+    salida.write(BOM)
+    escritor = csv.writer(salida, lineterminator="\r\n")
+    escritor.writerow(encabezado())
+    for r in resultado.informes:
+        for f in r.findings:
+            escritor.writerow([segura(v) for v in (
+                f.file, str(f.line), f.location or "", r.informe_nombre or "", f.meta or "", f.field or "", f.rule,
+                f.category.value, f.severity.etiqueta, f.message, f.text or "",
+            )])
+
+
+def render(resultado: Resultado) -> str:
+    salida = io.StringIO()
+    escribir(resultado, salida)
+    return salida.getvalue()

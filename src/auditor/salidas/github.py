@@ -1,0 +1,67 @@
+"""GitHub Actions output: one workflow command per finding, shown as an annotation on the file.
+
+    ::error file=informes/x.yaml,line=31,title=INV001 monto-ejecutado-faltante::meta 80 · inversion.ejecutada: No se informa ...
+
+error -> ``error``, warning -> ``warning``, info -> ``notice``. Escaping as GitHub's toolkit does
+it: in the message ``%``, CR and LF become ``%25``, ``%0D``, ``%0A``; in a property (file, title)
+also ``:`` and ``,`` become ``%3A`` and ``%2C``. The last line is a plain summary for the log.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import TextIO
+
+from auditor.idioma import tr
+from auditor.motor.motor import Resultado
+from auditor.resultado.hallazgo import Finding, Severity
+
+COMANDO = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escapar_dato(texto: str) -> str:
+    return texto.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escapar_propiedad(texto: str) -> str:
+    return escapar_dato(texto).replace(":", "%3A").replace(",", "%2C")
+
+
+def _cita(texto: str, limite: int = 200) -> str:
+    texto = " ".join(texto.split())
+    return texto if len(texto) <= limite else texto[: limite - 1] + "…"
+
+
+def linea(f: Finding, nombre: str | None = None) -> str:
+    """The workflow command of one finding; `nombre` (the rule's name) goes in the title beside the id."""
+    partes = []
+    if f.meta is not None:
+        partes.append(tr("meta {numero}", numero=f.meta))
+    if f.field:
+        partes.append(f.field)
+    if f.location:
+        partes.append(f.location)
+    mensaje = (" · ".join(partes) + ": " if partes else "") + f.message
+    if f.text:
+        mensaje += f" «{_cita(f.text)}»"
+    propiedades = f"file={escapar_propiedad(f.file)},line={f.line},title={escapar_propiedad(f.rule + (' ' + nombre if nombre else ''))}"
+    return f"::{COMANDO[f.severity]} {propiedades}::{escapar_dato(mensaje)}"
+
+
+def escribir(resultado: Resultado, salida: TextIO) -> None:
+    """Write one command per finding as they go, then the summary line."""
+    nombres = {rid: regla.nombre for rid, (regla, _) in resultado.reglas.items()}
+    for f in resultado.hallazgos():
+        salida.write(linea(f, nombres.get(f.rule)) + "\n")
+    cuenta = resultado.por_severidad()
+    salida.write(tr(
+        "auditor: hallazgos: {total} (errores: {errores}, advertencias: {advertencias}, info: {info}); archivos auditados: {archivos}",
+        total=resultado.total_findings, errores=cuenta.get(Severity.ERROR, 0), advertencias=cuenta.get(Severity.WARNING, 0),
+        info=cuenta.get(Severity.INFO, 0), archivos=len(resultado.informes),
+    ) + "\n")
+
+
+def render(resultado: Resultado) -> str:
+    salida = io.StringIO()
+    escribir(resultado, salida)
+    return salida.getvalue()

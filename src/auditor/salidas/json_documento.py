@@ -1,0 +1,71 @@
+"""JSON output: a stable, documented document (same input, same bytes)."""
+
+from __future__ import annotations
+
+from typing import Any, TextIO
+
+from auditor import __version__
+from auditor.motor.motor import Resultado
+from auditor.resultado.hallazgo import Category, Finding, Severity
+from auditor.salidas.json_flujo import Flujo, como_texto, en_memoria, escribir_documento
+
+VERSION_FORMATO = 1
+
+
+def finding_a_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule": f.rule,
+        "category": f.category.value,
+        "severity": f.severity.value,
+        "file": f.file,
+        "line": f.line,
+        "meta": f.meta,
+        "field": f.field,
+        "message": f.message,
+        "text": f.text,
+        "location": f.location,
+    }
+
+
+def _resumen(resultado: Resultado) -> dict[str, Any]:
+    severidades = resultado.por_severidad()
+    categorias = resultado.por_categoria()
+    return {
+        "files": len(resultado.informes),
+        "metas_audited": resultado.metas_auditadas,
+        "metas_with_findings": resultado.metas_con_hallazgos,
+        "findings": resultado.total_findings,
+        "by_severity": {s.value: severidades.get(s, 0) for s in Severity},
+        "by_category": {c.value: categorias[c] for c in Category if categorias.get(c)},
+        "suppressed": resultado.total_suprimidos,
+        "baseline": None if resultado.linea_base is None else {"file": resultado.linea_base, "fixed": resultado.linea_base_corregidos},
+    }
+
+
+def documento_en_flujo(resultado: Resultado) -> dict[str, Any]:
+    """The document, its three lists read one report at a time as it is written (see `json_flujo`)."""
+    return {
+        "version": VERSION_FORMATO,
+        "tool": {"name": "auditor", "version": __version__},
+        "summary": _resumen(resultado),
+        "reports": Flujo({"file": r.archivo, "report": r.informe_nombre, "metas": [numero for numero, _ in r.metas],
+                          "findings": len(r.findings)} for r in resultado.informes),
+        "findings": Flujo(finding_a_dict(f) for f in resultado.hallazgos()),
+        "suppressed": Flujo({"finding": finding_a_dict(s.finding), "kind": s.tipo, "source": s.origen, "reason": s.motivo}
+                            for s in resultado.suprimidos_en_orden()),
+    }
+
+
+def documento(resultado: Resultado) -> dict[str, Any]:
+    """The whole document in memory (for a library caller)."""
+    documento: dict[str, Any] = en_memoria(documento_en_flujo(resultado))
+    return documento
+
+
+def escribir(resultado: Resultado, salida: TextIO) -> None:
+    """The same bytes as ``json.dumps(documento(resultado), indent=2)``, one report's findings in memory at a time."""
+    escribir_documento(documento_en_flujo(resultado), salida)
+
+
+def render(resultado: Resultado) -> str:
+    return como_texto(documento_en_flujo(resultado))

@@ -1,0 +1,92 @@
+"""JUnit XML output: what a CI dashboard shows as tests.
+
+One ``testsuite`` per report file; in it one ``testcase`` per (part of the report, rule family),
+where the family is the letter prefix of the rule id (INV, PCT, CNT, ...) and the parts are the
+report's general parts ("informe") and each meta, in document order. Every family the run applied
+appears for every part, so the dashboard shows what was checked, not only what failed.
+
+A testcase fails (``<failure>``) when it has an error or a warning; the failure lists each finding
+(place, severity, rule, field, message, quoted text). Findings of severity info do not fail a test:
+they are listed in the testcase's ``<system-out>``. No times (always 0): same input, same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+
+from auditor.idioma import tr
+from auditor.motor.motor import Resultado, ResultadoInforme
+from auditor.resultado.hallazgo import Finding, Severity
+
+_PREFIJO = re.compile(r"[A-Z]+")
+_NO_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def familia(regla: str) -> str:
+    coincidencia = _PREFIJO.match(regla)
+    return coincidencia.group(0) if coincidencia else regla
+
+
+def _limpio(texto: str) -> str:
+    """XML 1.0 cannot carry control characters: they become U+FFFD."""
+    return _NO_XML.sub("\ufffd", texto)
+
+
+def _linea(f: Finding) -> str:
+    campo = f"{f.field}: " if f.field else ""
+    linea = f"{f.lugar}  {f.severity.etiqueta}  {f.rule}  {campo}{f.message}"
+    if f.text:
+        linea += "\n    «" + " ".join(f.text.split()) + "»"
+    return linea
+
+
+def _suite(r: ResultadoInforme, familias: list[str]) -> ET.Element:
+    grupos: dict[tuple[str | None, str], list[Finding]] = defaultdict(list)
+    for f in r.findings:
+        grupos[(f.meta, familia(f.rule))].append(f)
+    partes: list[str | None] = [None, *(numero for numero, _ in r.metas)]
+    # a finding on a meta the report does not list (should not happen) still gets its testcase
+    partes += sorted({m for m, _ in grupos if m is not None and m not in partes})
+    todas = sorted(set(familias) | {fam for _, fam in grupos})
+    suite = ET.Element("testsuite", name=_limpio(r.archivo))
+    if r.informe_nombre:
+        propiedades = ET.SubElement(suite, "properties")
+        ET.SubElement(propiedades, "property", name="informe", value=_limpio(r.informe_nombre))
+    pruebas = fallas = 0
+    for meta in partes:
+        for fam in todas:
+            hallazgos = grupos.get((meta, fam), [])
+            nombre = tr("informe · {familia}", familia=fam) if meta is None else tr("meta {numero} · {familia}", numero=meta, familia=fam)
+            caso = ET.SubElement(suite, "testcase", classname=_limpio(r.archivo), name=_limpio(nombre), time="0")
+            pruebas += 1
+            graves = [f for f in hallazgos if f.severity is not Severity.INFO]
+            leves = [f for f in hallazgos if f.severity is Severity.INFO]
+            if graves:
+                fallas += 1
+                peor = max(graves, key=lambda f: f.severity.rango).severity
+                falla = ET.SubElement(caso, "failure", type=peor.value, message=_limpio(
+                    tr("{n} hallazgos", n=len(graves)) if len(graves) != 1 else tr("1 hallazgo")))
+                falla.text = _limpio("\n".join(_linea(f) for f in graves))
+            if leves:
+                ET.SubElement(caso, "system-out").text = _limpio("\n".join(_linea(f) for f in leves))
+    suite.set("tests", str(pruebas))
+    suite.set("failures", str(fallas))
+    suite.set("errors", "0")
+    suite.set("skipped", "0")
+    suite.set("time", "0")
+    return suite
+
+
+def render(resultado: Resultado) -> str:
+    familias = sorted({familia(rid) for rid in resultado.reglas})
+    raiz = ET.Element("testsuites", name="auditor")
+    for r in resultado.informes:
+        raiz.append(_suite(r, familias))
+    raiz.set("tests", str(sum(int(s.get("tests", "0")) for s in raiz)))
+    raiz.set("failures", str(sum(int(s.get("failures", "0")) for s in raiz)))
+    raiz.set("errors", "0")
+    raiz.set("time", "0")
+    ET.indent(raiz)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(raiz, encoding="unicode") + "\n"

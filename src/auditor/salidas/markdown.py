@@ -1,0 +1,92 @@
+"""Markdown output: a concise pull-request comment.
+
+A heading with the totals per severity, then one table per report file with findings
+(lugar, severidad, regla, meta, campo, mensaje with the quote shortened). Cells are escaped
+so that a report's text cannot break the table or inject HTML: ``|`` becomes ``\\|``, line
+breaks become spaces, ``<``, ``>`` and ``&`` become entities. Reports without findings are
+named in one closing line.
+"""
+
+from __future__ import annotations
+
+from auditor.idioma import tr
+from auditor.motor.motor import Resultado
+from auditor.resultado.hallazgo import Finding, Severity
+from auditor.salidas import suprimidos
+
+LIMITE_CITA = 80
+LIMITE = 60_000  # GitHub refuses comments over 65 536 characters
+
+
+def celda(texto: str) -> str:
+    texto = " ".join(texto.split())
+    texto = texto.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return texto.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _cita(texto: str, limite: int = LIMITE_CITA) -> str:
+    texto = " ".join(texto.split())
+    return texto if len(texto) <= limite else texto[: limite - 1] + "…"
+
+
+def fila(f: Finding) -> str:
+    mensaje = f.message + (f" «{_cita(f.text)}»" if f.text else "")
+    lugar = str(f.line) + (f" ({f.location})" if f.location else "")  # the file is the table's heading
+    valores = [lugar, f.severity.etiqueta, f.rule, f.meta or "", f.field or "", mensaje]
+    return "| " + " | ".join(celda(v) for v in valores) + " |"
+
+
+# first line, invisible in a rendered comment: a bot finds its previous comment by it, and a directory walk skips the file
+MARCA = "<!-- auditor -->"
+
+
+def render(resultado: Resultado) -> str:
+    cuenta = resultado.por_severidad()
+    total = len(resultado.findings)
+    if not total:
+        return MARCA + "\n" + tr("### auditor: sin hallazgos\n\nMetas auditadas: {metas}; archivos: {archivos}.",
+                                  metas=resultado.metas_auditadas, archivos=len(resultado.informes)) + "\n" + "".join(
+            f"\n{linea}\n" for linea in suprimidos.lineas_resumen(resultado))
+    lineas = [
+        MARCA,
+        tr("### auditor: hallazgos: {total} (errores: {errores}, advertencias: {advertencias}, info: {info})",
+           total=total, errores=cuenta.get(Severity.ERROR, 0), advertencias=cuenta.get(Severity.WARNING, 0),
+           info=cuenta.get(Severity.INFO, 0)),
+        "",
+        tr("Metas con hallazgos: {con} de {metas} auditadas; archivos: {archivos}.",
+           con=resultado.metas_con_hallazgos, metas=resultado.metas_auditadas, archivos=len(resultado.informes)),
+        *(f"\n{linea}" for linea in suprimidos.lineas_resumen(resultado)),
+    ]
+    limpios = []
+    for r in resultado.informes:
+        if not r.findings:
+            limpios.append(r.archivo)
+            continue
+        titulo = f"#### {celda(r.archivo)}" + (f" — {celda(r.informe_nombre)}" if r.informe_nombre else "")
+        lineas += ["", titulo, "", _cabecera(), "|---|---|---|---|---|---|"]
+        lineas += [fila(f) for f in r.findings]
+    if limpios:
+        lineas += ["", tr("Sin hallazgos: {archivos}.", archivos=", ".join(celda(a) for a in limpios))]
+    return _recortar(lineas) + "\n"
+
+
+def _cabecera() -> str:
+    return "| " + " | ".join(tr("lugar|severidad|regla|meta|campo|mensaje").split("|")) + " |"
+
+
+def _recortar(lineas: list[str], limite: int = LIMITE) -> str:
+    """Keep the comment under GitHub's size limit: drop rows from the end and say how many were left out."""
+    largo = sum(len(linea) + 1 for linea in lineas)
+    if largo <= limite:
+        return "\n".join(lineas)
+    cabecera = _cabecera()
+    fuera: set[int] = set()
+    for i in reversed(range(len(lineas))):
+        if largo + 200 <= limite:
+            break
+        if lineas[i].startswith("| ") and lineas[i] != cabecera:
+            fuera.add(i)
+            largo -= len(lineas[i]) + 1
+    conservadas = [linea for i, linea in enumerate(lineas) if i not in fuera]
+    conservadas += ["", tr("… y {n} hallazgos más que no caben en un comentario: vea el informe completo (por ejemplo, --format text o sarif).", n=len(fuera))]
+    return "\n".join(conservadas)

@@ -1,0 +1,104 @@
+"""The terminal report: grouped by report and meta, severity in color, place, field, quote."""
+
+from __future__ import annotations
+
+import io
+from itertools import groupby
+
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.table import Table
+from rich.text import Text
+
+from auditor.idioma import tr
+from auditor.motor.motor import Resultado, ResultadoInforme
+from auditor.resultado.hallazgo import Finding, Severity
+from auditor.salidas import suprimidos
+from auditor.salidas.resumen import NOMBRES_CATEGORIA, archivos, hallazgos, nombre_severidad
+
+ESTILO = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def _cita(texto: str, limite: int = 160) -> str:
+    texto = " ".join(texto.split())
+    return texto if len(texto) <= limite else texto[: limite - 1] + "…"
+
+
+def _hallazgo(f: Finding) -> RenderableType:
+    cabeza = Text.assemble(
+        (f.lugar, "bold"), "  ", (f.severity.etiqueta, ESTILO[f.severity]), "  ", (f.rule, "dim"),
+    )
+    mensaje = Text.assemble((f"{f.field}: ", "magenta") if f.field else "", f.message)
+    partes: list[RenderableType] = [cabeza, Padding(mensaje, (0, 0, 0, 2))]
+    if f.text:
+        partes.append(Padding(Text(f"«{_cita(f.text)}»", style="italic dim"), (0, 0, 0, 2)))
+    return Group(*partes)
+
+
+def _informe(r: ResultadoInforme) -> list[RenderableType]:
+    bloques: list[RenderableType] = [
+        Rule(style="blue"),
+        Text(r.archivo, style="bold"),
+        Text(r.informe_nombre or tr("(no se pudo leer como informe)"), style="dim"),
+    ]
+    if not r.findings:
+        texto = (tr("Sin hallazgos en {n} metas ({suprimidos} suprimidos).", n=len(r.metas), suprimidos=len(r.suprimidos))
+                 if r.suprimidos else tr("Sin hallazgos en {n} metas.", n=len(r.metas)))  # accepted findings are not hidden
+        bloques.append(Padding(Text(texto, style="green"), (0, 0, 1, 2)))
+        return bloques
+    nombres = dict(r.metas)
+    for meta, grupo in groupby(sorted(r.findings, key=lambda f: (f.meta is not None, f.line)), key=lambda f: f.meta):
+        if meta is None:
+            general = tr("Informe (partes generales)") if r.informe_nombre else tr("Archivo")
+            encabezado = Text(general, style="bold underline")
+        else:
+            encabezado = Text.assemble((tr("Meta {numero}", numero=meta), "bold underline"), (" · " + _cita(nombres.get(meta, ""), 90), "bold"))
+        bloques.append(Padding(encabezado, (1, 0, 0, 2)))
+        for f in grupo:
+            bloques.append(Padding(_hallazgo(f), (0, 0, 0, 4)))
+    bloques.append(Text(""))
+    return bloques
+
+
+def _resumen(resultado: Resultado) -> RenderableType:
+    total = len(resultado.findings)
+    cuenta = resultado.por_severidad()
+    cabecera = Text.assemble((tr("Resumen") + "  ", "bold"), hallazgos(total) + ": ")
+    for i, s in enumerate(Severity):
+        n = cuenta.get(s, 0)
+        cabecera.append(("" if i == 0 else ", ") + f"{n} {nombre_severidad(s, n)}", style=ESTILO[s] if n else "")
+    metas = Text(tr("Metas con hallazgos: {con} de {auditadas} auditadas en {archivos}", con=resultado.metas_con_hallazgos,
+                    auditadas=resultado.metas_auditadas, archivos=archivos(len(resultado.informes))))
+    partes: list[RenderableType] = [Rule(style="blue"), cabecera, metas]
+    partes.extend(Text(linea, style="dim") for linea in suprimidos.lineas_resumen(resultado))
+    categorias = resultado.por_categoria()
+    if categorias:
+        tabla = Table(show_header=True, header_style="bold", box=None, padding=(0, 2, 0, 0))
+        tabla.add_column(tr("categoría"))
+        tabla.add_column("", style="dim")
+        for s in Severity:
+            tabla.add_column(s.etiqueta, justify="right", style=ESTILO[s])
+        for categoria in sorted(categorias, key=lambda c: (-categorias[c], c.value)):
+            fila = [f for f in resultado.findings if f.category is categoria]
+            tabla.add_row(NOMBRES_CATEGORIA[categoria.value], categoria.value,
+                          *[str(sum(1 for f in fila if f.severity is s) or "") for s in Severity])
+        partes.append(Padding(tabla, (1, 0, 0, 0)))
+    return Group(*partes)
+
+
+def render(resultado: Resultado, console: Console) -> None:
+    """Print the report on `console` (the caller chooses width, color and destination)."""
+    for r in resultado.informes:
+        for bloque in _informe(r):
+            console.print(bloque)
+    for linea in suprimidos.lineas_lista(resultado):
+        console.print(Text(linea), soft_wrap=True)
+    console.print(_resumen(resultado))
+
+
+def render_texto(resultado: Resultado, ancho: int = 100) -> str:
+    """The same report as plain text at a fixed width (for tests and files)."""
+    console = Console(width=ancho, color_system=None, force_terminal=False, record=True, file=io.StringIO())
+    render(resultado, console)
+    return console.export_text()

@@ -1,0 +1,166 @@
+"""SARIF 2.1.0 output: for GitHub code scanning and any tool that reads static-analysis results.
+
+One run; ``tool.driver.rules`` lists every rule the run applied (sorted by id) with its
+documentation and effective severity; each finding is a result pointing to its file and line,
+with the quoted text as the region's snippet and the meta and field as logical locations.
+Deterministic: same input, same bytes (no timestamps, no absolute paths but those given).
+
+Each result carries the baseline's content fingerprint in ``partialFingerprints``, and the
+suppressed findings are results too, with SARIF's ``suppressions`` (kind, status, justification):
+viewers hide them, and nothing accepted is lost from the file.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import chain
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any, TextIO
+from urllib.parse import quote
+
+from auditor import __version__
+from auditor.idioma import actual, plantilla, tr
+from auditor.motor.motor import Resultado
+from auditor.motor.supresiones import EN_LINEA, Suprimido
+from auditor.reglas.catalogo import Regla
+from auditor.resultado.hallazgo import Finding, Severity
+from auditor.resultado.huellas import huella
+from auditor.salidas.json_flujo import Flujo, como_texto, en_memoria, escribir_documento
+
+ESQUEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+NIVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+BASE = "%SRCROOT%"
+HUELLA = "auditorContentHash/v1"  # relative to the directory auditor runs from, like %SRCROOT%
+_MARCADOR = re.compile(r"\{\w*\}")
+
+
+def _texto(texto: str) -> str:
+    """A rule's documentation text in the run's language, on one line per paragraph."""
+    return "\n\n".join(" ".join(parrafo.split()) for parrafo in plantilla(texto).split("\n\n") if parrafo.strip())
+
+
+def uri(archivo: str) -> tuple[str, str | None]:
+    """The artifact URI of a finding's file and its base id: relative paths stay relative to %SRCROOT%."""
+    if archivo.startswith("/"):
+        return "file://" + quote(archivo), None
+    ventanas = PureWindowsPath(archivo)
+    if ventanas.drive:
+        return "file:///" + quote(ventanas.as_posix()), None
+    return quote(PurePosixPath(archivo.replace("\\", "/")).as_posix()), BASE
+
+
+def regla_sarif(regla: Regla, severidad: Severity) -> dict[str, Any]:
+    que, por_que = _texto(regla.doc.que_revisa), _texto(regla.doc.por_que)
+    return {
+        "id": regla.id,
+        "name": regla.nombre,
+        "shortDescription": {"text": _MARCADOR.sub("…", plantilla(regla.mensaje))},
+        "fullDescription": {"text": que},
+        "help": {
+            "text": tr("Qué revisa: {que}\n\nPor qué importa: {por_que}", que=que, por_que=por_que),
+            "markdown": tr("**Qué revisa.** {que}\n\n**Por qué importa.** {por_que}", que=que, por_que=por_que),
+        },
+        "defaultConfiguration": {"level": NIVEL[severidad]},
+        "properties": {"category": regla.categoria.value, "tags": [regla.categoria.value]},
+    }
+
+
+def _regla_desconocida(f: Finding) -> dict[str, Any]:
+    """A rule the result does not describe (a Resultado built by hand): its id, level and category."""
+    return {
+        "id": f.rule,
+        "defaultConfiguration": {"level": NIVEL[f.severity]},
+        "properties": {"category": f.category.value, "tags": [f.category.value]},
+    }
+
+
+def resultado_sarif(f: Finding, indice: int, suprimido: Suprimido | None = None) -> dict[str, Any]:
+    """One result; a suppressed finding carries SARIF's `suppressions` (viewers hide it, nothing is lost)."""
+    direccion, base = uri(f.file)
+    artefacto: dict[str, Any] = {"uri": direccion}
+    if base:
+        artefacto["uriBaseId"] = base
+    region: dict[str, Any] = {"startLine": max(f.line, 1)}
+    if f.text:
+        region["snippet"] = {"text": f.text}
+    ubicacion: dict[str, Any] = {"physicalLocation": {"artifactLocation": artefacto, "region": region}}
+    logicas: list[dict[str, Any]] = []
+    if f.meta is not None:
+        logicas.append({"name": tr("meta {numero}", numero=f.meta), "kind": "module"})
+    if f.field:
+        completo = f"{tr('meta {numero}', numero=f.meta)}/{f.field}" if f.meta is not None else f.field
+        logicas.append({"name": f.field, "fullyQualifiedName": completo, "kind": "member"})
+    if logicas:
+        ubicacion["logicalLocations"] = logicas
+    propiedades: dict[str, Any] = {"category": f.category.value}
+    if f.meta is not None:
+        propiedades["meta"] = f.meta
+    if f.field:
+        propiedades["field"] = f.field
+    if f.location:
+        propiedades["location"] = f.location
+    resultado: dict[str, Any] = {
+        "ruleId": f.rule,
+        "ruleIndex": indice,
+        "level": NIVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [ubicacion],
+        # the content fingerprint of baselines (rule, file, meta, field, quoted text; never the line), so that
+        # code-scanning tools follow a finding across edits as `--baseline` does
+        "partialFingerprints": {HUELLA: huella(f, Path.cwd())},
+        "properties": propiedades,
+    }
+    if suprimido is not None:
+        resultado["suppressions"] = [{
+            "kind": "inSource" if suprimido.tipo == EN_LINEA else "external",
+            "status": "accepted",
+            "justification": f"{suprimido.motivo} ({suprimido.origen})" if suprimido.motivo else suprimido.origen,
+        }]
+    return resultado
+
+
+def _reglas(resultado: Resultado) -> dict[str, dict[str, Any]]:
+    """Every rule the run applied, and any other rule a finding names (a Resultado built by hand)."""
+    reglas: dict[str, dict[str, Any]] = {rid: regla_sarif(r, s) for rid, (r, s) in resultado.reglas.items()}
+    nombradas = {rid for cuentas in resultado.informes.cuentas() for rid in cuentas.reglas}
+    if nombradas - reglas.keys():  # described from the first finding that names them
+        for f in chain(resultado.hallazgos(), (s.finding for s in resultado.suprimidos_en_orden())):
+            reglas.setdefault(f.rule, _regla_desconocida(f))
+    return reglas
+
+
+def documento_en_flujo(resultado: Resultado) -> dict[str, Any]:
+    """The log, its results read one report at a time as it is written (see `json_flujo`)."""
+    reglas = _reglas(resultado)
+    orden = sorted(reglas)
+    indice = {rid: i for i, rid in enumerate(orden)}
+    # each report's suppressed findings are sorted, and reports come in file order: together, sorted by place
+    suprimidos = (s for r in resultado.informes for s in sorted(r.suprimidos, key=lambda s: s.finding.clave_orden()))
+    run: dict[str, Any] = {
+        "tool": {"driver": {
+            "name": "auditor",
+            "version": __version__,
+            "semanticVersion": __version__,
+            "rules": [reglas[rid] for rid in orden],
+        }},
+        "originalUriBaseIds": {BASE: {"description": {"text": tr("el directorio desde el que se ejecutó auditor")}}},
+        "language": actual(),
+        "results": Flujo(chain((resultado_sarif(f, indice[f.rule]) for f in resultado.hallazgos()),
+                               (resultado_sarif(s.finding, indice[s.finding.rule], s) for s in suprimidos))),
+    }
+    return {"$schema": ESQUEMA, "version": "2.1.0", "runs": [run]}
+
+
+def documento(resultado: Resultado) -> dict[str, Any]:
+    """The whole log in memory (for a library caller)."""
+    documento: dict[str, Any] = en_memoria(documento_en_flujo(resultado))
+    return documento
+
+
+def escribir(resultado: Resultado, salida: TextIO) -> None:
+    """The same bytes as ``json.dumps(documento(resultado), indent=2)``, one report's findings in memory at a time."""
+    escribir_documento(documento_en_flujo(resultado), salida)
+
+
+def render(resultado: Resultado) -> str:
+    return como_texto(documento_en_flujo(resultado))
