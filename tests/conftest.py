@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, settings
 from auditor import idioma
 from auditor.cli import main
 from auditor.configuracion.configuracion import Configuracion
-from auditor.motor.motor import Auditor, preparar
+from auditor.motor.auditor import Auditor, preparar
 
 RAIZ = Path(__file__).resolve().parents[1]
 FIXTURES = RAIZ / "fixtures"

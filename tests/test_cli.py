@@ -202,7 +202,7 @@ def test_python_m_y_version() -> None:
 
 
 def test_reglas_incluidas_se_encuentran_en_el_paquete_instalado() -> None:
-    from auditor.motor.motor import directorio_reglas_incluidas
+    from auditor.reglas.incluidas import directorio_reglas_incluidas
 
     directorio = directorio_reglas_incluidas()
     assert (directorio / "inversion.yaml").is_file() and (directorio / "patrones" / "plantilla.yaml").is_file()
@@ -263,7 +263,7 @@ def test_json_invalido_se_llama_json(tmp_path: Path) -> None:
 
 def test_el_readme_documenta_cada_regla() -> None:
     from auditor.configuracion.configuracion import Configuracion
-    from auditor.motor.motor import preparar
+    from auditor.motor.auditor import preparar
 
     readme = (RAIZ / "README.md").read_text(encoding="utf-8")
     faltan = [regla.id for regla in preparar(Configuracion()).catalogo.ordenadas() if f"| {regla.id} | {regla.nombre} |" not in readme]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.motor.motor import auditar
+from auditor.motor.auditoria import auditar
 from auditor.salidas.terminal import Progreso
 
 from .conftest import FIXTURES, RAIZ

@@ -12,8 +12,10 @@ import pytest
 import yaml
 
 from auditor.modelo.informe import Informe
-from auditor.motor.motor import Auditor, Resultado, auditar
+from auditor.motor.auditor import Auditor
+from auditor.motor.auditoria import auditar
 from auditor.reglas.completitud import SECCIONES, Estado, Patrones, completitud, por_secretaria
+from auditor.resultado.ejecucion import Resultado
 
 from .conftest import FIXTURES, RAIZ
 from .conftest import correr as _correr
@@ -169,7 +171,7 @@ def test_casos_sueltos(auditor: Auditor) -> None:
 
 def test_frases_propias_de_la_oficina_cuentan_como_plantilla(tmp_path: Path) -> None:
     from auditor.configuracion.configuracion import Configuracion
-    from auditor.motor.motor import preparar
+    from auditor.motor.auditor import preparar
 
     (tmp_path / "reglas").mkdir()
     (tmp_path / "reglas" / "frases.yaml").write_text(

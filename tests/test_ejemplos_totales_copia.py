@@ -7,7 +7,8 @@ import textwrap
 import pytest
 
 from auditor.entrada.carga import cargar_bytes
-from auditor.motor.motor import Auditor, auditar_cargado
+from auditor.motor.auditor import Auditor
+from auditor.motor.auditoria import auditar_cargado
 
 CABECERA = """\
 entidad: Gobernación de Norte de Santander

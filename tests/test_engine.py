@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from auditor.configuracion.configuracion import AjusteRegla, Configuracion
 from auditor.entrada.carga import cargar_archivo, cargar_bytes
 from auditor.modelo.informe import Informe
-from auditor.motor.motor import Auditor, auditar_cargado, preparar
+from auditor.motor.auditor import Auditor, preparar
+from auditor.motor.auditoria import auditar_cargado
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 from .conftest import FIXTURES
 from .test_load import CABECERA

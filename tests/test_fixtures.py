@@ -8,7 +8,8 @@ import pytest
 
 from auditor.entrada.carga import cargar_archivo
 from auditor.modelo.campos import recorrer_valores
-from auditor.motor.motor import Auditor, auditar
+from auditor.motor.auditor import Auditor
+from auditor.motor.auditoria import auditar
 
 from .conftest import FIXTURES, SEEDS
 

@@ -14,9 +14,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from auditor.motor import linea_base
-from auditor.motor.motor import Auditor, Resultado, ResultadoInforme, auditar
+from auditor.motor.auditor import Auditor
+from auditor.motor.auditoria import auditar
+from auditor.reglas.observacion import Category, Severity
 from auditor.resultado.deposito import InformesEnDisco, InformesEnMemoria
-from auditor.resultado.hallazgo import Category, Finding, Severity
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import Finding
+from auditor.resultado.informe import ResultadoInforme
 from auditor.salidas import FORMATOS, escritor, json_flujo, renderizar
 from auditor.salidas import json_documento as json_report
 from auditor.salidas.terminal import escribir_breves, lineas_breves
@@ -153,7 +157,7 @@ def test_el_json_en_flujo_es_byte_a_byte_el_de_json_dumps(valor: object) -> None
 def test_las_lecturas_de_un_informe_se_olvidan_al_terminarlo(auditor: Auditor, monkeypatch: pytest.MonkeyPatch) -> None:
     from auditor.lectura import conteos, fechas, memoria
     from auditor.lectura import patrones as patterns
-    from auditor.motor import motor as engine
+    from auditor.motor import auditoria as engine
 
     registradas = set(memoria._POR_INFORME)
     assert {fechas.leer_fechas, fechas.menciones_de_eventos, conteos.analizar, patterns.normalizar_con_indices} <= registradas

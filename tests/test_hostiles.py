@@ -19,7 +19,8 @@ import pytest
 import yaml
 
 from auditor.entrada.carga import cargar_archivo, cargar_bytes
-from auditor.motor.motor import Auditor, auditar_cargado
+from auditor.motor.auditor import Auditor
+from auditor.motor.auditoria import auditar_cargado
 
 from .conftest import RAIZ
 from .hostile import generar
@@ -128,7 +129,8 @@ def test_las_fixtures_con_bom_crlf_o_nfd_dan_los_mismos_hallazgos(fixture: str, 
     import unicodedata
 
     from auditor.configuracion.configuracion import Configuracion
-    from auditor.motor.motor import auditar, preparar
+    from auditor.motor.auditor import preparar
+    from auditor.motor.auditoria import auditar
 
     original = (RAIZ / "fixtures" / fixture).read_text(encoding="utf-8")
     variantes = {

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from auditor.motor.motor import Resultado, ResultadoInforme
 from auditor.reglas.completitud import CompletitudInforme, Estado, FilaMeta
-from auditor.resultado.hallazgo import Category, Finding, Severity
+from auditor.reglas.observacion import Category, Severity
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import Finding
+from auditor.resultado.informe import ResultadoInforme
 from auditor.salidas import FORMATOS
 from auditor.salidas.html_pagina import AMBAR, COLOR, ROJO, VERDE, render, semaforo
 

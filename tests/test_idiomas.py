@@ -24,8 +24,10 @@ from click.testing import CliRunner
 from auditor import idioma
 from auditor.cli import main
 from auditor.configuracion.configuracion import Configuracion
-from auditor.motor.motor import Auditor, auditar, construir_catalogo, preparar
+from auditor.motor.auditor import Auditor, preparar
+from auditor.motor.auditoria import auditar
 from auditor.reglas.catalogo import ErrorReglas
+from auditor.reglas.incluidas import construir_catalogo
 from auditor.salidas import FORMATOS
 
 from .conftest import FIXTURES, RAIZ, SEEDS

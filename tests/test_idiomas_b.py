@@ -20,7 +20,8 @@ from click.testing import CliRunner
 from auditor import idioma
 from auditor.cli import main
 from auditor.entrada.carga import cargar_archivo, cargar_bytes
-from auditor.motor.motor import Auditor, auditar, auditar_cargado
+from auditor.motor.auditor import Auditor
+from auditor.motor.auditoria import auditar, auditar_cargado
 
 from .conftest import FIXTURES, RAIZ, SEEDS, requiere_seeds
 

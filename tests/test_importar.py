@@ -16,7 +16,8 @@ from auditor.entrada.carga import cargar_archivo, cargar_bytes
 from auditor.entrada.importar import importar_bytes
 from auditor.entrada.importar.segmentos import limpiar_parrafo
 from auditor.modelo.informe import Informe, Valor
-from auditor.motor.motor import Auditor, auditar
+from auditor.motor.auditor import Auditor
+from auditor.motor.auditoria import auditar
 from auditor.resultado.hallazgo import Finding
 
 from .conftest import FIXTURES, SEEDS, requiere_seeds

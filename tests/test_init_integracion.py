@@ -14,7 +14,7 @@ import yaml
 from auditor.cli import check
 from auditor.configuracion.configuracion import cargar_configuracion
 from auditor.configuracion.inicial import PLANTILLA_TOML, PLANTILLA_YAML
-from auditor.motor.motor import preparar
+from auditor.motor.auditor import preparar
 
 from .conftest import FIXTURES, RAIZ
 from .conftest import correr as _correr

@@ -10,9 +10,11 @@ from typing import Any
 import pytest
 
 from auditor.motor.linea_base import aplicar, construir, leer
-from auditor.motor.motor import Resultado, ResultadoInforme
-from auditor.resultado.hallazgo import Category, Finding, Severity
+from auditor.reglas.observacion import Category, Severity
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import Finding
 from auditor.resultado.huellas import huella
+from auditor.resultado.informe import ResultadoInforme
 
 from .conftest import FIXTURES, INFORME_EN_REPO
 from .conftest import correr as _correr

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from auditor.configuracion.configuracion import Configuracion
 from auditor.entrada.carga import cargar_bytes
-from auditor.motor.motor import auditar, preparar
+from auditor.motor.auditor import preparar
+from auditor.motor.auditoria import auditar
 
 from .conftest import FIXTURES
 

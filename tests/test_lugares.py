@@ -14,7 +14,8 @@ from auditor.configuracion.configuracion import AjusteRegla, Configuracion
 from auditor.lectura import lugares
 from auditor.lectura.lugares import Clase, Divipola, Municipio, clave, compacta, distancia, divipola
 from auditor.modelo.informe import Informe
-from auditor.motor.motor import auditar, preparar
+from auditor.motor.auditor import preparar
+from auditor.motor.auditoria import auditar
 from auditor.reglas.catalogo import ErrorReglas
 from auditor.reglas.chequeos import nombres
 

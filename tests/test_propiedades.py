@@ -24,8 +24,9 @@ from hypothesis import strategies as st
 from auditor.cli import main
 from auditor.entrada.carga import cargar_bytes
 from auditor.entrada.fuente import ErrorFuente, leer_documento
-from auditor.motor.motor import Auditor, auditar_cargado
-from auditor.resultado.hallazgo import Category, Severity
+from auditor.motor.auditor import Auditor
+from auditor.motor.auditoria import auditar_cargado
+from auditor.reglas.observacion import Category, Severity
 
 from .conftest import RAIZ
 

@@ -11,7 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from auditor.cli import main
-from auditor.motor.motor import Auditor, auditar
+from auditor.motor.auditor import Auditor
+from auditor.motor.auditoria import auditar
 from auditor.motor.paralelo import MINIMO_BYTES, trabajos_efectivos
 
 from .conftest import FIXTURES, RAIZ, SEEDS
@@ -116,7 +117,7 @@ def test_la_corrida_minima_del_benchmark(tmp_path: Path, capsys: pytest.CaptureF
 def test_version_y_ayuda_no_cargan_el_motor() -> None:
     """`auditor --version` and `--help` must start fast: importing the command line loads none of
     pydantic, rich, yaml, tabulate or the engine (structural, not a timing)."""
-    codigo = ("import sys, auditor.cli; print(sorted(m for m in ('pydantic', 'rich', 'yaml', 'tabulate', 'auditor.motor.motor', "
+    codigo = ("import sys, auditor.cli; print(sorted(m for m in ('pydantic', 'rich', 'yaml', 'tabulate', 'auditor.motor.auditoria', "
               "'auditor.modelo.informe', 'auditor.entrada.carga') if m in sys.modules))")
     salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True).stdout
     assert salida.strip() == "[]"
@@ -125,7 +126,7 @@ def test_version_y_ayuda_no_cargan_el_motor() -> None:
 def test_el_recolector_de_ciclos_se_espacia_solo_durante_la_auditoria(auditor: Auditor) -> None:
     import gc
 
-    from auditor.motor.motor import RECOLECCION_CADA
+    from auditor.motor.recoleccion import RECOLECCION_CADA
 
     antes = gc.get_threshold()
     vistos: list[int] = []

@@ -15,7 +15,8 @@ import pytest
 import yaml
 
 from auditor.entrada.carga import cargar_archivo, cargar_bytes
-from auditor.motor.motor import Auditor, auditar_cargado
+from auditor.motor.auditor import Auditor
+from auditor.motor.auditoria import auditar_cargado
 
 from .conftest import RAIZ
 

@@ -9,7 +9,8 @@ import pytest
 
 from auditor.configuracion.configuracion import AjusteRegla, Configuracion, cargar_configuracion
 from auditor.entrada.carga import cargar_archivo, cargar_bytes
-from auditor.motor.motor import Auditor, auditar_cargado, preparar
+from auditor.motor.auditor import Auditor, preparar
+from auditor.motor.auditoria import auditar_cargado
 from auditor.reglas.catalogo import ErrorReglas
 
 from .conftest import FIXTURES

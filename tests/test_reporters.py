@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from auditor.motor.motor import Auditor, auditar
-from auditor.resultado.hallazgo import Category
+from auditor.motor.auditor import Auditor
+from auditor.motor.auditoria import auditar
+from auditor.reglas.observacion import Category
 from auditor.salidas import json_documento, rich_consola, texto
 
 from .conftest import FIXTURES, RAIZ

@@ -21,9 +21,13 @@ from junitparser import Failure, JUnitXml
 from auditor import idioma
 from auditor.cli import main
 from auditor.configuracion.configuracion import AjusteRegla, Configuracion
-from auditor.motor.motor import Auditor, Resultado, ResultadoInforme, auditar, preparar
-from auditor.resultado.hallazgo import Category, Finding, Severity
+from auditor.motor.auditor import Auditor, preparar
+from auditor.motor.auditoria import auditar
+from auditor.reglas.observacion import Category, Severity
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import Finding
 from auditor.resultado.huellas import huella
+from auditor.resultado.informe import ResultadoInforme
 from auditor.salidas import FORMATOS, csv_filas, github, junit, markdown, renderizar, sarif
 
 from .conftest import RAIZ

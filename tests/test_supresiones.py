@@ -173,9 +173,10 @@ def test_sin_supresiones_los_fixtures_no_cambian(monkeypatch: pytest.MonkeyPatch
 
 
 def test_un_informe_con_todo_suprimido_no_dice_solo_sin_hallazgos() -> None:
-    from auditor.motor.motor import Resultado, ResultadoInforme
-    from auditor.motor.supresiones import LINEA_BASE, Suprimido
-    from auditor.resultado.hallazgo import Category, Finding, Severity
+    from auditor.reglas.observacion import Category, Severity
+    from auditor.resultado.ejecucion import Resultado
+    from auditor.resultado.hallazgo import LINEA_BASE, Finding, Suprimido
+    from auditor.resultado.informe import ResultadoInforme
     from auditor.salidas import renderizar
 
     f = Finding("INV001", Category.MISSING_AMOUNT, Severity.ERROR, "No se informa el monto", "a.yaml", 9, "7", "inversion.ejecutada")

@@ -7,7 +7,8 @@ from pydantic import ValidationError
 
 from auditor.entrada.carga import cargar_bytes
 from auditor.modelo.informe import Afirmacion
-from auditor.motor.motor import Auditor, auditar_cargado
+from auditor.motor.auditor import Auditor
+from auditor.motor.auditoria import auditar_cargado
 from auditor.reglas.chequeos.totales import (
     ParametrosTotales,
     cifra,

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import TextIO
 
-    from auditor.motor.motor import Auditor, Resultado
+    from auditor.motor.auditor import Auditor
+    from auditor.resultado.ejecucion import Resultado
 
 SALIDA_OK, SALIDA_HALLAZGOS, SALIDA_ERROR = 0, 1, 2
 SALIDA_INTERRUMPIDA = 130  # 128 + SIGINT, as shells report a run stopped with Ctrl-C
@@ -53,7 +54,7 @@ def _idioma_de_la_configuracion(idioma: str | None) -> None:
 
 def _preparar(config: str | None, reglas: tuple[str, ...], seleccion: set[str] | None = None) -> Auditor:
     from auditor.configuracion.configuracion import buscar_configuracion, cargar_configuracion
-    from auditor.motor.motor import preparar
+    from auditor.motor.auditor import preparar
     from auditor.reglas.catalogo import ErrorReglas
 
     try:
@@ -134,9 +135,9 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
           mostrar_suprimidos: bool = False, trabajos: int | None = None) -> None:
     """Audita los informes en RUTAS: datos YAML/JSON o documentos (.txt, .md exportados de la plantilla, .docx),
     archivos o directorios (recursivamente)."""
-    from auditor.motor.motor import auditar
+    from auditor.motor.auditoria import auditar
     from auditor.motor.seleccion import ErrorSeleccion, resolver
-    from auditor.resultado.hallazgo import Severity
+    from auditor.reglas.observacion import Severity
     from auditor.salidas.terminal import Progreso
 
     _usar_idioma(idioma)
@@ -251,8 +252,8 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
             config: str | None, reglas: tuple[str, ...]) -> None:
     """Matriz de completitud de los informes en RUTAS: cada meta por las secciones de la plantilla
     (hecha, vacía, con texto de plantilla o no aplica), con totales por informe y por secretaría."""
-    from auditor.motor.motor import auditar
-    from auditor.resultado.hallazgo import Category, Severity
+    from auditor.motor.auditoria import auditar
+    from auditor.reglas.observacion import Category, Severity
     from auditor.salidas import matriz
 
     _usar_idioma(idioma)

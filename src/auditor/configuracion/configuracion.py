@@ -32,7 +32,7 @@ from auditor.entrada.carga import TAMANO_MAXIMO_MB, describir_error
 from auditor.entrada.fuente import Documento, MapaFuente
 from auditor.idioma import tr
 from auditor.reglas.catalogo import Catalogo, ErrorReglas, leer_archivo_estricto
-from auditor.resultado.hallazgo import Severity
+from auditor.reglas.observacion import Severity
 
 NOMBRE_CONFIGURACION = "auditor.yaml"
 NOMBRE_PYPROJECT = "pyproject.toml"

@@ -19,6 +19,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from auditor.entrada.fuente import ErrorFuente, MapaFuente, Ruta, decodificar, leer_documento, motivo_so
+from auditor.entrada.problemas import (
+    ENTRADA_CLAVE_REPETIDA,
+    ENTRADA_ESTRUCTURA,
+    ENTRADA_ILEGIBLE,
+    ProblemaEntrada,
+)
 from auditor.idioma import tr
 from auditor.modelo.campos import modelo_de
 from auditor.modelo.informe import Informe, Meta
@@ -27,24 +33,6 @@ EXTENSIONES_DATOS = (".yaml", ".yml", ".json")
 EXTENSIONES_DOCUMENTO = (".txt", ".md", ".docx")  # report documents, imported in memory (auditor.entrada.importar)
 EXTENSIONES = EXTENSIONES_DATOS + EXTENSIONES_DOCUMENTO
 TAMANO_MAXIMO_MB = 20.0  # a larger input is refused unread (configurable: tamano_maximo_mb in auditor.yaml)
-
-# Ids of the input problems; their metadata lives with the rules (auditor.reglas.chequeos.entrada).
-ENTRADA_ILEGIBLE = "ENT001"
-ENTRADA_ESTRUCTURA = "ENT002"
-ENTRADA_CLAVE_REPETIDA = "ENT003"
-ENTRADA_SIN_UBICAR = "ENT004"  # a part of an imported document that fits no field of the template
-ENTRADA_SUPUESTO = "ENT005"  # a value an import had to assume (the document does not say it)
-
-
-@dataclass(frozen=True)
-class ProblemaEntrada:
-    regla: str
-    linea: int
-    mensaje: str
-    campo: str | None = None
-    texto: str | None = None
-    meta: str | None = None
-
 
 @dataclass
 class InformeCargado:

@@ -34,11 +34,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from auditor.entrada.carga import describir_error
 from auditor.entrada.fuente import ErrorFuente, decodificar, leer_documento, motivo_so
 from auditor.idioma import tr
-from auditor.motor.motor import Resultado, ResultadoInforme
-from auditor.motor.supresiones import LINEA_BASE, NO_SUPRIMIBLES, Suprimido
+from auditor.motor.supresiones import NO_SUPRIMIBLES
 from auditor.reglas.catalogo import ErrorReglas
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import LINEA_BASE, Finding, Suprimido
 from auditor.resultado.huellas import campo_estable, huella, identidad_archivo
+from auditor.resultado.informe import ResultadoInforme
 
 VERSION = 1
 TIPO = "auditor-linea-base"

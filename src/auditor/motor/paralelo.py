@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from auditor.motor.motor import Auditor, ResultadoInforme
+    from auditor.resultado.informe import ResultadoInforme
 
 MINIMO_ARCHIVOS = 2
 MINIMO_BYTES = 256 * 1024
 
-_AUDITOR: Auditor | None = None  # the auditor of the run, inherited by the forked workers
+_AUDITAR_UNO: Callable[[Path], ResultadoInforme] | None = None  # what audits one file, inherited by the forked workers
 
 
 def nucleos_disponibles() -> int:
@@ -68,16 +68,15 @@ def _tamano_total(archivos: Sequence[Path]) -> int:
 
 
 def _auditar_archivo(archivo: Path) -> ResultadoInforme:
-    from auditor.motor.motor import auditar_archivo
-
-    assert _AUDITOR is not None
-    return auditar_archivo(_AUDITOR, archivo)
+    assert _AUDITAR_UNO is not None
+    return _AUDITAR_UNO(archivo)
 
 
-def auditar_en_paralelo(auditor: Auditor, archivos: Sequence[Path], trabajos: int) -> Iterator[tuple[Path, ResultadoInforme]]:
-    """Each file's result, in the order files complete, from `trabajos` forked workers."""
-    global _AUDITOR
-    _AUDITOR = auditor
+def auditar_en_paralelo(archivos: Sequence[Path], trabajos: int,
+                        auditar_uno: Callable[[Path], ResultadoInforme]) -> Iterator[tuple[Path, ResultadoInforme]]:
+    """Each file's result, in the order files complete, from `trabajos` forked workers running `auditar_uno`."""
+    global _AUDITAR_UNO
+    _AUDITAR_UNO = auditar_uno
     contexto = multiprocessing.get_context("fork")
     try:
         with contexto.Pool(processes=trabajos) as pool:
@@ -85,7 +84,7 @@ def auditar_en_paralelo(auditor: Auditor, archivos: Sequence[Path], trabajos: in
             for i, resultado in pool.imap_unordered(_auditar_indice, list(enumerate(archivos)), chunksize=1):
                 yield pendientes.pop(i), resultado
     finally:
-        _AUDITOR = None
+        _AUDITAR_UNO = None
 
 
 def _auditar_indice(tarea: tuple[int, Path]) -> tuple[int, ResultadoInforme]:
@@ -93,7 +92,7 @@ def _auditar_indice(tarea: tuple[int, Path]) -> tuple[int, ResultadoInforme]:
     return indice, _auditar_archivo(archivo)
 
 
-def auditar_archivos(auditor: Auditor, archivos: Sequence[Path], trabajos: int | None,
+def auditar_archivos(archivos: Sequence[Path], trabajos: int | None,
                      auditar_uno: Callable[[Path], ResultadoInforme]) -> Iterator[tuple[Path, ResultadoInforme]]:
     """Each file's result: in-process with `auditar_uno` (in order), or from a pool of workers."""
     n = trabajos_efectivos(trabajos, archivos)
@@ -101,4 +100,4 @@ def auditar_archivos(auditor: Auditor, archivos: Sequence[Path], trabajos: int |
         for archivo in archivos:
             yield archivo, auditar_uno(archivo)
         return
-    yield from auditar_en_paralelo(auditor, archivos, n)
+    yield from auditar_en_paralelo(archivos, n, auditar_uno)

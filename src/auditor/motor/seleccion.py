@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Iterable
 
 from auditor.idioma import tr
-from auditor.motor.motor import Resultado
 from auditor.reglas.catalogo import Catalogo
-from auditor.resultado.hallazgo import Category, Severity
+from auditor.reglas.observacion import Category, Severity
+from auditor.resultado.ejecucion import Resultado
 
 
 class ErrorSeleccion(ValueError):

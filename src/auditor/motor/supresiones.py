@@ -31,34 +31,19 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from auditor.entrada.carga import ENTRADA_ILEGIBLE, InformeCargado
+from auditor.entrada.carga import InformeCargado
 from auditor.entrada.fuente import Ruta
+from auditor.entrada.problemas import ENTRADA_ILEGIBLE
 from auditor.idioma import tr
 from auditor.modelo.informe import Supresion, SupresionInforme
 from auditor.reglas.chequeos.supresiones import SUPRESION_REGLA_DESCONOCIDA, SUPRESION_SIN_MOTIVO, SUPRESION_SOBRANTE
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.hallazgo import CONFIGURACION, EN_LINEA, Finding, Suprimido
 
 if TYPE_CHECKING:
     from auditor.configuracion.configuracion import AjusteRuta
-    from auditor.motor.motor import Auditor
+    from auditor.motor.auditor import Auditor
 
-EN_LINEA, CONFIGURACION, LINEA_BASE = "inline", "config", "baseline"
 NO_SUPRIMIBLES = frozenset({ENTRADA_ILEGIBLE})
-
-
-@dataclass(frozen=True)
-class Suprimido:
-    """A finding that does not count, with why (`motivo`) and where that was decided (`origen`)."""
-
-    finding: Finding
-    tipo: str  # EN_LINEA, CONFIGURACION or LINEA_BASE
-    origen: str  # "informe.yaml:42", "auditor.yaml:7 (borradores/**)", "linea-base.json"
-    motivo: str
-
-
-def nombre_tipo(tipo: str) -> str:
-    """The kind of suppression as the reader sees it."""
-    return {EN_LINEA: tr("en línea"), CONFIGURACION: tr("configuración"), LINEA_BASE: tr("línea base")}[tipo]
 
 
 @dataclass(frozen=True)

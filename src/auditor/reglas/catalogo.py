@@ -20,7 +20,7 @@ from auditor.entrada.fuente import Documento, ErrorFuente, decodificar, leer_doc
 from auditor.idioma import tr
 from auditor.lectura.patrones import ConjuntoPatrones
 from auditor.modelo.informe import Informe
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 ID_REGLA = re.compile(r"[A-Z]{2,4}\d{3}")
 

@@ -44,7 +44,7 @@ from auditor.modelo.campos import (
 )
 from auditor.modelo.informe import Informe
 from auditor.reglas.catalogo import Catalogo, Contexto, Documentacion, ErrorReglas, Regla, leer_archivo_estricto
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 
 class _Dato(BaseModel):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, overload
 
 if TYPE_CHECKING:
-    from auditor.motor.motor import Cuentas, ResultadoInforme
+    from auditor.resultado.informe import Cuentas, ResultadoInforme
 
 
 class InformesEnMemoria(list["ResultadoInforme"]):

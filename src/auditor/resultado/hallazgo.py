@@ -1,65 +1,11 @@
-"""The finding record every stage after the engine speaks: one contradiction, one place."""
+"""The finding record every stage after the engine speaks: one contradiction, one place; and a suppressed one."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
-
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-    @property
-    def rango(self) -> int:
-        """Higher is more serious."""
-        return {"error": 3, "warning": 2, "info": 1}[self.value]
-
-    @property
-    def etiqueta(self) -> str:
-        """The severity as the reader says it, in the run's language (JSON keeps `value`)."""
-        from auditor.idioma import tr
-
-        if self is Severity.ERROR:
-            return tr("error")
-        return tr("advertencia") if self is Severity.WARNING else tr("info")
-
-
-class Category(str, Enum):
-    MISSING_AMOUNT = "missing_amount"
-    MALFORMED_VALUE = "malformed_value"
-    PLACEHOLDER = "placeholder"
-    EMPTY_FIELD = "empty_field"
-    EMPTY_BENEFICIARIES = "empty_beneficiaries"
-    PERCENTAGE_MISMATCH = "percentage_mismatch"
-    MISSING_PERCENTAGE = "missing_percentage"
-    MISSING_TARGET = "missing_target"
-    UNJUSTIFIED_SHORTFALL = "unjustified_shortfall"
-    COUNT_MISMATCH = "count_mismatch"
-    DATE_INCONSISTENCY = "date_inconsistency"
-    LOCATION = "location"
-    STRUCTURE = "structure"
-    AGGREGATE_MISMATCH = "aggregate_mismatch"
-    DUPLICATED_TEXT = "duplicated_text"
-    INPUT_ERROR = "input_error"
-    INCONSISTENT_NAME = "inconsistent_name"
-    SUPPRESSION = "suppression"  # a suppression that is wrong or left over (SUP rules)
-
-
-@dataclass(frozen=True)
-class Observacion:
-    """What a rule saw, before the engine gives it a severity and a place in a file.
-
-    `meta` is the index of the meta in `Informe.metas` (None for report-level parts);
-    `campo` is the path of the field below the meta (or below the report), e.g.
-    ``inversion.ejecutada`` or ``beneficiarios.grupos[2].cantidad``.
-    """
-
-    mensaje: str
-    campo: str
-    meta: int | None = None
-    texto: str | None = None
+from auditor.idioma import tr
+from auditor.reglas.observacion import Category, Severity
 
 
 @dataclass(frozen=True)
@@ -84,3 +30,21 @@ class Finding:
 
     def clave_orden(self) -> tuple[str, int, str, str, str, str]:
         return (self.file, self.line, self.field or "", self.rule, self.message, self.text or "")
+
+
+EN_LINEA, CONFIGURACION, LINEA_BASE = "inline", "config", "baseline"
+
+
+@dataclass(frozen=True)
+class Suprimido:
+    """A finding that does not count, with why (`motivo`) and where that was decided (`origen`)."""
+
+    finding: Finding
+    tipo: str  # EN_LINEA, CONFIGURACION or LINEA_BASE
+    origen: str  # "informe.yaml:42", "auditor.yaml:7 (borradores/**)", "linea-base.json"
+    motivo: str
+
+
+def nombre_tipo(tipo: str) -> str:
+    """The kind of suppression as the reader sees it."""
+    return {EN_LINEA: tr("en línea"), CONFIGURACION: tr("configuración"), LINEA_BASE: tr("línea base")}[tipo]

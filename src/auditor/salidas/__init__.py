@@ -16,7 +16,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
-    from auditor.motor.motor import Resultado
+    from auditor.resultado.ejecucion import Resultado
 
 # format name -> (module in this package, what it is for, as `--help` shows it)
 FORMATOS: dict[str, tuple[str, str]] = {

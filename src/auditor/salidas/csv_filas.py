@@ -14,7 +14,7 @@ import io
 from typing import TextIO
 
 from auditor.idioma import tr
-from auditor.motor.motor import Resultado
+from auditor.resultado.ejecucion import Resultado
 
 BOM = "\ufeff"
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")

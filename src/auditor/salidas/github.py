@@ -13,8 +13,9 @@ import io
 from typing import TextIO
 
 from auditor.idioma import tr
-from auditor.motor.motor import Resultado
-from auditor.resultado.hallazgo import Finding, Severity
+from auditor.reglas.observacion import Severity
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import Finding
 
 COMANDO = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -16,9 +16,11 @@ from itertools import groupby
 
 from auditor import __version__
 from auditor.idioma import actual, tr
-from auditor.motor.motor import Resultado, ResultadoInforme
 from auditor.reglas.completitud import ESTADOS, SECCIONES, CompletitudInforme, Estado
-from auditor.resultado.hallazgo import Finding, Severity
+from auditor.reglas.observacion import Severity
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import Finding
+from auditor.resultado.informe import ResultadoInforme
 from auditor.salidas import suprimidos
 from auditor.salidas.matriz import SIMBOLO, explicacion_estado, nombre_estado, secretarias, texto_cuenta, texto_porcentaje
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from auditor import __version__
-from auditor.motor.motor import Resultado
-from auditor.resultado.hallazgo import Category, Finding, Severity
+from auditor.reglas.observacion import Category, Severity
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import Finding
 from auditor.salidas.json_flujo import Flujo, como_texto, en_memoria, escribir_documento
 
 VERSION_FORMATO = 1

@@ -17,8 +17,10 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from auditor.idioma import tr
-from auditor.motor.motor import Resultado, ResultadoInforme
-from auditor.resultado.hallazgo import Finding, Severity
+from auditor.reglas.observacion import Severity
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import Finding
+from auditor.resultado.informe import ResultadoInforme
 
 _PREFIJO = re.compile(r"[A-Z]+")
 _NO_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")

@@ -10,8 +10,9 @@ named in one closing line.
 from __future__ import annotations
 
 from auditor.idioma import tr
-from auditor.motor.motor import Resultado
-from auditor.resultado.hallazgo import Finding, Severity
+from auditor.reglas.observacion import Severity
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import Finding
 from auditor.salidas import suprimidos
 
 LIMITE_CITA = 80

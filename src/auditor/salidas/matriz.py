@@ -19,7 +19,6 @@ from rich.text import Text
 
 from auditor import __version__
 from auditor.idioma import tr
-from auditor.motor.motor import Resultado
 from auditor.reglas.completitud import (
     ESTADOS,
     SECCIONES,
@@ -30,6 +29,7 @@ from auditor.reglas.completitud import (
     por_secretaria,
     porcentaje_completo,
 )
+from auditor.resultado.ejecucion import Resultado
 
 FORMATOS_MATRIZ = ("rich", "text", "csv", "json")
 VERSION_FORMATO = 1

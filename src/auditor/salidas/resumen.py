@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from auditor.idioma import tr
-from auditor.motor.motor import Resultado
-from auditor.resultado.hallazgo import Severity
+from auditor.reglas.observacion import Severity
+from auditor.resultado.ejecucion import Resultado
 
 
 def _nombres_categoria() -> dict[str, str]:

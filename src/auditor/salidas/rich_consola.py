@@ -12,8 +12,10 @@ from rich.table import Table
 from rich.text import Text
 
 from auditor.idioma import tr
-from auditor.motor.motor import Resultado, ResultadoInforme
-from auditor.resultado.hallazgo import Finding, Severity
+from auditor.reglas.observacion import Severity
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import Finding
+from auditor.resultado.informe import ResultadoInforme
 from auditor.salidas import suprimidos
 from auditor.salidas.resumen import NOMBRES_CATEGORIA, archivos, hallazgos, nombre_severidad
 

@@ -20,10 +20,10 @@ from urllib.parse import quote
 
 from auditor import __version__
 from auditor.idioma import actual, plantilla, tr
-from auditor.motor.motor import Resultado
-from auditor.motor.supresiones import EN_LINEA, Suprimido
 from auditor.reglas.catalogo import Regla
-from auditor.resultado.hallazgo import Finding, Severity
+from auditor.reglas.observacion import Severity
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import EN_LINEA, Finding, Suprimido
 from auditor.resultado.huellas import huella
 from auditor.salidas.json_flujo import Flujo, como_texto, en_memoria, escribir_documento
 

@@ -8,8 +8,8 @@ from collections import Counter
 from tabulate import tabulate
 
 from auditor.idioma import diferida, tr
-from auditor.motor.motor import Resultado
-from auditor.motor.supresiones import CONFIGURACION, EN_LINEA, LINEA_BASE, nombre_tipo
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import CONFIGURACION, EN_LINEA, LINEA_BASE, nombre_tipo
 
 
 def lineas_resumen(resultado: Resultado) -> list[str]:

@@ -24,7 +24,7 @@ from auditor.idioma import tr
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from auditor.motor.motor import Resultado
+    from auditor.resultado.ejecucion import Resultado
 
 MINIMO_PROGRESO = 20
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tabulate import tabulate
 
 from auditor.idioma import tr
-from auditor.motor.motor import Resultado
+from auditor.resultado.ejecucion import Resultado
 from auditor.salidas import suprimidos
 from auditor.salidas.resumen import lineas_resumen
 

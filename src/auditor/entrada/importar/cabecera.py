@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from auditor.entrada.carga import ENTRADA_SIN_UBICAR, ENTRADA_SUPUESTO
 from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.segmentos import Segmento
+from auditor.entrada.problemas import ENTRADA_SIN_UBICAR, ENTRADA_SUPUESTO
 from auditor.idioma import tr
 from auditor.lectura.fechas import MESES
 from auditor.lectura.patrones import normalizar

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from auditor.entrada.carga import ENTRADA_SIN_UBICAR
 from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar.borrador import Borrador, Texto, continua
 from auditor.entrada.importar.cabecera import leer_cabecera
 from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.importar.tabular import completar_valores, encabezado_de_pagina
+from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
 from auditor.lectura import respuestas as lectura
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from auditor.idioma import tr
 from auditor.modelo.informe import Informe, Meta
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 
 def _con_total(meta: Meta) -> bool:

@@ -20,7 +20,7 @@ from auditor.idioma import tr
 from auditor.lectura.conteos import Conteo, Sustantivo, analizar, clave, conteos, sustantivo_de
 from auditor.modelo.informe import Informe, Meta, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 # the prose of a meta, in the order of the template, with the words a reviewer knows it by
 PROSA: tuple[tuple[str, str], ...] = (

@@ -22,7 +22,7 @@ from auditor.lectura.similitud import Huella, IndiceFragmentos, contencion, mism
 from auditor.modelo.campos import leer_campo, ruta_valida
 from auditor.modelo.informe import Informe
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 NOMBRES_CAMPOS = {
     "logro.texto": "¿Qué se hizo?",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from auditor.entrada.carga import (
+from auditor.entrada.problemas import (
     ENTRADA_CLAVE_REPETIDA,
     ENTRADA_ESTRUCTURA,
     ENTRADA_ILEGIBLE,
@@ -14,7 +14,7 @@ from auditor.entrada.carga import (
 )
 from auditor.modelo.informe import Informe
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 
 class _Entrada(Regla):

@@ -10,7 +10,7 @@ from auditor.lectura.patrones import normalizar
 from auditor.modelo.campos import es_vacio
 from auditor.modelo.informe import Informe
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 
 class NumeroDuplicado(Regla):

@@ -34,7 +34,7 @@ from auditor.lectura.patrones import frase_alrededor, normalizar
 from auditor.modelo.campos import leer_campo, ruta_valida
 from auditor.modelo.informe import Informe, Meta
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 CAMPOS_HECHOS = ["logro.texto", "ejecucion.como", "ejecucion.con_quien", "ejecucion.cuando", "impacto", "registro_fotografico[*]"]
 

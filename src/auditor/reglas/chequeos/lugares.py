@@ -21,7 +21,7 @@ from auditor.lectura.lugares import Clase, Divipola, Lectura, Municipio, compact
 from auditor.lectura.patrones import frase_alrededor, normalizar, normalizar_con_indices
 from auditor.modelo.informe import Informe, Meta
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 
 def _lista(nombres: list[str]) -> str:

@@ -36,7 +36,7 @@ from auditor.idioma import tr
 from auditor.lectura.lugares import Clase, clave, distancia, divipola
 from auditor.modelo.informe import Informe, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 # fields that hold no prose names: places (LUG rules), units, codes, template choices
 _CAMPOS_OMITIDOS = frozenset({"municipios", "unidad", "plantilla", "numeracion_metas", "fecha_corte", "documento", "departamento", "suprimir"})

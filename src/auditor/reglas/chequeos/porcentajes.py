@@ -17,7 +17,7 @@ from auditor.lectura.patrones import normalizar
 from auditor.modelo.campos import leer_campo
 from auditor.modelo.informe import Informe, Meta
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 
 def _fmt(x: float) -> str:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.modelo.informe import Informe
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 SUPRESION_SIN_MOTIVO = "SUP001"
 SUPRESION_REGLA_DESCONOCIDA = "SUP002"

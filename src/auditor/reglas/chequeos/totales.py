@@ -33,7 +33,7 @@ from auditor.lectura.cifras import leer_numero
 from auditor.lectura.patrones import ConjuntoPatrones, normalizar, normalizar_con_indices
 from auditor.modelo.informe import Afirmacion, Informe, Meta, TotalEje, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 Tipo = Literal["minimo", "aproximado", "maximo", "exacto"]
 TIPOS: tuple[Tipo, ...] = ("minimo", "aproximado", "maximo", "exacto")

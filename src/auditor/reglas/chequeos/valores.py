@@ -9,7 +9,7 @@ from auditor.lectura.cifras import Problema
 from auditor.modelo.campos import recorrer_valores
 from auditor.modelo.informe import Informe
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.resultado.hallazgo import Category, Observacion, Severity
+from auditor.reglas.observacion import Category, Observacion, Severity
 
 
 class ValorIlegible(Regla):

@@ -1,0 +1,178 @@
+"""The audit of reports: runs the selected rules on each one, stamps severity and place, suppresses, sorts.
+
+Everything here is a library: it never prints and never exits.  The CLI calls
+`preparar` once and `auditar` with the paths to audit.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+
+from auditor.entrada.carga import InformeCargado, cargar_archivo, descubrir
+from auditor.entrada.fuente import Ruta
+from auditor.entrada.problemas import ENTRADA_ILEGIBLE, ProblemaEntrada
+from auditor.idioma import tr
+from auditor.lectura.memoria import olvidar as olvidar_lecturas
+from auditor.lectura.patrones import SEGUNDOS_POR_PATRON, PatronLento
+from auditor.motor.auditor import Auditor
+from auditor.motor.paralelo import auditar_archivos
+from auditor.motor.recoleccion import recoleccion_espaciada
+from auditor.motor.supresiones import aplicar as aplicar_supresiones
+from auditor.reglas.catalogo import Regla
+from auditor.reglas.completitud import Patrones, completitud
+from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.resultado.deposito import InformesEnDisco, InformesEnMemoria
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import Finding
+from auditor.resultado.informe import ResultadoInforme
+
+
+def _campo_en_ruta(campo: str) -> Ruta:
+    partes: list[str | int] = []
+    for trozo in campo.replace("]", "").split("."):
+        nombre, _, indice = trozo.partition("[")
+        partes.append(nombre)
+        if indice:
+            partes.append(int(indice))
+    return tuple(partes)
+
+
+def _nombre_informe(cargado: InformeCargado) -> str | None:
+    informe = cargado.informe
+    if informe is None:
+        return None
+    return f"{informe.secretaria} — {informe.entidad}, {informe.periodo.desde}" + (
+        f"-{informe.periodo.hasta}" if informe.periodo.hasta != informe.periodo.desde else ""
+    )
+
+
+class _Sello:
+    """Turns a rule's observations on one loaded report into findings."""
+
+    def __init__(self, auditor: Auditor, cargado: InformeCargado) -> None:
+        self.auditor = auditor
+        self.cargado = cargado
+
+    def desde_entrada(self, problema: ProblemaEntrada) -> Finding | None:
+        regla = self.auditor.catalogo.reglas[problema.regla]
+        if not self.auditor.configuracion.ajuste(regla.id).activa:
+            return None
+        return Finding(
+            rule=regla.id, category=regla.categoria, severity=self.auditor.severidad(regla), message=problema.mensaje,
+            file=self.cargado.archivo, line=problema.linea, meta=problema.meta, field=problema.campo, text=problema.texto,
+            location=self.cargado.ubicaciones.get(problema.linea),
+        )
+
+    def fallo_de_regla(self, regla: Regla, error: Exception) -> Finding:
+        return Finding(
+            rule=ENTRADA_ILEGIBLE, category=Category.INPUT_ERROR, severity=Severity.ERROR,
+            message=tr("la regla {regla} no pudo revisar este informe ({error}); los demás hallazgos siguen siendo válidos. "
+                       "Es un defecto de auditor: por favor repórtelo.", regla=regla.id, error=f"{type(error).__name__}: {error}"),
+            file=self.cargado.archivo, line=1,
+        )
+
+    def patron_lento(self, regla: Regla, lento: PatronLento) -> Finding:
+        origen = lento.patron.origen or self.auditor.catalogo.origen_regla.get(regla.id, "")
+        return Finding(
+            rule=ENTRADA_ILEGIBLE, category=Category.INPUT_ERROR, severity=Severity.ERROR,
+            message=tr("la regla {regla} no revisó este informe: su expresión regular '{patron}' (de {archivo}) tardó más de "
+                       "{segundos:g} s en un texto (retroceso catastrófico) y se detuvo; corrija la expresión en ese archivo",
+                       regla=regla.id, patron=lento.patron.fuente, archivo=origen, segundos=SEGUNDOS_POR_PATRON),
+            file=self.cargado.archivo, line=1,
+        )
+
+    def desde_observacion(self, regla: Regla, obs: Observacion) -> Finding:
+        informe = self.cargado.informe
+        assert informe is not None
+        if obs.meta is not None:
+            base = self.cargado.ruta_meta(obs.meta)
+            meta = str(informe.metas[obs.meta].numero)
+        else:
+            base, meta = (), None
+        mapa = self.cargado.mapa
+        if obs.campo:
+            ruta = base + _campo_en_ruta(obs.campo)
+            linea = mapa.linea_de_cita(ruta, obs.texto) if obs.texto else mapa.linea(ruta)
+        else:
+            linea = mapa.linea(base)
+        return Finding(
+            rule=regla.id, category=regla.categoria, severity=self.auditor.severidad(regla), message=obs.mensaje,
+            file=self.cargado.archivo, line=linea, meta=meta, field=obs.campo or None, text=obs.texto,
+            location=self.cargado.ubicaciones.get(linea),
+        )
+
+
+def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInforme:
+    sello = _Sello(auditor, cargado)
+    findings: list[Finding] = []
+    for problema in cargado.problemas:
+        f = sello.desde_entrada(problema)
+        if f is not None:
+            findings.append(f)
+    informe = cargado.informe
+    if informe is not None:
+        for regla in auditor.activas():
+            contexto = auditor.contexto(regla)
+            try:
+                nuevos = [sello.desde_observacion(regla, obs) for obs in regla.revisar(informe, contexto)]
+            except PatronLento as lento:  # a user's pattern that backtracks without end: reported, the run goes on
+                nuevos = [sello.patron_lento(regla, lento)]
+            except Exception as error:  # noqa: BLE001 - a bug in one rule must not hide the other rules' findings
+                nuevos = [sello.fallo_de_regla(regla, error)]
+            findings.extend(nuevos)
+    findings, suprimidos = aplicar_supresiones(auditor, cargado, findings)
+    findings.sort(key=Finding.clave_orden)
+    suprimidos.sort(key=lambda s: s.finding.clave_orden())
+    metas = [(str(m.numero), m.nombre) for m in informe.metas] if informe is not None else []
+    # metas that could not be read were still looked at: they count as audited (with their findings)
+    leidas = {numero for numero, _ in metas}
+    for problema in cargado.problemas:
+        if problema.meta is not None and problema.meta not in leidas:
+            leidas.add(problema.meta)
+            metas.append((problema.meta, tr("(meta que no se pudo leer)")))
+    matriz = (completitud(informe, Patrones.del_catalogo(auditor.catalogo.patrones))
+              if informe is not None and auditor.con_completitud else None)
+    olvidar_lecturas()  # this report's texts are read for the last time: memory follows one report, not the corpus
+    return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos, matriz)
+
+
+def auditar_archivo(auditor: Auditor, archivo: Path) -> ResultadoInforme:
+    """Load and audit one file (in this process or in a worker), within the configured size limit."""
+    return auditar_cargado(auditor, cargar_archivo(archivo, tamano_maximo_mb=auditor.configuracion.tamano_maximo_mb))
+
+
+def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],
+            al_avanzar: Callable[[str, int, int], None] | None = None, trabajos: int | None = 1,
+            en_disco: bool = False) -> Resultado:
+    """Audit every report file under `rutas`. Bad files become findings; nothing is raised for content.
+
+    `al_avanzar(archivo, hechos, total)` is called after each file (for a progress bar).
+    `trabajos`: worker processes (None: the available cores; 1: in this process; see `paralelo`).
+    `en_disco`: keep each report's result on disk as it arrives (flat memory; see `deposito`)."""
+    with recoleccion_espaciada():  # the workers forked by `paralelo` inherit it
+        return _auditar(auditor, rutas, al_avanzar, trabajos, en_disco)
+
+
+def _auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]], al_avanzar: Callable[[str, int, int], None] | None,
+             trabajos: int | None, en_disco: bool) -> Resultado:
+    archivos, faltantes = descubrir(rutas, excluir=auditor.no_informes)
+    resultado = Resultado(InformesEnDisco() if en_disco else InformesEnMemoria())
+    for ruta, motivo in faltantes:
+        cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, tr("la ruta {motivo}", motivo=motivo))])
+        resultado.informes.append(auditar_cargado(auditor, cargado))
+    for hechos, (archivo, informe) in enumerate(auditar_archivos(archivos, trabajos, partial(auditar_archivo, auditor)),
+                                                start=1):
+        resultado.informes.append(informe)
+        if al_avanzar is not None:
+            al_avanzar(str(archivo), hechos, len(archivos))
+    resultado.informes.ordenar()
+    resultado.reglas = {r.id: (r, auditor.severidad(r)) for r in auditor.activas()}
+    for cuentas in resultado.informes.cuentas():
+        for rid in cuentas.reglas:
+            if rid not in resultado.reglas and rid in auditor.catalogo.reglas:
+                regla = auditor.catalogo.reglas[rid]
+                resultado.reglas[rid] = (regla, auditor.severidad(regla))
+    return resultado

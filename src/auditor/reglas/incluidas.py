@@ -1,0 +1,39 @@
+"""The catalog of a run: the Python checks, the built-in YAML rules and any directories of the office's own."""
+
+from __future__ import annotations
+
+import importlib.resources
+from collections.abc import Iterable
+from pathlib import Path
+
+from auditor.idioma import olvidar_agregadas, tr
+from auditor.reglas.catalogo import Catalogo, ErrorReglas
+from auditor.reglas.chequeos import CHEQUEOS
+from auditor.reglas.declarativas import cargar_directorio_reglas
+
+
+def directorio_reglas_incluidas() -> Path:
+    """The built-in rules: packaged as ``auditor/_rules`` in a wheel, ``rules/`` in a checkout."""
+    empaquetadas = importlib.resources.files("auditor") / "_rules"
+    if empaquetadas.is_dir():
+        return Path(str(empaquetadas))
+    return Path(__file__).resolve().parents[3] / "rules"
+
+
+def construir_catalogo(directorios: Iterable[Path] = ()) -> Catalogo:
+    """Python checks, the built-in YAML rules and any extra rule directories."""
+    catalogo = Catalogo()
+    olvidar_agregadas()  # the English of YAML rules is that of this catalog's rules, not of one built before
+    for chequeo in CHEQUEOS:
+        catalogo.agregar(chequeo(), f"{chequeo.__module__}.{chequeo.__name__}")
+    incluidas = directorio_reglas_incluidas()
+    if not incluidas.is_dir():
+        raise ErrorReglas(str(incluidas), tr("no se encuentran las reglas incluidas; reinstale el paquete"))
+    cargar_directorio_reglas(incluidas, catalogo)
+    vistos = {incluidas.resolve()}
+    for directorio in directorios:  # the same directory from the configuration and --rules is read once
+        if Path(directorio).resolve() not in vistos:
+            vistos.add(Path(directorio).resolve())
+            cargar_directorio_reglas(Path(directorio), catalogo)
+    catalogo.verificar()
+    return catalogo

@@ -1,0 +1,83 @@
+"""The result of a run: its reports (in memory or on disk), the baseline applied and the rules applied."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from auditor.reglas.catalogo import Regla
+from auditor.reglas.observacion import Category, Severity
+from auditor.resultado.deposito import InformesEnDisco, InformesEnMemoria
+from auditor.resultado.hallazgo import Finding, Suprimido
+
+Informes = InformesEnMemoria | InformesEnDisco
+
+
+@dataclass
+class Resultado:
+    """The reports of a run, in file order, with what the reporters need besides them.
+
+    `informes` is a list in memory, or on disk for ``auditor check`` (see `deposito`): the totals come
+    from each report's `Cuentas`, and `hallazgos()` walks the findings one report at a time."""
+
+    informes: Informes = field(default_factory=InformesEnMemoria)
+    linea_base: str | None = None  # the baseline applied (check --baseline), if any
+    linea_base_corregidos: int = 0  # its findings that no longer appear in the files audited
+    mostrar_suprimidos: bool = False  # presentation: list the suppressed findings (check --show-suppressed)
+
+    # the rules the run applied (and any rule a finding names), by id, with their effective severity:
+    # what reporters that describe rules need (SARIF's rule list, JUnit's checked families)
+    reglas: dict[str, tuple[Regla, Severity]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.informes, (InformesEnMemoria, InformesEnDisco)):
+            self.informes = InformesEnMemoria(self.informes)
+
+    def hallazgos(self) -> Iterator[Finding]:
+        for r in self.informes:
+            yield from r.findings
+
+    def suprimidos_en_orden(self) -> Iterator[Suprimido]:
+        for r in self.informes:
+            yield from r.suprimidos
+
+    @property
+    def suprimidos(self) -> list[Suprimido]:
+        return list(self.suprimidos_en_orden())
+
+    @property
+    def findings(self) -> list[Finding]:
+        return list(self.hallazgos())
+
+    @property
+    def total_findings(self) -> int:
+        return sum(c.findings for c in self.informes.cuentas())
+
+    @property
+    def total_suprimidos(self) -> int:
+        return sum(c.suprimidos for c in self.informes.cuentas())
+
+    @property
+    def errores_entrada(self) -> int:
+        return sum(c.errores_entrada for c in self.informes.cuentas())
+
+    @property
+    def metas_auditadas(self) -> int:
+        return sum(c.metas for c in self.informes.cuentas())
+
+    @property
+    def metas_con_hallazgos(self) -> int:
+        return sum(c.metas_con_hallazgos for c in self.informes.cuentas())
+
+    def por_severidad(self) -> Counter[Severity]:
+        total: Counter[Severity] = Counter()
+        for c in self.informes.cuentas():
+            total.update(c.severidades)
+        return total
+
+    def por_categoria(self) -> Counter[Category]:
+        total: Counter[Category] = Counter()
+        for c in self.informes.cuentas():
+            total.update(c.categorias)
+        return total
