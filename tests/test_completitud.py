@@ -121,12 +121,12 @@ def test_las_celdas_coinciden_con_los_hallazgos(resultado: Resultado) -> None:
     for r in resultado.informes:
         assert r.completitud is not None
         filas = {f.numero: f for f in r.completitud.filas}
-        for f in r.findings:
-            if f.rule not in ("PLH001", "PLH002", "SEC001", "SEC002", "INV001", "BEN001") or f.meta is None or f.field is None:
+        for f in r.hallazgos:
+            if f.regla not in ("PLH001", "PLH002", "SEC001", "SEC002", "INV001", "BEN001") or f.meta is None or f.campo is None:
                 continue
-            campo = f.field if f.field.startswith("ejecucion.") else f.field.split(".")[0]
-            esperado = P if f.rule.startswith("PLH") or f.field == "beneficiarios.descripcion" else V
-            assert filas[f.meta].estado(por_campo[campo]) is esperado, (f.rule, f.meta, f.field)
+            campo = f.campo if f.campo.startswith("ejecucion.") else f.campo.split(".")[0]
+            esperado = P if f.regla.startswith("PLH") or f.campo == "beneficiarios.descripcion" else V
+            assert filas[f.meta].estado(por_campo[campo]) is esperado, (f.regla, f.meta, f.campo)
             vistos += 1
     assert vistos == 19  # 9 PLH001 + 4 SEC001 + 2 INV001 + 4 BEN001 on metas of the seeds
 

@@ -34,5 +34,5 @@ def test_el_ejemplo_que_falla_se_senala_y_el_correcto_no(auditor: Auditor, regla
     for ejemplo, esperados in ((doc.ejemplo_falla, 1), (doc.ejemplo_pasa, 0)):
         cargado = cargar_bytes(_documento(ejemplo).encode("utf-8"), "ejemplo.yaml")
         assert not cargado.problemas, cargado.problemas
-        hallazgos = [f for f in auditar_cargado(solo, cargado).findings if f.rule == regla]
-        assert len(hallazgos) == esperados, (ejemplo, [f.message for f in hallazgos])
+        hallazgos = [f for f in auditar_cargado(solo, cargado).hallazgos if f.regla == regla]
+        assert len(hallazgos) == esperados, (ejemplo, [f.mensaje for f in hallazgos])

@@ -53,7 +53,7 @@ def test_cada_numero_del_fixture_esta_escrito_asi_en_el_seed(fixture: str, seed:
 
 def test_el_informe_limpio_no_tiene_hallazgos(auditor: Auditor) -> None:
     resultado = auditar(auditor, [FIXTURES / "limpio_cultura_2024_2025.yaml"])
-    assert resultado.findings == []
+    assert list(resultado.hallazgos()) == []
     assert resultado.metas_auditadas == 3
 
 
@@ -61,6 +61,6 @@ def test_las_reglas_encuentran_algo_en_cada_seed_y_nada_en_el_limpio(auditor: Au
     resultado = auditar(auditor, [FIXTURES])
     por_archivo = {r.archivo.rsplit("/", 1)[-1]: r for r in resultado.informes}
     assert set(por_archivo) == {"fronteras_2024.yaml", "desarrollo_economico_2024_2025.yaml", "limpio_cultura_2024_2025.yaml"}
-    assert por_archivo["limpio_cultura_2024_2025.yaml"].findings == []
+    assert por_archivo["limpio_cultura_2024_2025.yaml"].hallazgos == []
     for nombre in ("fronteras_2024.yaml", "desarrollo_economico_2024_2025.yaml"):
-        assert all(f.category.value != "input_error" for f in por_archivo[nombre].findings)
+        assert all(f.categoria.value != "input_error" for f in por_archivo[nombre].hallazgos)

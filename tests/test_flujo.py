@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from auditor.motor import linea_base
 from auditor.motor.auditor import Auditor
 from auditor.motor.auditoria import auditar
-from auditor.reglas.observacion import Category, Severity
+from auditor.reglas.observacion import Categoria, Severidad
 from auditor.resultado.deposito import InformesEnDisco, InformesEnMemoria
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.informe import ResultadoInforme
 from auditor.salidas import FORMATOS, escritor, json_flujo, renderizar
 from auditor.salidas import json_documento as json_report
@@ -38,7 +38,7 @@ def _con_linea_base(auditor: Auditor, en_disco: bool, tmp_path: Path) -> Resulta
     """The fixtures with a baseline accepting Fronteras' findings: both lists of the outputs are non-empty."""
     resultado = auditar(auditor, [FIXTURES], en_disco=en_disco)
     base = tmp_path / "base.json"
-    base.write_text(linea_base.construir([f for f in linea_base.aceptables(resultado) if f.file == str(BASE_FRONTERAS)], base),
+    base.write_text(linea_base.construir([f for f in linea_base.aceptables(resultado) if f.archivo == str(BASE_FRONTERAS)], base),
                     encoding="utf-8")
     linea_base.aplicar(resultado, linea_base.leer(base))
     return resultado
@@ -50,7 +50,7 @@ def test_en_disco_da_los_mismos_bytes_que_en_memoria(formato: str, auditor: Audi
     disco = _con_linea_base(auditor, True, tmp_path)
     assert isinstance(memoria.informes, InformesEnMemoria) and isinstance(disco.informes, InformesEnDisco)
     assert disco.total_suprimidos == memoria.total_suprimidos == 13  # Fronteras' 13 findings, moved by the baseline
-    assert disco.total_findings == memoria.total_findings == 51
+    assert disco.total_hallazgos == memoria.total_hallazgos == 51
     texto = renderizar(formato, memoria)
     assert renderizar(formato, disco) == texto
     flujo = io.StringIO()
@@ -71,7 +71,7 @@ def test_el_json_escrito_en_flujo_es_el_de_json_dumps(auditor: Auditor, tmp_path
 
 
 def test_un_texto_con_saltos_de_linea_no_rompe_la_sangria() -> None:
-    f = Finding("PLH001", Category.PLACEHOLDER, Severity.ERROR, "mensaje\ncon salto", "a.yaml", 3, "7", "campo", "línea 1\nlínea 2 «x»")
+    f = Hallazgo("PLH001", Categoria.PLACEHOLDER, Severidad.ERROR, "mensaje\ncon salto", "a.yaml", 3, "7", "campo", "línea 1\nlínea 2 «x»")
     resultado = Resultado([ResultadoInforme("a.yaml", "Informe", [("7", "Meta")], [f])])
     assert json_report.render(resultado) == json.dumps(json_report.documento(resultado), ensure_ascii=False, indent=2) + "\n"
 
@@ -113,9 +113,9 @@ def test_el_deposito_se_lee_como_una_lista(auditor: Auditor) -> None:
     assert disco[0] == memoria.informes[0] and disco[-1] == memoria.informes[-1]
     assert disco[1:] == memoria.informes[1:]
     assert list(disco.cuentas()) == list(memoria.informes.cuentas())
-    disco.transformar(lambda r: r.findings.clear())
-    assert [r.findings for r in disco] == [[], [], []]
-    assert [c.findings for c in disco.cuentas()] == [0, 0, 0]  # the index follows the rewritten reports
+    disco.transformar(lambda r: r.hallazgos.clear())
+    assert [r.hallazgos for r in disco] == [[], [], []]
+    assert [c.hallazgos for c in disco.cuentas()] == [0, 0, 0]  # the index follows the rewritten reports
     assert [r.archivo for r in disco] == [r.archivo for r in memoria.informes] and disco[0].metas == memoria.informes[0].metas
 
 

@@ -144,7 +144,7 @@ def test_las_fixtures_con_bom_crlf_o_nfd_dan_los_mismos_hallazgos(fixture: str, 
     for nombre, contenido in variantes.items():
         (tmp_path / nombre).write_bytes(contenido)
         [informe] = auditar(auditor, [tmp_path / nombre]).informes
-        resultados[nombre] = [(f.rule, f.line, f.message, f.text) for f in informe.findings]
+        resultados[nombre] = [(f.regla, f.linea, f.mensaje, f.texto) for f in informe.hallazgos]
     assert len(resultados["lf.yaml"]) > 10
     for nombre in ("bom.yaml", "crlf.yaml", "nfd.yaml"):
         assert resultados[nombre] == resultados["lf.yaml"], nombre
@@ -156,7 +156,7 @@ def test_una_meta_con_un_numero_enorme_no_cuelga_la_numeracion(auditor: Auditor)
     inicio = time.monotonic()
     resultado = auditar_cargado(auditor, cargar_bytes(texto.encode("utf-8"), "enorme.yaml"))
     assert time.monotonic() - inicio < 5
-    assert [(f.line, f.message) for f in resultado.findings if f.rule == "EST003"] == [
+    assert [(f.linea, f.mensaje) for f in resultado.hallazgos if f.regla == "EST003"] == [
         (42, "Faltan 999999999996 metas entre la 3 y la 1000000000000"), (68, "Falta la meta 2 entre la 1 y la 3")]
 
 
@@ -178,4 +178,4 @@ def test_un_anio_imposible_es_un_error_de_entrada_no_un_fallo_de_regla(auditor: 
     """Found by the property tests: FEC001 raised 'year 0 is out of range' ('Es un defecto de auditor')."""
     texto = (HOSTIL / "base.yaml").read_text(encoding="utf-8").replace(original, cambio)
     resultado = auditar_cargado(auditor, cargar_bytes(texto.encode("utf-8"), "fechas.yaml"))
-    assert [(f.rule, f.message) for f in resultado.findings] == [("ENT002", mensaje)]
+    assert [(f.regla, f.mensaje) for f in resultado.hallazgos] == [("ENT002", mensaje)]

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from auditor.reglas.completitud import CompletitudInforme, Estado, FilaMeta
-from auditor.reglas.observacion import Category, Severity
+from auditor.reglas.observacion import Categoria, Severidad
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.informe import ResultadoInforme
 from auditor.salidas import FORMATOS
 from auditor.salidas.html_pagina import AMBAR, COLOR, ROJO, VERDE, render, semaforo
@@ -31,11 +31,11 @@ FRONTERAS = "fixtures/fronteras_2024.yaml"
 
 
 
-def _hallazgo(severidad: Severity, meta: str | None = "1", **campos: str) -> Finding:
-    datos = {"rule": "PLH001", "category": Category.PLACEHOLDER, "severity": severidad, "message": "mensaje",
-             "file": "a.yaml", "line": 3, "meta": meta, "field": "impacto", "text": None}
+def _hallazgo(severidad: Severidad, meta: str | None = "1", **campos: str) -> Hallazgo:
+    datos = {"regla": "PLH001", "categoria": Categoria.PLACEHOLDER, "severidad": severidad, "mensaje": "mensaje",
+             "archivo": "a.yaml", "linea": 3, "meta": meta, "campo": "impacto", "texto": None}
     datos.update(campos)
-    return Finding(**datos)  # type: ignore[arg-type]
+    return Hallazgo(**datos)  # type: ignore[arg-type]
 
 
 def test_registrado_como_formato_de_check() -> None:
@@ -44,14 +44,14 @@ def test_registrado_como_formato_de_check() -> None:
 
 def test_semaforo_por_la_peor_severidad() -> None:
     assert semaforo([]) == VERDE
-    assert semaforo([_hallazgo(Severity.INFO)]) == VERDE  # info alone does not color
-    assert semaforo([_hallazgo(Severity.INFO), _hallazgo(Severity.WARNING)]) == AMBAR
-    assert semaforo([_hallazgo(Severity.WARNING), _hallazgo(Severity.ERROR), _hallazgo(Severity.INFO)]) == ROJO
+    assert semaforo([_hallazgo(Severidad.INFO)]) == VERDE  # info alone does not color
+    assert semaforo([_hallazgo(Severidad.INFO), _hallazgo(Severidad.WARNING)]) == AMBAR
+    assert semaforo([_hallazgo(Severidad.WARNING), _hallazgo(Severidad.ERROR), _hallazgo(Severidad.INFO)]) == ROJO
 
 
 def test_todo_texto_del_informe_se_escapa() -> None:
     malicioso = '<script>alert("x")</script> & \'comillas\' <img src=x onerror=alert(1)>'
-    f = _hallazgo(Severity.ERROR, text=malicioso, message="dice <b>negrilla</b> & más", field='campo"><i>', file='a<b>&"c".yaml')
+    f = _hallazgo(Severidad.ERROR, texto=malicioso, mensaje="dice <b>negrilla</b> & más", campo='campo"><i>', archivo='a<b>&"c".yaml')
     matriz = CompletitudInforme("Secretaría <de> «Prueba» & Cía", "Gobernación", "tabular",
                                 (FilaMeta("1", 'Meta "uno" <x>', (Estado.HECHO,) * 10),))
     resultado = Resultado([ResultadoInforme('a<b>&"c".yaml', "Informe <raro> & 'así'", [("1", "Meta <uno>")], [f], completitud=matriz)])

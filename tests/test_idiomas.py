@@ -142,7 +142,7 @@ def test_auditar_en_ingles_no_busca_ninguna_plantilla_sin_traducir(auditor: Audi
     idioma.usar("en")
     idioma.anotar_faltantes()
     resultado = auditar(auditor, [FIXTURES])
-    assert len(resultado.findings) == 64
+    assert resultado.total_hallazgos == 64
     for archivo in _archivos_casos():
         datos = yaml.safe_load(archivo.read_text(encoding="utf-8"))
         for caso in datos["casos"]:
@@ -168,7 +168,7 @@ def test_auditar_en_ingles_no_busca_ninguna_plantilla_sin_traducir(auditor: Audi
 
 
 def _mensajes(auditor: Auditor) -> dict[tuple[str, str, int], str]:
-    return {(Path(f.file).name, f.rule, f.line): f.message for f in auditar(auditor, [FIXTURES]).findings}
+    return {(Path(f.archivo).name, f.regla, f.linea): f.mensaje for f in auditar(auditor, [FIXTURES]).hallazgos()}
 
 
 ECONOMICO, FRONTERAS = "desarrollo_economico_2024_2025.yaml", "fronteras_2024.yaml"

@@ -57,7 +57,7 @@ def _de_familias(auditor: Auditor) -> Auditor:
 def _mensajes(auditor: Auditor, rutas: list[str], lengua: str) -> list[tuple[str, int, str, str]]:
     idioma.usar(lengua)
     resultado = auditar(_de_familias(auditor), rutas)
-    return [(f.file, f.line, f.rule, f.message) for f in resultado.findings]
+    return [(f.archivo, f.linea, f.regla, f.mensaje) for f in resultado.hallazgos()]
 
 
 # Words that only a Spanish message would have (quotes from the report are removed before looking).
@@ -111,7 +111,7 @@ def test_casos_de_las_reglas_en_ingles(auditor: Auditor, datos: dict[str, Any], 
                 cargado = cargar_archivo(RAIZ / caso["archivo"], caso["archivo"])
             else:
                 cargado = cargar_bytes(caso["documento"].encode("utf-8"), caso.get("nombre", "caso.yaml"))
-            por_idioma.append([f.message for f in auditar_cargado(solo, cargado).findings if f.rule == regla])
+            por_idioma.append([f.mensaje for f in auditar_cargado(solo, cargado).hallazgos if f.regla == regla])
         espanol, ingles = por_idioma
         assert len(ingles) == len(espanol)
         for es, en in zip(espanol, ingles, strict=True):

@@ -18,7 +18,7 @@ from auditor.entrada.importar.segmentos import limpiar_parrafo
 from auditor.modelo.informe import Informe, Valor
 from auditor.motor.auditor import Auditor
 from auditor.motor.auditoria import auditar
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.hallazgo import Hallazgo
 
 from .conftest import FIXTURES, SEEDS, requiere_seeds
 
@@ -89,20 +89,20 @@ def test_importar_deja_vacia_la_cobertura_de_los_totales() -> None:
         (700, 2181, []), (750, 13843, []), (2500, 988, []), (1150, 2600, [])]
 
 
-def _clave(f: Finding) -> tuple[str, str, str, str, str]:
-    return (f.rule, f.meta or "", f.field or "", f.message, " ".join((f.text or "").split()))
+def _clave(f: Hallazgo) -> tuple[str, str, str, str, str]:
+    return (f.regla, f.meta or "", f.campo or "", f.mensaje, " ".join((f.texto or "").split()))
 
 
 @requiere_seeds
 def test_check_sobre_los_seeds_da_los_hallazgos_de_los_fixtures(auditor: Auditor) -> None:
-    de_seeds = auditar(auditor, [str(SEED_TABULAR), str(SEED_NARRATIVA)]).findings
-    de_fixtures = auditar(auditor, [str(FIXTURES / "desarrollo_economico_2024_2025.yaml"), str(FIXTURES / "fronteras_2024.yaml")]).findings
-    seeds = sorted(_clave(f) for f in de_seeds if f.rule not in SOLO_DE_IMPORTACION)
-    fixtures = sorted(_clave(f) for f in de_fixtures if f.rule not in SOLO_CON_COBERTURA)
+    de_seeds = list(auditar(auditor, [str(SEED_TABULAR), str(SEED_NARRATIVA)]).hallazgos())
+    de_fixtures = list(auditar(auditor, [str(FIXTURES / "desarrollo_economico_2024_2025.yaml"), str(FIXTURES / "fronteras_2024.yaml")]).hallazgos())
+    seeds = sorted(_clave(f) for f in de_seeds if f.regla not in SOLO_DE_IMPORTACION)
+    fixtures = sorted(_clave(f) for f in de_fixtures if f.regla not in SOLO_CON_COBERTURA)
     assert seeds == fixtures
     assert len(fixtures) >= 30
     # what the document cannot say is reported, one per summary claim
-    assert [f.field for f in de_seeds if f.rule == "TOT005"] == [f"totales[{i}].metas" for i in range(4)]
+    assert [f.campo for f in de_seeds if f.regla == "TOT005"] == [f"totales[{i}].metas" for i in range(4)]
 
 
 # Words a reviewer sees on the document line of a finding about an empty or absent field.
@@ -123,23 +123,23 @@ def _normal(texto: str) -> str:
 @pytest.mark.parametrize("documento", [SEED_TABULAR, SEED_NARRATIVA], ids=["tabular", "narrativa"])
 def test_cada_hallazgo_cae_en_la_linea_del_texto_señalado(auditor: Auditor, documento: Path) -> None:
     lineas = documento.read_text(encoding="utf-8").split("\n")
-    hallazgos = [f for f in auditar(auditor, [str(documento)]).findings if f.rule not in SOLO_DE_IMPORTACION]
+    hallazgos = [f for f in auditar(auditor, [str(documento)]).hallazgos() if f.regla not in SOLO_DE_IMPORTACION]
     assert hallazgos
     for f in hallazgos:
-        linea = _normal(limpiar_parrafo(lineas[f.line - 1]))
-        if f.text:
-            cita = _normal(f.text.split("; ")[0])[:40]
-            assert cita in linea, f"{f.rule} meta {f.meta} {f.field}: línea {f.line} no contiene {cita!r}: {linea[:200]!r}"
+        linea = _normal(limpiar_parrafo(lineas[f.linea - 1]))
+        if f.texto:
+            cita = _normal(f.texto.split("; ")[0])[:40]
+            assert cita in linea, f"{f.regla} meta {f.meta} {f.campo}: línea {f.linea} no contiene {cita!r}: {linea[:200]!r}"
         else:
-            rotulo = _ROTULOS.get(f.field or "", "meta")
-            assert rotulo in linea, f"{f.rule} meta {f.meta} {f.field}: línea {f.line} no muestra {rotulo!r}: {linea[:200]!r}"
+            rotulo = _ROTULOS.get(f.campo or "", "meta")
+            assert rotulo in linea, f"{f.regla} meta {f.meta} {f.campo}: línea {f.linea} no muestra {rotulo!r}: {linea[:200]!r}"
 
 
 @requiere_seeds
 def test_importar_avisa_lo_que_supone_de_la_portada(auditor: Auditor) -> None:
-    supuestos = [(f.line, f.field, f.severity.value) for f in auditar(auditor, [str(SEED_NARRATIVA)]).findings if f.rule == "ENT005"]
+    supuestos = [(f.linea, f.campo, f.severidad.value) for f in auditar(auditor, [str(SEED_NARRATIVA)]).hallazgos() if f.regla == "ENT005"]
     assert supuestos == [(5, "fecha_corte", "info"), (5, "plan", "info")]
-    assert [f for f in auditar(auditor, [str(SEED_TABULAR)]).findings if f.rule == "ENT005"] == []
+    assert [f for f in auditar(auditor, [str(SEED_TABULAR)]).hallazgos() if f.regla == "ENT005"] == []
 
 
 # --- layouts, pieces and bad documents --------------------------------------------------------
@@ -235,8 +235,8 @@ def test_comando_import_escribe_yaml_que_se_audita_igual(tmp_path: Path, auditor
     texto = salida.read_text(encoding="utf-8")
     assert "# 000_1fea1826aedc7356.txt línea 38" in texto
     assert plano(_informe(salida)) == plano(_informe(SEED_NARRATIVA))
-    del_yaml = sorted(_clave(f) for f in auditar(auditor, [str(salida)]).findings)
-    del_documento = sorted(_clave(f) for f in auditar(auditor, [str(SEED_NARRATIVA)]).findings if f.rule not in SOLO_DE_IMPORTACION)
+    del_yaml = sorted(_clave(f) for f in auditar(auditor, [str(salida)]).hallazgos())
+    del_documento = sorted(_clave(f) for f in auditar(auditor, [str(SEED_NARRATIVA)]).hallazgos() if f.regla not in SOLO_DE_IMPORTACION)
     assert del_yaml == del_documento
 
 
@@ -276,17 +276,17 @@ def test_un_docx_con_el_contenido_del_seed_da_los_mismos_datos_y_hallazgos(tmp_p
     de_word, del_texto = cargar_archivo(docx), cargar_archivo(documento)
     assert de_word.informe is not None and del_texto.informe is not None
     assert plano(de_word.informe) == {**plano(del_texto.informe), "documento": [docx.name]}
-    hallazgos_word = auditar(auditor, [str(docx)]).findings
-    assert sorted(_clave(f) for f in hallazgos_word) == sorted(_clave(f) for f in auditar(auditor, [str(documento)]).findings)
+    hallazgos_word = auditar(auditor, [str(docx)]).hallazgos()
+    assert sorted(_clave(f) for f in hallazgos_word) == sorted(_clave(f) for f in auditar(auditor, [str(documento)]).hallazgos())
     # in a .docx a finding says where the paragraph is, and that paragraph holds the quoted text
     import docx as python_docx
 
     parrafos = [p for p in python_docx.Document(str(docx)).element.body.iter() if p.tag.endswith("}p")]
     for f in hallazgos_word:
-        assert f.location is not None and ("párrafo" in f.location or "tabla" in f.location)
-        if f.text and f.rule not in SOLO_DE_IMPORTACION:
-            texto = "".join(t.text or "" for t in parrafos[f.line - 1].iter() if t.tag.endswith("}t"))
-            assert _normal(f.text.split("; ")[0])[:30] in _normal(texto), (f.rule, f.line, f.location, f.text)
+        assert f.ubicacion is not None and ("párrafo" in f.ubicacion or "tabla" in f.ubicacion)
+        if f.texto and f.regla not in SOLO_DE_IMPORTACION:
+            texto = "".join(t.text or "" for t in parrafos[f.linea - 1].iter() if t.tag.endswith("}t"))
+            assert _normal(f.texto.split("; ")[0])[:30] in _normal(texto), (f.regla, f.linea, f.ubicacion, f.texto)
 
 
 def test_documento_sin_portada_se_audita_con_lo_que_supone() -> None:

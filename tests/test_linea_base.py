@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 
 from auditor.motor.linea_base import aplicar, construir, leer
-from auditor.reglas.observacion import Category, Severity
+from auditor.reglas.observacion import Categoria, Severidad
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.huellas import huella
 from auditor.resultado.informe import ResultadoInforme
 
@@ -121,8 +121,8 @@ def test_la_misma_linea_base_desde_otro_directorio(repo: Path, monkeypatch: pyte
     assert codigo == 0 and documento["summary"]["suppressed"] == 13
 
 
-def _f(texto: str | None, linea: int = 10, campo: str = "logro.texto", meta: str = "3", regla: str = "NOM001") -> Finding:
-    return Finding(regla, Category.INCONSISTENT_NAME, Severity.INFO, "mensaje", "informes/a.yaml", linea, meta, campo, texto)
+def _f(texto: str | None, linea: int = 10, campo: str = "logro.texto", meta: str = "3", regla: str = "NOM001") -> Hallazgo:
+    return Hallazgo(regla, Categoria.INCONSISTENT_NAME, Severidad.INFO, "mensaje", "informes/a.yaml", linea, meta, campo, texto)
 
 
 def test_huella_sigue_el_contenido_no_la_linea(tmp_path: Path) -> None:
@@ -134,8 +134,8 @@ def test_huella_sigue_el_contenido_no_la_linea(tmp_path: Path) -> None:
     assert huella(_f("ProColombia y la UPFS", regla="NOM002"), tmp_path) != base
     assert huella(_f("Procolombina y la UPFS"), tmp_path) != base
     assert huella(_f("ProColombia y la UPFS"), tmp_path / "otra") != base  # the file is part of the identity
-    sin_texto = Finding("INV001", Category.MISSING_AMOUNT, Severity.ERROR, "otro mensaje", "informes/a.yaml", 5, "3", "inversion.ejecutada")
-    assert huella(sin_texto, tmp_path) == huella(Finding(**{**sin_texto.__dict__, "message": "message in English", "line": 50}), tmp_path)
+    sin_texto = Hallazgo("INV001", Categoria.MISSING_AMOUNT, Severidad.ERROR, "otro mensaje", "informes/a.yaml", 5, "3", "inversion.ejecutada")
+    assert huella(sin_texto, tmp_path) == huella(Hallazgo(**{**sin_texto.__dict__, "mensaje": "message in English", "linea": 50}), tmp_path)
 
 
 def test_multiconjunto_dos_aceptados_y_tres_encontrados(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -146,8 +146,8 @@ def test_multiconjunto_dos_aceptados_y_tres_encontrados(tmp_path: Path, monkeypa
     assert json.loads(destino.read_text(encoding="utf-8"))["hallazgos"][0]["cantidad"] == 2
     resultado = Resultado([ResultadoInforme("informes/a.yaml", "x", [("3", "m")], list(iguales))])
     aplicar(resultado, leer(destino))
-    assert [f.line for f in resultado.findings] == [30]
-    assert [s.finding.line for s in resultado.suprimidos] == [10, 20]
+    assert [f.linea for f in resultado.hallazgos()] == [30]
+    assert [s.hallazgo.linea for s in resultado.suprimidos] == [10, 20]
 
 
 @pytest.mark.parametrize(("contenido", "esperado"), [

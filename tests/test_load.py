@@ -95,12 +95,12 @@ def test_otros_archivos_se_siguen_auditando_y_las_entradas_no_se_modifican(tmp_p
     antes = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (malo, bueno)}
     resultado = auditar(preparar(Configuracion()), [tmp_path])
     assert [r.archivo for r in resultado.informes] == [str(malo), str(bueno)]
-    assert [f.rule for f in resultado.informes[0].findings] == ["ENT001"]
-    assert resultado.informes[1].findings == [] and len(resultado.informes[1].metas) == 3
+    assert [f.regla for f in resultado.informes[0].hallazgos] == ["ENT001"]
+    assert resultado.informes[1].hallazgos == [] and len(resultado.informes[1].metas) == 3
     assert {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in (malo, bueno)} == antes
 
 
 def test_ruta_inexistente_es_error_de_entrada(tmp_path: Path) -> None:
     resultado = auditar(preparar(Configuracion()), [tmp_path / "no-existe.yaml"])
-    [f] = resultado.findings
-    assert (f.rule, f.category.value) == ("ENT001", "input_error")
+    [f] = resultado.hallazgos()
+    assert (f.regla, f.categoria.value) == ("ENT001", "input_error")

@@ -142,7 +142,7 @@ def test_menciones_que_no_son_lugares_de_otro_departamento() -> None:
 def test_lug002_acepta_los_municipios_que_la_oficina_configura() -> None:
     configuracion = Configuracion(ajustes={"LUG002": AjusteRegla(parametros={"aceptados": ["Tabio, Cundinamarca"]})})
     resultado = auditar(preparar(configuracion, seleccion=["LUG002"]), [FIXTURES / "fronteras_2024.yaml"])
-    assert resultado.findings == []
+    assert list(resultado.hallazgos()) == []
     with pytest.raises(ErrorReglas, match="no son municipios de DIVIPOLA: Tabyo"):
         preparar(Configuracion(ajustes={"LUG002": AjusteRegla(parametros={"aceptados": ["Tabyo"]})}))
 
@@ -150,7 +150,7 @@ def test_lug002_acepta_los_municipios_que_la_oficina_configura() -> None:
 def test_nom001_ignora_los_nombres_que_la_oficina_configura() -> None:
     configuracion = Configuracion(ajustes={"NOM001": AjusteRegla(parametros={"ignorar": ["INDUARCIALLAS", "Empeñe Fest"]})})
     resultado = auditar(preparar(configuracion, seleccion=["NOM001"]), [FIXTURES / "desarrollo_economico_2024_2025.yaml"])
-    textos = [f.text for f in resultado.findings]
+    textos = [f.texto for f in resultado.hallazgos()]
     assert "INDUARCIALLAS" not in textos and "Empeñe Fest" not in textos and "CORPINCREA" in textos
 
 

@@ -26,7 +26,7 @@ from auditor.entrada.carga import cargar_bytes
 from auditor.entrada.fuente import ErrorFuente, leer_documento
 from auditor.motor.auditor import Auditor
 from auditor.motor.auditoria import auditar_cargado
-from auditor.reglas.observacion import Category, Severity
+from auditor.reglas.observacion import Categoria, Severidad
 
 from .conftest import RAIZ
 
@@ -148,9 +148,9 @@ def _revisar(auditor: Auditor, contenido: bytes, nombre: str) -> None:
     for problema in cargado.problemas:
         assert 1 <= problema.linea <= lineas, (problema, lineas)
     resultado = auditar_cargado(auditor, cargado)
-    for f in resultado.findings:
-        assert f.file == nombre and f.line >= 1, f
-        assert DEFECTO not in f.message, f.message
+    for f in resultado.hallazgos:
+        assert f.archivo == nombre and f.linea >= 1, f
+        assert DEFECTO not in f.mensaje, f.mensaje
 
 
 @given(texto_mutado())
@@ -203,9 +203,9 @@ def test_estado_de_salida_coherente_con_los_hallazgos(tmp_path_factory: Any, tex
     r = CliRunner().invoke(main, ["check", str(carpeta / nombre), "--format", "json", "--fail-on", falla])
     assert r.exit_code in (0, 1, 2) and (r.exception is None or isinstance(r.exception, SystemExit)), r.output
     hallazgos = json.loads(r.stdout)["findings"]
-    entrada = any(f["category"] == Category.INPUT_ERROR.value and f["severity"] == "error" for f in hallazgos)
+    entrada = any(f["category"] == Categoria.INPUT_ERROR.value and f["severity"] == "error" for f in hallazgos)
     umbral = {"error": 3, "warning": 2, "info": 1, "never": 99}[falla]
-    rango = {s.value: s.rango for s in Severity}
+    rango = {s.value: s.rango for s in Severidad}
     esperado = 2 if entrada else 1 if any(rango[f["severity"]] >= umbral for f in hallazgos) else 0
     assert r.exit_code == esperado
 

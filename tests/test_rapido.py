@@ -58,7 +58,7 @@ def test_el_progreso_se_llama_por_cada_archivo_en_paralelo(auditor: Auditor) -> 
     assert [(h, t) for _, h, t in llamadas] == [(1, 3), (2, 3), (3, 3)]
     assert [Path(r.archivo).name for r in resultado.informes] == [
         "desarrollo_economico_2024_2025.yaml", "fronteras_2024.yaml", "limpio_cultura_2024_2025.yaml"]
-    assert len(resultado.findings) == 64
+    assert resultado.total_hallazgos == 64
 
 
 def test_cuantos_procesos(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ def _hallazgos(auditor: Auditor, regla: str, caso: dict[str, Any]) -> list[Any]:
     else:
         cargado = cargar_bytes(caso["documento"].encode("utf-8"), caso.get("nombre", "caso.yaml"))
     solo = Auditor(auditor.catalogo, auditor.configuracion, {regla, *caso.get("con_reglas", [])})  # con_reglas: rules it needs to run too
-    return [f for f in auditar_cargado(solo, cargado).findings if f.rule == regla]
+    return [f for f in auditar_cargado(solo, cargado).hallazgos if f.regla == regla]
 
 
 def _forma(linea: int, meta: Any, campo: Any, esperado: dict[str, Any], texto: Any = None, mensaje: str = "") -> dict[str, Any]:
@@ -61,14 +61,14 @@ def test_caso(auditor: Auditor, regla: str, caso: dict[str, Any]) -> None:
     hallazgos = _hallazgos(auditor, regla, caso)
     esperados = caso.get("senala", [])
     relleno = esperados + [{}] * max(0, len(hallazgos) - len(esperados))
-    obtenidos = [_forma(f.line, f.meta, f.field, e, f.text, f.message) for f, e in zip(hallazgos, relleno, strict=False)]
+    obtenidos = [_forma(f.linea, f.meta, f.campo, e, f.texto, f.mensaje) for f, e in zip(hallazgos, relleno, strict=False)]
     deseados = [_forma(e["linea"], e.get("meta"), e.get("campo"), e, e.get("texto"), e.get("mensaje_contiene", "")) for e in esperados]
-    detalle = "\n".join(f"{f.line} meta={f.meta} {f.field}: {f.message} «{f.text}»" for f in hallazgos)
+    detalle = "\n".join(f"{f.linea} meta={f.meta} {f.campo}: {f.mensaje} «{f.texto}»" for f in hallazgos)
     assert obtenidos == deseados, detalle
     for silencio in caso.get("no_senala", []):
         meta = None if silencio.get("meta") is None else str(silencio["meta"])  # no meta: report-level parts (totales)
         campo = silencio.get("campo")
-        culpables = [f for f in hallazgos if f.meta == meta and (campo is None or f.field == campo)]
+        culpables = [f for f in hallazgos if f.meta == meta and (campo is None or f.campo == campo)]
         assert not culpables, f"la meta {meta} no debe señalarse ({silencio.get('por_que', '')}): {culpables}"
 
 

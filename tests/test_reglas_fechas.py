@@ -20,7 +20,7 @@ from .test_load import CABECERA
 def _hallazgos(auditor: Auditor, regla: str, texto: str, parametros: dict[str, Any]) -> list[tuple[str | None, str | None]]:
     configuracion = Configuracion(ajustes={regla: AjusteRegla(parametros=parametros)})
     solo = Auditor(auditor.catalogo, configuracion, {regla})
-    return [(f.meta, f.field) for f in auditar_cargado(solo, cargar_bytes(texto.encode(), "x.yaml")).findings]
+    return [(f.meta, f.campo) for f in auditar_cargado(solo, cargar_bytes(texto.encode(), "x.yaml")).hallazgos]
 
 
 TALLER = CABECERA + """metas:
@@ -64,7 +64,7 @@ def test_campos_donde_se_buscan_hechos(auditor: Auditor) -> None:
 
 def test_las_reglas_de_fechas_callan_en_el_informe_limpio(auditor: Auditor) -> None:
     solo = Auditor(auditor.catalogo, auditor.configuracion, {"FEC001", "FEC002", "FEC003"})
-    assert auditar_cargado(solo, cargar_archivo(FIXTURES / "limpio_cultura_2024_2025.yaml")).findings == []
+    assert auditar_cargado(solo, cargar_archivo(FIXTURES / "limpio_cultura_2024_2025.yaml")).hallazgos == []
 
 
 COHERENTE = CABECERA + """metas:
@@ -98,8 +98,8 @@ COHERENTE = CABECERA + """metas:
 
 def test_un_informe_coherente_no_tiene_hallazgos_de_fechas(auditor: Auditor) -> None:
     solo = Auditor(auditor.catalogo, auditor.configuracion, {"FEC001", "FEC002", "FEC003"})
-    hallazgos = auditar_cargado(solo, cargar_bytes(COHERENTE.encode(), "x.yaml")).findings
-    assert [(f.rule, f.meta, f.field, f.message) for f in hallazgos] == []
+    hallazgos = auditar_cargado(solo, cargar_bytes(COHERENTE.encode(), "x.yaml")).hallazgos
+    assert [(f.regla, f.meta, f.campo, f.mensaje) for f in hallazgos] == []
 
 
 def test_un_campo_desconocido_es_un_error_de_configuracion(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import json
 
 from auditor.motor.auditor import Auditor
 from auditor.motor.auditoria import auditar
-from auditor.reglas.observacion import Category
+from auditor.reglas.observacion import Categoria
 from auditor.salidas import json_documento, rich_consola, texto
 
 from .conftest import FIXTURES, RAIZ
@@ -40,7 +40,7 @@ def test_texto_plano_sin_color(auditor: Auditor) -> None:
 
 def test_json_categorias_documentadas() -> None:
     esquema = json.loads((RAIZ / "docs" / "salida-json.schema.json").read_text(encoding="utf-8"))
-    assert set(esquema["$defs"]["category"]["enum"]) == {c.value for c in Category}
+    assert set(esquema["$defs"]["category"]["enum"]) == {c.value for c in Categoria}
 
 
 def test_json_sin_hallazgos(auditor: Auditor) -> None:

@@ -23,9 +23,9 @@ from auditor.cli import main
 from auditor.configuracion.configuracion import AjusteRegla, Configuracion
 from auditor.motor.auditor import Auditor, preparar
 from auditor.motor.auditoria import auditar
-from auditor.reglas.observacion import Category, Severity
+from auditor.reglas.observacion import Categoria, Severidad
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.huellas import huella
 from auditor.resultado.informe import ResultadoInforme
 from auditor.salidas import FORMATOS, csv_filas, github, junit, markdown, renderizar, sarif
@@ -47,17 +47,17 @@ def _en_raiz(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     idioma.usar(idioma.POR_DEFECTO)
 
 
-def _a_mano(*findings: Finding, archivo: str = "informes/a.yaml") -> Resultado:
+def _a_mano(*findings: Hallazgo, archivo: str = "informes/a.yaml") -> Resultado:
     """A result built by hand, for the escaping of hostile text."""
     return Resultado([ResultadoInforme(archivo, "Secretaría X — Gobernación Y, 2024", [("7", "Meta siete")], list(findings))])
 
 
-def _hallazgo(**cambios: Any) -> Finding:
-    datos: dict[str, Any] = dict(rule="INV001", category=Category.MISSING_AMOUNT, severity=Severity.ERROR,
-                                 message="No se informa el monto ejecutado de la inversión", file="informes/a.yaml", line=12,
-                                 meta="7", field="inversion.ejecutada", text=None, location=None)
+def _hallazgo(**cambios: Any) -> Hallazgo:
+    datos: dict[str, Any] = dict(regla="INV001", categoria=Categoria.MISSING_AMOUNT, severidad=Severidad.ERROR,
+                                 mensaje="No se informa el monto ejecutado de la inversión", archivo="informes/a.yaml", linea=12,
+                                 meta="7", campo="inversion.ejecutada", texto=None, ubicacion=None)
     datos.update(cambios)
-    return Finding(**datos)
+    return Hallazgo(**datos)
 
 
 # --- SARIF ---------------------------------------------------------------------------------------
@@ -103,7 +103,7 @@ def test_sarif_un_hallazgo_conocido(auditor: Auditor) -> None:
             ],
         }],
         "partialFingerprints": {"auditorContentHash/v1": huella(
-            next(f for f in auditar(auditor, [FRONTERAS]).findings if f.rule == "INV001" and f.line == 202), RAIZ)},
+            next(f for f in auditar(auditor, [FRONTERAS]).hallazgos() if f.regla == "INV001" and f.linea == 202), RAIZ)},
         "properties": {"category": "missing_amount", "meta": "671", "field": "inversion.ejecutada"},
     }
     regla = run["tool"]["driver"]["rules"][resultado["ruleIndex"]]
@@ -146,12 +146,12 @@ def test_sarif_lleva_los_suprimidos_con_su_justificacion_y_la_huella_de_la_linea
     assert antes["locations"][0]["physicalLocation"]["region"]["startLine"] == 202
     # same content, same fingerprint (relative to where auditor runs; here both paths differ, so compare the hash inputs)
     assert inv["partialFingerprints"] == {"auditorContentHash/v1": huella(
-        Finding(rule="INV001", category=Category.MISSING_AMOUNT, severity=Severity.ERROR, message="", file=str(informe), line=1,
-                meta="671", field="inversion.ejecutada", text="$ millones"), RAIZ)}
+        Hallazgo(regla="INV001", categoria=Categoria.MISSING_AMOUNT, severidad=Severidad.ERROR, mensaje="", archivo=str(informe), linea=1,
+                meta="671", campo="inversion.ejecutada", texto="$ millones"), RAIZ)}
 
 
 def test_sarif_usa_la_severidad_efectiva_de_la_configuracion() -> None:
-    auditor = preparar(Configuracion(ajustes={"INV001": AjusteRegla(severidad=Severity.INFO)}))
+    auditor = preparar(Configuracion(ajustes={"INV001": AjusteRegla(severidad=Severidad.INFO)}))
     run = json.loads(sarif.render(auditar(auditor, [FRONTERAS])))["runs"][0]
     regla = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "INV001")
     assert regla["defaultConfiguration"] == {"level": "note"}
@@ -170,7 +170,7 @@ def test_sarif_rutas_absolutas_y_con_espacios_y_tildes(auditor: Auditor, tmp_pat
 
 
 def test_sarif_lleva_la_ubicacion_del_docx_y_reglas_que_el_resultado_no_describe() -> None:
-    f = _hallazgo(location="tabla 2, fila 1, celda 3", rule="ZZZ001")
+    f = _hallazgo(ubicacion="tabla 2, fila 1, celda 3", regla="ZZZ001")
     documento = json.loads(sarif.render(_a_mano(f)))
     jsonschema.Draft4Validator(ESQUEMA_SARIF).validate(documento)
     run = documento["runs"][0]
@@ -220,7 +220,7 @@ def test_junit_se_lee_con_un_lector_junit(auditor: Auditor) -> None:
 
 
 def test_junit_limpia_caracteres_que_xml_no_admite() -> None:
-    f = _hallazgo(text="monto\x00 con \x1b[31mcontrol\x0b", message="a < b & c > d")
+    f = _hallazgo(texto="monto\x00 con \x1b[31mcontrol\x0b", mensaje="a < b & c > d")
     xml = JUnitXml.fromstring(junit.render(_a_mano(f)).encode("utf-8"))
     caso = next(c for s in xml for c in s if c.name == "meta 7 · INV")
     assert caso.result[0].text == "informes/a.yaml:12  error  INV001  inversion.ejecutada: a < b & c > d\n    «monto\ufffd con \ufffd[31mcontrol»"  # \x0b is blank space to a quote
@@ -243,8 +243,8 @@ def test_github_una_anotacion_por_hallazgo(auditor: Auditor) -> None:
 def test_github_escapa_datos_y_propiedades() -> None:
     assert github.escapar_dato("50% a:b,c\r\nx") == "50%25 a:b,c%0D%0Ax"
     assert github.escapar_propiedad("50% a:b,c\r\nx") == "50%25 a%3Ab%2Cc%0D%0Ax"
-    f = _hallazgo(file="informes/a,b:c.yaml", severity=Severity.WARNING, message="línea 1\n::error::inyectada 100%",
-                  text=None, location="tabla 1, fila 2, celda 3")
+    f = _hallazgo(archivo="informes/a,b:c.yaml", severidad=Severidad.WARNING, mensaje="línea 1\n::error::inyectada 100%",
+                  texto=None, ubicacion="tabla 1, fila 2, celda 3")
     assert github.linea(f, "monto-ejecutado-faltante") == (
         "::warning file=informes/a%2Cb%3Ac.yaml,line=12,title=INV001 monto-ejecutado-faltante::"
         "meta 7 · inversion.ejecutada · tabla 1, fila 2, celda 3: línea 1%0A::error::inyectada 100%25"
@@ -277,7 +277,7 @@ def test_markdown_comentario_de_pull_request(auditor: Auditor) -> None:
 
 
 def test_markdown_escapa_y_acorta() -> None:
-    f = _hallazgo(message="a | b <script>\nc", text="x" * 100, location="tabla 1, fila 2, celda 3")
+    f = _hallazgo(mensaje="a | b <script>\nc", texto="x" * 100, ubicacion="tabla 1, fila 2, celda 3")
     filas = markdown.render(_a_mano(f)).splitlines()
     assert filas[-1] == (
         "| 12 (tabla 1, fila 2, celda 3) | error | INV001 | 7 | inversion.ejecutada | a \\| b &lt;script&gt; c «" + "x" * 79 + "…» |"
@@ -285,7 +285,7 @@ def test_markdown_escapa_y_acorta() -> None:
 
 
 def test_markdown_cabe_en_un_comentario_de_github() -> None:
-    muchos = [_hallazgo(line=i, message="m" * 150) for i in range(1, 1001)]
+    muchos = [_hallazgo(linea=i, mensaje="m" * 150) for i in range(1, 1001)]
     texto = markdown.render(_a_mano(*muchos))
     assert len(texto) <= markdown.LIMITE
     filas = [linea for linea in texto.splitlines() if linea.startswith("| ") and linea[2].isdigit()]
@@ -322,7 +322,7 @@ def test_csv_una_fila_por_hallazgo(auditor: Auditor) -> None:
 
 def test_csv_ida_y_vuelta_con_comillas_comas_saltos_y_formulas() -> None:
     texto_raro = 'Dijo "sí", luego\notra línea, y fin'
-    f = _hallazgo(text=texto_raro, message="=HYPERLINK(\"http://x\")", location="tabla 2, fila 1, celda 3")
+    f = _hallazgo(texto=texto_raro, mensaje="=HYPERLINK(\"http://x\")", ubicacion="tabla 2, fila 1, celda 3")
     filas = _filas(csv_filas.render(_a_mano(f)))
     assert filas[1] == ["informes/a.yaml", "12", "tabla 2, fila 1, celda 3", "Secretaría X — Gobernación Y, 2024", "7",
                         "inversion.ejecutada", "INV001", "missing_amount", "error", "'=HYPERLINK(\"http://x\")", texto_raro]

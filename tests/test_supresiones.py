@@ -173,13 +173,13 @@ def test_sin_supresiones_los_fixtures_no_cambian(monkeypatch: pytest.MonkeyPatch
 
 
 def test_un_informe_con_todo_suprimido_no_dice_solo_sin_hallazgos() -> None:
-    from auditor.reglas.observacion import Category, Severity
+    from auditor.reglas.observacion import Categoria, Severidad
     from auditor.resultado.ejecucion import Resultado
-    from auditor.resultado.hallazgo import LINEA_BASE, Finding, Suprimido
+    from auditor.resultado.hallazgo import LINEA_BASE, Hallazgo, Suprimido
     from auditor.resultado.informe import ResultadoInforme
     from auditor.salidas import renderizar
 
-    f = Finding("INV001", Category.MISSING_AMOUNT, Severity.ERROR, "No se informa el monto", "a.yaml", 9, "7", "inversion.ejecutada")
+    f = Hallazgo("INV001", Categoria.MISSING_AMOUNT, Severidad.ERROR, "No se informa el monto", "a.yaml", 9, "7", "inversion.ejecutada")
     aceptado = ResultadoInforme("a.yaml", "Informe", [("7", "Meta siete"), ("8", "Meta ocho")], [],
                                 [Suprimido(f, LINEA_BASE, "linea-base.json", "aceptado en la línea base")])
     limpio = ResultadoInforme("b.yaml", "Otro", [("1", "Meta uno")], [])

@@ -80,5 +80,5 @@ def test_una_cifra_de_cero_no_rompe_los_porcentajes(auditor: Auditor) -> None:
         "metas:\n  - {numero: 1, nombre: Uno, inversion: {ejecutada: 5}}\n"
     )
     solo = Auditor(auditor.catalogo, auditor.configuracion, {"TOT001", "TOT002", "TOT003"})
-    hallazgos = auditar_cargado(solo, cargar_bytes(documento.encode("utf-8"), "cero.yaml")).findings
+    hallazgos = auditar_cargado(solo, cargar_bytes(documento.encode("utf-8"), "cero.yaml")).hallazgos
     assert hallazgos == []  # 'más de $0' with $5 is true, and 'how much more' has no percentage

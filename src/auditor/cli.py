@@ -137,7 +137,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     archivos o directorios (recursivamente)."""
     from auditor.motor.auditoria import auditar
     from auditor.motor.seleccion import ErrorSeleccion, resolver
-    from auditor.reglas.observacion import Severity
+    from auditor.reglas.observacion import Severidad
     from auditor.salidas.terminal import Progreso
 
     _usar_idioma(idioma)
@@ -173,7 +173,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     if resultado.errores_entrada:
         sys.exit(SALIDA_ERROR)
     if _NIVEL_EN_INGLES.get(falla, falla) != "never":
-        umbral = Severity(_NIVEL_EN_INGLES.get(falla, falla)).rango
+        umbral = Severidad(_NIVEL_EN_INGLES.get(falla, falla)).rango
         if any(n and severidad.rango >= umbral for severidad, n in resultado.por_severidad().items()):
             sys.exit(SALIDA_HALLAZGOS)
     sys.exit(SALIDA_OK)
@@ -253,7 +253,7 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
     """Matriz de completitud de los informes en RUTAS: cada meta por las secciones de la plantilla
     (hecha, vacía, con texto de plantilla o no aplica), con totales por informe y por secretaría."""
     from auditor.motor.auditoria import auditar
-    from auditor.reglas.observacion import Category, Severity
+    from auditor.reglas.observacion import Categoria, Severidad
     from auditor.salidas import matriz
 
     _usar_idioma(idioma)
@@ -262,7 +262,7 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
     if not resultado.informes:
         _error(tr("no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {rutas}", rutas=", ".join(rutas)))
         sys.exit(SALIDA_ERROR)
-    errores = [f for f in resultado.findings if f.category is Category.INPUT_ERROR and f.severity is Severity.ERROR]
+    errores = [f for f in resultado.hallazgos() if f.categoria is Categoria.INPUT_ERROR and f.severidad is Severidad.ERROR]
     if salida is None:
         if formato == "rich":
             from rich.console import Console
@@ -273,7 +273,7 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
     else:
         _entregar_texto(matriz.renderizar(formato, resultado), salida, _con_auditados(rutas, resultado))
     for f in errores:
-        _error(f"{f.lugar}: {f.message}")
+        _error(f"{f.lugar}: {f.mensaje}")
     sys.exit(SALIDA_ERROR if errores else SALIDA_OK)
 
 

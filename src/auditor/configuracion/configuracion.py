@@ -32,7 +32,7 @@ from auditor.entrada.carga import TAMANO_MAXIMO_MB, describir_error
 from auditor.entrada.fuente import Documento, MapaFuente
 from auditor.idioma import tr
 from auditor.reglas.catalogo import Catalogo, ErrorReglas, leer_archivo_estricto
-from auditor.reglas.observacion import Severity
+from auditor.reglas.observacion import Severidad
 
 NOMBRE_CONFIGURACION = "auditor.yaml"
 NOMBRE_PYPROJECT = "pyproject.toml"
@@ -47,7 +47,7 @@ def _severidad_en_espanol(valor: Any) -> Any:
 class AjusteRegla(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     activa: bool = True
-    severidad: Severity | None = None
+    severidad: Severidad | None = None
     parametros: dict[str, Any] = Field(default_factory=dict)
 
     _espanol = field_validator("severidad", mode="before")(_severidad_en_espanol)
@@ -58,7 +58,7 @@ class AjusteRuta(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     activa: bool = True
-    severidad: Severity | None = None
+    severidad: Severidad | None = None
 
     _espanol = field_validator("severidad", mode="before")(_severidad_en_espanol)
 

@@ -10,7 +10,7 @@ from auditor.configuracion.configuracion import Configuracion
 from auditor.idioma import tr
 from auditor.reglas.catalogo import Catalogo, Contexto, ErrorReglas, Regla
 from auditor.reglas.incluidas import construir_catalogo
-from auditor.reglas.observacion import Severity
+from auditor.reglas.observacion import Severidad
 
 
 @dataclass
@@ -40,7 +40,7 @@ class Auditor:
                 reglas.append(regla)
         return reglas
 
-    def severidad(self, regla: Regla) -> Severity:
+    def severidad(self, regla: Regla) -> Severidad:
         return self.configuracion.ajuste(regla.id).severidad or regla.severidad
 
 

@@ -23,10 +23,10 @@ from auditor.motor.recoleccion import recoleccion_espaciada
 from auditor.motor.supresiones import aplicar as aplicar_supresiones
 from auditor.reglas.catalogo import Regla
 from auditor.reglas.completitud import Patrones, completitud
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 from auditor.resultado.deposito import InformesEnDisco, InformesEnMemoria
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.informe import ResultadoInforme
 
 
@@ -56,35 +56,35 @@ class _Sello:
         self.auditor = auditor
         self.cargado = cargado
 
-    def desde_entrada(self, problema: ProblemaEntrada) -> Finding | None:
+    def desde_entrada(self, problema: ProblemaEntrada) -> Hallazgo | None:
         regla = self.auditor.catalogo.reglas[problema.regla]
         if not self.auditor.configuracion.ajuste(regla.id).activa:
             return None
-        return Finding(
-            rule=regla.id, category=regla.categoria, severity=self.auditor.severidad(regla), message=problema.mensaje,
-            file=self.cargado.archivo, line=problema.linea, meta=problema.meta, field=problema.campo, text=problema.texto,
-            location=self.cargado.ubicaciones.get(problema.linea),
+        return Hallazgo(
+            regla=regla.id, categoria=regla.categoria, severidad=self.auditor.severidad(regla), mensaje=problema.mensaje,
+            archivo=self.cargado.archivo, linea=problema.linea, meta=problema.meta, campo=problema.campo, texto=problema.texto,
+            ubicacion=self.cargado.ubicaciones.get(problema.linea),
         )
 
-    def fallo_de_regla(self, regla: Regla, error: Exception) -> Finding:
-        return Finding(
-            rule=ENTRADA_ILEGIBLE, category=Category.INPUT_ERROR, severity=Severity.ERROR,
-            message=tr("la regla {regla} no pudo revisar este informe ({error}); los demás hallazgos siguen siendo válidos. "
+    def fallo_de_regla(self, regla: Regla, error: Exception) -> Hallazgo:
+        return Hallazgo(
+            regla=ENTRADA_ILEGIBLE, categoria=Categoria.INPUT_ERROR, severidad=Severidad.ERROR,
+            mensaje=tr("la regla {regla} no pudo revisar este informe ({error}); los demás hallazgos siguen siendo válidos. "
                        "Es un defecto de auditor: por favor repórtelo.", regla=regla.id, error=f"{type(error).__name__}: {error}"),
-            file=self.cargado.archivo, line=1,
+            archivo=self.cargado.archivo, linea=1,
         )
 
-    def patron_lento(self, regla: Regla, lento: PatronLento) -> Finding:
+    def patron_lento(self, regla: Regla, lento: PatronLento) -> Hallazgo:
         origen = lento.patron.origen or self.auditor.catalogo.origen_regla.get(regla.id, "")
-        return Finding(
-            rule=ENTRADA_ILEGIBLE, category=Category.INPUT_ERROR, severity=Severity.ERROR,
-            message=tr("la regla {regla} no revisó este informe: su expresión regular '{patron}' (de {archivo}) tardó más de "
+        return Hallazgo(
+            regla=ENTRADA_ILEGIBLE, categoria=Categoria.INPUT_ERROR, severidad=Severidad.ERROR,
+            mensaje=tr("la regla {regla} no revisó este informe: su expresión regular '{patron}' (de {archivo}) tardó más de "
                        "{segundos:g} s en un texto (retroceso catastrófico) y se detuvo; corrija la expresión en ese archivo",
                        regla=regla.id, patron=lento.patron.fuente, archivo=origen, segundos=SEGUNDOS_POR_PATRON),
-            file=self.cargado.archivo, line=1,
+            archivo=self.cargado.archivo, linea=1,
         )
 
-    def desde_observacion(self, regla: Regla, obs: Observacion) -> Finding:
+    def desde_observacion(self, regla: Regla, obs: Observacion) -> Hallazgo:
         informe = self.cargado.informe
         assert informe is not None
         if obs.meta is not None:
@@ -98,16 +98,16 @@ class _Sello:
             linea = mapa.linea_de_cita(ruta, obs.texto) if obs.texto else mapa.linea(ruta)
         else:
             linea = mapa.linea(base)
-        return Finding(
-            rule=regla.id, category=regla.categoria, severity=self.auditor.severidad(regla), message=obs.mensaje,
-            file=self.cargado.archivo, line=linea, meta=meta, field=obs.campo or None, text=obs.texto,
-            location=self.cargado.ubicaciones.get(linea),
+        return Hallazgo(
+            regla=regla.id, categoria=regla.categoria, severidad=self.auditor.severidad(regla), mensaje=obs.mensaje,
+            archivo=self.cargado.archivo, linea=linea, meta=meta, campo=obs.campo or None, texto=obs.texto,
+            ubicacion=self.cargado.ubicaciones.get(linea),
         )
 
 
 def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInforme:
     sello = _Sello(auditor, cargado)
-    findings: list[Finding] = []
+    findings: list[Hallazgo] = []
     for problema in cargado.problemas:
         f = sello.desde_entrada(problema)
         if f is not None:
@@ -124,8 +124,8 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
                 nuevos = [sello.fallo_de_regla(regla, error)]
             findings.extend(nuevos)
     findings, suprimidos = aplicar_supresiones(auditor, cargado, findings)
-    findings.sort(key=Finding.clave_orden)
-    suprimidos.sort(key=lambda s: s.finding.clave_orden())
+    findings.sort(key=Hallazgo.clave_orden)
+    suprimidos.sort(key=lambda s: s.hallazgo.clave_orden())
     metas = [(str(m.numero), m.nombre) for m in informe.metas] if informe is not None else []
     # metas that could not be read were still looked at: they count as audited (with their findings)
     leidas = {numero for numero, _ in metas}

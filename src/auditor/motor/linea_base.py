@@ -37,7 +37,7 @@ from auditor.idioma import tr
 from auditor.motor.supresiones import NO_SUPRIMIBLES
 from auditor.reglas.catalogo import ErrorReglas
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import LINEA_BASE, Finding, Suprimido
+from auditor.resultado.hallazgo import LINEA_BASE, Hallazgo, Suprimido
 from auditor.resultado.huellas import campo_estable, huella, identidad_archivo
 from auditor.resultado.informe import ResultadoInforme
 
@@ -87,12 +87,12 @@ def _clave_meta(meta: str | None) -> tuple[int, int, str]:
     return (1, int(meta), "") if meta.isdigit() else (2, 0, meta)
 
 
-def aceptables(resultado: Resultado) -> list[Finding]:
+def aceptables(resultado: Resultado) -> list[Hallazgo]:
     """The findings a baseline may accept: every finding that counts, except an unread file."""
-    return [f for f in resultado.hallazgos() if f.rule not in NO_SUPRIMIBLES]
+    return [f for f in resultado.hallazgos() if f.regla not in NO_SUPRIMIBLES]
 
 
-def construir(findings: list[Finding], destino: Path) -> str:
+def construir(findings: list[Hallazgo], destino: Path) -> str:
     """The text of a baseline at `destino` accepting `findings` (sorted, deterministic)."""
     base = destino.resolve().parent
     cuentas: Counter[str] = Counter()
@@ -101,8 +101,8 @@ def construir(findings: list[Finding], destino: Path) -> str:
         h = huella(f, base)
         cuentas[h] += 1
         muestra.setdefault(h, {
-            "huella": h, "regla": f.rule, "archivo": identidad_archivo(f.file, base), "meta": f.meta,
-            "campo": campo_estable(f.field) or None, "texto": _corto(f.text),
+            "huella": h, "regla": f.regla, "archivo": identidad_archivo(f.archivo, base), "meta": f.meta,
+            "campo": campo_estable(f.campo) or None, "texto": _corto(f.texto),
         })
     entradas = [{**muestra[h], "cantidad": n} for h, n in cuentas.items()]
     entradas.sort(key=lambda e: (e["archivo"], _clave_meta(e["meta"]), e["regla"], e["campo"] or "", e["huella"]))
@@ -149,15 +149,15 @@ def aplicar(resultado: Resultado, linea_base: LineaBase) -> None:
     def en_informe(informe: ResultadoInforme) -> None:
         auditados.add(identidad_archivo(informe.archivo, linea_base.directorio))
         quedan = []
-        for f in informe.findings:
+        for f in informe.hallazgos:
             h = huella(f, linea_base.directorio)
-            if f.rule not in NO_SUPRIMIBLES and restantes[h] > 0:
+            if f.regla not in NO_SUPRIMIBLES and restantes[h] > 0:
                 restantes[h] -= 1
                 informe.suprimidos.append(Suprimido(f, LINEA_BASE, linea_base.ruta, motivo))
             else:
                 quedan.append(f)
-        informe.findings = quedan
-        informe.suprimidos.sort(key=lambda s: s.finding.clave_orden())
+        informe.hallazgos = quedan
+        informe.suprimidos.sort(key=lambda s: s.hallazgo.clave_orden())
 
     resultado.informes.transformar(en_informe)
     resultado.linea_base = linea_base.ruta

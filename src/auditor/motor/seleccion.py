@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from auditor.idioma import tr
 from auditor.reglas.catalogo import Catalogo
-from auditor.reglas.observacion import Category, Severity
+from auditor.reglas.observacion import Categoria, Severidad
 from auditor.resultado.ejecucion import Resultado
 
 
@@ -37,7 +37,7 @@ def _expandir(catalogo: Catalogo, valor: str, opcion: str) -> set[str]:
             raise ErrorSeleccion(tr("{opcion}: no hay reglas con id o prefijo '{valor}'; ¿quiso decir '{pista}'? (vea 'auditor rules')",
                                     opcion=opcion, valor=valor, pista=pista[0]))
         raise ErrorSeleccion(tr("{opcion}: no hay reglas con id o prefijo '{valor}' (vea 'auditor rules')", opcion=opcion, valor=valor))
-    if all(catalogo.reglas[i].categoria is Category.INPUT_ERROR for i in ids):
+    if all(catalogo.reglas[i].categoria is Categoria.INPUT_ERROR for i in ids):
         raise ErrorSeleccion(tr(
             "{opcion}: '{valor}' son reglas de entrada ({ids}), que se informan siempre; para silenciar una que no sea "
             "un error, desactívela en la configuración (reglas: {{ENT005: false}})",
@@ -59,13 +59,13 @@ def resolver(catalogo: Catalogo, seleccionar: Iterable[str], ignorar: Iterable[s
     return ids
 
 
-def estadisticas(resultado: Resultado) -> list[tuple[str, int, Severity]]:
+def estadisticas(resultado: Resultado) -> list[tuple[str, int, Severidad]]:
     """(rule, count, most serious severity) for each rule with findings: most frequent first, then by id."""
-    cuenta = Counter(f.rule for f in resultado.findings)
-    severidad: dict[str, Severity] = {}
-    for f in resultado.findings:
-        if f.rule not in severidad or f.severity.rango > severidad[f.rule].rango:
-            severidad[f.rule] = f.severity
+    cuenta = Counter(f.regla for f in resultado.hallazgos())
+    severidad: dict[str, Severidad] = {}
+    for f in resultado.hallazgos():
+        if f.regla not in severidad or f.severidad.rango > severidad[f.regla].rango:
+            severidad[f.regla] = f.severidad
     return [(regla, n, severidad[regla]) for regla, n in sorted(cuenta.items(), key=lambda par: (-par[1], par[0]))]
 
 

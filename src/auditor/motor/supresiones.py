@@ -37,7 +37,7 @@ from auditor.entrada.problemas import ENTRADA_ILEGIBLE
 from auditor.idioma import tr
 from auditor.modelo.informe import Supresion, SupresionInforme
 from auditor.reglas.chequeos.supresiones import SUPRESION_REGLA_DESCONOCIDA, SUPRESION_SIN_MOTIVO, SUPRESION_SOBRANTE
-from auditor.resultado.hallazgo import CONFIGURACION, EN_LINEA, Finding, Suprimido
+from auditor.resultado.hallazgo import CONFIGURACION, EN_LINEA, Hallazgo, Suprimido
 
 if TYPE_CHECKING:
     from auditor.configuracion.configuracion import AjusteRuta
@@ -53,13 +53,13 @@ class _Entrada:
     meta: str | None  # the meta it is limited to (its number), None for the whole report
     campo_base: str  # "" or the prefix of the field paths it was written under
 
-    def cubre(self, f: Finding) -> bool:
+    def cubre(self, f: Hallazgo) -> bool:
         s = self.supresion
-        if f.rule != s.regla or (self.meta is not None and f.meta != self.meta):
+        if f.regla != s.regla or (self.meta is not None and f.meta != self.meta):
             return False
         if not s.campo:
             return True
-        campo = f.field or ""
+        campo = f.campo or ""
         return campo == s.campo or campo.startswith((s.campo + ".", s.campo + "["))
 
 
@@ -77,7 +77,7 @@ def _entradas(cargado: InformeCargado) -> list[_Entrada]:
     return entradas
 
 
-def aplicar(auditor: Auditor, cargado: InformeCargado, findings: list[Finding]) -> tuple[list[Finding], list[Suprimido]]:
+def aplicar(auditor: Auditor, cargado: InformeCargado, findings: list[Hallazgo]) -> tuple[list[Hallazgo], list[Suprimido]]:
     """Split one report's findings into (kept, suppressed), adding the findings about the suppressions themselves."""
     entradas = _entradas(cargado)
     if not entradas and not auditor.configuracion.por_ruta:
@@ -87,17 +87,17 @@ def aplicar(auditor: Auditor, cargado: InformeCargado, findings: list[Finding]) 
     return _por_ruta(auditor, quedan, suprimidos)
 
 
-def _en_linea(auditor: Auditor, cargado: InformeCargado, entradas: list[_Entrada], findings: list[Finding],
-              activas: set[str]) -> tuple[list[Finding], list[Suprimido]]:
+def _en_linea(auditor: Auditor, cargado: InformeCargado, entradas: list[_Entrada], findings: list[Hallazgo],
+              activas: set[str]) -> tuple[list[Hallazgo], list[Suprimido]]:
     catalogo = auditor.catalogo.reglas
     mapa = cargado.mapa
     validas = [e for e in entradas if (e.supresion.motivo or "").strip() and e.supresion.regla in catalogo]
     usadas: set[int] = set()
-    quedan: list[Finding] = []
+    quedan: list[Hallazgo] = []
     suprimidos: list[Suprimido] = []
     for f in findings:
         cubren = [i for i, e in enumerate(validas) if e.cubre(f)]
-        if not cubren or f.rule in NO_SUPRIMIBLES:
+        if not cubren or f.regla in NO_SUPRIMIBLES:
             quedan.append(f)
             continue
         usadas.update(cubren)
@@ -111,10 +111,10 @@ def _en_linea(auditor: Auditor, cargado: InformeCargado, entradas: list[_Entrada
         regla = catalogo[regla_id]
         linea = mapa.linea((*e.ruta, clave)) if clave else mapa.linea(e.ruta)
         campo = e.campo_base or f"suprimir[{e.ruta[-1]}]"
-        quedan.append(Finding(
-            rule=regla_id, category=regla.categoria, severity=auditor.severidad(regla), message=mensaje,
-            file=cargado.archivo, line=linea, meta=e.meta if e.campo_base else None, field=campo + (f".{clave}" if clave else ""),
-            text=e.supresion.regla, location=cargado.ubicaciones.get(linea),
+        quedan.append(Hallazgo(
+            regla=regla_id, categoria=regla.categoria, severidad=auditor.severidad(regla), mensaje=mensaje,
+            archivo=cargado.archivo, linea=linea, meta=e.meta if e.campo_base else None, campo=campo + (f".{clave}" if clave else ""),
+            texto=e.supresion.regla, ubicacion=cargado.ubicaciones.get(linea),
         ))
 
     for e in entradas:
@@ -134,18 +134,18 @@ def _en_linea(auditor: Auditor, cargado: InformeCargado, entradas: list[_Entrada
     return quedan, suprimidos
 
 
-def _por_ruta(auditor: Auditor, findings: list[Finding], suprimidos: list[Suprimido]) -> tuple[list[Finding], list[Suprimido]]:
+def _por_ruta(auditor: Auditor, findings: list[Hallazgo], suprimidos: list[Suprimido]) -> tuple[list[Hallazgo], list[Suprimido]]:
     configuracion = auditor.configuracion
     if not configuracion.por_ruta or configuracion.directorio is None:
         return findings, suprimidos
-    quedan: list[Finding] = []
+    quedan: list[Hallazgo] = []
     for f in findings:
-        relativa = ruta_relativa(f.file, configuracion.directorio)
+        relativa = ruta_relativa(f.archivo, configuracion.directorio)
         aplicables = [(p, e) for p, e in configuracion.por_ruta.items() if relativa is not None and coincide(p, relativa)]
         apagada: tuple[str, str | None] | None = None
         severidad = None
         for patron, entrada in aplicables:
-            crudo = entrada.reglas.get(f.rule)
+            crudo = entrada.reglas.get(f.regla)
             if crudo is None:
                 continue
             ajuste: AjusteRuta | None = None if isinstance(crudo, bool) else crudo
@@ -153,14 +153,14 @@ def _por_ruta(auditor: Auditor, findings: list[Finding], suprimidos: list[Suprim
                 apagada = (patron, entrada.motivo)
             if ajuste is not None and ajuste.severidad is not None:
                 severidad = ajuste.severidad
-        if apagada is not None and f.rule not in NO_SUPRIMIBLES:
+        if apagada is not None and f.regla not in NO_SUPRIMIBLES:
             patron, motivo = apagada
-            linea = configuracion.mapa.linea_clave(("por_ruta", patron, "reglas", f.rule))
+            linea = configuracion.mapa.linea_clave(("por_ruta", patron, "reglas", f.regla))
             origen = f"{_nombre_archivo(configuracion.archivo or '')}:{linea} ({patron})"
             texto = " ".join(motivo.split()) if motivo and motivo.strip() else tr("regla apagada para '{patron}'", patron=patron)
             suprimidos.append(Suprimido(f, CONFIGURACION, origen, texto))
-        elif severidad is not None and severidad is not f.severity:
-            quedan.append(replace(f, severity=severidad))
+        elif severidad is not None and severidad is not f.severidad:
+            quedan.append(replace(f, severidad=severidad))
         else:
             quedan.append(f)
     return quedan, suprimidos

@@ -20,7 +20,7 @@ from auditor.entrada.fuente import Documento, ErrorFuente, decodificar, leer_doc
 from auditor.idioma import tr
 from auditor.lectura.patrones import ConjuntoPatrones
 from auditor.modelo.informe import Informe
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 ID_REGLA = re.compile(r"[A-Z]{2,4}\d{3}")
 
@@ -83,8 +83,8 @@ class Regla:
 
     id: ClassVar[str] = ""
     nombre: ClassVar[str] = ""
-    categoria: ClassVar[Category]
-    severidad: ClassVar[Severity]
+    categoria: ClassVar[Categoria]
+    severidad: ClassVar[Severidad]
     mensaje: ClassVar[str] = ""
     doc: ClassVar[Documentacion]
     Parametros: ClassVar[type[BaseModel]] = SinParametros

@@ -44,7 +44,7 @@ from auditor.modelo.campos import (
 )
 from auditor.modelo.informe import Informe
 from auditor.reglas.catalogo import Catalogo, Contexto, Documentacion, ErrorReglas, Regla, leer_archivo_estricto
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 
 class _Dato(BaseModel):
@@ -73,8 +73,8 @@ _TODAS_LAS_PLANTILLAS: tuple[_PLANTILLAS, ...] = ("tabular", "narrativa")
 class _ReglaBase(_Dato):
     id: Annotated[str, Field(pattern=r"^[A-Z]{2,4}\d{3}$")]
     nombre: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-    categoria: Category
-    severidad: Severity
+    categoria: Categoria
+    severidad: Severidad
     mensaje: str
     doc: DocumentacionDatos
     ambito: Ambito = "meta"

@@ -1,6 +1,6 @@
 """What a rule says: its severity, its category, and each observation it makes on a report.
 
-Severity and category are part of a rule's metadata (the configuration may change the severity);
+Severidad and category are part of a rule's metadata (the configuration may change the severity);
 an `Observacion` is what a rule yields before the engine gives it a place in a file."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 
-class Severity(str, Enum):
+class Severidad(str, Enum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -24,12 +24,12 @@ class Severity(str, Enum):
         """The severity as the reader says it, in the run's language (JSON keeps `value`)."""
         from auditor.idioma import tr
 
-        if self is Severity.ERROR:
+        if self is Severidad.ERROR:
             return tr("error")
-        return tr("advertencia") if self is Severity.WARNING else tr("info")
+        return tr("advertencia") if self is Severidad.WARNING else tr("info")
 
 
-class Category(str, Enum):
+class Categoria(str, Enum):
     MISSING_AMOUNT = "missing_amount"
     MALFORMED_VALUE = "malformed_value"
     PLACEHOLDER = "placeholder"

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from auditor.reglas.catalogo import Regla
-from auditor.reglas.observacion import Category, Severity
+from auditor.reglas.observacion import Categoria, Severidad
 from auditor.resultado.deposito import InformesEnDisco, InformesEnMemoria
-from auditor.resultado.hallazgo import Finding, Suprimido
+from auditor.resultado.hallazgo import Hallazgo, Suprimido
 
 Informes = InformesEnMemoria | InformesEnDisco
 
@@ -28,15 +28,15 @@ class Resultado:
 
     # the rules the run applied (and any rule a finding names), by id, with their effective severity:
     # what reporters that describe rules need (SARIF's rule list, JUnit's checked families)
-    reglas: dict[str, tuple[Regla, Severity]] = field(default_factory=dict)
+    reglas: dict[str, tuple[Regla, Severidad]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not isinstance(self.informes, (InformesEnMemoria, InformesEnDisco)):
             self.informes = InformesEnMemoria(self.informes)
 
-    def hallazgos(self) -> Iterator[Finding]:
+    def hallazgos(self) -> Iterator[Hallazgo]:
         for r in self.informes:
-            yield from r.findings
+            yield from r.hallazgos
 
     def suprimidos_en_orden(self) -> Iterator[Suprimido]:
         for r in self.informes:
@@ -47,12 +47,8 @@ class Resultado:
         return list(self.suprimidos_en_orden())
 
     @property
-    def findings(self) -> list[Finding]:
-        return list(self.hallazgos())
-
-    @property
-    def total_findings(self) -> int:
-        return sum(c.findings for c in self.informes.cuentas())
+    def total_hallazgos(self) -> int:
+        return sum(c.hallazgos for c in self.informes.cuentas())
 
     @property
     def total_suprimidos(self) -> int:
@@ -70,14 +66,14 @@ class Resultado:
     def metas_con_hallazgos(self) -> int:
         return sum(c.metas_con_hallazgos for c in self.informes.cuentas())
 
-    def por_severidad(self) -> Counter[Severity]:
-        total: Counter[Severity] = Counter()
+    def por_severidad(self) -> Counter[Severidad]:
+        total: Counter[Severidad] = Counter()
         for c in self.informes.cuentas():
             total.update(c.severidades)
         return total
 
-    def por_categoria(self) -> Counter[Category]:
-        total: Counter[Category] = Counter()
+    def por_categoria(self) -> Counter[Categoria]:
+        total: Counter[Categoria] = Counter()
         for c in self.informes.cuentas():
             total.update(c.categorias)
         return total

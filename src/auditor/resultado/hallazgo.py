@@ -5,31 +5,31 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.idioma import tr
-from auditor.reglas.observacion import Category, Severity
+from auditor.reglas.observacion import Categoria, Severidad
 
 
 @dataclass(frozen=True)
-class Finding:
+class Hallazgo:
     """One contradiction, pointing to file, line, meta and field, with the text quoted."""
 
-    rule: str
-    category: Category
-    severity: Severity
-    message: str
-    file: str
-    line: int
+    regla: str
+    categoria: Categoria
+    severidad: Severidad
+    mensaje: str
+    archivo: str
+    linea: int
     meta: str | None = None
-    field: str | None = None
-    text: str | None = None
-    location: str | None = None  # where in a .docx ("tabla 2, fila 1, celda 3"); None for line-based files
+    campo: str | None = None
+    texto: str | None = None
+    ubicacion: str | None = None  # where in a .docx ("tabla 2, fila 1, celda 3"); None for line-based files
 
     @property
     def lugar(self) -> str:
         """file:line as a reader looks it up, with the place in a Word document when there is one."""
-        return f"{self.file}:{self.line}" + (f" ({self.location})" if self.location else "")
+        return f"{self.archivo}:{self.linea}" + (f" ({self.ubicacion})" if self.ubicacion else "")
 
     def clave_orden(self) -> tuple[str, int, str, str, str, str]:
-        return (self.file, self.line, self.field or "", self.rule, self.message, self.text or "")
+        return (self.archivo, self.linea, self.campo or "", self.regla, self.mensaje, self.texto or "")
 
 
 EN_LINEA, CONFIGURACION, LINEA_BASE = "inline", "config", "baseline"
@@ -39,7 +39,7 @@ EN_LINEA, CONFIGURACION, LINEA_BASE = "inline", "config", "baseline"
 class Suprimido:
     """A finding that does not count, with why (`motivo`) and where that was decided (`origen`)."""
 
-    finding: Finding
+    hallazgo: Hallazgo
     tipo: str  # EN_LINEA, CONFIGURACION or LINEA_BASE
     origen: str  # "informe.yaml:42", "auditor.yaml:7 (borradores/**)", "linea-base.json"
     motivo: str

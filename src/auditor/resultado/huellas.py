@@ -29,7 +29,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.hallazgo import Hallazgo
 
 _POSICION = re.compile(r"\[\d+\]")
 
@@ -52,7 +52,7 @@ def campo_estable(campo: str | None) -> str:
     return _POSICION.sub("[]", campo or "")
 
 
-def huella(f: Finding, base: str | os.PathLike[str]) -> str:
+def huella(f: Hallazgo, base: str | os.PathLike[str]) -> str:
     """The content fingerprint of a finding; file paths are taken relative to `base` (a directory)."""
-    partes = (f.rule, identidad_archivo(f.file, base), f.meta or "", campo_estable(f.field), normalizar(f.text or ""))
+    partes = (f.regla, identidad_archivo(f.archivo, base), f.meta or "", campo_estable(f.campo), normalizar(f.texto or ""))
     return hashlib.sha256("\x1f".join(partes).encode("utf-8")).hexdigest()[:16]

@@ -36,10 +36,10 @@ def escribir(resultado: Resultado, salida: TextIO) -> None:
     escritor = csv.writer(salida, lineterminator="\r\n")
     escritor.writerow(encabezado())
     for r in resultado.informes:
-        for f in r.findings:
+        for f in r.hallazgos:
             escritor.writerow([segura(v) for v in (
-                f.file, str(f.line), f.location or "", r.informe_nombre or "", f.meta or "", f.field or "", f.rule,
-                f.category.value, f.severity.etiqueta, f.message, f.text or "",
+                f.archivo, str(f.linea), f.ubicacion or "", r.informe_nombre or "", f.meta or "", f.campo or "", f.regla,
+                f.categoria.value, f.severidad.etiqueta, f.mensaje, f.texto or "",
             )])
 
 

@@ -13,11 +13,11 @@ import io
 from typing import TextIO
 
 from auditor.idioma import tr
-from auditor.reglas.observacion import Severity
+from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.hallazgo import Hallazgo
 
-COMANDO = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+COMANDO = {Severidad.ERROR: "error", Severidad.WARNING: "warning", Severidad.INFO: "notice"}
 
 
 def escapar_dato(texto: str) -> str:
@@ -33,32 +33,32 @@ def _cita(texto: str, limite: int = 200) -> str:
     return texto if len(texto) <= limite else texto[: limite - 1] + "…"
 
 
-def linea(f: Finding, nombre: str | None = None) -> str:
+def linea(f: Hallazgo, nombre: str | None = None) -> str:
     """The workflow command of one finding; `nombre` (the rule's name) goes in the title beside the id."""
     partes = []
     if f.meta is not None:
         partes.append(tr("meta {numero}", numero=f.meta))
-    if f.field:
-        partes.append(f.field)
-    if f.location:
-        partes.append(f.location)
-    mensaje = (" · ".join(partes) + ": " if partes else "") + f.message
-    if f.text:
-        mensaje += f" «{_cita(f.text)}»"
-    propiedades = f"file={escapar_propiedad(f.file)},line={f.line},title={escapar_propiedad(f.rule + (' ' + nombre if nombre else ''))}"
-    return f"::{COMANDO[f.severity]} {propiedades}::{escapar_dato(mensaje)}"
+    if f.campo:
+        partes.append(f.campo)
+    if f.ubicacion:
+        partes.append(f.ubicacion)
+    mensaje = (" · ".join(partes) + ": " if partes else "") + f.mensaje
+    if f.texto:
+        mensaje += f" «{_cita(f.texto)}»"
+    propiedades = f"file={escapar_propiedad(f.archivo)},line={f.linea},title={escapar_propiedad(f.regla + (' ' + nombre if nombre else ''))}"
+    return f"::{COMANDO[f.severidad]} {propiedades}::{escapar_dato(mensaje)}"
 
 
 def escribir(resultado: Resultado, salida: TextIO) -> None:
     """Write one command per finding as they go, then the summary line."""
     nombres = {rid: regla.nombre for rid, (regla, _) in resultado.reglas.items()}
     for f in resultado.hallazgos():
-        salida.write(linea(f, nombres.get(f.rule)) + "\n")
+        salida.write(linea(f, nombres.get(f.regla)) + "\n")
     cuenta = resultado.por_severidad()
     salida.write(tr(
         "auditor: hallazgos: {total} (errores: {errores}, advertencias: {advertencias}, info: {info}); archivos auditados: {archivos}",
-        total=resultado.total_findings, errores=cuenta.get(Severity.ERROR, 0), advertencias=cuenta.get(Severity.WARNING, 0),
-        info=cuenta.get(Severity.INFO, 0), archivos=len(resultado.informes),
+        total=resultado.total_hallazgos, errores=cuenta.get(Severidad.ERROR, 0), advertencias=cuenta.get(Severidad.WARNING, 0),
+        info=cuenta.get(Severidad.INFO, 0), archivos=len(resultado.informes),
     ) + "\n")
 
 

@@ -17,9 +17,9 @@ from itertools import groupby
 from auditor import __version__
 from auditor.idioma import actual, tr
 from auditor.reglas.completitud import ESTADOS, SECCIONES, CompletitudInforme, Estado
-from auditor.reglas.observacion import Severity
+from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.informe import ResultadoInforme
 from auditor.salidas import suprimidos
 from auditor.salidas.matriz import SIMBOLO, explicacion_estado, nombre_estado, secretarias, texto_cuenta, texto_porcentaje
@@ -82,20 +82,20 @@ def _e(texto: object) -> str:
     return escape(str(texto), quote=True)
 
 
-def _nombre_severidad(severidad: Severity, cuantas: int) -> str:
+def _nombre_severidad(severidad: Severidad, cuantas: int) -> str:
     return {
-        Severity.ERROR: tr("error") if cuantas == 1 else tr("errores"),
-        Severity.WARNING: tr("advertencia") if cuantas == 1 else tr("advertencias"),
-        Severity.INFO: tr("info"),
+        Severidad.ERROR: tr("error") if cuantas == 1 else tr("errores"),
+        Severidad.WARNING: tr("advertencia") if cuantas == 1 else tr("advertencias"),
+        Severidad.INFO: tr("info"),
     }[severidad]
 
 
-def semaforo(findings: Iterable[Finding]) -> str:
+def semaforo(findings: Iterable[Hallazgo]) -> str:
     """Red with any error, amber with any warning, green otherwise (info alone does not color)."""
-    severidades = {f.severity for f in findings}
-    if Severity.ERROR in severidades:
+    severidades = {f.severidad for f in findings}
+    if Severidad.ERROR in severidades:
         return ROJO
-    if Severity.WARNING in severidades:
+    if Severidad.WARNING in severidades:
         return AMBAR
     return VERDE
 
@@ -110,8 +110,8 @@ def _insignia(color: str) -> str:
 
 def _semaforos_metas(r: ResultadoInforme) -> list[tuple[str, str, str]]:
     """(number, name, color) of every meta audited in a report."""
-    por_meta: dict[str, list[Finding]] = {}
-    for f in r.findings:
+    por_meta: dict[str, list[Hallazgo]] = {}
+    for f in r.hallazgos:
         if f.meta is not None:
             por_meta.setdefault(f.meta, []).append(f)
     return [(numero, nombre, semaforo(por_meta.get(numero, []))) for numero, nombre in r.metas]
@@ -122,7 +122,7 @@ def _nombre_informe(r: ResultadoInforme) -> str:
 
 
 def _resumen(resultado: Resultado) -> list[str]:
-    total = len(resultado.findings)
+    total = resultado.total_hallazgos
     cuenta = resultado.por_severidad()
     partes = [
         '<section id="resumen" aria-labelledby="t-resumen">',
@@ -130,8 +130,8 @@ def _resumen(resultado: Resultado) -> list[str]:
         '<div class="cifras">',
         f'<div class="cifra"><span class="n">{total}</span>{_e(tr("hallazgos") if total != 1 else tr("hallazgo"))}</div>',
     ]
-    clases = {Severity.ERROR: "s-rojo", Severity.WARNING: "s-ambar", Severity.INFO: "s-info"}
-    for s in Severity:
+    clases = {Severidad.ERROR: "s-rojo", Severidad.WARNING: "s-ambar", Severidad.INFO: "s-info"}
+    for s in Severidad:
         n = cuenta.get(s, 0)
         partes.append(f'<div class="cifra {clases[s]}"><span class="n">{n}</span>{_e(_nombre_severidad(s, n))}</div>')
     partes.append("</div>")
@@ -153,19 +153,19 @@ def _resumen(resultado: Resultado) -> list[str]:
 
     partes.append(f'<h3>{_e(tr("Semáforo por informe"))}</h3>')
     partes.append('<table class="informes"><thead><tr>')
-    for titulo in (tr("Semáforo"), tr("Informe"), _nombre_severidad(Severity.ERROR, 2),
-                   _nombre_severidad(Severity.WARNING, 2), _nombre_severidad(Severity.INFO, 2), tr("Metas en rojo / ámbar / verde"),
+    for titulo in (tr("Semáforo"), tr("Informe"), _nombre_severidad(Severidad.ERROR, 2),
+                   _nombre_severidad(Severidad.WARNING, 2), _nombre_severidad(Severidad.INFO, 2), tr("Metas en rojo / ámbar / verde"),
                    tr("Completitud")):
         partes.append(f'<th scope="col">{_e(titulo)}</th>')
     partes.append("</tr></thead><tbody>")
     for i, r in enumerate(resultado.informes, 1):
-        c = Counter(f.severity for f in r.findings)
+        c = Counter(f.severidad for f in r.hallazgos)
         m = Counter(color for _, _, color in _semaforos_metas(r))
         completo = texto_porcentaje(r.completitud.cuenta()) if r.completitud is not None else "-"
         partes.append(
-            f'<tr><td class="corta">{_insignia(semaforo(r.findings))}</td>'
+            f'<tr><td class="corta">{_insignia(semaforo(r.hallazgos))}</td>'
             f'<td><a href="#informe-{i}">{_e(_nombre_informe(r))}</a><br><span class="lugar sub">{_e(r.archivo)}</span></td>'
-            + "".join(f'<td class="num">{c.get(s, 0)}</td>' for s in Severity)
+            + "".join(f'<td class="num">{c.get(s, 0)}</td>' for s in Severidad)
             + f'<td class="num">{m.get(ROJO, 0)} / {m.get(AMBAR, 0)} / {m.get(VERDE, 0)}</td>'
             f'<td class="num">{_e(completo)}</td></tr>'
         )
@@ -233,33 +233,33 @@ def _matriz(resultado: Resultado) -> list[str]:
     return partes
 
 
-def _hallazgo(f: Finding) -> str:
-    cabeza = (f'<span class="semaforo {("s-rojo", "s-ambar", "s-info")[list(Severity).index(f.severity)]}">'
-              f"{_e(_nombre_severidad(f.severity, 1))}</span> "
-              f'<span class="regla">{_e(f.rule)}</span> '
+def _hallazgo(f: Hallazgo) -> str:
+    cabeza = (f'<span class="semaforo {("s-rojo", "s-ambar", "s-info")[list(Severidad).index(f.severidad)]}">'
+              f"{_e(_nombre_severidad(f.severidad, 1))}</span> "
+              f'<span class="regla">{_e(f.regla)}</span> '
               f'<span class="lugar">{_e(f.lugar)}</span>')
-    if f.field:
-        cabeza += f' <span class="campo">{_e(f.field)}</span>'
-    cita = f"<blockquote>{_e(f.text)}</blockquote>" if f.text else ""
-    return f'<li class="hallazgo sev-{f.severity.value}"><div>{cabeza}</div><p>{_e(f.message)}</p>{cita}</li>'
+    if f.campo:
+        cabeza += f' <span class="campo">{_e(f.campo)}</span>'
+    cita = f"<blockquote>{_e(f.texto)}</blockquote>" if f.texto else ""
+    return f'<li class="hallazgo sev-{f.severidad.value}"><div>{cabeza}</div><p>{_e(f.mensaje)}</p>{cita}</li>'
 
 
 def _informe(i: int, r: ResultadoInforme) -> list[str]:
     partes = [
         f'<article id="informe-{i}">',
-        f"<h3>{_insignia(semaforo(r.findings))} {_e(_nombre_informe(r))}</h3>",
+        f"<h3>{_insignia(semaforo(r.hallazgos))} {_e(_nombre_informe(r))}</h3>",
         f'<p class="sub lugar">{_e(r.archivo)}</p>',
     ]
-    generales = [f for f in r.findings if f.meta is None]
+    generales = [f for f in r.hallazgos if f.meta is None]
     if generales:
         titulo = tr("Informe (partes generales)") if r.informe_nombre else tr("Archivo")
         partes.append(f"<h4>{_e(titulo)}</h4>")
         partes.append('<ul class="hallazgos">' + "".join(_hallazgo(f) for f in generales) + "</ul>")
-    por_meta = {meta: list(g) for meta, g in groupby(sorted((f for f in r.findings if f.meta is not None),
-                                                              key=lambda f: (f.meta or "", f.line)), key=lambda f: f.meta)}
+    por_meta = {meta: list(g) for meta, g in groupby(sorted((f for f in r.hallazgos if f.meta is not None),
+                                                              key=lambda f: (f.meta or "", f.linea)), key=lambda f: f.meta)}
     for numero, nombre, color in _semaforos_metas(r):
         partes.append(f'<h4>{_insignia(color)} {_e(tr("Meta {numero}", numero=numero))} · {_e(nombre)}</h4>')
-        hallazgos = sorted(por_meta.get(numero, []), key=Finding.clave_orden)
+        hallazgos = sorted(por_meta.get(numero, []), key=Hallazgo.clave_orden)
         if hallazgos:
             partes.append('<ul class="hallazgos">' + "".join(_hallazgo(f) for f in hallazgos) + "</ul>")
         else:

@@ -5,26 +5,26 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from auditor import __version__
-from auditor.reglas.observacion import Category, Severity
+from auditor.reglas.observacion import Categoria, Severidad
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.hallazgo import Hallazgo
 from auditor.salidas.json_flujo import Flujo, como_texto, en_memoria, escribir_documento
 
 VERSION_FORMATO = 1
 
 
-def finding_a_dict(f: Finding) -> dict[str, Any]:
+def finding_a_dict(f: Hallazgo) -> dict[str, Any]:
     return {
-        "rule": f.rule,
-        "category": f.category.value,
-        "severity": f.severity.value,
-        "file": f.file,
-        "line": f.line,
+        "rule": f.regla,
+        "category": f.categoria.value,
+        "severity": f.severidad.value,
+        "file": f.archivo,
+        "line": f.linea,
         "meta": f.meta,
-        "field": f.field,
-        "message": f.message,
-        "text": f.text,
-        "location": f.location,
+        "field": f.campo,
+        "message": f.mensaje,
+        "text": f.texto,
+        "location": f.ubicacion,
     }
 
 
@@ -35,9 +35,9 @@ def _resumen(resultado: Resultado) -> dict[str, Any]:
         "files": len(resultado.informes),
         "metas_audited": resultado.metas_auditadas,
         "metas_with_findings": resultado.metas_con_hallazgos,
-        "findings": resultado.total_findings,
-        "by_severity": {s.value: severidades.get(s, 0) for s in Severity},
-        "by_category": {c.value: categorias[c] for c in Category if categorias.get(c)},
+        "findings": resultado.total_hallazgos,
+        "by_severity": {s.value: severidades.get(s, 0) for s in Severidad},
+        "by_category": {c.value: categorias[c] for c in Categoria if categorias.get(c)},
         "suppressed": resultado.total_suprimidos,
         "baseline": None if resultado.linea_base is None else {"file": resultado.linea_base, "fixed": resultado.linea_base_corregidos},
     }
@@ -50,9 +50,9 @@ def documento_en_flujo(resultado: Resultado) -> dict[str, Any]:
         "tool": {"name": "auditor", "version": __version__},
         "summary": _resumen(resultado),
         "reports": Flujo({"file": r.archivo, "report": r.informe_nombre, "metas": [numero for numero, _ in r.metas],
-                          "findings": len(r.findings)} for r in resultado.informes),
+                          "findings": len(r.hallazgos)} for r in resultado.informes),
         "findings": Flujo(finding_a_dict(f) for f in resultado.hallazgos()),
-        "suppressed": Flujo({"finding": finding_a_dict(s.finding), "kind": s.tipo, "source": s.origen, "reason": s.motivo}
+        "suppressed": Flujo({"finding": finding_a_dict(s.hallazgo), "kind": s.tipo, "source": s.origen, "reason": s.motivo}
                             for s in resultado.suprimidos_en_orden()),
     }
 

@@ -17,9 +17,9 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from auditor.idioma import tr
-from auditor.reglas.observacion import Severity
+from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.informe import ResultadoInforme
 
 _PREFIJO = re.compile(r"[A-Z]+")
@@ -36,18 +36,18 @@ def _limpio(texto: str) -> str:
     return _NO_XML.sub("\ufffd", texto)
 
 
-def _linea(f: Finding) -> str:
-    campo = f"{f.field}: " if f.field else ""
-    linea = f"{f.lugar}  {f.severity.etiqueta}  {f.rule}  {campo}{f.message}"
-    if f.text:
-        linea += "\n    «" + " ".join(f.text.split()) + "»"
+def _linea(f: Hallazgo) -> str:
+    campo = f"{f.campo}: " if f.campo else ""
+    linea = f"{f.lugar}  {f.severidad.etiqueta}  {f.regla}  {campo}{f.mensaje}"
+    if f.texto:
+        linea += "\n    «" + " ".join(f.texto.split()) + "»"
     return linea
 
 
 def _suite(r: ResultadoInforme, familias: list[str]) -> ET.Element:
-    grupos: dict[tuple[str | None, str], list[Finding]] = defaultdict(list)
-    for f in r.findings:
-        grupos[(f.meta, familia(f.rule))].append(f)
+    grupos: dict[tuple[str | None, str], list[Hallazgo]] = defaultdict(list)
+    for f in r.hallazgos:
+        grupos[(f.meta, familia(f.regla))].append(f)
     partes: list[str | None] = [None, *(numero for numero, _ in r.metas)]
     # a finding on a meta the report does not list (should not happen) still gets its testcase
     partes += sorted({m for m, _ in grupos if m is not None and m not in partes})
@@ -63,11 +63,11 @@ def _suite(r: ResultadoInforme, familias: list[str]) -> ET.Element:
             nombre = tr("informe · {familia}", familia=fam) if meta is None else tr("meta {numero} · {familia}", numero=meta, familia=fam)
             caso = ET.SubElement(suite, "testcase", classname=_limpio(r.archivo), name=_limpio(nombre), time="0")
             pruebas += 1
-            graves = [f for f in hallazgos if f.severity is not Severity.INFO]
-            leves = [f for f in hallazgos if f.severity is Severity.INFO]
+            graves = [f for f in hallazgos if f.severidad is not Severidad.INFO]
+            leves = [f for f in hallazgos if f.severidad is Severidad.INFO]
             if graves:
                 fallas += 1
-                peor = max(graves, key=lambda f: f.severity.rango).severity
+                peor = max(graves, key=lambda f: f.severidad.rango).severidad
                 falla = ET.SubElement(caso, "failure", type=peor.value, message=_limpio(
                     tr("{n} hallazgos", n=len(graves)) if len(graves) != 1 else tr("1 hallazgo")))
                 falla.text = _limpio("\n".join(_linea(f) for f in graves))

@@ -10,9 +10,9 @@ named in one closing line.
 from __future__ import annotations
 
 from auditor.idioma import tr
-from auditor.reglas.observacion import Severity
+from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.hallazgo import Hallazgo
 from auditor.salidas import suprimidos
 
 LIMITE_CITA = 80
@@ -30,10 +30,10 @@ def _cita(texto: str, limite: int = LIMITE_CITA) -> str:
     return texto if len(texto) <= limite else texto[: limite - 1] + "…"
 
 
-def fila(f: Finding) -> str:
-    mensaje = f.message + (f" «{_cita(f.text)}»" if f.text else "")
-    lugar = str(f.line) + (f" ({f.location})" if f.location else "")  # the file is the table's heading
-    valores = [lugar, f.severity.etiqueta, f.rule, f.meta or "", f.field or "", mensaje]
+def fila(f: Hallazgo) -> str:
+    mensaje = f.mensaje + (f" «{_cita(f.texto)}»" if f.texto else "")
+    lugar = str(f.linea) + (f" ({f.ubicacion})" if f.ubicacion else "")  # the file is the table's heading
+    valores = [lugar, f.severidad.etiqueta, f.regla, f.meta or "", f.campo or "", mensaje]
     return "| " + " | ".join(celda(v) for v in valores) + " |"
 
 
@@ -43,7 +43,7 @@ MARCA = "<!-- auditor -->"
 
 def render(resultado: Resultado) -> str:
     cuenta = resultado.por_severidad()
-    total = len(resultado.findings)
+    total = resultado.total_hallazgos
     if not total:
         return MARCA + "\n" + tr("### auditor: sin hallazgos\n\nMetas auditadas: {metas}; archivos: {archivos}.",
                                   metas=resultado.metas_auditadas, archivos=len(resultado.informes)) + "\n" + "".join(
@@ -51,8 +51,8 @@ def render(resultado: Resultado) -> str:
     lineas = [
         MARCA,
         tr("### auditor: hallazgos: {total} (errores: {errores}, advertencias: {advertencias}, info: {info})",
-           total=total, errores=cuenta.get(Severity.ERROR, 0), advertencias=cuenta.get(Severity.WARNING, 0),
-           info=cuenta.get(Severity.INFO, 0)),
+           total=total, errores=cuenta.get(Severidad.ERROR, 0), advertencias=cuenta.get(Severidad.WARNING, 0),
+           info=cuenta.get(Severidad.INFO, 0)),
         "",
         tr("Metas con hallazgos: {con} de {metas} auditadas; archivos: {archivos}.",
            con=resultado.metas_con_hallazgos, metas=resultado.metas_auditadas, archivos=len(resultado.informes)),
@@ -60,12 +60,12 @@ def render(resultado: Resultado) -> str:
     ]
     limpios = []
     for r in resultado.informes:
-        if not r.findings:
+        if not r.hallazgos:
             limpios.append(r.archivo)
             continue
         titulo = f"#### {celda(r.archivo)}" + (f" — {celda(r.informe_nombre)}" if r.informe_nombre else "")
         lineas += ["", titulo, "", _cabecera(), "|---|---|---|---|---|---|"]
-        lineas += [fila(f) for f in r.findings]
+        lineas += [fila(f) for f in r.hallazgos]
     if limpios:
         lineas += ["", tr("Sin hallazgos: {archivos}.", archivos=", ".join(celda(a) for a in limpios))]
     return _recortar(lineas) + "\n"

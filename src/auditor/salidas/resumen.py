@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from auditor.idioma import tr
-from auditor.reglas.observacion import Severity
+from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
 
 
@@ -33,7 +33,7 @@ def _nombres_categoria() -> dict[str, str]:
 
 
 class _NombresCategoria(Mapping[str, str]):
-    """Category id -> its name for a reader, in the language of the run at lookup time."""
+    """Categoria id -> its name for a reader, in the language of the run at lookup time."""
 
     def __getitem__(self, clave: str) -> str:
         return _nombres_categoria()[clave]
@@ -48,17 +48,17 @@ class _NombresCategoria(Mapping[str, str]):
 NOMBRES_CATEGORIA: Mapping[str, str] = _NombresCategoria()
 
 
-def nombre_severidad(severidad: Severity, cuantas: int) -> str:
-    if severidad is Severity.ERROR:
+def nombre_severidad(severidad: Severidad, cuantas: int) -> str:
+    if severidad is Severidad.ERROR:
         return tr("error") if cuantas == 1 else tr("errores")
-    if severidad is Severity.WARNING:
+    if severidad is Severidad.WARNING:
         return tr("advertencia") if cuantas == 1 else tr("advertencias")
     return tr("info")
 
 
 def conteo_severidades(resultado: Resultado) -> str:
     cuenta = resultado.por_severidad()
-    return ", ".join(f"{cuenta.get(s, 0)} {nombre_severidad(s, cuenta.get(s, 0))}" for s in Severity)
+    return ", ".join(f"{cuenta.get(s, 0)} {nombre_severidad(s, cuenta.get(s, 0))}" for s in Severidad)
 
 
 def hallazgos(n: int) -> str:
@@ -72,7 +72,7 @@ def archivos(n: int) -> str:
 
 
 def lineas_resumen(resultado: Resultado) -> list[str]:
-    total = len(resultado.findings)
+    total = resultado.total_hallazgos
     lineas = [
         "",
         tr("Resumen: {hallazgos} ({severidades}) en {archivos}", hallazgos=hallazgos(total),

@@ -12,14 +12,14 @@ from rich.table import Table
 from rich.text import Text
 
 from auditor.idioma import tr
-from auditor.reglas.observacion import Severity
+from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Finding
+from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.informe import ResultadoInforme
 from auditor.salidas import suprimidos
 from auditor.salidas.resumen import NOMBRES_CATEGORIA, archivos, hallazgos, nombre_severidad
 
-ESTILO = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+ESTILO = {Severidad.ERROR: "bold red", Severidad.WARNING: "yellow", Severidad.INFO: "cyan"}
 
 
 def _cita(texto: str, limite: int = 160) -> str:
@@ -27,14 +27,14 @@ def _cita(texto: str, limite: int = 160) -> str:
     return texto if len(texto) <= limite else texto[: limite - 1] + "…"
 
 
-def _hallazgo(f: Finding) -> RenderableType:
+def _hallazgo(f: Hallazgo) -> RenderableType:
     cabeza = Text.assemble(
-        (f.lugar, "bold"), "  ", (f.severity.etiqueta, ESTILO[f.severity]), "  ", (f.rule, "dim"),
+        (f.lugar, "bold"), "  ", (f.severidad.etiqueta, ESTILO[f.severidad]), "  ", (f.regla, "dim"),
     )
-    mensaje = Text.assemble((f"{f.field}: ", "magenta") if f.field else "", f.message)
+    mensaje = Text.assemble((f"{f.campo}: ", "magenta") if f.campo else "", f.mensaje)
     partes: list[RenderableType] = [cabeza, Padding(mensaje, (0, 0, 0, 2))]
-    if f.text:
-        partes.append(Padding(Text(f"«{_cita(f.text)}»", style="italic dim"), (0, 0, 0, 2)))
+    if f.texto:
+        partes.append(Padding(Text(f"«{_cita(f.texto)}»", style="italic dim"), (0, 0, 0, 2)))
     return Group(*partes)
 
 
@@ -44,13 +44,13 @@ def _informe(r: ResultadoInforme) -> list[RenderableType]:
         Text(r.archivo, style="bold"),
         Text(r.informe_nombre or tr("(no se pudo leer como informe)"), style="dim"),
     ]
-    if not r.findings:
+    if not r.hallazgos:
         texto = (tr("Sin hallazgos en {n} metas ({suprimidos} suprimidos).", n=len(r.metas), suprimidos=len(r.suprimidos))
                  if r.suprimidos else tr("Sin hallazgos en {n} metas.", n=len(r.metas)))  # accepted findings are not hidden
         bloques.append(Padding(Text(texto, style="green"), (0, 0, 1, 2)))
         return bloques
     nombres = dict(r.metas)
-    for meta, grupo in groupby(sorted(r.findings, key=lambda f: (f.meta is not None, f.line)), key=lambda f: f.meta):
+    for meta, grupo in groupby(sorted(r.hallazgos, key=lambda f: (f.meta is not None, f.linea)), key=lambda f: f.meta):
         if meta is None:
             general = tr("Informe (partes generales)") if r.informe_nombre else tr("Archivo")
             encabezado = Text(general, style="bold underline")
@@ -64,10 +64,10 @@ def _informe(r: ResultadoInforme) -> list[RenderableType]:
 
 
 def _resumen(resultado: Resultado) -> RenderableType:
-    total = len(resultado.findings)
+    total = resultado.total_hallazgos
     cuenta = resultado.por_severidad()
     cabecera = Text.assemble((tr("Resumen") + "  ", "bold"), hallazgos(total) + ": ")
-    for i, s in enumerate(Severity):
+    for i, s in enumerate(Severidad):
         n = cuenta.get(s, 0)
         cabecera.append(("" if i == 0 else ", ") + f"{n} {nombre_severidad(s, n)}", style=ESTILO[s] if n else "")
     metas = Text(tr("Metas con hallazgos: {con} de {auditadas} auditadas en {archivos}", con=resultado.metas_con_hallazgos,
@@ -79,12 +79,12 @@ def _resumen(resultado: Resultado) -> RenderableType:
         tabla = Table(show_header=True, header_style="bold", box=None, padding=(0, 2, 0, 0))
         tabla.add_column(tr("categoría"))
         tabla.add_column("", style="dim")
-        for s in Severity:
+        for s in Severidad:
             tabla.add_column(s.etiqueta, justify="right", style=ESTILO[s])
         for categoria in sorted(categorias, key=lambda c: (-categorias[c], c.value)):
-            fila = [f for f in resultado.findings if f.category is categoria]
+            fila = [f for f in resultado.hallazgos() if f.categoria is categoria]
             tabla.add_row(NOMBRES_CATEGORIA[categoria.value], categoria.value,
-                          *[str(sum(1 for f in fila if f.severity is s) or "") for s in Severity])
+                          *[str(sum(1 for f in fila if f.severidad is s) or "") for s in Severidad])
         partes.append(Padding(tabla, (1, 0, 0, 0)))
     return Group(*partes)
 

@@ -21,14 +21,14 @@ from urllib.parse import quote
 from auditor import __version__
 from auditor.idioma import actual, plantilla, tr
 from auditor.reglas.catalogo import Regla
-from auditor.reglas.observacion import Severity
+from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import EN_LINEA, Finding, Suprimido
+from auditor.resultado.hallazgo import EN_LINEA, Hallazgo, Suprimido
 from auditor.resultado.huellas import huella
 from auditor.salidas.json_flujo import Flujo, como_texto, en_memoria, escribir_documento
 
 ESQUEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-NIVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+NIVEL = {Severidad.ERROR: "error", Severidad.WARNING: "warning", Severidad.INFO: "note"}
 BASE = "%SRCROOT%"
 HUELLA = "auditorContentHash/v1"  # relative to the directory auditor runs from, like %SRCROOT%
 _MARCADOR = re.compile(r"\{\w*\}")
@@ -49,7 +49,7 @@ def uri(archivo: str) -> tuple[str, str | None]:
     return quote(PurePosixPath(archivo.replace("\\", "/")).as_posix()), BASE
 
 
-def regla_sarif(regla: Regla, severidad: Severity) -> dict[str, Any]:
+def regla_sarif(regla: Regla, severidad: Severidad) -> dict[str, Any]:
     que, por_que = _texto(regla.doc.que_revisa), _texto(regla.doc.por_que)
     return {
         "id": regla.id,
@@ -65,45 +65,45 @@ def regla_sarif(regla: Regla, severidad: Severity) -> dict[str, Any]:
     }
 
 
-def _regla_desconocida(f: Finding) -> dict[str, Any]:
+def _regla_desconocida(f: Hallazgo) -> dict[str, Any]:
     """A rule the result does not describe (a Resultado built by hand): its id, level and category."""
     return {
-        "id": f.rule,
-        "defaultConfiguration": {"level": NIVEL[f.severity]},
-        "properties": {"category": f.category.value, "tags": [f.category.value]},
+        "id": f.regla,
+        "defaultConfiguration": {"level": NIVEL[f.severidad]},
+        "properties": {"category": f.categoria.value, "tags": [f.categoria.value]},
     }
 
 
-def resultado_sarif(f: Finding, indice: int, suprimido: Suprimido | None = None) -> dict[str, Any]:
+def resultado_sarif(f: Hallazgo, indice: int, suprimido: Suprimido | None = None) -> dict[str, Any]:
     """One result; a suppressed finding carries SARIF's `suppressions` (viewers hide it, nothing is lost)."""
-    direccion, base = uri(f.file)
+    direccion, base = uri(f.archivo)
     artefacto: dict[str, Any] = {"uri": direccion}
     if base:
         artefacto["uriBaseId"] = base
-    region: dict[str, Any] = {"startLine": max(f.line, 1)}
-    if f.text:
-        region["snippet"] = {"text": f.text}
+    region: dict[str, Any] = {"startLine": max(f.linea, 1)}
+    if f.texto:
+        region["snippet"] = {"text": f.texto}
     ubicacion: dict[str, Any] = {"physicalLocation": {"artifactLocation": artefacto, "region": region}}
     logicas: list[dict[str, Any]] = []
     if f.meta is not None:
         logicas.append({"name": tr("meta {numero}", numero=f.meta), "kind": "module"})
-    if f.field:
-        completo = f"{tr('meta {numero}', numero=f.meta)}/{f.field}" if f.meta is not None else f.field
-        logicas.append({"name": f.field, "fullyQualifiedName": completo, "kind": "member"})
+    if f.campo:
+        completo = f"{tr('meta {numero}', numero=f.meta)}/{f.campo}" if f.meta is not None else f.campo
+        logicas.append({"name": f.campo, "fullyQualifiedName": completo, "kind": "member"})
     if logicas:
         ubicacion["logicalLocations"] = logicas
-    propiedades: dict[str, Any] = {"category": f.category.value}
+    propiedades: dict[str, Any] = {"category": f.categoria.value}
     if f.meta is not None:
         propiedades["meta"] = f.meta
-    if f.field:
-        propiedades["field"] = f.field
-    if f.location:
-        propiedades["location"] = f.location
+    if f.campo:
+        propiedades["field"] = f.campo
+    if f.ubicacion:
+        propiedades["location"] = f.ubicacion
     resultado: dict[str, Any] = {
-        "ruleId": f.rule,
+        "ruleId": f.regla,
         "ruleIndex": indice,
-        "level": NIVEL[f.severity],
-        "message": {"text": f.message},
+        "level": NIVEL[f.severidad],
+        "message": {"text": f.mensaje},
         "locations": [ubicacion],
         # the content fingerprint of baselines (rule, file, meta, field, quoted text; never the line), so that
         # code-scanning tools follow a finding across edits as `--baseline` does
@@ -124,8 +124,8 @@ def _reglas(resultado: Resultado) -> dict[str, dict[str, Any]]:
     reglas: dict[str, dict[str, Any]] = {rid: regla_sarif(r, s) for rid, (r, s) in resultado.reglas.items()}
     nombradas = {rid for cuentas in resultado.informes.cuentas() for rid in cuentas.reglas}
     if nombradas - reglas.keys():  # described from the first finding that names them
-        for f in chain(resultado.hallazgos(), (s.finding for s in resultado.suprimidos_en_orden())):
-            reglas.setdefault(f.rule, _regla_desconocida(f))
+        for f in chain(resultado.hallazgos(), (s.hallazgo for s in resultado.suprimidos_en_orden())):
+            reglas.setdefault(f.regla, _regla_desconocida(f))
     return reglas
 
 
@@ -135,7 +135,7 @@ def documento_en_flujo(resultado: Resultado) -> dict[str, Any]:
     orden = sorted(reglas)
     indice = {rid: i for i, rid in enumerate(orden)}
     # each report's suppressed findings are sorted, and reports come in file order: together, sorted by place
-    suprimidos = (s for r in resultado.informes for s in sorted(r.suprimidos, key=lambda s: s.finding.clave_orden()))
+    suprimidos = (s for r in resultado.informes for s in sorted(r.suprimidos, key=lambda s: s.hallazgo.clave_orden()))
     run: dict[str, Any] = {
         "tool": {"driver": {
             "name": "auditor",
@@ -145,8 +145,8 @@ def documento_en_flujo(resultado: Resultado) -> dict[str, Any]:
         }},
         "originalUriBaseIds": {BASE: {"description": {"text": tr("el directorio desde el que se ejecutó auditor")}}},
         "language": actual(),
-        "results": Flujo(chain((resultado_sarif(f, indice[f.rule]) for f in resultado.hallazgos()),
-                               (resultado_sarif(s.finding, indice[s.finding.rule], s) for s in suprimidos))),
+        "results": Flujo(chain((resultado_sarif(f, indice[f.regla]) for f in resultado.hallazgos()),
+                               (resultado_sarif(s.hallazgo, indice[s.hallazgo.regla], s) for s in suprimidos))),
     }
     return {"$schema": ESQUEMA, "version": "2.1.0", "runs": [run]}
 

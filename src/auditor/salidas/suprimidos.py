@@ -32,7 +32,7 @@ def lineas_resumen(resultado: Resultado) -> list[str]:
 def tabla(resultado: Resultado) -> str:
     """The suppressed findings, one row each, with the kind, the source and the reason."""
     filas = [
-        [s.finding.lugar, s.finding.rule, s.finding.meta or "-", s.finding.field or "-", nombre_tipo(s.tipo), s.origen, s.motivo]
+        [s.hallazgo.lugar, s.hallazgo.regla, s.hallazgo.meta or "-", s.hallazgo.campo or "-", nombre_tipo(s.tipo), s.origen, s.motivo]
         for s in resultado.suprimidos
     ]
     cabecera = [tr("lugar"), tr("regla"), tr("meta"), tr("campo"), tr("supresión"), tr("origen"), tr("motivo")]

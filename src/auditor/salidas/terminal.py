@@ -47,7 +47,7 @@ def consola(color: bool | None = None, archivo: IO[str] | None = None) -> Consol
 def escribir_breves(resultado: Resultado, salida: IO[str]) -> None:
     """``--quiet``: one line per finding (``file:line: severity RULE field: message``), nothing else, written as they go."""
     for f in resultado.hallazgos():
-        salida.write(f"{f.lugar}: {f.severity.etiqueta} {f.rule} " + (f"{f.field}: " if f.field else "") + " ".join(f.message.split()) + "\n")
+        salida.write(f"{f.lugar}: {f.severidad.etiqueta} {f.regla} " + (f"{f.campo}: " if f.campo else "") + " ".join(f.mensaje.split()) + "\n")
 
 
 def lineas_breves(resultado: Resultado) -> str:

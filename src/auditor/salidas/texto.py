@@ -19,8 +19,8 @@ def _corto(texto: str | None, limite: int = 200) -> str:
 
 def render(resultado: Resultado) -> str:
     filas = [
-        [f.lugar, f.severity.etiqueta, f.rule, f.meta or "-", f.field or "-", f.message, _corto(f.text)]
-        for f in resultado.findings
+        [f.lugar, f.severidad.etiqueta, f.regla, f.meta or "-", f.campo or "-", f.mensaje, _corto(f.texto)]
+        for f in resultado.hallazgos()
     ]
     partes = []
     if filas:

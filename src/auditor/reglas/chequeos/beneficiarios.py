@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from auditor.idioma import tr
 from auditor.modelo.informe import Informe, Meta
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 
 def _con_total(meta: Meta) -> bool:
@@ -23,8 +23,8 @@ def _descripcion(meta: Meta) -> str:
 class BeneficiariosSinDiligenciar(Regla):
     id = "BEN001"
     nombre = "beneficiarios-sin-diligenciar"
-    categoria = Category.EMPTY_BENEFICIARIES
-    severidad = Severity.ERROR
+    categoria = Categoria.EMPTY_BENEFICIARIES
+    severidad = Severidad.ERROR
     mensaje = "No se informa qué población se atendió"
     conjuntos = ("plantilla", "relleno")
     doc = Documentacion(
@@ -56,8 +56,8 @@ class BeneficiariosSinDiligenciar(Regla):
 class BeneficiariosSinCantidad(Regla):
     id = "BEN002"
     nombre = "beneficiarios-sin-cantidad"
-    categoria = Category.EMPTY_BENEFICIARIES
-    severidad = Severity.WARNING
+    categoria = Categoria.EMPTY_BENEFICIARIES
+    severidad = Severidad.WARNING
     mensaje = "Los beneficiarios se describen pero no se cuentan"
     conjuntos = ("plantilla", "relleno", "no_aplica")
     doc = Documentacion(
@@ -81,8 +81,8 @@ class BeneficiariosSinCantidad(Regla):
 class NoAplicaSinRazon(Regla):
     id = "BEN004"
     nombre = "no-aplica-sin-razon"
-    categoria = Category.EMPTY_BENEFICIARIES
-    severidad = Severity.INFO
+    categoria = Categoria.EMPTY_BENEFICIARIES
+    severidad = Severidad.INFO
     mensaje = "'No aplica' sin decir por qué"
     conjuntos = ("no_aplica",)
     doc = Documentacion(

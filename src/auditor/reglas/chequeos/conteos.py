@@ -20,7 +20,7 @@ from auditor.idioma import tr
 from auditor.lectura.conteos import Conteo, Sustantivo, analizar, clave, conteos, sustantivo_de
 from auditor.modelo.informe import Informe, Meta, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 # the prose of a meta, in the order of the template, with the words a reviewer knows it by
 PROSA: tuple[tuple[str, str], ...] = (
@@ -134,8 +134,8 @@ def _cita_corta(texto: str, limite: int = 160) -> str:
 class CantidadNoCoincide(Regla):
     id = "CNT001"
     nombre = "cantidad-no-coincide"
-    categoria = Category.COUNT_MISMATCH
-    severidad = Severity.ERROR
+    categoria = Categoria.COUNT_MISMATCH
+    severidad = Severidad.ERROR
     mensaje = "La misma cuenta aparece con dos cifras distintas"
     doc = Documentacion(
         que_revisa="Que una cantidad de la meta (lo logrado, el total de beneficiarios, la meta del cuatrienio) sea la "
@@ -188,8 +188,8 @@ class CantidadNoCoincide(Regla):
 class ParteMayorQueTotal(Regla):
     id = "CNT002"
     nombre = "parte-mayor-que-total"
-    categoria = Category.COUNT_MISMATCH
-    severidad = Severity.WARNING
+    categoria = Categoria.COUNT_MISMATCH
+    severidad = Severidad.WARNING
     mensaje = "La prosa cuenta más de lo que registra el total"
     doc = Documentacion(
         que_revisa="Cifras de la prosa de la meta (¿Qué se hizo?, población atendida, ¿Cómo se hizo?, impacto) que "
@@ -230,8 +230,8 @@ class ParteMayorQueTotal(Regla):
 class ListaNoCoincide(Regla):
     id = "CNT003"
     nombre = "lista-no-coincide-con-conteo"
-    categoria = Category.COUNT_MISMATCH
-    severidad = Severity.WARNING
+    categoria = Categoria.COUNT_MISMATCH
+    severidad = Severidad.WARNING
     mensaje = "La lista no tiene los elementos que anuncia su cifra"
     doc = Documentacion(
         que_revisa="Una cifra seguida de la lista de lo que cuenta ('3 clústeres asistidos: Construcción, TIC, Moda "
@@ -312,8 +312,8 @@ def _es_grupo(c: Conteo, grupos: set[str]) -> bool:
 class DesgloseSuperaTotal(Regla):
     id = "CNT004"
     nombre = "desglose-en-prosa-supera-total"
-    categoria = Category.COUNT_MISMATCH
-    severidad = Severity.ERROR
+    categoria = Categoria.COUNT_MISMATCH
+    severidad = Severidad.ERROR
     mensaje = "Las partes de un desglose escrito en la prosa suman más que su total"
     Parametros = ParametrosDesglose
     doc = Documentacion(
@@ -404,8 +404,8 @@ class ParametrosReparto(BaseModel):
 class RepartoNoSuma100(Regla):
     id = "CNT005"
     nombre = "reparto-no-suma-100"
-    categoria = Category.COUNT_MISMATCH
-    severidad = Severity.ERROR
+    categoria = Categoria.COUNT_MISMATCH
+    severidad = Severidad.ERROR
     mensaje = "Los porcentajes de un reparto no suman 100%"
     Parametros = ParametrosReparto
     doc = Documentacion(
@@ -450,8 +450,8 @@ class ParametrosPersonasUnidades(BaseModel):
 class MenosPersonasQueUnidades(Regla):
     id = "CNT006"
     nombre = "menos-personas-que-unidades"
-    categoria = Category.COUNT_MISMATCH
-    severidad = Severity.WARNING
+    categoria = Categoria.COUNT_MISMATCH
+    severidad = Severidad.WARNING
     mensaje = "Hay menos personas beneficiarias que empresas u organizaciones atendidas"
     Parametros = ParametrosPersonasUnidades
     doc = Documentacion(

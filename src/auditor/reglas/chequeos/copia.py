@@ -22,7 +22,7 @@ from auditor.lectura.similitud import Huella, IndiceFragmentos, contencion, mism
 from auditor.modelo.campos import leer_campo, ruta_valida
 from auditor.modelo.informe import Informe
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 NOMBRES_CAMPOS = {
     "logro.texto": "¿Qué se hizo?",
@@ -195,8 +195,8 @@ def _relacion(c: Copia, donde: str, k: int) -> str:
 class ParrafoRepetidoEntreMetas(Regla):
     id = "DUP001"
     nombre = "parrafo-repetido-entre-metas"
-    categoria = Category.DUPLICATED_TEXT
-    severidad = Severity.WARNING
+    categoria = Categoria.DUPLICATED_TEXT
+    severidad = Severidad.WARNING
     mensaje = "El mismo párrafo aparece en dos metas"
     Parametros = ParametrosCopia
     conjuntos = ("plantilla", "relleno")
@@ -232,8 +232,8 @@ class ParrafoRepetidoEntreMetas(Regla):
 class ParrafoRepetidoEnLaMeta(Regla):
     id = "DUP002"
     nombre = "parrafo-repetido-en-la-meta"
-    categoria = Category.DUPLICATED_TEXT
-    severidad = Severity.WARNING
+    categoria = Categoria.DUPLICATED_TEXT
+    severidad = Severidad.WARNING
     mensaje = "Una sección de la meta repite el texto de otra"
     Parametros = ParametrosCopia
     conjuntos = ("plantilla", "relleno")

@@ -14,12 +14,12 @@ from auditor.entrada.problemas import (
 )
 from auditor.modelo.informe import Informe
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 
 class _Entrada(Regla):
-    categoria = Category.INPUT_ERROR
-    severidad = Severity.ERROR
+    categoria = Categoria.INPUT_ERROR
+    severidad = Severidad.ERROR
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         return iter(())  # reported by the loader, before there is a report to look at
@@ -83,7 +83,7 @@ class ParteSinUbicar(_Entrada):
 class DatoSupuesto(_Entrada):
     id = ENTRADA_SUPUESTO
     nombre = "dato-supuesto"
-    severidad = Severity.INFO
+    severidad = Severidad.INFO
     mensaje = "El documento no dice un dato de la portada y el importador lo supuso"
     doc = Documentacion(
         que_revisa="Al importar un documento, los datos de la portada que no están escritos y se deducen: la fecha de corte "

@@ -10,14 +10,14 @@ from auditor.lectura.patrones import normalizar
 from auditor.modelo.campos import es_vacio
 from auditor.modelo.informe import Informe
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 
 class NumeroDuplicado(Regla):
     id = "EST001"
     nombre = "numero-duplicado"
-    categoria = Category.STRUCTURE
-    severidad = Severity.ERROR
+    categoria = Categoria.STRUCTURE
+    severidad = Severidad.ERROR
     mensaje = "Dos metas tienen el mismo número"
     doc = Documentacion(
         que_revisa="Que ningún número de meta se repita en el informe.",
@@ -48,8 +48,8 @@ def clave_descripcion(nombre: str) -> str:
 class DescripcionDuplicada(Regla):
     id = "EST002"
     nombre = "descripcion-duplicada"
-    categoria = Category.STRUCTURE
-    severidad = Severity.WARNING
+    categoria = Categoria.STRUCTURE
+    severidad = Severidad.WARNING
     mensaje = "Dos metas tienen la misma descripción"
     doc = Documentacion(
         que_revisa="Metas distintas con la misma descripción (sin contar la cantidad inicial, mayúsculas ni tildes).",
@@ -89,8 +89,8 @@ def _lista(numeros: list[int]) -> str:
 class SaltoNumeracion(Regla):
     id = "EST003"
     nombre = "salto-numeracion"
-    categoria = Category.STRUCTURE
-    severidad = Severity.WARNING
+    categoria = Categoria.STRUCTURE
+    severidad = Severidad.WARNING
     mensaje = "Faltan metas en la numeración"
     doc = Documentacion(
         que_revisa="En informes con numeración consecutiva (numeracion_metas: consecutiva), números que faltan "
@@ -137,8 +137,8 @@ class SaltoNumeracion(Regla):
 class InformeSinMetas(Regla):
     id = "EST004"
     nombre = "informe-sin-metas"
-    categoria = Category.STRUCTURE
-    severidad = Severity.ERROR
+    categoria = Categoria.STRUCTURE
+    severidad = Severidad.ERROR
     mensaje = "El informe no tiene metas"
     doc = Documentacion(
         que_revisa="Informes sin ninguna meta (la lista 'metas' falta o está vacía), sin contar las metas que no se pudieron leer.",
@@ -155,8 +155,8 @@ class InformeSinMetas(Regla):
 class TablaPDDSinDiligenciar(Regla):
     id = "TAB001"
     nombre = "tabla-pdd-sin-diligenciar"
-    categoria = Category.EMPTY_FIELD
-    severidad = Severity.ERROR
+    categoria = Categoria.EMPTY_FIELD
+    severidad = Severidad.ERROR
     mensaje = "La tabla de cumplimiento por nivel del PDD está sin diligenciar"
     doc = Documentacion(
         que_revisa="Filas de la tabla 'Cumplimiento/avance por nivel del PDD' sin ningún porcentaje.",

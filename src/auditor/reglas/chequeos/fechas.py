@@ -34,7 +34,7 @@ from auditor.lectura.patrones import frase_alrededor, normalizar
 from auditor.modelo.campos import leer_campo, ruta_valida
 from auditor.modelo.informe import Informe, Meta
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 CAMPOS_HECHOS = ["logro.texto", "ejecucion.como", "ejecucion.con_quien", "ejecucion.cuando", "impacto", "registro_fotografico[*]"]
 
@@ -152,8 +152,8 @@ def _sustancia(texto: str) -> list[str]:
 class FechaFueraDelPeriodo(Regla):
     id = "FEC001"
     nombre = "fecha-fuera-del-periodo"
-    categoria = Category.DATE_INCONSISTENCY
-    severidad = Severity.WARNING
+    categoria = Categoria.DATE_INCONSISTENCY
+    severidad = Severidad.WARNING
     mensaje = "Un hecho de la meta tiene fecha fuera del periodo del informe o posterior a su corte"
     Parametros = ParametrosFechas
     doc = Documentacion(
@@ -200,8 +200,8 @@ class FechaFueraDelPeriodo(Regla):
 class CuandoContradiceFechas(Regla):
     id = "FEC002"
     nombre = "cuando-contradice-fechas"
-    categoria = Category.DATE_INCONSISTENCY
-    severidad = Severity.WARNING
+    categoria = Categoria.DATE_INCONSISTENCY
+    severidad = Severidad.WARNING
     mensaje = "«¿Cuándo se realizó?» no coincide con las fechas que da la propia meta"
     Parametros = ParametrosCuando
     doc = Documentacion(
@@ -289,8 +289,8 @@ class _Mencion:
 class EventoConFechasDistintas(Regla):
     id = "FEC003"
     nombre = "evento-con-fechas-distintas"
-    categoria = Category.DATE_INCONSISTENCY
-    severidad = Severity.WARNING
+    categoria = Categoria.DATE_INCONSISTENCY
+    severidad = Severidad.WARNING
     mensaje = "El mismo evento aparece con fechas distintas en el informe"
     Parametros = ParametrosEventos
     doc = Documentacion(

@@ -21,7 +21,7 @@ from auditor.lectura.lugares import Clase, Divipola, Lectura, Municipio, compact
 from auditor.lectura.patrones import frase_alrededor, normalizar, normalizar_con_indices
 from auditor.modelo.informe import Informe, Meta
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 
 def _lista(nombres: list[str]) -> str:
@@ -50,8 +50,8 @@ class ParametrosMunicipioDesconocido(BaseModel):
 class MunicipioDesconocido(Regla):
     id = "LUG001"
     nombre = "municipio-desconocido"
-    categoria = Category.LOCATION
-    severidad = Severity.WARNING
+    categoria = Categoria.LOCATION
+    severidad = Severidad.WARNING
     mensaje = "Un municipio de la localización no está en DIVIPOLA"
     Parametros = ParametrosMunicipioDesconocido
     doc = Documentacion(
@@ -141,8 +141,8 @@ class ParametrosFueraDelDepartamento(BaseModel):
 class MunicipioFueraDelDepartamento(Regla):
     id = "LUG002"
     nombre = "municipio-fuera-del-departamento"
-    categoria = Category.LOCATION
-    severidad = Severity.WARNING
+    categoria = Categoria.LOCATION
+    severidad = Severidad.WARNING
     mensaje = "La localización nombra un municipio de otro departamento"
     Parametros = ParametrosFueraDelDepartamento
     doc = Documentacion(

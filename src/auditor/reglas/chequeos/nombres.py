@@ -36,7 +36,7 @@ from auditor.idioma import tr
 from auditor.lectura.lugares import Clase, clave, distancia, divipola
 from auditor.modelo.informe import Informe, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 # fields that hold no prose names: places (LUG rules), units, codes, template choices
 _CAMPOS_OMITIDOS = frozenset({"municipios", "unidad", "plantilla", "numeracion_metas", "fecha_corte", "documento", "departamento", "suprimir"})
@@ -252,8 +252,8 @@ class ParametrosNombres(BaseModel):
 class NombreConDosEscrituras(Regla):
     id = "NOM001"
     nombre = "nombre-con-dos-escrituras"
-    categoria = Category.INCONSISTENT_NAME
-    severidad = Severity.INFO
+    categoria = Categoria.INCONSISTENT_NAME
+    severidad = Severidad.INFO
     mensaje = "El mismo nombre aparece escrito de dos formas"
     Parametros = ParametrosNombres
     doc = Documentacion(

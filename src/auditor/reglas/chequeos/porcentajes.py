@@ -17,7 +17,7 @@ from auditor.lectura.patrones import normalizar
 from auditor.modelo.campos import leer_campo
 from auditor.modelo.informe import Informe, Meta
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 
 def _fmt(x: float) -> str:
@@ -78,8 +78,8 @@ def esperado_cumplimiento(meta: Meta, p: ParametrosCantidades) -> tuple[float, s
 class PorcentajeNoCoincide(Regla):
     id = "PCT002"
     nombre = "porcentaje-no-coincide"
-    categoria = Category.PERCENTAGE_MISMATCH
-    severidad = Severity.ERROR
+    categoria = Categoria.PERCENTAGE_MISMATCH
+    severidad = Severidad.ERROR
     mensaje = "El porcentaje declarado no coincide con las cantidades"
     Parametros = ParametrosCantidades
     doc = Documentacion(
@@ -115,8 +115,8 @@ class PorcentajeNoCoincide(Regla):
 class PorcentajeFaltante(Regla):
     id = "PCT003"
     nombre = "porcentaje-faltante"
-    categoria = Category.MISSING_PERCENTAGE
-    severidad = Severity.ERROR
+    categoria = Categoria.MISSING_PERCENTAGE
+    severidad = Severidad.ERROR
     mensaje = "Falta el porcentaje de la meta"
     Parametros = ParametrosCantidades
     doc = Documentacion(
@@ -171,8 +171,8 @@ class ParametrosJustificacion(BaseModel):
 class CumplimientoSinJustificacion(Regla):
     id = "PCT004"
     nombre = "cumplimiento-sin-justificacion"
-    categoria = Category.UNJUSTIFIED_SHORTFALL
-    severidad = Severity.WARNING
+    categoria = Categoria.UNJUSTIFIED_SHORTFALL
+    severidad = Severidad.WARNING
     mensaje = "Cumplimiento por debajo de lo programado sin explicación"
     Parametros = ParametrosJustificacion
     conjuntos = ("justificacion", "plantilla")
@@ -207,8 +207,8 @@ class CumplimientoSinJustificacion(Regla):
 class AvanceInconsistente(Regla):
     id = "PCT005"
     nombre = "avance-inconsistente"
-    categoria = Category.PERCENTAGE_MISMATCH
-    severidad = Severity.WARNING
+    categoria = Categoria.PERCENTAGE_MISMATCH
+    severidad = Severidad.WARNING
     mensaje = "El avance del cuatrienio no es coherente con el cumplimiento del periodo"
     Parametros = ParametrosCantidades
     doc = Documentacion(

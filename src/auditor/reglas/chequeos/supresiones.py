@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from auditor.modelo.informe import Informe
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 SUPRESION_SIN_MOTIVO = "SUP001"
 SUPRESION_REGLA_DESCONOCIDA = "SUP002"
@@ -15,7 +15,7 @@ SUPRESION_SOBRANTE = "SUP003"
 
 
 class _Supresion(Regla):
-    categoria = Category.SUPPRESSION
+    categoria = Categoria.SUPPRESSION
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         return iter(())  # reported by the suppression stage, after every other rule has run
@@ -24,7 +24,7 @@ class _Supresion(Regla):
 class SupresionSinMotivo(_Supresion):
     id = SUPRESION_SIN_MOTIVO
     nombre = "supresion-sin-motivo"
-    severidad = Severity.WARNING
+    severidad = Severidad.WARNING
     mensaje = "Una supresión no dice por qué se acepta el hallazgo"
     doc = Documentacion(
         que_revisa="Que cada entrada de 'suprimir' (en una meta o en el informe) tenga un 'motivo' no vacío. Una supresión "
@@ -40,7 +40,7 @@ class SupresionSinMotivo(_Supresion):
 class SupresionReglaDesconocida(_Supresion):
     id = SUPRESION_REGLA_DESCONOCIDA
     nombre = "supresion-regla-desconocida"
-    severidad = Severity.WARNING
+    severidad = Severidad.WARNING
     mensaje = "Una supresión nombra una regla que no existe"
     doc = Documentacion(
         que_revisa="Que la 'regla' de cada supresión sea el id de una regla del catálogo ('auditor rules'), con una "
@@ -55,7 +55,7 @@ class SupresionReglaDesconocida(_Supresion):
 class SupresionSobrante(_Supresion):
     id = SUPRESION_SOBRANTE
     nombre = "supresion-sobrante"
-    severidad = Severity.INFO
+    severidad = Severidad.INFO
     mensaje = "Una supresión no coincide con ningún hallazgo"
     doc = Documentacion(
         que_revisa="Que cada supresión válida calle al menos un hallazgo de una regla que se revisó en esta ejecución "

@@ -33,7 +33,7 @@ from auditor.lectura.cifras import leer_numero
 from auditor.lectura.patrones import ConjuntoPatrones, normalizar, normalizar_con_indices
 from auditor.modelo.informe import Afirmacion, Informe, Meta, TotalEje, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 Tipo = Literal["minimo", "aproximado", "maximo", "exacto"]
 TIPOS: tuple[Tipo, ...] = ("minimo", "aproximado", "maximo", "exacto")
@@ -490,8 +490,8 @@ _RAZON = {
 class TotalNoCoincide(Regla):
     id = "TOT001"
     nombre = "total-no-coincide"
-    categoria = Category.AGGREGATE_MISMATCH
-    severidad = Severity.ERROR
+    categoria = Categoria.AGGREGATE_MISMATCH
+    severidad = Severidad.ERROR
     mensaje = "Un total del resumen no coincide con la suma de las metas que cubre"
     Parametros = ParametrosTotales
     conjuntos = ("no_aplica",)
@@ -529,8 +529,8 @@ class TotalNoCoincide(Regla):
 class TotalSubestimado(Regla):
     id = "TOT002"
     nombre = "total-subestimado"
-    categoria = Category.AGGREGATE_MISMATCH
-    severidad = Severity.WARNING
+    categoria = Categoria.AGGREGATE_MISMATCH
+    severidad = Severidad.WARNING
     mensaje = "Un total 'más de N' se queda muy por debajo de la suma de las metas que cubre"
     Parametros = ParametrosTotales
     conjuntos = ("no_aplica",)
@@ -567,8 +567,8 @@ class TotalSubestimado(Regla):
 class TotalNoVerificable(Regla):
     id = "TOT003"
     nombre = "total-no-verificable"
-    categoria = Category.AGGREGATE_MISMATCH
-    severidad = Severity.WARNING
+    categoria = Categoria.AGGREGATE_MISMATCH
+    severidad = Severidad.WARNING
     mensaje = "Un total del resumen no se puede verificar con las metas que cubre"
     Parametros = ParametrosTotales
     conjuntos = ("no_aplica",)
@@ -605,8 +605,8 @@ class TotalNoVerificable(Regla):
 class TotalMetaInexistente(Regla):
     id = "TOT004"
     nombre = "total-meta-inexistente"
-    categoria = Category.AGGREGATE_MISMATCH
-    severidad = Severity.ERROR
+    categoria = Categoria.AGGREGATE_MISMATCH
+    severidad = Severidad.ERROR
     mensaje = "Un total del resumen cubre una meta que no está en el informe"
     doc = Documentacion(
         que_revisa="Que cada meta que un total del resumen dice cubrir (totales[].metas) esté en el informe. Una meta "
@@ -640,8 +640,8 @@ class TotalMetaInexistente(Regla):
 class TotalSinMetas(Regla):
     id = "TOT005"
     nombre = "total-sin-metas"
-    categoria = Category.AGGREGATE_MISMATCH
-    severidad = Severity.INFO
+    categoria = Categoria.AGGREGATE_MISMATCH
+    severidad = Severidad.INFO
     mensaje = "Un total del resumen no dice qué metas cubre: no se puede comprobar"
     doc = Documentacion(
         que_revisa="Afirmaciones del resumen (totales) con cifra pero sin la lista de metas que cubren (totales[].metas). "

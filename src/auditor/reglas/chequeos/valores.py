@@ -9,14 +9,14 @@ from auditor.lectura.cifras import Problema
 from auditor.modelo.campos import recorrer_valores
 from auditor.modelo.informe import Informe
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
-from auditor.reglas.observacion import Category, Observacion, Severity
+from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 
 class ValorIlegible(Regla):
     id = "VAL001"
     nombre = "valor-ilegible"
-    categoria = Category.MALFORMED_VALUE
-    severidad = Severity.ERROR
+    categoria = Categoria.MALFORMED_VALUE
+    severidad = Severidad.ERROR
     mensaje = "No se puede leer el número de '{campo}'"
     doc = Documentacion(
         que_revisa="Montos, porcentajes y cantidades escritos como texto que no se pueden leer como número "
@@ -43,8 +43,8 @@ class ValorIlegible(Regla):
 class UnidadIncorrecta(ValorIlegible):
     id = "VAL002"
     nombre = "unidad-incorrecta"
-    categoria = Category.MALFORMED_VALUE
-    severidad = Severity.WARNING
+    categoria = Categoria.MALFORMED_VALUE
+    severidad = Severidad.WARNING
     mensaje = "El monto de '{campo}' trae una unidad que no es de dinero"
     doc = Documentacion(
         que_revisa="Montos cuya unidad no es de dinero ('millones de pasos' en lugar de 'millones de pesos').",
