@@ -98,7 +98,8 @@ def test_las_dos_en_el_mismo_directorio_es_un_error(tmp_path: Path, monkeypatch:
          "pyproject.toml:2: reglas.PCT004.severidad: valor no permitido 'alta'; se espera uno de: error, warning, info"),
         ('[tool.auditor]\nidioma = "fr"\n', "pyproject.toml:2: idioma: valor no permitido 'fr'; se espera uno de: es, en"),
         ('[tool.auditor]\nfalla_en = "grave"\n', "pyproject.toml:2: falla_en: valor no permitido 'grave'"),
-        ('[project]\nname = "x"\n\n[tool.auditor]\nidioma = \n', "pyproject.toml:5: TOML no válido: Invalid value (columna 10)"),
+        # the reason itself is tomllib's (tomli's on 3.10) and may change: ours is the file, line and column
+        ('[project]\nname = "x"\n\n[tool.auditor]\nidioma = \n', "pyproject.toml:5: TOML no válido: "),
         ('tool.auditor.directorios_reglas = "reglas"\n', "pyproject.toml:1: directorios_reglas:"),
     ],
 )
@@ -109,6 +110,8 @@ def test_errores_en_pyproject_nombran_archivo_y_linea(tmp_path: Path, monkeypatc
     codigo, salida, error = _correr("check", str(LIMPIO))
     assert codigo == 2 and salida == ""
     assert esperado in error, error
+    if "TOML no válido" in esperado:
+        assert error.endswith(" (columna 10)\n"), error
     assert error.startswith(f"auditor: error: {tmp_path.resolve() / 'pyproject.toml'}:")
     assert "Traceback" not in error
 

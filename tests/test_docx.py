@@ -557,7 +557,7 @@ MALOS = [
     pytest.param(b"Meta # 1\tCumplimiento\n", "no es un documento de Word válido (no es un archivo ZIP: está incompleto, dañado o es de otro formato)", id="texto"),
     pytest.param(_zip_de("informe.txt", "hola"), "no es un documento de Word válido (es un ZIP sin [Content_Types].xml)", id="zip que no es docx"),
     pytest.param(_truncado(), "no es un documento de Word válido (no es un archivo ZIP: está incompleto", id="docx truncado"),
-    pytest.param(_xml_roto(), "no es un documento de Word válido (una de sus partes XML está dañada; detalle: XMLSyntaxError", id="xml dañado"),
+    pytest.param(_xml_roto(), "no es un documento de Word válido (una de sus partes XML está dañada; detalle: ", id="xml dañado"),
     pytest.param(_comprimido_danado(), "(una de sus partes comprimidas está dañada; detalle: ", id="deflate dañado"),
     pytest.param(_sin_parte_principal(), "(le falta una parte que todo documento de Word tiene; detalle: ", id="sin parte principal"),
     pytest.param(paquete("", documento=f'<w:document xmlns:w="{W}"/>'), "no tiene cuerpo", id="sin cuerpo"),

@@ -1,7 +1,7 @@
 """The hostile corpus: small files committed beside this script, big or special ones made at test time.
 
 `python tests/hostile/generar.py` rewrites the committed files derived from `base.yaml` and
-`documento_base.txt` (a test checks that they are up to date); `grande`, `profundo`, `fifo` and
+`documento_base.txt` (a test checks that they are up to date); `grande`, `profundo`, `profundo_en_bloque`, `fifo` and
 `enlaces_en_ciclo` are made in a temporary directory by the tests, never committed.
 """
 
@@ -57,6 +57,13 @@ def profundo(destino: Path, niveles: int = 100_000) -> Path:
     """'[[[[...]]]]': libyaml's composer recursed on this and crashed the process (SIGSEGV)."""
     ruta = destino / "profundo.yaml"
     ruta.write_text("[" * niveles + "]" * niveles + "\n", encoding="ascii")
+    return ruta
+
+
+def profundo_en_bloque(destino: Path, niveles: int = 1_500) -> Path:
+    """'a:' indented one more space per line: libyaml refuses 1 000 block levels in its own words."""
+    ruta = destino / "profundo_en_bloque.yaml"
+    ruta.write_text("".join(" " * i + "a:\n" for i in range(niveles)) + " " * niveles + "x\n", encoding="ascii")
     return ruta
 
 

@@ -20,8 +20,10 @@ from auditor.idioma import tr
 
 try:  # libyaml: same nodes, parsed in C
     from yaml import CSafeLoader as _Loader
+    _CON_LIBYAML = True
 except ImportError:  # pragma: no cover - pure-Python fallback
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    _CON_LIBYAML = False
 
 Ruta = tuple[str | int, ...]
 
@@ -35,9 +37,6 @@ _ETIQUETAS_ESCALARES = {
 }
 _PROFUNDIDAD_MAXIMA = 64
 _NODOS_MAXIMOS = 200_000  # values after expanding aliases; a large report has a few thousand
-# libyaml's composer recurses in C, one frame per level: about 30 000 levels exhaust an 8 MB stack.
-# Below this bound a document is composed directly and its depth checked on the nodes.
-_PROFUNDIDAD_SEGURA_PARA_COMPONER = 5_000
 
 
 @dataclass(frozen=True)
@@ -257,8 +256,10 @@ def leer_documento(texto: str, lenguaje: str = "YAML") -> Documento:
     if not texto.strip():
         raise ErrorFuente(1, tr("el archivo está vacío: se esperaba un informe"))
     try:
-        if _cota_de_anidamiento(texto) > _PROFUNDIDAD_SEGURA_PARA_COMPONER:
-            _medir_anidamiento(texto)  # before composing: libyaml's composer recurses in C and a deep file crashes it
+        # Our limit decides before libyaml can: libyaml refuses deep nesting in its own words (1 000
+        # levels in PyYAML 6.0.4) and its composer recurses in C (a deeper file crashed the process).
+        if _cota_de_anidamiento(texto) > _PROFUNDIDAD_MAXIMA:
+            _medir_anidamiento(texto)
         nodo = yaml.compose(texto, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         marca = error.problem_mark or error.context_mark
@@ -282,23 +283,38 @@ def leer_documento(texto: str, lenguaje: str = "YAML") -> Documento:
 
 _ABRE = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _CIERRA = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
+_OTROS_SALTOS = re.compile("[\r\x85\u2028\u2029]")  # line breaks for YAML besides '\n' ('\r\n' becomes two: no matter)
+# Where a line's nodes may start: its indentation, then compact indicators ('- - x', '? - x', ': - x').
+# (after a '\n' rather than at '^' in MULTILINE mode: the engine then skips to each '\n', twice as fast)
+_COMIENZO_DE_LINEA = re.compile(r"\n([ \t]*)((?:(?:---|[-?:])[ \t]+)*)(?=[^\s#])")
+_INDICADOR = re.compile(r"---|[-?:]")
 
 
 def _cota_de_anidamiento(texto: str) -> int:
-    """An upper bound of the document's nesting, read off the text in one pass.
+    """An upper bound of the document's nesting, read off the text in one pass; never below the
+    depth a parser reaches on it, valid or not.
 
-    A flow collection opens with '[' or '{'; a block collection nested in another starts at a
-    greater column, but for a sequence that is the value of a mapping key, which may share the
-    key's column: so block nesting is at most twice the widest line.  Real reports are far below
-    the safe bound and skip the event pass of `_medir_anidamiento` (a fifth of the loading time)."""
-    ancho = max(map(len, texto.splitlines()), default=0)
-    return 2 * (ancho + 1) + texto.count("[") + texto.count("{")
+    Block collections nest by indentation: each one starts at a column where a line's content
+    starts (or after a compact '- ', '? ' or ': ' on that line), deeper ones at a greater column,
+    except a sequence that is the value of a mapping key, which may share the key's column: at
+    most two per column.  Flow collections open with '[' or '{', and an entry 'k: v' of a flow
+    sequence is a mapping of its own: at most two levels per '['.  Real reports (a few indentation
+    columns, hardly any brackets) are far below the limit and skip the event pass of
+    `_medir_anidamiento`."""
+    if _OTROS_SALTOS.search(texto):
+        texto = _OTROS_SALTOS.sub("\n", texto)
+    columnas: set[int] = set()
+    for sangria, indicadores in set(_COMIENZO_DE_LINEA.findall("\n" + texto)):
+        columna = len(sangria)
+        columnas.add(columna + len(indicadores))
+        columnas.update(columna + indicador.start() for indicador in _INDICADOR.finditer(indicadores))
+    return 2 * len(columnas) + 2 * texto.count("[") + texto.count("{")
 
 
-def _medir_anidamiento(texto: str) -> None:
-    """Refuse nesting deeper than the limit while streaming the parser's events (no recursion)."""
+def _recorrer_eventos(texto: str, cargador: Any) -> None:
+    """Stream the parser's events (no recursion) and refuse the collection that opens past the limit."""
     profundidad = 0
-    for evento in yaml.parse(texto, Loader=_Loader):
+    for evento in yaml.parse(texto, Loader=cargador):
         if isinstance(evento, _ABRE):
             profundidad += 1
             if profundidad > _PROFUNDIDAD_MAXIMA:
@@ -307,6 +323,33 @@ def _medir_anidamiento(texto: str) -> None:
                                   tr("anidamiento de más de {maximo} niveles", maximo=_PROFUNDIDAD_MAXIMA))
         elif isinstance(evento, _CIERRA):
             profundidad -= 1
+
+
+def _medir_anidamiento(texto: str) -> None:
+    """Refuse nesting deeper than the limit, at the line where the first collection past it opens.
+
+    libyaml has a nesting limit of its own (1 000 levels in PyYAML 6.0.4) and its scanner reads
+    ahead of the events it hands out: on '[[[[…' it stops with its own words ('exceeded maximum
+    nesting depth') before the 65th '[' reaches us.  So when libyaml stops where the text read so
+    far could nest deeper than our limit, the text is streamed again through PyYAML's pure-Python
+    parser, which has no such limit: a deep document is refused here in our words, and only an
+    error that is not about nesting is left to the caller (the parsers' words are never what
+    decides that).  The pure-Python pass costs about 1 s per MB, and only for such a text."""
+    try:
+        _recorrer_eventos(texto, _Loader)
+    except yaml.YAMLError as error:
+        if not _CON_LIBYAML:  # pragma: no cover - the pass above was the pure-Python one
+            raise
+        # the text up to the end of the line where libyaml stopped (all of it when that is not known)
+        marcas = [m.index for m in (getattr(error, "problem_mark", None), getattr(error, "context_mark", None)) if m is not None]
+        fin = texto.find("\n", max(marcas)) if marcas else -1
+        leido = texto if fin < 0 else texto[:fin]
+        if _cota_de_anidamiento(leido) > _PROFUNDIDAD_MAXIMA:
+            try:
+                _recorrer_eventos(texto, yaml.SafeLoader)
+            except yaml.YAMLError:
+                pass  # not valid either way: libyaml's error stands
+        raise
 
 
 def _contar_expandidos(nodo: yaml.Node, profundidad: int, contados: dict[int, int], colecciones: int = 0) -> int:
