@@ -83,7 +83,8 @@ _OPCION_REGLAS = click.option(
 
 class _Grupo(click.Group):
     """Ctrl-C ends any command with a short message and status 130, not click's 'Aborted!';
-    an output file is only ever renamed into place whole, so none is left half written."""
+    an output file is only ever renamed into place whole, so none is left half written
+    (a device or a FIFO, written in place, gets what was written until then)."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:

@@ -87,8 +87,6 @@ class Entradas:
         for directorio in directorios:
             if directorio.is_dir():
                 self.agregar((p for p in directorio.rglob("*") if p.suffix in (".yaml", ".yml")), REGLAS)
-            else:
-                self.agregar((directorio,), REGLAS)
 
     def tipo_de(self, destino: str | os.PathLike[str]) -> str | None:
         """What `destino` is among these inputs (None: none of them)."""
@@ -105,12 +103,15 @@ class Entradas:
 
 
 def misma_ruta(una: str | os.PathLike[str], otra: str | os.PathLike[str]) -> bool:
-    """Whether two outputs land on the same file (existing or not)."""
-    a, b = _resolver(Path(una)), _resolver(Path(otra))
-    identidad = _identidad(a[0])
+    """Whether two outputs land on the same regular file, existing or not (two writes to one device or
+    descriptor overwrite nothing)."""
+    (a, descriptor_a), (b, descriptor_b) = _resolver(Path(una)), _resolver(Path(otra))
+    if descriptor_a is not None or descriptor_b is not None:
+        return False
+    identidad = _identidad(a)
     if identidad is not None:
-        return identidad == _identidad(b[0])
-    return a == b
+        return identidad == _identidad(b)
+    return not os.path.lexists(a) and a == b
 
 
 def _descriptor(ruta: str) -> int | None:
