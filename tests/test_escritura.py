@@ -302,9 +302,22 @@ def test_un_directorio_de_solo_lectura_se_dice_sin_traza(tmp_path: Path) -> None
         codigo, _, error = _correr("check", str(LIMPIO), "--format", "json", "-o", str(carpeta / "x.json"))
     finally:
         carpeta.chmod(0o755)
-    assert codigo == 2
-    assert error.startswith(f"auditor: error: {carpeta / 'x.json'}: no se puede escribir: ") and "Traceback" not in error
+    assert (codigo, error) == (2, f"auditor: error: {carpeta / 'x.json'}: no se puede escribir: no hay permiso para escribirlo\n")
     assert list(carpeta.iterdir()) == []
+
+
+def test_sin_permiso_para_escribir_lo_dice_asi_no_como_lectura(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a read-only directory gives a user who is not root (root writes there anyway)."""
+    import tempfile
+
+    def sin_permiso(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
+
+    monkeypatch.setattr(tempfile, "mkstemp", sin_permiso)
+    destino = tmp_path / "x.json"
+    codigo, _, error = _correr("check", str(LIMPIO), "--format", "json", "-o", str(destino))
+    assert (codigo, error) == (2, f"auditor: error: {destino}: no se puede escribir: no hay permiso para escribirlo\n")
+    assert not destino.exists()
 
 
 def test_un_fallo_a_mitad_de_escritura_borra_el_temporal_y_deja_el_archivo_como_estaba(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ refused with `ErrorEscritura` before anything is written.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -163,7 +164,8 @@ def escribir(ruta: str | os.PathLike[str], texto: Texto) -> None:
         carpeta = ruta.parent if str(ruta.parent) else Path(".")
         if not carpeta.is_dir():
             raise ErrorEscritura(tr("{archivo}: no se puede escribir: no existe el directorio {carpeta}", archivo=ruta, carpeta=carpeta)) from None
-        raise ErrorEscritura(tr("{archivo}: no se puede escribir: {motivo}", archivo=ruta, motivo=motivo_so(error))) from None
+        motivo = tr("no hay permiso para escribirlo") if error.errno in (errno.EACCES, errno.EPERM) else motivo_so(error)
+        raise ErrorEscritura(tr("{archivo}: no se puede escribir: {motivo}", archivo=ruta, motivo=motivo)) from None
 
 
 def _volcar(archivo: TextIO, texto: Texto) -> None:
