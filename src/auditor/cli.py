@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from auditor.motor.auditor import Auditor
     from auditor.resultado.ejecucion import Resultado
+    from auditor.salidas.escritura import Entradas
 
 SALIDA_OK, SALIDA_HALLAZGOS, SALIDA_ERROR = 0, 1, 2
 SALIDA_INTERRUMPIDA = 130  # 128 + SIGINT, as shells report a run stopped with Ctrl-C
@@ -83,7 +84,8 @@ _OPCION_REGLAS = click.option(
 
 class _Grupo(click.Group):
     """Ctrl-C ends any command with a short message and status 130, not click's 'Aborted!';
-    an output file is only ever renamed into place whole, so none is left half written."""
+    an output file is only ever renamed into place whole, so none is left half written
+    (a device or a FIFO, written in place, gets what was written until then)."""
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -151,25 +153,28 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
         _error(str(error))
         sys.exit(SALIDA_ERROR)
     falla = falla or auditor.configuracion.falla_en or "error"
+    entradas = _entradas(auditor, rutas, reglas)
+    _exigir_salidas_libres(entradas, salida, escribir_base, linea_base)  # refused before any auditing
     auditor.con_completitud = formato == "html"  # the only output of check that shows the matrix (8 % of the run)
     with Progreso(Progreso.conviene(silencioso), color) as progreso:
         resultado = auditar(auditor, rutas, al_avanzar=progreso, trabajos=trabajos, en_disco=True)
     if not resultado.informes:
         _error(tr("no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {rutas}", rutas=", ".join(rutas)))
         sys.exit(SALIDA_ERROR)
-    rutas = _con_auditados(rutas, resultado)  # outputs never land on a file read in a directory walk either
-    _aplicar_linea_base(resultado, linea_base, escribir_base, rutas)
+    _con_auditados(entradas, resultado)  # outputs never land on a file read in a directory walk either
+    _exigir_salidas_libres(entradas, salida, escribir_base, linea_base)  # before anything is written
+    _aplicar_linea_base(resultado, linea_base, escribir_base)
     resultado.mostrar_suprimidos = mostrar_suprimidos
     if estadisticas:
         from auditor.motor.seleccion import render_estadisticas
 
-        _entregar_texto(render_estadisticas(resultado, auditor.catalogo, "json" if formato == "json" else "text"), salida, rutas)
+        _entregar_texto(render_estadisticas(resultado, auditor.catalogo, "json" if formato == "json" else "text"), salida)
     elif silencioso and formato in ("rich", "text"):
         from auditor.salidas.terminal import escribir_breves
 
-        _entregar_texto(partial(escribir_breves, resultado), salida, rutas)
+        _entregar_texto(partial(escribir_breves, resultado), salida)
     else:
-        _entregar(formato, resultado, salida, rutas, color)
+        _entregar(formato, resultado, salida, color)
     if resultado.errores_entrada:
         sys.exit(SALIDA_ERROR)
     if _NIVEL_EN_INGLES.get(falla, falla) != "never":
@@ -179,17 +184,16 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     sys.exit(SALIDA_OK)
 
 
-def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: str | None, entradas: tuple[str, ...]) -> None:
+def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: str | None) -> None:
     """--write-baseline: accept every finding of this run in that file; --baseline (or the file just written):
-    move the findings it accepts to the suppressed ones."""
+    move the findings it accepts to the suppressed ones. The outputs were checked (`_exigir_salidas_libres`)."""
     from auditor.motor import linea_base
     from auditor.reglas.catalogo import ErrorReglas
 
     if escribir_en is not None:
         destino = Path(escribir_en)
-        _exigir_que_no_sea_entrada(destino, entradas, tr("la línea base no puede ser uno de los archivos auditados"))
         aceptados = linea_base.aceptables(resultado)
-        _escribir_atomico(destino, linea_base.construir(aceptados, destino))
+        _escribir(destino, linea_base.construir(aceptados, destino))
         click.echo(tr("auditor: línea base escrita en {archivo}: {n} hallazgos aceptados", archivo=escribir_en, n=len(aceptados)), err=True)
     ruta = leer_de or escribir_en
     if ruta is None:
@@ -201,33 +205,68 @@ def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: 
         sys.exit(SALIDA_ERROR)
 
 
-def _entregar_texto(texto: str | Callable[[TextIO], None], salida: str | None, entradas: tuple[str, ...]) -> None:
-    """Print `texto`, or write it atomically to `salida` (never over an input file). `texto` may be a
-    function that writes it to a stream as it goes (a large run's output is never held whole)."""
+def _entregar_texto(texto: str | Callable[[TextIO], None], salida: str | None) -> None:
+    """Print `texto`, or write it to `salida` (see `escritura`; checked against the inputs beforehand).
+    `texto` may be a function that writes it to a stream as it goes (a large run's output is never held whole)."""
     if salida is None:
         if isinstance(texto, str):
             click.echo(texto, nl=False)
         else:
             texto(sys.stdout)
         return
-    _exigir_que_no_sea_entrada(Path(salida), entradas, tr("la salida no puede ser uno de los archivos auditados"))
-    _escribir_atomico(Path(salida), texto)
+    _escribir(salida, texto)
 
 
-def _con_auditados(rutas: tuple[str, ...], resultado: Resultado) -> tuple[str, ...]:
-    """The paths given and every file audited under them: what an output must never overwrite."""
-    return (*rutas, *resultado.informes.archivos())
+def _entradas(auditor: Auditor, rutas: tuple[str, ...], reglas: tuple[str, ...]) -> Entradas:
+    """What the run reads, known before auditing: the files named, the configuration in use, the rule files."""
+    from auditor.salidas.escritura import AUDITADO, CONFIGURACION, Entradas
+
+    entradas = Entradas()
+    entradas.agregar(rutas, AUDITADO)
+    if auditor.configuracion.archivo:
+        entradas.agregar((auditor.configuracion.archivo,), CONFIGURACION)
+    entradas.agregar_reglas([*auditor.configuracion.directorios_reglas, *(Path(r) for r in reglas)])
+    return entradas
 
 
-def _exigir_que_no_sea_entrada(destino: Path, entradas: tuple[str, ...], motivo: str) -> None:
-    """Stop (status 2) when `destino` is one of the files or documents being read: inputs are never written."""
-    if destino.exists() and any(Path(e).exists() and destino.resolve() == Path(e).resolve() for e in entradas):
-        _error(f"{destino}: {motivo}")
+def _con_auditados(entradas: Entradas, resultado: Resultado) -> None:
+    """Add every file audited under the directories given: an output must never overwrite one either."""
+    from auditor.salidas.escritura import AUDITADO
+
+    entradas.agregar(resultado.informes.archivos(), AUDITADO)
+
+
+def _exigir_salidas_libres(entradas: Entradas, salida: str | None, escribir_base: str | None = None,
+                           linea_base: str | None = None) -> None:
+    """Stop (status 2) when an output is an input of the run: a report, the configuration, a rule file, the
+    baseline applied. `--write-baseline B --baseline B` updates B: that one is allowed."""
+    from auditor.salidas.escritura import LINEA_BASE, ErrorEscritura, misma_ruta, rechazo
+
+    try:
+        if escribir_base is not None:
+            entradas.exigir_que_no_sea_entrada(escribir_base, es_linea_base=True)
+        if salida is not None:
+            entradas.exigir_que_no_sea_entrada(salida)
+            if any(base is not None and misma_ruta(salida, base) for base in (linea_base, escribir_base)):
+                raise rechazo(salida, LINEA_BASE)
+    except ErrorEscritura as error:
+        _error(str(error))
         sys.exit(SALIDA_ERROR)
 
 
-def _entregar(formato: str, resultado: Resultado, salida: str | None, entradas: tuple[str, ...], color: bool | None = None) -> None:
-    """Print the report (the rich one in color on a terminal), or write it atomically to `salida`."""
+def _escribir(ruta: str | Path, texto: str | Callable[[TextIO], None]) -> None:
+    """Write an output through `escritura.escribir`; a failure is a message naming the path and status 2."""
+    from auditor.salidas.escritura import ErrorEscritura, escribir
+
+    try:
+        escribir(ruta, texto)
+    except ErrorEscritura as error:
+        _error(str(error))
+        sys.exit(SALIDA_ERROR)
+
+
+def _entregar(formato: str, resultado: Resultado, salida: str | None, color: bool | None = None) -> None:
+    """Print the report (the rich one in color on a terminal), or write it to `salida`."""
     from auditor.salidas import escritor
 
     if salida is None and formato == "rich":
@@ -236,7 +275,7 @@ def _entregar(formato: str, resultado: Resultado, salida: str | None, entradas: 
 
         rich_consola.render(resultado, consola(color))
         return
-    _entregar_texto(escritor(formato, resultado), salida, entradas)
+    _entregar_texto(escritor(formato, resultado), salida)
 
 
 @main.command("summary")
@@ -258,10 +297,14 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
 
     _usar_idioma(idioma)
     auditor = _preparar(config, reglas)
+    entradas = _entradas(auditor, rutas, reglas)
+    _exigir_salidas_libres(entradas, salida)
     resultado = auditar(auditor, rutas)
     if not resultado.informes:
         _error(tr("no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {rutas}", rutas=", ".join(rutas)))
         sys.exit(SALIDA_ERROR)
+    _con_auditados(entradas, resultado)
+    _exigir_salidas_libres(entradas, salida)
     errores = [f for f in resultado.hallazgos() if f.categoria is Categoria.INPUT_ERROR and f.severidad is Severidad.ERROR]
     if salida is None:
         if formato == "rich":
@@ -271,7 +314,7 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
         else:
             click.echo(matriz.renderizar(formato, resultado), nl=False)
     else:
-        _entregar_texto(matriz.renderizar(formato, resultado), salida, _con_auditados(rutas, resultado))
+        _entregar_texto(matriz.renderizar(formato, resultado), salida)
     for f in errores:
         _error(f"{f.lugar}: {f.mensaje}")
     sys.exit(SALIDA_ERROR if errores else SALIDA_OK)
@@ -288,12 +331,16 @@ def importar(fuente: str, salida: str | None, idioma: str | None = None) -> None
     from auditor.entrada.fuente import ErrorFuente, motivo_so
     from auditor.entrada.importar import importar_bytes
     from auditor.entrada.importar.escribir import a_yaml
+    from auditor.salidas.escritura import DOCUMENTO, Entradas
 
     _usar_idioma(idioma)
     if fuente.lower().endswith(EXTENSIONES_DATOS):
         _error(tr("{fuente} ya es un archivo de datos: 'auditor import' convierte documentos (.txt, .md, .docx); "
                   "audítelo con 'auditor check {fuente}'", fuente=fuente))
         sys.exit(SALIDA_ERROR)
+    entradas = Entradas()
+    entradas.agregar((fuente,), DOCUMENTO)
+    _exigir_salidas_libres(entradas, salida)  # before the document is read
     try:
         rechazo = rechazo_previo(Path(fuente), TAMANO_MAXIMO_MB)  # a pipe would block, a huge file would not end
         if rechazo is not None:
@@ -315,54 +362,9 @@ def importar(fuente: str, salida: str | None, idioma: str | None = None) -> None
     if salida is None:
         click.echo(texto, nl=False)
         return
-    _exigir_que_no_sea_entrada(Path(salida), (fuente,), tr("la salida no puede ser el mismo documento de entrada"))
-    _escribir_atomico(Path(salida), texto)
+    _escribir(salida, texto)
     metas = len(borrador.datos.get("metas", []))
     click.echo(tr("auditor: {metas} metas importadas de {fuente} en {salida}", metas=metas, fuente=fuente, salida=salida), err=True)
-
-
-def _permisos(ruta: Path) -> int:
-    """The mode an overwritten file keeps; for a new file, what `open` would give (0666 less the umask)."""
-    import os
-    import stat
-
-    try:
-        return stat.S_IMODE(ruta.stat().st_mode)
-    except OSError:
-        mascara = os.umask(0)
-        os.umask(mascara)
-        return 0o666 & ~mascara
-
-
-def _escribir_atomico(ruta: Path, texto: str | Callable[[TextIO], None]) -> None:
-    """Write through a temporary file in the same directory, then rename: never a half file.
-    `texto` may be a function that writes to the file as it goes."""
-    import os
-    import tempfile
-
-    from auditor.entrada.fuente import motivo_so
-
-    try:
-        descriptor, temporal = tempfile.mkstemp(prefix=f".{ruta.name}.", suffix=".tmp", dir=ruta.parent or Path("."))
-        try:
-            os.chmod(temporal, _permisos(ruta))  # mkstemp makes it 0600: keep the file's mode, or the umask's default
-            with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as archivo:  # the bytes as rendered (CSV keeps CRLF)
-                if isinstance(texto, str):
-                    archivo.write(texto)
-                else:
-                    texto(archivo)
-            os.replace(temporal, ruta)
-        except BaseException:
-            Path(temporal).unlink(missing_ok=True)
-            raise
-    except OSError as error:
-        carpeta = ruta.parent if str(ruta.parent) else Path(".")
-        if not carpeta.is_dir():
-            _error(tr("{archivo}: no se puede escribir: no existe el directorio {carpeta}", archivo=ruta, carpeta=carpeta))
-        else:
-            _error(tr("{archivo}: no se puede escribir: {motivo}", archivo=ruta, motivo=motivo_so(error)))
-        sys.exit(SALIDA_ERROR)
-
 
 
 @main.group("rules", invoke_without_command=True)
@@ -503,7 +505,7 @@ def init(en_pyproject: bool, forzar: bool) -> None:
                 _error(str(error))
                 sys.exit(SALIDA_ERROR)
         separador = "" if not actual else ("\n" if actual.endswith("\n") else "\n\n")
-        _escribir_atomico(pyproject, actual + separador + PLANTILLA_TOML)
+        _escribir(pyproject, actual + separador + PLANTILLA_TOML)
         destino = NOMBRE_PYPROJECT
     else:
         if con_tabla:
@@ -513,7 +515,7 @@ def init(en_pyproject: bool, forzar: bool) -> None:
         if yaml_.exists() and not forzar:
             _error(tr("{archivo} ya existe; no se reemplaza (use --force para reemplazarlo)", archivo=NOMBRE_CONFIGURACION))
             sys.exit(SALIDA_ERROR)
-        _escribir_atomico(yaml_, PLANTILLA_YAML)
+        _escribir(yaml_, PLANTILLA_YAML)
         destino = NOMBRE_CONFIGURACION
     click.echo(tr("auditor: configuración inicial escrita en {archivo}; 'auditor rules' lista las reglas que puede ajustar",
                   archivo=destino), err=True)
