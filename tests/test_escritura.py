@@ -1,4 +1,4 @@
-"""Where outputs land (auditor.escritura): a regular file is replaced atomically, a device, a FIFO or a
+"""Where outputs land (salidas/escritura.py): a regular file is replaced atomically, a device, a FIFO or a
 descriptor is written in place, a link is followed, an input of the run is never written, and a write
 that fails says so with the path (status 2, no traceback, no temporary file left)."""
 

@@ -1,4 +1,4 @@
-"""Issue 6, flat memory: `auditor check` keeps each report's result on disk as it arrives, and the
+"""Flat memory: `auditor check` keeps each report's result on disk as it arrives, and the
 json, csv and github outputs (and --quiet) are written as they go, one report at a time, with the
 same bytes as when everything is held in memory."""
 

@@ -1,4 +1,4 @@
-"""Every message and every rule explanation exists in Spanish and in English (issue 5).
+"""Every message and every rule explanation exists in Spanish and in English.
 
 - every rule of the catalog (Python and YAML) has its message, what it checks, why it matters and
   its parameters' descriptions in English, different from the Spanish;

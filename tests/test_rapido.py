@@ -1,4 +1,4 @@
-"""Issue 6: parallel files give the same bytes as one process, the benchmark's generator is
+"""Parallel files give the same bytes as one process, the benchmark's generator is
 deterministic and its runner works, `auditor --version/--help` do not import the engine."""
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from auditor.motor.auditoria import auditar_cargado
 from auditor.reglas.catalogo import ErrorReglas
 
 from .conftest import FIXTURES
-from .test_load import CABECERA
+from .test_entrada_invalida import CABECERA
 
 
 def _hallazgos(auditor: Auditor, regla: str, texto: str, parametros: dict[str, Any]) -> list[tuple[str | None, str | None]]:

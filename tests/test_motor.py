@@ -1,4 +1,4 @@
-"""The engine: severity from configuration, places, and no traceback from a faulty rule."""
+"""The audit engine (motor): severity from configuration, places, and no traceback from a faulty rule."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from auditor.reglas.catalogo import Contexto, Documentacion, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 from .conftest import FIXTURES
-from .test_load import CABECERA
+from .test_entrada_invalida import CABECERA
 
 
 class _Rota(Regla):
