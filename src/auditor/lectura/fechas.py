@@ -215,7 +215,9 @@ _ANIO_L = r"(?<![\d.,$/])(?:19|20)\d{2}(?!\d|[.,]\d)"  # a year inside an expres
 _ANIO = r"(?<![\d.,$/])(?:19|20)\d{2}(?!\d|[.,]\d|\s*[-–/]\s*\d)"  # a year alone: not '2024-460'
 _SEP_DM = r"(?:\s*(?:de\s+|-|/)\s*|\s+)"
 _SEP_MA = r"(?:\s*(?:del|de|-|/)\s*(?:(?:el\s+)?ano\s+)?|\s+)"
-_DIAS = rf"{_DIA}(?:\s*(?:,|y|e)\s*(?:el\s+)?{_DIA_SIG})*"
+# Lists are bounded (a month has 31 days, a year 12 months, a list of years a few dozen): an unbounded list
+# that ends without its month was re-read from every day it holds, quadratic in a long run of numbers.
+_DIAS = rf"{_DIA}(?:\s*(?:,|y|e)\s*(?:el\s+)?{_DIA_SIG}){{0,30}}"
 _ORD = r"(?:primer|primero|1er|segundo|2do|tercer|tercero|3er|cuarto|4to|ultimo|i|ii|iii|iv)"
 _PARTE = r"(?:semestre|trimestre|bimestre|cuatrimestre)"
 _PALABRA_BORDE = r"(?:termino|final|cierre|finales|inicio|inicios|comienzo|comienzos|principios)"
@@ -248,13 +250,13 @@ _ALTERNATIVAS = "(?:" + "|".join(
         ("rango_dias", (rf"(?:\b(?:del|desde\s+el|desde|de)\s+)?{_DIA}(?:{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?)?"
                        rf"\s*(?:\bal\b|\ba\b|\bhasta\s+el\b|\bhasta\b|-|–)\s*(?:el\s+)?{_DIA}{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?")),
         ("lista_dias", (rf"(?:\b(?:los\s+dias|el\s+dia|los|el)\s+)?{_DIAS}{_SEP_DM}{_MES}"
-                       rf"(?:\s*(?:,|y|e)\s*{_DIAS}{_SEP_DM}{_MES})*(?:{_SEP_MA}{_ANIO_L})?")),
+                       rf"(?:\s*(?:,|y|e)\s*{_DIAS}{_SEP_DM}{_MES}){{0,11}}(?:{_SEP_MA}{_ANIO_L})?")),
         ("rango_meses", rf"\b(?:entre|desde|de)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?\s+(?:y|a|al|hasta)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?"),
         ("periodo", rf"(?:{_BORDE}\s+)?\b{_ORD}\s+{_PARTE}\b{_DE_ANIO}?"),
         ("mes_anio", rf"(?:{_BORDE}\s+)?\b{_MES}{_SEP_MA}{_ANIO_L}"),
         ("borde_anio", rf"{_BORDE}\s+(?:(?:la|el)\s+)?(?:vigencia\s+|ano\s+)?{_ANIO_L}"),
         ("anios", (rf"\b(?:(?:la|las|el|los)\s+)?{_NOMBRE_ANIOS}\s+(?:de\s+|del\s+)?"
-                  rf"{_ANIO_L}(?:\s*(?:,|y|e|-|–|al|a)\s*{_ANIO_L})*")),
+                  rf"{_ANIO_L}(?:\s*(?:,|y|e|-|–|al|a)\s*{_ANIO_L}){{0,30}}")),
         ("rango_anios", r"(?<![\d.,$/])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?!\d|[.,]\d)"),
         ("anio", _ANIO),
         ("mes_solo", rf"(?:(?<=\ben )|(?<=\bdurante )|(?<=\bdesde )|(?<=\bhasta ))(?:el\s+mes\s+de\s+)?{_MES}"),
