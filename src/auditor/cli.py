@@ -54,6 +54,7 @@ def _idioma_de_la_configuracion(idioma: str | None) -> None:
 
 
 def _preparar(config: str | None, reglas: tuple[str, ...], seleccion: set[str] | None = None) -> Auditor:
+    from auditor.configuracion import ErrorConfiguracion
     from auditor.configuracion.configuracion import buscar_configuracion, cargar_configuracion
     from auditor.motor.auditor import preparar
     from auditor.reglas.catalogo import ErrorReglas
@@ -63,6 +64,9 @@ def _preparar(config: str | None, reglas: tuple[str, ...], seleccion: set[str] |
         configuracion = cargar_configuracion(ruta)
         _idioma_de_la_configuracion(configuracion.idioma)
         return preparar(configuracion, [Path(r) for r in reglas], seleccion)
+    except ErrorConfiguracion as error:
+        _error(str(error))
+        sys.exit(SALIDA_ERROR)
     except ErrorReglas as error:
         _error(str(error))
         sys.exit(SALIDA_ERROR)
@@ -188,7 +192,6 @@ def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: 
     """--write-baseline: accept every finding of this run in that file; --baseline (or the file just written):
     move the findings it accepts to the suppressed ones. The outputs were checked (`_exigir_salidas_libres`)."""
     from auditor.motor import linea_base
-    from auditor.reglas.catalogo import ErrorReglas
 
     if escribir_en is not None:
         destino = Path(escribir_en)
@@ -200,7 +203,7 @@ def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: 
         return
     try:
         linea_base.aplicar(resultado, linea_base.leer(Path(ruta)))
-    except ErrorReglas as error:
+    except linea_base.ErrorLineaBase as error:
         _error(str(error))
         sys.exit(SALIDA_ERROR)
 
@@ -496,12 +499,12 @@ def init(en_pyproject: bool, forzar: bool) -> None:
             sys.exit(SALIDA_ERROR)
         actual = ""
         if pyproject.is_file():
+            from auditor.configuracion import ErrorConfiguracion
             from auditor.configuracion.pyproject import leer_toml
-            from auditor.reglas.catalogo import ErrorReglas
 
             try:
                 actual = leer_toml(pyproject)
-            except ErrorReglas as error:
+            except ErrorConfiguracion as error:
                 _error(str(error))
                 sys.exit(SALIDA_ERROR)
         separador = "" if not actual else ("\n" if actual.endswith("\n") else "\n\n")
