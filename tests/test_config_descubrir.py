@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from auditor import idioma
+from auditor.configuracion import ErrorConfiguracion
 from auditor.configuracion.configuracion import buscar_configuracion, cargar_configuracion
 from auditor.configuracion.pyproject import mapa_de_lineas
-from auditor.reglas.catalogo import ErrorReglas
 
 from .conftest import RAIZ
 from .conftest import correr as _correr
@@ -118,7 +118,7 @@ def test_errores_en_pyproject_nombran_archivo_y_linea(tmp_path: Path, monkeypatc
 
 def test_config_explicita_sin_tabla(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
-    with pytest.raises(ErrorReglas, match="no tiene una tabla"):
+    with pytest.raises(ErrorConfiguracion, match="no tiene una tabla"):
         cargar_configuracion(tmp_path / "pyproject.toml")
 
 

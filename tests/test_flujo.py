@@ -21,7 +21,7 @@ from auditor.resultado.deposito import InformesEnDisco, InformesEnMemoria
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.informe import ResultadoInforme
-from auditor.salidas import FORMATOS, escritor, json_flujo, renderizar
+from auditor.salidas import FORMATOS, json_flujo, salida_de
 from auditor.salidas import json_documento as json_report
 from auditor.salidas.terminal import escribir_breves, lineas_breves
 
@@ -44,17 +44,17 @@ def _con_linea_base(auditor: Auditor, en_disco: bool, tmp_path: Path) -> Resulta
     return resultado
 
 
-@pytest.mark.parametrize("formato", [f for f in FORMATOS if f != "rich"])
+@pytest.mark.parametrize("formato", FORMATOS)
 def test_en_disco_da_los_mismos_bytes_que_en_memoria(formato: str, auditor: Auditor, tmp_path: Path) -> None:
     memoria = _con_linea_base(auditor, False, tmp_path)
     disco = _con_linea_base(auditor, True, tmp_path)
     assert isinstance(memoria.informes, InformesEnMemoria) and isinstance(disco.informes, InformesEnDisco)
     assert disco.total_suprimidos == memoria.total_suprimidos == 13  # Fronteras' 13 findings, moved by the baseline
     assert disco.total_hallazgos == memoria.total_hallazgos == 51
-    texto = renderizar(formato, memoria)
-    assert renderizar(formato, disco) == texto
+    texto = salida_de(formato).render(memoria)
+    assert salida_de(formato).render(disco) == texto
     flujo = io.StringIO()
-    escritor(formato, disco)(flujo)
+    salida_de(formato).escribir(disco, flujo)
     assert flujo.getvalue() == texto
 
 
@@ -95,7 +95,7 @@ def test_en_disco_no_queda_ningun_informe_en_memoria(auditor: Auditor) -> None:
 
     for formato in ("json", "sarif", "csv", "github"):
         Contador.maximo = 0
-        escritor(formato, resultado)(Contador())
+        salida_de(formato).escribir(resultado, Contador())
         assert Contador.maximo == 1, formato  # one report at a time
     Contador.maximo = 0
     escribir_breves(resultado, Contador())

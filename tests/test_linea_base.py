@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from auditor.motor.linea_base import aplicar, construir, leer
+from auditor.motor.linea_base import ErrorLineaBase, aplicar, construir, leer
+from auditor.reglas.catalogo import ErrorReglas
 from auditor.reglas.observacion import Categoria, Severidad
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
@@ -174,3 +176,31 @@ def test_no_escribe_la_linea_base_sobre_un_informe(repo: Path) -> None:
     codigo, _, error = _correr("check", INFORME, "--write-baseline", INFORME)
     assert codigo == 2 and "la línea base no puede ser uno de los archivos auditados" in error
     assert (repo / INFORME).read_bytes() == antes
+
+
+@pytest.mark.parametrize(("contenido", "esperado"), [
+    ('{"version": 1,\n "hallazgos": [],\n "nota": "Gobernaci\xf3n"}'.encode("latin-1"), "base.json:3: el archivo no está en UTF-8"),
+    (b'{"version": 1,\n "version": 1, "hallazgos": []}', "base.json:2: clave 'version' repetida (ya aparece en la línea 1)"),
+    (b"", "base.json:1: el archivo no tiene contenido: se esperaba una línea base"),
+    (b"# solo un comentario\n", "base.json:1: el archivo no tiene contenido: se esperaba una línea base"),
+])
+def test_linea_base_ilegible_da_el_mensaje_de_la_linea_base(repo: Path, contenido: bytes, esperado: str) -> None:
+    """A baseline that cannot be read stops the run (status 2) with the file and line, as a baseline error."""
+    (repo / "base.json").write_bytes(contenido)
+    codigo, salida, error = _correr("check", "informes", "--baseline", "base.json")
+    assert codigo == 2 and salida == ""
+    assert error.startswith(f"auditor: error: {esperado}"), error
+    with pytest.raises(ErrorLineaBase) as excepcion:
+        leer(repo / "base.json")
+    assert not isinstance(excepcion.value, ErrorReglas)  # a baseline is not a rules file
+    assert (excepcion.value.archivo, excepcion.value.linea) == (str(repo / "base.json"), int(esperado.split(":")[1]))
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root lee cualquier archivo")
+def test_linea_base_sin_permiso(repo: Path) -> None:
+    base = repo / "base.json"
+    base.write_text('{"version": 1, "hallazgos": []}', encoding="utf-8")
+    base.chmod(0)
+    codigo, _, error = _correr("check", "informes", "--baseline", "base.json")
+    assert codigo == 2
+    assert error == "auditor: error: base.json: no se puede leer: no hay permiso para leerlo\n"

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 import auditor
+from auditor.configuracion import ErrorConfiguracion
 from auditor.configuracion.configuracion import AjusteRegla, Configuracion
 from auditor.lectura import lugares
 from auditor.lectura.lugares import Clase, Divipola, Municipio, clave, compacta, distancia, divipola
 from auditor.modelo.informe import Informe
 from auditor.motor.auditor import preparar
 from auditor.motor.auditoria import auditar
-from auditor.reglas.catalogo import ErrorReglas
 from auditor.reglas.chequeos import nombres
 
 from .conftest import FIXTURES
@@ -143,7 +143,7 @@ def test_lug002_acepta_los_municipios_que_la_oficina_configura() -> None:
     configuracion = Configuracion(ajustes={"LUG002": AjusteRegla(parametros={"aceptados": ["Tabio, Cundinamarca"]})})
     resultado = auditar(preparar(configuracion, seleccion=["LUG002"]), [FIXTURES / "fronteras_2024.yaml"])
     assert list(resultado.hallazgos()) == []
-    with pytest.raises(ErrorReglas, match="no son municipios de DIVIPOLA: Tabyo"):
+    with pytest.raises(ErrorConfiguracion, match="no son municipios de DIVIPOLA: Tabyo"):
         preparar(Configuracion(ajustes={"LUG002": AjusteRegla(parametros={"aceptados": ["Tabyo"]})}))
 
 

@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
+from auditor.configuracion import ErrorConfiguracion
 from auditor.configuracion.configuracion import AjusteRegla, Configuracion, cargar_configuracion
 from auditor.entrada.carga import cargar_archivo, cargar_bytes
 from auditor.motor.auditor import Auditor, preparar
 from auditor.motor.auditoria import auditar_cargado
-from auditor.reglas.catalogo import ErrorReglas
 
 from .conftest import FIXTURES
 from .test_entrada_invalida import CABECERA
@@ -105,5 +105,5 @@ def test_un_informe_coherente_no_tiene_hallazgos_de_fechas(auditor: Auditor) -> 
 def test_un_campo_desconocido_es_un_error_de_configuracion(tmp_path: Path) -> None:
     archivo = tmp_path / "auditor.yaml"
     archivo.write_text("reglas:\n  FEC001: {parametros: {campos: [ejecucion.cuandoo]}}\n", encoding="utf-8")
-    with pytest.raises(ErrorReglas, match="'ejecucion.cuandoo' no es un campo de la meta"):
+    with pytest.raises(ErrorConfiguracion, match="'ejecucion.cuandoo' no es un campo de la meta"):
         preparar(cargar_configuracion(archivo))

@@ -28,7 +28,7 @@ from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.huellas import huella
 from auditor.resultado.informe import ResultadoInforme
-from auditor.salidas import FORMATOS, csv_filas, github, junit, markdown, renderizar, sarif
+from auditor.salidas import FORMATOS, csv_filas, github, junit, markdown, salida_de, sarif
 
 from .conftest import RAIZ
 
@@ -338,8 +338,8 @@ def test_csv_encabezado_en_ingles() -> None:
 
 @pytest.mark.parametrize("formato", NUEVOS)
 def test_mismos_bytes_en_dos_ejecuciones_y_en_otro_orden(formato: str) -> None:
-    primera = renderizar(formato, auditar(preparar(Configuracion()), [FRONTERAS, DESARROLLO, LIMPIO]))
-    segunda = renderizar(formato, auditar(preparar(Configuracion()), [LIMPIO, DESARROLLO, FRONTERAS]))
+    primera = salida_de(formato).render(auditar(preparar(Configuracion()), [FRONTERAS, DESARROLLO, LIMPIO]))
+    segunda = salida_de(formato).render(auditar(preparar(Configuracion()), [LIMPIO, DESARROLLO, FRONTERAS]))
     assert primera == segunda
     assert primera.encode("utf-8") == segunda.encode("utf-8")
 
@@ -351,4 +351,4 @@ def test_cli_escribe_cada_formato_con_output(formato: str, tmp_path: Path) -> No
     assert resultado.exit_code == 1
     assert resultado.stdout == ""
     assert formato in FORMATOS
-    assert destino.read_bytes() == renderizar(formato, auditar(preparar(Configuracion()), ["fixtures"])).encode("utf-8")
+    assert destino.read_bytes() == salida_de(formato).render(auditar(preparar(Configuracion()), ["fixtures"])).encode("utf-8")

@@ -14,7 +14,7 @@ from .conftest import FIXTURES, RAIZ
 
 def test_rich_agrupa_por_informe_y_meta_con_lugar_campo_y_cita(auditor: Auditor) -> None:
     resultado = auditar(auditor, [FIXTURES / "fronteras_2024.yaml"])
-    salida = rich_consola.render_texto(resultado, ancho=120)
+    salida = rich_consola.render(resultado, ancho=120)
     lineas = [linea.rstrip() for linea in salida.splitlines()]
     i = lineas.index("  Meta 671 · 40 Capacitaciones realizadas sobre los deberes y derechos de la población migrante y reto…")
     ruta = str(FIXTURES / "fronteras_2024.yaml")

@@ -177,12 +177,12 @@ def test_un_informe_con_todo_suprimido_no_dice_solo_sin_hallazgos() -> None:
     from auditor.resultado.ejecucion import Resultado
     from auditor.resultado.hallazgo import LINEA_BASE, Hallazgo, Suprimido
     from auditor.resultado.informe import ResultadoInforme
-    from auditor.salidas import renderizar
+    from auditor.salidas import salida_de
 
     f = Hallazgo("INV001", Categoria.MISSING_AMOUNT, Severidad.ERROR, "No se informa el monto", "a.yaml", 9, "7", "inversion.ejecutada")
     aceptado = ResultadoInforme("a.yaml", "Informe", [("7", "Meta siete"), ("8", "Meta ocho")], [],
                                 [Suprimido(f, LINEA_BASE, "linea-base.json", "aceptado en la línea base")])
     limpio = ResultadoInforme("b.yaml", "Otro", [("1", "Meta uno")], [])
-    texto = renderizar("rich", Resultado([aceptado, limpio]))
+    texto = salida_de("rich").render(Resultado([aceptado, limpio]))
     assert "Sin hallazgos en 2 metas (1 suprimidos)." in texto
     assert "Sin hallazgos en 1 metas." in texto

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from auditor.motor.auditor import Auditor
     from auditor.resultado.ejecucion import Resultado
     from auditor.salidas.escritura import Entradas
+    from auditor.salidas.protocolo import Salida
 
 SALIDA_OK, SALIDA_HALLAZGOS, SALIDA_ERROR = 0, 1, 2
 SALIDA_INTERRUMPIDA = 130  # 128 + SIGINT, as shells report a run stopped with Ctrl-C
@@ -54,6 +55,7 @@ def _idioma_de_la_configuracion(idioma: str | None) -> None:
 
 
 def _preparar(config: str | None, reglas: tuple[str, ...], seleccion: set[str] | None = None) -> Auditor:
+    from auditor.configuracion import ErrorConfiguracion
     from auditor.configuracion.configuracion import buscar_configuracion, cargar_configuracion
     from auditor.motor.auditor import preparar
     from auditor.reglas.catalogo import ErrorReglas
@@ -63,6 +65,9 @@ def _preparar(config: str | None, reglas: tuple[str, ...], seleccion: set[str] |
         configuracion = cargar_configuracion(ruta)
         _idioma_de_la_configuracion(configuracion.idioma)
         return preparar(configuracion, [Path(r) for r in reglas], seleccion)
+    except ErrorConfiguracion as error:
+        _error(str(error))
+        sys.exit(SALIDA_ERROR)
     except ErrorReglas as error:
         _error(str(error))
         sys.exit(SALIDA_ERROR)
@@ -166,15 +171,22 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     _aplicar_linea_base(resultado, linea_base, escribir_base)
     resultado.mostrar_suprimidos = mostrar_suprimidos
     if estadisticas:
-        from auditor.motor.seleccion import render_estadisticas
+        from auditor.salidas.estadisticas import Estadisticas
 
-        _entregar_texto(render_estadisticas(resultado, auditor.catalogo, "json" if formato == "json" else "text"), salida)
+        _entregar(Estadisticas(auditor.catalogo, "json" if formato == "json" else "text"), resultado, salida)
     elif silencioso and formato in ("rich", "text"):
         from auditor.salidas.terminal import escribir_breves
 
         _entregar_texto(partial(escribir_breves, resultado), salida)
+    elif salida is None and formato == "rich":  # the report in color on the terminal: printed, not a text to write
+        from auditor.salidas import rich_consola
+        from auditor.salidas.terminal import consola
+
+        rich_consola.imprimir(resultado, consola(color))
     else:
-        _entregar(formato, resultado, salida, color)
+        from auditor.salidas import salida_de
+
+        _entregar(salida_de(formato), resultado, salida)
     if resultado.errores_entrada:
         sys.exit(SALIDA_ERROR)
     if _NIVEL_EN_INGLES.get(falla, falla) != "never":
@@ -188,7 +200,6 @@ def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: 
     """--write-baseline: accept every finding of this run in that file; --baseline (or the file just written):
     move the findings it accepts to the suppressed ones. The outputs were checked (`_exigir_salidas_libres`)."""
     from auditor.motor import linea_base
-    from auditor.reglas.catalogo import ErrorReglas
 
     if escribir_en is not None:
         destino = Path(escribir_en)
@@ -200,7 +211,7 @@ def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: 
         return
     try:
         linea_base.aplicar(resultado, linea_base.leer(Path(ruta)))
-    except ErrorReglas as error:
+    except linea_base.ErrorLineaBase as error:
         _error(str(error))
         sys.exit(SALIDA_ERROR)
 
@@ -265,17 +276,9 @@ def _escribir(ruta: str | Path, texto: str | Callable[[TextIO], None]) -> None:
         sys.exit(SALIDA_ERROR)
 
 
-def _entregar(formato: str, resultado: Resultado, salida: str | None, color: bool | None = None) -> None:
-    """Print the report (the rich one in color on a terminal), or write it to `salida`."""
-    from auditor.salidas import escritor
-
-    if salida is None and formato == "rich":
-        from auditor.salidas import rich_consola
-        from auditor.salidas.terminal import consola
-
-        rich_consola.render(resultado, consola(color))
-        return
-    _entregar_texto(escritor(formato, resultado), salida)
+def _entregar(formato: Salida, resultado: Resultado, salida: str | None) -> None:
+    """Write the output of `formato` to stdout, or to `salida` (see `escritura`; checked against the inputs beforehand)."""
+    _entregar_texto(partial(formato.escribir, resultado), salida)
 
 
 @main.command("summary")
@@ -306,15 +309,12 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
     _con_auditados(entradas, resultado)
     _exigir_salidas_libres(entradas, salida)
     errores = [f for f in resultado.hallazgos() if f.categoria is Categoria.INPUT_ERROR and f.severidad is Severidad.ERROR]
-    if salida is None:
-        if formato == "rich":
-            from rich.console import Console
+    if salida is None and formato == "rich":  # the matrix in color on the terminal: printed, not a text to write
+        from rich.console import Console
 
-            matriz.render_rich(resultado, Console(highlight=False))
-        else:
-            click.echo(matriz.renderizar(formato, resultado), nl=False)
+        matriz.imprimir(resultado, Console(highlight=False))
     else:
-        _entregar_texto(matriz.renderizar(formato, resultado), salida)
+        _entregar(matriz.FORMATOS[formato], resultado, salida)
     for f in errores:
         _error(f"{f.lugar}: {f.mensaje}")
     sys.exit(SALIDA_ERROR if errores else SALIDA_OK)
@@ -496,12 +496,12 @@ def init(en_pyproject: bool, forzar: bool) -> None:
             sys.exit(SALIDA_ERROR)
         actual = ""
         if pyproject.is_file():
+            from auditor.configuracion import ErrorConfiguracion
             from auditor.configuracion.pyproject import leer_toml
-            from auditor.reglas.catalogo import ErrorReglas
 
             try:
                 actual = leer_toml(pyproject)
-            except ErrorReglas as error:
+            except ErrorConfiguracion as error:
                 _error(str(error))
                 sys.exit(SALIDA_ERROR)
         separador = "" if not actual else ("\n" if actual.endswith("\n") else "\n\n")

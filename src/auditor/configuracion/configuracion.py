@@ -28,10 +28,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from auditor.configuracion import ErrorConfiguracion
 from auditor.entrada.carga import TAMANO_MAXIMO_MB, describir_error
-from auditor.entrada.fuente import Documento, MapaFuente
+from auditor.entrada.fuente import Documento, ErrorArchivo, MapaFuente, leer_archivo_estricto
 from auditor.idioma import tr
-from auditor.reglas.catalogo import Catalogo, ErrorReglas, leer_archivo_estricto
+from auditor.reglas.catalogo import Catalogo
 from auditor.reglas.observacion import Severidad
 
 NOMBRE_CONFIGURACION = "auditor.yaml"
@@ -116,7 +117,7 @@ class Configuracion:
             regla = catalogo.reglas.get(regla_id)
             if regla is None:
                 pista = difflib.get_close_matches(regla_id, list(catalogo.reglas), n=1)
-                raise ErrorReglas(
+                raise ErrorConfiguracion(
                     nombre, tr("regla desconocida '{regla}'; ¿quiso decir '{pista}'?", regla=regla_id, pista=pista[0]) if pista
                     else tr("regla desconocida '{regla}'", regla=regla_id),
                     self.mapa.linea_clave(("reglas", regla_id)),
@@ -129,7 +130,7 @@ class Configuracion:
                     clave = ".".join(str(p) for p in e["loc"])
                     validos = ", ".join(regla.Parametros.model_fields) or tr("ninguno")
                     problema = tr("parámetro desconocido") if e["type"] == "extra_forbidden" else describir_error(e)
-                    raise ErrorReglas(
+                    raise ErrorConfiguracion(
                         nombre, tr("regla {regla}, parámetro '{clave}': {problema} (parámetros válidos: {validos})",
                                    regla=regla_id, clave=clave, problema=problema, validos=validos),
                         self.mapa.linea(("reglas", regla_id, "parametros", *e["loc"])),
@@ -141,16 +142,16 @@ class Configuracion:
         nombre = self.archivo or NOMBRE_CONFIGURACION
         for patron, entrada in self.por_ruta.items():
             if not patron.strip():
-                raise ErrorReglas(nombre, tr("por_ruta: el patrón de ruta está vacío"), self.mapa.linea_clave(("por_ruta", patron)))
+                raise ErrorConfiguracion(nombre, tr("por_ruta: el patrón de ruta está vacío"), self.mapa.linea_clave(("por_ruta", patron)))
             for regla_id, ajuste in entrada.reglas.items():
                 linea = self.mapa.linea_clave(("por_ruta", patron, "reglas", regla_id))
                 if regla_id not in catalogo.reglas:
                     pista = difflib.get_close_matches(regla_id, list(catalogo.reglas), n=1)
-                    raise ErrorReglas(nombre, tr("por_ruta '{patron}': regla desconocida '{regla}'", patron=patron, regla=regla_id)
+                    raise ErrorConfiguracion(nombre, tr("por_ruta '{patron}': regla desconocida '{regla}'", patron=patron, regla=regla_id)
                                       + (tr("; ¿quiso decir '{pista}'?", pista=pista[0]) if pista else ""), linea)
                 activa = ajuste if isinstance(ajuste, bool) else ("activa" in ajuste.model_fields_set and ajuste.activa)
                 if activa and not self.ajuste(regla_id).activa:
-                    raise ErrorReglas(nombre, tr("por_ruta '{patron}': la regla {regla} está apagada en 'reglas' y no se puede "
+                    raise ErrorConfiguracion(nombre, tr("por_ruta '{patron}': la regla {regla} está apagada en 'reglas' y no se puede "
                                                  "encender solo para una ruta", patron=patron, regla=regla_id), linea)
 
     def parametros(self, catalogo: Catalogo, regla_id: str) -> BaseModel:
@@ -170,7 +171,7 @@ def buscar_configuracion(desde: Path) -> Path | None:
         pyproject = carpeta / NOMBRE_PYPROJECT
         con_tabla = pyproject.is_file() and tiene_tabla_auditor(pyproject)
         if candidato.is_file() and con_tabla:
-            raise ErrorReglas(str(carpeta), tr(
+            raise ErrorConfiguracion(str(carpeta), tr(
                 "hay dos configuraciones en este directorio: {yaml} y la tabla [tool.auditor] de {toml}; "
                 "deje solo una (o elija una con --config)", yaml=NOMBRE_CONFIGURACION, toml=NOMBRE_PYPROJECT))
         if candidato.is_file():
@@ -189,7 +190,10 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
 
         documento: Documento | None = leer_pyproject(ruta)
     else:
-        documento = leer_archivo_estricto(ruta)
+        try:
+            documento = leer_archivo_estricto(ruta)
+        except ErrorArchivo as error:
+            raise ErrorConfiguracion.de(error) from None
     if documento is None:
         return Configuracion(archivo=nombre)
     try:
@@ -211,7 +215,7 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
         else:
             mensaje = f"{'.'.join(str(p) for p in loc)}: {describir_error(e)}"
             linea = documento.mapa.linea(loc)
-        raise ErrorReglas(nombre, mensaje, linea) from None
+        raise ErrorConfiguracion(nombre, mensaje, linea) from None
     ajustes = {k: (AjusteRegla(activa=v) if isinstance(v, bool) else v) for k, v in datos.reglas.items()}
     base = ruta.resolve().parent
     return Configuracion(

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from auditor.entrada.fuente import Documento, MapaFuente, Ruta, decodificar, motivo_so
+from auditor.configuracion import ErrorConfiguracion
+from auditor.entrada.fuente import Documento, ErrorArchivo, MapaFuente, Ruta, leer_texto_estricto
 from auditor.idioma import tr
-from auditor.reglas.catalogo import ErrorReglas
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -87,34 +87,34 @@ def mapa_de_lineas(texto: str) -> MapaFuente:
 def _leer(ruta: Path) -> tuple[str, dict[str, Any]]:
     nombre = str(ruta)
     try:
-        texto = decodificar(ruta.read_bytes())
-    except OSError as error:
-        raise ErrorReglas(nombre, tr("no se puede leer la configuración: {motivo}", motivo=motivo_so(error))) from None
-    except Exception as error:  # noqa: BLE001 - an undecodable file is a configuration error, never a traceback
-        raise ErrorReglas(nombre, str(error)) from None
+        texto = leer_texto_estricto(ruta)
+    except ErrorArchivo as error:
+        if error.motivo_so is not None:
+            raise ErrorConfiguracion(nombre, tr("no se puede leer la configuración: {motivo}", motivo=error.motivo_so)) from None
+        raise ErrorConfiguracion.de(error) from None
     try:
         return texto, tomllib.loads(texto)
     except tomllib.TOMLDecodeError as error:
         posicion = _POSICION.search(str(error))
         motivo = _POSICION.sub("", str(error)).strip()
         if posicion:
-            raise ErrorReglas(
+            raise ErrorConfiguracion(
                 nombre, tr("TOML no válido: {motivo} (columna {columna})", motivo=motivo, columna=posicion.group(2)),
                 int(posicion.group(1)),
             ) from None
-        raise ErrorReglas(nombre, tr("TOML no válido: {motivo}", motivo=motivo)) from None
+        raise ErrorConfiguracion(nombre, tr("TOML no válido: {motivo}", motivo=motivo)) from None
 
 
 def leer_toml(ruta: Path) -> str:
-    """The text of a TOML file that must be valid (ErrorReglas with the line otherwise)."""
+    """The text of a TOML file that must be valid (ErrorConfiguracion with the line otherwise)."""
     return _leer(ruta)[0]
 
 
 def tiene_tabla_auditor(ruta: Path) -> bool:
     """Whether this pyproject.toml configures auditor (a malformed one that mentions it does: its error is ours)."""
     try:
-        texto = decodificar(ruta.read_bytes())
-    except Exception:  # noqa: BLE001 - an unreadable pyproject.toml that is not ours does not stop the search
+        texto = leer_texto_estricto(ruta)
+    except ErrorArchivo:  # an unreadable pyproject.toml that is not ours does not stop the search
         return False
     if "auditor" not in texto:
         return False
@@ -126,13 +126,13 @@ def tiene_tabla_auditor(ruta: Path) -> bool:
 
 
 def leer_pyproject(ruta: Path) -> Documento:
-    """The ``[tool.auditor]`` table as a document with lines; ErrorReglas if missing or malformed."""
+    """The ``[tool.auditor]`` table as a document with lines; ErrorConfiguracion if missing or malformed."""
     texto, datos = _leer(ruta)
     herramientas = datos.get("tool")
     tabla = herramientas.get("auditor") if isinstance(herramientas, dict) else None
     if tabla is None:
-        raise ErrorReglas(str(ruta), tr("no tiene una tabla [tool.auditor]"))
+        raise ErrorConfiguracion(str(ruta), tr("no tiene una tabla [tool.auditor]"))
     mapa = mapa_de_lineas(texto)
     if not isinstance(tabla, dict):
-        raise ErrorReglas(str(ruta), tr("[tool.auditor] debe ser una tabla"), mapa.linea(()))
+        raise ErrorConfiguracion(str(ruta), tr("[tool.auditor] debe ser una tabla"), mapa.linea(()))
     return Documento(tabla, mapa, [])

@@ -12,7 +12,8 @@ import errno
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
 
@@ -252,9 +253,17 @@ def _explicar(problema: str, lenguaje: str) -> str:
 
 
 def leer_documento(texto: str, lenguaje: str = "YAML") -> Documento:
-    """Parse one YAML (or JSON: `lenguaje` only names it in messages) document, keeping the line of every value."""
+    """Parse one YAML (or JSON: `lenguaje` only names it in messages) report, keeping the line of every value."""
     if not texto.strip():
         raise ErrorFuente(1, tr("el archivo está vacío: se esperaba un informe"))
+    documento = leer_contenido(texto, lenguaje)
+    if documento is None:
+        raise ErrorFuente(1, tr("el archivo no tiene contenido: se esperaba un informe"))
+    return documento
+
+
+def leer_contenido(texto: str, lenguaje: str = "YAML") -> Documento | None:
+    """`leer_documento` for any YAML/JSON document; None when it holds nothing (blank, or only comments)."""
     try:
         # Our limit decides before libyaml can: libyaml refuses deep nesting in its own words (1 000
         # levels in PyYAML 6.0.4) and its composer recurses in C (a deeper file crashed the process).
@@ -274,11 +283,73 @@ def leer_documento(texto: str, lenguaje: str = "YAML") -> Documento:
     except yaml.YAMLError as error:
         raise ErrorFuente(1, tr("{lenguaje} no válido: {error}", lenguaje=lenguaje, error=error)) from None
     if nodo is None:
-        raise ErrorFuente(1, tr("el archivo no tiene contenido: se esperaba un informe"))
+        return None
     _contar_expandidos(nodo, 0, {})  # an alias bomb is refused before a single value is built
     constructor = _Constructor()
     datos = constructor.construir(nodo, ())
     return Documento(datos, constructor.mapa, constructor.problemas)
+
+
+# ---- small data files the run depends on: rules, configuration, baselines ---------------------------------
+
+# A rules file, a configuration or a baseline is far smaller (a baseline is bounded by _NODOS_MAXIMOS values
+# first); the limit is there so that a device given by mistake (--config /dev/zero) stops the run at once.
+TAMANO_MAXIMO_ESTRICTO_MB = 20
+
+_E = TypeVar("_E", bound="ErrorArchivo")
+
+
+class ErrorArchivo(Exception):
+    """A file the run depends on (rules, configuration, baseline) cannot be used: which one, where and why.
+
+    Each stage names it for what the file is (ErrorReglas, ErrorConfiguracion, ErrorLineaBase) with `de`;
+    `motivo_so` is the system's reason when the system refused to read it."""
+
+    def __init__(self, archivo: str, mensaje: str, linea: int | None = None, motivo_so: str | None = None) -> None:
+        lugar = f"{archivo}:{linea}" if linea else archivo
+        super().__init__(f"{lugar}: {mensaje}")
+        self.archivo = archivo
+        self.linea = linea
+        self.mensaje = mensaje
+        self.motivo_so = motivo_so
+
+    @classmethod
+    def de(cls: type[_E], error: ErrorArchivo) -> _E:
+        """The same error, named for the domain of the file (a rules file, the configuration, a baseline)."""
+        return cls(error.archivo, error.mensaje, error.linea, error.motivo_so)
+
+
+def leer_texto_estricto(ruta: Path, tamano_maximo_mb: float = TAMANO_MAXIMO_ESTRICTO_MB) -> str:
+    """The UTF-8 text of a small data file; ErrorArchivo naming the file (and the line of a bad byte) otherwise."""
+    nombre = str(ruta)
+    limite = int(tamano_maximo_mb * 1024 * 1024)
+    try:
+        with ruta.open("rb") as archivo:
+            contenido = archivo.read(limite + 1)  # bounded: a device or an endless pipe is not read forever
+    except OSError as error:
+        motivo = motivo_so(error)
+        raise ErrorArchivo(nombre, tr("no se puede leer: {motivo}", motivo=motivo), motivo_so=motivo) from None
+    if len(contenido) > limite:
+        raise ErrorArchivo(nombre, tr("el archivo mide más de {limite:g} MB: no se lee", limite=tamano_maximo_mb))
+    try:
+        return decodificar(contenido)
+    except ErrorFuente as error:
+        raise ErrorArchivo(nombre, error.mensaje, error.linea) from None
+
+
+def leer_archivo_estricto(ruta: Path, lenguaje: str = "YAML") -> Documento | None:
+    """Read a small YAML (or JSON) data file with the line of every value: any problem, a repeated key
+    included, is an ErrorArchivo naming the file and line; None when the file holds nothing."""
+    texto = leer_texto_estricto(ruta)
+    try:
+        documento = leer_contenido(texto, lenguaje)
+    except ErrorFuente as error:
+        raise ErrorArchivo(str(ruta), error.mensaje, error.linea) from None
+    if documento is None:
+        return None
+    for problema in documento.problemas:
+        raise ErrorArchivo(str(ruta), problema.mensaje, problema.linea)
+    return documento
 
 
 _ABRE = (yaml.SequenceStartEvent, yaml.MappingStartEvent)

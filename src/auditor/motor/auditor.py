@@ -45,7 +45,7 @@ class Auditor:
 
 
 def preparar(configuracion: Configuracion, directorios_extra: Iterable[Path] = (), seleccion: Iterable[str] | None = None) -> Auditor:
-    """Build the catalog for a configuration; raise ErrorReglas on any bad rule or setting."""
+    """Build the catalog for a configuration; raise ErrorReglas on any bad rule, ErrorConfiguracion on any bad setting."""
     catalogo = construir_catalogo([*configuracion.directorios_reglas, *directorios_extra])
     configuracion.verificar(catalogo)
     ids = None

@@ -32,10 +32,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from auditor.entrada.carga import describir_error
-from auditor.entrada.fuente import ErrorFuente, decodificar, leer_documento, motivo_so
+from auditor.entrada.fuente import ErrorArchivo, leer_archivo_estricto
 from auditor.idioma import tr
 from auditor.motor.supresiones import NO_SUPRIMIBLES
-from auditor.reglas.catalogo import ErrorReglas
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import LINEA_BASE, Hallazgo, Suprimido
 from auditor.resultado.huellas import campo_estable, huella, identidad_archivo
@@ -110,29 +109,31 @@ def construir(findings: list[Hallazgo], destino: Path) -> str:
     return json.dumps(documento, ensure_ascii=False, indent=2) + "\n"
 
 
+class ErrorLineaBase(ErrorArchivo):
+    """A baseline is missing or wrong; the run must stop and say where (file and line)."""
+
+
 def leer(ruta: Path) -> LineaBase:
-    """Read a baseline; any problem is an ErrorReglas naming the file and line (the run stops)."""
+    """Read a baseline; any problem is an ErrorLineaBase naming the file and line (the run stops)."""
     nombre = str(ruta)
     if not ruta.is_file():
-        raise ErrorReglas(nombre, tr("no existe la línea base; créela con 'auditor check RUTAS --write-baseline {archivo}'", archivo=nombre))
+        raise ErrorLineaBase(nombre, tr("no existe la línea base; créela con 'auditor check RUTAS --write-baseline {archivo}'", archivo=nombre))
     try:
-        documento = leer_documento(decodificar(ruta.read_bytes()), "YAML" if ruta.suffix.lower() in (".yaml", ".yml") else "JSON")
-    except OSError as error:
-        raise ErrorReglas(nombre, tr("no se puede leer: {motivo}", motivo=motivo_so(error))) from None
-    except ErrorFuente as error:
-        raise ErrorReglas(nombre, error.mensaje, error.linea) from None
-    for repetida in documento.problemas:
-        raise ErrorReglas(nombre, repetida.mensaje, repetida.linea)
+        documento = leer_archivo_estricto(ruta, "YAML" if ruta.suffix.lower() in (".yaml", ".yml") else "JSON")
+    except ErrorArchivo as error:
+        raise ErrorLineaBase.de(error) from None
+    if documento is None:
+        raise ErrorLineaBase(nombre, tr("el archivo no tiene contenido: se esperaba una línea base"), 1)
     try:
         datos = _Archivo.model_validate(documento.datos)
     except ValidationError as error:
         e = error.errors(include_url=False)[0]
         loc = tuple(e["loc"])
         problema = tr("clave desconocida") if e["type"] == "extra_forbidden" else describir_error(e)
-        raise ErrorReglas(nombre, f"{'.'.join(str(p) for p in loc)}: {problema}", documento.mapa.linea_clave(loc)) from None
+        raise ErrorLineaBase(nombre, f"{'.'.join(str(p) for p in loc)}: {problema}", documento.mapa.linea_clave(loc)) from None
     if datos.version != VERSION:
-        raise ErrorReglas(nombre, tr("versión {version} de línea base no soportada (esta versión de auditor lee la {esperada})",
-                                     version=datos.version, esperada=VERSION), documento.mapa.linea(("version",)))
+        raise ErrorLineaBase(nombre, tr("versión {version} de línea base no soportada (esta versión de auditor lee la {esperada})",
+                                        version=datos.version, esperada=VERSION), documento.mapa.linea(("version",)))
     linea_base = LineaBase(nombre, ruta.resolve().parent)
     for entrada in datos.hallazgos:
         linea_base.cuentas[entrada.huella] += entrada.cantidad

@@ -1,7 +1,7 @@
-"""``check --select/--ignore`` (rule ids or prefixes, like ruff) and ``--statistics``.
+"""``check --select/--ignore``: rule ids or prefixes, like ruff.
 
 A library module: it never prints.  ``resolver`` turns the option values into the set of
-rule ids the engine runs (``Auditor.seleccion``); ``estadisticas`` counts findings per rule.
+rule ids the engine runs (``Auditor.seleccion``); ``--statistics`` is an output (auditor.salidas.estadisticas).
 Input rules (ENT, category ``input_error``) are always reported: a file that cannot be read
 must never pass silently because of a selection.
 """
@@ -9,14 +9,11 @@ must never pass silently because of a selection.
 from __future__ import annotations
 
 import difflib
-import json
-from collections import Counter
 from collections.abc import Iterable
 
 from auditor.idioma import tr
 from auditor.reglas.catalogo import Catalogo
-from auditor.reglas.observacion import Categoria, Severidad
-from auditor.resultado.ejecucion import Resultado
+from auditor.reglas.observacion import Categoria
 
 
 class ErrorSeleccion(ValueError):
@@ -57,34 +54,3 @@ def resolver(catalogo: Catalogo, seleccionar: Iterable[str], ignorar: Iterable[s
     for valor in ignorados:
         ids -= _expandir(catalogo, valor, "--ignore")
     return ids
-
-
-def estadisticas(resultado: Resultado) -> list[tuple[str, int, Severidad]]:
-    """(rule, count, most serious severity) for each rule with findings: most frequent first, then by id."""
-    cuenta = Counter(f.regla for f in resultado.hallazgos())
-    severidad: dict[str, Severidad] = {}
-    for f in resultado.hallazgos():
-        if f.regla not in severidad or f.severidad.rango > severidad[f.regla].rango:
-            severidad[f.regla] = f.severidad
-    return [(regla, n, severidad[regla]) for regla, n in sorted(cuenta.items(), key=lambda par: (-par[1], par[0]))]
-
-
-def render_estadisticas(resultado: Resultado, catalogo: Catalogo, formato: str) -> str:
-    """The counts per rule as a table (``text``) or a JSON list (``json``)."""
-    filas = estadisticas(resultado)
-
-    def nombre(regla: str) -> str:
-        return catalogo.reglas[regla].nombre if regla in catalogo.reglas else ""
-
-    if formato == "json":
-        documento = [{"rule": r, "name": nombre(r), "severity": s.value, "count": n} for r, n, s in filas]
-        return json.dumps(documento, ensure_ascii=False, indent=2) + "\n"
-    from tabulate import tabulate
-
-    total = sum(n for _, n, _ in filas)
-    tabla = tabulate(
-        [[r, nombre(r), s.etiqueta, n] for r, n, s in filas],
-        headers=tr("regla|nombre|severidad|hallazgos").split("|"), tablefmt="simple",
-        colalign=("left", "left", "left", "right"),
-    ) if filas else ""
-    return (tabla + "\n" if tabla else "") + tr("Total: {n} hallazgos", n=total) + "\n"

@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from auditor.entrada.fuente import Documento, ErrorFuente, decodificar, leer_documento, motivo_so
+from auditor.entrada.fuente import ErrorArchivo
 from auditor.idioma import tr
 from auditor.lectura.patrones import ConjuntoPatrones
 from auditor.modelo.informe import Informe
@@ -25,32 +24,8 @@ from auditor.reglas.observacion import Categoria, Observacion, Severidad
 ID_REGLA = re.compile(r"[A-Z]{2,4}\d{3}")
 
 
-class ErrorReglas(Exception):
+class ErrorReglas(ErrorArchivo):
     """A rule file or rule configuration is wrong; the run must stop and say where."""
-
-    def __init__(self, archivo: str, mensaje: str, linea: int | None = None) -> None:
-        lugar = f"{archivo}:{linea}" if linea else archivo
-        super().__init__(f"{lugar}: {mensaje}")
-        self.archivo = archivo
-        self.linea = linea
-        self.mensaje = mensaje
-
-
-def leer_archivo_estricto(ruta: Path) -> Documento | None:
-    """Read a rules or configuration file: any problem stops the run (ErrorReglas); None if empty."""
-    nombre = str(ruta)
-    try:
-        texto = decodificar(ruta.read_bytes())
-        if not texto.strip():
-            return None
-        documento = leer_documento(texto)
-    except OSError as error:
-        raise ErrorReglas(nombre, tr("no se puede leer: {motivo}", motivo=motivo_so(error))) from None
-    except ErrorFuente as error:
-        raise ErrorReglas(nombre, error.mensaje, error.linea) from None
-    for problema in documento.problemas:
-        raise ErrorReglas(nombre, problema.mensaje, problema.linea)
-    return documento
 
 
 @dataclass(frozen=True)

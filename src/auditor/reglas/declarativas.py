@@ -23,6 +23,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from auditor.entrada.carga import describir_error
+from auditor.entrada.fuente import ErrorArchivo, leer_archivo_estricto
 from auditor.idioma import agregar, plantilla, tr
 from auditor.lectura.patrones import (
     ConjuntoPatrones,
@@ -43,7 +44,7 @@ from auditor.modelo.campos import (
     ruta_valida,
 )
 from auditor.modelo.informe import Informe
-from auditor.reglas.catalogo import Catalogo, Contexto, Documentacion, ErrorReglas, Regla, leer_archivo_estricto
+from auditor.reglas.catalogo import Catalogo, Contexto, Documentacion, ErrorReglas, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 
@@ -363,7 +364,10 @@ def compilar(datos: Any) -> ReglaDeclarativa:
 def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
     """Add the rules and pattern sets of one file; raise ErrorReglas naming file and line."""
     nombre = str(ruta)
-    documento = leer_archivo_estricto(ruta)
+    try:
+        documento = leer_archivo_estricto(ruta)
+    except ErrorArchivo as error:
+        raise ErrorReglas.de(error) from None
     if documento is None:
         return
     if not isinstance(documento.datos, dict):

@@ -1,22 +1,24 @@
-"""Reporters: pure functions from the audit result to text. One module per format.
+"""Reporters: from the audit result to text. One module per format, each one a `Salida`.
 
-Each module named in `FORMATOS` exposes ``render(resultado) -> str``; the CLI imports
-only the one asked for (start-up stays fast) and writes its text to stdout or, with
-``--output``, atomically to a file.  Formats that a large run uses (json, sarif, csv, github) also
-expose ``escribir(resultado, salida)``, which writes the same bytes as it goes, one report at a
-time, so that their memory does not grow with the corpus.  The terminal report (rich) also prints directly,
-in color, when it goes to a terminal.
+Every module named in `FORMATOS` exposes ``render(resultado) -> str`` and ``escribir(resultado,
+destino)``, which writes the same text to a stream (see `auditor.salidas.protocolo`).  The formats
+that a large run uses (json, sarif, csv, github) write as they go, one report at a time, so that
+their memory does not grow with the corpus; the others write their whole text.  `salida_de` imports
+only the module asked for (start-up stays fast).  The terminal report printed in color is the
+command line's own case (``rich_consola.imprimir``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import partial
 from importlib import import_module
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from auditor.resultado.ejecucion import Resultado
+    from auditor.salidas import csv_filas, github, html_pagina, json_documento, junit, markdown, rich_consola, sarif, texto
+    from auditor.salidas.protocolo import Salida
+
+    # mypy checks that every format module is a Salida
+    _MODULOS: tuple[Salida, ...] = (rich_consola, texto, json_documento, sarif, junit, github, markdown, csv_filas, html_pagina)
 
 # format name -> (module in this package, what it is for, as `--help` shows it)
 FORMATOS: dict[str, tuple[str, str]] = {
@@ -32,19 +34,7 @@ FORMATOS: dict[str, tuple[str, str]] = {
 }
 
 
-def renderizar(formato: str, resultado: Resultado) -> str:
-    """The whole output of `formato` as text (the rich report without color)."""
-    modulo = import_module(f".{FORMATOS[formato][0]}", __name__)
-    texto: str = modulo.render_texto(resultado) if formato == "rich" else modulo.render(resultado)
-    return texto
-
-
-def escritor(formato: str, resultado: Resultado) -> Callable[[TextIO], None]:
-    """What writes the output of `formato` to a stream: as it goes where the format can, else its whole text."""
-    modulo = import_module(f".{FORMATOS[formato][0]}", __name__)
-    if formato != "rich" and hasattr(modulo, "escribir"):
-        return partial(modulo.escribir, resultado)
-
-    def entero(salida: TextIO) -> None:
-        salida.write(renderizar(formato, resultado))
-    return entero
+def salida_de(formato: str) -> Salida:
+    """The output of `formato` (its module, imported now)."""
+    modulo: Salida = import_module(f".{FORMATOS[formato][0]}", __name__)
+    return modulo

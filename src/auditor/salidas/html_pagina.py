@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from html import escape
 from itertools import groupby
+from typing import TextIO
 
 from auditor import __version__
 from auditor.idioma import actual, tr
@@ -316,3 +317,8 @@ def render(resultado: Resultado) -> str:
         "</html>",
     ]
     return "\n".join(partes) + "\n"
+
+
+def escribir(resultado: Resultado, destino: TextIO) -> None:
+    """The same page, written to `destino`."""
+    destino.write(render(resultado))

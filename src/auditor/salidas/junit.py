@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from typing import TextIO
 
 from auditor.idioma import tr
 from auditor.reglas.observacion import Severidad
@@ -92,3 +93,8 @@ def render(resultado: Resultado) -> str:
     raiz.set("time", "0")
     ET.indent(raiz)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(raiz, encoding="unicode") + "\n"
+
+
+def escribir(resultado: Resultado, destino: TextIO) -> None:
+    """The same XML, written to `destino`."""
+    destino.write(render(resultado))

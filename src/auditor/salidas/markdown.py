@@ -9,6 +9,8 @@ named in one closing line.
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from auditor.idioma import tr
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
@@ -91,3 +93,8 @@ def _recortar(lineas: list[str], limite: int = LIMITE) -> str:
     conservadas = [linea for i, linea in enumerate(lineas) if i not in fuera]
     conservadas += ["", tr("… y {n} hallazgos más que no caben en un comentario: vea el informe completo (por ejemplo, --format text o sarif).", n=len(fuera))]
     return "\n".join(conservadas)
+
+
+def escribir(resultado: Resultado, destino: TextIO) -> None:
+    """The same comment, written to `destino`."""
+    destino.write(render(resultado))

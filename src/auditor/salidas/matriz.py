@@ -30,6 +30,7 @@ from auditor.reglas.completitud import (
     porcentaje_completo,
 )
 from auditor.resultado.ejecucion import Resultado
+from auditor.salidas.protocolo import DeTexto, Salida
 
 FORMATOS_MATRIZ = ("rich", "text", "csv", "json")
 VERSION_FORMATO = 1
@@ -120,8 +121,8 @@ def _tabla_secretarias_rich(totales: list[TotalSecretaria]) -> Table:
     return tabla
 
 
-def render_rich(resultado: Resultado, console: Console) -> None:
-    """Print the matrix of each report, then the totals per secretaría, on `console`."""
+def imprimir(resultado: Resultado, consola: Console) -> None:
+    """Print the matrix of each report, then the totals per secretaría, on `consola` (the terminal, in color)."""
     for archivo, nombre, c in matrices(resultado):
         bloques: list[RenderableType] = [Text(archivo, style="bold")]
         if nombre:
@@ -132,20 +133,20 @@ def render_rich(resultado: Resultado, console: Console) -> None:
                                               porcentaje=texto_porcentaje(c.cuenta()))), (0, 0, 0, 2)))
         else:
             bloques.append(Padding(Text(tr("El informe no tiene metas.")), (0, 0, 0, 2)))
-        console.print(Group(*bloques))
-        console.print()
-    console.print(Text(tr("Totales por secretaría"), style="bold underline"))
-    console.print(_tabla_secretarias_rich(secretarias(resultado)))
-    console.print()
-    console.print(Text(leyenda(), style="dim"))
-    console.print(Text(tr("Completo: secciones respondidas sobre las que aplican."), style="dim"))
+        consola.print(Group(*bloques))
+        consola.print()
+    consola.print(Text(tr("Totales por secretaría"), style="bold underline"))
+    consola.print(_tabla_secretarias_rich(secretarias(resultado)))
+    consola.print()
+    consola.print(Text(leyenda(), style="dim"))
+    consola.print(Text(tr("Completo: secciones respondidas sobre las que aplican."), style="dim"))
 
 
 def render_texto_rich(resultado: Resultado, ancho: int = 100) -> str:
     """The rich matrix without color at a fixed width (for files)."""
-    console = Console(width=ancho, color_system=None, force_terminal=False, record=True, file=io.StringIO())
-    render_rich(resultado, console)
-    return console.export_text()
+    consola = Console(width=ancho, color_system=None, force_terminal=False, record=True, file=io.StringIO())
+    imprimir(resultado, consola)
+    return consola.export_text()
 
 
 def render_text(resultado: Resultado) -> str:
@@ -225,6 +226,7 @@ def render_json(resultado: Resultado) -> str:
     return json.dumps(documento(resultado), ensure_ascii=False, indent=2) + "\n"
 
 
-def renderizar(formato: str, resultado: Resultado) -> str:
-    """The whole matrix in `formato` as text (rich without color)."""
-    return {"rich": render_texto_rich, "text": render_text, "csv": render_csv, "json": render_json}[formato](resultado)
+# the formats of `auditor summary`, each a Salida (auditor.salidas.protocolo); rich is the matrix without color
+FORMATOS: dict[str, Salida] = {
+    "rich": DeTexto(render_texto_rich), "text": DeTexto(render_text), "csv": DeTexto(render_csv), "json": DeTexto(render_json),
+}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from itertools import groupby
+from typing import TextIO
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
@@ -89,18 +90,23 @@ def _resumen(resultado: Resultado) -> RenderableType:
     return Group(*partes)
 
 
-def render(resultado: Resultado, console: Console) -> None:
-    """Print the report on `console` (the caller chooses width, color and destination)."""
+def imprimir(resultado: Resultado, consola: Console) -> None:
+    """Print the report on `consola` (the caller chooses width, color and destination: the terminal, in color)."""
     for r in resultado.informes:
         for bloque in _informe(r):
-            console.print(bloque)
+            consola.print(bloque)
     for linea in suprimidos.lineas_lista(resultado):
-        console.print(Text(linea), soft_wrap=True)
-    console.print(_resumen(resultado))
+        consola.print(Text(linea), soft_wrap=True)
+    consola.print(_resumen(resultado))
 
 
-def render_texto(resultado: Resultado, ancho: int = 100) -> str:
-    """The same report as plain text at a fixed width (for tests and files)."""
-    console = Console(width=ancho, color_system=None, force_terminal=False, record=True, file=io.StringIO())
-    render(resultado, console)
-    return console.export_text()
+def render(resultado: Resultado, ancho: int = 100) -> str:
+    """The same report as plain text at a fixed width (for files, pipes and tests)."""
+    consola = Console(width=ancho, color_system=None, force_terminal=False, record=True, file=io.StringIO())
+    imprimir(resultado, consola)
+    return consola.export_text()
+
+
+def escribir(resultado: Resultado, destino: TextIO) -> None:
+    """The same text, written to `destino`."""
+    destino.write(render(resultado))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from tabulate import tabulate
 
 from auditor.idioma import tr
@@ -29,3 +31,8 @@ def render(resultado: Resultado) -> str:
     partes.extend(lineas_resumen(resultado))
     partes.extend(suprimidos.lineas_resumen(resultado))
     return "\n".join(partes) + "\n"
+
+
+def escribir(resultado: Resultado, destino: TextIO) -> None:
+    """The same text, written to `destino`."""
+    destino.write(render(resultado))
