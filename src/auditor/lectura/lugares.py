@@ -912,11 +912,9 @@ class _Lector:
         items = self.leer()
         for abierta, miembros in self.enumeraciones:
             sueltos = [j for j in miembros if items[j].tipo is None]
-            if not abierta:
-                if self.conocido is None:
-                    conocidos = len(sueltos)
-                else:
-                    conocidos = sum(1 for j in sueltos if self.conocido(self._clave_item(j)))
+            if not abierta:  # municipalities by their kind, by context, or by name
+                conocidos = len(miembros) - len(sueltos) + sum(
+                    1 for j in sueltos if self.conocido is None or self.conocido(self._clave_item(j)))
                 if conocidos < 2 or 2 * conocidos < len(miembros):
                     continue
             for j in sueltos:
