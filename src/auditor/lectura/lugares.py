@@ -6,7 +6,7 @@ accents, case, punctuation and spacing do not matter ("CUCUTA", "Cúcuta", "cúc
 short list of common names maps to the official ones ("Cúcuta" is 54001 "San José de
 Cúcuta", "Salazar de las Palmas" is 54660 "Salazar").
 
-Three services for the rules:
+Four services for the importer and the rules:
 
 - `Divipola.leer` reads one name written where a municipality is expected (the items of
   ``localizacion.municipios``), with an optional department after it ("Tabio, Cundinamarca").
@@ -15,6 +15,10 @@ Three services for the rules:
   Prose also names departments, regions ("región del Catatumbo"), corregimientos ("la
   Gabarra"), countries and venues ("Jardín Plaza", "Cafés de Colombia Expo"): a name of
   another department counts as a place only with evidence that it is one (see `menciones`).
+- `leer_lugares` (`Divipola.lugares`) reads each place a text names with its kind (municipio,
+  corregimiento, vereda, barrio, ...) and its municipality when the text says it; the importer's
+  list of municipalities and `menciones` both come from it, so a corregimiento or a vereda is
+  never taken for a municipality ("corregimiento de Versalles, municipio de Tibú").
 """
 
 from __future__ import annotations
