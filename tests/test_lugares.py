@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.resources
 import random
+import time
 import unicodedata
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 import auditor
 from auditor.configuracion import ErrorConfiguracion
 from auditor.configuracion.configuracion import AjusteRegla, Configuracion
-from auditor.lectura import lugares
+from auditor.lectura import lugares, respuestas
 from auditor.lectura.lugares import Clase, Divipola, Municipio, clave, compacta, distancia, divipola
 from auditor.modelo.informe import Informe
 from auditor.motor.auditor import preparar
@@ -180,3 +181,99 @@ def test_nom001_no_compara_todos_los_pares(monkeypatch: pytest.MonkeyPatch) -> N
     assert len(nombres_de_prueba) == 600
     assert llamadas < 5_000, llamadas
     assert any(h.texto == "Fundación Kalomo" for h in hallazgos)
+
+
+# --- places with their kind (leer_lugares) ------------------------------------------------------------
+
+def _lugares(texto: str) -> list[tuple[str, str | None, str | None]]:
+    """(name, kind, municipality) of each place, checking that each name is where the reader says."""
+    salida = []
+    for lugar in divipola().lugares(texto):
+        assert texto[lugar.inicio : lugar.fin] == lugar.nombre
+        salida.append((lugar.nombre, lugar.tipo.value if lugar.tipo else None, lugar.municipio.nombre if lugar.municipio else None))
+    return salida
+
+
+@pytest.mark.parametrize(("texto", "esperado"), [
+    ("Vereda San Isidro, municipio de Chitagá", [("San Isidro", "vereda", "Chitagá"), ("Chitagá", "municipio", None)]),
+    ("el corregimiento de San Pablo del municipio de Teorama", [("San Pablo", "corregimiento", "Teorama"), ("Teorama", "municipio", None)]),
+    ("Convención (incluidos el corregimiento de Cartagenita y la vereda La Trinidad) y Teorama.", [
+        ("Convención", "municipio", None), ("Cartagenita", "corregimiento", "Convención"), ("La Trinidad", "vereda", "Convención"),
+        ("Teorama", None, None)]),
+    ("Pamplona (barrios El Camellón y Santa Marta, y corregimiento de Chichira)", [
+        ("Pamplona", "municipio", None), ("El Camellón", "barrio", "Pamplona"), ("Santa Marta", "barrio", "Pamplona"),
+        ("Chichira", "corregimiento", "Pamplona")]),
+    ("en la vereda Santa Rosa de Hacarí", [("Santa Rosa", "vereda", "Hacarí"), ("Hacarí", "municipio", None)]),
+    ("las veredas Villanueva, El Rosario y La Esperanza de Bucarasica", [
+        ("Villanueva", "vereda", "Bucarasica"), ("El Rosario", "vereda", "Bucarasica"), ("La Esperanza", "vereda", "Bucarasica"),
+        ("Bucarasica", "municipio", None)]),
+    ("Vereda Llano Alto (Chitagá)", [("Llano Alto", "vereda", "Chitagá"), ("Chitagá", "municipio", None)]),
+    ("la vereda El Volcán, en Tibu, y el centro poblado La Curva", [
+        ("El Volcán", "vereda", "Tibu"), ("Tibu", "municipio", None), ("La Curva", "centro poblado", None)]),
+    ("Sardinata: corregimiento de Las Mercedes y comuna 2", [
+        ("Sardinata", "municipio", None), ("Las Mercedes", "corregimiento", "Sardinata"), ("2", "comuna", "Sardinata")]),
+    ("La Trinidad (Convención)", [("La Trinidad", "lugar", "Convención"), ("Convención", "municipio", None)]),
+    ("el resguardo indígena Motilón Barí y el departamento de Santander", [
+        ("Motilón Barí", "resguardo", None), ("Santander", "departamento", None)]),
+    # a name that begins with a kind word stays a name: 'ciudad' and 'municipio' are kinds only before "de"
+    ("Ciudad Bolívar y Tabio", [("Ciudad Bolívar", None, None), ("Tabio", None, None)]),
+])
+def test_lugares_con_su_tipo_y_su_municipio(texto: str, esperado: list[tuple[str, str | None, str | None]]) -> None:
+    assert _lugares(texto) == esperado
+
+
+def test_lugares_presentados_como_municipios() -> None:
+    def como_municipio(texto: str) -> list[str]:
+        return [lugar.nombre for lugar in divipola().lugares(texto) if lugar.como_municipio]
+
+    # a list opened by "municipios de", whatever its items are
+    assert como_municipio("en los municipios de Bochalema, Durania, Los Vados y Ragonvalia") == ["Bochalema", "Durania", "Los Vados", "Ragonvalia"]
+    # a list without a cue counts when most of its items, and at least two, are municipalities
+    assert como_municipio("Proyectos en Cucuta, Ocaña, Abrego y Aguachica.") == ["Cucuta", "Ocaña", "Abrego", "Aguachica"]
+    assert como_municipio("el Antiguo Espacio Territorial de Capacitación y Reincorporación (AETCR)") == []
+    # a name introduced as a corregimiento is that corregimiento everywhere in the text
+    assert como_municipio("en el corregimiento la Gabarra; también en La Gabarra, Tibú y El Tarra") == ["Tibú", "El Tarra"]
+    # 'y' between a vereda and a municipality: another place, not its municipality
+    assert _lugares("la vereda El Salado y el municipio de Vetas") == [("El Salado", "vereda", None), ("Vetas", "municipio", None)]
+    # a blank line ends a list item
+    assert como_municipio("Tibú\n\nVereda Santa Inés, municipio de El Carmen") == ["El Carmen"]
+
+
+def test_lugares_sin_saber_los_municipios() -> None:
+    """Without DIVIPOLA the kinds are read all the same; any list of two or more names is a list of municipalities."""
+    leidos = lugares.leer_lugares("Cucuta (barrio Lomitas), Ocaña y Pamplonilla")
+    assert [(x.nombre, x.tipo, x.como_municipio) for x in leidos] == [
+        ("Cucuta", lugares.Tipo.MUNICIPIO, True), ("Lomitas", lugares.Tipo.BARRIO, False),
+        ("Ocaña", None, True), ("Pamplonilla", None, True)]
+
+
+def test_el_vocabulario_de_lugares_se_valida() -> None:
+    assert all(clave(p) == p for _, singular, plural in lugares.PALABRAS_DE_LUGAR for p in (singular, plural))
+    with pytest.raises(ValueError, match="normalizada"):
+        original = lugares.PALABRAS_DE_LUGAR
+        try:
+            lugares.PALABRAS_DE_LUGAR = (*original, (lugares.Tipo.VEREDA, "Vereda", "veredas"))
+            lugares._vocabulario()
+        finally:
+            lugares.PALABRAS_DE_LUGAR = original
+
+
+def test_el_importador_y_las_reglas_leen_los_mismos_municipios() -> None:
+    texto = "Cucuta (barrios Cerro Verde y La Unión, y corregimiento de Guaramito), Villa del Rosario (barrio Lomitas) y El Zulia."
+    assert respuestas.municipios(texto) == ["Cucuta", "Villa del Rosario", "El Zulia"]
+    assert [(m.lectura.texto, m.en_lista) for m in divipola().menciones(texto, NDS)] == [
+        ("Cucuta", True), ("Villa del Rosario", True), ("El Zulia", True)]
+    # the department written after a municipality qualifies it: not another municipality
+    assert respuestas.municipios("en el municipio de Tabio, Cundinamarca") == ["Tabio"]
+
+
+def test_el_lector_de_lugares_es_lineal() -> None:
+    """Thousands of places read in one pass: twenty times the text takes about twenty times as long, not four hundred."""
+    def tiempo(n: int) -> float:
+        texto = "Vereda La Laguna (Mutiscua), corregimientos Campo Dos y Pacelli de Tibú, Ocaña y Cúcuta; " * n
+        inicio = time.perf_counter()
+        divipola().lugares(texto)
+        return time.perf_counter() - inicio
+
+    tiempo(10)
+    assert tiempo(2000) < 60 * max(tiempo(100), 1e-3)

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from auditor.cli import main
 from auditor.entrada.carga import cargar_bytes
 from auditor.entrada.fuente import ErrorFuente, leer_documento
+from auditor.lectura.lugares import divipola, leer_lugares
 from auditor.motor.auditor import Auditor
 from auditor.motor.auditoria import auditar_cargado
 from auditor.reglas.observacion import Categoria, Severidad
@@ -250,3 +251,24 @@ def test_la_cota_de_anidamiento_nunca_queda_corta_y_el_veredicto_no_cambia(texto
         obtenido = (error.linea, error.mensaje)
     if esperado is not None or (obtenido is not None and "anidamiento" in obtenido[1]):
         assert obtenido == esperado
+
+
+# The place reader: words of its vocabulary, names, connectors and punctuation in any order.
+_piezas_de_lugar = st.sampled_from([
+    "vereda", "Veredas", "corregimiento", "barrios", "municipio", "municipios", "de", "del", "la", "el", "en", "y", ",", ";",
+    ":", "(", ")", ".", "\n\n", "\n", "Tibú", "Tibu", "Cúcuta", "San José de Cúcuta", "Versalles", "El Rodeo", "La Gabarra",
+    "comuna", "9", "centro poblado", "Vda.", "Ocaña", "Tabio", "Cundinamarca", "u\u0301", "ÁBREGO", "Y", "En",
+])
+_texto_de_lugares = st.one_of(st.lists(_piezas_de_lugar, max_size=40).map(" ".join), _texto)
+
+
+@given(_texto_de_lugares)
+def test_el_lector_de_lugares_nunca_falla_y_sus_posiciones_estan_en_el_texto(texto: str) -> None:
+    for conocido in (None, divipola().es_municipio):
+        lugares = leer_lugares(texto, conocido)
+        for lugar in lugares:
+            assert 0 <= lugar.inicio < lugar.fin <= len(texto)
+            assert texto[lugar.inicio : lugar.fin] == lugar.nombre
+            if lugar.municipio is not None:
+                assert lugar.municipio.como_municipio and lugar.municipio.municipio is None
+        assert [x.inicio for x in lugares] == sorted(x.inicio for x in lugares)

@@ -6,7 +6,7 @@ accents, case, punctuation and spacing do not matter ("CUCUTA", "Cúcuta", "cúc
 short list of common names maps to the official ones ("Cúcuta" is 54001 "San José de
 Cúcuta", "Salazar de las Palmas" is 54660 "Salazar").
 
-Three services for the rules:
+Four services for the importer and the rules:
 
 - `Divipola.leer` reads one name written where a municipality is expected (the items of
   ``localizacion.municipios``), with an optional department after it ("Tabio, Cundinamarca").
@@ -15,6 +15,10 @@ Three services for the rules:
   Prose also names departments, regions ("región del Catatumbo"), corregimientos ("la
   Gabarra"), countries and venues ("Jardín Plaza", "Cafés de Colombia Expo"): a name of
   another department counts as a place only with evidence that it is one (see `menciones`).
+- `leer_lugares` (`Divipola.lugares`) reads each place a text names with its kind (municipio,
+  corregimiento, vereda, barrio, ...) and its municipality when the text says it; the importer's
+  list of municipalities and `menciones` both come from it, so a corregimiento or a vereda is
+  never taken for a municipality ("corregimiento de Versalles, municipio de Tibú").
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import importlib.resources
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
@@ -165,6 +169,14 @@ class Divipola:
         k = re.sub(r"^(?:el )?departamento (?:del? )?", "", k)
         return self._departamentos.get(k)
 
+    def es_municipio(self, k: str) -> bool:
+        """Whether a normalized name (`clave`) is a municipality's name or common name, of any department."""
+        return k in self._por_nombre or k.replace(" ", "") in self._por_compacta
+
+    def lugares(self, texto: str) -> list[Lugar]:
+        """The places `texto` names, with their kind and municipality (`leer_lugares`, knowing the municipalities)."""
+        return leer_lugares(texto, self.es_municipio)
+
     def nombre_usual(self, m: Municipio) -> str:
         """The name reports use: a shorter common name when there is one ("Cúcuta" for "San José de Cúcuta")."""
         return self._usual.get(m.codigo, m.nombre)
@@ -279,40 +291,32 @@ class Divipola:
           Cundinamarca"), or a department capital named on its own ("en Medellín").  A name inside a
           longer one ("Jardín Plaza", "Cafés de Colombia Expo", "Plazoleta de San Pablo") is a venue or
           an event, not a place of intervention;
-        - a name that is not in DIVIPOLA, as unknown, only when it is an item of a list of municipalities
-          (see `_listas_de_municipios`); the rule decides whether it is close enough to a real one.
+        - a name that is not in DIVIPOLA, as unknown, only when the text presents it as a municipality
+          (`Lugar.como_municipio`: "municipio de X", an item of a list of municipalities, the municipality
+          of a vereda...); the rule decides whether it is close enough to a real one.
+
+        A name the text introduces as a place inside a municipality ("corregimiento de Versalles",
+        "vereda La Laguna (Mutiscua)") is no mention of a municipality, whatever DIVIPOLA has by that name
+        (see `leer_lugares`).
         """
         texto = unicodedata.normalize("NFC", texto)  # offsets below are in the composed text: 'u' + '\u0301' is one letter
         salida: list[Mencion] = []
-        listas = self._listas_de_municipios(texto, departamento)
+        lugares = self.lugares(texto)
+        listas = {lugar.inicio: lugar.fin for lugar in lugares if lugar.como_municipio}
+        dentro = _Tramos([(lugar.inicio, lugar.fin) for lugar in lugares if lugar.submunicipal])
         for span in _spans_capitalizados(texto):
-            salida.extend(self._menciones_en_span(texto, span, departamento, listas))
+            salida.extend(self._menciones_en_span(texto, span, departamento, listas, dentro))
         return salida
 
-    def _listas_de_municipios(self, texto: str, departamento: str | None) -> dict[int, int]:
-        """Start -> end of each item of an enumeration that is a list of municipalities.
-
-        It is one when a cue opens it ("en los municipios de A, B y C"), or when most of its items, and
-        at least two, are municipalities ("corresponde a Cúcuta, Los Patios, Mutiscua, Cácuta y Ocaña"):
-        then an unknown item among them is most likely a misspelled municipality.
-        """
-        items: dict[int, int] = {}
-        for con_clave, enumeracion in _enumeraciones(texto):
-            if not con_clave:
-                conocidos = sum(
-                    1 for inicio, fin in enumeracion
-                    if self._clasificar(texto[inicio:fin], texto[inicio:fin], None, departamento).clase in (Clase.MUNICIPIO, Clase.FUERA)
-                )
-                if conocidos < 2 or 2 * conocidos < len(enumeracion):
-                    continue
-            items.update(enumeracion)
-        return items
-
-    def _menciones_en_span(self, texto: str, span: _Span, departamento: str | None, listas: dict[int, int]) -> Iterator[Mencion]:
+    def _menciones_en_span(self, texto: str, span: _Span, departamento: str | None, listas: dict[int, int],
+                           dentro: _Tramos) -> Iterator[Mencion]:
         palabras = span.palabras
         i = 0
         while i < len(palabras):
             inicio = palabras[i].inicio
+            if dentro.contiene(inicio):  # a word of a corregimiento's, a vereda's, a barrio's name
+                i += 1
+                continue
             fin_item = listas.get(inicio)
             hallada = None if palabras[i].conector else self._nombre_mas_largo(texto, palabras, i, departamento)
             if hallada is None:
@@ -368,6 +372,18 @@ class Divipola:
         if completo and capitales and clave(lectura.texto) not in _HOMONIMOS:
             return Lectura(lectura.texto, lectura.clase, capitales, lectura.departamento)
         return None
+
+
+class _Tramos:
+    """Sorted, non-overlapping ranges of a text, asked in any order whether they hold a position."""
+
+    def __init__(self, tramos: list[tuple[int, int]]) -> None:
+        self._inicios = [a for a, _ in tramos]
+        self._fines = [b for _, b in tramos]
+
+    def contiene(self, posicion: int) -> bool:
+        k = bisect.bisect_right(self._inicios, posicion) - 1
+        return k >= 0 and posicion < self._fines[k]
 
 
 def _letras_alcanzan(letras_a: Counter[str], letras_b: Counter[str], largo: int, minimo: float) -> bool:
@@ -426,8 +442,6 @@ _DEPARTAMENTO_DESPUES = re.compile(
     r"\s*(?:,|(?P<abre>\()|\s[-–])\s*(?:(?:en\s+)?el\s+)?(?:departamento\s+del?\s+)?(?P<dpto>[^\W\d_][^,;:.()\n]*?)\s*(?=[,;:.()\n]|$)",
     re.IGNORECASE,
 )
-_SEPARADOR_ITEMS = re.compile(r"\s*(?:,|;|\sy\s|\se\s)\s*(?:(?:y|e)\s+)?", re.IGNORECASE)
-_CLAVE_LISTA = re.compile(r"\b(?:municipios?|ciudad(?:es)?)\s+(?:de\s+|:\s*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -478,29 +492,478 @@ def _cerrar(palabras: list[_Palabra]) -> Iterable[_Span]:
     return [_Span(tuple(palabras))] if palabras else []
 
 
-def _enumeraciones(texto: str) -> Iterator[tuple[bool, list[tuple[int, int]]]]:
-    """Runs of capitalized items joined by commas, 'y' or 'e', each with whether a list cue opens it.
+# --- places with their kind -----------------------------------------------------------------------
 
-    An item is a run of capitalized words with lower-case connectors ("Villa del Rosario");
-    the cue is "municipio(s) de", "municipios:", "ciudad(es) de".
+class Tipo(str, Enum):
+    """The kind of place a text says a name is."""
+
+    MUNICIPIO = "municipio"
+    DEPARTAMENTO = "departamento"
+    CORREGIMIENTO = "corregimiento"
+    VEREDA = "vereda"
+    BARRIO = "barrio"
+    CENTRO_POBLADO = "centro poblado"
+    INSPECCION = "inspección"
+    RESGUARDO = "resguardo"
+    COMUNA = "comuna"
+    LUGAR = "lugar"  # a place of a municipality whose kind the text does not say: 'La Laguna (Mutiscua)'
+
+    @property
+    def submunicipal(self) -> bool:
+        """A place inside a municipality: never checked against DIVIPOLA's municipalities."""
+        return self not in (Tipo.MUNICIPIO, Tipo.DEPARTAMENTO)
+
+
+# The words that say what kind of place the names after them are, normalized (`clave`): singular
+# names one place ("vereda El Rodeo"), plural a list ("veredas A, B y C").  Municipio, ciudad and
+# departamento count only before "de" or ":" ("municipio de Tibú", "municipios: ..."), so that a
+# name that begins with one of them stays a name ("Ciudad Bolívar").
+# This is a tuple here and not a pattern set under rules/: the importer reads places before any rule
+# file is loaded (entrada comes before reglas), and a name's kind must not depend on a --rules folder.
+PALABRAS_DE_LUGAR: tuple[tuple[Tipo, str, str], ...] = (
+    (Tipo.MUNICIPIO, "municipio", "municipios"),
+    (Tipo.MUNICIPIO, "mpio", "mpios"),
+    (Tipo.MUNICIPIO, "ciudad", "ciudades"),
+    (Tipo.DEPARTAMENTO, "departamento", "departamentos"),
+    (Tipo.CORREGIMIENTO, "corregimiento", "corregimientos"),
+    (Tipo.CORREGIMIENTO, "corr", "corrs"),
+    (Tipo.VEREDA, "vereda", "veredas"),
+    (Tipo.VEREDA, "vda", "vdas"),
+    (Tipo.BARRIO, "barrio", "barrios"),
+    (Tipo.BARRIO, "brr", "brrs"),
+    (Tipo.BARRIO, "urbanizacion", "urbanizaciones"),
+    (Tipo.CENTRO_POBLADO, "centro poblado", "centros poblados"),
+    (Tipo.CENTRO_POBLADO, "caserio", "caserios"),
+    (Tipo.INSPECCION, "inspeccion de policia", "inspecciones de policia"),
+    (Tipo.INSPECCION, "inspeccion", "inspecciones"),
+    (Tipo.RESGUARDO, "resguardo indigena", "resguardos indigenas"),
+    (Tipo.RESGUARDO, "resguardo", "resguardos"),
+    (Tipo.COMUNA, "comuna", "comunas"),
+)
+
+
+class Presentacion(str, Enum):
+    """How the text presents a place."""
+
+    NOMBRADO = "nombrado"  # by its kind word: "municipio de Tibú", "vereda El Rodeo"
+    CONTEXTO = "contexto"  # the municipality of a place the text names: "Ocaña (vereda El Rodeo)", "vereda X (Silos)"
+    LISTA = "lista"  # bare, an item of a list of municipalities ("municipios de A, B y C", or most items are municipalities)
+    SUELTO = "suelto"  # bare, and nothing says what it is
+
+
+@dataclass(frozen=True)
+class Lugar:
+    """A place named in a text: the name as written, where (``texto[inicio:fin]``), its kind and municipality."""
+
+    nombre: str
+    inicio: int
+    fin: int
+    tipo: Tipo | None  # None: the text does not say
+    presentacion: Presentacion
+    municipio: Lugar | None = None  # the municipality it belongs to, when the text says it
+
+    @property
+    def como_municipio(self) -> bool:
+        """Presented as a municipality: by its kind word, as the municipality of another place, or bare in a list of them."""
+        return self.tipo is Tipo.MUNICIPIO or (self.tipo is None and self.presentacion is Presentacion.LISTA)
+
+    @property
+    def submunicipal(self) -> bool:
+        return _es_submunicipal(self.tipo)
+
+
+def _vocabulario() -> dict[tuple[str, ...], tuple[Tipo, bool]]:
+    """The kind words by their words, validated: each is written normalized, and none is there twice."""
+    salida: dict[tuple[str, ...], tuple[Tipo, bool]] = {}
+    for tipo, singular, plural in PALABRAS_DE_LUGAR:
+        for palabra, es_plural in ((singular, False), (plural, True)):
+            if clave(palabra) != palabra:
+                raise ValueError(f"PALABRAS_DE_LUGAR: «{palabra}» debe estar normalizada («{clave(palabra)}»)")
+            if tuple(palabra.split()) in salida:
+                raise ValueError(f"PALABRAS_DE_LUGAR: «{palabra}» está dos veces")
+            salida[tuple(palabra.split())] = (tipo, es_plural)
+    return salida
+
+
+_VOCABULARIO = _vocabulario()
+_MAX_PALABRAS_TIPO = max(len(k) for k in _VOCABULARIO)
+_TIPO_ANTES_DE = (Tipo.MUNICIPIO, Tipo.DEPARTAMENTO)  # kinds that count only before "de" or ":"
+_MAX_PALABRAS_MUNICIPIO = 6  # the longest municipality name read after "de" inside a name ("El Llanito de Ocaña")
+
+_ARTICULOS = frozenset({"la", "las", "los", "el", "a", "al"})
+_PREPOSICIONES = frozenset({"en", "de", "del"})
+_SEPARADORES = frozenset({"y", "e"})
+_PREPOSICION_INICIAL = frozenset({"en", "desde", "hasta", "para", "por", "con", "entre", "hacia", "sobre", "y", "e"})
+_TOKEN = re.compile(r"(?P<p>(?:[^\W\d_]|[\u0300-\u036f])+)|(?P<n>\d+)|(?P<corte>\n[^\S\n]*\n\s*)|(?P<s>\S)")
+
+
+@cache
+def _clave_palabra(palabra: str) -> str:
+    return clave(palabra)
+
+
+@dataclass
+class _Item:
+    inicio: int
+    fin: int
+    tipo: Tipo | None
+    presentacion: Presentacion
+    padre: int | None = None
+    enumeracion: int | None = None
+
+
+@dataclass
+class _Marco:
+    """What the reader knows at one level of parentheses."""
+
+    tipo: Tipo | None = None  # the kind in effect for the next name
+    plural: bool = False
+    tras_tipo: bool = False  # just after a kind word: the next name is of that kind
+    pendientes: list[int] = field(default_factory=list)  # places inside a municipality still without it
+    separado: bool = False  # only separators since the last item of the current enumeration
+    tras_separador: bool = False  # only separators since the last item: a plural kind goes on ("barrios A, B y C")
+    y_visto: bool = False  # "y", "e" or ";" since the last item: the next name is another place, not its municipality
+    preposicion: bool = False  # "en"/"de"/"del" just before: a bare name here may be the municipality of the pendientes
+    enumeracion: int | None = None  # the enumeration the last item belongs to
+    ultimo: int | None = None  # the item just before, for "(" right after it
+    dos_puntos: list[int] = field(default_factory=list)  # bare items before ":" ("Cúcuta: corregimiento de ...")
+    padre_fijo: int | None = None  # "Cúcuta: ..." the municipality of what follows, up to the end of the sentence
+    abierto_por: int | None = None  # the item right before "(" (child frames)
+    items: list[int] = field(default_factory=list)  # items read in this frame (child frames)
+    otros: int = 0  # tokens of this frame that are neither names, kind words nor connectors
+
+
+class _Lector:
+    """One pass over the words of a text (see `leer_lugares`)."""
+
+    def __init__(self, texto: str, conocido: Callable[[str], bool] | None) -> None:
+        self.texto = texto
+        self.conocido = conocido
+        self.tokens = [(m.lastgroup or "s", m.start(), m.end()) for m in _TOKEN.finditer(texto)]
+        self.claves = [_clave_palabra(texto[a:b]) if t == "p" else texto[a:b] for t, a, b in self.tokens]
+        self.items: list[_Item] = []
+        self.enumeraciones: list[tuple[bool, list[int]]] = []  # (opened by "municipios de", its items)
+        self.marcos = [_Marco()]
+
+    # -- tokens ----------------------------------------------------------------------------------------
+
+    def _palabra(self, i: int) -> bool:
+        return i < len(self.tokens) and self.tokens[i][0] == "p"
+
+    def _mayuscula(self, i: int) -> bool:
+        return self._palabra(i) and self.texto[self.tokens[i][1]].isupper()
+
+    def _tipo_en(self, i: int) -> tuple[Tipo, bool, int] | None:
+        """The kind word starting at token i: (kind, plural, tokens it takes), longest first."""
+        if not self._palabra(i):
+            return None
+        for n in range(_MAX_PALABRAS_TIPO, 0, -1):
+            if i + n > len(self.tokens) or not all(self._palabra(k) for k in range(i, i + n)):
+                continue
+            hallado = _VOCABULARIO.get(tuple(self.claves[i : i + n]))
+            if hallado is None:
+                continue
+            tipo, plural = hallado
+            if tipo in _TIPO_ANTES_DE and not (i + n < len(self.tokens) and self.claves[i + n] in ("de", "del", ":")):
+                return None
+            return tipo, plural, n
+        return None
+
+    # -- the pass --------------------------------------------------------------------------------------
+
+    def leer(self) -> list[_Item]:
+        i = 0
+        while i < len(self.tokens):
+            i = self._paso(i)
+        while len(self.marcos) > 1:
+            self.marcos.pop()
+        return self.items
+
+    def _paso(self, i: int) -> int:
+        clase, _, _ = self.tokens[i]
+        k = self.claves[i]
+        marco = self.marcos[-1]
+        if clase == "corte":  # a blank line: a paragraph or a list item ends
+            del self.marcos[1:]
+            self._romper(self.marcos[0])
+            return i + 1
+        if clase == "p":
+            tipo = self._tipo_en(i)
+            if tipo is not None:
+                return self._palabra_de_tipo(i, *tipo)
+            if self._mayuscula(i) and k not in _SEPARADORES:
+                return self._nombre(i)
+            return self._palabra_minuscula(i, k)
+        if clase == "n":
+            if _es_submunicipal(marco.tipo) and (marco.tras_tipo or (marco.plural and marco.tras_separador)):
+                self._leer_nombre(i, i + 1)  # "comuna 9", "comunas 6 y 8"
+                return i + 1
+            marco.otros += 1
+            self._romper(marco)
+            return i + 1
+        return self._signo(i, k)
+
+    def _palabra_de_tipo(self, i: int, tipo: Tipo, plural: bool, n: int) -> int:
+        marco = self.marcos[-1]
+        if marco.dos_puntos and tipo.submunicipal:  # "Cúcuta: corregimiento de Palmarito"
+            for j in marco.dos_puntos:
+                self._hacer_municipio(j)
+            if len(marco.dos_puntos) == 1:
+                marco.padre_fijo = marco.dos_puntos[0]
+        marco.dos_puntos = []
+        if tipo is Tipo.MUNICIPIO:  # "municipios de A, B y C": a list of municipalities
+            self.enumeraciones.append((True, []))
+            marco.enumeracion = len(self.enumeraciones) - 1
+        else:  # "vereda X, Ocaña": the vereda ends the list before it
+            marco.enumeracion = None
+        marco.tipo, marco.plural, marco.tras_tipo = tipo, plural, True
+        if plural or tipo is not Tipo.MUNICIPIO:
+            marco.preposicion = False
+        marco.separado = tipo is Tipo.MUNICIPIO
+        marco.tras_separador = False
+        return i + n
+
+    def _palabra_minuscula(self, i: int, k: str) -> int:
+        marco = self.marcos[-1]
+        if k in _SEPARADORES:
+            marco.y_visto = True
+            self._separador(marco)
+            return i + 1
+        if k in _ARTICULOS or k in _PREPOSICIONES:
+            if k in _PREPOSICIONES:
+                marco.preposicion = True
+            if not marco.tras_tipo:
+                marco.separado = marco.tras_separador = False
+            return i + 1
+        marco.otros += 1
+        self._romper(marco)
+        return i + 1
+
+    def _signo(self, i: int, s: str) -> int:
+        marco = self.marcos[-1]
+        if s == "(":
+            hijo = _Marco(abierto_por=marco.ultimo)
+            self.marcos.append(hijo)
+            return i + 1
+        if s == ")":
+            if len(self.marcos) > 1:
+                self._cerrar(self.marcos.pop())
+            return i + 1
+        if s in (",", ";"):
+            if s == ";":
+                marco.y_visto = True
+                if _es_submunicipal(marco.tipo):
+                    marco.tipo = None
+                marco.pendientes = []
+            self._separador(marco)
+            return i + 1
+        if s == ":":
+            if marco.tras_tipo:  # "municipios: A, B y C"
+                return i + 1
+            anteriores = [j for j in (self.enumeraciones[marco.enumeracion][1] if marco.enumeracion is not None else [])
+                          if self.items[j].tipo is None] if marco.ultimo is not None else []
+            self._romper(marco)
+            marco.dos_puntos = anteriores
+            return i + 1
+        if s == "." and marco.tras_tipo:  # "Vda. El Rodeo"
+            return i + 1
+        marco.otros += 1
+        self._romper(marco)
+        if s in ".?!":
+            marco.padre_fijo = None
+        return i + 1
+
+    @staticmethod
+    def _separador(marco: _Marco) -> None:
+        """",", ";", "y", "e": the next name may be the next item of the list before it."""
+        seguido = marco.separado or marco.tras_separador or marco.ultimo is not None
+        marco.separado = marco.enumeracion is not None and seguido
+        marco.tras_separador = seguido
+        marco.preposicion = False
+        marco.ultimo = None
+
+    def _romper(self, marco: _Marco) -> None:
+        """Anything but a name, a kind word or a connector: the list and the kind in effect end."""
+        marco.tipo, marco.plural, marco.tras_tipo = None, False, False
+        marco.pendientes, marco.dos_puntos = [], []
+        marco.separado = marco.tras_separador = marco.y_visto = marco.preposicion = False
+        marco.enumeracion = marco.ultimo = None
+
+    # -- names -----------------------------------------------------------------------------------------
+
+    def _nombre(self, i: int) -> int:
+        """A run of capitalized words with lower-case connectors between them ("Villa del Rosario")."""
+        fin = i + 1
+        j = i + 1
+        while j < len(self.tokens) and self._palabra(j) and self._tipo_en(j) is None and self.claves[j] not in _SEPARADORES:
+            if self._mayuscula(j):
+                fin = j = j + 1
+            elif self.claves[j] in _CONECTORES:
+                j += 1
+            else:
+                break
+        inicio = i
+        if fin - inicio > 1 and self.claves[inicio] in _PREPOSICION_INICIAL:  # "En Cúcuta" at the start of a sentence
+            inicio += 1
+            self.marcos[-1].preposicion = self.claves[i] == "en"
+        self._leer_nombre(inicio, fin)
+        return fin
+
+    def _leer_nombre(self, a: int, b: int) -> None:
+        marco = self.marcos[-1]
+        tipo = marco.tipo if (marco.tras_tipo or (marco.plural and marco.tras_separador)) else None
+        if _es_submunicipal(tipo):
+            corte = self._municipio_al_final(a, b)
+            fin_lugar = corte[0] if corte else b
+            j = self._nuevo(marco, a, fin_lugar, tipo, Presentacion.NOMBRADO)
+            if marco.padre_fijo is not None:
+                self.items[j].padre = marco.padre_fijo
+            else:
+                if not marco.y_visto:
+                    marco.pendientes = [p for p in marco.pendientes if self.items[p].padre is None]
+                marco.pendientes.append(j)
+            marco.y_visto = False
+            if corte is not None:  # "barrios A, B y C de Cúcuta": C's municipality is the whole list's
+                m = self._nuevo_suelto(corte[1], b, Tipo.MUNICIPIO, Presentacion.CONTEXTO)
+                self._dar_padre(marco.pendientes, m)
+        elif tipo is Tipo.MUNICIPIO or tipo is Tipo.DEPARTAMENTO:
+            j = self._nuevo(marco, a, b, tipo, Presentacion.NOMBRADO)
+            if tipo is Tipo.MUNICIPIO and not marco.plural and not marco.y_visto:
+                self._dar_padre(marco.pendientes, j)  # "vereda Caño Indio, municipio de Tibú"
+            marco.pendientes = []
+            if tipo is Tipo.MUNICIPIO:
+                self._enumerar(marco, j, continua=True)
+        else:
+            if marco.pendientes and marco.preposicion and not marco.y_visto:  # "la vereda El Rodeo, en Ocaña"
+                j = self._nuevo(marco, a, b, Tipo.MUNICIPIO, Presentacion.CONTEXTO)
+                self._dar_padre(marco.pendientes, j)
+                marco.pendientes = []
+            else:
+                j = self._nuevo(marco, a, b, None, Presentacion.SUELTO)
+                self._enumerar(marco, j, continua=marco.separado)
+        if not marco.plural:
+            marco.tipo = None
+        marco.tras_tipo = marco.separado = marco.tras_separador = marco.preposicion = False
+        marco.y_visto = False if tipo is None or tipo.submunicipal else marco.y_visto
+        marco.ultimo = j
+
+    def _municipio_al_final(self, a: int, b: int) -> tuple[int, int] | None:
+        """In "El Llanito de Ocaña", after a kind word: (end of the place, start of the municipality)."""
+        if self.conocido is None:
+            return None
+        for c in range(max(a + 1, b - _MAX_PALABRAS_MUNICIPIO - 1), b - 1):
+            if self.claves[c] in ("de", "del") and self.conocido(" ".join(self.claves[c + 1 : b])):
+                return c, c + 1
+        return None
+
+    def _nuevo(self, marco: _Marco, a: int, b: int, tipo: Tipo | None, presentacion: Presentacion) -> int:
+        self.items.append(_Item(self.tokens[a][1], self.tokens[b - 1][2], tipo, presentacion))
+        j = len(self.items) - 1
+        marco.items.append(j)
+        return j
+
+    def _nuevo_suelto(self, a: int, b: int, tipo: Tipo, presentacion: Presentacion) -> int:
+        return self._nuevo(self.marcos[-1], a, b, tipo, presentacion)
+
+    def _enumerar(self, marco: _Marco, j: int, continua: bool) -> None:
+        if not continua or marco.enumeracion is None:
+            self.enumeraciones.append((False, []))
+            marco.enumeracion = len(self.enumeraciones) - 1
+        self.enumeraciones[marco.enumeracion][1].append(j)
+        self.items[j].enumeracion = marco.enumeracion
+
+    def _dar_padre(self, hijos: list[int], padre: int) -> None:
+        for h in hijos:
+            if self.items[h].padre is None and h != padre:
+                self.items[h].padre = padre
+
+    def _hacer_municipio(self, j: int) -> None:
+        item = self.items[j]
+        if item.tipo is None:
+            item.tipo, item.presentacion = Tipo.MUNICIPIO, Presentacion.CONTEXTO
+
+    def _cerrar(self, hijo: _Marco) -> None:
+        """")": what the parentheses say of the name right before them, or that name of them."""
+        o = hijo.abierto_por
+        if o is None:
+            return
+        externo = self.marcos[-1]
+        dentro = [self.items[j] for j in hijo.items]
+        huerfanos = [j for j in hijo.items if _es_submunicipal(self.items[j].tipo) and self.items[j].padre is None]
+        afuera = self.items[o]
+        if huerfanos and (afuera.tipo is None or afuera.tipo is Tipo.MUNICIPIO):  # "Ocaña (incluidos el corregimiento de Otaré ...)"
+            self._hacer_municipio(o)
+            self._dar_padre(huerfanos, o)
+        elif len(dentro) == 1 and hijo.otros == 0 and (dentro[0].tipo in (None, Tipo.MUNICIPIO)):
+            unico = hijo.items[0]
+            if _es_submunicipal(afuera.tipo):  # "Vereda La Laguna (Mutiscua)"
+                self._hacer_municipio(unico)
+                self._dar_padre([*externo.pendientes, o], unico)
+                externo.pendientes = []
+            elif (afuera.tipo is None and self.conocido is not None and dentro[0].tipo is None
+                  and not self.conocido(self._clave_item(o)) and self.conocido(self._clave_item(unico))):
+                afuera.tipo, afuera.presentacion = Tipo.LUGAR, Presentacion.CONTEXTO  # "La Laguna (Mutiscua)"
+                self._hacer_municipio(unico)
+                afuera.padre = unico
+        externo.ultimo = o
+
+    def _clave_item(self, j: int) -> str:
+        return clave(self.texto[self.items[j].inicio : self.items[j].fin])
+
+    # -- the answer --------------------------------------------------------------------------------------
+
+    def lugares(self) -> list[Lugar]:
+        items = self.leer()
+        for abierta, miembros in self.enumeraciones:
+            sueltos = [j for j in miembros if items[j].tipo is None]
+            if not abierta:  # municipalities by their kind, by context, or by name
+                conocidos = len(miembros) - len(sueltos) + sum(
+                    1 for j in sueltos if self.conocido is None or self.conocido(self._clave_item(j)))
+                if conocidos < 2 or 2 * conocidos < len(miembros):
+                    continue
+            for j in sueltos:
+                items[j].presentacion = Presentacion.LISTA
+        dentro: dict[str, Tipo] = {}  # a name the text introduces as a place of a municipality is that place everywhere in it
+        for item in items:
+            tipo = item.tipo
+            if tipo is not None and tipo.submunicipal and tipo is not Tipo.LUGAR:
+                dentro.setdefault(_sin_articulo(clave(self.texto[item.inicio : item.fin])), tipo)
+        for item in items:
+            if item.tipo is None and dentro:
+                otro = dentro.get(_sin_articulo(clave(self.texto[item.inicio : item.fin])))
+                if otro is not None:  # "el corregimiento la Gabarra; también en La Gabarra, Tibú y El Tarra"
+                    item.tipo = otro
+        hechos: dict[int, Lugar] = {}
+
+        def lugar(j: int) -> Lugar:
+            if j not in hechos:
+                item = items[j]
+                padre = lugar(item.padre) if item.padre is not None and items[item.padre].padre is None else None  # a municipality has none
+                hechos[j] = Lugar(self.texto[item.inicio : item.fin], item.inicio, item.fin, item.tipo, item.presentacion, padre)
+            return hechos[j]
+
+        return sorted((lugar(j) for j in range(len(items))), key=lambda x: (x.inicio, x.fin))
+
+
+def _es_submunicipal(tipo: Tipo | None) -> bool:
+    return tipo is not None and tipo.submunicipal
+
+
+def _sin_articulo(k: str) -> str:
+    """'la gabarra' -> 'gabarra': "corregimiento la Gabarra" and "La Gabarra" are one place."""
+    primera, _, resto = k.partition(" ")
+    return resto if resto and primera in ("la", "las", "los", "el") else k
+
+
+def leer_lugares(texto: str, conocido: Callable[[str], bool] | None = None) -> list[Lugar]:
+    """The places a text names, in order, each with its kind and, when the text says it, its municipality.
+
+    One pass over the words.  A kind word gives the kind of the names after it ("vereda El Rodeo",
+    "corregimientos Campo Dos y Pacelli", "municipio de Tibú"; see `PALABRAS_DE_LUGAR`); the
+    municipality of a place is read from "X, municipio de Y", "X del municipio de Y", "X, en Y",
+    "X de Y" (Y a municipality, by `conocido`), "Y (... corregimiento de X ...)", "vereda X (Y)" and
+    "Y: vereda X".  A bare name is an item of a list of municipalities when "municipio(s) de" or
+    "ciudad de" opens the list, or when most of its items, and at least two, are municipalities
+    (`conocido`: whether a normalized name is one; without it, any list of two or more).
     """
-    claves = sorted(m.end() for m in _CLAVE_LISTA.finditer(texto))
-    abiertas = set(claves)
-    actual: list[tuple[int, int]] = []
-    for item in _ITEM.finditer(texto):
-        inicio = item.start()
-        dentro = bisect.bisect_right(claves, item.end() - 1)
-        if dentro and claves[dentro - 1] > inicio:  # "Municipios de Cúcuta": the list starts after the cue
-            inicio = claves[dentro - 1]
-        elif actual and _SEPARADOR_ITEMS.fullmatch(texto, actual[-1][1], inicio):
-            actual.append((inicio, item.end()))
-            continue
-        if actual:
-            yield actual[0][0] in abiertas, actual
-        actual = [(inicio, item.end())]
-    if actual:
-        yield actual[0][0] in abiertas, actual
-
-
-_MAYUSCULA = "[A-ZÁÉÍÓÚÑÜ]"
-_ITEM = re.compile(rf"{_MAYUSCULA}[^\W\d_]*(?:\s+(?:(?:de|del|la|las|los|el)\s+)*{_MAYUSCULA}[^\W\d_]*)*")
+    return _Lector(texto, conocido).lugares()

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from auditor.lectura.fechas import MESES
+from auditor.lectura.lugares import divipola
 from auditor.lectura.patrones import normalizar
 
 _MESES = "|".join(MESES)
@@ -249,40 +250,24 @@ def porcentajes_narrativos(texto: str) -> dict[str, Trozo]:
 
 # --- municipalities ---------------------------------------------------------------------
 
-_CONECTOR = r"(?:de|del|la|las|los|el)"
-_PALABRA_NOMBRE = r"[A-ZÁÉÍÓÚÑ][a-záéíóúñü]+"
-_NOMBRE = rf"{_PALABRA_NOMBRE}(?:\s+(?:{_CONECTOR}\s+)*{_PALABRA_NOMBRE})*"
-_LISTA = re.compile(rf"(?P<lista>{_NOMBRE}(?:\s*,\s*(?:y\s+)?{_NOMBRE})*(?:\s*,?\s+[ye]\s+{_NOMBRE})?)")
-_UNO = re.compile(rf"\b(?:municipio|ciudad)\s+de\s+(?P<nombre>{_NOMBRE})")
-_VARIOS = re.compile(rf"\b[Mm]unicipios\s+de\s+(?P<lista>{_NOMBRE}(?:\s*,\s*(?:y\s+)?{_NOMBRE})*(?:\s*,?\s+[ye]\s+{_NOMBRE})?)")
-
-
-def _nombres(lista: str) -> list[str]:
-    return [n.strip() for n in re.split(r"\s*,\s*(?:y\s+)?|\s+[ye]\s+", lista) if n.strip()]
-
 
 def municipios(texto: str) -> list[str]:
-    """Municipality names a LOCALIZACIÓN answer lists, as written, in order, without repeats:
-    the names after 'municipio de' / 'ciudad de' (one) or 'municipios de' (a list), and any
-    list of two or more proper names ('Cúcuta, Los Patios, Villa del Rosario y Ocaña')."""
-    hallazgos: list[tuple[int, str]] = []
-    ocupado: list[tuple[int, int]] = []
-    for m in _VARIOS.finditer(texto):
-        hallazgos += [(m.start("lista") + i, n) for i, n in enumerate(_nombres(m.group("lista")))]
-        ocupado.append((m.start("lista"), m.end("lista")))
-    for m in _UNO.finditer(texto):
-        if not any(a <= m.start("nombre") < b for a, b in ocupado):
-            hallazgos.append((m.start("nombre"), m.group("nombre")))
-            ocupado.append((m.start("nombre"), m.end("nombre")))
-    for m in _LISTA.finditer(texto):
-        if any(m.start("lista") < b and m.end("lista") > a for a, b in ocupado):
-            continue
-        nombres = _nombres(m.group("lista"))
-        if len(nombres) >= 2:
-            hallazgos += [(m.start("lista") + i, n) for i, n in enumerate(nombres)]
+    """Municipality names a LOCALIZACIÓN answer gives, as written, in order, without repeats: those the
+    text presents as municipalities ('municipio de X', 'municipios de A, B y C', a list of names most of
+    which are municipalities, the municipality of a vereda or a corregimiento: 'Ocaña (vereda El Rodeo)',
+    'vereda La Laguna (Mutiscua)', 'Corregimiento de Versalles, municipio de Tibú').  Corregimientos,
+    veredas, barrios and the like are not municipalities and are left out (see `lugares.leer_lugares`)."""
+    d = divipola()
     vistos: dict[str, str] = {}
-    for _, nombre in sorted(hallazgos):
-        if nombre.split()[0] in ("Municipios", "Municipio", "En", "La", "El", "Las", "Los") and len(nombre.split()) == 1:
+    anterior = None
+    for lugar in d.lugares(texto):
+        if not lugar.como_municipio:
             continue
-        vistos.setdefault(normalizar(nombre), nombre)
+        if anterior is not None and _CALIFICA.fullmatch(texto, anterior.fin, lugar.inicio) and d.departamento(lugar.nombre):
+            continue  # "Tabio, Cundinamarca", "Granada (Meta)": the department of the name before
+        vistos.setdefault(normalizar(lugar.nombre), lugar.nombre)
+        anterior = lugar
     return list(vistos.values())
+
+
+_CALIFICA = re.compile(r"\s*[,(]\s*(?:(?:el\s+)?departamento\s+del?\s+)?", re.IGNORECASE)

@@ -32,7 +32,14 @@ def _lecturas(d: Divipola, meta: Meta, departamento: str | None) -> Iterator[tup
     """(field, reading, from a list of municipalities) for each place of the meta's LOCALIZACIÓN."""
     if meta.localizacion.municipios:
         for i, nombre in enumerate(meta.localizacion.municipios):
-            yield f"localizacion.municipios[{i}]", d.leer(nombre, departamento), True
+            campo = f"localizacion.municipios[{i}]"
+            lugares = d.lugares(nombre)
+            if any(lugar.submunicipal for lugar in lugares):  # "Vereda La Laguna (Mutiscua)": only Mutiscua is a municipality
+                for lugar in lugares:
+                    if lugar.como_municipio or lugar.tipo is None:
+                        yield campo, d.leer(lugar.nombre, departamento), True
+            else:
+                yield campo, d.leer(nombre, departamento), True
     elif meta.localizacion.texto:
         for mencion in d.menciones(meta.localizacion.texto, departamento):
             yield "localizacion.texto", mencion.lectura, mencion.en_lista
