@@ -213,13 +213,15 @@ def test_portada_sin_secretaria_se_informa_y_las_metas_se_auditan() -> None:
 
 
 def test_el_importador_no_inventa_numeros() -> None:
-    """An answer without a count gives no count; dates, years and money are not counts."""
+    """An answer without a count gives no count; dates, years and money are not counts. An explicit
+    zero ('No se han ejecutado recursos') is the executed amount 0, not a number made up."""
     cargado = _importar(PORTADA + "Meta # 1 Marca región\t\t\n"
                         "\t¿Qué se hizo? Proyecto contratado y en ejecución desde el 23-octubre-2025\n"
                         "\t¿Qué población se atendió? Sin datos a la fecha.\n"
                         "\t¿Cuánto se invirtió? No se han ejecutado recursos a la fecha.\n")
     meta = cargado.informe.metas[0]
-    assert meta.logro.cantidad is None and meta.beneficiarios.total is None and meta.inversion.ejecutada is None
+    assert meta.logro.cantidad is None and meta.beneficiarios.total is None
+    assert meta.inversion.ejecutada is not None and meta.inversion.ejecutada.valor == 0
 
 
 # --- the import command ---------------------------------------------------------------------------

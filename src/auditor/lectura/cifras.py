@@ -12,6 +12,10 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from auditor.lectura.ceros import cero_explicito
+from auditor.lectura.numeros_en_letras import leer_en_letras
+from auditor.lectura.patrones import normalizar
+
 
 class Problema(str, Enum):
     """Why a written value could not be read."""
@@ -65,14 +69,35 @@ _MONTO = re.compile(
 )
 
 
+_MONTO_EN_LETRAS = re.compile(r"(?:(?:cop|\$)\s*)?(?P<num>[a-z ]+?)(?:\s+(?:de\s+)?pesos)?(?:\s+m/?cte)?\.?", re.IGNORECASE)
+
+
+def _monto_en_letras(texto: str) -> float | None:
+    """An amount written in words, in millones: 'cuatrocientos cincuenta millones de pesos' -> 450,
+    'un millón quinientos mil pesos' -> 1.5, 'cero pesos' -> 0; None if the words are not one number."""
+    m = _MONTO_EN_LETRAS.fullmatch(normalizar(texto))
+    if m is None:
+        return None
+    valor = leer_en_letras(m.group("num"))
+    return None if valor is None else valor / 1_000_000
+
+
 def leer_monto(texto: str) -> Lectura:
     """Read an amount, returning it in *millones de pesos*.
 
     ``$ 776 millones de pesos`` -> 776; ``$4.690.000.000`` (pesos) -> 4690;
+    ``cuatrocientos cincuenta millones de pesos`` -> 450; ``sin ejecución presupuestal`` -> 0
+    (an explicit zero, see `auditor.lectura.ceros`);
     ``$ millones`` -> no number; ``$135, 2 millones`` -> unreadable;
     ``$178 millones de pasos`` -> wrong unit words.
     """
     t = limpiar(texto)
+    if t and not any(c.isdigit() for c in t):
+        en_letras = _monto_en_letras(t)
+        if en_letras is not None:
+            return Lectura(en_letras)
+        if cero_explicito(t) is not None:
+            return Lectura(0.0)
     m = _MONTO.fullmatch(t)
     if m is None or not t:
         return Lectura(None, Problema.ILEGIBLE, t)
@@ -96,10 +121,19 @@ def leer_monto(texto: str) -> Lectura:
 _PORCENTAJE = re.compile(r"(?P<num>-?\s*[\d][\d.,]*)?\s*(?:%|por\s*ciento)?\s*", re.IGNORECASE)
 
 
+_PORCENTAJE_EN_LETRAS = re.compile(r"(?:el\s+|un\s+)?(?P<num>[a-z ]+?)\s*(?:%|por\s*ciento)\.?")
+
+
 def leer_porcentaje(texto: str) -> Lectura:
-    """Read a percentage: ``66,7%`` -> 66.7, ``12.5%`` -> 12.5, ``22.4 por ciento`` -> 22.4."""
+    """Read a percentage: ``66,7%`` -> 66.7, ``12.5%`` -> 12.5, ``22.4 por ciento`` -> 22.4,
+    ``ochenta por ciento`` -> 80."""
     t = limpiar(texto)
     m = _PORCENTAJE.fullmatch(t)
+    if m is None and t and not any(c.isdigit() for c in t):
+        en_letras = _PORCENTAJE_EN_LETRAS.fullmatch(normalizar(t))  # "ochenta por ciento"
+        entero = leer_en_letras(en_letras.group("num")) if en_letras else None
+        if entero is not None:
+            return Lectura(float(entero))
     if m is None or not t:
         return Lectura(None, Problema.ILEGIBLE, t)
     if not m.group("num"):

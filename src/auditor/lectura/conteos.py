@@ -38,6 +38,7 @@ from typing import Literal
 
 from auditor.lectura.cifras import leer_numero
 from auditor.lectura.memoria import por_informe
+from auditor.lectura.numeros_en_letras import UNIDADES
 from auditor.lectura.patrones import normalizar
 
 Calificador = Literal["exacto", "minimo", "aproximado", "maximo"]
@@ -49,12 +50,10 @@ _TOKEN = re.compile(rf"(?P<num>{_NUMERO})|(?P<pal>[^\W\d_]+)|(?P<sig>\S)")
 _ANTES_DE_NUMERO = set(" \t\n\r(“\"'¿¡[«")
 _DESPUES_DE_NUMERO = set(" \t\n\r,.;:)”\"'!?]»")
 
-PALABRAS_NUMERO = {
-    "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "nueve": 9,
-    "diez": 10, "once": 11, "doce": 12, "trece": 13, "catorce": 14, "quince": 15, "dieciseis": 16,
-    "diecisiete": 17, "dieciocho": 18, "diecinueve": 19, "veinte": 20,
-}
-_ARTICULO_NUMERO = {"un": 1, "una": 1}
+# the words that start a count: one to twenty ("dos (2) jornadas"), from the one table of number words;
+# "un"/"una" are articles but for the first word of a text
+_ARTICULO_NUMERO = {p: UNIDADES[p] for p in ("un", "una")}
+PALABRAS_NUMERO = {p: v for p, v in UNIDADES.items() if 1 <= v <= 20 and p not in _ARTICULO_NUMERO}
 _PALABRAS_QUE_CUENTAN = PALABRAS_NUMERO.keys() | _ARTICULO_NUMERO.keys()  # the only words a count can start at
 
 _MULTIPLICADORES = {"mil": 1_000, "millon": 1_000_000, "millones": 1_000_000}

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 
 from auditor.lectura.fechas import MESES
 from auditor.lectura.lugares import divipola
+from auditor.lectura.numeros_en_letras import UNIDADES, numeros_en_letras
 from auditor.lectura.patrones import normalizar
 
 _MESES = "|".join(MESES)
-_NUMERO_PALABRA = {"un": 1, "una": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6,
-                   "siete": 7, "ocho": 8, "nueve": 9, "diez": 10}
+_NUMERO_PALABRA = {p: v for p, v in UNIDADES.items() if 1 <= v <= 10}  # a count in words opening an answer
 
 
 @dataclass(frozen=True)
@@ -31,12 +31,15 @@ class Trozo:
 
 # --- amounts ---------------------------------------------------------------------------
 
-# "$ 776 millones de pesos", "$135, 2 millones", "$ millones", "$4.690.000.000", "\$17.9 millones"
+# "$ 776 millones de pesos", "$135, 2 millones", "$ 74,,6 millones", "$ millones", "$4.690.000.000",
+# "\$17.9 millones", "COP 1.200 millones"; a malformed number is taken whole, so that it reads as unreadable
 _MONTO = re.compile(
-    r"\$\s*(?P<numero>\d[\d.]*(?:,\s?\d+)?)?\s*(?P<escala>mil\s+millones|millones|mill[oó]n|mil)?"
+    r"(?:\$|\bCOP\b\.?)\s*(?P<numero>\d[\d.]*(?:,+\s?\d+)?)?\s*(?P<escala>mil\s+millones|millones|mill[oó]n|mil)?"
     r"(?:\s+de\s+(?P<moneda>[a-záéíóú]+))?",
     re.IGNORECASE,
 )
+# after an amount in words: "... millones de pesos", "... mil pesos", "... millones con recursos propios"
+_TRAS_LETRAS = re.compile(r"\s+(?:de\s+)?pesos\b|(?=\s*(?:[,;.)]|$|\s+(?!de\b)[a-záéíóúñ]))", re.IGNORECASE)
 
 
 def _parece_pesos(palabra: str) -> bool:
@@ -57,7 +60,55 @@ def montos(texto: str) -> list[Trozo]:
         if m.group("moneda") is not None and not _parece_pesos(m.group("moneda")):
             fin = m.end("escala") if m.group("escala") else m.end("numero")
         encontrados.append(Trozo(texto[m.start():fin].rstrip(" ,.;"), m.start()))
+    encontrados += _montos_en_letras(texto, [(t.inicio, t.inicio + len(t.texto)) for t in encontrados])
+    return sorted(encontrados, key=lambda t: t.inicio)
+
+
+def _montos_en_letras(texto: str, ocupado: list[tuple[int, int]]) -> list[Trozo]:
+    """Amounts written in words: a number in words followed by 'pesos', or one that ends in 'millones'/'millón'
+    and is not followed by 'de <something else>' ('dos millones de personas' counts people, not pesos)."""
+    encontrados = []
+    for n in numeros_en_letras(texto):
+        if any(a <= n.inicio < b for a, b in ocupado):
+            continue
+        tras = _TRAS_LETRAS.match(texto, n.fin)
+        if tras is None:
+            continue
+        en_pesos = tras.end() > tras.start()
+        if not en_pesos and normalizar(texto[n.inicio:n.fin]).split()[-1] not in ("millon", "millones"):
+            continue
+        encontrados.append(Trozo(texto[n.inicio:tras.end()], n.inicio))
     return encontrados
+
+
+_EJECUTADO = re.compile(
+    r"\b(?:se\s+(?:han\s+|ha\s+)?(?:ejecut|invirt|invert|comprometi|compromet|gir)[a-záéíóú]*|ejecutad[oa]s?)", re.IGNORECASE)
+_PROGRAMADO = re.compile(r"\bprogramaci[oó]n\s+(?:estimada\s+)?de\b", re.IGNORECASE)
+_ENTRE_VERBO_Y_MONTO = re.compile(r"[\s:]*(?:(?:un\s+total|por\s+(?:un\s+)?valor|la\s+suma)\s+de\s+)?", re.IGNORECASE)
+
+
+def _monto_tras(texto: str, verbo: re.Pattern[str]) -> Trozo | None:
+    """The amount right after a verb or noun ('se ejecutaron $ 87, 5 millones', 'se ejecutaron
+    cuatrocientos cincuenta millones de pesos', 'programación estimada de COP 180 millones')."""
+    todos = montos(texto)
+    for m in verbo.finditer(texto):
+        hueco = _ENTRE_VERBO_Y_MONTO.match(texto, m.end())
+        desde = hueco.end() if hueco else m.end()
+        for t in todos:
+            if t.inicio == desde:
+                return t
+    return None
+
+
+def monto_ejecutado(texto: str) -> Trozo | None:
+    """The executed amount of a narrative investment paragraph: the one right after 'se ejecutaron',
+    'se invirtieron', 'se comprometieron', ..."""
+    return _monto_tras(texto, _EJECUTADO)
+
+
+def monto_programado(texto: str) -> Trozo | None:
+    """The programmed amount of a narrative investment paragraph ('Sobre una programación estimada de $ 450 millones')."""
+    return _monto_tras(texto, _PROGRAMADO)
 
 
 # --- funding sources --------------------------------------------------------------------
@@ -153,7 +204,7 @@ def primera_cuenta(texto: str, modo: str = "logro", al_inicio: bool = False) -> 
     Years, days of a date, percentages, money and ordinals are not counts.  A number word
     ('Un centro', 'Una ruta') counts only at the start of the answer.
     """
-    inicial = re.match(r"\s*(?P<n>un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+(?P<resto>\S.*)",
+    inicial = re.match(rf"\s*(?P<n>{'|'.join(_NUMERO_PALABRA)})\s+(?P<resto>\S.*)",
                        texto, re.IGNORECASE | re.DOTALL)
     if inicial is not None and not re.match(r"total\b", inicial.group("resto"), re.IGNORECASE):
         unidad = unidad_contada(inicial.group("resto"), modo)

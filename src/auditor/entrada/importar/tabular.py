@@ -21,6 +21,7 @@ from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
 from auditor.lectura import respuestas as lectura
+from auditor.lectura.ceros import cero_explicito
 from auditor.lectura.patrones import normalizar
 
 META = re.compile(r"^\s*Meta\s*#\s*(?P<numero>\d+)\s*[:.\-–]?\s*(?P<nombre>.*)$", re.IGNORECASE | re.DOTALL)
@@ -295,28 +296,25 @@ def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabula
             b.poner(base + ("localizacion", "municipios", i), municipio, lugar.linea_de(municipio))
 
 
-_PROGRAMADO = re.compile(r"programaci[oó]n\s+(?:estimada\s+)?de\s+(?P<monto>\$[^,;]*?millones)", re.IGNORECASE)
-_EJECUTADO = re.compile(r"(?:se\s+ejecutaron|se\s+han\s+ejecutado|ejecutados?)\s+(?P<monto>\$\s*[^,;]*?millones(?:\s+de\s+pesos)?)",
-                        re.IGNORECASE)
-_NADA_EJECUTADO = re.compile(r"\bno\s+se\s+(?:han|ha)\s+ejecutado\b", re.IGNORECASE)
-
-
 def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool) -> None:
+    """The amounts of the investment answer as written (figures, words, malformed ones), or an
+    explicit zero ('no se comprometieron recursos ...') as 0 when no executed amount is written."""
     texto = inversion.texto
-    montos = lectura.montos(texto)
     if tabular:
-        if montos:
-            b.poner(base + ("inversion", "ejecutada"), montos[0].texto, inversion.linea_de(montos[0].texto))
+        montos = lectura.montos(texto)
+        ejecutado = montos[0] if montos else None
     else:
-        programado = _PROGRAMADO.search(texto)
+        programado = lectura.monto_programado(texto)
         if programado:
-            b.poner(base + ("inversion", "programada"), programado.group("monto"), inversion.linea_de(programado.group("monto")))
-        ejecutado = _EJECUTADO.search(texto)
-        if ejecutado:
-            monto = " ".join(ejecutado.group("monto").split())
-            b.poner(base + ("inversion", "ejecutada"), monto, inversion.linea_de(monto))
-        elif _NADA_EJECUTADO.search(texto):
-            b.poner(base + ("inversion", "ejecutada"), 0, inversion.linea_de(texto[:40]))
+            b.poner(base + ("inversion", "programada"), programado.texto, inversion.linea_de(programado.texto))
+        ejecutado = lectura.monto_ejecutado(texto)
+    if ejecutado is not None:
+        monto = " ".join(ejecutado.texto.split())
+        b.poner(base + ("inversion", "ejecutada"), monto, inversion.linea_de(ejecutado.texto))
+    else:
+        cero = cero_explicito(texto)
+        if cero is not None:
+            b.poner(base + ("inversion", "ejecutada"), 0, inversion.linea_de(cero.texto))
     for i, fuente in enumerate(lectura.fuentes(texto)):
         b.poner(base + ("inversion", "fuentes", i), fuente, inversion.linea_de(fuente))
 
