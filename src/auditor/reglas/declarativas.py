@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from auditor.entrada.carga import describir_error
 from auditor.idioma import agregar, plantilla, tr
+from auditor.lectura.cifras import escribir_numero
 from auditor.lectura.patrones import (
     ConjuntoPatrones,
     Patron,
@@ -279,10 +280,6 @@ class _Patrones(ReglaDeclarativa):
                         break
 
 
-def _fmt(x: float) -> str:
-    return f"{x:g}".replace(".", ",")
-
-
 class _Rango(ReglaDeclarativa):
     def _revisar(self, objetivo: Any, indice: int | None, contexto: Contexto) -> Iterator[Observacion]:
         d = self.datos
@@ -292,10 +289,10 @@ class _Rango(ReglaDeclarativa):
                 if x is None:
                     continue
                 if (d.minimo is not None and x < d.minimo) or (d.maximo is not None and x > d.maximo):
-                    cita = valor.cita if hasattr(valor, "cita") else _fmt(x)
+                    cita = valor.cita if hasattr(valor, "cita") else escribir_numero(x)
                     yield Observacion(
-                        self._formato(campo=ruta, texto=cita, valor=_fmt(x), minimo=_fmt(d.minimo) if d.minimo is not None else "",
-                                      maximo=_fmt(d.maximo) if d.maximo is not None else ""),
+                        self._formato(campo=ruta, texto=cita, valor=escribir_numero(x), minimo=escribir_numero(d.minimo) if d.minimo is not None else "",
+                                      maximo=escribir_numero(d.maximo) if d.maximo is not None else ""),
                         ruta, indice, cita,
                     )
 
@@ -333,9 +330,9 @@ class _Comparacion(ReglaDeclarativa):
             ok = cumple(izquierda + tol, derecha)
         if not ok:
             ruta = ruta_i or ruta_d or ""
-            texto = f"{_fmt(izquierda)} {_CONTRARIO[d.operador]} {_fmt(derecha)}"  # what the data says
+            texto = f"{escribir_numero(izquierda)} {_CONTRARIO[d.operador]} {escribir_numero(derecha)}"  # what the data says
             yield Observacion(
-                self._formato(campo=ruta, texto=texto, izquierda=_fmt(izquierda), derecha=_fmt(derecha), operador=d.operador),
+                self._formato(campo=ruta, texto=texto, izquierda=escribir_numero(izquierda), derecha=escribir_numero(derecha), operador=d.operador),
                 ruta, indice, texto,
             )
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.idioma import tr
+from auditor.lectura.cifras import escribir_numero
 from auditor.lectura.conteos import Conteo, Sustantivo, analizar, clave, conteos, sustantivo_de
 from auditor.modelo.informe import Informe, Meta, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
@@ -64,12 +65,6 @@ def _texto(meta: Meta, campo: str) -> str | None:
     return valor if isinstance(valor, str) and valor.strip() else None
 
 
-def _numero(x: float) -> str:
-    if x == int(x):
-        return f"{int(x):,}".replace(",", ".")
-    return f"{x:.2f}".rstrip("0").replace(".", ",")
-
-
 @dataclass(frozen=True)
 class Cantidad:
     """A structured quantity of a meta with the noun of its unit."""
@@ -91,7 +86,7 @@ def _cantidad(campo: str, propio: str, nombre: str, valor: Valor | None, unidad:
     sustantivo = sustantivo_de(unidad)
     if valor is None or valor.valor is None or sustantivo is None or unidad is None:
         return None
-    return Cantidad(campo, propio, nombre, valor.valor, valor.cita.strip() or _numero(valor.valor), unidad.strip(), sustantivo)
+    return Cantidad(campo, propio, nombre, valor.valor, valor.cita.strip() or escribir_numero(valor.valor), unidad.strip(), sustantivo)
 
 
 def cantidad_lograda(meta: Meta) -> Cantidad | None:
@@ -348,8 +343,8 @@ class DesgloseSuperaTotal(Regla):
                         suma = sum(x.valor for x in partes)
                         yield Observacion(
                             tr("{etiqueta} desglosa «{cita}» en {partes} = {suma}: las partes suman más que el total",
-                               etiqueta=etiqueta, cita=d.total.cita, partes=" + ".join(_numero(x.valor) for x in partes),
-                               suma=_numero(suma)),
+                               etiqueta=etiqueta, cita=d.total.cita, partes=" + ".join(escribir_numero(x.valor) for x in partes),
+                               suma=escribir_numero(suma)),
                             campo, i, _cita_corta(d.cita, 240),
                         )
                 if total_personas is None or (campo == "beneficiarios.descripcion" and meta.beneficiarios.grupos):
@@ -363,7 +358,7 @@ class DesgloseSuperaTotal(Regla):
                         cita = " ".join(texto[cadena[0].inicio : cadena[-1].fin].split())
                         yield Observacion(
                             tr("{etiqueta} enumera «{cita}» = {suma}, más que el total de beneficiarios ({dicho}, en '{campo}')",
-                               etiqueta=etiqueta, cita=cita, suma=_numero(suma), dicho=total_personas.dicho,
+                               etiqueta=etiqueta, cita=cita, suma=escribir_numero(suma), dicho=total_personas.dicho,
                                campo=total_personas.campo),
                             campo, i, cita,
                         )
@@ -430,7 +425,7 @@ class RepartoNoSuma100(Regla):
                         partes = " + ".join(c for _, c in r.porcentajes)
                         yield Observacion(
                             tr("{etiqueta} reparte {partes} = {suma}%, no 100%",
-                               etiqueta=_etiqueta(campo), partes=partes, suma=_numero(round(r.suma, 2))),
+                               etiqueta=_etiqueta(campo), partes=partes, suma=escribir_numero(r.suma)),
                             campo, i, _cita_corta(r.cita, 240),
                         )
 
