@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from auditor.entrada.carga import describir_error
 from auditor.entrada.fuente import ErrorFuente, decodificar, leer_documento, motivo_so
 from auditor.idioma import tr
+from auditor.lectura.recorte import acortar
 from auditor.motor.supresiones import NO_SUPRIMIBLES
 from auditor.reglas.catalogo import ErrorReglas
 from auditor.resultado.ejecucion import Resultado
@@ -74,13 +75,6 @@ class LineaBase:
     archivos: dict[str, str] = field(default_factory=dict)
 
 
-def _corto(texto: str | None) -> str | None:
-    if not texto:
-        return None
-    texto = " ".join(texto.split())
-    return texto if len(texto) <= _TEXTO_CORTO else texto[: _TEXTO_CORTO - 1] + "…"
-
-
 def _clave_meta(meta: str | None) -> tuple[int, int, str]:
     if meta is None:
         return (0, 0, "")
@@ -102,7 +96,7 @@ def construir(findings: list[Hallazgo], destino: Path) -> str:
         cuentas[h] += 1
         muestra.setdefault(h, {
             "huella": h, "regla": f.regla, "archivo": identidad_archivo(f.archivo, base), "meta": f.meta,
-            "campo": campo_estable(f.campo) or None, "texto": _corto(f.texto),
+            "campo": campo_estable(f.campo) or None, "texto": acortar(f.texto, _TEXTO_CORTO) if f.texto else None,
         })
     entradas = [{**muestra[h], "cantidad": n} for h, n in cuentas.items()]
     entradas.sort(key=lambda e: (e["archivo"], _clave_meta(e["meta"]), e["regla"], e["campo"] or "", e["huella"]))

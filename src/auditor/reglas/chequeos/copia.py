@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from auditor.idioma import tr
 from auditor.lectura.cifras import escribir_numero
 from auditor.lectura.patrones import ConjuntoPatrones
+from auditor.lectura.recorte import acortar
 from auditor.lectura.similitud import Huella, IndiceFragmentos, contencion, mismas_cifras, palabras, parrafos, pasaje_comun
 from auditor.modelo.campos import leer_campo, ruta_valida
 from auditor.modelo.informe import Informe
@@ -175,9 +176,8 @@ def _copias(informe: Informe, p: ParametrosCopia, omitir: list[ConjuntoPatrones]
     return entre, dentro
 
 
-def _extracto(texto: str, limite: int = 160) -> str:
-    texto = " ".join(texto.split())
-    return texto if len(texto) <= limite else texto[: limite - 1].rstrip() + "…"
+def _extracto(texto: str) -> str:
+    return acortar(texto, 160, pegada=True)
 
 
 def _relacion(c: Copia, donde: str, k: int) -> str:
