@@ -31,7 +31,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from auditor.entrada.carga import describir_error
+from auditor.entrada.carga import ubicar_errores
 from auditor.entrada.fuente import ErrorFuente, decodificar, leer_documento, motivo_so
 from auditor.idioma import tr
 from auditor.lectura.recorte import acortar
@@ -120,10 +120,9 @@ def leer(ruta: Path) -> LineaBase:
     try:
         datos = _Archivo.model_validate(documento.datos)
     except ValidationError as error:
-        e = error.errors(include_url=False)[0]
-        loc = tuple(e["loc"])
-        problema = tr("clave desconocida") if e["type"] == "extra_forbidden" else describir_error(e)
-        raise ErrorReglas(nombre, f"{'.'.join(str(p) for p in loc)}: {problema}", documento.mapa.linea_clave(loc)) from None
+        e = ubicar_errores(error, documento.mapa)[0]
+        mensaje = f"{e.donde}: {tr('clave desconocida')}" if e.tipo == "extra_forbidden" else e.mensaje
+        raise ErrorReglas(nombre, mensaje, e.linea) from None
     if datos.version != VERSION:
         raise ErrorReglas(nombre, tr("versión {version} de línea base no soportada (esta versión de auditor lee la {esperada})",
                                      version=datos.version, esperada=VERSION), documento.mapa.linea(("version",)))

@@ -22,7 +22,7 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from auditor.entrada.carga import describir_error
+from auditor.entrada.carga import ubicar_errores
 from auditor.idioma import agregar, plantilla, tr
 from auditor.lectura.cifras import escribir_numero
 from auditor.lectura.patrones import (
@@ -368,27 +368,23 @@ def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
     try:
         archivo = ArchivoReglas.model_validate(documento.datos)
     except ValidationError as error:
-        primero = error.errors(include_url=False)[0]
-        loc = tuple(primero["loc"])
         # pydantic inserts the union's tag in the location ("reglas", 0, "rango", ...): drop it
-        loc_fuente = loc[:2] + loc[3:] if len(loc) > 2 and loc[0] == "reglas" and loc[2] in _TIPOS else loc
-        linea = documento.mapa.linea(loc_fuente)
-        donde = ".".join(str(p) for p in loc_fuente)
-        mensaje = describir_error(primero)
-        if primero["type"] == "extra_forbidden":
-            mensaje = tr("clave desconocida '{clave}'", clave=loc[-1])
-            linea = documento.mapa.linea_clave(loc_fuente)
-        elif primero["type"] == "missing":
-            mensaje = tr("falta '{clave}'", clave=loc[-1])
-        elif primero["type"] == "union_tag_invalid":
-            tipo = str(primero.get("ctx", {}).get("tag", ""))
+        e = ubicar_errores(error, documento.mapa,
+                           limpiar=lambda loc: loc[:2] + loc[3:] if len(loc) > 2 and loc[0] == "reglas" and loc[2] in _TIPOS else loc)[0]
+        mensaje, linea = e.descripcion, e.linea
+        if e.tipo == "extra_forbidden":
+            mensaje = tr("clave desconocida '{clave}'", clave=e.clave)
+        elif e.tipo == "missing":
+            mensaje = tr("falta '{clave}'", clave=e.clave)
+        elif e.tipo == "union_tag_invalid":
+            tipo = str(e.ctx.get("tag", ""))
             pista = difflib.get_close_matches(tipo, sorted(_TIPOS), n=1)
             mensaje = (tr("'tipo' debe ser uno de: campo_requerido, patrones, rango, comparacion (¿quiso decir '{pista}'?)", pista=pista[0])
                        if pista else tr("'tipo' debe ser uno de: campo_requerido, patrones, rango, comparacion"))
-            linea = documento.mapa.linea(loc_fuente + ("tipo",))
-        elif primero["type"] == "union_tag_not_found":
+            linea = documento.mapa.linea(e.ruta + ("tipo",))
+        elif e.tipo == "union_tag_not_found":
             mensaje = tr("falta 'tipo' (campo_requerido, patrones, rango o comparacion)")
-        raise ErrorReglas(nombre, f"{donde}: {mensaje}", linea) from None
+        raise ErrorReglas(nombre, f"{e.donde}: {mensaje}", linea) from None
     for conjunto in archivo.patrones:
         catalogo.agregar_patrones(ConjuntoPatrones(conjunto.nombre, conjunto.descripcion, [p.patron(nombre) for p in conjunto.patrones]))
     for datos in archivo.reglas:
