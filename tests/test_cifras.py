@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.lectura.cifras import Problema, leer_cantidad, leer_monto, leer_numero, leer_porcentaje
+from auditor.lectura.cifras import Problema, escribir_numero, leer_cantidad, leer_monto, leer_numero, leer_porcentaje
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,23 @@ def test_leer_cantidad_con_llamadas_de_nota() -> None:
     assert leer_cantidad("1.649").valor == 1649
     assert leer_cantidad("ciento veinte").problema is Problema.ILEGIBLE
     assert leer_cantidad("12 y 13").problema is Problema.ILEGIBLE
+
+
+@pytest.mark.parametrize(
+    ("valor", "decimales", "escrito"),
+    [
+        (0, 2, "0"), (7, 2, "7"), (999, 2, "999"), (1000, 2, "1.000"), (1649, 2, "1.649"),  # integers
+        (2_000_000, 2, "2.000.000"), (1_234_567, 2, "1.234.567"), (4_690_000_000, 2, "4.690.000.000"),  # large: never 2e+06
+        (1158.69, 2, "1.158,69"), (13842.4, 2, "13.842,4"), (0.6, 2, "0,6"), (45.5, 1, "45,5"), (66.70, 2, "66,7"),  # decimals
+        (-1234.5, 2, "-1.234,5"), (-7, 2, "-7"), (-0.001, 2, "0"), (-0.04, 1, "0"),  # negatives, no "-0"
+        (3338.2900000000004, 2, "3.338,29"), (1.005, 2, "1"), (2.675, 2, "2,67"), (0.125, 2, "0,12"),  # rounding (of the binary value)
+        (999.999, 2, "1.000"), (12.5, 0, "12"), (13.5, 0, "14"), (99.6, 0, "100"), (1000, 0, "1.000"),  # carried, whole numbers
+    ],
+)
+def test_escribir_numero(valor: float, decimales: int, escrito: str) -> None:
+    assert escribir_numero(valor, decimales) == escrito
+
+
+def test_escribir_numero_lee_lo_que_escribe() -> None:
+    for valor in (0.5, 12.25, 1649.0, 1158.69, 2_000_000.0, 123_456_789.12):
+        assert leer_numero(escribir_numero(valor)) == pytest.approx(valor)

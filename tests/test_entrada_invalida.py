@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from auditor.configuracion.configuracion import Configuracion
 from auditor.entrada.carga import cargar_bytes
 from auditor.motor.auditor import preparar
@@ -104,3 +106,32 @@ def test_ruta_inexistente_es_error_de_entrada(tmp_path: Path) -> None:
     resultado = auditar(preparar(Configuracion()), [tmp_path / "no-existe.yaml"])
     [f] = resultado.hallazgos()
     assert (f.regla, f.categoria.value) == ("ENT001", "input_error")
+
+
+def test_ubicar_errores_da_ruta_linea_y_mensaje_de_cada_error_de_pydantic() -> None:
+    """The one translation of a pydantic error: the key's line for an unknown key, the value's line otherwise."""
+    from pydantic import BaseModel, ConfigDict, ValidationError
+
+    from auditor.entrada.carga import ubicar_errores
+    from auditor.entrada.fuente import leer_documento
+
+    class Hijo(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        n: int = 0
+
+    class Padre(BaseModel):
+        model_config = ConfigDict(extra="forbid")
+        hijos: list[Hijo] = []
+
+    documento = leer_documento("hijos:\n  - n: 1\n  - n: dos\n    sobra:\n      - 1\n")
+    with pytest.raises(ValidationError) as fallo:
+        Padre.model_validate(documento.datos)
+    error = fallo.value
+    errores = ubicar_errores(error, documento.mapa, base=("raiz",), limpiar=lambda loc: loc)
+    assert [(e.tipo, e.loc, e.ruta, e.linea) for e in errores] == [
+        ("int_parsing", ("hijos", 1, "n"), ("raiz", "hijos", 1, "n"), 1),  # `base` is not in this document: its root line
+        ("extra_forbidden", ("hijos", 1, "sobra"), ("raiz", "hijos", 1, "sobra"), 1),
+    ]
+    errores = ubicar_errores(error, documento.mapa)
+    assert [(e.donde, e.linea, e.clave) for e in errores] == [("hijos.1.n", 3, "n"), ("hijos.1.sobra", 4, "sobra")]
+    assert errores[0].mensaje == "hijos.1.n: se esperaba un número entero (se encontró un texto)"

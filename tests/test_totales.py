@@ -6,12 +6,12 @@ import pytest
 from pydantic import ValidationError
 
 from auditor.entrada.carga import cargar_bytes
+from auditor.lectura.cifras import escribir_numero
 from auditor.modelo.informe import Afirmacion
 from auditor.motor.auditor import Auditor
 from auditor.motor.auditoria import auditar_cargado
 from auditor.reglas.chequeos.totales import (
     ParametrosTotales,
-    cifra,
     grupo_unidad,
     lista_metas,
     tipo_calificador,
@@ -57,7 +57,7 @@ def test_el_redondeo_depende_de_la_cifra_escrita() -> None:
 
 
 def test_formato_colombiano_y_listas_de_metas() -> None:
-    assert [cifra(13842.4), cifra(1158.69), cifra(999.0), cifra(0.6), cifra(3338.2900000000004)] == \
+    assert [escribir_numero(x) for x in (13842.4, 1158.69, 999.0, 0.6, 3338.2900000000004)] == \
         ["13.842,4", "1.158,69", "999", "0,6", "3.338,29"]
     assert lista_metas([4]) == "la meta 4"
     assert lista_metas([18, 19]) == "las metas 18 y 19"

@@ -29,7 +29,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from auditor.configuracion import ErrorConfiguracion
-from auditor.entrada.carga import TAMANO_MAXIMO_MB, describir_error
+from auditor.entrada.carga import TAMANO_MAXIMO_MB, ubicar_errores
 from auditor.entrada.fuente import Documento, ErrorArchivo, MapaFuente, leer_archivo_estricto
 from auditor.idioma import tr
 from auditor.reglas.catalogo import Catalogo
@@ -126,14 +126,13 @@ class Configuracion:
                 try:
                     regla.Parametros.model_validate(ajuste.parametros)
                 except ValidationError as error:
-                    e = error.errors(include_url=False)[0]
-                    clave = ".".join(str(p) for p in e["loc"])
+                    e = ubicar_errores(error, self.mapa, ("reglas", regla_id, "parametros"))[0]
                     validos = ", ".join(regla.Parametros.model_fields) or tr("ninguno")
-                    problema = tr("parámetro desconocido") if e["type"] == "extra_forbidden" else describir_error(e)
+                    problema = tr("parámetro desconocido") if e.tipo == "extra_forbidden" else e.descripcion
                     raise ErrorConfiguracion(
                         nombre, tr("regla {regla}, parámetro '{clave}': {problema} (parámetros válidos: {validos})",
-                                   regla=regla_id, clave=clave, problema=problema, validos=validos),
-                        self.mapa.linea(("reglas", regla_id, "parametros", *e["loc"])),
+                                   regla=regla_id, clave=e.donde, problema=problema, validos=validos),
+                        e.linea,
                     ) from None
         self._verificar_por_ruta(catalogo)
 
@@ -199,9 +198,9 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
     try:
         datos = ArchivoConfiguracion.model_validate(documento.datos)
     except ValidationError as error:
-        e = error.errors(include_url=False)[0]
-        loc = tuple(p for p in e["loc"] if p not in ("AjusteRegla", "AjusteRuta", "bool"))
-        if e["type"] == "extra_forbidden":
+        e = ubicar_errores(error, documento.mapa, limpiar=lambda loc: tuple(p for p in loc if p not in ("AjusteRegla", "AjusteRuta", "bool")))[0]
+        loc = e.loc
+        if e.tipo == "extra_forbidden":
             validos = ["reglas", "directorios_reglas"] if len(loc) == 1 else list(AjusteRegla.model_fields)
             if len(loc) == 1:
                 validos = list(ArchivoConfiguracion.model_fields)
@@ -211,11 +210,9 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
             mensaje = (tr("clave desconocida '{clave}'; ¿quiso decir '{pista}'? (válidas: {validas})", clave=loc[-1], pista=pista[0],
                           validas=", ".join(validos)) if pista
                        else tr("clave desconocida '{clave}' (válidas: {validas})", clave=loc[-1], validas=", ".join(validos)))
-            linea = documento.mapa.linea_clave(loc)
         else:
-            mensaje = f"{'.'.join(str(p) for p in loc)}: {describir_error(e)}"
-            linea = documento.mapa.linea(loc)
-        raise ErrorConfiguracion(nombre, mensaje, linea) from None
+            mensaje = e.mensaje
+        raise ErrorConfiguracion(nombre, mensaje, e.linea) from None
     ajustes = {k: (AjusteRegla(activa=v) if isinstance(v, bool) else v) for k, v in datos.reglas.items()}
     base = ruta.resolve().parent
     return Configuracion(

@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -266,28 +266,67 @@ def describir_error(e: Any) -> str:
     return str(e.get("msg", tr("valor no válido")))
 
 
-def _traducir(error: ValidationError, base: Ruta, modelo: type[BaseModel], mapa: MapaFuente) -> Iterator[ProblemaEntrada]:
-    """Pydantic's errors, in Spanish, at the line of the offending key or value."""
+@dataclass(frozen=True)
+class ErrorUbicado:
+    """One pydantic error where the document has it, described in the language of the run."""
+
+    tipo: str  # pydantic's error type ("extra_forbidden", "missing", "int_parsing", ...)
+    loc: Ruta  # where pydantic puts it, below the validated part (tags of unions taken out)
+    ruta: Ruta  # the same place in the whole document
+    linea: int  # of the key for an unknown key, of the offending value otherwise
+    descripcion: str  # describir_error: what was expected, what was found
+    entrada: Any  # the offending value
+    ctx: dict[str, Any]
+
+    @property
+    def clave(self) -> str:
+        return str(self.loc[-1]) if self.loc else ""
+
+    @property
+    def donde(self) -> str:
+        """The place as the messages write it: 'reglas.0.tipo'."""
+        return ".".join(str(p) for p in self.loc)
+
+    @property
+    def mensaje(self) -> str:
+        """'reglas.0.tipo: se esperaba un texto (se encontró un número)'."""
+        return f"{self.donde}: {self.descripcion}"
+
+
+def ubicar_errores(error: ValidationError, mapa: MapaFuente, base: Ruta = (),
+                   limpiar: Callable[[Ruta], Ruta] | None = None) -> list[ErrorUbicado]:
+    """Pydantic's errors as our messages at the line of the offending key or value.
+
+    `base` is where the validated part stands in the document (``("metas", 3)``); `limpiar`
+    takes out of pydantic's location what is not in the document (a union's tag)."""
+    ubicados = []
     for e in error.errors(include_url=False):
         loc: Ruta = tuple(e["loc"])
+        if limpiar is not None:
+            loc = limpiar(loc)
         ruta = base + loc
-        campo = _campo(ruta)
-        tipo = e["type"]
-        if tipo == "extra_forbidden":
-            clave = str(loc[-1])
-            sugerencia = difflib.get_close_matches(clave, _campos_validos(modelo, loc[:-1]), n=1, cutoff=0.6)
+        linea = mapa.linea_clave(ruta) if e["type"] == "extra_forbidden" else mapa.linea(ruta)
+        ubicados.append(ErrorUbicado(e["type"], loc, ruta, linea, describir_error(e), e.get("input"), dict(e.get("ctx", {}))))
+    return ubicados
+
+
+def _traducir(error: ValidationError, base: Ruta, modelo: type[BaseModel], mapa: MapaFuente) -> Iterator[ProblemaEntrada]:
+    """Pydantic's errors, in Spanish, at the line of the offending key or value."""
+    for u in ubicar_errores(error, mapa, base):
+        campo = _campo(u.ruta)
+        if u.tipo == "extra_forbidden":
+            sugerencia = difflib.get_close_matches(u.clave, _campos_validos(modelo, u.loc[:-1]), n=1, cutoff=0.6)
             pista = tr("; ¿quiso decir '{pista}'?", pista=sugerencia[0]) if sugerencia else ""
-            validos = ", ".join(_campos_validos(modelo, loc[:-1]))
+            validos = ", ".join(_campos_validos(modelo, u.loc[:-1]))
             yield ProblemaEntrada(
-                ENTRADA_ESTRUCTURA, mapa.linea_clave(ruta), tr("campo desconocido '{clave}'{pista} (campos válidos: {validos})", clave=clave, pista=pista, validos=validos),
-                campo, clave
+                ENTRADA_ESTRUCTURA, u.linea, tr("campo desconocido '{clave}'{pista} (campos válidos: {validos})", clave=u.clave, pista=pista, validos=validos),
+                campo, u.clave
             )
-        elif tipo == "missing":
-            yield ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(ruta[:-1]), tr("falta el campo obligatorio '{campo}'", campo=loc[-1]), campo)
+        elif u.tipo == "missing":
+            yield ProblemaEntrada(ENTRADA_ESTRUCTURA, u.linea, tr("falta el campo obligatorio '{campo}'", campo=u.clave), campo)
         else:
             yield ProblemaEntrada(
-                ENTRADA_ESTRUCTURA, mapa.linea(ruta), f"'{campo}': {describir_error(e)}", campo,
-                e.get("input") if isinstance(e.get("input"), str) else None,
+                ENTRADA_ESTRUCTURA, u.linea, f"'{campo}': {u.descripcion}", campo, u.entrada if isinstance(u.entrada, str) else None,
             )
 
 

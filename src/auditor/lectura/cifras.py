@@ -52,6 +52,23 @@ def leer_numero(texto: str) -> float | None:
     return float(texto)
 
 
+def escribir_numero(x: float, decimales: int = 2) -> str:
+    """A number for people, as Colombian reports write it: `.` groups thousands, `,` marks
+    decimals; rounded to `decimales` places, trailing zeros dropped, no minus on a zero.
+
+    Every number a message or an output writes goes through here.
+
+    >>> escribir_numero(2000000), escribir_numero(1158.69), escribir_numero(13842.4), escribir_numero(45.5, 1)
+    ('2.000.000', '1.158,69', '13.842,4', '45,5')
+    """
+    texto = f"{abs(x):,.{decimales}f}"
+    if "." in texto:
+        texto = texto.rstrip("0").rstrip(".")
+    entero, _, decimal = texto.partition(".")
+    resultado = entero.replace(",", ".") + ("," + decimal if decimal else "")
+    return ("-" if x < 0 and resultado != "0" else "") + resultado
+
+
 @dataclass(frozen=True)
 class Lectura:
     """A value read from text: the number (or None) and, when unreadable, the problem."""

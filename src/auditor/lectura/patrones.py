@@ -22,6 +22,7 @@ from typing import overload
 import regex
 
 from auditor.lectura.memoria import por_informe
+from auditor.lectura.recorte import acortar
 
 SEGUNDOS_POR_PATRON = 1.0  # one search of one user pattern in one text
 
@@ -291,8 +292,7 @@ def frase_alrededor(texto: str, inicio: int, fin: int, limite: int = 240) -> str
         comienzo -= 1
     m = _FIN_FRASE.search(texto, fin)
     final = m.end() if m and m.end() - fin < limite else min(len(texto), fin + limite)
-    cita = " ".join(texto[comienzo:final].split())
-    return cita if len(cita) <= 2 * limite else cita[: 2 * limite - 1] + "…"
+    return acortar(texto[comienzo:final], 2 * limite)
 
 
 por_informe(normalizar_con_indices)

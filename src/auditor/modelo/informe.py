@@ -40,7 +40,10 @@ class Valor(_Modelo):
         """The value as the report wrote it, for quoting in a finding."""
         if self.texto is not None:
             return self.texto
-        return "" if self.valor is None else f"{self.valor:g}"
+        if self.valor is None:
+            return ""
+        # a number of the YAML/JSON, quoted in the notation of the data file (1649, 66.7), never as "2e+06"
+        return str(int(self.valor)) if self.valor.is_integer() else repr(self.valor)
 
 
 def _lector(leer: Callable[[str], Lectura]) -> Callable[[Any], Any]:

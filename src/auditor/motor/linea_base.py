@@ -31,9 +31,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from auditor.entrada.carga import describir_error
+from auditor.entrada.carga import ubicar_errores
 from auditor.entrada.fuente import ErrorArchivo, leer_archivo_estricto
 from auditor.idioma import tr
+from auditor.lectura.recorte import acortar
 from auditor.motor.supresiones import NO_SUPRIMIBLES
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import LINEA_BASE, Hallazgo, Suprimido
@@ -73,13 +74,6 @@ class LineaBase:
     archivos: dict[str, str] = field(default_factory=dict)
 
 
-def _corto(texto: str | None) -> str | None:
-    if not texto:
-        return None
-    texto = " ".join(texto.split())
-    return texto if len(texto) <= _TEXTO_CORTO else texto[: _TEXTO_CORTO - 1] + "…"
-
-
 def _clave_meta(meta: str | None) -> tuple[int, int, str]:
     if meta is None:
         return (0, 0, "")
@@ -101,7 +95,7 @@ def construir(findings: list[Hallazgo], destino: Path) -> str:
         cuentas[h] += 1
         muestra.setdefault(h, {
             "huella": h, "regla": f.regla, "archivo": identidad_archivo(f.archivo, base), "meta": f.meta,
-            "campo": campo_estable(f.campo) or None, "texto": _corto(f.texto),
+            "campo": campo_estable(f.campo) or None, "texto": acortar(f.texto, _TEXTO_CORTO) if f.texto else None,
         })
     entradas = [{**muestra[h], "cantidad": n} for h, n in cuentas.items()]
     entradas.sort(key=lambda e: (e["archivo"], _clave_meta(e["meta"]), e["regla"], e["campo"] or "", e["huella"]))
@@ -127,10 +121,9 @@ def leer(ruta: Path) -> LineaBase:
     try:
         datos = _Archivo.model_validate(documento.datos)
     except ValidationError as error:
-        e = error.errors(include_url=False)[0]
-        loc = tuple(e["loc"])
-        problema = tr("clave desconocida") if e["type"] == "extra_forbidden" else describir_error(e)
-        raise ErrorLineaBase(nombre, f"{'.'.join(str(p) for p in loc)}: {problema}", documento.mapa.linea_clave(loc)) from None
+        e = ubicar_errores(error, documento.mapa)[0]
+        mensaje = f"{e.donde}: {tr('clave desconocida')}" if e.tipo == "extra_forbidden" else e.mensaje
+        raise ErrorLineaBase(nombre, mensaje, e.linea) from None
     if datos.version != VERSION:
         raise ErrorLineaBase(nombre, tr("versión {version} de línea base no soportada (esta versión de auditor lee la {esperada})",
                                         version=datos.version, esperada=VERSION), documento.mapa.linea(("version",)))

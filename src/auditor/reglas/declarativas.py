@@ -22,9 +22,10 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from auditor.entrada.carga import describir_error
+from auditor.entrada.carga import ubicar_errores
 from auditor.entrada.fuente import ErrorArchivo, leer_archivo_estricto
 from auditor.idioma import agregar, plantilla, tr
+from auditor.lectura.cifras import escribir_numero
 from auditor.lectura.patrones import (
     ConjuntoPatrones,
     Patron,
@@ -280,10 +281,6 @@ class _Patrones(ReglaDeclarativa):
                         break
 
 
-def _fmt(x: float) -> str:
-    return f"{x:g}".replace(".", ",")
-
-
 class _Rango(ReglaDeclarativa):
     def _revisar(self, objetivo: Any, indice: int | None, contexto: Contexto) -> Iterator[Observacion]:
         d = self.datos
@@ -293,10 +290,10 @@ class _Rango(ReglaDeclarativa):
                 if x is None:
                     continue
                 if (d.minimo is not None and x < d.minimo) or (d.maximo is not None and x > d.maximo):
-                    cita = valor.cita if hasattr(valor, "cita") else _fmt(x)
+                    cita = valor.cita if hasattr(valor, "cita") else escribir_numero(x)
                     yield Observacion(
-                        self._formato(campo=ruta, texto=cita, valor=_fmt(x), minimo=_fmt(d.minimo) if d.minimo is not None else "",
-                                      maximo=_fmt(d.maximo) if d.maximo is not None else ""),
+                        self._formato(campo=ruta, texto=cita, valor=escribir_numero(x), minimo=escribir_numero(d.minimo) if d.minimo is not None else "",
+                                      maximo=escribir_numero(d.maximo) if d.maximo is not None else ""),
                         ruta, indice, cita,
                     )
 
@@ -334,9 +331,9 @@ class _Comparacion(ReglaDeclarativa):
             ok = cumple(izquierda + tol, derecha)
         if not ok:
             ruta = ruta_i or ruta_d or ""
-            texto = f"{_fmt(izquierda)} {_CONTRARIO[d.operador]} {_fmt(derecha)}"  # what the data says
+            texto = f"{escribir_numero(izquierda)} {_CONTRARIO[d.operador]} {escribir_numero(derecha)}"  # what the data says
             yield Observacion(
-                self._formato(campo=ruta, texto=texto, izquierda=_fmt(izquierda), derecha=_fmt(derecha), operador=d.operador),
+                self._formato(campo=ruta, texto=texto, izquierda=escribir_numero(izquierda), derecha=escribir_numero(derecha), operador=d.operador),
                 ruta, indice, texto,
             )
 
@@ -375,27 +372,23 @@ def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
     try:
         archivo = ArchivoReglas.model_validate(documento.datos)
     except ValidationError as error:
-        primero = error.errors(include_url=False)[0]
-        loc = tuple(primero["loc"])
         # pydantic inserts the union's tag in the location ("reglas", 0, "rango", ...): drop it
-        loc_fuente = loc[:2] + loc[3:] if len(loc) > 2 and loc[0] == "reglas" and loc[2] in _TIPOS else loc
-        linea = documento.mapa.linea(loc_fuente)
-        donde = ".".join(str(p) for p in loc_fuente)
-        mensaje = describir_error(primero)
-        if primero["type"] == "extra_forbidden":
-            mensaje = tr("clave desconocida '{clave}'", clave=loc[-1])
-            linea = documento.mapa.linea_clave(loc_fuente)
-        elif primero["type"] == "missing":
-            mensaje = tr("falta '{clave}'", clave=loc[-1])
-        elif primero["type"] == "union_tag_invalid":
-            tipo = str(primero.get("ctx", {}).get("tag", ""))
+        e = ubicar_errores(error, documento.mapa,
+                           limpiar=lambda loc: loc[:2] + loc[3:] if len(loc) > 2 and loc[0] == "reglas" and loc[2] in _TIPOS else loc)[0]
+        mensaje, linea = e.descripcion, e.linea
+        if e.tipo == "extra_forbidden":
+            mensaje = tr("clave desconocida '{clave}'", clave=e.clave)
+        elif e.tipo == "missing":
+            mensaje = tr("falta '{clave}'", clave=e.clave)
+        elif e.tipo == "union_tag_invalid":
+            tipo = str(e.ctx.get("tag", ""))
             pista = difflib.get_close_matches(tipo, sorted(_TIPOS), n=1)
             mensaje = (tr("'tipo' debe ser uno de: campo_requerido, patrones, rango, comparacion (¿quiso decir '{pista}'?)", pista=pista[0])
                        if pista else tr("'tipo' debe ser uno de: campo_requerido, patrones, rango, comparacion"))
-            linea = documento.mapa.linea(loc_fuente + ("tipo",))
-        elif primero["type"] == "union_tag_not_found":
+            linea = documento.mapa.linea(e.ruta + ("tipo",))
+        elif e.tipo == "union_tag_not_found":
             mensaje = tr("falta 'tipo' (campo_requerido, patrones, rango o comparacion)")
-        raise ErrorReglas(nombre, f"{donde}: {mensaje}", linea) from None
+        raise ErrorReglas(nombre, f"{e.donde}: {mensaje}", linea) from None
     for conjunto in archivo.patrones:
         catalogo.agregar_patrones(ConjuntoPatrones(conjunto.nombre, conjunto.descripcion, [p.patron(nombre) for p in conjunto.patrones]))
     for datos in archivo.reglas:

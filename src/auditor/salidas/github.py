@@ -13,6 +13,7 @@ import io
 from typing import TextIO
 
 from auditor.idioma import tr
+from auditor.lectura.recorte import acortar
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
@@ -28,9 +29,7 @@ def escapar_propiedad(texto: str) -> str:
     return escapar_dato(texto).replace(":", "%3A").replace(",", "%2C")
 
 
-def _cita(texto: str, limite: int = 200) -> str:
-    texto = " ".join(texto.split())
-    return texto if len(texto) <= limite else texto[: limite - 1] + "…"
+LIMITE_CITA = 200
 
 
 def linea(f: Hallazgo, nombre: str | None = None) -> str:
@@ -44,7 +43,7 @@ def linea(f: Hallazgo, nombre: str | None = None) -> str:
         partes.append(f.ubicacion)
     mensaje = (" · ".join(partes) + ": " if partes else "") + f.mensaje
     if f.texto:
-        mensaje += f" «{_cita(f.texto)}»"
+        mensaje += f" «{acortar(f.texto, LIMITE_CITA)}»"
     propiedades = f"file={escapar_propiedad(f.archivo)},line={f.linea},title={escapar_propiedad(f.regla + (' ' + nombre if nombre else ''))}"
     return f"::{COMANDO[f.severidad]} {propiedades}::{escapar_dato(mensaje)}"
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from auditor.idioma import tr
+from auditor.lectura.recorte import acortar
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
@@ -27,13 +28,8 @@ def celda(texto: str) -> str:
     return texto.replace("\\", "\\\\").replace("|", "\\|")
 
 
-def _cita(texto: str, limite: int = LIMITE_CITA) -> str:
-    texto = " ".join(texto.split())
-    return texto if len(texto) <= limite else texto[: limite - 1] + "…"
-
-
 def fila(f: Hallazgo) -> str:
-    mensaje = f.mensaje + (f" «{_cita(f.texto)}»" if f.texto else "")
+    mensaje = f.mensaje + (f" «{acortar(f.texto, LIMITE_CITA)}»" if f.texto else "")
     lugar = str(f.linea) + (f" ({f.ubicacion})" if f.ubicacion else "")  # the file is the table's heading
     valores = [lugar, f.severidad.etiqueta, f.regla, f.meta or "", f.campo or "", mensaje]
     return "| " + " | ".join(celda(v) for v in valores) + " |"

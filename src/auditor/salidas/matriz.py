@@ -19,6 +19,7 @@ from rich.text import Text
 
 from auditor import __version__
 from auditor.idioma import tr
+from auditor.lectura.cifras import escribir_numero
 from auditor.reglas.completitud import (
     ESTADOS,
     SECCIONES,
@@ -73,7 +74,7 @@ def secretarias(resultado: Resultado) -> list[TotalSecretaria]:
 
 def texto_porcentaje(cuenta: Counter[Estado]) -> str:
     p = porcentaje_completo(cuenta)
-    return "-" if p is None else f"{p:.0f}%"
+    return "-" if p is None else f"{escribir_numero(p, 0)}%"
 
 
 def _aplican(cuenta: Counter[Estado]) -> int:

@@ -13,6 +13,7 @@ from rich.table import Table
 from rich.text import Text
 
 from auditor.idioma import tr
+from auditor.lectura.recorte import acortar
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
@@ -23,9 +24,7 @@ from auditor.salidas.resumen import NOMBRES_CATEGORIA, archivos, hallazgos, nomb
 ESTILO = {Severidad.ERROR: "bold red", Severidad.WARNING: "yellow", Severidad.INFO: "cyan"}
 
 
-def _cita(texto: str, limite: int = 160) -> str:
-    texto = " ".join(texto.split())
-    return texto if len(texto) <= limite else texto[: limite - 1] + "…"
+LIMITE_CITA = 160
 
 
 def _hallazgo(f: Hallazgo) -> RenderableType:
@@ -35,7 +34,7 @@ def _hallazgo(f: Hallazgo) -> RenderableType:
     mensaje = Text.assemble((f"{f.campo}: ", "magenta") if f.campo else "", f.mensaje)
     partes: list[RenderableType] = [cabeza, Padding(mensaje, (0, 0, 0, 2))]
     if f.texto:
-        partes.append(Padding(Text(f"«{_cita(f.texto)}»", style="italic dim"), (0, 0, 0, 2)))
+        partes.append(Padding(Text(f"«{acortar(f.texto, LIMITE_CITA)}»", style="italic dim"), (0, 0, 0, 2)))
     return Group(*partes)
 
 
@@ -56,7 +55,7 @@ def _informe(r: ResultadoInforme) -> list[RenderableType]:
             general = tr("Informe (partes generales)") if r.informe_nombre else tr("Archivo")
             encabezado = Text(general, style="bold underline")
         else:
-            encabezado = Text.assemble((tr("Meta {numero}", numero=meta), "bold underline"), (" · " + _cita(nombres.get(meta, ""), 90), "bold"))
+            encabezado = Text.assemble((tr("Meta {numero}", numero=meta), "bold underline"), (" · " + acortar(nombres.get(meta, ""), 90), "bold"))
         bloques.append(Padding(encabezado, (1, 0, 0, 2)))
         for f in grupo:
             bloques.append(Padding(_hallazgo(f), (0, 0, 0, 4)))

@@ -7,21 +7,17 @@ from typing import TextIO
 from tabulate import tabulate
 
 from auditor.idioma import tr
+from auditor.lectura.recorte import acortar
 from auditor.resultado.ejecucion import Resultado
 from auditor.salidas import suprimidos
 from auditor.salidas.resumen import lineas_resumen
 
-
-def _corto(texto: str | None, limite: int = 200) -> str:
-    if not texto:
-        return ""
-    texto = " ".join(texto.split())
-    return texto if len(texto) <= limite else texto[: limite - 1] + "…"
+LIMITE_CITA = 200
 
 
 def render(resultado: Resultado) -> str:
     filas = [
-        [f.lugar, f.severidad.etiqueta, f.regla, f.meta or "-", f.campo or "-", f.mensaje, _corto(f.texto)]
+        [f.lugar, f.severidad.etiqueta, f.regla, f.meta or "-", f.campo or "-", f.mensaje, acortar(f.texto or "", LIMITE_CITA)]
         for f in resultado.hallazgos()
     ]
     partes = []

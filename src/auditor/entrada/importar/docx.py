@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from auditor.entrada.fuente import ErrorFuente
 from auditor.entrada.importar.segmentos import Segmento, normalizar_espacios
 from auditor.idioma import tr
+from auditor.lectura.cifras import escribir_numero
 
 if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement
@@ -120,7 +121,7 @@ def _revisar_paquete(contenido: bytes) -> None:
         raise ErrorFuente(1, _no_abre(tr("no es un documento de Word válido (no es un archivo ZIP: está incompleto, dañado o es de otro formato)"))) from None
     total = sum(miembro.file_size for miembro in miembros)
     if total > LIMITE_DESCOMPRIMIDO:
-        megas = f"{total // 2**20:,}".replace(",", ".")
+        megas = escribir_numero(total // 2**20, 0)
         raise ErrorFuente(
             1,
             _no_abre(tr("descomprimido ocuparía {megas} MB, más que el límite de {limite} MB "

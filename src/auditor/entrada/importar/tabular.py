@@ -23,6 +23,7 @@ from auditor.idioma import tr
 from auditor.lectura import respuestas as lectura
 from auditor.lectura.ceros import cero_explicito
 from auditor.lectura.patrones import normalizar
+from auditor.lectura.recorte import acortar
 
 META = re.compile(r"^\s*Meta\s*#\s*(?P<numero>\d+)\s*[:.\-–]?\s*(?P<nombre>.*)$", re.IGNORECASE | re.DOTALL)
 
@@ -238,7 +239,7 @@ class LectorTabular:
             self.b.problema(ENTRADA_SIN_UBICAR, s.linea,
                             tr("texto de la meta {numero} fuera de toda sección de la plantilla (se esperaba una pregunta como "
                                "'¿Qué se hizo?' o '¿Cómo se hizo?' antes de él); no se audita como parte de ningún campo", numero=numero),
-                            texto=_corto(texto), meta=numero)
+                            texto=acortar(texto, 160), meta=numero)
             return
         destino = e.meta.textos.setdefault(e.campo, Texto())
         destino.agregar(texto, s.linea)
@@ -319,8 +320,6 @@ def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool) -> 
         b.poner(base + ("inversion", "fuentes", i), fuente, inversion.linea_de(fuente))
 
 
-def _corto(texto: str, largo: int = 160) -> str:
-    return texto if len(texto) <= largo else texto[: largo - 1] + "…"
 
 
 # --- before the metas: cover and summary ---------------------------------------------------

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.idioma import tr
+from auditor.lectura.cifras import escribir_numero
 from auditor.lectura.conteos import Conteo, Sustantivo, analizar, clave, conteos, sustantivo_de
+from auditor.lectura.recorte import acortar
 from auditor.modelo.informe import Informe, Meta, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
@@ -54,7 +56,7 @@ def _nombre(q: Cantidad) -> str:
 
 def _con_cita(texto: str | None) -> str:
     """' («quote»)' after a count when the text that states it is there."""
-    return f" («{_cita_corta(texto)}»)" if texto else ""
+    return f" («{acortar(texto, 160)}»)" if texto else ""
 
 
 def _texto(meta: Meta, campo: str) -> str | None:
@@ -62,12 +64,6 @@ def _texto(meta: Meta, campo: str) -> str | None:
     objeto: object = getattr(meta, seccion) if seccion else meta
     valor = getattr(objeto, nombre, None) if objeto is not None else None
     return valor if isinstance(valor, str) and valor.strip() else None
-
-
-def _numero(x: float) -> str:
-    if x == int(x):
-        return f"{int(x):,}".replace(",", ".")
-    return f"{x:.2f}".rstrip("0").replace(".", ",")
 
 
 @dataclass(frozen=True)
@@ -91,7 +87,7 @@ def _cantidad(campo: str, propio: str, nombre: str, valor: Valor | None, unidad:
     sustantivo = sustantivo_de(unidad)
     if valor is None or valor.valor is None or sustantivo is None or unidad is None:
         return None
-    return Cantidad(campo, propio, nombre, valor.valor, valor.cita.strip() or _numero(valor.valor), unidad.strip(), sustantivo)
+    return Cantidad(campo, propio, nombre, valor.valor, valor.cita.strip() or escribir_numero(valor.valor), unidad.strip(), sustantivo)
 
 
 def cantidad_lograda(meta: Meta) -> Cantidad | None:
@@ -124,11 +120,6 @@ def es_referencia(c: Conteo) -> bool:
 
 def _del_mismo(texto: str | None, sustantivo: Sustantivo) -> list[Conteo]:
     return [c for c in conteos(texto) if c.sustantivo is not None and c.sustantivo.compatible(sustantivo) and not es_referencia(c)]
-
-
-def _cita_corta(texto: str, limite: int = 160) -> str:
-    texto = " ".join(texto.split())
-    return texto if len(texto) <= limite else texto[: limite - 1] + "…"
 
 
 class CantidadNoCoincide(Regla):
@@ -256,7 +247,7 @@ class ListaNoCoincide(Regla):
                         yield Observacion(
                             tr("{etiqueta} anuncia «{cita}», pero la lista que sigue nombra {n}: {elementos}",
                                etiqueta=_etiqueta(campo), cita=e.conteo.cita, n=len(e.elementos), elementos="; ".join(e.elementos)),
-                            campo, i, _cita_corta(e.cita, 240),
+                            campo, i, acortar(e.cita, 240),
                         )
 
 
@@ -348,9 +339,9 @@ class DesgloseSuperaTotal(Regla):
                         suma = sum(x.valor for x in partes)
                         yield Observacion(
                             tr("{etiqueta} desglosa «{cita}» en {partes} = {suma}: las partes suman más que el total",
-                               etiqueta=etiqueta, cita=d.total.cita, partes=" + ".join(_numero(x.valor) for x in partes),
-                               suma=_numero(suma)),
-                            campo, i, _cita_corta(d.cita, 240),
+                               etiqueta=etiqueta, cita=d.total.cita, partes=" + ".join(escribir_numero(x.valor) for x in partes),
+                               suma=escribir_numero(suma)),
+                            campo, i, acortar(d.cita, 240),
                         )
                 if total_personas is None or (campo == "beneficiarios.descripcion" and meta.beneficiarios.grupos):
                     continue
@@ -363,7 +354,7 @@ class DesgloseSuperaTotal(Regla):
                         cita = " ".join(texto[cadena[0].inicio : cadena[-1].fin].split())
                         yield Observacion(
                             tr("{etiqueta} enumera «{cita}» = {suma}, más que el total de beneficiarios ({dicho}, en '{campo}')",
-                               etiqueta=etiqueta, cita=cita, suma=_numero(suma), dicho=total_personas.dicho,
+                               etiqueta=etiqueta, cita=cita, suma=escribir_numero(suma), dicho=total_personas.dicho,
                                campo=total_personas.campo),
                             campo, i, cita,
                         )
@@ -430,8 +421,8 @@ class RepartoNoSuma100(Regla):
                         partes = " + ".join(c for _, c in r.porcentajes)
                         yield Observacion(
                             tr("{etiqueta} reparte {partes} = {suma}%, no 100%",
-                               etiqueta=_etiqueta(campo), partes=partes, suma=_numero(round(r.suma, 2))),
-                            campo, i, _cita_corta(r.cita, 240),
+                               etiqueta=_etiqueta(campo), partes=partes, suma=escribir_numero(r.suma)),
+                            campo, i, acortar(r.cita, 240),
                         )
 
 
@@ -482,5 +473,5 @@ class MenosPersonasQueUnidades(Regla):
                 tr("Los beneficiarios son {beneficiarios}, menos que lo logrado: {logrado}{cita}. Detrás de cada unidad atendida "
                    "hay al menos una persona: revise si una de las cifras o de las unidades está equivocada",
                    beneficiarios=benef.dicho, logrado=logro.dicho, cita=_con_cita(meta.logro.texto)),
-                "beneficiarios.total", i, _cita_corta(meta.beneficiarios.descripcion or benef.cita),
+                "beneficiarios.total", i, acortar(meta.beneficiarios.descripcion or benef.cita, 160),
             )

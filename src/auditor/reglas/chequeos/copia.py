@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from auditor.idioma import tr
+from auditor.lectura.cifras import escribir_numero
 from auditor.lectura.patrones import ConjuntoPatrones
+from auditor.lectura.recorte import acortar
 from auditor.lectura.similitud import Huella, IndiceFragmentos, contencion, mismas_cifras, palabras, parrafos, pasaje_comun
 from auditor.modelo.campos import leer_campo, ruta_valida
 from auditor.modelo.informe import Informe
@@ -174,14 +176,13 @@ def _copias(informe: Informe, p: ParametrosCopia, omitir: list[ConjuntoPatrones]
     return entre, dentro
 
 
-def _extracto(texto: str, limite: int = 160) -> str:
-    texto = " ".join(texto.split())
-    return texto if len(texto) <= limite else texto[: limite - 1].rstrip() + "…"
+def _extracto(texto: str) -> str:
+    return acortar(texto, 160, pegada=True)
 
 
 def _relacion(c: Copia, donde: str, k: int) -> str:
     """How the paragraph relates to its first occurrence, quoting the first occurrence's side."""
-    pct = f"{round(100 * c.parte)} %"
+    pct = f"{escribir_numero(100 * c.parte, 0)} %"
     if c.parte >= 0.999 and len(c.parrafo.huella.fragmentos) == len(c.primero.huella.fragmentos):
         return tr("es el mismo que el de {donde}: «{extracto}»", donde=donde, extracto=_extracto(c.primero.texto))
     if c.mayor:

@@ -31,6 +31,7 @@ from auditor.lectura.fechas import (
     siglas_de_eventos,
 )
 from auditor.lectura.patrones import frase_alrededor, normalizar
+from auditor.lectura.recorte import acortar
 from auditor.modelo.campos import leer_campo, ruta_valida
 from auditor.modelo.informe import Informe, Meta
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
@@ -126,9 +127,8 @@ def _mayuscula(texto: str) -> str:
     return texto[:1].upper() + texto[1:]
 
 
-def _frase(texto: str, inicio: int, fin: int, limite: int = 400) -> str:
-    cita = " ".join(texto[inicio:fin].split())
-    return cita if len(cita) <= limite else cita[: limite - 1] + "…"
+def _frase(texto: str, inicio: int, fin: int) -> str:
+    return acortar(texto[inicio:fin], 400)
 
 
 def _cita(f: Fecha, partes: list[tuple[date, date]] | None = None) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.idioma import diferida, tr
+from auditor.lectura.cifras import escribir_numero
 from auditor.lectura.patrones import normalizar
 from auditor.modelo.campos import leer_campo
 from auditor.modelo.informe import Informe, Meta
@@ -21,7 +22,7 @@ from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 
 def _fmt(x: float) -> str:
-    return f"{x:.1f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+    return escribir_numero(x, 1) + "%"
 
 
 class ParametrosCantidades(BaseModel):

@@ -29,7 +29,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from auditor.idioma import diferida, tr
-from auditor.lectura.cifras import leer_numero
+from auditor.lectura.cifras import escribir_numero, leer_numero
 from auditor.lectura.patrones import ConjuntoPatrones, normalizar, normalizar_con_indices
 from auditor.modelo.informe import Afirmacion, Informe, Meta, TotalEje, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
@@ -175,21 +175,13 @@ class _Unidad:
 # ---------------------------------------------------------------- numbers as the report writes them
 
 
-def cifra(x: float) -> str:
-    """Colombian format: 13842.4 -> '13.842,4'; 1158.69 -> '1.158,69'."""
-    texto = f"{abs(x):,.2f}".rstrip("0").rstrip(".")
-    entero, _, decimal = texto.partition(".")
-    resultado = entero.replace(",", ".") + ("," + decimal if decimal else "")
-    return ("-" if x < 0 and resultado != "0" else "") + resultado
-
-
 def porcentaje(x: float) -> str:
     """'53 %' (whole points from 10 on), '0,6 %'."""
-    return f"{cifra(round(x) if x >= 10 else round(x, 1))} %"
+    return f"{escribir_numero(round(x) if x >= 10 else round(x, 1))} %"
 
 
 def pesos(x: float) -> str:
-    return f"${cifra(x)} millones"
+    return f"${escribir_numero(x)} millones"
 
 
 def _decimales_escritos(texto: str) -> int:
@@ -282,7 +274,7 @@ def suma_inversion(total: TotalEje, informe: Informe) -> Suma:
         elif v.valor is None:
             suma.faltan.append(Falta(n, "ilegible", v.cita))
         else:
-            suma.partes.append(Parte(n, v.valor, f"${cifra(v.valor)}"))
+            suma.partes.append(Parte(n, v.valor, f"${escribir_numero(v.valor)}"))
     return suma
 
 
@@ -301,17 +293,17 @@ def suma_beneficiarios(total: TotalEje, afirmacion: Afirmacion, informe: Informe
         b, logro = meta.beneficiarios, meta.logro
         cantidad, cantidad_logro = _conteo(b.total), _conteo(logro.cantidad)
         if cantidad is not None and unidad.admite(b.unidad, p):
-            suma.partes.append(Parte(n, cantidad, f"{cifra(cantidad)} {b.unidad or ''}".strip()))
+            suma.partes.append(Parte(n, cantidad, f"{escribir_numero(cantidad)} {b.unidad or ''}".strip()))
         elif cantidad_logro is not None and logro.unidad and unidad.admite(logro.unidad, p):
-            suma.partes.append(Parte(n, cantidad_logro, f"{cifra(cantidad_logro)} {logro.unidad}", de_logro=True))
+            suma.partes.append(Parte(n, cantidad_logro, f"{escribir_numero(cantidad_logro)} {logro.unidad}", de_logro=True))
         elif cantidad is not None:
-            suma.faltan.append(Falta(n, "otra_unidad", f"{cifra(cantidad)} {b.unidad}"))
+            suma.faltan.append(Falta(n, "otra_unidad", f"{escribir_numero(cantidad)} {b.unidad}"))
         elif b.total is not None and not b.total.vacio:
             suma.faltan.append(Falta(n, "ilegible", b.total.cita))
         elif no_aplica.contiene(b.descripcion):
             suma.partes.append(Parte(n, 0.0, tr("0 (no aplica)")))
         elif cantidad_logro is not None and logro.unidad:
-            suma.faltan.append(Falta(n, "sin_dato", tr("su ¿Qué se hizo? cuenta {cantidad}", cantidad=f"{cifra(cantidad_logro)} {logro.unidad}")))
+            suma.faltan.append(Falta(n, "sin_dato", tr("su ¿Qué se hizo? cuenta {cantidad}", cantidad=f"{escribir_numero(cantidad_logro)} {logro.unidad}")))
         else:
             suma.faltan.append(Falta(n, "sin_dato"))
     return suma
@@ -361,7 +353,7 @@ class Comparacion:
         return "contradice" if self.suma.completa else "no_verificable"
 
     def fmt(self, x: float) -> str:
-        return pesos(x) if self.clase == "inversion" else cifra(x)
+        return pesos(x) if self.clase == "inversion" else escribir_numero(x)
 
     def cita(self) -> str:
         return cita_afirmacion(self.total, self.afirmacion, self.valor)
