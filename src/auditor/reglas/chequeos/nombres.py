@@ -34,6 +34,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.idioma import tr
 from auditor.lectura.lugares import Clase, clave, distancia, divipola
+from auditor.lectura.palabras import raiz
 from auditor.modelo.informe import Informe, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
@@ -102,21 +103,10 @@ def _clave_palabra(palabra: str) -> str:
     return clave(palabra).replace(" ", "")
 
 
-def _raiz(palabra: str) -> str:
-    """Plural and gender endings off: 'Cámaras' ~ 'Cámara', 'Laborales' ~ 'Laboral', 'Productivo' ~ 'Productiva'."""
-    if len(palabra) > 5 and palabra.endswith("es") and palabra[-3] in "lnrdzj":
-        palabra = palabra[:-2]
-    elif len(palabra) > 4 and palabra.endswith("s"):
-        palabra = palabra[:-1]
-    if len(palabra) >= 6 and palabra[-1] in "ao":
-        palabra = palabra[:-1]
-    return palabra
-
-
 def _derivada(x: str, y: str) -> bool:
     """One word is the other plus an ending of two or more letters: 'región'/'regional', 'cultura'/'cultural'.
     One letter more is a typo ('Cas'/'Casa')."""
-    corta, larga = sorted((_raiz(x), _raiz(y)), key=len)
+    corta, larga = sorted((raiz(x), raiz(y)), key=len)
     return larga.startswith(corta) and len(larga) - len(corta) >= 2
 
 
@@ -148,7 +138,7 @@ def _candidato(texto: str, tokens: list[re.Match[str]]) -> tuple[int, _Candidato
         return None
     inicio, fin = tokens[0].start(), tokens[-1].end()
     largo = len(palabras) > 1 or any(_es_marca(p) for p in escritas)
-    return inicio, _Candidato(texto[inicio:fin], palabras, largo, "".join(_raiz(p) for p in palabras))
+    return inicio, _Candidato(texto[inicio:fin], palabras, largo, "".join(raiz(p) for p in palabras))
 
 
 @lru_cache(maxsize=4096)
@@ -333,7 +323,7 @@ class NombreConDosEscrituras(Regla):
         if d > tope or d > 0.2 * max(len(a.clave), len(b.clave)):
             return False
         if len(a.palabras) == len(b.palabras):
-            distintas = [(x, y) for x, y in zip(a.palabras, b.palabras, strict=True) if _raiz(x) != _raiz(y)]
+            distintas = [(x, y) for x, y in zip(a.palabras, b.palabras, strict=True) if raiz(x) != raiz(y)]
             lugares = divipola()
             if distintas and all(lugares.buscar(x) and lugares.buscar(y) for x, y in distintas):
                 return False  # "Emprende Paz Pamplona" / "Emprende Paz Pamplonita": two places, two names

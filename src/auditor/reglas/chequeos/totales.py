@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from auditor.idioma import diferida, tr
 from auditor.lectura.cifras import escribir_numero, leer_numero
+from auditor.lectura.palabras import palabras_normalizadas, singular
 from auditor.lectura.patrones import ConjuntoPatrones, normalizar, normalizar_con_indices
 from auditor.modelo.informe import Afirmacion, Informe, Meta, TotalEje, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
@@ -111,28 +112,15 @@ class ParametrosTotales(BaseModel):
 # ---------------------------------------------------------------- words: qualifiers and units
 
 
-def _palabras(texto: str) -> list[str]:
-    return re.findall(r"\w+", normalizar(texto))
-
-
-def _singular(palabra: str) -> str:
-    """Spanish plural to singular, enough for unit nouns: unidades -> unidad, mipymes -> mipyme."""
-    if len(palabra) > 4 and palabra.endswith("es") and palabra[-3] in "dlnrzj":
-        return palabra[:-2]
-    if len(palabra) > 3 and palabra.endswith("s"):
-        return palabra[:-1]
-    return palabra
-
-
 def tipo_calificador(calificador: str | None, p: ParametrosTotales) -> Tipo | None:
     """The kind of a qualifier: the longest listed expression found in it; None if unknown."""
-    texto = " ".join(_palabras(calificador or ""))
+    texto = " ".join(palabras_normalizadas(calificador or ""))
     if not texto:
         return "exacto"
     mejor: tuple[int, Tipo] | None = None
     for tipo in TIPOS:
         for expresion in p.calificadores.get(tipo, []):
-            e = " ".join(_palabras(expresion))
+            e = " ".join(palabras_normalizadas(expresion))
             if e and re.search(rf"(?<!\w){re.escape(e)}(?!\w)", texto) and (mejor is None or len(e) > mejor[0]):
                 mejor = (len(e), tipo)
     return mejor[1] if mejor else None
@@ -140,11 +128,11 @@ def tipo_calificador(calificador: str | None, p: ParametrosTotales) -> Tipo | No
 
 def grupo_unidad(unidad: str | None, p: ParametrosTotales) -> str | None:
     """The unit group whose term starts the unit ('unidades económicas y MIPYMES' -> unidades económicas)."""
-    palabras = [_singular(x) for x in _palabras(unidad or "")]
+    palabras = [singular(x) for x in palabras_normalizadas(unidad or "")]
     mejor: tuple[int, str] | None = None
     for grupo, terminos in p.unidades.items():
         for termino in terminos:
-            t = [_singular(x) for x in _palabras(termino)]
+            t = [singular(x) for x in palabras_normalizadas(termino)]
             if t and palabras[: len(t)] == t and (mejor is None or len(t) > mejor[0]):
                 mejor = (len(t), grupo)
     return mejor[1] if mejor else None
@@ -160,16 +148,16 @@ class _Unidad:
 
     @classmethod
     def de(cls, texto: str | None, p: ParametrosTotales) -> _Unidad:
-        palabras = _palabras(texto or "")
-        return cls(texto, grupo_unidad(texto, p), _singular(palabras[0]) if palabras else None)
+        palabras = palabras_normalizadas(texto or "")
+        return cls(texto, grupo_unidad(texto, p), singular(palabras[0]) if palabras else None)
 
     def admite(self, otra: str | None, p: ParametrosTotales) -> bool:
         if self.texto is None or not self.texto.strip() or otra is None or not otra.strip():
             return True  # a count without a unit is taken as counting what the claim counts
         if self.grupo is not None:
             return grupo_unidad(otra, p) in {self.grupo, *p.unidades_incluidas.get(self.grupo, [])}
-        palabras = _palabras(otra)
-        return bool(palabras) and _singular(palabras[0]) == self.nucleo
+        palabras = palabras_normalizadas(otra)
+        return bool(palabras) and singular(palabras[0]) == self.nucleo
 
 
 # ---------------------------------------------------------------- numbers as the report writes them
