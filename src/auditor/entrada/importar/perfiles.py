@@ -62,6 +62,11 @@ class CampoPerfil(_Estricto):
         return valores
 
 
+class DatoPerfil(_Estricto):
+    rotulo: str = Field(min_length=1)
+    campo: Literal["programado_periodo", "logro.cantidad", "meta_cuatrienio"]
+
+
 class ParrafosNarrativos(_Estricto):
     inversion: str
     impacto: str
@@ -77,6 +82,7 @@ class ArchivoPerfil(_Estricto):
     descripcion: str = ""
     metas: list[str] = Field(min_length=1)
     campos: list[CampoPerfil] = []
+    datos: list[DatoPerfil] = []
     parrafos: ParrafosNarrativos | None = None
     mobiliario: list[str] = []
 
@@ -181,6 +187,15 @@ class Perfil:
     cabeceras: tuple[re.Pattern[str], ...]  # a bare label alone in a cell: the table's header row
     mobiliario: tuple[re.Pattern[str], ...]
     parrafos: dict[str, re.Pattern[str]]
+    datos: tuple[tuple[re.Pattern[str], str], ...] = ()  # ('Programado 2024: <valor>', field)
+
+    def dato(self, texto: str) -> tuple[str, str] | None:
+        """(field, value) of a 'Rótulo: valor' line ('Meta cuatrienio: 1.200 ha')."""
+        for patron, campo in self.datos:
+            m = patron.match(texto)
+            if m:
+                return campo, m.group("valor").strip()
+        return None
 
     @property
     def encabezado(self) -> Encabezados:
@@ -208,6 +223,8 @@ def compilar(archivo: ArchivoPerfil, nombre: str) -> Perfil:
         etiquetas=tuple(etiquetas),
         cabeceras=tuple(cabeceras),
         mobiliario=tuple(re.compile(p) for p in archivo.mobiliario),
+        datos=tuple((re.compile(rf"^\s*{frase(d.rotulo)}(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*:\s*(?P<valor>.*)$",
+                                re.IGNORECASE | re.DOTALL), d.campo) for d in archivo.datos),
         parrafos={clave: re.compile(valor, re.IGNORECASE) for clave, valor in (archivo.parrafos.model_dump() if archivo.parrafos else {}).items()},
     )
 

@@ -102,6 +102,7 @@ class _Meta:
     linea: int
     textos: dict[Ruta, Texto] = field(default_factory=dict)
     fotos: list[tuple[str, int]] = field(default_factory=list)
+    ejecutado: tuple[str, int] | None = None  # 'Ejecutado 2024: 80 familias': the count achieved
 
 
 @dataclass
@@ -175,6 +176,8 @@ class LectorTabular:
         for etiqueta, trozo, coincidencia in partes:
             if etiqueta is not None:
                 self._etiqueta(etiqueta, coincidencia, s)
+            if etiqueta is not None and etiqueta.campo is None and trozo[:1].islower():
+                continue  # the rest of a percentage's phrase ('... frente a lo programado en la vigencia')
             if trozo and not _CONECTOR.match(trozo):  # the 'y' between the two percentages
                 self._texto(trozo, s)
 
@@ -228,11 +231,38 @@ class LectorTabular:
             return
         self._reportar_sueltos()
         e.provisional = None
+        if e.campo == ("logro", "texto") and self._dato(texto, s):
+            return
         destino = e.meta.textos.setdefault(e.campo, Texto())
         destino.agregar(texto, s.linea)
         if e.localizacion_titulo and not s.en_tabla:
             e.localizacion_titulo = False
             self._fotos()
+
+    def _dato(self, texto: str, s: Segmento) -> bool:
+        """A 'Rótulo: valor' line of the achievement cell read into its field; False when the
+        line stays in the answer's text."""
+        e = self.e
+        assert e.meta is not None
+        dato = self.perfil.dato(texto)
+        if dato is None:
+            return False
+        campo, valor = dato
+        base: Ruta = ("metas", e.meta.indice)
+        if campo == "logro.cantidad":
+            e.meta.ejecutado = (valor, s.linea)
+            return False
+        cuenta = lectura.primera_cuenta(valor, "logro") if valor else None
+        if campo == "programado_periodo":
+            if cuenta is None:
+                return False
+            self.b.poner(base + ("programado_periodo",), cuenta.cantidad, s.linea)
+        else:
+            self.b.poner(base + ("meta_cuatrienio", "texto"), valor, s.linea)
+            if cuenta is not None:
+                self.b.poner(base + ("meta_cuatrienio", "cantidad"), cuenta.cantidad, s.linea)
+                self.b.poner(base + ("meta_cuatrienio", "unidad"), cuenta.unidad, s.linea)
+        return True
 
     def _reportar_sueltos(self) -> None:
         """Paragraphs of no section, once per run of consecutive ones: at the first one's line."""
@@ -267,6 +297,11 @@ class LectorTabular:
         for ruta, texto in meta.textos.items():
             self.b.poner_texto(base + ruta, texto)
         completar_valores(self.b, base, meta.textos, tabular=True)
+        if meta.ejecutado is not None:  # 'Ejecutado 2024: N ...' says the count achieved, whatever comes first
+            cuenta = lectura.primera_cuenta(meta.ejecutado[0], "logro")
+            if cuenta is not None:
+                poner(("logro", "cantidad"), cuenta.cantidad, meta.ejecutado[1])
+                poner(("logro", "unidad"), cuenta.unidad, meta.ejecutado[1])
         for i, (foto, linea) in enumerate(meta.fotos):
             poner(("registro_fotografico", i), foto, linea)
 
@@ -309,13 +344,30 @@ def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabula
             b.poner(base + ("localizacion", "municipios", i), municipio, lugar.linea_de(municipio))
 
 
+_PROGRAMACION = re.compile(r"\bprogramad[oa]s?\b|\bprogramaci[oó]n\b", re.IGNORECASE)
+_EJECUCION = re.compile(r"\b(?:ejecutad[oa]s?|invertid[oa]s?|se\s+(?:han\s+|ha\s+)?(?:ejecut|invirt|comprometi)[a-záéíóú]*)", re.IGNORECASE)
+_FIN_DE_CLAUSULA = re.compile(r"[.;](?=\s|$)|\n")
+
+
+def _es_programado(texto: str, inicio: int) -> bool:
+    """An amount introduced as the programmed one ('Sobre una programación de $ 950 millones',
+    'Valor programado vigencia 2024: $ 720 millones'): the clause before it says so, and no verb of
+    execution."""
+    cortes = [m.end() for m in _FIN_DE_CLAUSULA.finditer(texto, 0, inicio)]
+    clausula = texto[cortes[-1] if cortes else 0:inicio]
+    return bool(_PROGRAMACION.search(clausula)) and not _EJECUCION.search(clausula)
+
+
 def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool) -> None:
     """The amounts of the investment answer as written (figures, words, malformed ones), or an
     explicit zero ('no se comprometieron recursos ...') as 0 when no executed amount is written."""
     texto = inversion.texto
     if tabular:
         montos = lectura.montos(texto)
-        ejecutado = montos[0] if montos else None
+        programados = [m for m in montos if _es_programado(texto, m.inicio)]
+        if programados:
+            b.poner(base + ("inversion", "programada"), programados[0].texto, inversion.linea_de(programados[0].texto))
+        ejecutado = next((m for m in montos if m not in programados), None)
     else:
         programado = lectura.monto_programado(texto)
         if programado:
