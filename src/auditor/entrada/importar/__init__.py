@@ -48,9 +48,11 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     if tabulares and (not narrativas or preguntas >= narrativas):
         tabular.LectorTabular(segmentos, borrador).leer()
         plantilla = "tabular"
+        borrador.perfil = tabular.PERFIL.archivo
     else:
         narrativa.LectorNarrativo(segmentos, borrador).leer()
         plantilla = "narrativa"
+        borrador.perfil = narrativa.PERFIL.archivo
     metas = borrador.datos.get("metas", [])
     primera = metas[0]["numero"] if metas else 1
     linea = borrador.mapa.lineas.get(("metas",), 1)
