@@ -24,6 +24,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from auditor.entrada.carga import ubicar_errores
 from auditor.entrada.fuente import ErrorArchivo, leer_archivo_estricto
+from auditor.entrada.incluidas import PLANTILLAS
 from auditor.idioma import agregar, plantilla, tr
 from auditor.lectura.cifras import escribir_numero
 from auditor.lectura.patrones import (
@@ -398,6 +399,7 @@ def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
 def cargar_directorio_reglas(directorio: Path, catalogo: Catalogo) -> None:
     if not directorio.is_dir():
         raise ErrorReglas(str(directorio), tr("no es un directorio de reglas"))
-    archivos = sorted(p for p in directorio.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    archivos = sorted(p for p in directorio.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+                      and PLANTILLAS not in p.relative_to(directorio).parts[:-1])  # template profiles: read by the importer
     for ruta in archivos:
         cargar_archivo_reglas(ruta, catalogo)

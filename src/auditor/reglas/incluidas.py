@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.resources
 from collections.abc import Iterable
 from pathlib import Path
 
+from auditor.entrada.incluidas import directorio_reglas_incluidas
 from auditor.idioma import olvidar_agregadas, tr
 from auditor.reglas.catalogo import Catalogo, ErrorReglas
 from auditor.reglas.chequeos import CHEQUEOS
 from auditor.reglas.declarativas import cargar_directorio_reglas
 
-
-def directorio_reglas_incluidas() -> Path:
-    """The built-in rules: packaged as ``auditor/_rules`` in a wheel, ``rules/`` in a checkout."""
-    empaquetadas = importlib.resources.files("auditor") / "_rules"
-    if empaquetadas.is_dir():
-        return Path(str(empaquetadas))
-    return Path(__file__).resolve().parents[3] / "rules"
+__all__ = ["construir_catalogo", "directorio_reglas_incluidas"]
 
 
 def construir_catalogo(directorios: Iterable[Path] = ()) -> Catalogo:

@@ -32,6 +32,9 @@ def importar_bytes(contenido: bytes, nombre: str) -> Borrador:
 def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     tabulares = sum(1 for s in segmentos if tabular.META.match(s.texto))
     narrativas = sum(1 for s in segmentos if narrativa.META.match(s.texto))
+    # Both layouts write their headings alike ('Meta 510:', 'Meta cuatrienio 80:'): the tabular one is
+    # told by its questions and cell headings ('¿Qué se hizo?', 'INVERSIÓN'), about one per meta at least.
+    preguntas = sum(1 for s in segmentos if any(e.patron.search(s.texto) for e in tabular.PERFIL.etiquetas if e.pregunta))
     if not tabulares and not narrativas:
         if not any(s.texto.strip() for s in segmentos):
             raise ErrorFuente(1, tr("el documento está vacío: se esperaba un informe de rendición de cuentas"))
@@ -42,12 +45,14 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
         )
     borrador = Borrador()
     borrador.anotar(segmentos)
-    if tabulares >= narrativas:
+    if tabulares and (not narrativas or preguntas >= narrativas):
         tabular.LectorTabular(segmentos, borrador).leer()
         plantilla = "tabular"
+        borrador.perfil = tabular.PERFIL.archivo
     else:
         narrativa.LectorNarrativo(segmentos, borrador).leer()
         plantilla = "narrativa"
+        borrador.perfil = narrativa.PERFIL.archivo
     metas = borrador.datos.get("metas", [])
     primera = metas[0]["numero"] if metas else 1
     linea = borrador.mapa.lineas.get(("metas",), 1)

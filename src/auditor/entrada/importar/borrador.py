@@ -75,6 +75,7 @@ class Borrador:
         self.mapa = MapaFuente()
         self.problemas: list[ProblemaEntrada] = []
         self.ubicaciones: dict[int, str] = {}
+        self.perfil: str | None = None  # the template profile the document was read with (its file)
 
     def poner(self, ruta: Ruta, valor: Any, linea: int) -> None:
         actual: Any = self.datos

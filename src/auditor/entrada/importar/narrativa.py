@@ -12,15 +12,17 @@ import re
 from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar.borrador import Borrador, Texto, continua
 from auditor.entrada.importar.cabecera import leer_cabecera
+from auditor.entrada.importar.perfiles import perfil
 from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.importar.tabular import completar_valores, encabezado_de_pagina
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
 from auditor.lectura import respuestas as lectura
 
-META = re.compile(r"^\s*Meta\s+(?:del\s+)?cuatrienio\s+(?P<numero>\d+)\s*[:.\-–]?\s*(?P<nombre>.*)$", re.IGNORECASE | re.DOTALL)
-_INVERSION = re.compile(r"programaci[oó]n\s+estimada|^\s*(?:con\s+una\s+inversi[oó]n|se\s+invirti|se\s+ejecutaron\s+\$)", re.IGNORECASE)
-_IMPACTO = re.compile(r"^\W*(?:\w+\s+){0,3}impacto\b", re.IGNORECASE)
+PERFIL = perfil("narrativa")  # rules/plantillas/narrativa.yaml: the meta heading and the paragraphs known by how they start
+META = PERFIL.encabezado
+_INVERSION = PERFIL.parrafos["inversion"]
+_IMPACTO = PERFIL.parrafos["impacto"]
 _META_CANTIDAD = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<unidad>[A-Za-zÁÉÍÓÚÑáéíóúñ]+)")
 _META_UNA = re.compile(r"^\s*\w+\s+de\s+(?:un|una)\s+(?P<unidad>[a-záéíóúñ]+)", re.IGNORECASE)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar.borrador import Borrador, Texto
 from auditor.entrada.importar.cabecera import leer_cabecera
+from auditor.entrada.importar.perfiles import Etiqueta, Perfil, perfil
 from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
@@ -25,56 +26,29 @@ from auditor.lectura.ceros import cero_explicito
 from auditor.lectura.patrones import normalizar
 from auditor.lectura.recorte import acortar
 
-META = re.compile(r"^\s*Meta\s*#\s*(?P<numero>\d+)\s*[:.\-–]?\s*(?P<nombre>.*)$", re.IGNORECASE | re.DOTALL)
-
-_ACENTOS = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü]", "n": "[nñ]"}
-
-
-def _frase(texto: str) -> str:
-    """A template phrase as a regex: accents, case and spacing do not matter."""
-    salida = []
-    for c in normalizar(texto):
-        if c == " ":
-            salida.append(r"\s*")
-        elif c.lower() in _ACENTOS:
-            salida.append(_ACENTOS[c.lower()])
-        else:
-            salida.append(re.escape(c))
-    return "".join(salida)
+PERFIL = perfil("tabular")  # rules/plantillas/tabular.yaml: headings, questions and labels, page furniture
+META = PERFIL.encabezado
 
 
-def _pregunta(texto: str) -> str:
-    return r"¿\s*" + _frase(texto) + r"\s*\??"
+def _etiqueta(nombre: str, patron: str) -> Etiqueta:
+    return Etiqueta(nombre, re.compile(patron, re.IGNORECASE))
 
 
-@dataclass(frozen=True)
-class Etiqueta:
-    nombre: str
-    patron: re.Pattern[str]
-    campo: Ruta | None = None  # the answer that follows goes here
-
-
-def _etiqueta(nombre: str, patron: str, campo: Ruta | None = None, mayusculas: bool = False) -> Etiqueta:
-    return Etiqueta(nombre, re.compile(patron, 0 if mayusculas else re.IGNORECASE), campo)
-
-
+# The percentages the Cumplimiento/Avance cell states as labels of their own ('100% de cumplimiento').
 _PORCENTAJE = r"(?P<valor>\d+(?:[.,]\d+)?\s*%)"
-ETIQUETAS = (
-    _etiqueta("logro", _pregunta("qué se hizo"), ("logro", "texto")),
+PORCENTAJES = (
     _etiqueta("cumplimiento", _PORCENTAJE + r"\s*de\s+cumplimiento(?:\s+frente\s+a\s+lo\s+programado(?:\s+en\s+el\s+periodo"
               r"(?:\s+\d{4}(?:\s*(?:-|–|y)\s*\d{4})?)?)?)?\s*\.?"),
     _etiqueta("avance", _PORCENTAJE + r"\s*de\s+avance(?:\s+frente\s+al\s+cuatrienio)?\s*\.?"),
-    _etiqueta("inversion", _pregunta("cuánto se invirtió"), ("inversion", "texto")),
-    _etiqueta("beneficiarios", _pregunta("qué población se atendió"), ("beneficiarios", "descripcion")),
-    _etiqueta("como", _pregunta("cómo se hizo"), ("ejecucion", "como")),
-    _etiqueta("con_quien", _pregunta("con quién se ejecutó"), ("ejecucion", "con_quien")),
-    _etiqueta("cuando", _pregunta("cuándo se realizó"), ("ejecucion", "cuando")),
-    _etiqueta("impacto", _pregunta("qué impacto y/o resultado se produjo"), ("impacto",)),
-    _etiqueta("donde", _pregunta("dónde se intervino"), ("localizacion", "texto")),
-    _etiqueta("ejecucion", r"^\s*EJECUCI[OÓ]N\b", mayusculas=True),
-    _etiqueta("seccion_impacto", r"^\s*IMPACTO\b", mayusculas=True),
-    _etiqueta("localizacion", r"^\s*LOCALIZACI[OÓ]N\b", ("localizacion", "texto"), mayusculas=True),
 )
+
+
+def etiquetas(perfil_: Perfil) -> tuple[Etiqueta, ...]:
+    """The labels a tabular reader looks for: the profile's questions and headings, and the percentages."""
+    return PORCENTAJES + perfil_.etiquetas
+
+
+ETIQUETAS = etiquetas(PERFIL)
 _REGISTRO = re.compile(r"^\s*registro\s+fotogr[aá]fico\s*\.?\s*$", re.IGNORECASE)
 _CABECERA_CELDAS = re.compile(r"^\s*(?:cumplimiento\s*/\s*avance|inversi[oó]n|beneficiarios)\s*$", re.IGNORECASE)
 _SEPARADOR = re.compile(r"^\s*[-–—_*]{2,}\s*$")
@@ -91,11 +65,11 @@ def encabezado_de_pagina(texto: str) -> bool:
     return len(texto) <= 160 and t.startswith("rendicion de cuentas") and "secretaria" in t and not re.search(r"[:;,.]", t)
 
 
-def partir(texto: str) -> list[tuple[Etiqueta | None, str, re.Match[str] | None]]:
+def partir(texto: str, etiquetas: tuple[Etiqueta, ...] = ETIQUETAS) -> list[tuple[Etiqueta | None, str, re.Match[str] | None]]:
     """A paragraph split at the template labels it contains: [(None, text before the first
     label), (label, its answer up to the next label, match), ...]."""
     hallazgos: list[tuple[int, int, Etiqueta, re.Match[str]]] = []
-    for etiqueta in ETIQUETAS:
+    for etiqueta in etiquetas:
         for m in etiqueta.patron.finditer(texto):
             if m.end() > m.start():
                 hallazgos.append((m.start(), m.end(), etiqueta, m))
@@ -128,6 +102,7 @@ class _Meta:
     linea: int
     textos: dict[Ruta, Texto] = field(default_factory=dict)
     fotos: list[tuple[str, int]] = field(default_factory=list)
+    ejecutado: tuple[str, int] | None = None  # 'Ejecutado 2024: 80 familias': the count achieved
 
 
 @dataclass
@@ -138,19 +113,25 @@ class _Estado:
     fila_localizacion: int | None = None
     localizacion_titulo: bool = False  # LOCALIZACIÓN came as a heading after the table
     fotos: bool = False
+    provisional: Ruta | None = None  # a heading without the question opened this answer: dropped if another label follows at once
 
 
 class LectorTabular:
     """Reads a document in the tabular template into `borrador`."""
 
-    def __init__(self, segmentos: list[Segmento], borrador: Borrador) -> None:
-        self.segmentos = segmentos
+    def __init__(self, segmentos: list[Segmento], borrador: Borrador, perfil_: Perfil = PERFIL) -> None:
+        self.perfil = perfil_
+        self.etiquetas = ETIQUETAS if perfil_ is PERFIL else etiquetas(perfil_)
+        self.segmentos = [s for s in segmentos if not perfil_.es_mobiliario(s.texto)]  # page furniture, wherever it is
         self.b = borrador
         self.metas: list[_Meta] = []
         self.e = _Estado()
+        self.filas_cabecera = _filas_de_cabecera(self.segmentos, perfil_)
+        self.sueltos: list[tuple[str, int]] = []  # consecutive paragraphs of no section, reported once
 
     def leer(self) -> None:
-        primera = next((i for i, s in enumerate(self.segmentos) if META.match(s.texto)), len(self.segmentos))
+        meta = self.perfil.encabezado
+        primera = next((i for i, s in enumerate(self.segmentos) if meta.match(s.texto)), len(self.segmentos))
         preambulo = self.segmentos[:primera]
         portada = _portada(preambulo)
         leer_cabecera(portada, preambulo, self.b, self.segmentos)
@@ -159,8 +140,9 @@ class LectorTabular:
         fin = next((i for i, s in enumerate(resto) if _PDD.match(s.texto) or _INDICADORES.match(s.texto)), len(resto))
         for segmento in resto[:fin]:
             self._segmento(segmento)
-        for meta in self.metas:
-            self._cerrar(meta)
+        self._reportar_sueltos()
+        for m in self.metas:
+            self._cerrar(m)
         leer_tablas_informe(resto[fin:], self.b)
 
     # --- one paragraph at a time ------------------------------------------------------
@@ -168,8 +150,9 @@ class LectorTabular:
     def _segmento(self, s: Segmento) -> None:
         if encabezado_de_pagina(s.texto):
             return
-        m = META.match(s.texto)
+        m = self.perfil.encabezado.match(s.texto)
         if m:
+            self._reportar_sueltos()
             self._nueva_meta(m, s)
             return
         e = self.e
@@ -180,18 +163,22 @@ class LectorTabular:
                 self.b.poner(("metas", e.meta.indice, "nombre"), s.texto, s.linea)
             return
         e.fila_titulo = None
-        if _CABECERA_CELDAS.match(s.texto) or _SEPARADOR.match(s.texto):
+        if s.fila is not None and s.fila in self.filas_cabecera:
+            return  # the row 'Cumplimiento/Avance | Inversión | Beneficiarios' above the answers
+        if (_CABECERA_CELDAS.match(s.texto) and not s.texto.isupper()) or _SEPARADOR.match(s.texto) or _CONECTOR.match(s.texto):
             return
         if _REGISTRO.match(s.texto):
             self._fotos()
             return
         if e.fila_localizacion is not None and s.fila != e.fila_localizacion:
             self._fotos()  # the LOCALIZACIÓN row is over: what follows the table is the captions
-        partes = partir(s.texto)
+        partes = partir(s.texto, self.etiquetas)
         for etiqueta, trozo, coincidencia in partes:
             if etiqueta is not None:
                 self._etiqueta(etiqueta, coincidencia, s)
-            if trozo:
+            if etiqueta is not None and etiqueta.campo is None and trozo[:1].islower():
+                continue  # the rest of a percentage's phrase ('... frente a lo programado en la vigencia')
+            if trozo and not _CONECTOR.match(trozo):  # the 'y' between the two percentages
                 self._texto(trozo, s)
 
     def _nueva_meta(self, m: re.Match[str], s: Segmento) -> None:
@@ -208,13 +195,20 @@ class LectorTabular:
         e = self.e
         assert e.meta is not None
         e.fotos = False
+        self._reportar_sueltos()
         if etiqueta.nombre in ("cumplimiento", "avance") and m is not None:
             campo = "cumplimiento_periodo" if etiqueta.nombre == "cumplimiento" else "avance_cuatrienio"
             self.b.poner(("metas", e.meta.indice, campo), m.group("valor").replace(" ", ""), s.linea)
-            e.campo = None
-            return
+            return  # what follows the percentage ('... frente a lo programado en la vigencia') still belongs to the answer
+        if e.provisional is not None and e.provisional != etiqueta.campo:
+            previo = e.meta.textos.get(e.provisional)
+            if previo is not None and not previo.partes:
+                del e.meta.textos[e.provisional]  # 'EJECUCIÓN' straight into '¿Con quién se ejecutó?': no 'cómo' written
+        e.provisional = None
         e.campo = etiqueta.campo
         if etiqueta.campo is not None:
+            if etiqueta.titulo and etiqueta.campo not in e.meta.textos:
+                e.provisional = etiqueta.campo
             e.meta.textos.setdefault(etiqueta.campo, Texto()).agregar("", s.linea)
         if etiqueta.campo == ("localizacion", "texto"):
             if s.en_tabla:
@@ -222,7 +216,7 @@ class LectorTabular:
             else:
                 e.localizacion_titulo = True
                 e.fila_localizacion = None
-        elif etiqueta.nombre not in ("ejecucion", "seccion_impacto"):
+        elif not etiqueta.titulo:
             e.fila_localizacion = None
             e.localizacion_titulo = False
 
@@ -233,19 +227,57 @@ class LectorTabular:
             e.meta.fotos.append((texto, s.linea))
             return
         if e.campo is None:
-            if _CONECTOR.match(texto):
-                return
-            numero = e.meta.numero
-            self.b.problema(ENTRADA_SIN_UBICAR, s.linea,
-                            tr("texto de la meta {numero} fuera de toda sección de la plantilla (se esperaba una pregunta como "
-                               "'¿Qué se hizo?' o '¿Cómo se hizo?' antes de él); no se audita como parte de ningún campo", numero=numero),
-                            texto=acortar(texto, 160), meta=numero)
+            self.sueltos.append((texto, s.linea))
+            return
+        self._reportar_sueltos()
+        e.provisional = None
+        if e.campo == ("logro", "texto") and self._dato(texto, s):
             return
         destino = e.meta.textos.setdefault(e.campo, Texto())
         destino.agregar(texto, s.linea)
         if e.localizacion_titulo and not s.en_tabla:
             e.localizacion_titulo = False
             self._fotos()
+
+    def _dato(self, texto: str, s: Segmento) -> bool:
+        """A 'Rótulo: valor' line of the achievement cell read into its field; False when the
+        line stays in the answer's text."""
+        e = self.e
+        assert e.meta is not None
+        dato = self.perfil.dato(texto)
+        if dato is None:
+            return False
+        campo, valor = dato
+        base: Ruta = ("metas", e.meta.indice)
+        if campo == "logro.cantidad":
+            e.meta.ejecutado = (valor, s.linea)
+            return False
+        cuenta = lectura.primera_cuenta(valor, "logro") if valor else None
+        if campo == "programado_periodo":
+            if cuenta is None:
+                return False
+            self.b.poner(base + ("programado_periodo",), cuenta.cantidad, s.linea)
+        else:
+            self.b.poner(base + ("meta_cuatrienio", "texto"), valor, s.linea)
+            if cuenta is not None:
+                self.b.poner(base + ("meta_cuatrienio", "cantidad"), cuenta.cantidad, s.linea)
+                self.b.poner(base + ("meta_cuatrienio", "unidad"), cuenta.unidad, s.linea)
+        return True
+
+    def _reportar_sueltos(self) -> None:
+        """Paragraphs of no section, once per run of consecutive ones: at the first one's line."""
+        if not self.sueltos or self.e.meta is None:
+            self.sueltos = []
+            return
+        texto, linea = self.sueltos[0]
+        numero = self.e.meta.numero
+        otros = len(self.sueltos) - 1
+        mas = tr(" (y {n} párrafos más hasta la línea {linea})", n=otros, linea=self.sueltos[-1][1]) if otros else ""
+        self.b.problema(ENTRADA_SIN_UBICAR, linea,
+                        tr("texto de la meta {numero} fuera de toda sección de la plantilla (se esperaba una pregunta como "
+                           "'¿Qué se hizo?' o '¿Cómo se hizo?' antes de él); no se audita como parte de ningún campo", numero=numero) + mas,
+                        texto=acortar(texto, 160), meta=numero)
+        self.sueltos = []
 
     def _fotos(self) -> None:
         self.e.fotos = True
@@ -265,8 +297,23 @@ class LectorTabular:
         for ruta, texto in meta.textos.items():
             self.b.poner_texto(base + ruta, texto)
         completar_valores(self.b, base, meta.textos, tabular=True)
+        if meta.ejecutado is not None:  # 'Ejecutado 2024: N ...' says the count achieved, whatever comes first
+            cuenta = lectura.primera_cuenta(meta.ejecutado[0], "logro")
+            if cuenta is not None:
+                poner(("logro", "cantidad"), cuenta.cantidad, meta.ejecutado[1])
+                poner(("logro", "unidad"), cuenta.unidad, meta.ejecutado[1])
         for i, (foto, linea) in enumerate(meta.fotos):
             poner(("registro_fotografico", i), foto, linea)
+
+
+def _filas_de_cabecera(segmentos: list[Segmento], perfil_: Perfil) -> set[int]:
+    """The table rows that only name the cells below them ('Cumplimiento/Avance | Inversión |
+    Beneficiarios'), in whatever case: not labels of an answer."""
+    filas: dict[int, list[bool]] = {}
+    for s in segmentos:
+        if s.fila is not None:
+            filas.setdefault(s.fila, []).append(perfil_.es_cabecera(s.texto))
+    return {fila for fila, celdas in filas.items() if len(celdas) >= 2 and all(celdas)}
 
 
 def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabular: bool) -> None:
@@ -297,13 +344,30 @@ def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabula
             b.poner(base + ("localizacion", "municipios", i), municipio, lugar.linea_de(municipio))
 
 
+_PROGRAMACION = re.compile(r"\bprogramad[oa]s?\b|\bprogramaci[oó]n\b", re.IGNORECASE)
+_EJECUCION = re.compile(r"\b(?:ejecutad[oa]s?|invertid[oa]s?|se\s+(?:han\s+|ha\s+)?(?:ejecut|invirt|comprometi)[a-záéíóú]*)", re.IGNORECASE)
+_FIN_DE_CLAUSULA = re.compile(r"[.;](?=\s|$)|\n")
+
+
+def _es_programado(texto: str, inicio: int) -> bool:
+    """An amount introduced as the programmed one ('Sobre una programación de $ 950 millones',
+    'Valor programado vigencia 2024: $ 720 millones'): the clause before it says so, and no verb of
+    execution."""
+    cortes = [m.end() for m in _FIN_DE_CLAUSULA.finditer(texto, 0, inicio)]
+    clausula = texto[cortes[-1] if cortes else 0:inicio]
+    return bool(_PROGRAMACION.search(clausula)) and not _EJECUCION.search(clausula)
+
+
 def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool) -> None:
     """The amounts of the investment answer as written (figures, words, malformed ones), or an
     explicit zero ('no se comprometieron recursos ...') as 0 when no executed amount is written."""
     texto = inversion.texto
     if tabular:
         montos = lectura.montos(texto)
-        ejecutado = montos[0] if montos else None
+        programados = [m for m in montos if _es_programado(texto, m.inicio)]
+        if programados:
+            b.poner(base + ("inversion", "programada"), programados[0].texto, inversion.linea_de(programados[0].texto))
+        ejecutado = next((m for m in montos if m not in programados), None)
     else:
         programado = lectura.monto_programado(texto)
         if programado:

@@ -1,0 +1,277 @@
+"""Template profiles as data: how each layout of the report is written, read from
+``rules/plantillas/<plantilla>.yaml`` (packaged with the built-in rules) and from a
+``plantillas/`` folder in an office's own rules directory.
+
+A profile says how a meta starts (regular expressions with the groups ``numero`` and
+``nombre``), each question of the template once with the field it answers (the importer
+derives its variants: with or without «¿» and «?», without accents, in any case), the
+capital headings that stand for a question ('INVERSIÓN') and short labels ('Cómo:'),
+and the page furniture to drop.  A bad profile is an ErrorArchivo naming file and line,
+like a bad rule file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from auditor.entrada.fuente import ErrorArchivo, Ruta, leer_archivo_estricto
+from auditor.entrada.incluidas import PLANTILLAS, directorio_reglas_incluidas
+from auditor.idioma import tr
+from auditor.lectura.patrones import normalizar
+
+# The fields an answer may go to (the report model's prose fields of a meta).
+CAMPOS = ("logro.texto", "inversion.texto", "beneficiarios.descripcion", "ejecucion.como", "ejecucion.con_quien",
+          "ejecucion.cuando", "impacto", "localizacion.texto")
+CampoRespuesta = Literal["logro.texto", "inversion.texto", "beneficiarios.descripcion", "ejecucion.como", "ejecucion.con_quien",
+                         "ejecucion.cuando", "impacto", "localizacion.texto"]
+
+
+def _regex(valor: str, grupos: tuple[str, ...] = ()) -> str:
+    try:
+        compilado = re.compile(valor, re.IGNORECASE)
+    except re.error as error:
+        raise ValueError(tr("expresión regular inválida: {error}", error=str(error))) from None
+    for grupo in grupos:
+        if grupo not in compilado.groupindex:
+            raise ValueError(tr("la expresión debe tener el grupo (?P<{grupo}>...)", grupo=grupo))
+    return valor
+
+
+class _Estricto(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class CampoPerfil(_Estricto):
+    nombre: str = Field(pattern=r"^[a-z_]+$")  # how the reader and its tests call the label
+    campo: CampoRespuesta
+    pregunta: str | None = Field(default=None, min_length=1)
+    titulos: list[str] = []
+    rotulos: list[str] = []
+
+    @field_validator("titulos", "rotulos")
+    @classmethod
+    def _no_vacios(cls, valores: list[str]) -> list[str]:
+        if any(not v.strip() for v in valores):
+            raise ValueError(tr("un rótulo vacío"))
+        return valores
+
+
+class DatoPerfil(_Estricto):
+    rotulo: str = Field(min_length=1)
+    campo: Literal["programado_periodo", "logro.cantidad", "meta_cuatrienio"]
+
+
+class ParrafosNarrativos(_Estricto):
+    inversion: str
+    impacto: str
+
+    @field_validator("inversion", "impacto")
+    @classmethod
+    def _compila(cls, valor: str) -> str:
+        return _regex(valor)
+
+
+class ArchivoPerfil(_Estricto):
+    plantilla: Literal["tabular", "narrativa"]
+    descripcion: str = ""
+    metas: list[str] = Field(min_length=1)
+    campos: list[CampoPerfil] = []
+    datos: list[DatoPerfil] = []
+    parrafos: ParrafosNarrativos | None = None
+    mobiliario: list[str] = []
+
+    @field_validator("metas")
+    @classmethod
+    def _metas(cls, valores: list[str]) -> list[str]:
+        return [_regex(v, ("numero",)) for v in valores]
+
+    @field_validator("mobiliario")
+    @classmethod
+    def _mobiliario(cls, valores: list[str]) -> list[str]:
+        return [_regex(v) for v in valores]
+
+
+# --- the compiled profile ---------------------------------------------------------------------
+
+_ACENTOS = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü]", "n": "[nñ]"}
+
+
+def frase(texto: str) -> str:
+    """A template phrase as a regex: accents, case and spacing do not matter ('/' may have spaces around)."""
+    salida = []
+    for c in normalizar(texto):
+        if c == " ":
+            salida.append(r"\s*")
+        elif c.lower() in _ACENTOS:
+            salida.append(_ACENTOS[c.lower()])
+        elif c == "/":
+            salida.append(r"\s*/\s*")
+        else:
+            salida.append(re.escape(c))
+    return "".join(salida)
+
+
+def _titulo(texto: str) -> str:
+    """A capital heading as a regex: accents and spacing do not matter, the capitals do."""
+    salida = []
+    for c in " ".join(texto.split()):
+        base = normalizar(c)
+        if c == " ":
+            salida.append(r"\s*")
+        elif c == "/":
+            salida.append(r"\s*/\s*")
+        elif base in _ACENTOS and c.isupper():
+            salida.append(_ACENTOS[base].upper())
+        else:
+            salida.append(re.escape(c))
+    return "".join(salida)
+
+
+@dataclass(frozen=True)
+class Etiqueta:
+    """A label of the template: whatever follows it, up to the next label, answers `campo`."""
+
+    nombre: str
+    patron: re.Pattern[str]
+    campo: Ruta | None = None
+    titulo: bool = False  # a capital heading without the question ('INVERSIÓN')
+    pregunta: bool = False  # the template's own question or capital heading: tells the layout apart
+
+
+def etiquetas_de(campo: CampoPerfil) -> list[Etiqueta]:
+    """The labels a field of the profile stands for, in the order they are tried."""
+    ruta: Ruta = tuple(campo.campo.split("."))
+    nombre = campo.nombre
+    salida = []
+    if campo.pregunta:
+        f = frase(campo.pregunta)
+        # '¿Qué se hizo?' anywhere; 'Que se hizo?' anywhere but inside a word; 'QUE SE HIZO' or
+        # 'Qué se hizo:' only opening the paragraph.
+        patron = rf"¿\s*{f}\s*\??|(?<!\w){f}\s*\?|^[\s•·\-–]*{f}\s*(?::|$)"
+        salida.append(Etiqueta(nombre, re.compile(patron, re.IGNORECASE | re.MULTILINE), ruta, pregunta=True))
+    for titulo in campo.titulos:
+        salida.append(Etiqueta(nombre, re.compile(rf"^\s*{_titulo(titulo)}(?!\w)\s*:?"), ruta, titulo=True, pregunta=True))
+    for rotulo in campo.rotulos:
+        salida.append(Etiqueta(nombre, re.compile(rf"^\s*{frase(rotulo)}\s*:", re.IGNORECASE), ruta))
+    return salida
+
+
+class Encabezados:
+    """The heading forms of a meta, tried in order; `match` as a compiled pattern's."""
+
+    def __init__(self, patrones: tuple[re.Pattern[str], ...]) -> None:
+        self.patrones = patrones
+
+    def match(self, texto: str) -> re.Match[str] | None:
+        for patron in self.patrones:
+            m = patron.match(texto)
+            if m:
+                return m
+        return None
+
+
+@dataclass(frozen=True)
+class Perfil:
+    """A profile ready to read with: the compiled patterns of an ArchivoPerfil."""
+
+    plantilla: str
+    archivo: str
+    metas: tuple[re.Pattern[str], ...]
+    etiquetas: tuple[Etiqueta, ...]
+    cabeceras: tuple[re.Pattern[str], ...]  # a bare label alone in a cell: the table's header row
+    mobiliario: tuple[re.Pattern[str], ...]
+    parrafos: dict[str, re.Pattern[str]]
+    datos: tuple[tuple[re.Pattern[str], str], ...] = ()  # ('Programado 2024: <valor>', field)
+
+    def dato(self, texto: str) -> tuple[str, str] | None:
+        """(field, value) of a 'Rótulo: valor' line ('Meta cuatrienio: 1.200 ha')."""
+        for patron, campo in self.datos:
+            m = patron.match(texto)
+            if m:
+                return campo, m.group("valor").strip()
+        return None
+
+    @property
+    def encabezado(self) -> Encabezados:
+        """The heading of a meta: ``perfil.encabezado.match(texto)``."""
+        return Encabezados(self.metas)
+
+    def es_mobiliario(self, texto: str) -> bool:
+        """Page furniture (a running header, 'Página 2 de 18'), dropped wherever it appears."""
+        if len(texto) > 160:
+            return False
+        t = normalizar(texto)
+        return any(p.search(t) for p in self.mobiliario)
+
+    def es_cabecera(self, texto: str) -> bool:
+        return any(p.fullmatch(texto) for p in self.cabeceras)
+
+
+def compilar(archivo: ArchivoPerfil, nombre: str) -> Perfil:
+    etiquetas = [e for campo in archivo.campos for e in etiquetas_de(campo)]
+    cabeceras = [re.compile(rf"\s*{frase(t)}\s*:?\s*", re.IGNORECASE) for campo in archivo.campos for t in (*campo.titulos, *campo.rotulos)]
+    return Perfil(
+        plantilla=archivo.plantilla,
+        archivo=nombre,
+        metas=tuple(re.compile(p, re.IGNORECASE | re.DOTALL) for p in archivo.metas),
+        etiquetas=tuple(etiquetas),
+        cabeceras=tuple(cabeceras),
+        mobiliario=tuple(re.compile(p) for p in archivo.mobiliario),
+        datos=tuple((re.compile(rf"^\s*{frase(d.rotulo)}(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*:\s*(?P<valor>.*)$",
+                                re.IGNORECASE | re.DOTALL), d.campo) for d in archivo.datos),
+        parrafos={clave: re.compile(valor, re.IGNORECASE) for clave, valor in (archivo.parrafos.model_dump() if archivo.parrafos else {}).items()},
+    )
+
+
+class ErrorPerfil(ErrorArchivo):
+    """A template profile that cannot be used: file, line and why."""
+
+
+def leer_perfil(ruta: Path) -> Perfil:
+    """One profile file, validated; ErrorPerfil naming the file and line of the problem."""
+    nombre = str(ruta)
+    try:
+        documento = leer_archivo_estricto(ruta)
+    except ErrorArchivo as error:
+        raise ErrorPerfil.de(error) from None
+    if documento is None or not isinstance(documento.datos, dict):
+        raise ErrorPerfil(nombre, tr("se esperaba un mapa con 'plantilla', 'metas' y 'campos'"), 1)
+    try:
+        archivo = ArchivoPerfil.model_validate(documento.datos)
+    except ValidationError as error:
+        e = error.errors(include_url=False)[0]
+        loc = tuple(e["loc"])
+        donde = ".".join(str(p) for p in loc) or "(raíz)"
+        if e["type"] == "extra_forbidden":
+            mensaje, linea = tr("clave desconocida '{clave}'", clave=str(loc[-1])), documento.mapa.linea_clave(loc)
+        elif e["type"] == "missing":
+            mensaje, linea = tr("falta '{clave}'", clave=str(loc[-1])), documento.mapa.linea(loc)
+        else:
+            mensaje, linea = str(e["msg"]).removeprefix("Value error, "), documento.mapa.linea(loc)
+        raise ErrorPerfil(nombre, f"{donde}: {mensaje}", linea) from None
+    return compilar(archivo, nombre)
+
+
+def directorio_plantillas_incluidas() -> Path:
+    return directorio_reglas_incluidas() / PLANTILLAS
+
+
+@lru_cache(maxsize=16)
+def _perfil_en(ruta: Path) -> Perfil:
+    return leer_perfil(ruta)
+
+
+def perfil(plantilla: str, directorios: tuple[Path, ...] = ()) -> Perfil:
+    """The profile of a layout: an office's own (``DIR/plantillas/<plantilla>.yaml``, the last
+    directory given wins) or the built-in one."""
+    for directorio in reversed(directorios):
+        propia = Path(directorio) / PLANTILLAS / f"{plantilla}.yaml"
+        if propia.is_file():
+            return _perfil_en(propia.resolve())
+    return _perfil_en(directorio_plantillas_incluidas() / f"{plantilla}.yaml")

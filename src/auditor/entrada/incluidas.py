@@ -1,0 +1,18 @@
+"""Where the built-in data lives: ``rules/`` in a checkout, ``auditor/_rules`` in a wheel.
+
+The importer needs it first (the template profiles in ``plantillas/``), then the rule catalog."""
+
+from __future__ import annotations
+
+import importlib.resources
+from pathlib import Path
+
+PLANTILLAS = "plantillas"  # the template profiles' folder in a rules directory: not rule files
+
+
+def directorio_reglas_incluidas() -> Path:
+    """The built-in rules: packaged as ``auditor/_rules`` in a wheel, ``rules/`` in a checkout."""
+    empaquetadas = importlib.resources.files("auditor") / "_rules"
+    if empaquetadas.is_dir():
+        return Path(str(empaquetadas))
+    return Path(__file__).resolve().parents[3] / "rules"
