@@ -68,8 +68,8 @@ class TraduccionDatos(_Dato):
     por_que: str
 
 
-_PLANTILLAS = Literal["tabular", "narrativa"]
-_TODAS_LAS_PLANTILLAS: tuple[_PLANTILLAS, ...] = ("tabular", "narrativa")
+_PLANTILLAS = Literal["tabular", "narrativa", "matriz"]
+_TODAS_LAS_PLANTILLAS: tuple[_PLANTILLAS, ...] = ("tabular", "narrativa", "matriz")
 
 
 class _ReglaBase(_Dato):
@@ -398,6 +398,8 @@ def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
 def cargar_directorio_reglas(directorio: Path, catalogo: Catalogo) -> None:
     if not directorio.is_dir():
         raise ErrorReglas(str(directorio), tr("no es un directorio de reglas"))
-    archivos = sorted(p for p in directorio.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    # `plantillas/` holds the importer's layout profiles (column names of the matrix), not rules
+    archivos = sorted(p for p in directorio.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
+                      and "plantillas" not in p.relative_to(directorio).parts[:-1])
     for ruta in archivos:
         cargar_archivo_reglas(ruta, catalogo)
