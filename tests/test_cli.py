@@ -250,7 +250,7 @@ def test_valor_no_permitido_sugiere(tmp_path: Path, en_raiz: None) -> None:
     _, salida, _ = _correr("check", str(informe), "--format", "json")
     [hallazgo] = json.loads(salida)["findings"]
     assert hallazgo["rule"] == "ENT002" and hallazgo["line"] == 9
-    assert "se espera uno de: tabular, narrativa (¿quiso decir 'tabular'?)" in hallazgo["message"]
+    assert "se espera uno de: tabular, narrativa, matriz (¿quiso decir 'tabular'?)" in hallazgo["message"]
 
 
 def test_json_invalido_se_llama_json(tmp_path: Path) -> None:

@@ -38,6 +38,8 @@ from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
 from auditor.lectura import respuestas as lectura
 from auditor.lectura.ceros import cero_explicito
+from auditor.lectura.cifras import leer_numero
+from auditor.lectura.lugares import divipola
 from auditor.lectura.patrones import normalizar
 
 CAMPOS = ("numero", "nombre", "indicador", "unidad", "meta_cuatrienio", "programado", "ejecutado", "cumplimiento",
@@ -259,11 +261,16 @@ def _escala(titulo: str) -> str | None:
     return None
 
 
-def _monto(texto: str, escala: str | None) -> str:
-    """A cell of an amount column with the unit its header gives: '180,0' under 'millones de $' -> '180,0 millones'."""
+def _monto(texto: str, escala: str | None) -> str | float:
+    """A cell of an amount column with the unit its header gives: '180,0' under 'millones de $' -> '180,0
+    millones'; '1.500' under 'miles de pesos' -> 1.5 (millions: the model's unit, as a number since no
+    text says it); a cell that cannot be read stays as written, for the rules to report."""
     if escala is None or re.search(r"[$a-zA-Z]", texto):
         return texto
-    return f"{texto} millones" if escala == "millones" else f"$ {texto} mil"
+    if escala == "millones":
+        return f"{texto} millones"
+    valor = leer_numero(texto)
+    return valor / 1000 if valor is not None else texto
 
 
 @dataclass
@@ -316,7 +323,7 @@ class _Lectura:
         if "municipios" in valores:
             celda = valores["municipios"]
             poner(("localizacion", "texto"), celda.texto, celda)
-            for i, municipio in enumerate(lectura.municipios(celda.texto)):
+            for i, municipio in enumerate(_municipios(celda.texto)):
                 poner(("localizacion", "municipios", i), municipio, celda)
 
     def _inversion(self, base: Ruta, valores: dict[str, Celda]) -> None:
@@ -328,7 +335,7 @@ class _Lectura:
             if _NO_DATO.match(celda.texto):
                 continue
             cero = cero_explicito(celda.texto) if not re.search(r"\d", celda.texto) else None
-            valor: object = 0 if cero is not None else _monto(celda.texto, _escala(self.encabezado.titulos[columna]))
+            valor: str | float = 0 if cero is not None else _monto(celda.texto, _escala(self.encabezado.titulos[columna]))
             self.b.poner(base + ("inversion", clave), valor, celda.linea)
         celda = valores.get("fuente")
         if celda is not None:
@@ -354,6 +361,17 @@ class _Lectura:
                              _monto(celda.texto, _escala(self.encabezado.titulos[c])), celda.linea)
         for i, (numero, _) in enumerate(self.metas):
             self.b.poner(base + ("metas", i), numero, linea)
+
+
+def _municipios(texto: str) -> list[str]:
+    """The municipalities of a Municipios cell: the column's header presents its names as municipalities,
+    so a bare 'Ocaña' counts as one; a word that is no municipality anywhere ('Todos', 'Departamental')
+    is an answer, not a place."""
+    leidos = lectura.municipios(texto)
+    if leidos:
+        return leidos
+    d = divipola()
+    return [m for m in lectura.municipios(f"municipios de {texto}") if d.buscar(m)]
 
 
 def _rotulo_total(fila: Fila, columnas: dict[int, str]) -> str | None:
