@@ -4,6 +4,7 @@ its TOTAL row checked against the rows."""
 from __future__ import annotations
 
 import io
+
 import docx
 import pytest
 
@@ -117,8 +118,8 @@ def test_total_que_no_suma_se_senala_y_el_que_suma_no(auditor: Auditor) -> None:
 
 TSV = "\n".join([
     *PORTADA, "",
-    "Meta de producto\tIndicador\tUnidad de medida\tMeta del cuatrienio\tProgramado periodo\tEjecutado periodo"
-    "\t% cumplimiento\tInversión programada\tInversión ejecutada\tLocalización\tColumna sin nombre conocido",
+    ("Meta de producto\tIndicador\tUnidad de medida\tMeta del cuatrienio\tProgramado periodo\tEjecutado periodo"
+     "\t% cumplimiento\tInversión programada\tInversión ejecutada\tLocalización\tColumna sin nombre conocido"),
     "Murales comunitarios pintados\tMurales\tmurales\t20\t5\t5\t100%\t$ 40 millones\t$ 39,5 millones\tCúcuta\tx",
     "Cineclubes itinerantes realizados\tFunciones\tfunciones\t40\t10\t6\t80%\t$ 25 millones\t$ 15 millones\tOcaña\ty",
     "TOTAL\t\t\t\t\t\t\t$ 65 millones\t$ 54,5 millones\t\t",
