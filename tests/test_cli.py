@@ -250,7 +250,7 @@ def test_valor_no_permitido_sugiere(tmp_path: Path, en_raiz: None) -> None:
     _, salida, _ = _correr("check", str(informe), "--format", "json")
     [hallazgo] = json.loads(salida)["findings"]
     assert hallazgo["rule"] == "ENT002" and hallazgo["line"] == 9
-    assert "se espera uno de: tabular, narrativa (¿quiso decir 'tabular'?)" in hallazgo["message"]
+    assert "se espera uno de: tabular, narrativa, matriz (¿quiso decir 'tabular'?)" in hallazgo["message"]
 
 
 def test_json_invalido_se_llama_json(tmp_path: Path) -> None:
@@ -291,7 +291,7 @@ def test_check_punto_en_un_repositorio_de_informes_no_audita_la_configuracion_ni
     assert "en 1 archivo" in salida
     # named on the command line, a text that is not a report is still an error, never an empty success
     codigo, salida, _ = _correr("check", "informes/notas.txt", "--format", "text")
-    assert codigo == 2 and "no sigue ninguna de las dos plantillas" in salida
+    assert codigo == 2 and "no sigue ninguna de las plantillas" in salida
 
 
 def test_fail_on_acepta_los_nombres_en_espanol(en_raiz: None) -> None:

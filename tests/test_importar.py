@@ -156,7 +156,7 @@ def test_documento_sin_ninguna_plantilla_da_un_mensaje_claro() -> None:
     assert cargado.informe is None
     [problema] = cargado.problemas
     assert problema.regla == "ENT001" and problema.linea == 1
-    assert "no sigue ninguna de las dos plantillas" in problema.mensaje and "Meta # N" in problema.mensaje
+    assert "no sigue ninguna de las plantillas" in problema.mensaje and "Meta # N" in problema.mensaje
 
 
 def test_documento_vacio_y_no_utf8() -> None:
@@ -249,7 +249,7 @@ def test_comando_import_sin_salida_imprime_y_falla_claro_con_documento_ajeno(tmp
     ajeno = tmp_path / "acta.txt"
     ajeno.write_text("Acta\n\nNada que ver.\n", encoding="utf-8")
     resultado = CliRunner().invoke(main, ["import", str(ajeno), "-o", str(tmp_path / "x.yaml")])
-    assert resultado.exit_code == 2 and "no sigue ninguna de las dos plantillas" in resultado.stderr
+    assert resultado.exit_code == 2 and "no sigue ninguna de las plantillas" in resultado.stderr
     assert "Traceback" not in resultado.output and not (tmp_path / "x.yaml").exists()
 
 

@@ -216,6 +216,8 @@ class TotalEje(_Modelo):
     texto: Texto = None
     beneficiarios: Afirmacion | None = None
     inversion: Afirmacion | None = None
+    inversion_programada: Afirmacion | None = Field(
+        default=None, description="Total de la inversión programada (la fila TOTAL de una matriz de seguimiento).")
     metas: list[int] = Field(default_factory=list, description="Metas que cubre la afirmación.")
 
 
@@ -284,9 +286,10 @@ class Informe(_Modelo):
     fecha_corte: str = Field(description="Fecha de corte o de publicación: AAAA-MM o AAAA-MM-DD.")
     plan: Plan
     titulo: Texto = None
-    plantilla: Literal["tabular", "narrativa"] = Field(
+    plantilla: Literal["tabular", "narrativa", "matriz"] = Field(
         default="tabular",
-        description="tabular: 'Meta # N' con celdas; narrativa: 'Meta cuatrienio N: ...' en párrafos.",
+        description="tabular: 'Meta # N' con celdas; narrativa: 'Meta cuatrienio N: ...' en párrafos; "
+        "matriz: una tabla de seguimiento con una fila por meta.",
     )
     numeracion_metas: Literal["consecutiva", "plan"] = Field(
         default="consecutiva",

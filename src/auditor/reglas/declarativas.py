@@ -69,8 +69,8 @@ class TraduccionDatos(_Dato):
     por_que: str
 
 
-_PLANTILLAS = Literal["tabular", "narrativa"]
-_TODAS_LAS_PLANTILLAS: tuple[_PLANTILLAS, ...] = ("tabular", "narrativa")
+_PLANTILLAS = Literal["tabular", "narrativa", "matriz"]
+_TODAS_LAS_PLANTILLAS: tuple[_PLANTILLAS, ...] = ("tabular", "narrativa", "matriz")
 
 
 class _ReglaBase(_Dato):

@@ -3,7 +3,7 @@ into report data: the same data a hand-written YAML file holds, each value with 
 of the document it came from, and every part that could not be placed reported.
 
 Stages: bytes -> `Segmento`s (segmentos.py, docx.py) -> the layout's reader (tabular.py,
-narrativa.py) -> a `Borrador` (report data + line map + problems) -> the loader's
+narrativa.py, matriz.py) -> a `Borrador` (report data + line map + problems) -> the loader's
 validation, exactly as for YAML.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from auditor.entrada.fuente import ErrorFuente, decodificar
-from auditor.entrada.importar import narrativa, tabular
+from auditor.entrada.importar import matriz, narrativa, tabular
 from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.segmentos import Segmento, segmentos_de_texto
 from auditor.idioma import tr
@@ -30,27 +30,34 @@ def importar_bytes(contenido: bytes, nombre: str) -> Borrador:
 
 
 def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
-    tabulares = sum(1 for s in segmentos if tabular.META.match(s.texto))
-    narrativas = sum(1 for s in segmentos if narrativa.META.match(s.texto))
+    # a vertically merged cell is read once by the template layouts; only the matrix repeats it per row
+    propios = [s for s in segmentos if not s.fusionada]
+    tabulares = sum(1 for s in propios if tabular.META.match(s.texto))
+    narrativas = sum(1 for s in propios if narrativa.META.match(s.texto))
     # Both layouts write their headings alike ('Meta 510:', 'Meta cuatrienio 80:'): the tabular one is
     # told by its questions and cell headings ('¿Qué se hizo?', 'INVERSIÓN'), about one per meta at least.
-    preguntas = sum(1 for s in segmentos if any(e.patron.search(s.texto) for e in tabular.PERFIL.etiquetas if e.pregunta))
-    if not tabulares and not narrativas:
+    preguntas = sum(1 for s in propios if any(e.patron.search(s.texto) for e in tabular.PERFIL.etiquetas if e.pregunta))
+    en_matriz = not tabulares and not narrativas and matriz.buscar_matriz(segmentos) is not None
+    if not tabulares and not narrativas and not en_matriz:
         if not any(s.texto.strip() for s in segmentos):
             raise ErrorFuente(1, tr("el documento está vacío: se esperaba un informe de rendición de cuentas"))
         raise ErrorFuente(
             segmentos[0].linea,
-            tr("el documento no sigue ninguna de las dos plantillas del informe: no tiene metas 'Meta # N' "
-               "(plantilla tabular) ni 'Meta cuatrienio N: …' (plantilla narrativa)"),
+            tr("el documento no sigue ninguna de las plantillas del informe: no tiene metas 'Meta # N' "
+               "(plantilla tabular) ni 'Meta cuatrienio N: …' (plantilla narrativa) ni una tabla cuyo encabezado "
+               "nombre la meta y sus datos (matriz de seguimiento)"),
         )
     borrador = Borrador()
     borrador.anotar(segmentos)
-    if tabulares and (not narrativas or preguntas >= narrativas):
-        tabular.LectorTabular(segmentos, borrador).leer()
+    if en_matriz:
+        matriz.LectorMatriz(segmentos, borrador).leer()
+        plantilla = "matriz"
+    elif tabulares and (not narrativas or preguntas >= narrativas):
+        tabular.LectorTabular(propios, borrador).leer()
         plantilla = "tabular"
         borrador.perfil = tabular.PERFIL.archivo
     else:
-        narrativa.LectorNarrativo(segmentos, borrador).leer()
+        narrativa.LectorNarrativo(propios, borrador).leer()
         plantilla = "narrativa"
         borrador.perfil = narrativa.PERFIL.archivo
     metas = borrador.datos.get("metas", [])

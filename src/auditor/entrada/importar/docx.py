@@ -254,6 +254,7 @@ class _Lector:
                 self._tabla(bloque, f"tabla {tablas}")
 
     def _tabla(self, tabla: Any, lugar: str) -> None:
+        arriba: dict[int, list[Segmento]] = {}  # grid column -> the segments of the cell a vMerge continues
         for numero_fila, fila in enumerate(_hijos(tabla, (_TR,)), start=1):
             self.filas += 1
             id_fila = self.filas
@@ -261,6 +262,7 @@ class _Lector:
             columna = _entero(antes.get(_VAL), 0) if antes is not None else 0
             for numero_celda, celda in enumerate(_hijos(fila, (_TC,)), start=1):
                 lugar_celda = f"{lugar}, fila {numero_fila}, celda {numero_celda}"
+                desde, primer_parrafo = len(self.segmentos), self.parrafos + 1
                 parrafos = tablas = 0
                 for bloque in _hijos(celda, (_P, _TBL)):
                     if bloque.tag == _P:
@@ -269,8 +271,22 @@ class _Lector:
                     else:
                         tablas += 1
                         self._tabla(bloque, f"{lugar_celda}, tabla {tablas}")
+                self._fusion_vertical(celda, columna, arriba, desde, primer_parrafo, id_fila, f"{lugar_celda}, párrafo 1")
                 abarca = celda.find(f"{_W}tcPr/{_W}gridSpan")
                 columna += max(1, _entero(abarca.get(_VAL), 1)) if abarca is not None else 1
+
+    def _fusion_vertical(self, celda: Any, columna: int, arriba: dict[int, list[Segmento]], desde: int,
+                         linea: int, fila: int, lugar: str) -> None:
+        """A cell that continues a vertical merge (`<w:vMerge/>` without "restart") shows, in Word,
+        the text of the cell it continues: that text again, at this cell's place, marked `fusionada`.
+        Any other cell is remembered as the one a merge below it would continue."""
+        fusion = celda.find(f"{_W}tcPr/{_W}vMerge")
+        propios = [s for s in self.segmentos[desde:] if s.fila == fila and s.celda == columna]
+        if fusion is not None and fusion.get(_VAL) in (None, "continue") and not propios:
+            for s in arriba.get(columna, []):
+                self.segmentos.append(Segmento(s.texto, linea, fila, columna, lugar, s.negritas, fusionada=True))
+        else:
+            arriba[columna] = propios
 
     def _parrafo(self, parrafo: Any, lugar: str, fila: int | None = None, celda: int | None = None) -> None:
         self.parrafos += 1

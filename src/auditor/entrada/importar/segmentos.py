@@ -30,6 +30,9 @@ class Segmento:
     celda: int | None = None
     ubicacion: str | None = None
     negritas: tuple[str, ...] = ()  # phrases the author set in bold (headings, eje names)
+    fusionada: bool = False
+    """The text a vertically merged cell shows, read from the cell it continues (Word's vMerge):
+    the matrix layout reads it as that row's value; the other layouts skip it (read once)."""
 
     @property
     def en_tabla(self) -> bool:

@@ -250,13 +250,14 @@ def _metas_cubiertas(total: TotalEje, informe: Informe) -> list[tuple[int, Meta 
     return [(n, por_numero.get(n)) for n in vistos]
 
 
-def suma_inversion(total: TotalEje, informe: Informe) -> Suma:
+def suma_inversion(total: TotalEje, informe: Informe, programada: bool = False) -> Suma:
+    """The executed investment of the covered metas (the programmed one with `programada`)."""
     suma = Suma()
     for n, meta in _metas_cubiertas(total, informe):
         if meta is None:
             suma.faltan.append(Falta(n, "ausente"))
             continue
-        v = meta.inversion.ejecutada
+        v = meta.inversion.programada if programada else meta.inversion.ejecutada
         if v is None or v.vacio:
             suma.faltan.append(Falta(n, "sin_dato"))
         elif v.valor is None:
@@ -310,7 +311,7 @@ class Comparacion:
     indice: int
     total: TotalEje
     afirmacion: Afirmacion
-    clase: Literal["inversion", "beneficiarios"]
+    clase: Literal["inversion", "inversion_programada", "beneficiarios"]
     valor: Valor
     tipo: Tipo
     suma: Suma
@@ -318,7 +319,7 @@ class Comparacion:
 
     @property
     def campo(self) -> str:
-        return f"totales[{self.indice}].{self.clase}.{'monto' if self.clase == 'inversion' else 'cantidad'}"
+        return f"totales[{self.indice}].{self.clase}.{'cantidad' if self.clase == 'beneficiarios' else 'monto'}"
 
     @property
     def cifra(self) -> float:
@@ -341,7 +342,7 @@ class Comparacion:
         return "contradice" if self.suma.completa else "no_verificable"
 
     def fmt(self, x: float) -> str:
-        return pesos(x) if self.clase == "inversion" else escribir_numero(x)
+        return escribir_numero(x) if self.clase == "beneficiarios" else pesos(x)
 
     def cita(self) -> str:
         return cita_afirmacion(self.total, self.afirmacion, self.valor)
@@ -359,10 +360,14 @@ class Comparacion:
             return tr("{cantidad} según ¿Qué se hizo?", cantidad=x.etiqueta) if x.de_logro and not todas_de_logro else x.etiqueta
 
         if len(partes) == 1:
+            if self.clase == "inversion_programada":
+                return tr("la inversión programada de {metas} es {valor}", metas=metas, valor=self.fmt(partes[0].valor))
             if self.clase == "inversion":
                 return tr("la inversión ejecutada de {metas} es {valor}{fuente}", metas=metas, valor=self.fmt(partes[0].valor), fuente=fuente)
             return tr("{metas} cuenta {valor}{fuente}", metas=metas, valor=etiqueta(partes[0]), fuente=fuente)
         detalle = " + ".join(f"{x.meta}: {etiqueta(x)}" for x in partes)
+        if self.clase == "inversion_programada":
+            return tr("la inversión programada de {metas} suma {total} ({detalle})", metas=metas, total=self.fmt(self.suma.total), detalle=detalle)
         if self.clase == "inversion":
             return tr("la inversión ejecutada de {metas} suma {total} ({detalle}{fuente})", metas=metas,
                       total=self.fmt(self.suma.total), detalle=detalle, fuente=fuente)
@@ -376,7 +381,7 @@ class Comparacion:
                 continue
             metas = lista_metas([f.meta for f in faltan])
             plural = len(faltan) > 1
-            inversion = self.clase == "inversion"
+            inversion = self.clase != "beneficiarios"
             if motivo == "ausente":
                 grupos.append(tr("{metas} no están en el informe", metas=metas) if plural else tr("{metas} no está en el informe", metas=metas))
             elif motivo == "ilegible":
@@ -389,6 +394,10 @@ class Comparacion:
                 }[inversion, plural]
                 grupos.append(tr(plantilla, metas=metas, citas=citas))
             elif motivo == "sin_dato":
+                if self.clase == "inversion_programada":
+                    grupos.append(tr("{metas} no informan monto programado", metas=metas) if plural
+                                  else tr("{metas} no informa monto programado", metas=metas))
+                    continue
                 plantilla = {
                     (True, True): diferida("{metas} no informan monto ejecutado"),
                     (True, False): diferida("{metas} no informa monto ejecutado"),
@@ -445,17 +454,18 @@ def comparaciones(informe: Informe, p: ParametrosTotales, no_aplica: ConjuntoPat
     for i, total in enumerate(informe.totales):
         if not total.metas:
             continue  # the data does not say which metas the claim covers: nothing to add up
-        for clase, afirmacion in (("inversion", total.inversion), ("beneficiarios", total.beneficiarios)):
+        for clase, afirmacion in (("inversion", total.inversion), ("inversion_programada", total.inversion_programada),
+                                  ("beneficiarios", total.beneficiarios)):
             if afirmacion is None:
                 continue
-            valor = afirmacion.monto if clase == "inversion" else afirmacion.cantidad
+            valor = afirmacion.cantidad if clase == "beneficiarios" else afirmacion.monto
             if valor is None or valor.valor is None:
                 continue  # missing or unreadable figure: PLH003 / VAL001
             tipo = tipo_calificador(afirmacion.calificador, p)
             if tipo is None:
                 continue
-            suma = (suma_inversion(total, informe) if clase == "inversion"
-                    else suma_beneficiarios(total, afirmacion, informe, p, no_aplica))
+            suma = (suma_beneficiarios(total, afirmacion, informe, p, no_aplica) if clase == "beneficiarios"
+                    else suma_inversion(total, informe, programada=clase == "inversion_programada"))
             yield Comparacion(i, total, afirmacion, clase, valor, tipo, suma, tolerancia_redondeo(valor, p))  # type: ignore[arg-type]
 
 

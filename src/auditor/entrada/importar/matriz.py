@@ -1,0 +1,436 @@
+"""The matrix layout ("matriz de seguimiento"): one table, a row per meta, a column per field.
+
+The table is found by its header, not by the file name: a row of a table whose cells name at
+least three fields, one of them the meta itself ("Meta de producto", "Descripción de la meta").
+The column names each office uses are data (`rules/plantillas/matriz.yaml`: field -> names),
+compared without case, accents, punctuation, plurals and empty words; any year stands for any
+year ("Meta 2024-2027").  A second header row under the first (group "Vigencia 2024" over
+"Programado" and "Ejecutado") is read together with the group above it; columns are matched in
+any order, and a column that names no field is ignored.
+
+Each row under the header is a meta; a row whose first cells say TOTAL is not a meta but the
+report's total, imported as a `totales` entry covering every meta of the table, so that the
+totals rules (TOT001..TOT003) check it against the rows.
+
+Merged cells: a cell merged across columns (gridSpan, or a cell followed by empty ones in a
+text export) is read once, at the column where it starts; a cell merged down the rows (Word's
+vMerge) repeats its value in every row it covers (`Segmento.fusionada`), as Word shows it.
+Amounts are in the unit the header gives ("Inversión (millones de $)"): a bare "180,0" under
+such a header is read as "180,0 millones"; without a unit in the header, as written.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from auditor.entrada.fuente import ErrorFuente, Ruta
+from auditor.entrada.importar.borrador import Borrador
+from auditor.entrada.importar.cabecera import leer_cabecera
+from auditor.entrada.importar.perfiles import directorio_plantillas_incluidas
+from auditor.entrada.importar.segmentos import Segmento
+from auditor.entrada.importar.tabular import encabezado_de_pagina
+from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
+from auditor.idioma import tr
+from auditor.lectura import respuestas as lectura
+from auditor.lectura.ceros import cero_explicito
+from auditor.lectura.cifras import leer_numero
+from auditor.lectura.lugares import divipola
+from auditor.lectura.patrones import normalizar
+
+CAMPOS = ("numero", "nombre", "indicador", "unidad", "meta_cuatrienio", "programado", "ejecutado", "cumplimiento",
+          "avance", "inversion_programada", "inversion_ejecutada", "fuente", "beneficiarios", "municipios",
+          "observaciones")
+"""The fields a column can hold (the keys of the profile)."""
+
+MINIMO_CAMPOS = 3
+"""A header row names at least this many fields, the meta among them."""
+
+
+# --- the profile: field -> column names -------------------------------------------------------
+
+def ruta_perfil() -> Path:
+    """`rules/plantillas/matriz.yaml`, where the other layouts' profiles are (`perfiles`)."""
+    return directorio_plantillas_incluidas() / "matriz.yaml"
+
+
+def cargar_perfil(ruta: Path | None = None) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The column names of each field, each as its tuple of header words (see `palabras`).
+
+    The file is a mapping field -> list of names; an unknown field or a name that is not text
+    is an error of the installation (ValueError naming it), not of the document."""
+    return _perfil(ruta or ruta_perfil())
+
+
+@lru_cache(maxsize=4)
+def _perfil(ruta: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
+    datos = yaml.safe_load(ruta.read_text(encoding="utf-8"))
+    if not isinstance(datos, dict):
+        raise ValueError(f"{ruta}: se esperaba un mapa campo -> lista de nombres de columna")
+    perfil: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for campo, nombres in datos.items():
+        if campo not in CAMPOS:
+            raise ValueError(f"{ruta}: campo desconocido {campo!r} (campos: {', '.join(CAMPOS)})")
+        if not isinstance(nombres, list) or not all(isinstance(n, str) and n.strip() for n in nombres):
+            raise ValueError(f"{ruta}: {campo}: se esperaba una lista de nombres de columna")
+        perfil[campo] = tuple(p for p in (palabras(n) for n in nombres) if p)
+    return perfil
+
+
+_VACIAS = {"de", "del", "la", "las", "el", "los", "en", "a", "al", "y", "e", "o", "u", "por", "para", "con", "su", "sus"}
+_NUMERO_ABREV = re.compile(r"(?:\b(?:n[°ºo]|nro|num)\.?|#|\bn[°º])", re.IGNORECASE)
+_ANIO = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def palabras(texto: str) -> tuple[str, ...]:
+    """A header as the words that name it: 'N° de la Meta' -> ('no', 'meta'); '% Avance
+    2024-2027' -> ('%', 'avance', 'aaaa', 'aaaa'); plurals made singular ('Municipios' ->
+    'municipio'), empty words left out."""
+    texto = _NUMERO_ABREV.sub(" no ", texto)
+    texto = _ANIO.sub(" aaaa ", texto)
+    texto = normalizar(texto).lower()
+    texto = re.sub(r"\bporcentaje\b", " % ", texto)
+    texto = re.sub(r"\bnumero\b", " no ", texto)
+    salida = []
+    for palabra in re.findall(r"%|\$|[a-z0-9]+", texto):
+        if palabra in _VACIAS:
+            continue
+        if len(palabra) > 3 and palabra.endswith("s"):
+            palabra = palabra[:-2] if palabra.endswith("es") and palabra[-3:-2] in "lnr" else palabra[:-1]
+        salida.append(palabra)
+    return tuple(salida)
+
+
+def _en_orden(buscadas: tuple[str, ...], cabecera: tuple[str, ...]) -> bool:
+    """Do the words `buscadas` appear in `cabecera`, in that order (other words between allowed)?"""
+    resto = iter(cabecera)
+    return all(any(p == q for q in resto) for p in buscadas)
+
+
+def campo_de(cabecera: str, perfil: dict[str, tuple[tuple[str, ...], ...]]) -> str | None:
+    """The field a column header names: the profile name with most words found in order in it
+    (then the longest); None when it names none."""
+    dichas = palabras(cabecera)
+    mejor: tuple[int, int] = (0, 0)
+    elegido = None
+    for campo, nombres in perfil.items():
+        for nombre in nombres:
+            if _en_orden(nombre, dichas):
+                puntos = (len(nombre), sum(len(p) for p in nombre))
+                if puntos > mejor:
+                    mejor, elegido = puntos, campo
+    return elegido
+
+
+# --- the table as rows of cells ---------------------------------------------------------------
+
+@dataclass
+class Celda:
+    textos: list[Segmento] = field(default_factory=list)
+
+    @property
+    def texto(self) -> str:
+        return " ".join(s.texto for s in self.textos)
+
+    @property
+    def linea(self) -> int:
+        return self.textos[0].linea
+
+    @property
+    def propia(self) -> bool:
+        """Written in this row (not the repeated text of a vertical merge)."""
+        return any(not s.fusionada for s in self.textos)
+
+
+@dataclass
+class Fila:
+    id: int
+    celdas: dict[int, Celda] = field(default_factory=dict)
+    tabla: str = ""  # "tabla 2" in a .docx; "" in a text export
+
+    @property
+    def linea(self) -> int:
+        return min(c.linea for c in self.celdas.values())
+
+
+def _tabla_de(s: Segmento) -> str:
+    m = re.match(r"(tabla \d+)", s.ubicacion or "")
+    return m.group(1) if m else ""
+
+
+def filas(segmentos: list[Segmento]) -> list[tuple[int, Fila]]:
+    """The table rows of the document in order, each with the index of its first segment."""
+    resultado: list[tuple[int, Fila]] = []
+    actual: Fila | None = None
+    for i, s in enumerate(segmentos):
+        if s.fila is None or s.celda is None:
+            continue
+        if actual is None or s.fila != actual.id:
+            actual = Fila(s.fila, tabla=_tabla_de(s))
+            resultado.append((i, actual))
+        actual.celdas.setdefault(s.celda, Celda()).textos.append(s)
+    return resultado
+
+
+@dataclass
+class Encabezado:
+    columnas: dict[int, str]  # grid column -> field
+    titulos: dict[int, str]  # grid column -> header text as written (group and sub-header)
+    filas: int  # header rows: 1 or 2
+
+
+def _titulos(fila: Fila) -> dict[int, str]:
+    return {c: celda.texto for c, celda in fila.celdas.items() if celda.texto.strip()}
+
+
+def _columnas(titulos: dict[int, str], perfil: dict[str, tuple[tuple[str, ...], ...]]) -> dict[int, str]:
+    """Grid column -> field, each field to its first column."""
+    columnas: dict[int, str] = {}
+    for c in sorted(titulos):
+        campo = campo_de(titulos[c], perfil)
+        if campo is not None and campo not in columnas.values():
+            columnas[c] = campo
+    return columnas
+
+
+def _es_encabezado(columnas: dict[int, str]) -> bool:
+    return len(set(columnas.values())) >= MINIMO_CAMPOS and "nombre" in columnas.values()
+
+
+def _es_subencabezado(fila: Fila, perfil: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """A second header row: its own cells name fields and none holds a figure (a year aside)."""
+    propias = [c.texto for c in fila.celdas.values() if c.propia and c.texto.strip()]
+    if not propias or any(re.search(r"\d", _ANIO.sub("", t)) for t in propias):
+        return False
+    return any(campo_de(t, perfil) is not None for t in propias)
+
+
+def encabezado(filas_tabla: list[Fila], k: int, perfil: dict[str, tuple[tuple[str, ...], ...]]) -> Encabezado | None:
+    """The header that starts at row `k`, with the row under it when that is a sub-header."""
+    arriba = _titulos(filas_tabla[k])
+    columnas = _columnas(arriba, perfil)
+    if k + 1 < len(filas_tabla) and filas_tabla[k + 1].tabla == filas_tabla[k].tabla \
+            and _es_subencabezado(filas_tabla[k + 1], perfil):
+        abajo = _titulos(filas_tabla[k + 1])
+        combinados: dict[int, str] = {}
+        for c in sorted(set(arriba) | set(abajo)):
+            if c not in abajo:
+                combinados[c] = arriba[c]
+                continue
+            # the group over this column: the cell of the row above that starts here or, merged
+            # across columns, the nearest one to its left
+            grupo = arriba.get(c) or next((arriba[g] for g in sorted(arriba, reverse=True) if g < c), "")
+            combinados[c] = abajo[c] if normalizar(grupo) == normalizar(abajo[c]) else f"{grupo} {abajo[c]}".strip()
+        dos = _columnas(combinados, perfil)
+        if _es_encabezado(dos):
+            return Encabezado(dos, combinados, 2)
+    if _es_encabezado(columnas):
+        return Encabezado(columnas, arriba, 1)
+    return None
+
+
+def buscar_matriz(segmentos: list[Segmento], perfil: dict[str, tuple[tuple[str, ...], ...]] | None = None) -> int | None:
+    """The index (in `filas`) of the first header row of a matrix table, or None."""
+    perfil = perfil or cargar_perfil()
+    todas = [f for _, f in filas(segmentos)]
+    for k in range(len(todas)):
+        if encabezado(todas, k, perfil) is not None:
+            return k
+    return None
+
+
+# --- reading the rows -------------------------------------------------------------------------
+
+_TOTAL = re.compile(r"^\s*(?:gran\s+)?total(?:es)?(?:\s+general)?\b\s*[:.]?", re.IGNORECASE)
+_NO_DATO = re.compile(r"^\s*(?:n\s*[./]?\s*a\.?|no\s+aplica|no\s+programad[oa]s?|sin\s+programar|[-–—]+)\s*\.?\s*$", re.IGNORECASE)
+_ESCALA = ((re.compile(r"\bmillones\b|\bmill\.?\b|\bmm\b", re.IGNORECASE), "millones"),
+           (re.compile(r"\bmiles\b", re.IGNORECASE), "miles"))
+
+
+def _escala(titulo: str) -> str | None:
+    for patron, escala in _ESCALA:
+        if patron.search(titulo):
+            return escala
+    return None
+
+
+def _monto(texto: str, escala: str | None) -> str | float:
+    """A cell of an amount column with the unit its header gives: '180,0' under 'millones de $' -> '180,0
+    millones'; '1.500' under 'miles de pesos' -> 1.5 (millions: the model's unit, as a number since no
+    text says it); a cell that cannot be read stays as written, for the rules to report."""
+    if escala is None or re.search(r"[$a-zA-Z]", texto):
+        return texto
+    if escala == "millones":
+        return f"{texto} millones"
+    valor = leer_numero(texto)
+    return valor / 1000 if valor is not None else texto
+
+
+@dataclass
+class _Lectura:
+    b: Borrador
+    encabezado: Encabezado
+    metas: list[tuple[int, int]] = field(default_factory=list)  # (number, line)
+
+    def meta(self, fila: Fila, indice: int) -> None:
+        base: Ruta = ("metas", indice)
+        valores = {campo: fila.celdas[c] for c, campo in self.encabezado.columnas.items()
+                   if c in fila.celdas and fila.celdas[c].texto.strip()}
+
+        def poner(ruta: Ruta, valor: object, celda: Celda) -> None:
+            self.b.poner(base + ruta, valor, celda.linea)
+
+        numero = indice + 1
+        if "numero" in valores:
+            m = re.search(r"\d+", valores["numero"].texto)
+            if m:
+                numero = int(m.group(0))
+        linea = fila.linea
+        self.b.poner(base + ("numero",), numero, linea)
+        self.metas.append((numero, linea))
+        if "nombre" in valores:
+            poner(("nombre",), valores["nombre"].texto, valores["nombre"])
+        else:
+            self.b.poner(base + ("nombre",), "", linea)
+            self.b.problema(ENTRADA_SIN_UBICAR, linea, tr("la fila de la meta {numero} no tiene la descripción de la meta",
+                                                          numero=numero), campo="nombre", meta=str(numero))
+        for campo, ruta in (("meta_cuatrienio", ("meta_cuatrienio", "cantidad")), ("programado", ("programado_periodo",)),
+                            ("ejecutado", ("logro", "cantidad")), ("cumplimiento", ("cumplimiento_periodo",)),
+                            ("avance", ("avance_cuatrienio",))):
+            celda = valores.get(campo)
+            if celda is not None and not _NO_DATO.match(celda.texto):
+                poner(ruta, celda.texto, celda)  # as written: an unreadable figure is the rules' to report
+        if "unidad" in valores:
+            for ruta in (("meta_cuatrienio", "unidad"), ("logro", "unidad")):
+                poner(ruta, valores["unidad"].texto, valores["unidad"])
+        if "observaciones" in valores:
+            poner(("logro", "texto"), valores["observaciones"].texto, valores["observaciones"])
+        self._inversion(base, valores)
+        if "beneficiarios" in valores:
+            celda = valores["beneficiarios"]
+            poner(("beneficiarios", "descripcion"), celda.texto, celda)
+            cuenta = lectura.primera_cuenta(celda.texto, "poblacion", al_inicio=True)
+            if cuenta is not None:
+                poner(("beneficiarios", "total"), cuenta.cantidad, celda)
+                poner(("beneficiarios", "unidad"), cuenta.unidad, celda)
+        if "municipios" in valores:
+            celda = valores["municipios"]
+            poner(("localizacion", "texto"), celda.texto, celda)
+            for i, municipio in enumerate(_municipios(celda.texto)):
+                poner(("localizacion", "municipios", i), municipio, celda)
+
+    def _inversion(self, base: Ruta, valores: dict[str, Celda]) -> None:
+        for campo, clave in (("inversion_programada", "programada"), ("inversion_ejecutada", "ejecutada")):
+            celda = valores.get(campo)
+            if celda is None:
+                continue  # a blank cell is no amount, not a zero
+            columna = next(c for c, f in self.encabezado.columnas.items() if f == campo)
+            if _NO_DATO.match(celda.texto):
+                continue
+            cero = cero_explicito(celda.texto) if not re.search(r"\d", celda.texto) else None
+            valor: str | float = 0 if cero is not None else _monto(celda.texto, _escala(self.encabezado.titulos[columna]))
+            self.b.poner(base + ("inversion", clave), valor, celda.linea)
+        celda = valores.get("fuente")
+        if celda is not None:
+            self.b.poner(base + ("inversion", "texto"), celda.texto, celda.linea)
+            nombradas = lectura.fuentes(celda.texto) or [celda.texto]
+            for i, fuente in enumerate(nombradas):
+                self.b.poner(base + ("inversion", "fuentes", i), fuente, celda.linea)
+
+    def total(self, fila: Fila, indice: int, rotulo: str) -> None:
+        """The TOTAL row: a claim of the report about all the metas of the table, for the totals rules."""
+        base: Ruta = ("totales", indice)
+        linea = fila.linea
+        self.b.poner(base + ("eje",), rotulo, linea)
+        self.b.poner(base + ("texto",), " | ".join(c.texto for _, c in sorted(fila.celdas.items()) if c.texto.strip()), linea)
+        for c, campo in self.encabezado.columnas.items():
+            celda = fila.celdas.get(c)
+            if celda is None or not celda.texto.strip() or not re.search(r"\d", celda.texto):
+                continue
+            if campo == "inversion_ejecutada":
+                self.b.poner(base + ("inversion", "monto"), _monto(celda.texto, _escala(self.encabezado.titulos[c])), celda.linea)
+            elif campo == "inversion_programada":
+                self.b.poner(base + ("inversion_programada", "monto"),
+                             _monto(celda.texto, _escala(self.encabezado.titulos[c])), celda.linea)
+        for i, (numero, _) in enumerate(self.metas):
+            self.b.poner(base + ("metas", i), numero, linea)
+
+
+def _municipios(texto: str) -> list[str]:
+    """The municipalities of a Municipios cell: the column's header presents its names as municipalities,
+    so a bare 'Ocaña' counts as one; a word that is no municipality anywhere ('Todos', 'Departamental')
+    is an answer, not a place."""
+    leidos = lectura.municipios(texto)
+    if leidos:
+        return leidos
+    d = divipola()
+    return [m for m in lectura.municipios(f"municipios de {texto}") if d.buscar(m)]
+
+
+def _rotulo_total(fila: Fila, columnas: dict[int, str]) -> str | None:
+    """'TOTAL' when the row's first written cell, or its number or meta cell, says it."""
+    escritas = [c for c in sorted(fila.celdas) if fila.celdas[c].texto.strip()]
+    candidatas = escritas[:1] + [c for c, f in columnas.items() if f in ("numero", "nombre")]
+    for c in candidatas:
+        celda = fila.celdas.get(c)
+        if celda is not None and _TOTAL.match(celda.texto):
+            return celda.texto.strip().rstrip(":.")
+    return None
+
+
+class LectorMatriz:
+    """Reads a document in the matrix layout into `borrador`."""
+
+    def __init__(self, segmentos: list[Segmento], borrador: Borrador, perfil: dict[str, tuple[tuple[str, ...], ...]] | None = None) -> None:
+        self.segmentos = segmentos
+        self.b = borrador
+        self.perfil = perfil or cargar_perfil()
+
+    def leer(self) -> None:
+        indexadas = filas(self.segmentos)
+        todas = [f for _, f in indexadas]
+        k = buscar_matriz(self.segmentos, self.perfil)
+        if k is None:
+            raise ErrorFuente(1, tr("el documento no tiene una matriz de seguimiento: ninguna tabla nombra en su encabezado la meta y otros campos"))
+        cab = encabezado(todas, k, self.perfil)
+        assert cab is not None
+        inicio = indexadas[k][0]
+        preambulo = [s for s in self.segmentos[:inicio] if not encabezado_de_pagina(s.texto)]
+        portada = [s for s in preambulo if not s.en_tabla]
+        leer_cabecera(portada, preambulo, self.b, self.segmentos)
+        lector = _Lectura(self.b, cab)
+        cabecera_filas = {todas[k + j].id for j in range(cab.filas)}
+        tabla = todas[k].tabla
+        totales = 0
+        ultima = inicio
+        for posicion, fila in indexadas[k:]:
+            if fila.id in cabecera_filas:
+                continue
+            if fila.tabla != tabla or self._fuera_de_tabla(ultima, posicion):
+                break
+            ultima = posicion
+            if all(not c.propia for c in fila.celdas.values()):
+                continue  # only the repeated text of merges: nothing written in this row
+            repetida = _columnas(_titulos(fila), self.perfil)
+            if _es_encabezado(repetida) and not _rotulo_total(fila, cab.columnas):
+                continue  # the header repeated at a page break
+            rotulo = _rotulo_total(fila, cab.columnas)
+            if rotulo is not None:
+                lector.total(fila, totales, rotulo)
+                totales += 1
+                continue
+            lector.meta(fila, len(lector.metas))
+        if not lector.metas:
+            raise ErrorFuente(todas[k].linea, tr("la matriz de seguimiento no tiene filas de metas bajo su encabezado"))
+
+    def _fuera_de_tabla(self, desde: int, hasta: int) -> bool:
+        """A paragraph outside the table between two rows ends it, unless it is a running page header or a page number."""
+        for s in self.segmentos[desde:hasta]:
+            if s.en_tabla or encabezado_de_pagina(s.texto) or re.match(r"(?i)^\s*p[aá]gina\s+\d+(\s+de\s+\d+)?\s*$", s.texto):
+                continue
+            return True
+        return False
