@@ -25,14 +25,16 @@ def importar_bytes(contenido: bytes, nombre: str) -> Borrador:
 
         segmentos = segmentos_docx(contenido)
     else:
-        segmentos = segmentos_de_texto(decodificar(contenido))
+        texto = decodificar(contenido)
+        segmentos = segmentos_de_texto(texto)
+        if _plantilla(segmentos) == "narrativa":  # its paragraphs may be hard-wrapped, with single newlines between them
+            segmentos = segmentos_de_texto(texto, titulo=lambda t: narrativa.es_encabezado_meta(t) is not None)
     return importar_segmentos(segmentos, Path(nombre).name)
 
 
 def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
-    tabulares = sum(1 for s in segmentos if tabular.META.match(s.texto))
-    narrativas = sum(1 for s in segmentos if narrativa.META.match(s.texto))
-    if not tabulares and not narrativas:
+    plantilla = _plantilla(segmentos)
+    if plantilla is None:
         if not any(s.texto.strip() for s in segmentos):
             raise ErrorFuente(1, tr("el documento está vacío: se esperaba un informe de rendición de cuentas"))
         raise ErrorFuente(
@@ -42,12 +44,10 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
         )
     borrador = Borrador()
     borrador.anotar(segmentos)
-    if tabulares >= narrativas:
+    if plantilla == "tabular":
         tabular.LectorTabular(segmentos, borrador).leer()
-        plantilla = "tabular"
     else:
         narrativa.LectorNarrativo(segmentos, borrador).leer()
-        plantilla = "narrativa"
     metas = borrador.datos.get("metas", [])
     primera = metas[0]["numero"] if metas else 1
     linea = borrador.mapa.lineas.get(("metas",), 1)
@@ -55,3 +55,12 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     borrador.poner(("numeracion_metas",), "consecutiva" if primera == 1 else "plan", linea)
     borrador.poner(("documento",), documento, 1)
     return borrador
+
+
+def _plantilla(segmentos: list[Segmento]) -> str | None:
+    """The template the document follows, by the meta headings it has (None: neither)."""
+    tabulares = sum(1 for s in segmentos if tabular.META.match(s.texto))
+    narrativas = sum(1 for s in segmentos if narrativa.es_meta(s))
+    if not tabulares and not narrativas:
+        return None
+    return "tabular" if tabulares >= narrativas else "narrativa"
