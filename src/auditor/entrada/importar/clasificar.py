@@ -64,7 +64,7 @@ _PISTAS: dict[int, tuple[tuple[re.Pattern[str], float], ...]] = {
     ),
     COMO: (
         (re.compile(r"\bmediante\b|\ba traves de\b|\bpor medio de\b|\bde la mano (?:de|con)\b"), 1.0),
-        (re.compile(r"\ben alianza con\b|\bcon el apoyo de\b|\bconvenio\w*\b|\ben coordinacion con\b|\bde manera articulada\b|\bcon la participacion de\b"), 1.0),
+        (re.compile(r"\ben alianza con\b|\bcon el apoyo\b|\bconvenio\w*\b|\ben coordinacion con\b|\bde manera articulada\b|\bcon la participacion de\b"), 1.0),
         (re.compile(r"\bse (?:realizo|realizaron|adelanto|adelantaron|llevo a cabo|llevaron a cabo|organizo|organizaron|construyo|ejecuto|"
                     r"suscribio|suscribieron|convoco|abrio|desarrollo|desarrollaron|hizo|esta ejecutando|estan ejecutando)\b"
                     r"|\bse (?:ha|han) (?:realizado|llevado a cabo|adelantado|desarrollado|ejecutado|trabajado)\b"), 1.0),
@@ -73,7 +73,7 @@ _PISTAS: dict[int, tuple[tuple[re.Pattern[str], float], ...]] = {
     IMPACTO: (
         (re.compile(r"^\W*(?:\w+\s+){0,3}impacto\b"), 3.0),
         (re.compile(r"\bimpacto\b"), 1.0),
-        (re.compile(r"\bpermit(?:io|e|en|ira|iran|ieron)\b|\bcontribu\w+\b|\bgarantia de\b|\bcalidad de vida\b"), 1.0),
+        (re.compile(r"\b(?:pudieron|lograron|han podido|podran)\b|\bpermit(?:io|e|en|ira|iran|ieron)\b|\bcontribu\w+\b|\bgarantia de\b|\bcalidad de vida\b"), 1.0),
         (re.compile(r"\b(?:mejora|mejoran|mejoro|fortalece|fortalecen|reduce|reducen|redujo|cuentan hoy|son hoy|generan|ayudaron)\b"), 1.0),
     ),
     LUGAR: (
@@ -169,6 +169,34 @@ def clasificar(textos: Sequence[str], forzados: Sequence[int | None] = ()) -> li
     return max(mejor.values(), key=lambda v: v[0])[1]
 
 
+_ORACION = re.compile(r"(?<=[.;])\s+(?=[A-ZÁÉÍÓÚÑ¿\d])")
+
+
+def oraciones(texto: str) -> list[str]:
+    return [o for o in _ORACION.split(texto) if o.strip()]
+
+
+def compartidos(textos: Sequence[str], campos: Sequence[int]) -> list[tuple[int, int, str, str]]:
+    """Paragraphs that also answer a question no paragraph was placed under: the population told
+    inside the how ('La atención se brindó mediante … Se atendieron 320 víctimas, 214 mujeres …')
+    or the how inside the population paragraph.  (paragraph, missing question, its sentences,
+    the sentences left to the paragraph's own question); only when the sentences part cleanly."""
+    extra = []
+    for falta, otra in ((POBLACION, COMO), (COMO, POBLACION)):
+        if falta in campos:
+            continue
+        for i, campo in enumerate(campos):
+            if campo != otra or puntajes(textos[i])[falta] < 1.0:
+                continue
+            partes = oraciones(textos[i])
+            suyas = [o for o in partes if puntajes(o)[falta] >= 1.0 and puntajes(o)[falta] >= puntajes(o)[otra]]
+            resto = [o for o in partes if o not in suyas]
+            if suyas and resto:
+                extra.append((i, falta, " ".join(suyas), " ".join(resto)))
+                break
+    return extra
+
+
 def _transicion(usados: int, ultimo: int, campo: int) -> float | None:
     """What placing `campo` after `ultimo` costs (None: not allowed, the question was answered
     earlier and the paragraphs between answered others)."""
@@ -177,5 +205,6 @@ def _transicion(usados: int, ultimo: int, campo: int) -> float | None:
     if usados & (1 << campo):
         return None
     if campo > ultimo:
-        return _SALTAR * (campo - ultimo - 1)
+        saltados = sum(1 for c in range(ultimo + 1, campo) if not usados & (1 << c))
+        return _SALTAR * saltados
     return _ATRAS

@@ -18,6 +18,8 @@ from auditor.entrada.importar.tabular import completar_valores, encabezado_de_pa
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
 from auditor.lectura import respuestas as lectura
+from auditor.lectura.ceros import cero_explicito
+from auditor.lectura.patrones import normalizar
 
 # A meta heading: 'Meta cuatrienio 80: …', 'Meta del cuatrienio 80 …', 'Meta de producto 512 - …',
 # 'META DE PRODUCTO 512. …', 'Meta 510: …', 'Meta 233.', 'Meta N° 7:'; the name on the same line or not.
@@ -106,6 +108,18 @@ class LectorNarrativo:
         if logro is not None:
             self._logro(base, logro)
         completar_valores(self.b, base, textos, tabular=False)
+        inversion = textos.get(("inversion", "texto"))
+        if inversion is not None:
+            self._programado_cero(base, inversion)
+
+    def _programado_cero(self, base: Ruta, inversion: Texto) -> None:
+        """'Esta meta no tuvo programación presupuestal en la vigencia': the programmed amount is an
+        explicit zero, not a missing one."""
+        if "programada" in self.b.datos["metas"][base[1]].get("inversion", {}):
+            return
+        cero = cero_explicito(inversion.texto)
+        if cero is not None and "programa" in normalizar(cero.texto):
+            self.b.poner(base + ("inversion", "programada"), 0, inversion.linea_de(cero.texto))
 
     def _clasificar(self, unidades: list[Texto], numero: str) -> dict[Ruta, Texto]:
         """Each paragraph placed under the question it answers (`clasificar`): by its label when it
@@ -127,6 +141,10 @@ class LectorNarrativo:
             limpias.append(sin_etiqueta)
         campos = clasificar.clasificar([u.texto for u in limpias], forzados)
         textos: dict[Ruta, Texto] = {}
+        for i, campo, suyas, resto in clasificar.compartidos([u.texto for u in limpias], campos):
+            u = limpias[i]
+            textos[_RUTAS[campo]] = _parte(u, suyas)
+            limpias[i] = _parte(u, resto)
         for u, campo in zip(limpias, campos, strict=True):
             if campo == clasificar.SIN_UBICAR:
                 self._sin_ubicar(u, numero)
@@ -193,6 +211,13 @@ def _unidades(parrafos: list[Segmento]) -> list[Texto]:
             t.agregar(s.texto, s.linea)
             unidades.append(t)
     return unidades
+
+
+def _parte(u: Texto, texto: str) -> Texto:
+    """Some sentences of a paragraph, at the line they start on."""
+    t = Texto()
+    t.agregar(texto, u.linea_de(texto[:40]))
+    return t
 
 
 def _juntar(unidades: list[Texto]) -> Texto:

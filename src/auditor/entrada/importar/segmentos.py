@@ -169,12 +169,17 @@ def salto_de_parrafo(pendiente: list[str], linea: str, ancho: int, titulo: Calla
     empieza_frase = siguiente[:1].isupper() or siguiente[:1].isdigit() or siguiente[:1] in "¿¡\"“«"
     if not empieza_frase or _NO_CIERRA.search(anterior):
         return False
-    if titulo(bloque):
-        return True
+    if titulo(bloque) or (_en_mayusculas(anterior) and not _en_mayusculas(siguiente)):
+        return True  # a heading, or a line in capitals ('GOBERNACIÓN DE …') then one in mixed case: two lines of a cover
     if not _FIN_DE_ORACION.search(anterior):
         return False
     primera = siguiente.split()[0] if siguiente.split() else ""
     return len(anterior.strip()) + 1 + len(primera) <= ancho
+
+
+def _en_mayusculas(texto: str) -> bool:
+    letras = [c for c in texto if c.isalpha()]
+    return len(letras) >= 4 and all(c.isupper() for c in letras)
 
 
 def _es_bloque_html(linea: str) -> bool:
