@@ -19,10 +19,10 @@ from auditor.lectura.patrones import normalizar
 
 _PARTICULAS = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "por", "a", "al", "o", "u"}
 _NOMBRE = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]*(?:\s+(?:(?:de|del|la|las|los|el|y)\s+)*[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]*)*"
-_ENTIDAD = re.compile(rf"\b(?P<tipo>Gobernaci[oó]n|Alcald[ií]a)\s+(?:de|del)\s+(?P<lugar>{_NOMBRE})")
+_ENTIDAD = re.compile(rf"\b(?P<tipo>Gobernaci[oó]n|Alcald[ií]a)\s+(?P<prep>de|del)\s+(?P<lugar>{_NOMBRE})")
 _MAYUSCULA = r"[A-ZÁÉÍÓÚÑ]+"
 _ENTIDAD_MAYUSCULAS = re.compile(  # 'GOBERNACIÓN DE NORTE DE SANTANDER', up to the next cover line run in
-    rf"\b(?P<tipo>GOBERNACI[OÓ]N|ALCALD[IÍ]A)\s+(?:DE|DEL)\s+(?P<lugar>{_MAYUSCULA}(?:\s+(?!SECRETAR|INFORME|RENDICI|PLAN\b|VIGENCIA)"
+    rf"\b(?P<tipo>GOBERNACI[OÓ]N|ALCALD[IÍ]A)\s+(?P<prep>DE|DEL)\s+(?P<lugar>{_MAYUSCULA}(?:\s+(?!SECRETAR|INFORME|RENDICI|PLAN\b|VIGENCIA)"
     rf"{_MAYUSCULA})*)\b")
 _DEPARTAMENTO = re.compile(r"^\s*DEPARTAMENTO\s+(?:DE\s+|DEL\s+)?(?P<lugar>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ\s]+?)\s*$")
 _SECRETARIA = re.compile(r"^\s*(?P<nombre>secretar[ií]a\s+(?:de|del|general)\b.*)$", re.IGNORECASE)
@@ -65,7 +65,7 @@ def _entidad(segmentos: list[Segmento], todos: list[Segmento], borrador: Borrado
             if m:
                 tipo = "Gobernación" if normalizar(m.group("tipo")).startswith("gob") else "Alcaldía"
                 lugar = titulo_espanol(m.group("lugar"))
-                borrador.poner(("entidad",), f"{tipo} de {lugar}", s.linea)
+                borrador.poner(("entidad",), f"{tipo} {m.group('prep').lower()} {lugar}", s.linea)
                 if tipo == "Gobernación":
                     borrador.poner(("departamento",), lugar, s.linea)
                     return
