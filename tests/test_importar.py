@@ -196,8 +196,11 @@ def test_narrativa_sin_parrafo_de_inversion_y_con_parrafo_de_mas() -> None:
     )
     cargado = _importar(texto)
     problemas = [(p.regla, p.linea, p.meta) for p in cargado.problemas]
-    assert problemas == [("ENT004", 15, "12"), ("ENT004", 31, "13")]
+    # Meta 12 has only what was done: the missing answers stay missing (the SEC/INV rules say so), no
+    # paragraph is lost.  The annex line of meta 13 answers no question of the template.
+    assert problemas == [("ENT004", 31, "13")]
     doce, trece = cargado.informe.metas
+    assert doce.inversion.texto is None and doce.logro.texto is not None and doce.logro.texto.startswith("Se capacitaron")
     assert doce.eje == trece.eje == "MIGRANTES"
     assert (doce.meta_cuatrienio.cantidad.valor, doce.avance_cuatrienio.valor) == (100, 40)
     assert (trece.inversion.programada.valor, trece.inversion.ejecutada.valor, trece.inversion.fuentes) == (10, 4, ["recursos propios"])

@@ -25,20 +25,16 @@ def importar_bytes(contenido: bytes, nombre: str) -> Borrador:
 
         segmentos = segmentos_docx(contenido)
     else:
-        segmentos = segmentos_de_texto(decodificar(contenido))
+        texto = decodificar(contenido)
+        segmentos = segmentos_de_texto(texto)
+        if _plantilla(segmentos) == "narrativa":  # its paragraphs may be hard-wrapped, with single newlines between them
+            segmentos = segmentos_de_texto(texto, titulo=lambda t: narrativa.es_encabezado_meta(t) is not None)
     return importar_segmentos(segmentos, Path(nombre).name)
 
 
 def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
-    # a vertically merged cell is read once by the template layouts; only the matrix repeats it per row
-    propios = [s for s in segmentos if not s.fusionada]
-    tabulares = sum(1 for s in propios if tabular.META.match(s.texto))
-    narrativas = sum(1 for s in propios if narrativa.META.match(s.texto))
-    # Both layouts write their headings alike ('Meta 510:', 'Meta cuatrienio 80:'): the tabular one is
-    # told by its questions and cell headings ('¿Qué se hizo?', 'INVERSIÓN'), about one per meta at least.
-    preguntas = sum(1 for s in propios if any(e.patron.search(s.texto) for e in tabular.PERFIL.etiquetas if e.pregunta))
-    en_matriz = not tabulares and not narrativas and matriz.buscar_matriz(segmentos) is not None
-    if not tabulares and not narrativas and not en_matriz:
+    plantilla = _plantilla(segmentos)
+    if plantilla is None:
         if not any(s.texto.strip() for s in segmentos):
             raise ErrorFuente(1, tr("el documento está vacío: se esperaba un informe de rendición de cuentas"))
         raise ErrorFuente(
@@ -49,16 +45,15 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
         )
     borrador = Borrador()
     borrador.anotar(segmentos)
-    if en_matriz:
+    propios = [s for s in segmentos if not s.fusionada]  # a vertically merged cell: only the matrix repeats it per row
+    if plantilla == "matriz":
         matriz.LectorMatriz(segmentos, borrador).leer()
-        plantilla = "matriz"
-    elif tabulares and (not narrativas or preguntas >= narrativas):
+        borrador.perfil = str(matriz.ruta_perfil())
+    elif plantilla == "tabular":
         tabular.LectorTabular(propios, borrador).leer()
-        plantilla = "tabular"
         borrador.perfil = tabular.PERFIL.archivo
     else:
         narrativa.LectorNarrativo(propios, borrador).leer()
-        plantilla = "narrativa"
         borrador.perfil = narrativa.PERFIL.archivo
     metas = borrador.datos.get("metas", [])
     primera = metas[0]["numero"] if metas else 1
@@ -67,3 +62,17 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     borrador.poner(("numeracion_metas",), "consecutiva" if primera == 1 else "plan", linea)
     borrador.poner(("documento",), documento, 1)
     return borrador
+
+
+def _plantilla(segmentos: list[Segmento]) -> str | None:
+    """The layout the document follows (None: none). By its meta headings; where both templates write them
+    alike ('Meta 510:', 'Meta cuatrienio 80:'), the tabular one is told by its questions and cell headings
+    ('¿Qué se hizo?', 'INVERSIÓN'), about one per meta at least. Without headings, a table whose header
+    names the meta and its data is the matrix."""
+    propios = [s for s in segmentos if not s.fusionada]
+    tabulares = sum(1 for s in propios if tabular.META.match(s.texto))
+    narrativas = sum(1 for s in propios if narrativa.es_meta(s))
+    if tabulares or narrativas:
+        preguntas = sum(1 for s in propios if any(e.patron.search(s.texto) for e in tabular.PERFIL.etiquetas if e.pregunta))
+        return "tabular" if tabulares and (not narrativas or preguntas >= narrativas) else "narrativa"
+    return "matriz" if matriz.buscar_matriz(segmentos) is not None else None

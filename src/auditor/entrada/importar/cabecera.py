@@ -14,16 +14,21 @@ from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR, ENTRADA_SUPUESTO
 from auditor.idioma import tr
-from auditor.lectura.fechas import MESES
+from auditor.lectura.fechas import MESES, leer_fechas
 from auditor.lectura.patrones import normalizar
 
 _PARTICULAS = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "por", "a", "al", "o", "u"}
 _NOMBRE = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]*(?:\s+(?:(?:de|del|la|las|los|el|y)\s+)*[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]*)*"
-_ENTIDAD = re.compile(rf"\b(?P<tipo>Gobernaci[oó]n|Alcald[ií]a)\s+(?:de|del)\s+(?P<lugar>{_NOMBRE})")
+_ENTIDAD = re.compile(rf"\b(?P<tipo>Gobernaci[oó]n|Alcald[ií]a)\s+(?P<prep>de|del)\s+(?P<lugar>{_NOMBRE})")
+_MAYUSCULA = r"[A-ZÁÉÍÓÚÑ]+"
+_ENTIDAD_MAYUSCULAS = re.compile(  # 'GOBERNACIÓN DE NORTE DE SANTANDER', up to the next cover line run in
+    rf"\b(?P<tipo>GOBERNACI[OÓ]N|ALCALD[IÍ]A)\s+(?P<prep>DE|DEL)\s+(?P<lugar>{_MAYUSCULA}(?:\s+(?!SECRETAR|INFORME|RENDICI|PLAN\b|VIGENCIA)"
+    rf"{_MAYUSCULA})*)\b")
 _DEPARTAMENTO = re.compile(r"^\s*DEPARTAMENTO\s+(?:DE\s+|DEL\s+)?(?P<lugar>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ\s]+?)\s*$")
 _SECRETARIA = re.compile(r"^\s*(?P<nombre>secretar[ií]a\s+(?:de|del|general)\b.*)$", re.IGNORECASE)
 _FECHA = re.compile(rf"^\s*(?:fecha\s+de\s+corte:?\s*)?(?P<mes>{'|'.join(MESES)})\s+(?:de\s+|del\s+)?(?P<anio>(?:19|20)\d\d)\s*$",
                     re.IGNORECASE)
+_CORTE = re.compile(r"\bcorte\b(?:\s+(?:a|al|de|del))?\s*[:\-–]?\s*", re.IGNORECASE)
 _PLAN = re.compile(r"^\s*plan\s+de\s+desarrollo\b", re.IGNORECASE)
 _ANIOS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _RANGO = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|y|al|a)\s*((?:19|20)\d\d)(?!\d)")
@@ -56,11 +61,11 @@ def leer_cabecera(segmentos: list[Segmento], todos: list[Segmento], borrador: Bo
 def _entidad(segmentos: list[Segmento], todos: list[Segmento], borrador: Borrador, primera: int) -> None:
     for grupo in (segmentos, todos):
         for s in grupo:
-            m = _ENTIDAD.search(s.texto)
+            m = _ENTIDAD.search(s.texto) or _ENTIDAD_MAYUSCULAS.search(s.texto)
             if m:
                 tipo = "Gobernación" if normalizar(m.group("tipo")).startswith("gob") else "Alcaldía"
                 lugar = titulo_espanol(m.group("lugar"))
-                borrador.poner(("entidad",), f"{tipo} de {lugar}", s.linea)
+                borrador.poner(("entidad",), f"{tipo} {m.group('prep').lower()} {lugar}", s.linea)
                 if tipo == "Gobernación":
                     borrador.poner(("departamento",), lugar, s.linea)
                     return
@@ -143,6 +148,10 @@ def _periodo(titulo: str, segmentos: list[Segmento], borrador: Borrador, primera
 
 
 def _fecha_corte(segmentos: list[Segmento], borrador: Borrador, hasta: int, primera: int) -> None:
+    escrita = corte_escrito(segmentos)
+    if escrita is not None:
+        borrador.poner(("fecha_corte",), escrita[0], escrita[1])
+        return
     for s in segmentos:
         m = _FECHA.match(s.texto)
         if m:
@@ -153,6 +162,29 @@ def _fecha_corte(segmentos: list[Segmento], borrador: Borrador, hasta: int, prim
         borrador.problema(ENTRADA_SUPUESTO, primera,
                           tr("la portada no dice la fecha de corte; se toma diciembre de {anio}, el fin del periodo", anio=hasta),
                           campo="fecha_corte")
+
+
+def corte_escrito(segmentos: list[Segmento]) -> tuple[str, int] | None:
+    """The cut-off date the cover states, as AAAA-MM-DD or AAAA-MM, and its line: 'Fecha de corte:
+    30 de septiembre de 2025', 'Con corte a 30 de junio de 2025', 'con corte al 31 de diciembre de
+    2024', 'Corte: 30/09/2025', or the label on one line and the date on the next.  A bare year is
+    not a cut-off."""
+    for i, s in enumerate(segmentos):
+        for m in _CORTE.finditer(s.texto):
+            resto = s.texto[m.end():]
+            candidatos = [(resto, s.linea)]
+            if not resto.strip() and i + 1 < len(segmentos):
+                candidatos.append((segmentos[i + 1].texto, segmentos[i + 1].linea))
+            for texto, linea in candidatos:
+                for fecha in leer_fechas(texto):
+                    if fecha.inicio > 3 or fecha.sin_anio or fecha.hasta is None:
+                        break
+                    if fecha.precision == "dia":
+                        return fecha.hasta.isoformat(), linea
+                    if fecha.precision == "mes":
+                        return fecha.hasta.strftime("%Y-%m"), linea
+                    break
+    return None
 
 
 def _plan(segmentos: list[Segmento], borrador: Borrador, desde: int, primera: int) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from auditor.entrada.fuente import Ruta
+from auditor.entrada.importar import clasificar
 from auditor.entrada.importar.borrador import Borrador, Texto, continua
 from auditor.entrada.importar.cabecera import leer_cabecera
 from auditor.entrada.importar.perfiles import perfil
@@ -18,11 +19,29 @@ from auditor.entrada.importar.tabular import completar_valores, encabezado_de_pa
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
 from auditor.lectura import respuestas as lectura
+from auditor.lectura.ceros import cero_explicito
+from auditor.lectura.patrones import normalizar
 
 PERFIL = perfil("narrativa")  # rules/plantillas/narrativa.yaml: the meta heading and the paragraphs known by how they start
 META = PERFIL.encabezado
 _INVERSION = PERFIL.parrafos["inversion"]
 _IMPACTO = PERFIL.parrafos["impacto"]
+
+
+def es_encabezado_meta(texto: str) -> re.Match[str] | None:
+    """The heading that opens a meta of the narrative template (see `META`), or None."""
+    return META.match(texto)
+
+
+def es_meta(s: Segmento) -> bool:
+    """A paragraph that opens a meta (a heading outside any table)."""
+    return not s.en_tabla and es_encabezado_meta(s.texto) is not None
+
+
+def numero_de_meta(m: re.Match[str]) -> str:
+    return m.group("numero")
+
+
 _META_CANTIDAD = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<unidad>[A-Za-zÁÉÍÓÚÑáéíóúñ]+)")
 _META_UNA = re.compile(r"^\s*\w+\s+de\s+(?:un|una)\s+(?P<unidad>[a-záéíóúñ]+)", re.IGNORECASE)
 
@@ -30,7 +49,7 @@ _META_UNA = re.compile(r"^\s*\w+\s+de\s+(?:un|una)\s+(?P<unidad>[a-záéíóúñ
 def es_eje(s: Segmento) -> bool:
     """An upper-case heading naming the eje ('FRONTERA COMO OPORTUNIDAD DE DESARROLLO')."""
     t = s.texto.strip()
-    return not s.en_tabla and len(t) <= 120 and t.isupper() and not t.endswith(".") and not META.match(t)
+    return not s.en_tabla and len(t) <= 120 and t.isupper() and not t.endswith(".") and not es_encabezado_meta(t)
 
 
 class LectorNarrativo:
@@ -39,7 +58,7 @@ class LectorNarrativo:
         self.b = borrador
 
     def leer(self) -> None:
-        inicios = [i for i, s in enumerate(self.segmentos) if META.match(s.texto)]
+        inicios = [i for i, s in enumerate(self.segmentos) if es_meta(s)]
         primera = inicios[0]
         preambulo = self.segmentos[:primera]
         portada = list(preambulo)
@@ -59,9 +78,9 @@ class LectorNarrativo:
     def _meta(self, indice: int, parrafos: list[Segmento], eje: str | None) -> None:
         base: Ruta = ("metas", indice)
         titulo = parrafos[0]
-        m = META.match(titulo.texto)
+        m = es_encabezado_meta(titulo.texto)
         assert m is not None
-        numero = m.group("numero")
+        numero = numero_de_meta(m)
         self.b.poner(base + ("numero",), int(numero), titulo.linea)
         resto = parrafos[1:]
         nombre = m.group("nombre").strip()
@@ -78,55 +97,66 @@ class LectorNarrativo:
             self.b.problema(ENTRADA_SIN_UBICAR, titulo.linea, tr("la meta {numero} no tiene ningún párrafo después de su nombre", numero=numero),
                             meta=numero)
             return
-        textos: dict[Ruta, Texto] = {}
-        i_inv = next((i for i, u in enumerate(unidades) if _INVERSION.search(u.texto)), None)
-        if i_inv is None:
-            self.b.problema(ENTRADA_SIN_UBICAR, unidades[0].linea,
-                            tr("la meta {numero} no tiene el párrafo de inversión ('Sobre una programación estimada de $X millones …, "
-                               "se ejecutaron $Y millones con …'); sus párrafos se toman como lo realizado", numero=numero), meta=numero)
-            textos[("logro", "texto")] = _juntar(unidades)
-        else:
-            if i_inv:
-                textos[("logro", "texto")] = _juntar(unidades[:i_inv])
-            textos[("inversion", "texto")] = unidades[i_inv]
-            self._despues_de_inversion(unidades[i_inv + 1:], textos, numero)
+        textos = self._clasificar(unidades, numero)
         for ruta, texto in textos.items():
             self.b.poner_texto(base + ruta, texto)
         logro = textos.get(("logro", "texto"))
         if logro is not None:
             self._logro(base, logro)
         completar_valores(self.b, base, textos, tabular=False)
+        inversion = textos.get(("inversion", "texto"))
+        if inversion is not None:
+            self._programado_cero(base, inversion)
 
-    def _despues_de_inversion(self, unidades: list[Texto], textos: dict[Ruta, Texto], numero: str) -> None:
-        i_imp = next((i for i, u in enumerate(unidades) if _IMPACTO.match(u.texto)), None)
-        if i_imp is None:
-            if unidades:
-                self.b.problema(ENTRADA_SIN_UBICAR, unidades[0].linea,
-                                tr("la meta {numero} no tiene el párrafo de impacto ('El impacto …'): no se sabe qué párrafo es la "
-                                   "población, cuál la ejecución y cuál la localización; se toman en ese orden", numero=numero), meta=numero)
-                for ruta, u in zip((("beneficiarios", "descripcion"), ("ejecucion", "como"), ("localizacion", "texto")), unidades[:3], strict=False):
-                    textos[ruta] = u
-                for u in unidades[3:]:
-                    self._sin_ubicar(u, numero)
+    def _programado_cero(self, base: Ruta, inversion: Texto) -> None:
+        """'Esta meta no tuvo programación presupuestal en la vigencia': the programmed amount is an
+        explicit zero, not a missing one."""
+        if "programada" in self.b.datos["metas"][base[1]].get("inversion", {}):
             return
-        antes, impacto, despues = unidades[:i_imp], unidades[i_imp], unidades[i_imp + 1:]
-        textos[("impacto",)] = impacto
-        if len(antes) == 1:
-            u = antes[0]
-            corto = len(u.texto) < 200 or bool(re.match(r"\s*\d", u.texto))
-            textos[("beneficiarios", "descripcion") if corto else ("ejecucion", "como")] = u
-        elif len(antes) >= 2:
-            textos[("beneficiarios", "descripcion")] = antes[0]
-            textos[("ejecucion", "como")] = _juntar(antes[1:])
-        if despues:
-            textos[("localizacion", "texto")] = despues[0]
-            for u in despues[1:]:
+        cero = cero_explicito(inversion.texto)
+        if cero is not None and "programa" in normalizar(cero.texto):
+            self.b.poner(base + ("inversion", "programada"), 0, inversion.linea_de(cero.texto))
+
+    def _clasificar(self, unidades: list[Texto], numero: str) -> dict[Ruta, Texto]:
+        """Each paragraph placed under the question it answers (`clasificar`): by its label when it
+        has one ('Impacto:'), else by what it says, the template order breaking ties."""
+        forzados: list[int | None] = []
+        limpias: list[Texto] = []
+        for u in unidades:
+            etiquetado = clasificar.etiqueta(u.texto)
+            if etiquetado is None:
+                forzados.append(None)
+                limpias.append(u)
+                continue
+            forzados.append(etiquetado.campo)
+            sin_etiqueta = Texto()
+            primero = True
+            for texto, linea in u.partes:
+                sin_etiqueta.agregar(etiquetado.resto if primero else texto, linea)
+                primero = False
+            limpias.append(sin_etiqueta)
+        campos = clasificar.clasificar([u.texto for u in limpias], forzados)
+        textos: dict[Ruta, Texto] = {}
+        for i, campo, suyas, resto in clasificar.compartidos([u.texto for u in limpias], campos):
+            u = limpias[i]
+            textos[_RUTAS[campo]] = _parte(u, suyas)
+            limpias[i] = _parte(u, resto)
+        for u, campo in zip(limpias, campos, strict=True):
+            if campo == clasificar.SIN_UBICAR:
                 self._sin_ubicar(u, numero)
+                continue
+            ruta = _RUTAS[campo]
+            if ruta in textos:
+                textos[ruta] = _juntar([textos[ruta], u])
+            else:
+                textos[ruta] = u
+        return textos
 
     def _sin_ubicar(self, u: Texto, numero: str) -> None:
         self.b.problema(ENTRADA_SIN_UBICAR, u.linea,
-                        tr("párrafo de la meta {numero} después de la localización, fuera del orden de la plantilla narrativa; "
-                           "no se audita como parte de ningún campo", numero=numero), texto=u.texto[:160], meta=numero)
+                        tr("párrafo de la meta {numero} que no responde a ninguna pregunta de la plantilla narrativa "
+                           "(lo realizado, inversión, población, cómo, impacto, dónde); no se audita como parte de ningún campo",
+                           numero=numero), texto=u.texto[:160], meta=numero)
 
     def _meta_cuatrienio(self, base: Ruta, nombre: str, linea: int) -> None:
         self.b.poner(base + ("meta_cuatrienio", "texto"), nombre, linea)
@@ -152,10 +182,24 @@ class LectorNarrativo:
                 self.b.poner(base + ("logro", "unidad"), cuenta.unidad, linea)
 
 
+_RUTAS: dict[int, Ruta] = {
+    clasificar.LOGRO: ("logro", "texto"),
+    clasificar.INVERSION: ("inversion", "texto"),
+    clasificar.POBLACION: ("beneficiarios", "descripcion"),
+    clasificar.COMO: ("ejecucion", "como"),
+    clasificar.IMPACTO: ("impacto",),
+    clasificar.LUGAR: ("localizacion", "texto"),
+}
+# Who drafted or reviewed the report, at its foot: not an answer of the last meta.
+_FIRMA = re.compile(r"^\s*(?:elabor[oó]|proyect[oó]|revis[oó]|aprob[oó]|vo\.?\s*bo\.?)\s*:", re.IGNORECASE)
+
+
 def _unidades(parrafos: list[Segmento]) -> list[Texto]:
     """Paragraphs, with a sentence cut by a page break joined back."""
     unidades: list[Texto] = []
     for s in parrafos:
+        if _FIRMA.match(s.texto) and len(s.texto) <= 200:
+            continue
         if unidades and continua(unidades[-1].texto, s.texto):
             unidades[-1].agregar(s.texto, s.linea)
         else:
@@ -163,6 +207,13 @@ def _unidades(parrafos: list[Segmento]) -> list[Texto]:
             t.agregar(s.texto, s.linea)
             unidades.append(t)
     return unidades
+
+
+def _parte(u: Texto, texto: str) -> Texto:
+    """Some sentences of a paragraph, at the line they start on."""
+    t = Texto()
+    t.agregar(texto, u.linea_de(texto[:40]))
+    return t
 
 
 def _juntar(unidades: list[Texto]) -> Texto:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -83,14 +84,21 @@ def parrafos_de_celda(crudo: str) -> list[tuple[str, tuple[str, ...]]]:
     return resultado
 
 
-def segmentos_de_texto(texto: str) -> list[Segmento]:
+def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None) -> list[Segmento]:
     """Paragraphs of a text export, in reading order, each with its 1-based line.
 
     A line with tabs is a table row: each tab-separated cell gives its paragraphs, with
     the row and column.  Other consecutive non-blank lines form one paragraph (markdown),
     as do lines ended by a hard break (two trailing spaces); blank lines separate them.
+    A page footer line ('Página 2 de 18') is not text.
+
+    With `titulo` (the narrative template: whether a line opens a heading of its own), a
+    single newline also separates paragraphs where it clearly is not a wrap of the line
+    (`salto_de_parrafo`): exports hard-wrap paragraphs at ~80 characters and put only a
+    single newline between paragraphs.
     """
     lineas = texto.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    ancho = ancho_de_linea(lineas) if titulo is not None else 0
     segmentos: list[Segmento] = []
     pendiente: list[str] = []
     inicio = 0
@@ -118,6 +126,10 @@ def segmentos_de_texto(texto: str) -> list[Segmento]:
             pendiente.append(linea)
             cerrar()
             continue
+        if _PIE_DE_PAGINA.match(linea):
+            continue  # the paragraph cut by the page break goes on after it
+        if pendiente and titulo is not None and salto_de_parrafo(pendiente, linea, ancho, titulo):
+            cerrar()
         if not pendiente:
             inicio = numero
         pendiente.append(linea)
@@ -125,6 +137,52 @@ def segmentos_de_texto(texto: str) -> list[Segmento]:
             cerrar()
     cerrar()
     return segmentos
+
+
+_PIE_DE_PAGINA = re.compile(r"^\s*(?:[-–—]\s*)?(?:p[aá]g(?:ina)?\.?\s*)\d+\s*(?:(?:de|/)\s*\d+)?\s*(?:[-–—]\s*)?$", re.IGNORECASE)
+_FIN_DE_ORACION = re.compile(r"[.!?:;)\"”»]\s*$")
+_NO_CIERRA = re.compile(
+    r"(?:,|\b(?:de|del|la|las|los|el|y|e|o|u|a|al|en|con|para|por|que|su|sus|un|una|entre|sobre|como|desde|hasta))\s*$",
+    re.IGNORECASE,
+)
+_ITEM = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►*-]\s+|\d{1,2}[.)]\s+\D)")
+
+
+def ancho_de_linea(lineas: list[str]) -> int:
+    """The width a text export wraps its paragraphs at: the longest line that is followed by
+    another non-blank line (a wrapped paragraph's lines are all but the last at the width)."""
+    anchos = [len(a.rstrip()) for a, b in zip(lineas, lineas[1:], strict=False)
+              if a.strip() and b.strip() and "\t" not in a]
+    return max(anchos, default=0)
+
+
+def salto_de_parrafo(pendiente: list[str], linea: str, ancho: int, titulo: Callable[[str], bool]) -> bool:
+    """Whether the single newline before `linea` ends the paragraph gathered in `pendiente`
+    rather than wrapping it.  It does when the paragraph so far is a heading and the line starts
+    a sentence; when the line is a list item; or when the previous line ends a sentence, the line
+    starts with a capital or a digit and its first word would have fitted on the previous line
+    (a wrap fills the line first).  Never inside bold ('**...**' open over the newline)."""
+    anterior = pendiente[-1].rstrip()
+    siguiente = linea.strip()
+    bloque = " ".join(p.strip() for p in pendiente)
+    if bloque.count("**") % 2 or bloque.count("__") % 2 or _ENCABEZADO_MARKDOWN.match(pendiente[0]):
+        return False
+    if _ITEM.match(siguiente):
+        return True
+    empieza_frase = siguiente[:1].isupper() or siguiente[:1].isdigit() or siguiente[:1] in "¿¡\"“«"
+    if not empieza_frase or _NO_CIERRA.search(anterior):
+        return False
+    if titulo(bloque) or (_en_mayusculas(anterior) and not _en_mayusculas(siguiente)):
+        return True  # a heading, or a line in capitals ('GOBERNACIÓN DE …') then one in mixed case: two lines of a cover
+    if not _FIN_DE_ORACION.search(anterior):
+        return False
+    primera = siguiente.split()[0] if siguiente.split() else ""
+    return len(anterior.strip()) + 1 + len(primera) <= ancho
+
+
+def _en_mayusculas(texto: str) -> bool:
+    letras = [c for c in texto if c.isalpha()]
+    return len(letras) >= 4 and all(c.isupper() for c in letras)
 
 
 def _es_bloque_html(linea: str) -> bool:

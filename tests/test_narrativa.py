@@ -1,0 +1,203 @@
+"""The narrative template as offices write it: heading variants, paragraphs out of the template's
+order or labelled, hard-wrapped exports with single newlines, and the cover's cut-off date.
+The drafts here are invented; none of their wording comes from the development corpus."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from auditor.entrada.carga import cargar_bytes
+from auditor.entrada.importar.clasificar import IMPACTO, INVERSION, LOGRO, LUGAR, POBLACION, clasificar
+from auditor.entrada.importar.narrativa import es_encabezado_meta, numero_de_meta
+from auditor.entrada.importar.segmentos import segmentos_de_texto
+
+PORTADA = "Informe de Rendición de Cuentas 2025\n\nSecretaría de Agricultura\n\nGobernación del Cesar\n\n"
+
+
+def _importar(texto: str) -> Any:
+    return cargar_bytes(texto.encode("utf-8"), "borrador.txt")
+
+
+@pytest.mark.parametrize(("linea", "numero", "nombre"), [
+    ("Meta cuatrienio 31: 12 huertas comunitarias", "31", "12 huertas comunitarias"),
+    ("Meta del cuatrienio 31 - 12 huertas comunitarias", "31", "12 huertas comunitarias"),
+    ("Meta 207: 12 huertas comunitarias", "207", "12 huertas comunitarias"),
+    ("Meta 207.", "207", ""),
+    ("META DE PRODUCTO 88. 12 HUERTAS", "88", "12 HUERTAS"),
+    ("Meta de producto 88 – 12 huertas", "88", "12 huertas"),
+    ("meta de producto 88:", "88", ""),
+    ("Meta N° 5: 12 huertas", "5", "12 huertas"),
+])
+def test_encabezados_de_meta(linea: str, numero: str, nombre: str) -> None:
+    m = es_encabezado_meta(linea)
+    assert m is not None and numero_de_meta(m) == numero and m.group("nombre").strip() == nombre
+
+
+@pytest.mark.parametrize("linea", [
+    "Meta 2025 fue un año de cosecha para los productores.",
+    "Metas alcanzadas: 12",
+    "Meta # 4 Huertas",  # the tabular template's heading
+    "La meta 31 se cumplió.",
+])
+def test_lo_que_no_es_encabezado_de_meta(linea: str) -> None:
+    assert es_encabezado_meta(linea) is None
+
+
+def test_encabezados_variados_dan_cada_meta_con_sus_parrafos() -> None:
+    cargado = _importar(PORTADA + (
+        "Meta 207: 12 huertas comunitarias establecidas\n\n"
+        "Se establecieron 4 huertas, con un avance del 33 % frente al cuatrienio.\n\n"
+        "Sobre una programación estimada de $ 40 millones, se ejecutaron $ 38 millones con recursos propios.\n\n"
+        "META DE PRODUCTO 208. 300 productores capacitados\n\n"
+        "Se capacitaron 90 productores, con un avance del 30 % frente al cuatrienio.\n\n"
+        "Meta de producto 209 - 5 mercados campesinos realizados\n\n"
+        "Se realizaron 2 mercados campesinos, con un avance del 40 % frente al cuatrienio.\n"
+    ))
+    assert cargado.informe is not None
+    metas = cargado.informe.metas
+    assert [m.numero for m in metas] == [207, 208, 209]
+    assert metas[0].inversion.ejecutada is not None and metas[0].inversion.ejecutada.valor == 38
+    assert metas[1].logro.texto.startswith("Se capacitaron 90") and metas[1].inversion.texto is None
+    assert metas[2].meta_cuatrienio.cantidad.valor == 5
+
+
+def test_parrafos_fuera_de_orden_se_ubican_por_lo_que_dicen() -> None:
+    """Impact before how, population after how, the money paragraph last but one: each lands in its field."""
+    cargado = _importar(PORTADA + (
+        "Meta cuatrienio 44: 20 acueductos veredales rehabilitados\n\n"
+        "Se rehabilitaron 5 acueductos veredales, con un cumplimiento del 100 % de lo programado y un avance del 25 % "
+        "frente al cuatrienio.\n\n"
+        "Gracias a las obras, las familias cuentan hoy con agua continua, lo que reduce las enfermedades "
+        "de origen hídrico y mejora su calidad de vida.\n\n"
+        "Las obras se ejecutaron mediante un convenio con la empresa departamental de servicios públicos, "
+        "entre abril y agosto.\n\n"
+        "410 familias campesinas, de ellas 180 con jefatura femenina.\n\n"
+        "Se invirtieron $ 620 millones de recursos del Sistema General de Participaciones, de $ 650 millones programados.\n\n"
+        "Las obras se realizaron en las veredas Las Pavas y El Silencio, del municipio de Valledupar, y en el municipio de Pailitas.\n"
+    ))
+    assert [p.regla for p in cargado.problemas if p.meta] == []
+    meta = cargado.informe.metas[0]
+    assert meta.impacto is not None and meta.impacto.startswith("Gracias a las obras")
+    assert meta.ejecucion.como is not None and meta.ejecucion.como.startswith("Las obras se ejecutaron mediante")
+    assert meta.beneficiarios.descripcion is not None and meta.beneficiarios.descripcion.startswith("410 familias")
+    assert meta.beneficiarios.total is not None and meta.beneficiarios.total.valor == 410
+    assert meta.inversion.texto is not None and meta.inversion.texto.startswith("Se invirtieron")
+    assert meta.localizacion.texto is not None and meta.localizacion.texto.startswith("Las obras se realizaron en las veredas")
+
+
+def test_parrafo_que_falta_sigue_faltando() -> None:
+    cargado = _importar(PORTADA + (
+        "Meta cuatrienio 45: 8 ferias agroindustriales\n\n"
+        "Se realizaron 2 ferias, con un avance del 25 % frente al cuatrienio.\n\n"
+        "Sobre una programación estimada de $ 30 millones, se ejecutaron $ 30 millones con recursos propios.\n\n"
+        "Las ferias se realizaron en Aguachica y Curumaní.\n"
+    ))
+    meta = cargado.informe.metas[0]
+    assert meta.ejecucion.como is None and meta.impacto is None and meta.beneficiarios.descripcion is None
+    assert meta.localizacion.municipios == ["Aguachica", "Curumaní"]
+
+
+def test_parrafos_con_etiqueta_y_etiqueta_vacia() -> None:
+    cargado = _importar(PORTADA + (
+        "Meta 46: 1 plan de abastecimiento formulado\n\n"
+        "Avance: Se formuló el diagnóstico del plan, con un avance del 30 % frente al cuatrienio.\n\n"
+        "Localización: Valledupar.\n\n"
+        "Impacto:\n\n"
+        "Población atendida: No aplica, es un instrumento de planeación.\n"
+    ))
+    meta = cargado.informe.metas[0]
+    assert meta.logro.texto.startswith("Se formuló el diagnóstico")
+    assert meta.localizacion.texto == "Valledupar." and not meta.impacto
+    assert meta.beneficiarios.descripcion is not None and meta.beneficiarios.descripcion.startswith("No aplica")
+
+
+def test_poblacion_dentro_del_como_se_separa_por_oraciones() -> None:
+    textos = [
+        "Se entregaron 30 kits de riego, con un avance del 30 % frente al cuatrienio.",
+        "Sobre una programación estimada de $ 90 millones, se ejecutaron $ 85 millones con recursos propios.",
+        ("Los kits se entregaron mediante jornadas con las juntas de acción comunal. Se beneficiaron 30 familias, de ellas 12 "
+         "con jefatura femenina."),
+        "El riego permitió sostener las siembras durante el verano.",
+        "Las entregas se realizaron en el municipio de Chimichagua.",
+    ]
+    # it fits both the population and the how: the template order places it as the population, and
+    # its how sentence goes to the how, which no other paragraph answers
+    assert clasificar(textos) == [LOGRO, INVERSION, POBLACION, IMPACTO, LUGAR]
+    cargado = _importar(PORTADA + "Meta cuatrienio 47: 100 kits de riego entregados\n\n" + "\n\n".join(textos) + "\n")
+    meta = cargado.informe.metas[0]
+    assert meta.beneficiarios.descripcion is not None and meta.beneficiarios.descripcion.startswith("Se beneficiaron 30 familias")
+    assert meta.ejecucion.como is not None and meta.ejecucion.como.startswith("Los kits se entregaron") and "familias" not in meta.ejecucion.como
+
+
+def test_poblacion_sola_se_reconoce_por_sus_cuentas() -> None:
+    assert clasificar(["Se hicieron 3 talleres, con un avance del 30 %.", "85 personas: 50 mujeres y 35 hombres."]) == [LOGRO, POBLACION]
+
+
+def test_exportacion_con_lineas_cortadas_y_saltos_simples() -> None:
+    """Hard-wrapped at ~60 characters, a single newline between paragraphs, a page footer inside a
+    paragraph and a heading whose name runs on to the next line."""
+    texto = PORTADA + (
+        "Meta cuatrienio 48: 600 productores de cacao con\n"
+        "asistencia técnica\n"
+        "Se brindó asistencia técnica a 150 productores de cacao en\n"
+        "poda, injertación y manejo de plagas, con un avance del 25 %\n"
+        "frente al cuatrienio.\n"
+        "Sobre una programación estimada de $ 75 millones, se\n"
+        "ejecutaron $ 70 millones con recursos propios.\n"
+        "150 productores, de ellos 40 mujeres.\n"
+        "La asistencia se prestó mediante visitas a las fincas y\n"
+        "Página 3 de 9\n"
+        "escuelas de campo con la federación de cacaoteros.\n"
+        "Los productores mejoraron sus cultivos.\n"
+        "Las visitas se realizaron en los municipios de Becerril y\n"
+        "La Jagua de Ibirico.\n"
+    )
+    cargado = _importar(texto)
+    meta = cargado.informe.metas[0]
+    assert meta.nombre == "600 productores de cacao con asistencia técnica"
+    assert meta.logro.texto.endswith("con un avance del 25 % frente al cuatrienio.")
+    assert meta.inversion.ejecutada is not None and meta.inversion.ejecutada.valor == 70
+    assert meta.beneficiarios.total is not None and meta.beneficiarios.total.valor == 150
+    assert meta.ejecucion.como == "La asistencia se prestó mediante visitas a las fincas y escuelas de campo con la federación de cacaoteros."
+    assert meta.impacto == "Los productores mejoraron sus cultivos."
+    assert meta.localizacion.municipios == ["Becerril", "La Jagua de Ibirico"]
+    assert cargado.mapa.linea(("metas", 0, "impacto")) == 18
+
+
+def test_sin_saltos_de_parrafo_el_texto_se_lee_como_antes() -> None:
+    """Without `titulo` (the tabular template) consecutive lines stay one paragraph; the footer goes."""
+    texto = "¿Qué se hizo?\nSe entregaron 4 kits.\nPágina 2 de 5\nOtra línea.\n"
+    assert [s.texto for s in segmentos_de_texto(texto)] == ["¿Qué se hizo? Se entregaron 4 kits. Otra línea."]
+
+
+def test_saltos_dentro_de_negrilla_no_parten_la_portada() -> None:
+    texto = "**SECRETARÍA DE AGRICULTURA Y\nDESARROLLO RURAL**\n\n**Gobernación\ndel Cesar**\n"
+    assert [s.texto for s in segmentos_de_texto(texto, titulo=lambda t: False)] == [
+        "SECRETARÍA DE AGRICULTURA Y DESARROLLO RURAL", "Gobernación del Cesar"]
+
+
+@pytest.mark.parametrize(("linea", "corte"), [
+    ("Fecha de corte: 30 de septiembre de 2025", "2025-09-30"),
+    ("Con corte a 30 de junio de 2025", "2025-06-30"),
+    ("Informe con corte al 31 de marzo de 2025", "2025-03-31"),
+    ("Corte: 30/06/2025", "2025-06-30"),
+    ("Fecha de corte:\n\n31 de agosto de 2025", "2025-08-31"),
+    ("Corte a junio de 2025", "2025-06"),
+])
+def test_fecha_de_corte_de_la_portada(linea: str, corte: str) -> None:
+    cargado = _importar("Informe de Rendición de Cuentas 2025\n\nSecretaría de Agricultura\n\nGobernación del Cesar\n\n" + linea + "\n\n"
+                        "Meta 12: 4 huertas\n\nSe establecieron 2 huertas, con un avance del 50 % frente al cuatrienio.\n")
+    assert cargado.informe is not None and cargado.informe.fecha_corte == corte
+    assert not [p for p in cargado.problemas if p.campo == "fecha_corte"]
+
+
+def test_portada_en_mayusculas_con_saltos_simples() -> None:
+    cargado = _importar("GOBERNACIÓN DEL CESAR\nSecretaría de Agricultura\n\nINFORME DE RENDICIÓN DE CUENTAS – VIGENCIA 2025\n"
+                        "Plan de Desarrollo Departamental 2024-2027\n\n"
+                        "Meta 12: 4 huertas\n\nSe establecieron 2 huertas, con un avance del 50 % frente al cuatrienio.\n")
+    informe = cargado.informe
+    assert informe is not None
+    assert (informe.entidad, informe.departamento, informe.secretaria) == ("Gobernación del Cesar", "Cesar", "Secretaría de Agricultura")
+    assert (informe.periodo.desde, informe.periodo.hasta) == (2025, 2025)
