@@ -21,12 +21,15 @@ from auditor.idioma import tr
 def importar_bytes(contenido: bytes, nombre: str) -> Borrador:
     """Import one document; ErrorFuente when it cannot be read or follows neither template."""
     if nombre.lower().endswith(".docx"):
-        from auditor.entrada.importar.docx import segmentos_docx  # python-docx itself is imported only when a .docx is read
+        from auditor.entrada.importar.docx import leer_docx  # python-docx itself is imported only when a .docx is read
 
-        segmentos = segmentos_docx(contenido)
-    else:
-        segmentos = segmentos_de_texto(decodificar(contenido))
-    return importar_segmentos(segmentos, Path(nombre).name)
+        lectura = leer_docx(contenido)
+        borrador = importar_segmentos(lectura.segmentos, Path(nombre).name)
+        for aviso in lectura.avisos:  # what the reader left out: hidden text, embedded files
+            borrador.problema(aviso.regla, aviso.linea, aviso.mensaje, aviso.texto)
+            borrador.ubicaciones.setdefault(aviso.linea, aviso.ubicacion)
+        return borrador
+    return importar_segmentos(segmentos_de_texto(decodificar(contenido)), Path(nombre).name)
 
 
 def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
