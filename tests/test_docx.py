@@ -840,3 +840,15 @@ def test_el_limite_cuenta_lo_que_se_infla_de_verdad(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(lector, "_revisar_miembros", lambda paquete, miembros: lector._medir(paquete, miembros))
     monkeypatch.setattr(lector, "LIMITE_DESCOMPRIMIDO", 100_000)
     assert "descomprimido ocuparía" in _error(contenido)
+
+
+def test_control_que_muestra_su_texto_de_ejemplo_da_ese_texto() -> None:
+    """A control nobody filled still shows its placeholder: its text is read, so that the
+    placeholder rules (pattern set 'plantilla') see the template's text where the answer should be."""
+    cuerpo = (
+        "<w:p><w:r><w:t xml:space=\"preserve\">¿Cuándo se realizó? </w:t></w:r>"
+        '<w:sdt><w:sdtPr><w:showingPlcHdr/><w:text/></w:sdtPr><w:sdtContent>'
+        '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>Haga clic o pulse aquí para escribir texto.</w:t></w:r>'
+        "</w:sdtContent></w:sdt></w:p>"
+    )
+    assert [s.texto for s in segmentos_docx(paquete(cuerpo))] == ["¿Cuándo se realizó? Haga clic o pulse aquí para escribir texto."]
