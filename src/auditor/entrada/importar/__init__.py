@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from auditor.entrada.formato import reconocer
 from auditor.entrada.fuente import ErrorFuente, decodificar
 from auditor.entrada.importar import narrativa, tabular
 from auditor.entrada.importar.borrador import Borrador
@@ -19,8 +20,14 @@ from auditor.idioma import tr
 
 
 def importar_bytes(contenido: bytes, nombre: str) -> Borrador:
-    """Import one document; ErrorFuente when it cannot be read or follows neither template."""
-    if nombre.lower().endswith(".docx"):
+    """Import one document; ErrorFuente when it cannot be read or follows neither template.
+
+    What it is comes from its bytes (`entrada.formato`): a Word package named .txt is read as
+    Word; a PDF, a .doc, an .odt or a Word lock file is refused with what to do."""
+    formato = reconocer(contenido, nombre)
+    if formato.rechazo is not None:
+        raise ErrorFuente(1, formato.rechazo)
+    if formato.docx or nombre.lower().endswith(".docx"):
         from auditor.entrada.importar.docx import leer_docx  # python-docx itself is imported only when a .docx is read
 
         lectura = leer_docx(contenido)
