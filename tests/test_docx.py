@@ -305,18 +305,181 @@ def test_lo_que_word_muestra_dentro_de_controles_vinculos_y_cambios() -> None:
     ]
 
 
-def test_cuadros_de_texto_no_se_leen() -> None:
-    """A text box hangs from a run (twice: Word's drawing and a fallback copy for older
-    readers); it is not body text, and its paragraphs do not count for `linea`."""
-    caja = "<w:txbxContent><w:p><w:r><w:t>En la caja</w:t></w:r></w:p></w:txbxContent>"
-    mc = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _caja(*textos: str) -> str:
+    return "<w:txbxContent>" + "".join(p(texto) for texto in textos) + "</w:txbxContent>"
+
+
+def test_un_cuadro_de_texto_se_lee_una_vez() -> None:
+    """Word writes a text box twice (DrawingML in mc:Choice, a VML copy in mc:Fallback): its
+    paragraphs are read once, after the paragraph that anchors it, with a place of their own."""
     cuerpo = (
-        f'<w:p><w:r><w:t xml:space="preserve">Antes </w:t></w:r><w:r><mc:AlternateContent xmlns:mc="{mc}">'
-        f"<mc:Choice Requires=\"wps\"><w:drawing>{caja}</w:drawing></mc:Choice><mc:Fallback><w:pict>{caja}</w:pict></mc:Fallback>"
+        f'<w:p><w:r><w:t xml:space="preserve">Antes </w:t></w:r><w:r><mc:AlternateContent xmlns:mc="{MC}">'
+        f"<mc:Choice Requires=\"wps\"><w:drawing>{_caja('Meta alcanzada', 'en dos veredas')}</w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict>{_caja('Meta alcanzada', 'en dos veredas')}</w:pict></mc:Fallback>"
         "</mc:AlternateContent></w:r><w:r><w:t>y después</w:t></w:r></w:p>"
         f"{p('Siguiente')}"
     )
-    assert [(s.texto, s.linea) for s in segmentos_docx(paquete(cuerpo))] == [("Antes y después", 1), ("Siguiente", 2)]
+    segmentos = segmentos_docx(paquete(cuerpo))
+    assert [(s.texto, s.linea, s.ubicacion) for s in segmentos] == [
+        ("Antes y después", 1, "párrafo 1"),
+        ("Meta alcanzada", 2, "párrafo 1, cuadro de texto 1, párrafo 1"),
+        ("en dos veredas", 3, "párrafo 1, cuadro de texto 1, párrafo 2"),
+        ("Siguiente", 4, "párrafo 2"),
+    ]
+
+
+def test_cuadro_de_texto_solo_vml_o_en_una_celda() -> None:
+    """An old document has only the VML box (no mc:AlternateContent); a box in a cell keeps the cell."""
+    cuerpo = (
+        f"<w:p><w:r><w:pict>{_caja('Caja antigua')}</w:pict></w:r></w:p>"
+        "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Celda</w:t></w:r>"
+        f'<w:r><mc:AlternateContent xmlns:mc="{MC}"><mc:Choice Requires="wps"><w:drawing>{_caja("En la celda")}</w:drawing>'
+        f"</mc:Choice><mc:Fallback><w:pict>{_caja('En la celda')}</w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p></w:tc></w:tr></w:tbl>"
+    )
+    assert [(s.texto, s.fila, s.celda, s.ubicacion) for s in segmentos_docx(paquete(cuerpo))] == [
+        ("Caja antigua", None, None, "párrafo 1, cuadro de texto 1, párrafo 1"),
+        ("Celda", 1, 0, "tabla 1, fila 1, celda 1, párrafo 1"),
+        ("En la celda", 1, 0, "tabla 1, fila 1, celda 1, párrafo 1, cuadro de texto 1, párrafo 1"),
+    ]
+
+
+def test_cambios_controlados_insercion_si_borrado_no() -> None:
+    """Tracked changes read accepted, also a moved paragraph and changes inside a table cell."""
+    cuerpo = (
+        "<w:tbl><w:tr><w:tc><w:p>"
+        '<w:ins w:id="1" w:author="a"><w:r><w:t xml:space="preserve">Se entregaron 4</w:t></w:r></w:ins>'
+        '<w:del w:id="2" w:author="a"><w:r><w:delText>0</w:delText></w:r></w:del>'
+        "<w:r><w:t xml:space=\"preserve\"> kits en </w:t></w:r>"
+        '<w:del w:id="3" w:author="a"><w:r><w:delText>Bucaramanga y </w:delText></w:r></w:del>'
+        "<w:r><w:t>Tibú</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+        '<w:p><w:moveFrom w:id="4" w:author="a"><w:r><w:t>párrafo movido</w:t></w:r></w:moveFrom></w:p>'
+        '<w:p><w:moveTo w:id="5" w:author="a"><w:r><w:t>párrafo movido</w:t></w:r></w:moveTo></w:p>'
+    )
+    assert resumen(segmentos_docx(paquete(cuerpo))) == [("Se entregaron 4 kits en Tibú", 1, 0), ("párrafo movido", None, None)]
+
+
+def test_comentarios_y_notas_al_pie_no_son_texto() -> None:
+    """A comment's range and reference, and a footnote's mark (also one typed by hand), leave the sentence as it reads."""
+    cuerpo = (
+        "<w:p>"
+        '<w:commentRangeStart w:id="0"/><w:r><w:t>$ 310,5</w:t></w:r><w:commentRangeEnd w:id="0"/>'
+        '<w:r><w:rPr><w:rStyle w:val="CommentReference"/></w:rPr><w:commentReference w:id="0"/></w:r>'
+        '<w:r><w:t xml:space="preserve"> millones para 2.040 personas</w:t></w:r>'
+        '<w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="1"/></w:r>'
+        '<w:r><w:t xml:space="preserve"> y 12 </w:t></w:r>'
+        '<w:r><w:footnoteReference w:customMarkFollows="1" w:id="2"/><w:t>*</w:t></w:r>'
+        '<w:r><w:t>familias</w:t></w:r>'
+        "</w:p>"
+    )
+    assert [s.texto for s in segmentos_docx(paquete(cuerpo))] == ["$ 310,5 millones para 2.040 personas y 12 familias"]
+
+
+def test_notas_al_pie_de_python_docx_no_se_leen() -> None:
+    """A footnotes part with its text: the note is not read into the body (nor as a paragraph)."""
+    documento = docx.Document()
+    documento.add_paragraph("Se atendieron 640 jóvenes")
+    contenido = guardar(documento)
+    with zipfile.ZipFile(io.BytesIO(contenido)) as zip_:
+        partes = {nombre: zip_.read(nombre) for nombre in zip_.namelist()}
+    partes["word/footnotes.xml"] = (
+        f'<w:footnotes xmlns:w="{W}"><w:footnote w:id="1"><w:p><w:r><w:t>De ellos, 75 en zona rural.</w:t></w:r></w:p></w:footnote></w:footnotes>'
+    ).encode()
+    partes["[Content_Types].xml"] = partes["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+        b'wordprocessingml.footnotes+xml"/></Types>')
+    partes["word/_rels/document.xml.rels"] = partes["word/_rels/document.xml.rels"].replace(
+        b"</Relationships>", b'<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+    partes["word/document.xml"] = partes["word/document.xml"].replace(
+        "jóvenes</w:t></w:r>".encode(), 'jóvenes</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>'.encode())
+    salida = io.BytesIO()
+    with zipfile.ZipFile(salida, "w") as zip_:
+        for nombre, datos in partes.items():
+            zip_.writestr(nombre, datos)
+    assert [s.texto for s in segmentos_docx(salida.getvalue())] == ["Se atendieron 640 jóvenes"]
+
+
+def test_controles_de_contenido_en_bloque_fila_celda_y_texto() -> None:
+    """Content controls around a row, around a cell's paragraphs and around runs give their text."""
+    cuerpo = (
+        "<w:tbl><w:sdt><w:sdtPr/><w:sdtContent><w:tr><w:tc>"
+        "<w:sdt><w:sdtPr><w:tag w:val=\"municipios\"/></w:sdtPr><w:sdtContent>"
+        f"{p('Sardinata y Ábrego')}"
+        "</w:sdtContent></w:sdt>"
+        "</w:tc><w:sdt><w:sdtPr/><w:sdtContent><w:tc><w:p><w:r><w:t xml:space=\"preserve\">Fuente: </w:t></w:r>"
+        '<w:sdt><w:sdtPr><w:dropDownList w:lastValue="SGP"/></w:sdtPr><w:sdtContent><w:r><w:t>SGP</w:t></w:r></w:sdtContent></w:sdt>'
+        "</w:p></w:tc></w:sdtContent></w:sdt></w:tr></w:sdtContent></w:sdt></w:tbl>"
+    )
+    assert [(s.texto, s.fila, s.celda, s.ubicacion) for s in segmentos_docx(paquete(cuerpo))] == [
+        ("Sardinata y Ábrego", 1, 0, "tabla 1, fila 1, celda 1, párrafo 1"),
+        ("Fuente: SGP", 1, 1, "tabla 1, fila 1, celda 2, párrafo 1"),
+    ]
+
+
+def test_texto_oculto_no_se_lee_y_se_avisa() -> None:
+    """Hidden text (w:vanish, directly or by a character style) is no answer: dropped and said."""
+    from auditor.entrada.importar.docx import leer_docx
+
+    estilos = (
+        f'<w:styles xmlns:w="{W}"><w:style w:type="character" w:styleId="Nota"><w:rPr><w:vanish/></w:rPr></w:style></w:styles>'
+    )
+    cuerpo = (
+        "<w:p><w:r><w:t xml:space=\"preserve\">Se invirtieron $ </w:t></w:r>"
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space=\"preserve\">72 </w:t></w:r>"
+        "<w:r><w:t>millones</w:t></w:r></w:p>"
+        '<w:p><w:r><w:rPr><w:rStyle w:val="Nota"/></w:rPr><w:t>pendiente confirmar con Hacienda</w:t></w:r></w:p>'
+        '<w:p><w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>visible</w:t></w:r></w:p>'
+    )
+    lectura = leer_docx(_con_estilos(paquete(cuerpo), estilos))
+    assert [s.texto for s in lectura.segmentos] == ["Se invirtieron $ millones", "visible"]
+    assert [(a.regla, a.linea, a.ubicacion, a.texto) for a in lectura.avisos] == [
+        ("ENT005", 1, "párrafo 1", "72"),
+        ("ENT005", 2, "párrafo 2", "pendiente confirmar con Hacienda"),
+    ]
+    assert "texto oculto" in lectura.avisos[0].mensaje
+
+
+def _con_estilos(contenido: bytes, estilos: str) -> bytes:
+    """The package with a styles part (python-docx finds it through the document's relationships)."""
+    salida = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(contenido)) as origen, zipfile.ZipFile(salida, "w") as zip_:
+        for nombre in origen.namelist():
+            datos = origen.read(nombre)
+            if nombre == "[Content_Types].xml":
+                datos = datos.replace(b"</Types>", b'<Override PartName="/word/styles.xml" ContentType="application/'
+                                      b'vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>')
+            zip_.writestr(nombre, datos)
+        zip_.writestr("word/_rels/document.xml.rels", (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+            "</Relationships>"))
+        zip_.writestr("word/styles.xml", estilos)
+    return salida.getvalue()
+
+
+def test_contenido_incrustado_se_avisa() -> None:
+    """w:altChunk (an HTML or RTF file Word shows in place) cannot be read: an ENT004, never silence."""
+    from auditor.entrada.importar.docx import leer_docx
+
+    r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    cuerpo = (f"{p('Antes')}"
+              f'<w:altChunk xmlns:r="{r}" r:id="rIdX"/>'
+              f'<w:tbl><w:tr><w:tc><w:altChunk xmlns:r="{r}" r:id="rIdY"/>{p()}</w:tc></w:tr></w:tbl>')
+    lectura = leer_docx(paquete(cuerpo))
+    assert [s.texto for s in lectura.segmentos] == ["Antes"]
+    assert [(a.regla, a.ubicacion) for a in lectura.avisos] == [
+        ("ENT004", "después del párrafo 1"), ("ENT004", "tabla 1, fila 1, celda 1")]
+    assert "guárdelo de nuevo" in lectura.avisos[0].mensaje
+
+
+def test_runs_partidos_a_mitad_de_palabra_y_de_numero() -> None:
+    cuerpo = ("<w:p>" + "".join(f'<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{t}</w:t></w:r>' for t in ["1", "5% de cum", "pli"])
+              + '<w:r><w:t xml:space="preserve">miento de 2</w:t></w:r><w:r><w:t>0 jornadas</w:t></w:r></w:p>')
+    segmento = segmentos_docx(paquete(cuerpo))[0]
+    assert (segmento.texto, segmento.negritas) == ("15% de cumplimiento de 20 jornadas", ("15% de cumpli",))
 
 
 def test_documento_sin_texto() -> None:
@@ -647,3 +810,48 @@ def test_importar_el_lector_no_carga_python_docx() -> None:
     salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True,
                             env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert salida.stdout.strip() == "[]"
+
+
+def test_millones_de_parrafos_vacios_se_detienen_en_el_limite() -> None:
+    """A few hundred KB of empty paragraphs that python-docx would hold as gigabytes: refused
+    while streaming, at the limit, with what to do."""
+    from auditor.entrada.importar.docx import LIMITE_PARRAFOS
+
+    contenido = paquete("<w:p/>" * (LIMITE_PARRAFOS + 10))
+    assert len(contenido) < 100_000
+    assert "tiene más de 100.000 párrafos" in _error(contenido)
+
+
+def test_millones_de_elementos_en_otra_parte_se_detienen_en_el_limite(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every XML part counts (python-docx parses styles, numbering, headers... whole too)."""
+    import auditor.entrada.importar.docx as lector
+
+    monkeypatch.setattr(lector, "LIMITE_ELEMENTOS", LIMITE_ELEMENTOS := 10_000)
+    salida = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(paquete(p("hola")))) as origen, zipfile.ZipFile(salida, "w", zipfile.ZIP_DEFLATED) as zip_:
+        for nombre in origen.namelist():
+            zip_.writestr(nombre, origen.read(nombre))
+        zip_.writestr("word/styles.xml", f'<w:styles xmlns:w="{W}">' + "<w:x/>" * (LIMITE_ELEMENTOS + 1) + "</w:styles>")
+    assert "elementos XML" in _error(salida.getvalue())
+
+
+def test_el_limite_cuenta_lo_que_se_infla_de_verdad(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The members are inflated in pieces and what they really give is counted, not only what they declare."""
+    import auditor.entrada.importar.docx as lector
+
+    contenido = paquete(p("hola " * 50_000))
+    monkeypatch.setattr(lector, "_revisar_miembros", lambda paquete, miembros: lector._medir(paquete, miembros))
+    monkeypatch.setattr(lector, "LIMITE_DESCOMPRIMIDO", 100_000)
+    assert "descomprimido ocuparía" in _error(contenido)
+
+
+def test_control_que_muestra_su_texto_de_ejemplo_da_ese_texto() -> None:
+    """A control nobody filled still shows its placeholder: its text is read, so that the
+    placeholder rules (pattern set 'plantilla') see the template's text where the answer should be."""
+    cuerpo = (
+        "<w:p><w:r><w:t xml:space=\"preserve\">¿Cuándo se realizó? </w:t></w:r>"
+        '<w:sdt><w:sdtPr><w:showingPlcHdr/><w:text/></w:sdtPr><w:sdtContent>'
+        '<w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>Haga clic o pulse aquí para escribir texto.</w:t></w:r>'
+        "</w:sdtContent></w:sdt></w:p>"
+    )
+    assert [s.texto for s in segmentos_docx(paquete(cuerpo))] == ["¿Cuándo se realizó? Haga clic o pulse aquí para escribir texto."]

@@ -18,6 +18,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from auditor.entrada.formato import es_bloqueo_de_word, reconocer
 from auditor.entrada.fuente import ErrorFuente, MapaFuente, Ruta, decodificar, leer_documento, motivo_so
 from auditor.entrada.problemas import ENTRADA_CLAVE_REPETIDA, ENTRADA_ESTRUCTURA, ENTRADA_ILEGIBLE, ProblemaEntrada
 from auditor.idioma import tr
@@ -95,7 +96,7 @@ def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] =
                 carpetas[:] = sorted(c for c in carpetas if not c.startswith(".") and _real(Path(raiz) / c) not in propios)
                 for n in nombres:
                     archivo = Path(raiz) / n
-                    if (n.lower().endswith(EXTENSIONES) and n.lower() not in NOMBRES_CONFIGURACION
+                    if (n.lower().endswith(EXTENSIONES) and n.lower() not in NOMBRES_CONFIGURACION and not es_bloqueo_de_word(n)
                             and _real(archivo) not in propios and _parece_informe(archivo)):
                         encontrados.append(archivo)
             archivos.extend(sorted(encontrados))
@@ -146,7 +147,10 @@ def cargar_archivo(ruta: str | os.PathLike[str], nombre: str | None = None,
 
 
 def cargar_bytes(contenido: bytes, nombre: str) -> InformeCargado:
-    if nombre.lower().endswith(EXTENSIONES_DOCUMENTO):
+    formato = reconocer(contenido, nombre)  # by content: a PDF or a .doc named .yaml, a .docx named .txt
+    if formato.rechazo is not None:
+        return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, formato.rechazo)])
+    if formato.docx or nombre.lower().endswith(EXTENSIONES_DOCUMENTO):
         return importar_documento(contenido, nombre)
     try:
         documento = leer_documento(decodificar(contenido), "JSON" if nombre.lower().endswith(".json") else "YAML")

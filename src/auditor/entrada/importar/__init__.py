@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from auditor.entrada.formato import reconocer
 from auditor.entrada.fuente import ErrorFuente, decodificar
 from auditor.entrada.importar import matriz, narrativa, tabular
 from auditor.entrada.importar.borrador import Borrador
@@ -19,16 +20,26 @@ from auditor.idioma import tr
 
 
 def importar_bytes(contenido: bytes, nombre: str) -> Borrador:
-    """Import one document; ErrorFuente when it cannot be read or follows neither template."""
-    if nombre.lower().endswith(".docx"):
-        from auditor.entrada.importar.docx import segmentos_docx  # python-docx itself is imported only when a .docx is read
+    """Import one document; ErrorFuente when it cannot be read or follows neither template.
 
-        segmentos = segmentos_docx(contenido)
-    else:
-        texto = decodificar(contenido)
-        segmentos = segmentos_de_texto(texto)
-        if _plantilla(segmentos) == "narrativa":  # its paragraphs may be hard-wrapped, with single newlines between them
-            segmentos = segmentos_de_texto(texto, titulo=lambda t: narrativa.es_encabezado_meta(t) is not None)
+    What it is comes from its bytes (`entrada.formato`): a Word package named .txt is read as
+    Word; a PDF, a .doc, an .odt or a Word lock file is refused with what to do."""
+    formato = reconocer(contenido, nombre)
+    if formato.rechazo is not None:
+        raise ErrorFuente(1, formato.rechazo)
+    if formato.docx or nombre.lower().endswith(".docx"):
+        from auditor.entrada.importar.docx import leer_docx  # python-docx itself is imported only when a .docx is read
+
+        lectura = leer_docx(contenido)
+        borrador = importar_segmentos(lectura.segmentos, Path(nombre).name)
+        for aviso in lectura.avisos:  # what the reader left out: hidden text, embedded files
+            borrador.problema(aviso.regla, aviso.linea, aviso.mensaje, aviso.texto)
+            borrador.ubicaciones.setdefault(aviso.linea, aviso.ubicacion)
+        return borrador
+    texto = decodificar(contenido)
+    segmentos = segmentos_de_texto(texto)
+    if _plantilla(segmentos) == "narrativa":  # its paragraphs may be hard-wrapped, with single newlines between them
+        segmentos = segmentos_de_texto(texto, titulo=lambda t: narrativa.es_encabezado_meta(t) is not None)
     return importar_segmentos(segmentos, Path(nombre).name)
 
 

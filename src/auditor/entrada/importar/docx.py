@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from auditor.entrada.fuente import ErrorFuente
 from auditor.entrada.importar.segmentos import Segmento, normalizar_espacios
+from auditor.entrada.problemas import ENTRADA_SIN_UBICAR, ENTRADA_SUPUESTO
 from auditor.idioma import tr
 from auditor.lectura.cifras import escribir_numero
 
@@ -31,6 +32,10 @@ if TYPE_CHECKING:
 
 LIMITE_DESCOMPRIMIDO = 200 * 1024 * 1024
 """Most bytes the members of a .docx may add up to once uncompressed (photos included)."""
+LIMITE_PARRAFOS = 100_000
+"""Most paragraphs (`<w:p>`, in every part) a .docx may have: a long report has a few thousand."""
+LIMITE_ELEMENTOS = 3_000_000
+"""Most XML elements the parts of a .docx may add up to (python-docx holds them all in memory)."""
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -45,6 +50,12 @@ _ENVOLTURAS = {f"{_W}customXml", f"{_W}smartTag", f"{_W}hyperlink", f"{_W}ins", 
 # Never text of the paragraph: properties, tracked deletions, the fallback copy of
 # alternate content (the same text again, for older readers).
 _NO_TEXTO = {f"{_W}pPr", f"{_W}del", f"{_W}moveFrom", f"{_MC}Fallback"}
+_VANISH, _SPEC_VANISH = f"{_W}vanish", f"{_W}specVanish"
+_TXBX_CONTENT, _ALT_CONTENT, _CHOICE, _FALLBACK = f"{_W}txbxContent", f"{_MC}AlternateContent", f"{_MC}Choice", f"{_MC}Fallback"
+_ALT_CHUNK = f"{_W}altChunk"
+# a footnote or endnote reference whose mark is typed by hand: the run's text is the mark, not content
+_REFERENCIAS_A_NOTAS = (f"{_W}footnoteReference", f"{_W}endnoteReference")
+_MARCA_PROPIA = f"{_W}customMarkFollows"
 
 # The text of a run's content: a line break (Shift+Enter), a page break or a tab separate words.
 _CONTENIDO_RUN = {f"{_W}tab": " ", f"{_W}ptab": " ", f"{_W}br": " ", f"{_W}cr": " ", f"{_W}noBreakHyphen": "-"}
@@ -70,7 +81,30 @@ def _otros_tipos() -> tuple[tuple[str, str], ...]:
     )
 
 
+@dataclass(frozen=True)
+class AvisoDocx:
+    """Something the reader left out of the segments and the reviewer must know: hidden text,
+    content embedded from another file.  `regla` is an input problem id (entrada.problemas)."""
+
+    regla: str
+    linea: int
+    ubicacion: str
+    mensaje: str
+    texto: str | None = None
+
+
+@dataclass(frozen=True)
+class LecturaDocx:
+    segmentos: list[Segmento]
+    avisos: list[AvisoDocx]
+
+
 def segmentos_docx(contenido: bytes) -> list[Segmento]:
+    """The segments of `leer_docx` (what was left out, and said, is in its `avisos`)."""
+    return leer_docx(contenido).segmentos
+
+
+def leer_docx(contenido: bytes) -> LecturaDocx:
     """The paragraphs of a .docx report's body, in document order, as `Segmento`s.
 
     - A non-empty paragraph of the body gives one `Segmento` with `fila` and `celda` None.
@@ -91,15 +125,32 @@ def segmentos_docx(contenido: bytes) -> list[Segmento]:
       a character style; bold that comes from the paragraph style (a heading's look) is not the
       author's emphasis and is not counted, as in the text export.
 
-    Headers, footers, footnotes, comments and text boxes are not read (nor counted in `linea`).  Raises `ErrorFuente`
-    (line 1, a Spanish message) when the bytes are not a readable .docx, including when the
-    archive would uncompress to more than `LIMITE_DESCOMPRIMIDO` bytes.
+    What Word shows with the tracked changes accepted: inserted text (`w:ins`, `w:moveTo`) is
+    read, deleted text (`w:del`, `w:moveFrom`) is not.  Content controls (`w:sdt`, around blocks,
+    rows, cells or runs) give their text; one still showing its placeholder gives the placeholder's
+    text, which the placeholder rules (PLH001, pattern set 'plantilla') recognize as template text.
+    A text box is read once (Word writes it twice: DrawingML in `mc:Choice` and a VML copy in
+    `mc:Fallback`; the first is read, the copy only when there is no first), its paragraphs as
+    segments of their own right after the paragraph that anchors it ("párrafo 3, cuadro de texto
+    1, párrafo 1").
+
+    Not read, and not counted in `linea`: headers and footers (page furniture), comments (the
+    reviewers' notes, not the report), footnotes and endnotes (their reference mark is dropped from
+    the sentence and their text is not read: a note qualifies the text, it does not answer a
+    question of the template, and read as a paragraph it would be taken for the next answer).
+    Left out and said in `avisos`: hidden text (`w:vanish`: Word does not print it, so it is no
+    answer; ENT005), content embedded from another file (`w:altChunk`: Word shows it, this reader
+    cannot; ENT004).
+
+    Raises `ErrorFuente` (line 1, a Spanish message) when the bytes are not a readable .docx,
+    including when the archive uncompresses to more than `LIMITE_DESCOMPRIMIDO` bytes or holds
+    more than `LIMITE_PARRAFOS` paragraphs or `LIMITE_ELEMENTOS` XML elements.
     """
     _revisar_paquete(contenido)
-    cuerpo, estilos_en_negrita = _abrir(contenido)
-    lector = _Lector(estilos_en_negrita)
+    cuerpo, estilos = _abrir(contenido)
+    lector = _Lector(_estilos_con(estilos, (_B,)), _estilos_con(estilos, (_VANISH, _SPEC_VANISH)))
     lector.leer_cuerpo(cuerpo)
-    return lector.segmentos
+    return LecturaDocx(lector.segmentos, lector.avisos)
 
 
 def _revisar_paquete(contenido: bytes) -> None:
@@ -115,26 +166,78 @@ def _revisar_paquete(contenido: bytes) -> None:
             raise ErrorFuente(1, _no_abre(tr("está protegido con contraseña; guárdelo en Word sin contraseña y vuelva a intentarlo")))
         raise ErrorFuente(1, _no_abre(tr("es un documento de Word 97-2003 (.doc); ábralo en Word y guárdelo como .docx")))
     try:
-        with zipfile.ZipFile(io.BytesIO(contenido)) as paquete:
-            miembros = paquete.infolist()
+        paquete = zipfile.ZipFile(io.BytesIO(contenido))
+        miembros = paquete.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, ValueError, struct.error):
         raise ErrorFuente(1, _no_abre(tr("no es un documento de Word válido (no es un archivo ZIP: está incompleto, dañado o es de otro formato)"))) from None
+    with paquete:
+        _revisar_miembros(paquete, miembros)
+
+
+def _demasiado(total: int) -> ErrorFuente:
+    megas = escribir_numero(total // 2**20, 0)
+    return ErrorFuente(
+        1,
+        _no_abre(tr("descomprimido ocuparía {megas} MB, más que el límite de {limite} MB "
+                    "(¿está dañado o fue construido para agotar la memoria?)", megas=megas, limite=LIMITE_DESCOMPRIMIDO // 2**20)),
+    )
+
+
+def _revisar_miembros(paquete: zipfile.ZipFile, miembros: list[zipfile.ZipInfo]) -> None:
     total = sum(miembro.file_size for miembro in miembros)
     if total > LIMITE_DESCOMPRIMIDO:
-        megas = escribir_numero(total // 2**20, 0)
-        raise ErrorFuente(
-            1,
-            _no_abre(tr("descomprimido ocuparía {megas} MB, más que el límite de {limite} MB "
-                        "(¿está dañado o fue construido para agotar la memoria?)", megas=megas, limite=LIMITE_DESCOMPRIMIDO // 2**20)),
-        )
+        raise _demasiado(total)
     if any(miembro.flag_bits & 0x1 for miembro in miembros):
         raise ErrorFuente(1, _no_abre(tr("tiene partes cifradas; guárdelo en Word sin contraseña y vuelva a intentarlo")))
     if "[Content_Types].xml" not in {miembro.filename for miembro in miembros}:
         raise ErrorFuente(1, _no_abre(tr("no es un documento de Word válido (es un ZIP sin [Content_Types].xml)")))
+    _medir(paquete, miembros)
 
 
-def _abrir(contenido: bytes) -> tuple[BaseOxmlElement, dict[str, bool]]:
-    """The `<w:body>` element and which character styles are bold."""
+def _medir(paquete: zipfile.ZipFile, miembros: list[zipfile.ZipInfo]) -> None:
+    """Inflate every member in pieces, counting the bytes it really gives (not the size it
+    declares) against `LIMITE_DESCOMPRIMIDO`, and count the elements and paragraphs of its XML
+    with a streaming parser that forgets what it has counted: python-docx then parses the
+    parts whole, and a part of 35 million empty paragraphs (a few hundred KB compressed) would
+    take gigabytes of memory there.  Memory here stays at one piece and one element."""
+    from lxml import etree  # type: ignore[import-untyped]  # python-docx depends on it; no stubs installed
+
+    total = elementos = parrafos = 0
+    for miembro in miembros:
+        lector: Any = None
+        if miembro.filename.lower().endswith((".xml", ".rels")):
+            lector = etree.XMLPullParser(events=("end",), resolve_entities=False, no_network=True, load_dtd=False)
+        try:
+            with paquete.open(miembro) as datos:
+                while trozo := datos.read(1 << 16):
+                    total += len(trozo)
+                    if total > LIMITE_DESCOMPRIMIDO:
+                        raise _demasiado(total)
+                    if lector is None:
+                        continue
+                    try:
+                        lector.feed(trozo)
+                        for _evento, elemento in lector.read_events():
+                            elementos += 1
+                            parrafos += elemento.tag == _P
+                            elemento.clear()
+                            while elemento.getprevious() is not None:
+                                del elemento.getparent()[0]
+                    except etree.XMLSyntaxError:
+                        lector = None  # python-docx reports the damaged part, with its own words
+                    if elementos > LIMITE_ELEMENTOS or parrafos > LIMITE_PARRAFOS:
+                        cuantos, limite, que = ((parrafos, LIMITE_PARRAFOS, tr("párrafos")) if parrafos > LIMITE_PARRAFOS
+                                                else (elementos, LIMITE_ELEMENTOS, tr("elementos XML")))
+                        raise ErrorFuente(1, _no_abre(tr(
+                            "tiene más de {limite} {que} (van {cuantos} y sigue), más de lo que tiene un informe; no se lee "
+                            "(¿está dañado o fue construido para agotar la memoria?)",
+                            limite=escribir_numero(limite, 0), que=que, cuantos=escribir_numero(cuantos, 0))))
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, OSError, ValueError) as error:
+            raise ErrorFuente(1, _no_abre(tr("no es un documento de Word válido ({explicacion})", explicacion=_explicar(error)))) from None
+
+
+def _abrir(contenido: bytes) -> tuple[BaseOxmlElement, BaseOxmlElement]:
+    """The `<w:body>` element and the `<w:styles>` element."""
     from docx.opc.constants import CONTENT_TYPE
     from docx.package import Package
 
@@ -154,7 +257,7 @@ def _abrir(contenido: bytes) -> tuple[BaseOxmlElement, dict[str, bool]]:
         raise ErrorFuente(1, _no_abre(tr("no es un documento de Word (su contenido principal es de tipo '{tipo}')", tipo=tipo)))
     if cuerpo is None:
         raise ErrorFuente(1, _no_abre(tr("no es un documento de Word válido (no tiene cuerpo: falta <w:body>)")))
-    return cuerpo, _estilos_en_negrita(estilos)
+    return cuerpo, estilos
 
 
 def _explicar(error: Exception) -> str:
@@ -171,16 +274,17 @@ def _explicar(error: Exception) -> str:
     return tr("{problema}; detalle: {tipo}: {detalle}", problema=problema, tipo=type(error).__name__, detalle=detalle) if detalle else problema
 
 
-def _estilos_en_negrita(estilos: BaseOxmlElement) -> dict[str, bool]:
-    """Character style id -> whether a run in that style is bold (following `basedOn`)."""
+def _estilos_con(estilos: BaseOxmlElement, propiedades: tuple[str, ...]) -> dict[str, bool]:
+    """Character style id -> whether a run in that style has one of the on/off `propiedades`
+    (bold `<w:b>`, hidden `<w:vanish>`), following `basedOn`."""
     propio: dict[str, bool | None] = {}
     base: dict[str, str] = {}
     for estilo in estilos.iterchildren(f"{_W}style"):
         if estilo.get(f"{_W}type") != "character" or not estilo.get(f"{_W}styleId"):
             continue
         identificador = estilo.get(f"{_W}styleId")
-        negrita = estilo.find(f"{_RPR}/{_B}")
-        propio[identificador] = None if negrita is None else _activo(negrita)
+        encontradas = [p for p in (estilo.find(f"{_RPR}/{propiedad}") for propiedad in propiedades) if p is not None]
+        propio[identificador] = any(_activo(p) for p in encontradas) if encontradas else None
         padre = estilo.find(f"{_W}basedOn")
         if padre is not None and padre.get(_VAL):
             base[identificador] = padre.get(_VAL)
@@ -239,19 +343,37 @@ def _runs(parrafo: Any) -> Iterator[Any]:
 @dataclass
 class _Lector:
     estilos_en_negrita: dict[str, bool]
+    estilos_ocultos: dict[str, bool] = field(default_factory=dict)
     segmentos: list[Segmento] = field(default_factory=list)
+    avisos: list[AvisoDocx] = field(default_factory=list)
     parrafos: int = 0  # every paragraph so far, in document order: the `linea`
     filas: int = 0  # every table row so far: the `fila` id
 
     def leer_cuerpo(self, cuerpo: Any) -> None:
-        parrafos_cuerpo = tablas = 0
-        for bloque in _hijos(cuerpo, (_P, _TBL)):
+        self._bloques(cuerpo, "")
+
+    def _bloques(self, contenedor: Any, lugar: str, fila: int | None = None, celda: int | None = None) -> None:
+        """The paragraphs and tables of the body, a cell or a text box, in order."""
+        parrafos = tablas = 0
+        prefijo = f"{lugar}, " if lugar else ""
+        for bloque in _hijos(contenedor, (_P, _TBL, _ALT_CHUNK)):
             if bloque.tag == _P:
-                parrafos_cuerpo += 1
-                self._parrafo(bloque, f"párrafo {parrafos_cuerpo}")
-            else:
+                parrafos += 1
+                self._parrafo(bloque, f"{prefijo}párrafo {parrafos}", fila, celda)
+            elif bloque.tag == _TBL:
                 tablas += 1
-                self._tabla(bloque, f"tabla {tablas}")
+                self._tabla(bloque, f"{prefijo}tabla {tablas}")
+            else:
+                self._incrustado(f"{prefijo}después del párrafo {parrafos}" if parrafos else (lugar or tr("al comienzo del documento")))
+
+    def _incrustado(self, lugar: str) -> None:
+        """`<w:altChunk>`: a whole file (HTML, RTF, another .docx) Word shows in place and turns
+        into text of its own only when it saves the document again."""
+        self.avisos.append(AvisoDocx(
+            ENTRADA_SIN_UBICAR, max(1, self.parrafos), lugar,
+            tr("el documento incrusta contenido de otro archivo (w:altChunk, {lugar}) que Word muestra pero este lector "
+               "no puede leer: no se audita. Ábralo en Word y guárdelo de nuevo (Word lo convierte en texto del documento)",
+               lugar=lugar)))
 
     def _tabla(self, tabla: Any, lugar: str) -> None:
         arriba: dict[int, list[Segmento]] = {}  # grid column -> the segments of the cell a vMerge continues
@@ -263,14 +385,7 @@ class _Lector:
             for numero_celda, celda in enumerate(_hijos(fila, (_TC,)), start=1):
                 lugar_celda = f"{lugar}, fila {numero_fila}, celda {numero_celda}"
                 desde, primer_parrafo = len(self.segmentos), self.parrafos + 1
-                parrafos = tablas = 0
-                for bloque in _hijos(celda, (_P, _TBL)):
-                    if bloque.tag == _P:
-                        parrafos += 1
-                        self._parrafo(bloque, f"{lugar_celda}, párrafo {parrafos}", id_fila, columna)
-                    else:
-                        tablas += 1
-                        self._tabla(bloque, f"{lugar_celda}, tabla {tablas}")
+                self._bloques(celda, lugar_celda, id_fila, columna)
                 self._fusion_vertical(celda, columna, arriba, desde, primer_parrafo, id_fila, f"{lugar_celda}, párrafo 1")
                 abarca = celda.find(f"{_W}tcPr/{_W}gridSpan")
                 columna += max(1, _entero(abarca.get(_VAL), 1)) if abarca is not None else 1
@@ -290,13 +405,20 @@ class _Lector:
 
     def _parrafo(self, parrafo: Any, lugar: str, fila: int | None = None, celda: int | None = None) -> None:
         self.parrafos += 1
+        linea = self.parrafos
         partes: list[str] = []
         negritas: list[str] = []
+        ocultas: list[str] = []
+        cajas: list[Any] = []
         en_negrita: list[str] | None = None  # the bold phrase being read
         for run in _runs(parrafo):
-            texto = "".join(_texto_de(hijo) for hijo in run)
+            cajas.extend(_cajas_de_texto(run))
+            texto = _texto_del_run(run)
             if not texto:
                 continue  # a run holding only a picture or a field mark does not cut a bold phrase
+            if self._oculto(run):
+                ocultas.append(texto)
+                continue
             partes.append(texto)
             if self._negrita(run):
                 en_negrita = en_negrita if en_negrita is not None else []
@@ -309,17 +431,61 @@ class _Lector:
         texto = normalizar_espacios("".join(partes))
         if texto:
             limpias = tuple(n for n in (normalizar_espacios(negrita) for negrita in negritas) if n)
-            self.segmentos.append(Segmento(texto, self.parrafos, fila, celda, lugar, limpias))
+            self.segmentos.append(Segmento(texto, linea, fila, celda, lugar, limpias))
+        oculto = normalizar_espacios(" ".join(ocultas))
+        if oculto:
+            self.avisos.append(AvisoDocx(
+                ENTRADA_SUPUESTO, linea, lugar,
+                tr("texto oculto en Word (formato 'Oculto'), que no se imprime ni se publica: no se lee como respuesta «{texto}»",
+                   texto=oculto[:120] + ("…" if len(oculto) > 120 else "")), oculto))
+        for numero, caja in enumerate(cajas, start=1):
+            self._bloques(caja, f"{lugar}, cuadro de texto {numero}", fila, celda)
 
     def _negrita(self, run: Any) -> bool:
+        return self._propiedad(run, (_B,), self.estilos_en_negrita)
+
+    def _oculto(self, run: Any) -> bool:
+        return self._propiedad(run, (_VANISH, _SPEC_VANISH), self.estilos_ocultos)
+
+    def _propiedad(self, run: Any, etiquetas: tuple[str, ...], por_estilo: dict[str, bool]) -> bool:
+        """An on/off property of a run: set directly, or by its character style."""
         propiedades = run.find(_RPR)
         if propiedades is None:
             return False
-        directa = propiedades.find(_B)
-        if directa is not None:
-            return _activo(directa)
+        directas = [d for d in (propiedades.find(etiqueta) for etiqueta in etiquetas) if d is not None]
+        if directas:
+            return any(_activo(d) for d in directas)
         estilo = propiedades.find(_RSTYLE)
-        return estilo is not None and self.estilos_en_negrita.get(estilo.get(_VAL), False)
+        return estilo is not None and por_estilo.get(estilo.get(_VAL), False)
+
+
+def _texto_del_run(run: Any) -> str:
+    """What a run shows as text; a footnote mark typed by hand (customMarkFollows) is not text."""
+    if any(_activo_marca(hijo) for hijo in run if hijo.tag in _REFERENCIAS_A_NOTAS):
+        return ""
+    return "".join(_texto_de(hijo) for hijo in run)
+
+
+def _activo_marca(referencia: Any) -> bool:
+    valor = referencia.get(_MARCA_PROPIA)
+    return valor is not None and str(valor).lower() in _VERDADERO
+
+
+def _cajas_de_texto(elemento: Any) -> Iterator[Any]:
+    """The `<w:txbxContent>` of the text boxes hanging from a run, each once: of Word's two
+    copies in `<mc:AlternateContent>`, the first choice (DrawingML), the fallback (VML) only
+    when the choice has none.  A text box inside a text box is found when its paragraph is read."""
+    for hijo in elemento:
+        if hijo.tag == _TXBX_CONTENT:
+            yield hijo
+        elif hijo.tag == _ALT_CONTENT:
+            for opcion in [*hijo.iterchildren(_CHOICE), *hijo.iterchildren(_FALLBACK)]:
+                cajas = list(_cajas_de_texto(opcion))
+                if cajas:
+                    yield from cajas
+                    break
+        elif isinstance(hijo.tag, str):  # not a comment or processing instruction
+            yield from _cajas_de_texto(hijo)
 
 
 def _texto_de(contenido: Any) -> str:

@@ -70,8 +70,8 @@ class ParteSinUbicar(_Entrada):
     mensaje = "Una parte del documento no corresponde a ningún campo de la plantilla"
     doc = Documentacion(
         que_revisa="Al importar un documento (texto exportado o .docx), que cada párrafo caiga en un campo de la plantilla: "
-        "un texto fuera de toda pregunta, un párrafo de más en la plantilla narrativa o una portada sin secretaría se informan "
-        "con su línea.",
+        "un texto fuera de toda pregunta, un párrafo de más en la plantilla narrativa, una portada sin secretaría o el contenido "
+        "que un .docx incrusta de otro archivo (altChunk, que no se puede leer) se informan con su línea.",
         por_que="Nada del documento se descarta en silencio: lo que el importador no sabe ubicar tampoco se audita, y el "
         "revisor debe saberlo para corregir el documento o revisarlo a mano.",
         ejemplo_falla="Meta # 4 Rondas de negociación\nTexto suelto antes de cualquier pregunta de la plantilla\n"
@@ -88,7 +88,8 @@ class DatoSupuesto(_Entrada):
     doc = Documentacion(
         que_revisa="Al importar un documento, los datos de la portada que no están escritos y se deducen: la fecha de corte "
         "de un informe que solo dice su año (diciembre de ese año) y el Plan de Desarrollo que no se nombra (el cuatrienio "
-        "que contiene el periodo).",
+        "que contiene el periodo). También el texto oculto de un .docx (formato 'Oculto' de Word): no se imprime ni se publica, "
+        "así que no se lee como respuesta, y se avisa con su párrafo.",
         por_que="Las reglas de fechas y de avance dependen de esos datos; el revisor debe saber que son supuestos y "
         "completarlos en la portada si no son los del informe.",
         ejemplo_falla="Rendición de Cuentas\n2024\nSECRETARÍA DE FRONTERAS\n",
