@@ -20,6 +20,7 @@ from auditor.entrada.importar.cabecera import leer_cabecera
 from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
+from auditor.lectura import porcentajes
 from auditor.lectura import respuestas as lectura
 from auditor.lectura.ceros import cero_explicito
 from auditor.lectura.patrones import normalizar
@@ -58,12 +59,11 @@ def _etiqueta(nombre: str, patron: str, campo: Ruta | None = None, mayusculas: b
     return Etiqueta(nombre, re.compile(patron, 0 if mayusculas else re.IGNORECASE), campo)
 
 
-_PORCENTAJE = r"(?P<valor>\d+(?:[.,]\d+)?\s*%)"
 ETIQUETAS = (
     _etiqueta("logro", _pregunta("qué se hizo"), ("logro", "texto")),
-    _etiqueta("cumplimiento", _PORCENTAJE + r"\s*de\s+cumplimiento(?:\s+frente\s+a\s+lo\s+programado(?:\s+en\s+el\s+periodo"
-              r"(?:\s+\d{4}(?:\s*(?:-|–|y)\s*\d{4})?)?)?)?\s*\.?"),
-    _etiqueta("avance", _PORCENTAJE + r"\s*de\s+avance(?:\s+frente\s+al\s+cuatrienio)?\s*\.?"),
+    # "100% de cumplimiento", "cumplimiento del 100 %", "45,5% del cuatrienio", "100% de avance": one label, read by
+    # the one percentage reader, which says whether it is the cumplimiento of the period or the avance of the plan
+    _etiqueta("porcentaje", porcentajes.ROTULO),
     _etiqueta("inversion", _pregunta("cuánto se invirtió"), ("inversion", "texto")),
     _etiqueta("beneficiarios", _pregunta("qué población se atendió"), ("beneficiarios", "descripcion")),
     _etiqueta("como", _pregunta("cómo se hizo"), ("ejecucion", "como")),
@@ -208,9 +208,13 @@ class LectorTabular:
         e = self.e
         assert e.meta is not None
         e.fotos = False
-        if etiqueta.nombre in ("cumplimiento", "avance") and m is not None:
-            campo = "cumplimiento_periodo" if etiqueta.nombre == "cumplimiento" else "avance_cuatrienio"
-            self.b.poner(("metas", e.meta.indice, campo), m.group("valor").replace(" ", ""), s.linea)
+        if etiqueta.nombre == "porcentaje" and m is not None:
+            leido = porcentajes.rotulado(m.group(0))
+            if leido is not None:
+                campo = "cumplimiento_periodo" if leido.referente is porcentajes.Referente.PERIODO else "avance_cuatrienio"
+                texto = re.sub(r"\s+%", "%", leido.texto)  # "100 %" as the seeds write it, "100%"
+                if campo not in self.b.datos["metas"][e.meta.indice]:  # the cell comes first; a repetition in prose does not replace it
+                    self.b.poner(("metas", e.meta.indice, campo), texto, s.linea)
             e.campo = None
             return
         e.campo = etiqueta.campo
