@@ -139,7 +139,7 @@ _ANTES = re.compile(
     r"(?: (?:del|de|en|al|a|con|por|hasta|sobre))?(?: (?:el|un|una|lo))? ?$"
 )
 _COMPOSICION_ANTES = re.compile(r"\bde (?:ellas|ellos|estas|estos|los cuales|las cuales) ?,? (?:(?:el|un) )?$")
-_COORDINADO = re.compile(r"^ ?(?:,|y|e) (?:(?:el|un) )?$")
+_COORDINADO = re.compile(r"^[^.;:?!()]*(?:,|\by|\be) (?:(?:el|un) )?$")  # the next item of the same list
 
 _MEDIDAS = {"cumplimiento": Referente.PERIODO, "cumpliendo": Referente.PERIODO, "cumplio": Referente.PERIODO,
             "cumplida": Referente.PERIODO, "cumplido": Referente.PERIODO, "avance": Referente.CUATRIENIO,
