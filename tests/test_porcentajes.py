@@ -153,3 +153,20 @@ def test_un_porcentaje_de_progreso_no_es_parte_de_un_reparto() -> None:
     from auditor.lectura.conteos import analizar
     [reparto] = analizar("Con un cumplimiento de un 100 %, el 70% de los créditos fue a Cúcuta y el 30% restante a Ocaña.").repartos
     assert reparto.suma == 100 and [c for _, c in reparto.porcentajes] == ["70%", "30%"]
+
+
+@pytest.mark.parametrize(("texto", "esperado"), [
+    ("Se dotaron 45 bibliotecas de las 50 programadas para la vigencia 2025.", "50"),
+    ("De los 1.200 kits programados para el periodo se entregaron 1.150.", "1.200"),
+    ("Programada para el año 2025: 60 jornadas", "60"),
+    ("La programación de la vigencia en el Plan de Acción fue de 75 asesorías.", "75"),
+    ("En el periodo 2024-2025 la Secretaría programó la entrega de 300 mercados.", "300"),
+    ("De los $ 200 millones programados para la vigencia se ejecutó la mitad.", None),  # money, not a quantity
+    ("Se programaron actividades con 30 asociaciones.", None),
+])
+def test_lo_programado_para_el_periodo(texto: str, esperado: str | None) -> None:
+    from auditor.lectura.porcentajes import programado_del_periodo
+    leido = programado_del_periodo(texto)
+    assert (leido.texto if leido else None) == esperado
+    if leido is not None:
+        assert texto[leido.inicio:leido.fin] == leido.texto

@@ -265,3 +265,51 @@ ROTULO = (
 def rotulado(texto: str) -> Porcentaje | None:
     """The progress percentage a label found by `ROTULO` states (None if it states none)."""
     return next((p for p in porcentajes(texto) if p.progreso), None)
+
+
+# --- what the period's percentage is of: the quantity programmed for the period -----------------
+
+_CANTIDAD = r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]\d)"
+_PERIODO_NOMBRADO = r"(?:(?:el |la |este |esta )?(?:periodo|vigencia|ano)(?: \d{4}(?: ?- ?\d{4})?)?|\d{4}(?: ?- ?\d{4})?)"
+_PROGRAMADO = tuple(re.compile(x) for x in (
+    # "de los 150 programados para el periodo", "De las 10 jornadas programadas para 2024"
+    rf"\bde (?:los|las) {_CANTIDAD}(?: [a-z]+){{0,3}}? programad[oa]s (?:para|en|durante) {_PERIODO_NOMBRADO}",
+    # "Programado 2024: 100 familias", "Programado para la vigencia: 40"
+    rf"\bprogramad[oa]s?(?: (?:para|en))? {_PERIODO_NOMBRADO} ?: {_CANTIDAD}",
+    # "La programación del periodo 2024-2025 en el Plan Indicativo es de 280 títulos"
+    rf"\bprogramacion (?:del|de la|para el|para la) (?:periodo|vigencia|ano)(?: \d{{4}}(?: ?- ?\d{{4}})?)?(?: [a-z]+){{0,5}}? (?:es|fue|era) de {_CANTIDAD}",
+    # "Para la vigencia 2024 el Plan de Acción programó la adquisición de 380 hectáreas"
+    rf"\b(?:para|en) {_PERIODO_NOMBRADO},? (?:el|la) (?:[a-z]+ ){{0,5}}?programo (?:[a-z]+ ){{0,4}}?{_CANTIDAD}",
+))
+
+
+@dataclass(frozen=True)
+class Programado:
+    """The quantity a text says was programmed for the period: its value and where the number is."""
+
+    valor: float
+    inicio: int  # of the number, in the original text
+    fin: int
+    texto: str  # the number as written
+
+
+def programado_del_periodo(texto: str) -> Programado | None:
+    """The first quantity programmed for the period that `texto` states ("de los 150 programados para
+    el periodo", "Programado 2024: 100 familias", "la programación de la vigencia es de 280 títulos").
+    Amounts of money are not quantities ("de los $ 950 millones programados" is not read)."""
+    normal, indices = normalizar_con_indices(texto)
+    primero: re.Match[str] | None = None
+    for patron in _PROGRAMADO:
+        for m in patron.finditer(normal):
+            if _MONEDA.match(normal, m.end("n")) is None and leer_numero(m.group("n")) is not None:
+                if primero is None or m.start() < primero.start():
+                    primero = m
+                break
+    if primero is None:
+        return None
+    inicio, fin = primero.span("n")
+    comienzo, final = indices[inicio], indices[fin - 1] + 1
+    return Programado(float(leer_numero(primero.group("n")) or 0), comienzo, final, texto[comienzo:final])
+
+
+_MONEDA = re.compile(r" ?(?:millones|mil millones|pesos)\b")

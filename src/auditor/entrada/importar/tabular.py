@@ -276,12 +276,15 @@ class LectorTabular:
 def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabular: bool) -> None:
     """The numbers an answer states, read into the structured fields beside it."""
     logro = textos.get(("logro", "texto"))
+    programado = porcentajes.programado_del_periodo(logro.texto) if logro is not None else None
     if logro is not None and tabular:
         cuenta = lectura.primera_cuenta(logro.texto, "logro")
-        if cuenta is not None:
+        if cuenta is not None and not (programado is not None and cuenta.inicio == programado.inicio):  # the programmed is not the achieved
             linea = logro.linea_de(logro.texto[cuenta.inicio:cuenta.inicio + 40])
             b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)
             b.poner(base + ("logro", "unidad"), cuenta.unidad, linea)
+    if logro is not None and programado is not None:  # what the cumplimiento of the period is of: "de los 150 programados para el periodo"
+        b.poner(base + ("programado_periodo",), programado.texto, logro.linea_de(logro.texto[programado.inicio:programado.inicio + 40]))
     inversion = textos.get(("inversion", "texto"))
     if inversion is not None:
         leer_inversion(b, base, inversion, tabular)
