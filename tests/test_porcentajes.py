@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from auditor.lectura.cifras import leer_cantidad, leer_monto, leer_porcentaje
 from auditor.lectura.patrones import normalizar, normalizar_con_indices
-from auditor.lectura.porcentajes import Referente, de_progreso, porcentajes
+from auditor.lectura.porcentajes import Referente, de_progreso, porcentajes, programado_del_periodo
 from auditor.lectura.respuestas import porcentajes_narrativos
 
 P, C, COMP, F = Referente.PERIODO, Referente.CUATRIENIO, Referente.COMPOSICION, Referente.FINANCIERO
@@ -125,6 +125,7 @@ def test_importador_lee_el_numero_entero() -> None:
 _piezas = st.sampled_from([
     "cumplimiento del ", "avance del ", " % ", "%", " por ciento ", "ochenta ", "y ", "de lo programado", " del cuatrienio",
     "de ellas mujeres", ", ", ". ", "12", "45,5", "1.234,5", "7.5", "\u200d", "\u202e", " ", "Meta", "de los recursos", "(", ")",
+    "de los ", "programados para la vigencia", "Programado 2024: ", "Programación del periodo es de ",
 ])
 _textos = st.one_of(st.text(max_size=200), st.lists(_piezas, max_size=40).map("".join))
 
@@ -137,6 +138,9 @@ def test_nunca_falla_y_las_posiciones_estan_en_el_texto(texto: str) -> None:
         assert texto[p.inicio:p.fin] == p.texto
         assert p.valor >= 0
         anterior = p.fin
+    programado = programado_del_periodo(texto)
+    if programado is not None:
+        assert 0 <= programado.inicio < programado.fin <= len(texto) and texto[programado.inicio:programado.fin] == programado.texto
 
 
 def test_lineal_en_el_largo_del_texto() -> None:
@@ -165,7 +169,6 @@ def test_un_porcentaje_de_progreso_no_es_parte_de_un_reparto() -> None:
     ("Se programaron actividades con 30 asociaciones.", None),
 ])
 def test_lo_programado_para_el_periodo(texto: str, esperado: str | None) -> None:
-    from auditor.lectura.porcentajes import programado_del_periodo
     leido = programado_del_periodo(texto)
     assert (leido.texto if leido else None) == esperado
     if leido is not None:

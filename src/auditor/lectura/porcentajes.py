@@ -30,6 +30,9 @@ Numbers: "45,5%", "45,5 %", "45.5 por ciento", "100%", "ochenta por ciento" (the
 `numeros_en_letras`).  The text is normalized once (`normalizar_con_indices`: case, accents, spacing,
 invisible characters) and read in one pass: each percentage looks only at its own clause, so the
 work is linear in the text.
+
+`ROTULO` finds the percentage label of a template cell for the tabular importer, and
+`programado_del_periodo` the quantity the cumplimiento is of ("de los 150 programados para el periodo").
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from enum import Enum
 from functools import lru_cache
 
 from auditor.lectura.cifras import leer_numero
+from auditor.lectura.memoria import por_informe
 from auditor.lectura.numeros_en_letras import PALABRAS, leer_en_letras
 from auditor.lectura.patrones import normalizar_con_indices
 
@@ -220,6 +224,9 @@ def porcentajes(texto: str) -> tuple[Porcentaje, ...]:
         encontrados.append(Porcentaje(valor, comienzo, fin, texto[comienzo:fin], referente))
         previo_fin, anterior = m.end(), referente
     return tuple(encontrados)
+
+
+por_informe(porcentajes)
 
 
 def de_progreso(texto: str) -> dict[Referente, Porcentaje]:
