@@ -37,6 +37,7 @@ CASOS: tuple[tuple[str, str, str], ...] = (
     ("lista de años", "ejecucion.cuando", "2024, "),
     ("corrida de mayúsculas", "impacto", "Casa Grande "),
     ("porcentajes", "logro.texto", "el 5 % de lo programado, "),
+    ("porcentajes sin puntuación", "logro.texto", "5% 6,5 % avance del 7 % "),
     ("conteos", "logro.texto", "3 talleres y "),
     ("desagregación", "beneficiarios.descripcion", "10 mujeres, 4 jóvenes y "),
     ("lugares", "localizacion.texto", "vereda La Laguna (Mutiscua), "),

@@ -303,3 +303,23 @@ def test_documento_sin_portada_se_audita_con_lo_que_supone() -> None:
     assert (cargado.informe.periodo.desde, cargado.informe.fecha_corte) == (2025, "2025-12")
     assert sorted({p.regla for p in cargado.problemas}) == ["ENT004", "ENT005"]
     assert {p.campo for p in cargado.problemas} >= {"secretaria", "entidad", "periodo", "fecha_corte", "plan"}
+
+
+@pytest.mark.parametrize(("cumplimiento", "avance", "esperado"), [
+    ("<p><b>cumplimiento del 90 %</b> frente a lo programado en la vigencia 2025</p>", "<p><b>22,5% del cuatrienio</b></p>", (90, 22.5)),
+    ("<p><b>Cumplimiento de un 60 %</b></p>", "<p><b>15 por ciento de avance frente al cuatrienio</b></p>", (60, 15)),
+    ("<li>• <b>setenta por ciento</b> de cumplimiento frente a lo programado</li>", "<li>• <b>35%</b> del cuatrienio</li>", (70, 35)),
+    ("<p><b>avance del 30 %</b> frente al cuatrienio</p>", "<p><b>100% de cumplimiento</b></p>", (100, 30)),  # in the other order
+])
+def test_rotulos_de_porcentaje_en_sus_formas(cumplimiento: str, avance: str, esperado: tuple[float, float]) -> None:
+    """The tabular cells state cumplimiento and avance as each office writes them; the one reader says which is which."""
+    texto = PORTADA + (
+        "Meta # 1 Ferias de emprendimiento\t\t\n"
+        "Cumplimiento/Avance\tInversión\tBeneficiarios\n"
+        f"<p><b>¿Qué se hizo?</b> 3 ferias realizadas.</p> {cumplimiento} <p><b>y</b></p> {avance}\t"
+        "¿Cuánto se invirtió? $ 10 millones de pesos de recursos propios\t¿Qué población se atendió? 30 personas\n"
+    )
+    cargado = _importar(texto)
+    meta = cargado.informe.metas[0]
+    assert (meta.cumplimiento_periodo.valor, meta.avance_cuatrienio.valor) == esperado
+    assert [p.regla for p in cargado.problemas] == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from auditor.entrada.importar.segmentos import Segmento, limpiar_parrafo, segmentos_de_texto
 from auditor.entrada.importar.tabular import encabezado_de_pagina, partir
+from auditor.lectura import porcentajes
 
 
 def _textos(segmentos: list[Segmento]) -> list[tuple[int, int | None, str]]:
@@ -45,8 +46,10 @@ def test_rotulos_de_la_plantilla_dentro_de_un_parrafo() -> None:
     partes = partir("¿Qué se hizo? Avance en documento técnico  50% de cumplimiento frente a lo programado en el periodo "
                     "2024-2025  y  50% de avance frente al cuatrienio.")
     assert [(e.nombre if e else None, t) for e, t, _ in partes] == [
-        (None, ""), ("logro", "Avance en documento técnico"), ("cumplimiento", "y"), ("avance", "")]
-    assert [m.group("valor") for e, _, m in partes if m is not None and e is not None and e.nombre != "logro"] == ["50%", "50%"]
+        (None, ""), ("logro", "Avance en documento técnico"), ("porcentaje", "y"), ("porcentaje", "")]
+    leidos = [porcentajes.rotulado(m.group(0)) for e, _, m in partes if m is not None and e is not None and e.nombre != "logro"]
+    assert [(p.texto, p.referente) for p in leidos if p is not None] == [
+        ("50%", porcentajes.Referente.PERIODO), ("50%", porcentajes.Referente.CUATRIENIO)]
 
 
 def test_rotulos_sin_tildes_ni_signo_inicial_no_se_confunden_con_la_prosa() -> None:

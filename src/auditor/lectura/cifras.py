@@ -14,7 +14,7 @@ from enum import Enum
 
 from auditor.lectura.ceros import cero_explicito
 from auditor.lectura.numeros_en_letras import leer_en_letras
-from auditor.lectura.patrones import normalizar
+from auditor.lectura.patrones import normalizar, quitar_invisibles
 
 
 class Problema(str, Enum):
@@ -31,8 +31,9 @@ _NUMERO = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?")
 
 
 def limpiar(texto: str) -> str:
-    """Undo export escapes (``\\$``) and non-breaking spaces, collapse white space."""
-    return " ".join(_NBSP.sub(" ", texto.replace("\\$", "$")).split())
+    """Undo export escapes (``\\$``), non-breaking spaces and characters that show nothing
+    (a zero-width joiner inside ``6\u200d71`` is not a separator), collapse white space."""
+    return " ".join(_NBSP.sub(" ", quitar_invisibles(texto).replace("\\$", "$")).split())
 
 
 def leer_numero(texto: str) -> float | None:

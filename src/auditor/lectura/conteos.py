@@ -40,6 +40,7 @@ from auditor.lectura.cifras import leer_numero
 from auditor.lectura.memoria import por_informe
 from auditor.lectura.numeros_en_letras import UNIDADES
 from auditor.lectura.patrones import normalizar
+from auditor.lectura.porcentajes import porcentajes as leer_porcentajes
 
 Calificador = Literal["exacto", "minimo", "aproximado", "maximo"]
 
@@ -602,6 +603,11 @@ class Analisis:
         return tuple(resultado)
 
     @cached_property
+    def _de_progreso(self) -> frozenset[int]:
+        """Where the percentages of progress begin (cumplimiento, avance: `auditor.lectura.porcentajes`)."""
+        return frozenset(p.inicio for p in leer_porcentajes(self.texto) if p.progreso)
+
+    @cached_property
     def repartos(self) -> tuple[Reparto, ...]:
         """Splits that say they cover everything: one of the percentages is "restante" / "el resto",
         or they follow "distribuidos así:" / "se reparte:".  Percentages of something else in the
@@ -634,6 +640,8 @@ class Analisis:
             for i, valor, cita in lista:
                 if distribuido and not restante and dos_puntos is not None and tokens.inicio[i] < tokens.inicio[dos_puntos]:
                     continue
+                if tokens.inicio[i] in self._de_progreso:
+                    continue  # "con un cumplimiento de un 100 %": progress of the meta, not a part of the split
                 previo = i - 1
                 if previo < 0 or tokens.oracion[previo] != oracion or tokens.normal[previo] in ("el", "un", "y", "e") \
                         or tokens.texto[previo] in (",", ":", "(", ";"):

@@ -26,8 +26,21 @@ from auditor.lectura.recorte import acortar
 
 SEGUNDOS_POR_PATRON = 1.0  # one search of one user pattern in one text
 
+# Characters that show nothing: zero-width space, non-joiner and joiner, word joiner, byte order mark, and the
+# bidirectional controls (marks, embeddings, overrides, isolates).  Word and copy-paste leave them inside numbers
+# and names ("6<ZWJ>71" is 671, not 67 and 1): every reader drops them.
+INVISIBLES = frozenset("\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_SIN_INVISIBLES = {ord(c): None for c in INVISIBLES}
+
+
+def quitar_invisibles(texto: str) -> str:
+    """`texto` without the characters that show nothing (`INVISIBLES`)."""
+    return texto.translate(_SIN_INVISIBLES)
+
 
 def _normalizar_caracter(c: str) -> str:
+    if c in INVISIBLES:
+        return ""  # read as if absent; `normalizar_con_indices` keeps the positions of the others
     base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
     return base.casefold()
 
@@ -149,6 +162,8 @@ def _normalizar_con_indices_por_caracter(texto: str) -> tuple[str, list[int]]:
     indices: list[int] = []
     espacio = True  # drop leading white space
     for i, c in enumerate(texto):
+        if c in INVISIBLES:
+            continue  # neither a character nor a space: "6<ZWJ>71" reads 671, "a <ZWSP> b" one space
         if c.isspace():
             if not espacio:
                 salida.append(" ")

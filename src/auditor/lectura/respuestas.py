@@ -16,6 +16,7 @@ from auditor.lectura.fechas import MESES
 from auditor.lectura.lugares import divipola
 from auditor.lectura.numeros_en_letras import UNIDADES, numeros_en_letras
 from auditor.lectura.patrones import normalizar
+from auditor.lectura.porcentajes import Referente, de_progreso
 
 _MESES = "|".join(MESES)
 _NUMERO_PALABRA = {p: v for p, v in UNIDADES.items() if 1 <= v <= 10}  # a count in words opening an answer
@@ -268,35 +269,14 @@ def grupos(texto: str, despues_de: int) -> list[tuple[str, str]]:
 
 # --- percentages ------------------------------------------------------------------------
 
-_PORCENTAJE = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)?\s*%")
-
-
 def porcentajes_narrativos(texto: str) -> dict[str, Trozo]:
-    """Percentages of a narrative 'what was done' paragraph: the one said of the period
-    ('en el periodo un avance del 50%') and the one said of the four years ('un
-    cumplimiento del 10% de la meta en el cuatrienio')."""
-    resultado: dict[str, Trozo] = {}
-    anterior = 0
-    for m in _PORCENTAJE.finditer(texto):
-        antes = normalizar(texto[anterior:m.start()])
-        corte = max(antes.rfind(". "), antes.rfind("; "))
-        antes = antes[corte + 1:] if corte >= 0 else antes
-        despues = normalizar(re.split(r"[.;,]", texto[m.end():], maxsplit=1)[0])
-        anterior = m.end()
-        if not re.search(r"avance|cumplimiento|ejecuci", antes + " " + despues):
-            continue
-        if "cuatrienio" in antes:
-            campo = "avance_cuatrienio"
-        elif "periodo" in antes or "vigencia" in antes:
-            campo = "cumplimiento_periodo"
-        elif "cuatrienio" in despues:
-            campo = "avance_cuatrienio"
-        elif "periodo" in despues or "vigencia" in despues:
-            campo = "cumplimiento_periodo"
-        else:
-            continue
-        resultado.setdefault(campo, Trozo(m.group(0), m.start()))
-    return resultado
+    """The progress percentages of a narrative 'what was done' paragraph, by the phrase attached to
+    each (`auditor.lectura.porcentajes`): the cumplimiento of the period ('se cumplió en un 100 % lo
+    programado para la vigencia', 'en el periodo un avance del 50%') and the avance of the four years
+    ('lo que equivale a un 30 por ciento de la meta del cuatrienio'); shares of a population or of the
+    funding are not progress."""
+    campos = {Referente.PERIODO: "cumplimiento_periodo", Referente.CUATRIENIO: "avance_cuatrienio"}
+    return {campos[r]: Trozo(p.texto, p.inicio) for r, p in de_progreso(texto).items()}
 
 
 # --- municipalities ---------------------------------------------------------------------

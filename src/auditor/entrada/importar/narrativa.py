@@ -18,6 +18,7 @@ from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.importar.tabular import completar_valores, encabezado_de_pagina
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
+from auditor.lectura import porcentajes
 from auditor.lectura import respuestas as lectura
 from auditor.lectura.ceros import cero_explicito
 from auditor.lectura.patrones import normalizar
@@ -176,6 +177,9 @@ class LectorNarrativo:
         unidad = self.b.datos["metas"][base[1]].get("meta_cuatrienio", {}).get("unidad")
         if unidad:
             cuenta = lectura.cuenta_junto_a(logro.texto, unidad)
+            programado = porcentajes.programado_del_periodo(logro.texto)
+            if programado is not None and cuenta is not None and cuenta.inicio == programado.inicio:
+                cuenta = None  # "De los 10 talleres programados ... se realizaron 8": 10 is what was programmed, not achieved
             if cuenta is not None:
                 linea = logro.linea_de(logro.texto[cuenta.inicio:cuenta.inicio + 20])
                 self.b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)

@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from auditor.lectura.patrones import quitar_invisibles
+
 
 @dataclass(frozen=True)
 class Segmento:
@@ -42,7 +44,7 @@ class Segmento:
 
 _BLOQUE = re.compile(r"</?(?:p|li|ul|ol|div|tr|td|th|table|h[1-6])\b[^>]*>|<br\s*/?>", re.IGNORECASE)
 _ETIQUETA = re.compile(r"</?[a-zA-Z][^>]*>")
-_ESPACIOS_RAROS = re.compile(r"[\u00a0\u2007\u202f\u200b\ufeff]")
+_ESPACIOS_RAROS = re.compile(r"[\u00a0\u2007\u202f]")
 _ESCAPE_MARKDOWN = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|~<>])")
 _ENCABEZADO_MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+")
 _NEGRILLA = re.compile(r"\*\*|__")
@@ -61,8 +63,9 @@ def limpiar_parrafo(crudo: str) -> str:
 
 def normalizar_espacios(texto: str) -> str:
     """Plain text (a Word paragraph, or export text once its markup is gone): odd spaces made
-    plain, single-spaced, without leading bullets."""
-    texto = _ESPACIOS_RAROS.sub(" ", texto)
+    plain, single-spaced, without leading bullets; characters that show nothing (zero-width, bidi controls)
+    are dropped, not made spaces: "6<ZWJ>71" is 671."""
+    texto = _ESPACIOS_RAROS.sub(" ", quitar_invisibles(texto))
     texto = " ".join(texto.split())
     return _VINETA.sub("", texto).strip()
 

@@ -21,6 +21,7 @@ from auditor.entrada.importar.perfiles import Etiqueta, Perfil, perfil
 from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
+from auditor.lectura import porcentajes
 from auditor.lectura import respuestas as lectura
 from auditor.lectura.ceros import cero_explicito
 from auditor.lectura.patrones import normalizar
@@ -34,12 +35,11 @@ def _etiqueta(nombre: str, patron: str) -> Etiqueta:
     return Etiqueta(nombre, re.compile(patron, re.IGNORECASE))
 
 
-# The percentages the Cumplimiento/Avance cell states as labels of their own ('100% de cumplimiento').
-_PORCENTAJE = r"(?P<valor>\d+(?:[.,]\d+)?\s*%)"
+# The percentages the Cumplimiento/Avance cell states as labels of their own: "100% de cumplimiento",
+# "cumplimiento del 100 %", "45,5% del cuatrienio", "100% de avance": one label, read by the one percentage
+# reader (lectura/porcentajes.py), which says whether it is the cumplimiento of the period or the avance of the plan.
 PORCENTAJES = (
-    _etiqueta("cumplimiento", _PORCENTAJE + r"\s*de\s+cumplimiento(?:\s+frente\s+a\s+lo\s+programado(?:\s+en\s+el\s+periodo"
-              r"(?:\s+\d{4}(?:\s*(?:-|–|y)\s*\d{4})?)?)?)?\s*\.?"),
-    _etiqueta("avance", _PORCENTAJE + r"\s*de\s+avance(?:\s+frente\s+al\s+cuatrienio)?\s*\.?"),
+    _etiqueta("porcentaje", porcentajes.ROTULO),
 )
 
 
@@ -196,9 +196,13 @@ class LectorTabular:
         assert e.meta is not None
         e.fotos = False
         self._reportar_sueltos()
-        if etiqueta.nombre in ("cumplimiento", "avance") and m is not None:
-            campo = "cumplimiento_periodo" if etiqueta.nombre == "cumplimiento" else "avance_cuatrienio"
-            self.b.poner(("metas", e.meta.indice, campo), m.group("valor").replace(" ", ""), s.linea)
+        if etiqueta.nombre == "porcentaje" and m is not None:
+            leido = porcentajes.rotulado(m.group(0))
+            if leido is not None:
+                campo = "cumplimiento_periodo" if leido.referente is porcentajes.Referente.PERIODO else "avance_cuatrienio"
+                texto = re.sub(r"\s+%", "%", leido.texto)  # "100 %" as the seeds write it, "100%"
+                if campo not in self.b.datos["metas"][e.meta.indice]:  # the cell comes first; a repetition in prose does not replace it
+                    self.b.poner(("metas", e.meta.indice, campo), texto, s.linea)
             return  # what follows the percentage ('... frente a lo programado en la vigencia') still belongs to the answer
         if e.provisional is not None and e.provisional != etiqueta.campo:
             previo = e.meta.textos.get(e.provisional)
@@ -319,12 +323,15 @@ def _filas_de_cabecera(segmentos: list[Segmento], perfil_: Perfil) -> set[int]:
 def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabular: bool) -> None:
     """The numbers an answer states, read into the structured fields beside it."""
     logro = textos.get(("logro", "texto"))
+    programado = porcentajes.programado_del_periodo(logro.texto) if logro is not None else None
     if logro is not None and tabular:
         cuenta = lectura.primera_cuenta(logro.texto, "logro")
-        if cuenta is not None:
+        if cuenta is not None and not (programado is not None and cuenta.inicio == programado.inicio):  # the programmed is not the achieved
             linea = logro.linea_de(logro.texto[cuenta.inicio:cuenta.inicio + 40])
             b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)
             b.poner(base + ("logro", "unidad"), cuenta.unidad, linea)
+    if logro is not None and programado is not None:  # what the cumplimiento of the period is of: "de los 150 programados para el periodo"
+        b.poner(base + ("programado_periodo",), programado.texto, logro.linea_de(logro.texto[programado.inicio:programado.inicio + 40]))
     inversion = textos.get(("inversion", "texto"))
     if inversion is not None:
         leer_inversion(b, base, inversion, tabular)
