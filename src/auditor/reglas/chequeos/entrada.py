@@ -67,6 +67,9 @@ class ClaveRepetida(_Entrada):
 class ParteSinUbicar(_Entrada):
     id = ENTRADA_SIN_UBICAR
     nombre = "parte-sin-ubicar"
+    # The document was read and audited: what could not be placed is for the reviewer to look at, not a file
+    # that could not be audited (error, exit status 2, which no --fail-on could lower).
+    severidad = Severidad.WARNING
     mensaje = "Una parte del documento no corresponde a ningún campo de la plantilla"
     doc = Documentacion(
         que_revisa="Al importar un documento (texto exportado o .docx), que cada párrafo caiga en un campo de la plantilla: "
