@@ -59,7 +59,7 @@ def a_yaml(borrador: Borrador, fuente: str) -> str:
     cabecera = {k: datos[k] for k in _ORDEN if k in datos and k not in ("metas", "tabla_pdd", "indicadores_resultado")}
     cabecera.update({k: v for k, v in datos.items() if k not in _ORDEN})
     salida = "\n".join(lineas) + "\n" + _volcar(cabecera)
-    if "totales" in datos:
+    if any(isinstance(t, dict) and not t.get("metas") for t in datos.get("totales") or []):
         salida = salida.rstrip("\n") + "\n# totales: falta indicar en 'metas' qué metas cubre cada afirmación del resumen.\n"
     metas = datos.get("metas", [])
     salida += "metas:\n"

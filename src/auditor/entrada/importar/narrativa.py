@@ -14,6 +14,7 @@ from auditor.entrada.importar import clasificar
 from auditor.entrada.importar.borrador import Borrador, Texto, continua
 from auditor.entrada.importar.cabecera import leer_cabecera
 from auditor.entrada.importar.perfiles import perfil
+from auditor.entrada.importar.resumen import leer_afirmaciones_de_metas
 from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.importar.tabular import completar_valores, encabezado_de_pagina
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
@@ -75,6 +76,7 @@ class LectorNarrativo:
                 siguiente_eje = parrafos.pop().texto
             self._meta(n, parrafos, eje)
             eje = siguiente_eje or eje
+        leer_afirmaciones_de_metas(portada, self.b)
 
     def _meta(self, indice: int, parrafos: list[Segmento], eje: str | None) -> None:
         base: Ruta = ("metas", indice)

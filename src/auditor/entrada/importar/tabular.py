@@ -18,6 +18,7 @@ from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar.borrador import Borrador, Texto
 from auditor.entrada.importar.cabecera import leer_cabecera
 from auditor.entrada.importar.perfiles import Etiqueta, Perfil, perfil
+from auditor.entrada.importar.resumen import leer_afirmaciones_de_metas
 from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
@@ -143,6 +144,7 @@ class LectorTabular:
         self._reportar_sueltos()
         for m in self.metas:
             self._cerrar(m)
+        leer_afirmaciones_de_metas(preambulo[len(portada):], self.b)
         leer_tablas_informe(resto[fin:], self.b)
 
     # --- one paragraph at a time ------------------------------------------------------

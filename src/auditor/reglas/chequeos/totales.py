@@ -62,6 +62,8 @@ def _unidades_por_defecto() -> dict[str, list[str]]:
                                 "unidad empresarial", "unidad de negocio", "micronegocio", "negocio", "emprendimiento",
                                 "establecimiento"],
         "organizaciones": ["organización", "asociación", "cooperativa", "fundación", "gremio"],
+        "hogares": ["hogar", "familia", "núcleo familiar", "grupo familiar", "unidad familiar"],
+        "hectáreas": ["hectárea", "ha"],
     }
 
 
