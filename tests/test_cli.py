@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -423,3 +424,22 @@ def test_rules_explain_ve_las_reglas_propias_con_rules_en_cualquier_orden(tmp_pa
         assert codigo == 0, args
         assert salida.startswith("OFI001 · ")
     assert _correr("rules", "explain", "OFI001")[0] == 2
+
+
+def test_un_recorrido_no_lee_las_salidas_de_texto_del_auditor_y_si_cada_plantilla(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text or rich report saved beside the reports is not read back as a report on the next run (it
+    quotes metas but follows no layout); a document whose metas open with 'Meta 12:' or 'META DE PRODUCTO 7.'
+    is one, found as the importer finds it."""
+    (tmp_path / "informes").mkdir()
+    shutil.copy(RAIZ / "fixtures" / "fronteras_2024.yaml", tmp_path / "informes" / "fronteras.yaml")
+    (tmp_path / "informes" / "social.txt").write_text(
+        "Secretaría de Prueba\nGobernación de Norte de Santander\nDiciembre de 2024\n\n"
+        "META DE PRODUCTO 7. Jornadas de salud en zona rural\n\nSe realizaron 3 jornadas.\n\n"
+        "Meta 12: Kits entregados\n\nSe entregaron 40 kits.\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    for formato, nombre in (("rich", "auditoria.txt"), ("text", "auditoria2.txt"), ("rich", "auditoria.md")):
+        codigo, _, _ = _correr("check", "informes", "--format", formato, "-o", f"informes/{nombre}")
+        assert codigo in (0, 1)
+    codigo, salida, _ = _correr("check", "informes", "-q")
+    archivos = sorted({linea.split(":")[0] for linea in salida.splitlines() if linea.strip()})
+    assert archivos == ["informes/fronteras.yaml", "informes/social.txt"], salida

@@ -46,7 +46,6 @@ class InformeCargado:
 
 
 NOMBRES_CONFIGURACION = ("auditor.yaml", "auditor.yml")
-_MARCA_DE_INFORME = re.compile(rb"Meta\s*(?:#|(?:del\s+)?cuatrienio)", re.IGNORECASE)
 
 
 # what auditor itself writes beside the reports (check --format json/sarif/markdown --output, the baseline):
@@ -61,7 +60,8 @@ def _parece_informe(ruta: Path) -> bool:
     """Whether a file found in a directory walk is a report.
 
     Not a report: a README, a file auditor wrote (JSON, SARIF or markdown output, a baseline),
-    or a text file without a meta of either template (notes.txt beside the reports).  A .docx is read.
+    or a text file in none of the importer's layouts (notes.txt beside the reports, a report auditor wrote
+    as text).  A .docx is read.
     """
     nombre = ruta.name.lower()
     if nombre.startswith("readme."):
@@ -75,7 +75,15 @@ def _parece_informe(ruta: Path) -> bool:
         return True  # let the loader report why it cannot be read
     if _SALIDA_PROPIA.match(cabeza.removeprefix(b"\xef\xbb\xbf")):
         return False
-    return not nombre.endswith((".txt", ".md")) or bool(_MARCA_DE_INFORME.search(cabeza))
+    if not nombre.endswith((".txt", ".md")):
+        return True
+    from auditor.entrada.importar import es_documento_de_informe  # the importer is loaded only for documents
+
+    try:
+        texto = decodificar(cabeza)
+    except ErrorFuente:
+        return True  # let the loader say what it is
+    return es_documento_de_informe(texto)
 
 
 def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] = ()) -> tuple[list[Path], list[tuple[str, str]]]:

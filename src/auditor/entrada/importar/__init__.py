@@ -75,6 +75,12 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     return borrador
 
 
+def es_documento_de_informe(texto: str) -> bool:
+    """Whether a text follows one of the layouts the importer reads (what a directory walk audits as a
+    report): its meta headings or its matrix table, recognised as the import itself recognises them."""
+    return _plantilla(segmentos_de_texto(texto)) is not None
+
+
 def _plantilla(segmentos: list[Segmento]) -> str | None:
     """The layout the document follows (None: none). By its meta headings; where both templates write them
     alike ('Meta 510:', 'Meta cuatrienio 80:'), the tabular one is told by its questions and cell headings
