@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from auditor.reglas.catalogo import Regla
-from auditor.reglas.chequeos.beneficiarios import BeneficiariosSinCantidad, BeneficiariosSinDiligenciar, NoAplicaSinRazon
+from auditor.reglas.chequeos.beneficiarios import (
+    BeneficiariosConPlantilla,
+    BeneficiariosSinCantidad,
+    BeneficiariosSinDiligenciar,
+    NoAplicaSinRazon,
+)
 from auditor.reglas.chequeos.conteos import (
     CantidadNoCoincide,
     DesgloseSuperaTotal,
@@ -53,6 +58,7 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     CumplimientoSinJustificacion,
     AvanceInconsistente,
     BeneficiariosSinDiligenciar,
+    BeneficiariosConPlantilla,
     BeneficiariosSinCantidad,
     NoAplicaSinRazon,
     NumeroDuplicado,
