@@ -28,6 +28,7 @@ from auditor.reglas.chequeos.estructura import (
 )
 from auditor.reglas.chequeos.fechas import CuandoContradiceFechas, EventoConFechasDistintas, FechaFueraDelPeriodo
 from auditor.reglas.chequeos.lugares import MunicipioDesconocido, MunicipioFueraDelDepartamento
+from auditor.reglas.chequeos.metas_cuatrienio import MetaCuatrienioEnBlanco
 from auditor.reglas.chequeos.nombres import NombreConDosEscrituras
 from auditor.reglas.chequeos.porcentajes import (
     AvanceInconsistente,
@@ -61,6 +62,7 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     BeneficiariosConPlantilla,
     BeneficiariosSinCantidad,
     NoAplicaSinRazon,
+    MetaCuatrienioEnBlanco,
     NumeroDuplicado,
     DescripcionDuplicada,
     SaltoNumeracion,
