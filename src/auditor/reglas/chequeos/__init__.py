@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from auditor.reglas.catalogo import Regla
+from auditor.reglas.chequeos.anunciadas import MetaAnunciadaSinInformar
 from auditor.reglas.chequeos.beneficiarios import (
     BeneficiariosConPlantilla,
     BeneficiariosSinCantidad,
@@ -66,6 +67,7 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     NumeroDuplicado,
     DescripcionDuplicada,
     SaltoNumeracion,
+    MetaAnunciadaSinInformar,
     InformeSinMetas,
     TablaPDDSinDiligenciar,
     TotalNoCoincide,
