@@ -39,8 +39,8 @@ class NumeroDuplicado(Regla):
 
 _CANTIDAD_INICIAL = re.compile(r"^\s*[\d.,]+\s*")
 # a trailing parenthesis that gives the target or a quantity: '(meta cuatrienio: 400 mejoramientos)', '(1.200 ha)',
-# '(meta: 12)'; one without a number ('(PDET)', '(fase II)') names the meta and stays
-_CANTIDAD_FINAL = re.compile(r"\s*[(\[][^()\[\]]*\d[^()\[\]]*[)\]]\W*$")
+# '(meta: 12)'; one that names the meta ('(PDET)', '(fase 2)', '(Ley 1448 de 2011)') stays
+_CANTIDAD_FINAL = re.compile(r"\s*[(\[]\s*(?:meta\b[^()\[\]]*\d[^()\[\]]*|\d[\d.,]*(?:\s+[^()\[\]\d]*)?)[)\]]\W*$", re.IGNORECASE)
 
 
 def clave_descripcion(nombre: str) -> str:
