@@ -115,20 +115,20 @@ def test_una_secretaria_con_varios_archivos_suma(auditor: Auditor, tmp_path: Pat
 
 
 def test_las_celdas_coinciden_con_los_hallazgos(resultado: Resultado) -> None:
-    """A PLH001/PLH002 finding marks its section 'plantilla'; SEC001/SEC002 and INV001 'vacío'; BEN001 either."""
+    """A PLH001/PLH002/PLH004 finding marks its section 'plantilla'; SEC001/SEC002, INV001 and BEN001 'vacío'."""
     por_campo = {s.campo.split(".")[0] if s.clave not in ("como", "con_quien", "cuando") else s.campo: s.clave for s in SECCIONES}
     vistos = 0
     for r in resultado.informes:
         assert r.completitud is not None
         filas = {f.numero: f for f in r.completitud.filas}
         for f in r.hallazgos:
-            if f.regla not in ("PLH001", "PLH002", "SEC001", "SEC002", "INV001", "BEN001") or f.meta is None or f.campo is None:
+            if f.regla not in ("PLH001", "PLH002", "PLH004", "SEC001", "SEC002", "INV001", "BEN001") or f.meta is None or f.campo is None:
                 continue
             campo = f.campo if f.campo.startswith("ejecucion.") else f.campo.split(".")[0]
             esperado = P if f.regla.startswith("PLH") or f.campo == "beneficiarios.descripcion" else V
             assert filas[f.meta].estado(por_campo[campo]) is esperado, (f.regla, f.meta, f.campo)
             vistos += 1
-    assert vistos == 19  # 9 PLH001 + 4 SEC001 + 2 INV001 + 4 BEN001 on metas of the seeds
+    assert vistos == 19  # 9 PLH001 + 4 SEC001 + 2 INV001 + 1 BEN001 + 3 PLH004 on metas of the seeds
 
 
 def _informe(**meta: object) -> Informe:

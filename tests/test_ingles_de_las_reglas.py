@@ -171,7 +171,7 @@ def test_resumen_de_texto_en_ingles() -> None:
     assert "Summary: 64 findings (26 errors, 30 warnings, 8 info) in 3 files" in salida.splitlines()
     assert "Targets with findings: 24 of 27 audited" in salida.splitlines()
     assert _linea(salida, "By category:").startswith(
-        "By category: template text (placeholder) 10, name spelled two ways (inconsistent_name) 8, "
+        "By category: template text (placeholder) 13, name spelled two ways (inconsistent_name) 8, "  # 3 were BEN001 before PLH004
         "inconsistent totals (aggregate_mismatch) 7,"
     )
 

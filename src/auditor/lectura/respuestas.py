@@ -227,6 +227,25 @@ def primera_cuenta(texto: str, modo: str = "logro", al_inicio: bool = False) -> 
     return None
 
 
+# the report voice of serving a population: 'se atendieron', 'se beneficiaron', 'beneficiaron a', 'participaron',
+# 'fueron capacitados'; the count right after it is the population served
+_SERVIR = re.compile(
+    r"\b(?:se\s+)?(?:atendi\w*|benefici\w*|capacit\w*|formaron|acompañ\w*|vincul\w*|particip\w*|asisti\w*|"
+    r"fueron\s+(?:atendid|beneficiad|capacitad|formad|acompañad|vinculad)\w*)\s+(?:a\s+)?(?:un\s+total\s+de\s+)?(?=\d)",
+    re.IGNORECASE)
+
+
+def cuenta_servida(texto: str) -> Cuenta | None:
+    """The population count said after a verb of serving it, anywhere in a paragraph: 'En total se atendieron 3.120
+    víctimas', 'Se beneficiaron 600 hogares', 'beneficiaron a 140 personas'.  For prose whose count does not open
+    the paragraph; the first such count is taken."""
+    for m in _SERVIR.finditer(texto):
+        cuenta = primera_cuenta(texto[m.end():], "poblacion", al_inicio=True)
+        if cuenta is not None:
+            return Cuenta(cuenta.cantidad, cuenta.unidad, m.end() + cuenta.inicio)
+    return None
+
+
 def cuenta_junto_a(texto: str, raiz: str) -> Cuenta | None:
     """A count next to a word of the same root as `raiz` (the unit of the meta):
     '40 capacitaciones', 'capacitados en 2 eventos' for the unit 'Capacitaciones'."""

@@ -114,6 +114,8 @@ def _rutas(modelo: type[BaseModel], prefijo: str = "") -> Iterator[str]:
         interno = modelo_de(info.annotation)
         if interno is Valor or interno is None:
             yield ruta
+            if interno is None and _es_lista(info.annotation):
+                yield f"{ruta}[*]"  # each item of a list of texts (inversion.fuentes[*])
             continue
         yield ruta
         if interno is Meta:

@@ -296,6 +296,11 @@ class Informe(_Modelo):
         description="consecutiva: metas numeradas 1..N en el informe; plan: números del Plan de Desarrollo.",
     )
     documento: Texto = Field(default=None, description="Documento original del que se tomaron los datos.")
+    metas_anunciadas: list[int] = Field(
+        default_factory=list,
+        description="Números de las metas que el informe dice tener a cargo en su introducción o portada "
+        "('tiene a su cargo las metas 509 a 517'); EST005 señala las que no aparecen.",
+    )
     totales: list[TotalEje] = Field(default_factory=list)
     metas: list[Meta] = Field(default_factory=list)
     tabla_pdd: TablaPDD | None = None

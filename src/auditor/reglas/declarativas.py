@@ -270,13 +270,15 @@ class _Patrones(ReglaDeclarativa):
         conjuntos = [self._propios]
         if self.datos.conjunto:
             conjuntos.insert(0, contexto.conjunto(self.datos.conjunto))
+        vistos: set[str] = set()  # the same text in two fields (a list item and the text it was read from) is one finding
         for campo in self.datos.campos:
             for ruta, valor in leer_campo(objetivo, campo):
-                if not isinstance(valor, str):
+                if not isinstance(valor, str) or valor.strip() in vistos:
                     continue
                 for conjunto in conjuntos:
                     hallado = conjunto.buscar(valor)
                     if hallado is not None:
+                        vistos.add(valor.strip())
                         cita = frase_alrededor(valor, hallado.inicio, hallado.fin)
                         yield Observacion(self._formato(campo=ruta, texto=cita), ruta, indice, cita)
                         break

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from auditor.entrada.importar.anuncio import leer_metas_anunciadas
 from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR, ENTRADA_SUPUESTO
@@ -56,6 +57,7 @@ def leer_cabecera(segmentos: list[Segmento], todos: list[Segmento], borrador: Bo
     desde, hasta = _periodo(titulo, segmentos, borrador, primera, documento or [])
     _fecha_corte(segmentos, borrador, hasta, primera)
     _plan(segmentos, borrador, desde, primera)
+    leer_metas_anunciadas(todos, borrador)
 
 
 def _entidad(segmentos: list[Segmento], todos: list[Segmento], borrador: Borrador, primera: int) -> None:

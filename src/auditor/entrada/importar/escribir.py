@@ -17,7 +17,7 @@ from auditor.modelo.campos import modelo_de
 from auditor.modelo.informe import Informe
 
 _ORDEN = ("entidad", "departamento", "secretaria", "titulo", "periodo", "fecha_corte", "plan", "plantilla",
-          "numeracion_metas", "documento", "totales", "metas", "tabla_pdd", "indicadores_resultado")
+          "numeracion_metas", "documento", "metas_anunciadas", "totales", "metas", "tabla_pdd", "indicadores_resultado")
 
 
 class _Dumper(yaml.SafeDumper):

