@@ -351,7 +351,7 @@ def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabula
             b.poner(base + ("localizacion", "municipios", i), municipio, lugar.linea_de(municipio))
 
 
-_PROGRAMACION = re.compile(r"\bprogramad[oa]s?\b|\bprogramaci[oó]n\b", re.IGNORECASE)
+_PROGRAMACION = re.compile(r"\bprogramad[oa]s?\b|\bprogramaci[oó]n\b|\bse\s+program(?:aron|[oó])\b", re.IGNORECASE)
 _EJECUCION = re.compile(r"\b(?:ejecutad[oa]s?|invertid[oa]s?|se\s+(?:han\s+|ha\s+)?(?:ejecut|invirt|comprometi)[a-záéíóú]*)", re.IGNORECASE)
 _FIN_DE_CLAUSULA = re.compile(r"[.;](?=\s|$)|\n")
 
@@ -365,6 +365,18 @@ def _es_programado(texto: str, inicio: int) -> bool:
     return bool(_PROGRAMACION.search(clausula)) and not _EJECUCION.search(clausula)
 
 
+def _primero_no_programado(texto: str, programado: lectura.Trozo | None) -> lectura.Trozo | None:
+    """The first amount of an investment answer not introduced as the programmed one: the executed
+    one when no verb of execution introduces any ('Inversión: $ 3,2 mil millones del SGR')."""
+    for m in lectura.montos(texto):
+        if programado is not None and m.inicio == programado.inicio:
+            continue
+        if _es_programado(texto, m.inicio):
+            continue
+        return m
+    return None
+
+
 def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool) -> None:
     """The amounts of the investment answer as written (figures, words, malformed ones), or an
     explicit zero ('no se comprometieron recursos ...') as 0 when no executed amount is written."""
@@ -376,10 +388,13 @@ def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool) -> 
             b.poner(base + ("inversion", "programada"), programados[0].texto, inversion.linea_de(programados[0].texto))
         ejecutado = next((m for m in montos if m not in programados), None)
     else:
-        programado = lectura.monto_programado(texto)
+        programado = lectura.monto_programado(texto) or next(  # 'Se programaron $ 900 millones; …'
+            (m for m in lectura.montos(texto) if _es_programado(texto, m.inicio)), None)
         if programado:
             b.poner(base + ("inversion", "programada"), programado.texto, inversion.linea_de(programado.texto))
         ejecutado = lectura.monto_ejecutado(texto)
+        if ejecutado is None:  # 'Recursos invertidos: $ 1.200 millones del SGP': no verb, the label said it
+            ejecutado = _primero_no_programado(texto, programado)
     if ejecutado is not None:
         monto = " ".join(ejecutado.texto.split())
         b.poner(base + ("inversion", "ejecutada"), monto, inversion.linea_de(ejecutado.texto))
