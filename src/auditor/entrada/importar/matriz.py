@@ -382,8 +382,8 @@ def _rotulo_total(fila: Fila, columnas: dict[int, str]) -> str | None:
     return None
 
 
-# Who drafted or reviewed the report, at its foot.
-_FIRMA = re.compile(r"^\s*(?:elabor[oó]|proyect[oó]|revis[oó]|aprob[oó]|vo\.?\s*bo\.?)\s*:", re.IGNORECASE)
+# Who drafted or reviewed the report, at its foot, and the table's own source note ('Fuente: …', 'Nota: …').
+_FIRMA = re.compile(r"^\s*(?:elabor[oó]|proyect[oó]|revis[oó]|aprob[oó]|vo\.?\s*bo\.?|fuentes?|notas?|convenciones)\s*:", re.IGNORECASE)
 
 
 class LectorMatriz:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar.borrador import Borrador, Texto
 from auditor.entrada.importar.cabecera import leer_cabecera
+from auditor.entrada.importar.encabezados import meta_del_titulo
 from auditor.entrada.importar.perfiles import Etiqueta, Perfil, perfil
 from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
@@ -187,6 +188,14 @@ class LectorTabular:
         self.metas.append(meta)
         self.b.poner(("metas", indice, "numero"), int(m.group("numero")), s.linea)
         nombre = m.group("nombre").strip()
+        del_titulo = meta_del_titulo(nombre)
+        if del_titulo is not None and del_titulo.nombre:  # '… construidas (meta cuatrienio: 400 viviendas)'
+            nombre = del_titulo.nombre
+            base: Ruta = ("metas", indice)
+            self.b.poner(base + ("meta_cuatrienio", "texto"), del_titulo.texto, s.linea)
+            if del_titulo.cantidad is not None:
+                self.b.poner(base + ("meta_cuatrienio", "cantidad"), del_titulo.cantidad, s.linea)
+                self.b.poner(base + ("meta_cuatrienio", "unidad"), del_titulo.unidad, s.linea)
         if nombre:
             self.b.poner(("metas", indice, "nombre"), nombre, s.linea)
         self.e = _Estado(meta=meta, fila_titulo=s.fila)
