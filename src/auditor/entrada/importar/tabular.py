@@ -377,10 +377,14 @@ def _es_programado(texto: str, inicio: int) -> bool:
 def _primero_no_programado(texto: str, programado: lectura.Trozo | None) -> lectura.Trozo | None:
     """The first amount of an investment answer not introduced as the programmed one: the executed
     one when no verb of execution introduces any ('Inversión: $ 3,2 mil millones del SGR')."""
+    previo = 0
     for m in lectura.montos(texto):
+        cortes = [c.end() for c in _FIN_DE_CLAUSULA.finditer(texto, 0, m.inicio)]
+        desde = max(previo, cortes[-1] if cortes else 0)  # what introduces this amount: since the clause or the amount before
+        previo = m.inicio + len(m.texto)
         if programado is not None and m.inicio == programado.inicio:
             continue
-        if _es_programado(texto, m.inicio):
+        if _PROGRAMACION.search(texto[desde:m.inicio]) and not _EJECUCION.search(texto[desde:m.inicio]):
             continue
         return m
     return None
