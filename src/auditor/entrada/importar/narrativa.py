@@ -193,18 +193,27 @@ class LectorNarrativo:
             u = limpias[i]
             textos[_RUTAS[campo]] = _parte(u, suyas)
             limpias[i] = _parte(u, resto)
+        sueltas: list[Texto] = []  # a run of consecutive unplaced paragraphs (a table's rows) is reported once
         for u, campo in zip(limpias, campos, strict=True):
             if campo == clasificar.SIN_UBICAR:
-                self._sin_ubicar(u, numero)
+                sueltas.append(u)
                 continue
+            self._sin_ubicar(sueltas, numero)
+            sueltas = []
             _agregar(textos, _RUTAS[campo], u)
+        self._sin_ubicar(sueltas, numero)
         return textos
 
-    def _sin_ubicar(self, u: Texto, numero: str) -> None:
+    def _sin_ubicar(self, sueltas: list[Texto], numero: str) -> None:
+        if not sueltas:
+            return
+        u = sueltas[0]
+        otros = len(sueltas) - 1
+        mas = tr(" (y {n} párrafos más hasta la línea {linea})", n=otros, linea=sueltas[-1].linea) if otros else ""
         self.b.problema(ENTRADA_SIN_UBICAR, u.linea,
                         tr("párrafo de la meta {numero} que no responde a ninguna pregunta de la plantilla narrativa "
                            "(lo realizado, inversión, población, cómo, impacto, dónde); no se audita como parte de ningún campo",
-                           numero=numero), texto=u.texto[:160], meta=numero)
+                           numero=numero) + mas, texto=u.texto[:160], meta=numero)
 
     def _meta_cuatrienio(self, base: Ruta, nombre: str, linea: int) -> None:
         self.b.poner(base + ("meta_cuatrienio", "texto"), nombre, linea)
