@@ -252,7 +252,8 @@ def cuenta_junto_a(texto: str, raiz: str) -> Cuenta | None:
     raiz = normalizar(raiz)[:6]
     if len(raiz) < 5:
         return None
-    palabras = [(m.group(0), m.start()) for m in re.finditer(r"[\wÁÉÍÓÚÑáéíóúñ]+", texto)]
+    # '1.250 personas' is one number, not 1 and 250
+    palabras = [(m.group(0), m.start()) for m in re.finditer(r"\d{1,3}(?:\.\d{3})+(?![\d,])|[\wÁÉÍÓÚÑáéíóúñ]+", texto)]
     for i, (palabra, _) in enumerate(palabras):
         if not normalizar(palabra).startswith(raiz):
             continue

@@ -135,9 +135,10 @@ def _lugares(texto: str) -> float:
     return min(3.0, 0.5 * len(lugares) + 6.0 * proporcion)
 
 
-def clasificar(textos: Sequence[str], forzados: Sequence[int | None] = ()) -> list[int]:
+def clasificar(textos: Sequence[str], forzados: Sequence[int | None] = (), prohibidos: frozenset[int] = frozenset()) -> list[int]:
     """The question (LOGRO … LUGAR, or SIN_UBICAR) each paragraph of one meta answers.
-    `forzados[i]`, when given, is the question a label names for paragraph i."""
+    `forzados[i]`, when given, is the question a label names for paragraph i; `prohibidos`, the
+    questions answered elsewhere (under their label), given to no paragraph that does not name them."""
     n = len(textos)
     if not n:
         return []
@@ -159,6 +160,8 @@ def clasificar(textos: Sequence[str], forzados: Sequence[int | None] = ()) -> li
                     valor = puntos - _SIN_UBICAR
                     estado = (usados, ultimo)
                 else:
+                    if campo in prohibidos and (i >= len(forzados) or forzados[i] != campo):
+                        continue
                     costo = _transicion(usados, ultimo, campo)
                     if costo is None:
                         continue

@@ -382,6 +382,10 @@ def _rotulo_total(fila: Fila, columnas: dict[int, str]) -> str | None:
     return None
 
 
+# Who drafted or reviewed the report, at its foot, and the table's own source note ('Fuente: …', 'Nota: …').
+_FIRMA = re.compile(r"^\s*(?:elabor[oó]|proyect[oó]|revis[oó]|aprob[oó]|vo\.?\s*bo\.?|fuentes?|notas?|convenciones)\s*:", re.IGNORECASE)
+
+
 class LectorMatriz:
     """Reads a document in the matrix layout into `borrador`."""
 
@@ -426,6 +430,21 @@ class LectorMatriz:
             lector.meta(fila, len(lector.metas))
         if not lector.metas:
             raise ErrorFuente(todas[k].linea, tr("la matriz de seguimiento no tiene filas de metas bajo su encabezado"))
+        self._despues(ultima)
+
+    def _despues(self, ultima: int) -> None:
+        """What follows the matrix is not read: said once, with its lines, never dropped silently
+        (a summary table taken for the matrix would otherwise hide every meta written below it)."""
+        resto = [s for s in self.segmentos[ultima + 1:]
+                 if s.texto.strip() and not (s.en_tabla and s.fila == self.segmentos[ultima].fila)
+                 and not encabezado_de_pagina(s.texto) and not _FIRMA.match(s.texto)
+                 and not re.match(r"(?i)^\s*p[aá]gina\s+\d+(\s+de\s+\d+)?\s*$", s.texto)]
+        if not resto:
+            return
+        self.b.problema(ENTRADA_SIN_UBICAR, resto[0].linea,
+                        tr("{n} párrafos después de la matriz de seguimiento (líneas {desde} a {hasta}) no se leen: la plantilla "
+                           "de matriz solo lee las filas de su tabla; no se auditan", n=len(resto), desde=resto[0].linea, hasta=resto[-1].linea),
+                        texto=resto[0].texto[:160])
 
     def _fuera_de_tabla(self, desde: int, hasta: int) -> bool:
         """A paragraph outside the table between two rows ends it, unless it is a running page header or a page number."""

@@ -13,6 +13,7 @@ from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar import clasificar
 from auditor.entrada.importar.borrador import Borrador, Texto, continua
 from auditor.entrada.importar.cabecera import leer_cabecera
+from auditor.entrada.importar.encabezados import meta_del_titulo, rotulo
 from auditor.entrada.importar.perfiles import perfil
 from auditor.entrada.importar.resumen import leer_afirmaciones_de_metas
 from auditor.entrada.importar.segmentos import Segmento
@@ -67,6 +68,7 @@ class LectorNarrativo:
         while portada and es_eje(portada[-1]):
             portada.pop()
         leer_cabecera(portada, preambulo, self.b, self.segmentos)
+        self._tablas_del_preambulo(preambulo)
         eje = preambulo[-1].texto if preambulo and es_eje(preambulo[-1]) else None
         for n, inicio in enumerate(inicios):
             fin = inicios[n + 1] if n + 1 < len(inicios) else len(self.segmentos)
@@ -77,6 +79,21 @@ class LectorNarrativo:
             self._meta(n, parrafos, eje)
             eje = siguiente_eje or eje
         leer_afirmaciones_de_metas(portada, self.b)
+
+    def _tablas_del_preambulo(self, preambulo: list[Segmento]) -> None:
+        """A table before the first meta (a summary of the investment per meta) is not read: said
+        once per table, with its lines, so that its figures are known to go unchecked."""
+        tabla: list[Segmento] = []
+        for s in [*preambulo, None]:
+            if s is not None and s.en_tabla:
+                tabla.append(s)
+                continue
+            if tabla:
+                self.b.problema(ENTRADA_SIN_UBICAR, tabla[0].linea,
+                                tr("tabla antes de la primera meta (líneas {desde} a {hasta}) que la plantilla narrativa no lee: "
+                                   "sus cifras no se cotejan con las de las metas", desde=tabla[0].linea, hasta=tabla[-1].linea),
+                                texto=tabla[0].texto[:160])
+                tabla = []
 
     def _meta(self, indice: int, parrafos: list[Segmento], eje: str | None) -> None:
         base: Ruta = ("metas", indice)
@@ -91,10 +108,19 @@ class LectorNarrativo:
         if not nombre and resto:
             nombre, linea_nombre = resto[0].texto, resto[0].linea
             resto = resto[1:]
+        del_titulo = meta_del_titulo(nombre)
+        if del_titulo is not None and del_titulo.nombre:  # '… vacunados (Meta cuatrienio: 48.000 niños)': the target is its own field
+            nombre = del_titulo.nombre
         self.b.poner(base + ("nombre",), nombre, linea_nombre)
         if eje:
             self.b.poner(base + ("eje",), eje, titulo.linea)
-        self._meta_cuatrienio(base, nombre, linea_nombre)
+        if del_titulo is not None and del_titulo.nombre:
+            self.b.poner(base + ("meta_cuatrienio", "texto"), del_titulo.texto, linea_nombre)
+            if del_titulo.cantidad is not None:
+                self.b.poner(base + ("meta_cuatrienio", "cantidad"), del_titulo.cantidad, linea_nombre)
+                self.b.poner(base + ("meta_cuatrienio", "unidad"), del_titulo.unidad, linea_nombre)
+        else:
+            self._meta_cuatrienio(base, nombre, linea_nombre)
         unidades = _unidades(resto)
         if not unidades:
             self.b.problema(ENTRADA_SIN_UBICAR, titulo.linea, tr("la meta {numero} no tiene ningún párrafo después de su nombre", numero=numero),
@@ -121,8 +147,35 @@ class LectorNarrativo:
             self.b.poner(base + ("inversion", "programada"), 0, inversion.linea_de(cero.texto))
 
     def _clasificar(self, unidades: list[Texto], numero: str) -> dict[Ruta, Texto]:
-        """Each paragraph placed under the question it answers (`clasificar`): by its label when it
-        has one ('Impacto:'), else by what it says, the template order breaking ties."""
+        """Each paragraph placed under the question it answers.  A label of the profile decides
+        ('Aliados: …' is with whom), and a label alone on its line takes the paragraphs below it up to
+        the next label; the other paragraphs are placed by their own label ('Impacto:') or by what
+        they say (`clasificar`), the template order breaking ties."""
+        textos: dict[Ruta, Texto] = {}
+        libres: list[Texto] = []
+        actual: Ruta | None = None
+        for u in unidades:
+            r = rotulo(u.texto, PERFIL)
+            if r is None:
+                if actual is not None:
+                    _agregar(textos, actual, u)
+                else:
+                    libres.append(u)
+                continue
+            actual = r.campo if not r.resto else None  # a bare label: its answer is below
+            if r.resto:
+                _agregar(textos, r.campo, _sin_rotulo(u, r.resto))
+            elif r.campo not in textos:  # 'Impacto:' with nothing below is an empty answer, at the label's line
+                vacio = Texto()
+                vacio.agregar("", u.linea)
+                textos[r.campo] = vacio
+        for ruta, texto in self._por_contenido(libres, numero, set(textos)).items():
+            _agregar(textos, ruta, texto)
+        return textos
+
+    def _por_contenido(self, unidades: list[Texto], numero: str, rotulados: set[Ruta]) -> dict[Ruta, Texto]:
+        """The paragraphs without a label of the profile, placed by `clasificar`; a question a label
+        already answered is not given to them unless their own label names it."""
         forzados: list[int | None] = []
         limpias: list[Texto] = []
         for u in unidades:
@@ -132,34 +185,37 @@ class LectorNarrativo:
                 limpias.append(u)
                 continue
             forzados.append(etiquetado.campo)
-            sin_etiqueta = Texto()
-            primero = True
-            for texto, linea in u.partes:
-                sin_etiqueta.agregar(etiquetado.resto if primero else texto, linea)
-                primero = False
-            limpias.append(sin_etiqueta)
-        campos = clasificar.clasificar([u.texto for u in limpias], forzados)
+            limpias.append(_sin_rotulo(u, etiquetado.resto))
+        campos = clasificar.clasificar([u.texto for u in limpias], forzados, prohibidos=frozenset(
+            c for c, ruta in _RUTAS.items() if ruta in rotulados))
         textos: dict[Ruta, Texto] = {}
         for i, campo, suyas, resto in clasificar.compartidos([u.texto for u in limpias], campos):
+            if _RUTAS[campo] in rotulados:
+                continue
             u = limpias[i]
             textos[_RUTAS[campo]] = _parte(u, suyas)
             limpias[i] = _parte(u, resto)
+        sueltas: list[Texto] = []  # a run of consecutive unplaced paragraphs (a table's rows) is reported once
         for u, campo in zip(limpias, campos, strict=True):
             if campo == clasificar.SIN_UBICAR:
-                self._sin_ubicar(u, numero)
+                sueltas.append(u)
                 continue
-            ruta = _RUTAS[campo]
-            if ruta in textos:
-                textos[ruta] = _juntar([textos[ruta], u])
-            else:
-                textos[ruta] = u
+            self._sin_ubicar(sueltas, numero)
+            sueltas = []
+            _agregar(textos, _RUTAS[campo], u)
+        self._sin_ubicar(sueltas, numero)
         return textos
 
-    def _sin_ubicar(self, u: Texto, numero: str) -> None:
+    def _sin_ubicar(self, sueltas: list[Texto], numero: str) -> None:
+        if not sueltas:
+            return
+        u = sueltas[0]
+        otros = len(sueltas) - 1
+        mas = tr(" (y {n} párrafos más hasta la línea {linea})", n=otros, linea=sueltas[-1].linea) if otros else ""
         self.b.problema(ENTRADA_SIN_UBICAR, u.linea,
                         tr("párrafo de la meta {numero} que no responde a ninguna pregunta de la plantilla narrativa "
                            "(lo realizado, inversión, población, cómo, impacto, dónde); no se audita como parte de ningún campo",
-                           numero=numero), texto=u.texto[:160], meta=numero)
+                           numero=numero) + mas, texto=u.texto[:160], meta=numero)
 
     def _meta_cuatrienio(self, base: Ruta, nombre: str, linea: int) -> None:
         self.b.poner(base + ("meta_cuatrienio", "texto"), nombre, linea)
@@ -213,6 +269,18 @@ def _unidades(parrafos: list[Segmento]) -> list[Texto]:
             t.agregar(s.texto, s.linea)
             unidades.append(t)
     return unidades
+
+
+def _agregar(textos: dict[Ruta, Texto], ruta: Ruta, u: Texto) -> None:
+    textos[ruta] = _juntar([textos[ruta], u]) if ruta in textos and textos[ruta].partes else u
+
+
+def _sin_rotulo(u: Texto, resto: str) -> Texto:
+    """A paragraph without the label that opens it."""
+    t = Texto()
+    for i, (texto, linea) in enumerate(u.partes):
+        t.agregar(resto if i == 0 else texto, linea)
+    return t
 
 
 def _parte(u: Texto, texto: str) -> Texto:

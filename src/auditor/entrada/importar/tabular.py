@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar.borrador import Borrador, Texto
 from auditor.entrada.importar.cabecera import leer_cabecera
+from auditor.entrada.importar.encabezados import meta_del_titulo
 from auditor.entrada.importar.perfiles import Etiqueta, Perfil, perfil
 from auditor.entrada.importar.resumen import leer_afirmaciones_de_metas
 from auditor.entrada.importar.segmentos import Segmento
@@ -189,6 +190,14 @@ class LectorTabular:
         self.metas.append(meta)
         self.b.poner(("metas", indice, "numero"), int(m.group("numero")), s.linea)
         nombre = m.group("nombre").strip()
+        del_titulo = meta_del_titulo(nombre)
+        if del_titulo is not None and del_titulo.nombre:  # '… construidas (meta cuatrienio: 400 viviendas)'
+            nombre = del_titulo.nombre
+            base: Ruta = ("metas", indice)
+            self.b.poner(base + ("meta_cuatrienio", "texto"), del_titulo.texto, s.linea)
+            if del_titulo.cantidad is not None:
+                self.b.poner(base + ("meta_cuatrienio", "cantidad"), del_titulo.cantidad, s.linea)
+                self.b.poner(base + ("meta_cuatrienio", "unidad"), del_titulo.unidad, s.linea)
         if nombre:
             self.b.poner(("metas", indice, "nombre"), nombre, s.linea)
         self.e = _Estado(meta=meta, fila_titulo=s.fila)
@@ -355,7 +364,7 @@ def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabula
             b.poner(base + ("localizacion", "municipios", i), municipio, lugar.linea_de(municipio))
 
 
-_PROGRAMACION = re.compile(r"\bprogramad[oa]s?\b|\bprogramaci[oó]n\b", re.IGNORECASE)
+_PROGRAMACION = re.compile(r"\bprogramad[oa]s?\b|\bprogramaci[oó]n\b|\bse\s+program(?:aron|[oó])\b", re.IGNORECASE)
 _EJECUCION = re.compile(r"\b(?:ejecutad[oa]s?|invertid[oa]s?|se\s+(?:han\s+|ha\s+)?(?:ejecut|invirt|comprometi)[a-záéíóú]*)", re.IGNORECASE)
 _FIN_DE_CLAUSULA = re.compile(r"[.;](?=\s|$)|\n")
 
@@ -369,6 +378,22 @@ def _es_programado(texto: str, inicio: int) -> bool:
     return bool(_PROGRAMACION.search(clausula)) and not _EJECUCION.search(clausula)
 
 
+def _primero_no_programado(texto: str, programado: lectura.Trozo | None) -> lectura.Trozo | None:
+    """The first amount of an investment answer not introduced as the programmed one: the executed
+    one when no verb of execution introduces any ('Inversión: $ 3,2 mil millones del SGR')."""
+    previo = 0
+    for m in lectura.montos(texto):
+        cortes = [c.end() for c in _FIN_DE_CLAUSULA.finditer(texto, 0, m.inicio)]
+        desde = max(previo, cortes[-1] if cortes else 0)  # what introduces this amount: since the clause or the amount before
+        previo = m.inicio + len(m.texto)
+        if programado is not None and m.inicio == programado.inicio:
+            continue
+        if _PROGRAMACION.search(texto[desde:m.inicio]) and not _EJECUCION.search(texto[desde:m.inicio]):
+            continue
+        return m
+    return None
+
+
 def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool) -> None:
     """The amounts of the investment answer as written (figures, words, malformed ones), or an
     explicit zero ('no se comprometieron recursos ...') as 0 when no executed amount is written."""
@@ -380,10 +405,13 @@ def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool) -> 
             b.poner(base + ("inversion", "programada"), programados[0].texto, inversion.linea_de(programados[0].texto))
         ejecutado = next((m for m in montos if m not in programados), None)
     else:
-        programado = lectura.monto_programado(texto)
+        programado = lectura.monto_programado(texto) or next(  # 'Se programaron $ 900 millones; …'
+            (m for m in lectura.montos(texto) if _es_programado(texto, m.inicio)), None)
         if programado:
             b.poner(base + ("inversion", "programada"), programado.texto, inversion.linea_de(programado.texto))
         ejecutado = lectura.monto_ejecutado(texto)
+        if ejecutado is None:  # 'Recursos invertidos: $ 1.200 millones del SGP': no verb, the label said it
+            ejecutado = _primero_no_programado(texto, programado)
     if ejecutado is not None:
         monto = " ".join(ejecutado.texto.split())
         b.poner(base + ("inversion", "ejecutada"), monto, inversion.linea_de(ejecutado.texto))
