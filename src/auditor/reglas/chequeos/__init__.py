@@ -24,6 +24,7 @@ from auditor.reglas.chequeos.estructura import (
 from auditor.reglas.chequeos.fechas import CuandoContradiceFechas, EventoConFechasDistintas, FechaFueraDelPeriodo
 from auditor.reglas.chequeos.lugares import MunicipioDesconocido, MunicipioFueraDelDepartamento
 from auditor.reglas.chequeos.nombres import NombreConDosEscrituras
+from auditor.reglas.chequeos.orden_fechas import ActividadAntesDelConvenio, FinAntesDelInicio
 from auditor.reglas.chequeos.porcentajes import (
     AvanceInconsistente,
     CumplimientoSinJustificacion,
@@ -79,6 +80,8 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     FechaFueraDelPeriodo,
     CuandoContradiceFechas,
     EventoConFechasDistintas,
+    FinAntesDelInicio,
+    ActividadAntesDelConvenio,
     SupresionSinMotivo,
     SupresionReglaDesconocida,
     SupresionSobrante,
