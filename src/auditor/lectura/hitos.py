@@ -40,6 +40,7 @@ _FIRMA = re.compile(r"\b(?:suscri\w*|firm(?:o|aron|ado|ada|ados|adas|a)|celebr(?
 _ACUERDO = re.compile(r"\b(?:convenios?|contratos?|acuerdos?|alianzas?|memorandos?)\b")
 # where the words of a date's clause begin, going back from the date
 _CORTE = re.compile(r"[,;:()]|\b(?:y|e|pero|porque|mientras)\b")
+_CLAUSULA = 200  # characters around a date read for what it is the date of
 _DESPUES = 40  # characters after a date read when its clause before says nothing
 # what an agreement funded: the noun after the verb ('se financiaron las jornadas'), or before it ('Los
 # talleres se financiaron con/mediante el convenio')
@@ -113,7 +114,7 @@ def de_que_es(texto: str, fecha: Fecha, frase: tuple[int, int]) -> str | None:
     """What a date is the date of, without plural: the first noun of its clause before it ('Los talleres de
     emprendimiento se dictaron entre marzo y abril' -> 'taller'), or, when the clause opens with the date, the
     first after it, past a 'se' and its verb ('En marzo de 2024 se realizaron las jornadas' -> 'jornada')."""
-    a, b = frase
+    a, b = max(frase[0], fecha.inicio - _CLAUSULA), min(frase[1], fecha.fin + _CLAUSULA)  # a clause, not a page
     antes = normalizar(texto[a:fecha.inicio])
     cortes = list(_CORTE.finditer(antes))
     for w in _PALABRA.findall(antes[cortes[-1].end():] if cortes else antes):
@@ -140,7 +141,8 @@ def leer_hitos(texto: str, leyenda: bool = False) -> tuple[Hito, ...]:
     frases = unidades(texto, leyenda)
     k = 0
     previo_fin = 0
-    for f in fechas:
+    financiado: dict[tuple[int, int], str | None] = {}  # per sentence, what it says was funded (read once)
+    for j, f in enumerate(fechas):
         while k + 1 < len(frases) and f.inicio >= frases[k][1]:
             k += 1
             previo_fin = frases[k][0]
@@ -150,7 +152,7 @@ def leer_hitos(texto: str, leyenda: bool = False) -> tuple[Hito, ...]:
         segmento = antes[cortes[-1].end():] if cortes else antes
         leido = _clase(segmento)
         if leido is None:  # 'El 3 de mayo de 2025 iniciaron las obras': the words come after the date
-            siguiente = next((g.inicio for g in fechas if g.inicio >= f.fin), b)
+            siguiente = fechas[j + 1].inicio if j + 1 < len(fechas) else b
             despues = normalizar(texto[f.fin:min(b, siguiente, f.fin + _DESPUES)])
             corte = _CORTE.search(despues)
             leido = _clase(despues[:corte.start()] if corte else despues)
@@ -158,7 +160,9 @@ def leer_hitos(texto: str, leyenda: bool = False) -> tuple[Hito, ...]:
         if leido is None or not es_hecho(f, leyenda) or f.precision == "anio":
             continue
         clase, cosa = leido
-        financia = _financia(normalizar(texto[a:b])) if clase == "firma" else None
+        if clase == "firma" and (a, b) not in financiado:
+            financiado[(a, b)] = _financia(normalizar(texto[a:b]))
+        financia = financiado[(a, b)] if clase == "firma" else None
         hitos.append(Hito(clase, f, (a, b), cosa, financia))
     return tuple(hitos)
 

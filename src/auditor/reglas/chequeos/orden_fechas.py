@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 
 from pydantic import Field
 
@@ -75,8 +76,7 @@ class FinAntesDelInicio(Regla):
             fines = [h for h in hitos if h.hito.clase == "fin"]
             if not inicios or not fines:
                 continue
-            pares = [(a, b) for a in inicios for b in fines
-                     if (a.campo, a.hito.frase) == (b.campo, b.hito.frase) and _misma_cosa(a.hito, b.hito)]
+            pares = _pares_por_frase(inicios, fines)
             if not pares and len(inicios) == len(fines) == 1:
                 a, b = inicios[0], fines[0]
                 if a.hito.cosa is not None and a.hito.cosa == b.hito.cosa:
@@ -97,8 +97,44 @@ class FinAntesDelInicio(Regla):
                     break  # one per meta: the reviewer fixes the dates of that work
 
 
-def _misma_cosa(a: Hito, b: Hito) -> bool:
-    return a.cosa is None or b.cosa is None or a.cosa == b.cosa
+def _pares_por_frase(inicios: list[_HitoEn], fines: list[_HitoEn]) -> list[tuple[_HitoEn, _HitoEn]]:
+    """Per sentence, the pairs worth comparing, in linear time: for each thing named, its latest start and its
+    earliest end; a start or an end that names nothing goes with the latest start or earliest end of any."""
+    frases: dict[tuple[str, tuple[int, int]], tuple[list[_HitoEn], list[_HitoEn]]] = {}
+    for h in inicios:
+        frases.setdefault((h.campo, h.hito.frase), ([], []))[0].append(h)
+    for h in fines:
+        frases.setdefault((h.campo, h.hito.frase), ([], []))[1].append(h)
+    pares: list[tuple[_HitoEn, _HitoEn]] = []
+    for de_la_frase, hasta_la_frase in frases.values():
+        if not de_la_frase or not hasta_la_frase:
+            continue
+        ultimo: dict[str | None, _HitoEn] = {}
+        for h in de_la_frase:
+            clave = h.hito.cosa
+            if clave not in ultimo or _desde(h) > _desde(ultimo[clave]):
+                ultimo[clave] = h
+        primero: dict[str | None, _HitoEn] = {}
+        for h in hasta_la_frase:
+            clave = h.hito.cosa
+            if clave not in primero or _hasta(h) < _hasta(primero[clave]):
+                primero[clave] = h
+        cualquier_inicio = max(ultimo.values(), key=_desde)
+        cualquier_fin = min(primero.values(), key=_hasta)
+        pares += [(ultimo[c], primero[c]) for c in ultimo if c is not None and c in primero]
+        if None in ultimo:
+            pares.append((ultimo[None], cualquier_fin))
+        if None in primero:
+            pares.append((cualquier_inicio, primero[None]))
+    return pares
+
+
+def _desde(h: _HitoEn) -> date:
+    return h.hito.fecha.desde or date.min
+
+
+def _hasta(h: _HitoEn) -> date:
+    return h.hito.fecha.hasta or date.max
 
 
 class ParametrosConvenio(ParametrosFechas):
@@ -139,35 +175,37 @@ class ActividadAntesDelConvenio(Regla):
             firmas = [h for h in _hitos(meta, p.campos) if h.hito.clase == "firma" and h.hito.financia]
             if not firmas:
                 continue
-            textos = list(_textos(meta, p.campos))
+            primera: dict[str, _HitoEn] = {}  # per thing funded, its earliest signing
             for firma in firmas:
-                hallada = self._actividad(firma, textos)
-                if hallada is not None:
-                    campo, texto, f, frase = hallada
-                    yield Observacion(
-                        tr("{etiqueta} fecha «{que}» en {fecha}, antes de la firma del convenio o contrato que las financió "
-                           "({firma}, en {donde}): verifique cuál de las dos fechas es la correcta",
-                           etiqueta=_mayuscula(etiqueta(campo)), que=firma.hito.financia, fecha=_cita(f),
-                           firma=_cita(firma.hito.fecha), donde=etiqueta(firma.campo)),
-                        campo, i, _frase(texto, *frase),
-                    )
+                clave = raiz(firma.hito.financia or "")
+                if clave not in primera or _desde(firma) < _desde(primera[clave]):
+                    primera[clave] = firma
+            hallada = _actividad(primera, list(_textos(meta, p.campos)))
+            if hallada is not None:
+                firma, campo, texto, f, frase = hallada
+                yield Observacion(
+                    tr("{etiqueta} fecha «{que}» en {fecha}, antes de la firma del convenio o contrato que las financió "
+                       "({firma}, en {donde}): verifique cuál de las dos fechas es la correcta",
+                       etiqueta=_mayuscula(etiqueta(campo)), que=firma.hito.financia, fecha=_cita(f),
+                       firma=_cita(firma.hito.fecha), donde=etiqueta(firma.campo)),
+                    campo, i, _frase(texto, *frase),
+                )
 
-    @staticmethod
-    def _actividad(firma: _HitoEn, textos: list[_Texto]) -> tuple[str, str, Fecha, tuple[int, int]] | None:
-        """The first dated sentence of the meta (not the signing's) that names what the agreement funded and
-        ends before the signing."""
-        objeto = raiz(firma.hito.financia or "")
-        desde = firma.hito.fecha
-        for t in textos:
-            otras_firmas = {h.fecha.inicio for h in leer_hitos(t.texto, t.leyenda) if h.clase == "firma"}
-            fechas = [f for f in leer_fechas(t.texto, t.leyenda) if es_hecho(f, t.leyenda) and f.inicio not in otras_firmas]
-            if not fechas:
+
+def _actividad(primera: dict[str, _HitoEn], textos: list[_Texto]) -> tuple[_HitoEn, str, str, Fecha, tuple[int, int]] | None:
+    """The first dated sentence of the meta (not a signing's) whose date is of something an agreement funded
+    and ends before that agreement's signing.  One pass over the dates, each sentence found by moving on."""
+    firmas_frases = {(h.campo, h.hito.frase) for h in primera.values()}
+    for t in textos:
+        otras_firmas = {h.fecha.inicio for h in leer_hitos(t.texto, t.leyenda) if h.clase == "firma"}
+        frases = unidades(t.texto, t.leyenda)
+        k = 0
+        for f in leer_fechas(t.texto, t.leyenda):
+            while k + 1 < len(frases) and f.inicio >= frases[k][1]:
+                k += 1
+            if not es_hecho(f, t.leyenda) or f.inicio in otras_firmas or (t.campo, frases[k]) in firmas_frases:
                 continue
-            for a, b in unidades(t.texto, t.leyenda):
-                if t.campo == firma.campo and (a, b) == firma.hito.frase:
-                    continue
-                for f in fechas:
-                    if a <= f.inicio < b and _antes(f, desde) and de_que_es(t.texto, f, (a, b)) == objeto:
-                        return t.campo, t.texto, f, (a, b)
-        return None
-
+            firma = primera.get(de_que_es(t.texto, f, frases[k]) or "")
+            if firma is not None and _antes(f, firma.hito.fecha):
+                return firma, t.campo, t.texto, f, frases[k]
+    return None
