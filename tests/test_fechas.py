@@ -394,6 +394,7 @@ def test_un_hecho_no_toma_el_anio_de_un_plan_ni_a_traves_de_porque() -> None:
     ("En el primer semestre de 2026 se tiene previsto abrir la convocatoria.", "primer semestre de 2026"),
     ("La capacitación quedó aplazada hasta mayo de 2026.", "mayo de 2026"),
     ("Indicador programado a partir de la vigencia 2026.", "la vigencia 2026"),
+    ("LAS OBRAS SE ENTREGARÁN EN JUNIO DE 2026.", "JUNIO DE 2026"),
 ])
 def test_el_futuro_y_lo_reprogramado_son_planes(texto: str, cita: str) -> None:
     f = next(f for f in leer_fechas(texto) if f.texto == cita)
@@ -429,3 +430,10 @@ def test_un_mes_escrito_antes_de_otro_anterior_es_del_anio_previo() -> None:
     # a month after a year-only expression takes that year as it is
     _, julio = leer_fechas("Durante la vigencia 2025 se hizo la feria, realizada del 3 al 5 de julio.")
     assert julio.desde == D(2025, 7, 3)
+
+
+def test_un_hito_en_presente_es_agenda() -> None:
+    (f,) = leer_fechas("Sus estudios de suelos terminan en el primer semestre de 2026.")
+    assert f.agenda and f.rol == "hecho"
+    (g,) = leer_fechas("Sus estudios de suelos terminaron en el primer semestre de 2025.")
+    assert not g.agenda

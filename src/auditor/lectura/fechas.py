@@ -122,6 +122,7 @@ class Fecha:
     rol: Rol = "hecho"
     abierta: Literal["despues", "antes"] | None = None  # "desde X" (from X on), "hasta X" (until X)
     borde: Literal["inicio", "fin"] | None = None  # "inició en X", "culminó en X"
+    agenda: bool = False  # a milestone in the present tense ('terminan en el primer semestre de 2025'): a schedule
 
     @cached_property  # asked of every date by every rule
     def sin_anio(self) -> bool:
@@ -300,13 +301,18 @@ _PROYECCION = re.compile(
 # the future tense, as written (with its accent: 'se registrarán', 'será', 'realizaremos'): the dates of its clause
 # are plans.  Without the accent '-aran' is also a past subjunctive or a present ('se preparan'), so only the forms
 # listed in _PROYECCION are taken then.
-_FUTURO = re.compile(r"\b\w+r[áÁ]n?\b|\b\w+(?:a|e|i)remos\b")
+_FUTURO = re.compile(r"\b\w+[rR][áÁ][nN]?\b|\b\w+(?:a|e|i)remos\b")
 # after a date, a plan said right after it ('En 2025 se realizarán', 'en marzo de 2025 se espera'), before the clause ends
 _PLAN_DESPUES = re.compile(r"\b(?:se\s+proyecta|se\s+preve|se\s+espera|se\s+tiene\s+previst|esta\s+previst|estan\s+previst"
                            r"|se\s+planea|quedo\s+programad|quedaron\s+programad)")
 _FIN_DESPUES = re.compile(r"[.;:,!?]|\b(?:que|y|e|pero|porque)\b")
 _DESPUES_VENTANA = 40
 _DESPUES = re.compile(r"\b(?:desde|a\s+partir\s+del?)\s+(?:(?:el|la)\s+)?$")
+# a start or an end in the present tense: in a report written after the fact, a schedule ('sus estudios terminan
+# en el primer semestre de 2025', 'la obra inicia en marzo de 2026'); a date after the cut-off said so is not
+# told as done
+_AGENDA = re.compile(r"\b(?:inicia|inician|comienza|comienzan|empieza|empiezan|arranca|arrancan|termina|terminan|culmina"
+                     r"|culminan|finaliza|finalizan|concluye|concluyen|vence|vencen)\b")
 _ANTES = re.compile(r"\bhasta\s+(?:(?:el|la)\s+)?$")
 _INICIO = re.compile(r"\b(?:inici(?:o|a|an|aron|ada|ado|adas|ados|ando|ar)|comenz\w*|empez\w*|arranc\w*)\b")
 _FIN = re.compile(r"\b(?:culmin\w*|termin(?:o|a|an|aron|ada|ado|adas|ados|ando|ar|acion)|finaliz\w*"
@@ -471,6 +477,7 @@ class _Contexto:
     abierta: Literal["despues", "antes"] | None
     borde: Literal["inicio", "fin"] | None
     marca_anio: bool
+    agenda: bool = False
 
 
 def _contexto(normal: str, inicio: int, desde: int, original: _Original | None = None) -> _Contexto | None:
@@ -499,7 +506,7 @@ def _contexto(normal: str, inicio: int, desde: int, original: _Original | None =
     borde: Literal["inicio", "fin"] | None = None
     if inicios or fines:
         borde = "inicio" if max(inicios, default=-1) > max(fines, default=-1) else "fin"
-    return _Contexto(rol, abierta, borde, bool(_MARCA_ANIO.search(clausula)))
+    return _Contexto(rol, abierta, borde, bool(_MARCA_ANIO.search(clausula)), bool(_AGENDA.search(clausula)))
 
 
 @dataclass(frozen=True)
@@ -582,7 +589,7 @@ def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
         fechas.append(Fecha(
             texto=texto[inicio:fin], inicio=inicio, fin=fin, tramos=tuple(crudo.tramos), precision=crudo.precision,
             tipo=crudo.tipo, anio_inferido=crudo.inferido, marcada=crudo.marcada, rol=contexto.rol,
-            abierta=contexto.abierta, borde=contexto.borde,
+            abierta=contexto.abierta, borde=contexto.borde, agenda=contexto.agenda,
         ))
     return tuple(fechas)
 
