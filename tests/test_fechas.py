@@ -366,3 +366,74 @@ def test_el_atajo_en_los_textos_de_las_pruebas_y_de_los_seeds() -> None:
     textos += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] if SEEDS.is_dir() else []
     for texto in textos:
         _mismas_expresiones(texto)
+
+
+# --- year inheritance by clause and role; the future tense; citations with a qualifier ---------
+
+def test_un_hecho_no_toma_el_anio_de_un_plan_ni_a_traves_de_porque() -> None:
+    # the semester is a cause in another clause, and the only year of the sentence is a plan's
+    texto = ("Los dos talleres pendientes se reprogramaron para abril de 2026, porque el operador no tuvo "
+             "personal disponible durante el primer semestre.")
+    plan, semestre = leer_fechas(texto)
+    assert (plan.texto, plan.rol) == ("abril de 2026", "proyeccion")
+    assert semestre.texto == "primer semestre" and semestre.rol == "hecho" and semestre.sin_anio
+    # an event read before a plan of the same sentence does not take the plan's year
+    mes, plan = leer_fechas("Las solicitudes recibidas en noviembre quedaron en estudio y se aprobarán en marzo de 2026.")
+    assert (mes.texto, mes.sin_anio) == ("noviembre", True) and plan.rol == "proyeccion"
+    # a plan may take an event's year; events of one clause share their year
+    hecho, junio = leer_fechas("La obra inició en marzo de 2025 y se terminará en junio.")
+    assert (hecho.rol, junio.rol, junio.desde) == ("hecho", "proyeccion", D(2025, 6, 1))
+    marzo, abril = leer_fechas("Se visitaron los predios el 3 de marzo y el 5 de abril de 2025.")
+    assert (marzo.desde, marzo.anio_inferido, abril.desde) == (D(2025, 3, 3), True, D(2025, 4, 5))
+
+
+@pytest.mark.parametrize(("texto", "cita"), [
+    ("Los expedientes faltantes se radicarán en febrero de 2026.", "febrero de 2026"),
+    ("En 2026 se contratarán los estudios de suelos.", "2026"),
+    ("Para el segundo trimestre de 2026 se espera culminar las obras.", "segundo trimestre de 2026"),
+    ("En el primer semestre de 2026 se tiene previsto abrir la convocatoria.", "primer semestre de 2026"),
+    ("La capacitación quedó aplazada hasta mayo de 2026.", "mayo de 2026"),
+    ("Indicador programado a partir de la vigencia 2026.", "la vigencia 2026"),
+    ("LAS OBRAS SE ENTREGARÁN EN JUNIO DE 2026.", "JUNIO DE 2026"),
+])
+def test_el_futuro_y_lo_reprogramado_son_planes(texto: str, cita: str) -> None:
+    f = next(f for f in leer_fechas(texto) if f.texto == cita)
+    assert f.rol == "proyeccion" and not es_hecho(f, leyenda=False)
+
+
+def test_un_futuro_en_otra_clausula_no_vuelve_plan_el_hecho() -> None:
+    (f,) = leer_fechas("En abril de 2025 se dotaron las bibliotecas, que permitirán ampliar la lectura.")
+    assert f.rol == "hecho"
+    (g,) = leer_fechas("El 2 de mayo de 2025 se abrió la sede y los talleres continuarán.")
+    assert g.rol == "hecho"
+
+
+@pytest.mark.parametrize(("texto", "cita"), [
+    ("conforme a la Ley Estatutaria 1757 de 2015, entre junio y julio se hicieron audiencias", "2015"),
+    ("según el Decreto Único Reglamentario 1082 de 2015", "2015"),
+    ("en cumplimiento de la Resolución No. 0345 de 2019", "2019"),
+    ("de acuerdo con el Documento CONPES 4040 de 2021", "2021"),
+    ("en el marco del Acuerdo Municipal 07 de 2020", "2020"),
+    ("según la Ordenanza Departamental 12 de 2022", "2022"),
+])
+def test_citas_normativas_con_calificativo_son_referencias(texto: str, cita: str) -> None:
+    fechas = leer_fechas(texto)
+    f = next(f for f in fechas if f.texto == cita)
+    assert f.rol == "referencia" and not es_hecho(f, leyenda=False)
+    # and a year-less date of the sentence does not take the citation's year
+    assert all(g.sin_anio for g in fechas if g is not f)
+
+
+def test_un_mes_escrito_antes_de_otro_anterior_es_del_anio_previo() -> None:
+    nov, ene = leer_fechas("Las visitas se hicieron en noviembre y en enero de 2025 se visitaron otros predios.")
+    assert (nov.desde, nov.anio_inferido, ene.desde) == (D(2024, 11, 1), True, D(2025, 1, 1))
+    # a month after a year-only expression takes that year as it is
+    _, julio = leer_fechas("Durante la vigencia 2025 se hizo la feria, realizada del 3 al 5 de julio.")
+    assert julio.desde == D(2025, 7, 3)
+
+
+def test_un_hito_en_presente_es_agenda() -> None:
+    (f,) = leer_fechas("Sus estudios de suelos terminan en el primer semestre de 2026.")
+    assert f.agenda and f.rol == "hecho"
+    (g,) = leer_fechas("Sus estudios de suelos terminaron en el primer semestre de 2025.")
+    assert not g.agenda

@@ -26,16 +26,22 @@ ages and counts (``entre 18 y 28 años``, ``del puesto 23 al 22``).
 Year inheritance: days or months written without a year (``del 23 al 25 de Julio``) take the
 year of the same expression when it has one (``del 15 abril al 5 de mayo de 2025``: the first
 end is 2025; ``del 20 de diciembre al 5 de enero de 2025``: it is 2024), otherwise the nearest
-year written in the same sentence, or in the whole text for a photo caption
-(``leyenda=True``: ``Colombia Moda 2024. Realizado del 23 al 25 de Julio``).  Years of
-references (``Ordenanza 018 de 2021``, ``línea base 2023``) are never inherited.  Without any
+year written in the same clause of the sentence (a ';', 'porque', 'pero', 'aunque', ... ends a
+clause: ``se reprogramaron para febrero de 2025, porque ... en el segundo semestre`` leaves the
+semester year-less), or in the whole text for a photo caption (``leyenda=True``: ``Colombia
+Moda 2024. Realizado del 23 al 25 de Julio``).  Years of references (``Ordenanza 018 de 2021``,
+``Ley Estatutaria 1622 de 2013``, ``línea base 2023``) are never inherited, and an event does
+not take a plan's year (``radicados en diciembre ... se registrarán en enero de 2025``).  A
+month written before a later-dated earlier month is of the year before (``en noviembre y en
+enero de 2025``: November 2024).  Without any
 such year the expression stays year-less: `Fecha.sin_anio` is True, `partes` is empty, and
 rules that compare dates skip it.
 
 Each date also says how the text uses it (`rol`): an event (``hecho``), a projection, plan or
 target (``proyeccion``: ``proyectando su terminación el 22 de abril de 2026``, ``nueva
 edición proyectada para diciembre de 2025``, ``para las vigencias 2024 y 2025``, ``metas al
-año 2027``), or a reference (``referencia``: ``Ordenanza 018 de 2021``, ``línea base 2023``,
+año 2027``, ``se reprogramaron para febrero de 2025``, a future tense in the clause: ``se
+registrarán en enero de 2025``, ``En 2025 se contratarán``), or a reference (``referencia``: ``Ordenanza 018 de 2021``, ``línea base 2023``,
 ``pasó del 63,5% en 2023``, ``antes de 2020``); whether it is open (``desde el 23-octubre-2025``: from then on;
 ``hasta marzo de 2024``: until then), and whether it marks a start or an end (``inició en el
 último bimestre de la vigencia 2024``, ``culminó en el segundo trimestre``).
@@ -57,7 +63,7 @@ import bisect
 import calendar
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 from typing import Literal
@@ -116,6 +122,7 @@ class Fecha:
     rol: Rol = "hecho"
     abierta: Literal["despues", "antes"] | None = None  # "desde X" (from X on), "hasta X" (until X)
     borde: Literal["inicio", "fin"] | None = None  # "inició en X", "culminó en X"
+    agenda: bool = False  # a milestone in the present tense ('terminan en el primer semestre de 2025'): a schedule
 
     @cached_property  # asked of every date by every rule
     def sin_anio(self) -> bool:
@@ -281,7 +288,7 @@ _ANTES_ID = re.compile(r"(?:#|\b(?:n°|no|num|numero|bpin|codigo|iso|nit|radicad
 _REFERENCIA = re.compile(
     r"linea\s+base|\b(?:frente\s+a|respecto\s+(?:a|al|de|del)\b|compar|paso\s+de|plan\s+de\s+desarrollo|cuatrienio"
     r"|indice\b|medicion|disponible\s+a\b|antes\s+de\s+(?:(?:el|la)\s+)?$|despues\s+de\s+(?:(?:el|la)\s+)?$|diferencia\b"
-    r"|(?:ordenanza|ley|decreto|resolucion|acuerdo|circular|conpes|contrato|convenio)s?\s+(?:no\.?\s*|n°\s*)?[\d.-]+"
+    r"|(?:ordenanza|ley|decreto|resolucion|acuerdo|circular|conpes|contrato|convenio)s?(?:\s+[a-z]+){0,3}?\s+(?:no\.?\s*|n°\s*)?[\d.-]+"
     r"(?:\s*(?:y|,)\s*[\d.-]+)*\s+(?:de|del)\s*$)"
 )
 _PROYECCION = re.compile(
@@ -289,8 +296,23 @@ _PROYECCION = re.compile(
     r"|\b(?:realizar|ejecutar|desarrollar|llevar|efectuar|celebrar|iniciar|lanzar|culminar|terminar|finalizar|entregar"
     r"|implementar|firmar|suscribir|contratar|adelantar)an?\b|\b(?:podra|habra|tendra|hara|sera)n?\b"
     r"|\b(?:para|hacia)\s+(?:(?:el|la|los|las)\s+)?$|\bmetas?\s+(?:(?:al?|para|de)\s+)?(?:(?:el|la)\s+)?$"
+    r"|\b(?:reprogram|aplaz|pospu|pospon)\w*|\bprogramad[oa]s?\s+(?:a\s+partir\s+del?|desde)\s+(?:(?:el|la)\s+)?$"
 )
+# the future tense, as written (with its accent: 'se registrarán', 'será', 'realizaremos'): the dates of its clause
+# are plans.  Without the accent '-aran' is also a past subjunctive or a present ('se preparan'), so only the forms
+# listed in _PROYECCION are taken then.
+_FUTURO = re.compile(r"\b\w+[rR][áÁ][nN]?\b|\b\w+(?:a|e|i)remos\b")
+# after a date, a plan said right after it ('En 2025 se realizarán', 'en marzo de 2025 se espera'), before the clause ends
+_PLAN_DESPUES = re.compile(r"\b(?:se\s+proyecta|se\s+preve|se\s+espera|se\s+tiene\s+previst|esta\s+previst|estan\s+previst"
+                           r"|se\s+planea|quedo\s+programad|quedaron\s+programad)")
+_FIN_DESPUES = re.compile(r"[.;:,!?]|\b(?:que|y|e|pero|porque)\b")
+_DESPUES_VENTANA = 40
 _DESPUES = re.compile(r"\b(?:desde|a\s+partir\s+del?)\s+(?:(?:el|la)\s+)?$")
+# a start or an end in the present tense: in a report written after the fact, a schedule ('sus estudios terminan
+# en el primer semestre de 2025', 'la obra inicia en marzo de 2026'); a date after the cut-off said so is not
+# told as done
+_AGENDA = re.compile(r"\b(?:inicia|inician|comienza|comienzan|empieza|empiezan|arranca|arrancan|termina|terminan|culmina"
+                     r"|culminan|finaliza|finalizan|concluye|concluyen|vence|vencen)\b")
 _ANTES = re.compile(r"\bhasta\s+(?:(?:el|la)\s+)?$")
 _INICIO = re.compile(r"\b(?:inici(?:o|a|an|aron|ada|ado|adas|ados|ando|ar)|comenz\w*|empez\w*|arranc\w*)\b")
 _FIN = re.compile(r"\b(?:culmin\w*|termin(?:o|a|an|aron|ada|ado|adas|ados|ando|ar|acion)|finaliz\w*"
@@ -300,7 +322,8 @@ _FIN = re.compile(r"\b(?:culmin\w*|termin(?:o|a|an|aron|ada|ado|adas|ados|ando|a
 _MARCA_ANIO = re.compile(r"\b(?:durante|desde|hasta|a\s+partir\s+de)\s+(?:el\s+)?$")
 # a bare year followed by a lower-case plural word is a count ('2000 kits'), except for these words
 _TRAS_ANIO = {"los", "las", "es", "mas", "menos", "tres", "dos", "seis"}
-_FIN_CLAUSULA = re.compile(r"[.;:!?]")
+# a period after 'No', 'Num', 'N', 'Art' abbreviates ('Resolución No. 0345 de 2019'): it ends no clause
+_FIN_CLAUSULA = re.compile(r"(?<!\bno)(?<!\bnum)(?<!\bn)(?<!\bart)\.|[;:!?]")
 _VENTANA = 80
 
 # sentences: a period, '?' or '!' followed by a capital letter or an opening quote, or a blank line
@@ -454,11 +477,14 @@ class _Contexto:
     abierta: Literal["despues", "antes"] | None
     borde: Literal["inicio", "fin"] | None
     marca_anio: bool
+    agenda: bool = False
 
 
-def _contexto(normal: str, inicio: int, desde: int) -> _Contexto | None:
-    """How the clause before a date uses it; None if the number is an identifier, not a date."""
-    ventana = normal[max(desde, inicio - _VENTANA):inicio]
+def _contexto(normal: str, inicio: int, desde: int, original: _Original | None = None) -> _Contexto | None:
+    """How the clause before a date uses it; None if the number is an identifier, not a date.  With the
+    `original` text, a future tense in the clause (before the date, or right after it) makes it a plan."""
+    ventana_desde = max(desde, inicio - _VENTANA)
+    ventana = normal[ventana_desde:inicio]
     if _ANTES_ID.search(ventana):
         return None
     cortes = list(_FIN_CLAUSULA.finditer(ventana))
@@ -467,6 +493,8 @@ def _contexto(normal: str, inicio: int, desde: int) -> _Contexto | None:
     if _REFERENCIA.search(clausula):
         rol = "referencia"
     elif _PROYECCION.search(clausula):
+        rol = "proyeccion"
+    elif original is not None and _en_futuro(normal, ventana_desde + len(ventana) - len(clausula), inicio, original):
         rol = "proyeccion"
     abierta: Literal["despues", "antes"] | None = None
     if _DESPUES.search(clausula):
@@ -478,7 +506,35 @@ def _contexto(normal: str, inicio: int, desde: int) -> _Contexto | None:
     borde: Literal["inicio", "fin"] | None = None
     if inicios or fines:
         borde = "inicio" if max(inicios, default=-1) > max(fines, default=-1) else "fin"
-    return _Contexto(rol, abierta, borde, bool(_MARCA_ANIO.search(clausula)))
+    return _Contexto(rol, abierta, borde, bool(_MARCA_ANIO.search(clausula)), bool(_AGENDA.search(clausula)))
+
+
+@dataclass(frozen=True)
+class _Original:
+    """The text as written, for what normalizing loses (the accent of a future: 'realizará')."""
+
+    texto: str
+    indices: Sequence[int]
+    fin: int  # where the date ends, in normalized text
+    limite: int  # where the next date begins (or the unit ends), in normalized text
+
+
+def _en_futuro(normal: str, a: int, b: int, original: _Original) -> bool:
+    """A future tense in the clause before the date (normal[a:b]), or a plan said right after it, before
+    its clause ends or the next date begins ('En 2025 se realizarán las dos jornadas restantes')."""
+    indices = original.indices
+    if a < b and _FUTURO.search(original.texto, indices[a], indices[b - 1] + 1):
+        return True
+    tope = min(original.limite, original.fin + _DESPUES_VENTANA)
+    despues = normal[original.fin:tope]
+    corte = _FIN_DESPUES.search(despues)
+    despues = despues[:corte.start()] if corte else despues
+    if not despues.strip():
+        return False
+    if _PLAN_DESPUES.search(despues):
+        return True
+    inicio_original = indices[original.fin] if original.fin < len(indices) else len(original.texto)
+    return bool(_FUTURO.search(original.texto, inicio_original, indices[original.fin + len(despues) - 1] + 1))
 
 
 def _es_cantidad(normal: str, original: str, indices: Sequence[int], fin: int) -> bool:
@@ -501,7 +557,7 @@ def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
     partes = unidades(texto, leyenda)
     crudos: list[tuple[_Crudo, _Contexto, int]] = []  # expression, context, unit
     unidad = 0
-    for m in expresiones:
+    for j, m in enumerate(expresiones):
         forma = m.lastgroup
         assert forma is not None
         leido = _interpretar(forma, m.group())
@@ -514,7 +570,10 @@ def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
         while unidad + 1 < len(partes) and origen >= partes[unidad][1]:
             unidad += 1
         inicio_unidad = posicion_normal(indices, partes[unidad][0])
-        contexto = _contexto(normal, m.start(), inicio_unidad)
+        limite = posicion_normal(indices, partes[unidad][1])
+        if j + 1 < len(expresiones):
+            limite = min(limite, expresiones[j + 1].start())
+        contexto = _contexto(normal, m.start(), inicio_unidad, _Original(texto, indices, m.end(), limite))
         if contexto is None:
             continue
         marcada = True
@@ -523,42 +582,89 @@ def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
                 continue
             marcada = contexto.marca_anio
         crudos.append((_Crudo(forma, m.start(), m.end(), tramos, precision, tipo, marcada), contexto, unidad))
-    _heredar_anios(crudos)
+    _heredar_anios(crudos, normal, leyenda)
     fechas = []
     for crudo, contexto, _ in crudos:
         inicio, fin = indices[crudo.n_inicio], indices[crudo.n_fin - 1] + 1
         fechas.append(Fecha(
             texto=texto[inicio:fin], inicio=inicio, fin=fin, tramos=tuple(crudo.tramos), precision=crudo.precision,
             tipo=crudo.tipo, anio_inferido=crudo.inferido, marcada=crudo.marcada, rol=contexto.rol,
-            abierta=contexto.abierta, borde=contexto.borde,
+            abierta=contexto.abierta, borde=contexto.borde, agenda=contexto.agenda,
         ))
     return tuple(fechas)
 
 
-def _heredar_anios(crudos: list[tuple[_Crudo, _Contexto, int]]) -> None:
-    """Year-less expressions take the nearest year written in the same unit (not a reference's)."""
-    por_unidad: dict[int, list[tuple[int, int]]] = {}
+# Where a clause of a sentence ends for year inheritance: a year-less date does not take a year across a
+# ';' or a subordinate or adversative link ('se reprogramaron para febrero de 2025, porque ... en el segundo
+# semestre': the semester is not 2025's).  'y' and commas do not cut ('del 3 de marzo y el 5 de abril de 2025').
+_CORTE_HERENCIA = re.compile(r";|\b(?:porque|pues|ya\s+que|dado\s+que|puesto\s+que|debido\s+a|pero|aunque|sin\s+embargo"
+                             r"|no\s+obstante|mientras\s+que)\b")
+
+
+def _heredar_anios(crudos: list[tuple[_Crudo, _Contexto, int]], normal: str, leyenda: bool) -> None:
+    """Year-less expressions take the year of the nearest expression written with one in the same clause
+    of the same unit (a caption is one clause).  A reference's year is never taken, and an event does not
+    take a plan's year ('radicados en diciembre ... se registrarán en enero de 2025': December is not
+    2025's); a plan may take an event's.  A text tells in order: a month written before a later one of
+    an earlier month is of the year before ('en noviembre y en enero de 2025': November 2024)."""
+    if all(all(t.con_anio for t in c.tramos) for c, _, _ in crudos):
+        return
+    cortes = [] if leyenda else [m.start() for m in _CORTE_HERENCIA.finditer(normal)]
+    # per unit and clause, the positions, years and months to take, in text order: of events, and of events
+    # and plans (the month is 13 for a whole year: no month is after it)
+    hechos: dict[tuple[int, int], _Anios] = {}
+    todos: dict[tuple[int, int], _Anios] = {}
     for crudo, contexto, unidad in crudos:
         if contexto.rol == "referencia":
             continue
+        clave = (unidad, bisect.bisect_right(cortes, crudo.n_inicio))
         for t in crudo.tramos:
-            for anio in (t.anio_desde, t.anio_hasta):
+            for anio, mes in ((t.anio_desde, t.mes_desde), (t.anio_hasta, t.mes_hasta)):
                 if anio is not None:
-                    por_unidad.setdefault(unidad, []).append((crudo.n_inicio, anio))
-    for crudo, _, unidad in crudos:
+                    for destino in ((hechos, todos) if contexto.rol == "hecho" else (todos,)):
+                        destino.setdefault(clave, _Anios()).agregar(crudo.n_inicio, anio, 13 if crudo.precision == "anio" else mes)
+    for crudo, contexto, unidad in crudos:
         if all(t.con_anio for t in crudo.tramos):
             continue
-        candidatos = por_unidad.get(unidad, [])
-        if not candidatos:
+        fuente = todos if contexto.rol == "proyeccion" else hechos
+        encontrado = fuente.get((unidad, bisect.bisect_right(cortes, crudo.n_inicio)))
+        if encontrado is None:
             continue
-        anio = min(candidatos, key=lambda c: abs(c[0] - crudo.n_inicio))[1]
+        k = encontrado.mas_cercano(crudo.n_inicio)
+        anio, despues, mes = encontrado.anios[k], encontrado.posiciones[k] > crudo.n_inicio, encontrado.meses[k]
         nuevos = []
         for t in crudo.tramos:
-            a2 = t.anio_hasta if t.anio_hasta is not None else anio
+            propio = anio - 1 if despues and t.mes_desde > mes else anio
+            a2 = t.anio_hasta if t.anio_hasta is not None else propio
             a1 = t.anio_desde if t.anio_desde is not None else (a2 - 1 if t.mes_desde > t.mes_hasta else a2)
             nuevos.append(Tramo(a1, t.mes_desde, t.dia_desde, a2, t.mes_hasta, t.dia_hasta))
         crudo.tramos = nuevos
         crudo.inferido = True
+
+
+@dataclass
+class _Anios:
+    """Years written in one clause, in text order, with where and with which month."""
+
+    posiciones: list[int] = field(default_factory=list)
+    anios: list[int] = field(default_factory=list)
+    meses: list[int] = field(default_factory=list)
+
+    def agregar(self, posicion: int, anio: int, mes: int) -> None:
+        self.posiciones.append(posicion)
+        self.anios.append(anio)
+        self.meses.append(mes)
+
+    def mas_cercano(self, posicion: int) -> int:
+        """The index of the year written nearest to `posicion` (on a tie, the earlier one)."""
+        posiciones = self.posiciones
+        i = bisect.bisect_left(posiciones, posicion)
+        if i == len(posiciones):
+            return i - 1
+        if i == 0:
+            return 0
+        antes = bisect.bisect_left(posiciones, posiciones[i - 1])  # the first year written at that position
+        return antes if posicion - posiciones[i - 1] <= posiciones[i] - posicion else i
 
 
 def es_hecho(fecha: Fecha, leyenda: bool) -> bool:

@@ -31,6 +31,7 @@ from auditor.reglas.chequeos.fechas import CuandoContradiceFechas, EventoConFech
 from auditor.reglas.chequeos.lugares import MunicipioDesconocido, MunicipioFueraDelDepartamento
 from auditor.reglas.chequeos.metas_cuatrienio import MetaCuatrienioEnBlanco
 from auditor.reglas.chequeos.nombres import NombreConDosEscrituras
+from auditor.reglas.chequeos.orden_fechas import ActividadAntesDelConvenio, FinAntesDelInicio
 from auditor.reglas.chequeos.porcentajes import (
     AvanceInconsistente,
     CumplimientoSinJustificacion,
@@ -89,6 +90,8 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     FechaFueraDelPeriodo,
     CuandoContradiceFechas,
     EventoConFechasDistintas,
+    FinAntesDelInicio,
+    ActividadAntesDelConvenio,
     SupresionSinMotivo,
     SupresionReglaDesconocida,
     SupresionSobrante,

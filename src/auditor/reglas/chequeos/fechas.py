@@ -162,7 +162,9 @@ class FechaFueraDelPeriodo(Regla):
         "Un corte AAAA-MM cubre todo ese mes: un hecho del 20 de noviembre con corte 2025-11 no se señala. No cuentan "
         "las proyecciones ('proyectando su terminación el 22 de abril de 2026', 'nueva edición proyectada para "
         "diciembre de 2025'), los planes ('para las vigencias 2024 y 2025', 'metas al año 2027') ni las referencias "
-        "('Ordenanza 018 de 2021', 'línea base 2023'); un 'desde 2019' continúa dentro del periodo.",
+        "('Ordenanza 018 de 2021', 'línea base 2023'); un 'desde 2019' continúa dentro del periodo. Tampoco un inicio o un "
+        "final en presente con fecha posterior al corte ('sus estudios terminan en el primer semestre de 2025'): es un "
+        "cronograma.",
         por_que="Un informe solo rinde cuentas de su periodo: un hecho de otro año infla lo logrado, y uno posterior "
         "al corte, contado como ya ocurrido, no pudo haberse verificado cuando se escribió el informe.",
         ejemplo_falla="fecha_corte: \"2025-11\"\nejecucion:\n  como: El proyecto culminó su ejecución al término del "
@@ -182,6 +184,8 @@ class FechaFueraDelPeriodo(Regla):
                     if not es_hecho(f, t.leyenda):
                         continue
                     partes = [_extremos(f, d, h) for d, h in f.partes]
+                    if f.agenda:  # a schedule in the present tense ('terminan en el primer semestre de 2025'): after
+                        partes = [(d, h) for d, h in partes if d <= corte]  # the cut-off it is a plan, not a fact
                     despues = [(d, h) for d, h in partes if d > corte]
                     fuera = [(d, h) for d, h in partes if h < inicio_periodo or d > fin_periodo]
                     if despues:
