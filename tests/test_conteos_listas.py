@@ -131,3 +131,31 @@ def test_lineal() -> None:
     medir(200)
     chico, grande = medir(1000), medir(4000)
     assert grande < 12 * chico  # 4x the text: about 4x the time, never 16x
+
+
+@pytest.mark.parametrize(
+    "patron",
+    [
+        "12 sedes: ",  # a colon after every count: each list ends at the next colon
+        "de los cuales 4 urbanas y ",  # a marker after every count: each breakdown's parts end at the next marker
+        "3 misiones desarrolladas a Perú, ",  # lists that would run to the end of one long sentence
+        "90 hogares: 40 de Salazar, 30 de Arboledas y ",
+    ],
+)
+def test_lineal_en_una_sola_oracion(patron: str) -> None:
+    def medir(kb: int) -> float:
+        texto = (patron * (kb * 1024 // len(patron) + 1))[: kb * 1024]
+        inicio = time.perf_counter()
+        a = analizar.__wrapped__(texto)
+        a.particiones, a.enumeraciones, a.desgloses, a.listas_en_lineas  # noqa: B018
+        return time.perf_counter() - inicio
+
+    medir(4)
+    chico, grande = medir(16), medir(64)
+    assert grande < 12 * chico + 0.05  # 4x the text: about 4x the time, never 16x
+
+
+def test_parte_larga_no_es_parte() -> None:
+    texto = ("150 hogares: 81 con jefatura femenina y 64 con jefatura masculina con ingresos bajos que viven en zona rural "
+             "dispersa de difícil acceso para los equipos.")
+    assert analizar(texto).particiones == ()

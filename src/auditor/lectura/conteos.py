@@ -499,13 +499,18 @@ class Analisis:
     # -- enumerations -------------------------------------------------------------------------------
 
     def _fin_de_oracion(self, k: int, cierre: str | None = None) -> int:
-        """Index just past the last token of the sentence that token `k` is in (or of `cierre`)."""
+        """Index just past the last token of the sentence that token `k` is in (or of `cierre`, or before
+        the next colon: a list does not run past another list's opening); -1 past `_MAX_LISTA` tokens,
+        which no list of names is (so that every token is looked at a bounded number of times)."""
         tokens = self.tokens
         n = len(tokens)
         oracion = tokens.oracion[k]
+        tope = k + _MAX_LISTA
         while k < n:
-            if tokens.oracion[k] != oracion or tokens.texto[k] == cierre:
+            if tokens.oracion[k] != oracion or tokens.texto[k] == cierre or tokens.texto[k] == ":":
                 return k
+            if k >= tope:
+                return -1
             if tokens.tipo[k] == "sig" and tokens.texto[k] in ".;?!" and (k + 1 == n or tokens.oracion[k + 1] != oracion):
                 return k
             k += 1
@@ -554,7 +559,7 @@ class Analisis:
                 continue
             desde, forma = inicio
             hasta = self._fin_de_oracion(desde, ")" if forma == "(" else None)
-            if desde >= hasta:
+            if hasta < 0 or desde >= hasta:
                 continue
             elementos = _elementos(self.texto[tokens.inicio[desde] : tokens.fin[hasta - 1]], estricta=forma == "preposicion",
                                    solo_nombres=forma == "(")
@@ -575,18 +580,30 @@ class Analisis:
         """
         resultado: list[Desglose] = []
         tokens = self.tokens
-        por_oracion: dict[int, list[Conteo]] = {}
-        for c in self.conteos:
-            por_oracion.setdefault(c.oracion, []).append(c)
-        if not por_oracion:
+        if not self.conteos:
             return ()  # no count: neither a whole nor parts
-        for i in sorted(_posiciones(tokens.normal, "de") + _posiciones(tokens.normal, "entre")):  # where a marker can start
-            largo = _marcador_de_partes(_palabras_despues(tokens, i, 3))
-            if not largo:
-                continue
-            de_la_oracion = por_oracion.get(tokens.oracion[i], [])
-            total = next((c for c in reversed(de_la_oracion) if c.i_fin <= i and c.sustantivo), None)
-            partes = tuple(c for c in de_la_oracion if c.i_inicio >= i + largo)
+        marcadores = [(i, largo) for i in sorted(_posiciones(tokens.normal, "de") + _posiciones(tokens.normal, "entre"))
+                      if (largo := _marcador_de_partes(_palabras_despues(tokens, i, 3)))]  # where a marker can start
+        for m, (i, largo) in enumerate(marcadores):
+            # the parts run to the end of the sentence or to the next marker (whose parts they are), at most
+            # `_MAX_PARTES`: each count is looked at a bounded number of times
+            hasta = marcadores[m + 1][0] if m + 1 < len(marcadores) else len(tokens)
+            j = bisect_left(self._inicios, i + largo)
+            partes_: list[Conteo] = []
+            while j < len(self.conteos) and len(partes_) < _MAX_PARTES and self.conteos[j].i_inicio < hasta \
+                    and self.conteos[j].oracion == tokens.oracion[i]:
+                partes_.append(self.conteos[j])
+                j += 1
+            partes = tuple(partes_)
+            total = None
+            j = bisect_left(self._inicios, i) - 1
+            for _ in range(_MAX_PARTES):
+                if j < 0 or self.conteos[j].oracion != tokens.oracion[i]:
+                    break
+                if self.conteos[j].i_fin <= i and self.conteos[j].sustantivo:
+                    total = self.conteos[j]
+                    break
+                j -= 1
             if total is None or not partes:
                 continue
             resultado.append(Desglose(total, partes, self._cita(total.inicio, partes[-1].fin), total.inicio, partes[-1].fin))
@@ -626,19 +643,21 @@ class Analisis:
 
     def _descripcion(self, c: Conteo) -> int:
         """Index just past what part `c` says of itself: up to a comma, to a "y"/"e" before the next
-        number, or to the end of the sentence ("186 de Cúcuta", "81 con jefatura femenina")."""
+        number, or to the end of the sentence ("186 de Cúcuta", "81 con jefatura femenina"); -1 when
+        it runs past `_MAX_DESCRIPCION` tokens (then it is prose, not a part, and no longer is read)."""
         tokens = self.tokens
         n = len(tokens)
         k = c.i_numero + 1
         if k + 2 < n and tokens.texto[k] == "(" and tokens.tipo[k + 1] == "num" and tokens.texto[k + 2] == ")":
             k += 3  # "dos (2)"
-        while k < n and tokens.oracion[k] == c.oracion:
+        hasta = min(n, k + _MAX_DESCRIPCION + 1)
+        while k < hasta and tokens.oracion[k] == c.oracion:
             if tokens.texto[k] == "," or (tokens.tipo[k] == "sig" and tokens.texto[k] in ".;?!:()"):
                 return k
             if tokens.normal[k] in ("y", "e") and k + 1 < n and tokens.tipo[k + 1] == "num":
                 return k
             k += 1
-        return k
+        return k if k < hasta or k == n else -1  # -1: too long to be what sets a part apart
 
     @cached_property
     def _inicios(self) -> tuple[int, ...]:
@@ -664,6 +683,8 @@ class Analisis:
         oracion = tokens.oracion[desde]
         while (c := self._conteo_en(siguiente)) is not None and c.oracion == oracion:
             fin = self._descripcion(c)
+            if fin < 0 or len(partes) >= _MAX_PARTES:
+                return []  # a part that is prose, or a run too long to be a breakdown: unsure
             partes.append((c, fin))
             k = fin
             if k < len(tokens) and tokens.texto[k] == ",":
@@ -880,6 +901,10 @@ class Analisis:
             resultado.append(Reparto(tuple(partes), self._cita(inicio, fin), inicio, fin))
         return tuple(resultado)
 
+
+_MAX_PARTES = 50  # parts of one breakdown, counts looked back for its whole
+_MAX_DESCRIPCION = 12  # tokens of what sets a part apart ("186 de Cúcuta", "81 con jefatura femenina")
+_MAX_LISTA = 1000  # tokens of a list after a count
 
 _MARCADORES_PARTES = (
     ("de", "los", "cuales"), ("de", "las", "cuales"), ("de", "ellos"), ("de", "ellas"), ("de", "estos"),
