@@ -428,7 +428,7 @@ class ParticionNoSuma(Regla):
         que_revisa="Desgloses de un total en partes que no pueden traslaparse: por lugar ('120 familias: 70 de "
         "Sardinata y 50 de Tibú') o por calificativos complementarios ('90 hogares: 52 con jefatura femenina y 38 con "
         "jefatura masculina', hombres y mujeres, urbana y rural, nacionales e internacionales), introducidos por dos "
-        "puntos o por 'de los cuales'. Sus partes deben sumar el total. Partes que pueden traslaparse (víctimas, "
+        "puntos o por 'de los cuales', en la prosa de las metas y en el resumen del informe. Sus partes deben sumar el total. Partes que pueden traslaparse (víctimas, "
         "mujeres, personas con discapacidad; '98 tienen jefatura femenina, 37 son víctimas …') no se suman: no tienen "
         "por qué dar el total.",
         por_que="Si un total se reparte entre municipios o entre hombres y mujeres y las partes no lo suman, una "
@@ -440,19 +440,23 @@ class ParticionNoSuma(Regla):
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         for i, meta in enumerate(informe.metas):
             for campo in (*(c for c, _ in PROSA), "localizacion.texto"):
-                texto = _texto(meta, campo)
-                if texto is None:
-                    continue
-                for p in analizar(texto).particiones:
-                    if p.suma == p.total.valor or (p.forma == "marcador" and p.suma > p.total.valor):
-                        continue  # adds up; or more than the whole after "de los cuales", which is CNT004's
-                    yield Observacion(
-                        tr("{etiqueta} reparte «{total}» en {partes} = {suma}, no {valor}",
-                           etiqueta=_etiqueta(campo), total=p.total.cita,
-                           partes=" + ".join(escribir_numero(x.valor) for x in p.partes),
-                           suma=escribir_numero(p.suma), valor=escribir_numero(p.total.valor)),
-                        campo, i, acortar(p.cita, 240),
-                    )
+                yield from self._particiones(_texto(meta, campo), _etiqueta(campo), campo, i)
+        for j, total in enumerate(informe.totales):  # the report's summary ("atendió a 6.450 personas: …")
+            yield from self._particiones(total.texto, tr("El resumen del informe"), f"totales[{j}].texto", None)
+
+    @staticmethod
+    def _particiones(texto: str | None, etiqueta: str, campo: str, meta: int | None) -> Iterator[Observacion]:
+        if texto is None or not texto.strip():
+            return
+        for p in analizar(texto).particiones:
+            if p.suma == p.total.valor or (p.forma == "marcador" and p.suma > p.total.valor):
+                continue  # adds up; or more than the whole after "de los cuales", which is CNT004's
+            yield Observacion(
+                tr("{etiqueta} reparte «{total}» en {partes} = {suma}, no {valor}",
+                   etiqueta=etiqueta, total=p.total.cita, partes=" + ".join(escribir_numero(x.valor) for x in p.partes),
+                   suma=escribir_numero(p.suma), valor=escribir_numero(p.total.valor)),
+                campo, meta, acortar(p.cita, 240),
+            )
 
 
 class ParametrosReparto(BaseModel):
