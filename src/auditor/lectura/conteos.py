@@ -214,6 +214,41 @@ class Desglose:
 
 
 @dataclass(frozen=True)
+class Particion:
+    """A whole split into parts that cannot overlap, so that they must add up to it:
+    "120 familias: 70 de Sardinata y 50 de Tibú" (by place), "90 hogares: 52 con jefatura femenina
+    y 38 con jefatura masculina" (by complementary qualifiers).  `forma` says how the parts are
+    introduced: a colon after the whole ("dos_puntos") or "de los cuales" and its kin ("marcador")."""
+
+    total: Conteo
+    partes: tuple[Conteo, ...]
+    criterio: Literal["lugar", "complementario"]
+    forma: Literal["dos_puntos", "marcador"]
+    cita: str
+    inicio: int
+    fin: int
+
+    @property
+    def suma(self) -> float:
+        return sum(p.valor for p in self.partes)
+
+
+@dataclass(frozen=True)
+class ListaEnLineas:
+    """A list written one item a line (numbered "1." … "n." or bulleted) after a line that ends in a colon.
+
+    The line before names what is listed: a count ("12 sedes dotadas:") or a label without a number
+    ("Sedes dotadas:"), whose noun (`rotulo`) is then compared with the meta's own quantities."""
+
+    conteo: Conteo | None
+    rotulo: Sustantivo | None
+    elementos: tuple[str, ...]
+    cita: str  # the line that introduces the list
+    inicio: int
+    fin: int
+
+
+@dataclass(frozen=True)
 class Reparto:
     """Percentages that together must make 100: "el 76% ... y el 24% restante"."""
 
@@ -465,13 +500,18 @@ class Analisis:
     # -- enumerations -------------------------------------------------------------------------------
 
     def _fin_de_oracion(self, k: int, cierre: str | None = None) -> int:
-        """Index just past the last token of the sentence that token `k` is in (or of `cierre`)."""
+        """Index just past the last token of the sentence that token `k` is in (or of `cierre`, or before
+        the next colon: a list does not run past another list's opening); -1 past `_MAX_LISTA` tokens,
+        which no list of names is (so that every token is looked at a bounded number of times)."""
         tokens = self.tokens
         n = len(tokens)
         oracion = tokens.oracion[k]
+        tope = k + _MAX_LISTA
         while k < n:
-            if tokens.oracion[k] != oracion or tokens.texto[k] == cierre:
+            if tokens.oracion[k] != oracion or tokens.texto[k] == cierre or tokens.texto[k] == ":":
                 return k
+            if k >= tope:
+                return -1
             if tokens.tipo[k] == "sig" and tokens.texto[k] in ".;?!" and (k + 1 == n or tokens.oracion[k + 1] != oracion):
                 return k
             k += 1
@@ -520,9 +560,10 @@ class Analisis:
                 continue
             desde, forma = inicio
             hasta = self._fin_de_oracion(desde, ")" if forma == "(" else None)
-            if desde >= hasta:
+            if hasta < 0 or desde >= hasta:
                 continue
-            elementos = _elementos(self.texto[tokens.inicio[desde] : tokens.fin[hasta - 1]], estricta=forma == "preposicion")
+            elementos = _elementos(self.texto[tokens.inicio[desde] : tokens.fin[hasta - 1]], estricta=forma == "preposicion",
+                                   solo_nombres=forma == "(")
             if elementos is None:
                 continue
             cerrado = forma == "(" and hasta < len(tokens) and tokens.texto[hasta] == ")"
@@ -540,18 +581,30 @@ class Analisis:
         """
         resultado: list[Desglose] = []
         tokens = self.tokens
-        por_oracion: dict[int, list[Conteo]] = {}
-        for c in self.conteos:
-            por_oracion.setdefault(c.oracion, []).append(c)
-        if not por_oracion:
+        if not self.conteos:
             return ()  # no count: neither a whole nor parts
-        for i in sorted(_posiciones(tokens.normal, "de") + _posiciones(tokens.normal, "entre")):  # where a marker can start
-            largo = _marcador_de_partes(_palabras_despues(tokens, i, 3))
-            if not largo:
-                continue
-            de_la_oracion = por_oracion.get(tokens.oracion[i], [])
-            total = next((c for c in reversed(de_la_oracion) if c.i_fin <= i and c.sustantivo), None)
-            partes = tuple(c for c in de_la_oracion if c.i_inicio >= i + largo)
+        marcadores = [(i, largo) for i in sorted(_posiciones(tokens.normal, "de") + _posiciones(tokens.normal, "entre"))
+                      if (largo := _marcador_de_partes(_palabras_despues(tokens, i, 3)))]  # where a marker can start
+        for m, (i, largo) in enumerate(marcadores):
+            # the parts run to the end of the sentence or to the next marker (whose parts they are), at most
+            # `_MAX_PARTES`: each count is looked at a bounded number of times
+            hasta = marcadores[m + 1][0] if m + 1 < len(marcadores) else len(tokens)
+            j = bisect_left(self._inicios, i + largo)
+            partes_: list[Conteo] = []
+            while j < len(self.conteos) and len(partes_) < _MAX_PARTES and self.conteos[j].i_inicio < hasta \
+                    and self.conteos[j].oracion == tokens.oracion[i]:
+                partes_.append(self.conteos[j])
+                j += 1
+            partes = tuple(partes_)
+            total = None
+            j = bisect_left(self._inicios, i) - 1
+            for _ in range(_MAX_PARTES):
+                if j < 0 or self.conteos[j].oracion != tokens.oracion[i]:
+                    break
+                if self.conteos[j].i_fin <= i and self.conteos[j].sustantivo:
+                    total = self.conteos[j]
+                    break
+                j -= 1
             if total is None or not partes:
                 continue
             resultado.append(Desglose(total, partes, self._cita(total.inicio, partes[-1].fin), total.inicio, partes[-1].fin))
@@ -586,6 +639,209 @@ class Analisis:
         if any(tokens.tipo[k] == "num" or (tokens.tipo[k] == "sig" and tokens.texto[k] != ",") for k in entre):
             return False
         return tokens.texto[entre[-1]] == "," or tokens.normal[entre[-1]] in ("y", "e")
+
+    # -- partitions ------------------------------------------------------------------------------------
+
+    def _descripcion(self, c: Conteo) -> int:
+        """Index just past what part `c` says of itself: up to a comma, to a "y"/"e" before the next
+        number, or to the end of the sentence ("186 de Cúcuta", "81 con jefatura femenina"); -1 when
+        it runs past `_MAX_DESCRIPCION` tokens (then it is prose, not a part, and no longer is read)."""
+        tokens = self.tokens
+        n = len(tokens)
+        k = c.i_numero + 1
+        if k + 2 < n and tokens.texto[k] == "(" and tokens.tipo[k + 1] == "num" and tokens.texto[k + 2] == ")":
+            k += 3  # "dos (2)"
+        hasta = min(n, k + _MAX_DESCRIPCION + 1)
+        while k < hasta and tokens.oracion[k] == c.oracion:
+            if tokens.texto[k] == "," or (tokens.tipo[k] == "sig" and tokens.texto[k] in ".;?!:()"):
+                return k
+            if tokens.normal[k] in ("y", "e") and k + 1 < n and tokens.tipo[k + 1] == "num":
+                return k
+            k += 1
+        return k if k < hasta or k == n else -1  # -1: too long to be what sets a part apart
+
+    @cached_property
+    def _inicios(self) -> tuple[int, ...]:
+        """The token index where each count starts (counts are in order): found by bisection, not by a walk."""
+        return tuple(c.i_inicio for c in self.conteos)
+
+    def _conteo_en(self, k: int) -> Conteo | None:
+        """The count that starts at token `k`, if any."""
+        j = bisect_left(self._inicios, k)
+        return self.conteos[j] if j < len(self._inicios) and self._inicios[j] == k else None
+
+    def _conteo_antes(self, k: int) -> Conteo | None:
+        """The last count that starts before token `k`."""
+        j = bisect_left(self._inicios, k)
+        return self.conteos[j - 1] if j else None
+
+    def _partes_desde(self, desde: int) -> list[tuple[Conteo, int]]:
+        """The parts chained from token `desde`: the first starts there, each next one right after
+        the previous one's description and a "," / "y" / ", y" (each with the end of its description)."""
+        tokens = self.tokens
+        partes: list[tuple[Conteo, int]] = []
+        siguiente = desde
+        oracion = tokens.oracion[desde]
+        while (c := self._conteo_en(siguiente)) is not None and c.oracion == oracion:
+            fin = self._descripcion(c)
+            if fin < 0 or len(partes) >= _MAX_PARTES:
+                return []  # a part that is prose, or a run too long to be a breakdown: unsure
+            partes.append((c, fin))
+            k = fin
+            if k < len(tokens) and tokens.texto[k] == ",":
+                k += 1
+            if k < len(tokens) and tokens.normal[k] in ("y", "e") and tokens.tipo[k] == "pal":
+                k += 1
+            if k == fin:
+                break  # no connector: the breakdown has ended
+            siguiente = k
+        return partes
+
+    def _criterio(self, partes: list[tuple[Conteo, int]]) -> Literal["lugar", "complementario"] | None:
+        """Why the parts cannot overlap, or None when that cannot be told (overlapping groups, other predicates)."""
+        tokens = self.tokens
+        descripciones = [range(c.i_numero + 1 + (3 if tokens.texto[c.i_numero + 1 : c.i_numero + 2] == ("(",) else 0), fin)
+                         for c, fin in partes]
+        if all(1 < len(d) <= 6 and tokens.normal[d[0]] in ("de", "del", "en") and tokens.tipo[d[1]] == "pal"
+               and tokens.texto[d[1]][0].isupper() and tokens.normal[d[1]] not in _FUNCIONALES for d in descripciones):
+            return "lugar"  # "186 de Cúcuta, 139 de Ocaña y 67 de Pamplona"
+        if any(len(d) == 0 for d in descripciones):
+            return None
+        # the same words but one, aligned from the end; the first part may carry a verb the others elide
+        # ("de los cuales 78 fueron nacionales y 6 internacionales")
+        largo = min(len(d) for d in descripciones)
+        if any(len(d) != largo for d in descripciones[1:]):
+            return None
+        colas = [[clave(tokens.texto[k]) for k in d[len(d) - largo :]] for d in descripciones]
+        distintas = [j for j in range(largo) if len({cola[j] for cola in colas}) > 1]
+        if len(distintas) != 1:
+            return None
+        palabras = [cola[distintas[0]] for cola in colas]
+        if len(set(palabras)) != len(palabras):
+            return None
+        if any(set(palabras) <= familia for familia in _COMPLEMENTARIOS):
+            return "complementario"
+        return None
+
+    @cached_property
+    def particiones(self) -> tuple[Particion, ...]:
+        """Breakdowns whose parts cannot overlap: a whole ("412 mujeres", exact and with its noun),
+        a colon right after its noun phrase (at most six more words: "distribuidos así:", "atendidas
+        en los centros:") or "de los cuales"/"de ellos" …, then parts "N <what sets it apart>" joined
+        by commas and "y".  Only parts by place ("de <Nombre>") or by complementary qualifiers
+        (femenina/masculina, hombres/mujeres, urbana/rural …) are a partition; parts with other
+        predicates ("98 tienen …, 37 son …") may overlap and are left out.  Each token is looked at
+        a bounded number of times."""
+        resultado: list[Particion] = []
+        tokens = self.tokens
+        if len(self.conteos) < 3:
+            return ()  # a whole and two parts at least
+        introducciones: list[tuple[int, int, Literal["dos_puntos", "marcador"]]] = []  # (where, first part, form)
+        for k in _posiciones(tokens.texto, ":"):
+            introducciones.append((k, k + 1, "dos_puntos"))
+        for k in sorted(_posiciones(tokens.normal, "de") + _posiciones(tokens.normal, "entre")):
+            largo = _marcador_de_partes(_palabras_despues(tokens, k, 3))
+            if largo:
+                primera = k + largo + (1 if k + largo < len(tokens) and tokens.texto[k + largo] == "," else 0)
+                introducciones.append((k, primera, "marcador"))
+        for k, primera, forma in introducciones:
+            if primera >= len(tokens) or tokens.oracion[primera] != tokens.oracion[k]:
+                continue
+            total = self._conteo_antes(k)
+            if total is None or total.i_fin > k or total.oracion != tokens.oracion[k] or total.sustantivo is None \
+                    or total.calificador != "exacto":
+                continue
+            entre = range(total.i_fin, k)
+            if len(entre) > 6 or any(tokens.tipo[j] != "pal" for j in entre if forma == "dos_puntos") \
+                    or any(tokens.tipo[j] == "num" for j in entre):
+                continue
+            partes = self._partes_desde(primera)
+            if len(partes) < 2 or any(c.calificador != "exacto" for c, _ in partes):
+                continue
+            criterio = self._criterio(partes)
+            if criterio is None:
+                continue
+            fin = tokens.fin[partes[-1][1] - 1]
+            resultado.append(Particion(total, tuple(c for c, _ in partes), criterio, forma, self._cita(total.inicio, fin),
+                                       total.inicio, fin))
+        return tuple(resultado)
+
+    # -- lists one item a line ---------------------------------------------------------------------------
+
+    @cached_property
+    def listas_en_lineas(self) -> tuple[ListaEnLineas, ...]:
+        """Lists written one item a line after a line that ends in a colon (see `ListaEnLineas`).
+
+        Items are numbered ("1.", "2)", consecutive from 1: a list that skips or repeats a number
+        is not read) or bulleted; blank lines between them are allowed; the list ends at the first
+        other line.  Items that start with a number are a breakdown, not a list of things, and
+        lists that say they are incomplete ("entre otros") are left out."""
+        resultado: list[ListaEnLineas] = []
+        lineas = list(_LINEA.finditer(self.texto))
+        i = 0
+        while i < len(lineas):
+            linea = lineas[i]
+            contenido = linea.group(0).rstrip()
+            if not contenido.endswith(":"):
+                i += 1
+                continue
+            elementos: list[str] = []
+            numeros: list[int] = []
+            vinetas = 0
+            j = i + 1
+            fin = linea.end()
+            while j < len(lineas):
+                texto = lineas[j].group(0)
+                if not texto.strip():
+                    j += 1
+                    continue
+                m = _ELEMENTO.match(texto)
+                if m is None:
+                    break
+                if m.group("n"):
+                    numeros.append(int(m.group("n")))
+                else:
+                    vinetas += 1
+                elementos.append(" ".join(m.group("texto").split()))
+                fin = lineas[j].start() + len(texto.rstrip())
+                j += 1
+            if len(elementos) >= 2 and self._lista_clara(elementos, numeros, vinetas):
+                lista = self._rotulo(linea.start(), linea.start() + len(contenido) - 1, tuple(elementos), fin)
+                if lista is not None:
+                    resultado.append(lista)
+            i = max(j, i + 1)
+        return tuple(resultado)
+
+    @staticmethod
+    def _lista_clara(elementos: list[str], numeros: list[int], vinetas: int) -> bool:
+        if numeros and (vinetas or numeros != list(range(1, len(numeros) + 1))):
+            return False  # mixed, or numbered but not 1..n
+        if any(e[0].isdigit() for e in elementos):
+            return False  # "- 20 mujeres": a breakdown
+        return not any(_NO_EXHAUSTIVA.search(e) for e in elementos[-1:])
+
+    def _rotulo(self, inicio_linea: int, dos_puntos: int, elementos: tuple[str, ...], fin: int) -> ListaEnLineas | None:
+        """What the line that ends at `dos_puntos` says is listed: the count right before the colon, or a label."""
+        tokens = self.tokens
+        k = bisect_left(tokens.inicio, dos_puntos)  # the colon's token
+        if k >= len(tokens) or tokens.inicio[k] != dos_puntos:
+            return None
+        desde = k
+        while desde > 0 and tokens.inicio[desde - 1] >= inicio_linea and tokens.oracion[desde - 1] == tokens.oracion[k]:
+            desde -= 1
+        conteo = self._conteo_antes(k)
+        if conteo is not None and conteo.i_inicio >= desde:
+            if conteo.sustantivo is None or conteo.calificador != "exacto" or k - conteo.i_fin > 4 \
+                    or any(tokens.tipo[j] != "pal" for j in range(conteo.i_fin, k)):
+                return None
+            return ListaEnLineas(conteo, None, elementos, self._cita(conteo.inicio, tokens.fin[k]), conteo.inicio, fin)
+        palabras = range(desde, k)
+        if not 1 <= len(palabras) <= 6 or any(tokens.tipo[j] != "pal" for j in palabras) or not tokens.texto[desde][0].isupper():
+            return None  # a label is a short noun phrase that opens its sentence: "Sedes dotadas:"
+        rotulo = sustantivo_en(tokens, desde)[0]
+        if rotulo is None:
+            return None
+        return ListaEnLineas(None, rotulo, elementos, self._cita(tokens.inicio[desde], tokens.fin[k]), tokens.inicio[desde], fin)
 
     # -- percentage splits ---------------------------------------------------------------------------
 
@@ -654,6 +910,10 @@ class Analisis:
         return tuple(resultado)
 
 
+_MAX_PARTES = 50  # parts of one breakdown, counts looked back for its whole
+_MAX_DESCRIPCION = 12  # tokens of what sets a part apart ("186 de Cúcuta", "81 con jefatura femenina")
+_MAX_LISTA = 1000  # tokens of a list after a count
+
 _MARCADORES_PARTES = (
     ("de", "los", "cuales"), ("de", "las", "cuales"), ("de", "ellos"), ("de", "ellas"), ("de", "estos"),
     ("de", "estas"), ("entre", "ellos"), ("entre", "ellas"),
@@ -667,12 +927,35 @@ def _marcador_de_partes(palabras: tuple[str, ...]) -> int:
     return 0
 
 
+# qualifiers that split a whole into parts that cannot overlap, by their comparison keys (`clave`)
+_COMPLEMENTARIOS: tuple[frozenset[str], ...] = tuple(
+    frozenset(clave(p) for p in familia.split())
+    for familia in (
+        "femenina femenino femeninas femeninos masculina masculino masculinas masculinos",
+        "hombre hombres mujer mujeres",
+        "niño niños niña niñas",
+        "urbana urbano urbanas urbanos rural rurales",
+        "nacional nacionales internacional internacionales extranjero extranjeros extranjera extranjeras",
+        "pública público públicas públicos privada privado privadas privados",
+        "presencial presenciales virtual virtuales",
+        "nuevo nuevos nueva nuevas antiguo antiguos antigua antiguas",
+    )
+)
+
+_LINEA = re.compile(r"[^\n]*")
+_ELEMENTO = re.compile(r"[ \t]*(?:(?P<n>\d{1,3})[.)][ \t]+|[-•*–·▪●○◦][ \t]+)(?P<texto>\S.*)")
+
 _NO_EXHAUSTIVA = re.compile(r"\b(entre otr[oa]s|etc|y otr[oa]s|y dem[aá]s)\b\W*$", re.IGNORECASE)
 _Y_FINAL = re.compile(r"^(?P<antes>.*\S)\s+(?:y|e)\s+(?P<despues>\S.*)$", re.DOTALL)
 
 
-def _elementos(lista: str, estricta: bool) -> tuple[str, ...] | None:
+def _elementos(lista: str, estricta: bool, solo_nombres: bool = False) -> tuple[str, ...] | None:
     """The elements of an enumeration, or None if the text does not read as a closed list of names.
+
+    `solo_nombres`: the list is in parentheses, where a report as often describes the count ("500
+    mejoramientos terminados (pisos, cubiertas, baños y cocinas)": the kinds of work, not 4 of the
+    500) as names what it counts ("3 fundaciones (Fundación Uno, …)"); only a list of names, every
+    element capitalized, is then the list of the things counted.
 
     Split on commas; an Oxford "…, y Perú" loses its "y"; the last element is split at its last
     "y" only when that "y" joins two elements alike ("Chinácota y Cúcuta", not "Fundación para el
@@ -701,6 +984,8 @@ def _elementos(lista: str, estricta: bool) -> tuple[str, ...] | None:
     if any(len(p.split()) > 12 for p in partes):
         return None  # prose, not a list of names
     if estricta and any(not p[0].isupper() or len(p.split()) > 5 for p in partes):
+        return None
+    if solo_nombres and not all(p[0].isupper() for p in partes):
         return None
     return tuple(partes)
 

@@ -274,15 +274,27 @@ _GRUPO = re.compile(
 )
 
 
+_FIN_DE_CLAUSULA_GRUPOS = re.compile(r"[.;](?=\s|$)|\n")
+
+
 def grupos(texto: str, despues_de: int) -> list[tuple[str, str]]:
     """A breakdown of the beneficiaries by group, when the answer lists one after the total:
     '1649 ciudadanos ..., 108 corresponden a mujeres jefes de hogar, 56 manifiestan ser
-    población víctima, 114 migrantes, ...'.  At least two groups, or none."""
+    población víctima, 114 migrantes, ...', or after a colon: '50 personas con discapacidad: 21 ...,
+    17 ... y 12 ...' (the first group follows the colon).  At least two groups, or none."""
     resto = texto[despues_de:]
-    coma = resto.find(",")
-    if coma < 0:
+    coma, dos_puntos = resto.find(","), resto.find(":")
+    if dos_puntos >= 0 and (coma < 0 or dos_puntos < coma):
+        # the text right after the colon is the first group, and the sentence is the breakdown: the groups
+        # of a next sentence ("De ellos, 23 son víctimas …") overlap these and are not added to them
+        resto = resto[dos_puntos + 1 :]
+        fin = _FIN_DE_CLAUSULA_GRUPOS.search(resto)
+        resto = resto[: fin.start()] if fin else resto
+    elif coma >= 0:
+        resto = resto[coma:]
+    else:
         return []
-    encontrados = [(m.group("grupo").strip(), m.group("n")) for m in _GRUPO.finditer(resto[coma:])]
+    encontrados = [(m.group("grupo").strip(), m.group("n")) for m in _GRUPO.finditer(resto)]
     encontrados = [(g, n) for g, n in encontrados if g and not _NO_UNIDAD.match(g)]
     return encontrados if len(encontrados) >= 2 else []
 

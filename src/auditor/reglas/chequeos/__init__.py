@@ -16,6 +16,7 @@ from auditor.reglas.chequeos.conteos import (
     ListaNoCoincide,
     MenosPersonasQueUnidades,
     ParteMayorQueTotal,
+    ParticionNoSuma,
     RepartoNoSuma100,
 )
 from auditor.reglas.chequeos.copia import ParrafoRepetidoEnLaMeta, ParrafoRepetidoEntreMetas
@@ -84,6 +85,7 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     DesgloseSuperaTotal,
     RepartoNoSuma100,
     MenosPersonasQueUnidades,
+    ParticionNoSuma,
     MunicipioDesconocido,
     MunicipioFueraDelDepartamento,
     NombreConDosEscrituras,

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.idioma import tr
 from auditor.lectura.cifras import escribir_numero
-from auditor.lectura.conteos import Conteo, Sustantivo, analizar, clave, conteos, sustantivo_de
+from auditor.lectura.conteos import Conteo, ListaEnLineas, Sustantivo, analizar, clave, conteos, sustantivo_de
 from auditor.lectura.recorte import acortar
 from auditor.modelo.informe import Informe, Meta, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
@@ -42,6 +42,7 @@ def _etiqueta(campo: str) -> str:
         "impacto": tr("El impacto"),
         "inversion.texto": tr("La inversión"),
         "meta_cuatrienio.texto": tr("La meta del cuatrienio"),
+        "localizacion.texto": tr("La localización"),
     }[campo]
 
 
@@ -229,7 +230,11 @@ class ListaNoCoincide(Regla):
         "Norte', '17 asociaciones (…)', '3 misiones … a España y Portugal, China, y Perú') frente al número de elementos "
         "de la lista. Los elementos se separan por comas y por la 'y' final; una 'y' dentro de un nombre ('España y "
         "Portugal', 'Fundación para el desarrollo económico y el bienestar social') no parte el elemento. Las listas "
-        "que no dicen ser completas ('entre otros', 'como …') no se cuentan.",
+        "que no dicen ser completas ('entre otros', 'como …') no se cuentan. Entre paréntesis solo cuenta una lista de "
+        "nombres ('(pisos, cubiertas y baños)' describe la obra, no nombra lo contado). Una lista de un elemento por "
+        "renglón ('1. …', '2. …' o viñetas) tras un renglón que termina en dos puntos se compara con la cifra de ese "
+        "renglón o, si es un rótulo ('Sedes dotadas:'), con la cantidad de la meta del mismo sustantivo. También se "
+        "lee la localización ('siete (7) municipios: …').",
         por_que="Si la cifra dice 17 y la lista nombra 16, falta un nombre o sobra uno en la cifra; el lector no puede "
         "verificar a quién llegó el apoyo.",
         ejemplo_falla="logro:\n  texto: \"4 clústeres asistidos: Construcción, TIC, Moda Norte\"\n",
@@ -238,17 +243,43 @@ class ListaNoCoincide(Regla):
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         for i, meta in enumerate(informe.metas):
-            for campo, _ in PROSA:
+            cantidades = [q for q in (cantidad_lograda(meta), cantidad_beneficiarios(meta)) if q is not None]
+            for campo in (*(c for c, _ in PROSA), "localizacion.texto"):
                 texto = _texto(meta, campo)
                 if texto is None:
                     continue
-                for e in analizar(texto).enumeraciones:
+                analisis = analizar(texto)
+                for e in analisis.enumeraciones:
                     if len(e.elementos) != e.conteo.valor:
                         yield Observacion(
                             tr("{etiqueta} anuncia «{cita}», pero la lista que sigue nombra {n}: {elementos}",
                                etiqueta=_etiqueta(campo), cita=e.conteo.cita, n=len(e.elementos), elementos="; ".join(e.elementos)),
                             campo, i, acortar(e.cita, 240),
                         )
+                yield from self._listas_en_lineas(analisis.listas_en_lineas, cantidades, campo, i)
+
+    @staticmethod
+    def _listas_en_lineas(listas: tuple[ListaEnLineas, ...], cantidades: list[Cantidad], campo: str, i: int) -> Iterator[Observacion]:
+        """A list one item a line against the count on the line that opens it, or, when that line is a label
+        ("Sedes dotadas:"), against the meta's quantity of the same noun (lo logrado, los beneficiarios)."""
+        for lista in listas:
+            n = len(lista.elementos)
+            if lista.conteo is not None:
+                if n != lista.conteo.valor:
+                    yield Observacion(
+                        tr("{etiqueta} anuncia «{cita}», pero la lista que sigue nombra {n}: {elementos}",
+                           etiqueta=_etiqueta(campo), cita=lista.conteo.cita, n=n, elementos="; ".join(lista.elementos)),
+                        campo, i, acortar(lista.cita, 240),
+                    )
+                continue
+            rotulo = lista.rotulo
+            q = next((q for q in cantidades if rotulo is not None and q.sustantivo.compatible(rotulo)), None)
+            if q is not None and n != q.valor:
+                yield Observacion(
+                    tr("{etiqueta} enumera {n} en la lista «{cita}», pero '{campo}' registra {dicho}",
+                       etiqueta=_etiqueta(campo), n=n, cita=lista.cita, campo=q.campo, dicho=q.dicho),
+                    campo, i, acortar(lista.cita, 240),
+                )
 
 
 _PERSONAS = [
@@ -385,6 +416,47 @@ class DesgloseSuperaTotal(Regla):
                 return []
             partes.append(c)
         return partes
+
+
+class ParticionNoSuma(Regla):
+    id = "CNT007"
+    nombre = "particion-no-suma-total"
+    categoria = Categoria.COUNT_MISMATCH
+    severidad = Severidad.WARNING
+    mensaje = "Las partes de un desglose que no se traslapan no suman su total"
+    doc = Documentacion(
+        que_revisa="Desgloses de un total en partes que no pueden traslaparse: por lugar ('120 familias: 70 de "
+        "Sardinata y 50 de Tibú') o por calificativos complementarios ('90 hogares: 52 con jefatura femenina y 38 con "
+        "jefatura masculina', hombres y mujeres, urbana y rural, nacionales e internacionales), introducidos por dos "
+        "puntos o por 'de los cuales', en la prosa de las metas y en el resumen del informe. Sus partes deben sumar el total. Partes que pueden traslaparse (víctimas, "
+        "mujeres, personas con discapacidad; '98 tienen jefatura femenina, 37 son víctimas …') no se suman: no tienen "
+        "por qué dar el total.",
+        por_que="Si un total se reparte entre municipios o entre hombres y mujeres y las partes no lo suman, una "
+        "de las cifras está mal: el lector no sabe cuántos fueron ni dónde.",
+        ejemplo_falla="beneficiarios:\n  descripcion: '120 familias: 70 de Sardinata y 40 de Tibú.'\n",
+        ejemplo_pasa="beneficiarios:\n  descripcion: '120 familias: 70 de Sardinata y 50 de Tibú.'\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        for i, meta in enumerate(informe.metas):
+            for campo in (*(c for c, _ in PROSA), "localizacion.texto"):
+                yield from self._particiones(_texto(meta, campo), _etiqueta(campo), campo, i)
+        for j, total in enumerate(informe.totales):  # the report's summary ("atendió a 6.450 personas: …")
+            yield from self._particiones(total.texto, tr("El resumen del informe"), f"totales[{j}].texto", None)
+
+    @staticmethod
+    def _particiones(texto: str | None, etiqueta: str, campo: str, meta: int | None) -> Iterator[Observacion]:
+        if texto is None or not texto.strip():
+            return
+        for p in analizar(texto).particiones:
+            if p.suma == p.total.valor or (p.forma == "marcador" and p.suma > p.total.valor):
+                continue  # adds up; or more than the whole after "de los cuales", which is CNT004's
+            yield Observacion(
+                tr("{etiqueta} reparte «{total}» en {partes} = {suma}, no {valor}",
+                   etiqueta=etiqueta, total=p.total.cita, partes=" + ".join(escribir_numero(x.valor) for x in p.partes),
+                   suma=escribir_numero(p.suma), valor=escribir_numero(p.total.valor)),
+                campo, meta, acortar(p.cita, 240),
+            )
 
 
 class ParametrosReparto(BaseModel):
