@@ -56,3 +56,27 @@ def test_rotulos_sin_tildes_ni_signo_inicial_no_se_confunden_con_la_prosa() -> N
     assert [e.nombre for e, _, _ in partir("¿Donde se intervino? Cúcuta") if e] == ["donde"]
     # a question in the middle of prose without the opening '¿' is prose
     assert [e for e, _, _ in partir("Se preguntó qué se hizo con los recursos") if e] == []
+
+
+def test_mobiliario_de_pagina_en_celdas_y_repetido() -> None:
+    # A running header split by tabs from its page number, and one repeated without a number,
+    # are page furniture; the cover's lines (once) and a sentence naming the report are text.
+    texto = (
+        "Rendición de Cuentas Vigencia 2025\n\n"
+        "Secretaría de Cultura y Turismo\n\n"
+        "Corte: 30 de junio de 2025\n\n"
+        "Oficina de Cultura – informe de gestión anual\n\n"
+        + "".join(f"Meta {n} Bibliotecas dotadas\n\nLo realizado: se dotaron {n} bibliotecas.\n\n" for n in range(1, 5))
+        + "Gobernación del Meta · Rendición de Cuentas 2025\t\tPág. 2 de 7\n\n"
+        "Oficina de Cultura – informe de gestión anual\n\n"
+        "Inversión: $ 20 millones.\n\n"
+        "Oficina de Cultura – informe de gestión anual\n\n"
+        "La rendición de cuentas de la Secretaría se hará en marzo.\n\n"
+        "Total\t4\tPágina 3 de 7\n"
+    )
+    textos = [s.texto for s in segmentos_de_texto(texto)]
+    assert "Rendición de Cuentas Vigencia 2025" in textos and "Secretaría de Cultura y Turismo" in textos
+    assert textos.count("Oficina de Cultura – informe de gestión anual") == 1  # on the cover only
+    assert not any("Pág" in t or "Gobernación" in t for t in textos)
+    assert "La rendición de cuentas de la Secretaría se hará en marzo." in textos
+    assert "Total" in textos and "4" in textos  # a table row with a figure in it is not a header

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from auditor.lectura.patrones import quitar_invisibles
+from auditor.lectura.patrones import normalizar, quitar_invisibles
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,7 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None) 
     segmentos: list[Segmento] = []
     pendiente: list[str] = []
     inicio = 0
+    mobiliario = lineas_de_mobiliario(lineas)
 
     def cerrar() -> None:
         nonlocal pendiente
@@ -114,9 +115,13 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None) 
         pendiente = []
 
     for numero, linea in enumerate(lineas, start=1):
+        if numero in mobiliario:
+            continue  # page furniture: the paragraph cut by the page break goes on after it
         if "\t" in linea:
             cerrar()
             for columna, celda in enumerate(linea.split("\t")):
+                if _PIE_DE_PAGINA.match(celda):
+                    continue  # a page number the export put in a cell of its own
                 for parrafo, negritas in parrafos_de_celda(celda):
                     segmentos.append(Segmento(parrafo, numero, fila=numero, celda=columna, negritas=negritas))
             continue
@@ -143,6 +148,52 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None) 
 
 
 _PIE_DE_PAGINA = re.compile(r"^\s*(?:[-–—]\s*)?(?:p[aá]g(?:ina)?\.?\s*)\d+\s*(?:(?:de|/)\s*\d+)?\s*(?:[-–—]\s*)?$", re.IGNORECASE)
+# What a running page header names: the report or the entity that reports.
+_RUBRO_DE_PAGINA = re.compile(
+    r"\b(?:rendicion\s+de\s+cuentas|informe\s+de\s+(?:gestion|rendicion)|secretaria|gobernacion|alcaldia)\b")
+_PORTADA = 10  # the first non-blank lines: the cover, whose lines are never furniture unless numbered
+
+
+def lineas_de_mobiliario(lineas: list[str]) -> set[int]:
+    """The 1-based numbers of the lines that are page furniture, not text: a line whose
+    tab-separated cells are a page number ('Página 3 de 9', 'Pág. 3') and running-header cells,
+    wherever it appears; and a running header without a number (short, no sentence punctuation,
+    naming the report or the secretaría) that the export repeats, two times or more, at page
+    breaks.  A cover line that the document repeats keeps its first appearance on the cover."""
+    def celdas(linea: str) -> list[str]:
+        return [c.strip() for c in linea.split("\t") if c.strip()]
+
+    def rotulo(celda: str) -> bool:
+        return len(celda) <= 160 and not re.search(r"[:;]|[.!?]$", celda)
+
+    def clave(linea: str) -> str:
+        return " ".join(normalizar(" ".join(celdas(linea))).split())
+
+    veces: dict[str, int] = {}
+    for linea in lineas:
+        if linea.strip():
+            veces[clave(linea)] = veces.get(clave(linea), 0) + 1
+    fuera: set[int] = set()
+    vistas: set[str] = set()
+    no_vacias = 0
+    for numero, linea in enumerate(lineas, start=1):
+        partes = celdas(linea)
+        if not partes:
+            continue
+        no_vacias += 1
+        if "\t" in linea and any(_PIE_DE_PAGINA.match(c) for c in partes):
+            if all(_PIE_DE_PAGINA.match(c) or (rotulo(c) and _RUBRO_DE_PAGINA.search(normalizar(c))) for c in partes):
+                fuera.add(numero)
+            continue
+        k = clave(linea)
+        if veces[k] >= 2 and all(rotulo(c) for c in partes) and _RUBRO_DE_PAGINA.search(k):
+            if no_vacias <= _PORTADA and k not in vistas:
+                vistas.add(k)
+                continue
+            fuera.add(numero)
+    return fuera
+
+
 _FIN_DE_ORACION = re.compile(r"[.!?:;)\"”»]\s*$")
 _NO_CIERRA = re.compile(
     r"(?:,|\b(?:de|del|la|las|los|el|y|e|o|u|a|al|en|con|para|por|que|su|sus|un|una|entre|sobre|como|desde|hasta))\s*$",
