@@ -323,3 +323,23 @@ def test_rotulos_de_porcentaje_en_sus_formas(cumplimiento: str, avance: str, esp
     meta = cargado.informe.metas[0]
     assert (meta.cumplimiento_periodo.valor, meta.avance_cuatrienio.valor) == esperado
     assert [p.regla for p in cargado.problemas] == []
+
+
+@pytest.mark.parametrize(("portada", "secretaria"), [
+    ("ALCALDÍA DE PAMPLONA\nSECRETARÍA DE CULTURA Y TURISMO\n", "Secretaría de Cultura y Turismo"),
+    ("Gobernación de Boyacá\nSecretaría Departamental de Agricultura\n", "Secretaría Departamental de Agricultura"),
+    ("SECRETARÍA MUNICIPAL DE EDUCACIÓN\n", "Secretaría Municipal de Educación"),
+    ("GOBERNACIÓN DEL META\nSECRETARÍA DE MINAS Y ENERGÍA\nINFORME DE RENDICIÓN DE CUENTAS 2025\n", "Secretaría de Minas y Energía"),
+])
+def test_secretaria_de_la_portada_en_mayusculas_o_corrida(portada: str, secretaria: str) -> None:
+    # Cover lines a text export runs together, or a secretaría with an adjective, still name the secretaría.
+    cargado = _importar(f"{portada}\nRendición de Cuentas 2025\n\nMeta # 1 Ferias\t\t\n\t¿Qué se hizo? 2 ferias realizadas\n")
+    assert "secretaria" not in {p.campo for p in cargado.problemas}
+    assert cargado.informe is not None and cargado.informe.secretaria == secretaria
+
+
+def test_secretaria_nombrada_en_una_oracion_no_es_la_de_la_portada() -> None:
+    cargado = _importar("Rendición de Cuentas 2025\n\nGobernación de Norte de Santander\n\n"
+                        "La Secretaría de Hacienda apoyó la revisión de este informe.\n\n"
+                        "Meta # 1 Ferias\t\t\n\t¿Qué se hizo? 2 ferias realizadas\n")
+    assert ("ENT004", "secretaria") in [(p.regla, p.campo) for p in cargado.problemas]

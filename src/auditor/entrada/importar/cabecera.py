@@ -26,7 +26,14 @@ _ENTIDAD_MAYUSCULAS = re.compile(  # 'GOBERNACIÓN DE NORTE DE SANTANDER', up to
     rf"\b(?P<tipo>GOBERNACI[OÓ]N|ALCALD[IÍ]A)\s+(?P<prep>DE|DEL)\s+(?P<lugar>{_MAYUSCULA}(?:\s+(?!SECRETAR|INFORME|RENDICI|PLAN\b|VIGENCIA)"
     rf"{_MAYUSCULA})*)\b")
 _DEPARTAMENTO = re.compile(r"^\s*DEPARTAMENTO\s+(?:DE\s+|DEL\s+)?(?P<lugar>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ\s]+?)\s*$")
-_SECRETARIA = re.compile(r"^\s*(?P<nombre>secretar[ií]a\s+(?:de|del|general)\b.*)$", re.IGNORECASE)
+_SECRETARIA = re.compile(r"^\s*(?P<nombre>secretar[ií]a\s+(?:(?:departamental|municipal|distrital)\s+)?(?:de|del|general)\b.*)$",
+                         re.IGNORECASE)
+# The secretaría run in after the entity on one cover paragraph ('GOBERNACIÓN DE X SECRETARÍA DE SALUD'),
+# up to the next cover line run in (the report's title, the plan, the period, the date).
+_SECRETARIA_EN_LINEA = re.compile(
+    r"\b(?P<nombre>secretar[ií]a\s+(?:(?:departamental|municipal|distrital)\s+)?(?:de|del|general)\b.*?)\s*"
+    r"(?=$|\b(?:informe|rendici[oó]n|plan\s+de\s+desarrollo|vigencia|periodo|per[ií]odo|fecha|corte|gobernaci[oó]n|alcald[ií]a)\b|(?:19|20)\d\d)",
+    re.IGNORECASE)
 _FECHA = re.compile(rf"^\s*(?:fecha\s+de\s+corte:?\s*)?(?P<mes>{'|'.join(MESES)})\s+(?:de\s+|del\s+)?(?P<anio>(?:19|20)\d\d)\s*$",
                     re.IGNORECASE)
 _CORTE = re.compile(r"\bcorte\b(?:\s+(?:a|al|de|del))?\s*[:\-–]?\s*", re.IGNORECASE)
@@ -96,9 +103,32 @@ def _secretaria(segmentos: list[Segmento], borrador: Borrador, primera: int) -> 
         if m and len(s.texto) <= 150:
             borrador.poner(("secretaria",), titulo_espanol(m.group("nombre")), s.linea)
             return
+    for s in segmentos:
+        nombre = _secretaria_en_linea(s.texto)
+        if nombre:
+            borrador.poner(("secretaria",), nombre, s.linea)
+            return
     borrador.poner(("secretaria",), "(no indicada)", primera)
     borrador.problema(ENTRADA_SIN_UBICAR, primera, "la portada no dice qué secretaría informa (se esperaba una línea 'Secretaría de …')",
                       campo="secretaria")
+
+
+def _secretaria_en_linea(texto: str) -> str | None:
+    """The secretaría named inside a cover paragraph that runs the cover's lines together, after
+    the entity or other lines in capitals ('GOBERNACIÓN DE X SECRETARÍA DE SALUD DEPARTAMENTAL');
+    not one named inside a sentence ('La Secretaría de Salud presenta …')."""
+    if len(texto) > 200:
+        return None
+    m = _SECRETARIA_EN_LINEA.search(texto)
+    if not m:
+        return None
+    antes = texto[:m.start()].strip()
+    if antes and not (antes.isupper() or _ENTIDAD.fullmatch(antes)):
+        return None
+    nombre = m.group("nombre").strip(" -–—,")
+    if texto.isupper() != nombre.isupper() or len(nombre.split()) < 3:
+        return None
+    return titulo_espanol(nombre)
 
 
 def _titulo(segmentos: list[Segmento], borrador: Borrador) -> str:
