@@ -269,6 +269,25 @@ ROTULO = (
 )
 
 
+# A percentage label left without its number at the start of its cell ('% de avance frente al cuatrienio',
+# '___ % de cumplimiento'): the template asks for the percentage and the office did not write it.
+ROTULO_EN_BLANCO = (
+    r"^\s*(?:_+\s*)?%\s*(?:de\s+(?:cumplimiento|avance)\b|del\s+cuatrienio\b|frente\s+al\s+cuatrienio\b"
+    r"|de\s+la\s+meta\s+del\s+cuatrienio\b|de\s+lo\s+programado\b)"
+    + _COLA
+)
+
+
+def en_blanco(texto: str) -> Referente | None:
+    """What a label found by `ROTULO_EN_BLANCO` asks for (the period's cumplimiento or the plan's
+    avance), read by the same grammar as if its number were written; None if it does not say."""
+    m = re.match(ROTULO_EN_BLANCO, texto, re.IGNORECASE)
+    if not m:
+        return None
+    leido = rotulado("1" + m.group(0).strip().lstrip("_ "))  # the number only stands in for the blank: never a value
+    return leido.referente if leido is not None else None
+
+
 def rotulado(texto: str) -> Porcentaje | None:
     """The progress percentage a label found by `ROTULO` states (None if it states none)."""
     return next((p for p in porcentajes(texto) if p.progreso), None)

@@ -42,6 +42,7 @@ def _etiqueta(nombre: str, patron: str) -> Etiqueta:
 # reader (lectura/porcentajes.py), which says whether it is the cumplimiento of the period or the avance of the plan.
 PORCENTAJES = (
     _etiqueta("porcentaje", porcentajes.ROTULO),
+    _etiqueta("porcentaje_en_blanco", porcentajes.ROTULO_EN_BLANCO),
 )
 
 
@@ -215,6 +216,9 @@ class LectorTabular:
                 if campo not in self.b.datos["metas"][e.meta.indice]:  # the cell comes first; a repetition in prose does not replace it
                     self.b.poner(("metas", e.meta.indice, campo), texto, s.linea)
             return  # what follows the percentage ('... frente a lo programado en la vigencia') still belongs to the answer
+        if etiqueta.nombre == "porcentaje_en_blanco" and m is not None:
+            self._porcentaje_en_blanco(m.group(0), s)
+            return
         if e.provisional is not None and e.provisional != etiqueta.campo:
             previo = e.meta.textos.get(e.provisional)
             if previo is not None and not previo.partes:
@@ -234,6 +238,18 @@ class LectorTabular:
         elif not etiqueta.titulo:
             e.fila_localizacion = None
             e.localizacion_titulo = False
+
+    def _porcentaje_en_blanco(self, rotulo: str, s: Segmento) -> None:
+        """A percentage label without its number: the percentage it asks for is written blank ('%'),
+        so it is reported missing (PCT003) instead of the label being read as part of an answer."""
+        e = self.e
+        assert e.meta is not None
+        referente = porcentajes.en_blanco(rotulo)
+        if referente is None:
+            return
+        campo = "cumplimiento_periodo" if referente is porcentajes.Referente.PERIODO else "avance_cuatrienio"
+        if campo not in self.b.datos["metas"][e.meta.indice]:
+            self.b.poner(("metas", e.meta.indice, campo), "%", s.linea)
 
     def _texto(self, texto: str, s: Segmento) -> None:
         e = self.e

@@ -16,7 +16,7 @@ from auditor.idioma import diferida, tr
 from auditor.lectura.cifras import escribir_numero
 from auditor.lectura.patrones import normalizar
 from auditor.modelo.campos import leer_campo
-from auditor.modelo.informe import Informe, Meta
+from auditor.modelo.informe import Informe, Meta, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
@@ -113,6 +113,17 @@ class PorcentajeNoCoincide(Regla):
                     )
 
 
+_EN_BLANCO = {
+    "cumplimiento_periodo": diferida("Falta el % de cumplimiento del periodo: el informe lo pide y lo deja sin número"),
+    "avance_cuatrienio": diferida("Falta el % de avance del cuatrienio: el informe lo pide y lo deja sin número"),
+}
+
+
+def _en_blanco(valor: Valor | None) -> bool:
+    """A percentage written without its number ('%'): the slot is there and left blank."""
+    return valor is not None and valor.vacio and bool((valor.texto or "").strip())
+
+
 class PorcentajeFaltante(Regla):
     id = "PCT003"
     nombre = "porcentaje-faltante"
@@ -157,6 +168,8 @@ class PorcentajeFaltante(Regla):
             ):
                 if vacio and esperado is not None:
                     yield Observacion(tr(plantilla, calculado=_fmt(esperado[0]), cuentas=esperado[2]), campo, i, None)
+                elif vacio and _en_blanco(getattr(meta, campo)):
+                    yield Observacion(tr(_EN_BLANCO[campo]), campo, i, None)
 
 
 class ParametrosJustificacion(BaseModel):
