@@ -80,3 +80,13 @@ def test_mobiliario_de_pagina_en_celdas_y_repetido() -> None:
     assert not any("Pág" in t or "Gobernación" in t for t in textos)
     assert "La rendición de cuentas de la Secretaría se hará en marzo." in textos
     assert "Total" in textos and "4" in textos  # a table row with a figure in it is not a header
+
+
+def test_encabezado_repetido_en_varias_lineas_sale_entero() -> None:
+    portada = "Rendición de Cuentas 2026\n\nSecretaría de Minas\n\nCorte: 30 de junio de 2026\n\n" + "".join(
+        f"Meta {n} Títulos mineros\n\nSe formalizaron {n} títulos.\n\n" for n in range(1, 5))
+    textos = [s.texto for s in segmentos_de_texto(
+        portada + "Rendición de Cuentas 2026  \nSECRETARÍA DE MINAS  \nY ENERGÍA\n\nSe formalizaron otros 2.\n\n"
+        "Rendición de Cuentas 2026\nMeta 9 Minas legalizadas\n")]
+    assert textos.count("Rendición de Cuentas 2026") == 1 and not any("ENERGÍA" in t for t in textos)
+    assert "Meta 9 Minas legalizadas" in textos  # a heading run into the header stays

@@ -191,7 +191,26 @@ def lineas_de_mobiliario(lineas: list[str]) -> set[int]:
                 vistas.add(k)
                 continue
             fuera.add(numero)
+            fuera.update(_resto_del_encabezado(lineas, numero, rotulo))
     return fuera
+
+
+def _resto_del_encabezado(lineas: list[str], numero: int, rotulo: Callable[[str], bool]) -> list[int]:
+    """The other lines of the paragraph of a repeated running header at line `numero`, when all of
+    them are the header's continuation ('Rendición de Cuentas 2025 / SECRETARÍA DE RECREACIÓN /
+    Y DEPORTE' with hard breaks): short, in capitals or naming the report, no figure.  None if any
+    line of the paragraph is text (a heading with its number, a sentence)."""
+    bloque: list[int] = []
+    for paso in (-1, 1):
+        i = numero + paso
+        while 1 <= i <= len(lineas) and lineas[i - 1].strip() and "\t" not in lineas[i - 1]:
+            bloque.append(i)
+            i += paso
+    for i in bloque:
+        t = lineas[i - 1].strip()
+        if re.search(r"\d", t) or not rotulo(t) or not (t.isupper() or _RUBRO_DE_PAGINA.search(normalizar(t))):
+            return []
+    return bloque
 
 
 _FIN_DE_ORACION = re.compile(r"[.!?:;)\"”»]\s*$")
