@@ -343,3 +343,27 @@ def test_secretaria_nombrada_en_una_oracion_no_es_la_de_la_portada() -> None:
                         "La Secretaría de Hacienda apoyó la revisión de este informe.\n\n"
                         "Meta # 1 Ferias\t\t\n\t¿Qué se hizo? 2 ferias realizadas\n")
     assert ("ENT004", "secretaria") in [(p.regla, p.campo) for p in cargado.problemas]
+
+
+def test_rotulos_sinonimos_en_la_plantilla_tabular() -> None:
+    # Labels other offices use instead of the template's questions ('Aliados:', 'Periodo de ejecución:')
+    # answer their field in a tabular draft too; a generic word opening a breakdown inside an answer does not.
+    cargado = _importar(
+        "Rendición de Cuentas 2025\n\nSecretaría de Prueba\n\nGobernación de Norte de Santander\n\n"
+        "Meta # 4 Acueductos veredales rehabilitados\t\t\n"
+        "Lo realizado: se rehabilitaron 3 acueductos veredales\t80% de cumplimiento\t\n"
+        "Recursos invertidos: $ 150 millones de recursos propios\t"
+        "Población beneficiada: 420 familias campesinas\nMunicipios: Sardinata 300 y Tibú 120\t\n"
+        "Acciones realizadas: diagnóstico y obra civil\tAliados estratégicos: Juntas de Acción Comunal\t"
+        "Período de ejecución: febrero a julio de 2025\n"
+        "Impactos: menos casos de enfermedad diarreica\tCobertura territorial: municipio de Sardinata\t\n"
+    )
+    assert cargado.informe is not None
+    meta = cargado.informe.metas[0]
+    assert meta.logro.texto is not None and meta.logro.texto.startswith("se rehabilitaron")
+    assert meta.inversion.ejecutada is not None and meta.inversion.ejecutada.valor == 150  # millions
+    assert meta.beneficiarios.descripcion is not None and "Sardinata 300" in meta.beneficiarios.descripcion
+    assert (meta.ejecucion.como, meta.ejecucion.con_quien, meta.ejecucion.cuando) == (
+        "diagnóstico y obra civil", "Juntas de Acción Comunal", "febrero a julio de 2025")
+    assert meta.impacto == "menos casos de enfermedad diarreica"
+    assert meta.localizacion.municipios == ["Sardinata"]
