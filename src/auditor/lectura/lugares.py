@@ -129,6 +129,7 @@ class Divipola:
     _largos: set[int] = field(default_factory=set, init=False, repr=False)  # the lengths of the name keys (`sugerir`)
     _sugeridas: dict[tuple[str, str | None, float, int, bool, int | None], tuple[Municipio, ...]] = field(
         default_factory=dict, init=False, repr=False)  # `sugerir`'s answers
+    _leidos: dict[str, tuple[Lugar, ...]] = field(default_factory=dict, init=False, repr=False)  # `lugares` of short texts
     max_palabras: int = field(default=1, init=False)
 
     def __post_init__(self) -> None:
@@ -174,8 +175,18 @@ class Divipola:
         return k in self._por_nombre or k.replace(" ", "") in self._por_compacta
 
     def lugares(self, texto: str) -> list[Lugar]:
-        """The places `texto` names, with their kind and municipality (`leer_lugares`, knowing the municipalities)."""
-        return leer_lugares(texto, self.es_municipio)
+        """The places `texto` names, with their kind and municipality (`leer_lugares`, knowing the municipalities).
+
+        A short text (an item of a list of municipalities: "Tibú", "Vereda La Laguna (Mutiscua)") is read once:
+        two rules read every item of every meta's LOCALIZACIÓN, and the same names recur from report to report."""
+        if len(texto) > _CORTO:
+            return leer_lugares(texto, self.es_municipio)
+        leidos = self._leidos.get(texto)
+        if leidos is None:
+            if len(self._leidos) >= _LEIDOS_MAXIMO:
+                self._leidos.clear()
+            leidos = self._leidos[texto] = tuple(leer_lugares(texto, self.es_municipio))
+        return list(leidos)
 
     def nombre_usual(self, m: Municipio) -> str:
         """The name reports use: a shorter common name when there is one ("Cúcuta" for "San José de Cúcuta")."""
@@ -421,6 +432,10 @@ def distancia(a: str, b: str, tope: int | None = None) -> int:
 
 # Capitals whose name is mostly something else in prose: a country or a foreign city.
 _HOMONIMOS = frozenset({"armenia", "florencia"})
+
+
+_CORTO = 80  # characters of a text whose places `Divipola.lugares` remembers
+_LEIDOS_MAXIMO = 8192
 
 
 @cache

@@ -239,6 +239,9 @@ def _combinable(patron: Patron) -> bool:
     return not patron.completo and _NO_COMBINABLE.search(patron.expresion.pattern) is None
 
 
+_Prefiltro = tuple["re.Pattern[str] | regex.Pattern[str]", ...]  # alternations of a set's joinable patterns
+
+
 @dataclass(frozen=True)
 class Coincidencia:
     patron: Patron
@@ -251,31 +254,49 @@ class ConjuntoPatrones:
     nombre: str
     descripcion: str
     patrones: list[Patron]
-    _prefiltro: tuple[int, regex.Pattern[str] | None, tuple[bool, ...]] = field(
-        default=(-1, None, ()), init=False, repr=False, compare=False)
+    _prefiltro: tuple[int, _Prefiltro, tuple[bool, ...]] = field(
+        default=(-1, (), ()), init=False, repr=False, compare=False)
 
-    def _alguno(self) -> tuple[regex.Pattern[str] | None, tuple[bool, ...]]:
-        """The set's patterns that are searched anywhere and can be joined (see `_combinable`) in one
-        alternation: when it finds nothing, none of them is in the text, and the scan skips them (most
-        fields hold none). Rebuilt if the set grew (rule files add phrases to a set while the catalog is built)."""
+    def _alguno(self) -> tuple[_Prefiltro, tuple[bool, ...]]:
+        """The set's patterns that are searched anywhere and can be joined (see `_combinable`) in alternations:
+        when none finds anything, none of them is in the text, and the scan skips them (most fields hold
+        none). One alternation per engine: the phrases (`re`, escaped literals) apart from the rule files'
+        expressions (`regex`, with its time limit); with both in one `regex` alternation the engine tried every
+        phrase at every position of every field, most of the run's pattern time.  Rebuilt if the set grew (rule
+        files add phrases to a set while the catalog is built)."""
         cuantos, prefiltro, combinables = self._prefiltro
         if cuantos != len(self.patrones):
             combinables = tuple(_combinable(p) for p in self.patrones)
-            partes = [p.expresion.pattern for p, si in zip(self.patrones, combinables, strict=True) if si]
-            prefiltro = regex.compile("|".join(f"(?:{parte})" for parte in partes)) if partes else None
+            elegidos = [p.expresion for p, si in zip(self.patrones, combinables, strict=True) if si]
+            frases = [e.pattern for e in elegidos if isinstance(e, re.Pattern)]
+            expresiones = [e.pattern for e in elegidos if not isinstance(e, re.Pattern)]
+            partes: list[re.Pattern[str] | regex.Pattern[str]] = []
+            if frases:
+                partes.append(re.compile("|".join(f"(?:{parte})" for parte in frases)))
+            if expresiones:
+                partes.append(regex.compile("|".join(f"(?:{parte})" for parte in expresiones)))
+            prefiltro = tuple(partes)
             self._prefiltro = (len(self.patrones), prefiltro, combinables)
         return prefiltro, combinables
 
     def _saltables(self, normal: str) -> tuple[bool, ...]:
-        """For each pattern, whether the scan may skip it: the alternation found none of the joinable ones
+        """For each pattern, whether the scan may skip it: the alternations found none of the joinable ones
         in `normal` (none is skipped when it cannot tell in time)."""
         prefiltro, combinables = self._alguno()
-        if prefiltro is None:
+        if not prefiltro:
             return ()
-        try:
-            return combinables if prefiltro.search(normal, timeout=SEGUNDOS_POR_PATRON) is None else ()
-        except TimeoutError:  # one of them backtracks without end: the scan names it (PatronLento)
-            return ()
+        for alternacion in prefiltro:
+            hallado: re.Match[str] | regex.Match[str] | None
+            if isinstance(alternacion, regex.Pattern):
+                try:
+                    hallado = alternacion.search(normal, timeout=SEGUNDOS_POR_PATRON)
+                except TimeoutError:  # one of them backtracks without end: the scan names it (PatronLento)
+                    return ()
+            else:
+                hallado = alternacion.search(normal)
+            if hallado is not None:
+                return ()
+        return combinables
 
     def buscar(self, texto: str) -> Coincidencia | None:
         """The first pattern found in `texto` (whole-field patterns must cover it all)."""
