@@ -21,8 +21,7 @@ from auditor.resultado.deposito import InformesEnDisco, InformesEnMemoria
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.informe import ResultadoInforme
-from auditor.salidas import FORMATOS, json_flujo, salida_de
-from auditor.salidas import json_documento as json_report
+from auditor.salidas import FORMATOS, json_documento, json_flujo, salida_de
 from auditor.salidas.terminal import escribir_breves, lineas_breves
 
 from .conftest import FIXTURES, correr
@@ -60,20 +59,20 @@ def test_en_disco_da_los_mismos_bytes_que_en_memoria(formato: str, auditor: Audi
 
 def test_el_json_escrito_en_flujo_es_el_de_json_dumps(auditor: Auditor, tmp_path: Path) -> None:
     resultado = _con_linea_base(auditor, True, tmp_path)
-    documento = json_report.documento(resultado)
-    assert json_report.render(resultado) == json.dumps(documento, ensure_ascii=False, indent=2) + "\n"
+    documento = json_documento.documento(resultado)
+    assert json_documento.render(resultado) == json.dumps(documento, ensure_ascii=False, indent=2) + "\n"
     assert [(s["finding"]["rule"], s["finding"]["line"], s["kind"]) for s in documento["suppressed"]][:3] == [
         ("OBJ001", 23, "baseline"), ("PCT004", 28, "baseline"), ("INV001", 31, "baseline")]
     assert documento["summary"]["suppressed"] == 13 and documento["summary"]["baseline"]["fixed"] == 0
     vacio = Resultado()
-    assert json_report.render(vacio) == json.dumps(json_report.documento(vacio), ensure_ascii=False, indent=2) + "\n"
-    assert '"findings": [],' in json_report.render(vacio) and '"suppressed": []\n}' in json_report.render(vacio)
+    assert json_documento.render(vacio) == json.dumps(json_documento.documento(vacio), ensure_ascii=False, indent=2) + "\n"
+    assert '"findings": [],' in json_documento.render(vacio) and '"suppressed": []\n}' in json_documento.render(vacio)
 
 
 def test_un_texto_con_saltos_de_linea_no_rompe_la_sangria() -> None:
     f = Hallazgo("PLH001", Categoria.PLACEHOLDER, Severidad.ERROR, "mensaje\ncon salto", "a.yaml", 3, "7", "campo", "línea 1\nlínea 2 «x»")
     resultado = Resultado([ResultadoInforme("a.yaml", "Informe", [("7", "Meta")], [f])])
-    assert json_report.render(resultado) == json.dumps(json_report.documento(resultado), ensure_ascii=False, indent=2) + "\n"
+    assert json_documento.render(resultado) == json.dumps(json_documento.documento(resultado), ensure_ascii=False, indent=2) + "\n"
 
 
 def test_en_disco_no_queda_ningun_informe_en_memoria(auditor: Auditor) -> None:
