@@ -2,7 +2,8 @@
 
 The vocabulary is closed and typed (pydantic, discriminated by ``tipo``):
 
-- ``campo_requerido``: the listed fields must not be empty;
+- ``campo_requerido``: the listed fields must not be empty (with ``solo_si_la_plantilla_lo_pide``, an
+  absent field only where at least half of the report's metas give it);
 - ``patrones``: the listed text fields must not match a pattern set (or inline phrases);
 - ``rango``: the listed numbers must lie between ``minimo`` and ``maximo``;
 - ``comparacion``: ``izquierda <operador> derecha`` with a tolerance, where each side is a
@@ -108,6 +109,11 @@ class _ReglaBase(_Dato):
 class ReglaCampoRequerido(_ReglaBase):
     tipo: Literal["campo_requerido"]
     campos: list[str] = Field(min_length=1)
+    # An absent field is only missing where the office's template asks for it, which the report itself
+    # shows: at least half of its metas give it.  A report whose template does not ask for it (no meta
+    # has it, or one meta that explains a zero) is not filled with one error per meta.  A field written
+    # without its number ('$ millones') is flagged either way.
+    solo_si_la_plantilla_lo_pide: bool = False
 
     def campos_usados(self) -> list[str]:
         return self.campos
@@ -253,12 +259,33 @@ class ReglaDeclarativa(Regla):
 
 
 class _CampoRequerido(ReglaDeclarativa):
-    def _revisar(self, objetivo: Any, indice: int | None, contexto: Contexto) -> Iterator[Observacion]:
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        if informe.plantilla not in self.datos.plantillas:
+            return
+        en_el_informe = self._informados(informe)
+        for indice, objetivo in objetivos(informe, self.datos.ambito):
+            yield from self._faltantes(objetivo, indice, en_el_informe)
+
+    def _informados(self, informe: Informe) -> frozenset[str] | None:
+        """The fields the office's template asks for, as the report shows (None: every field is asked for)."""
+        if not self.datos.solo_si_la_plantilla_lo_pide:
+            return None
+        todos = [objetivo for _, objetivo in objetivos(informe, self.datos.ambito)]
+        return frozenset(campo for campo in self.datos.campos
+                         if 2 * sum(any(not es_vacio(valor) for _, valor in leer_campo(objetivo, campo))
+                                    for objetivo in todos) >= len(todos))
+
+    def _faltantes(self, objetivo: Any, indice: int | None, en_el_informe: frozenset[str] | None) -> Iterator[Observacion]:
         for campo in self.datos.campos:
             for ruta, valor in leer_campo(objetivo, campo):
+                if valor is None and en_el_informe is not None and campo not in en_el_informe:
+                    continue  # absent from every meta: the office's template does not ask for it
                 if es_vacio(valor):
                     texto = valor.cita if hasattr(valor, "cita") else (valor if isinstance(valor, str) else None)
                     yield Observacion(self._formato(campo=ruta, texto=texto or ""), ruta, indice, texto or None)
+
+    def _revisar(self, objetivo: Any, indice: int | None, contexto: Contexto) -> Iterator[Observacion]:
+        yield from self._faltantes(objetivo, indice, None)
 
 
 class _Patrones(ReglaDeclarativa):
