@@ -367,3 +367,30 @@ def test_rotulos_sinonimos_en_la_plantilla_tabular() -> None:
         "diagnóstico y obra civil", "Juntas de Acción Comunal", "febrero a julio de 2025")
     assert meta.impacto == "menos casos de enfermedad diarreica"
     assert meta.localizacion.municipios == ["Sardinata"]
+
+
+@pytest.mark.parametrize(("portada", "nombre", "desde"), [
+    # the plan on its own line, after an adjective, with its name in quotes
+    ("Periodo 2024-2025\nPlan de Desarrollo Departamental 2024-2027 \"Norte, Territorio de Paz\"\n",
+     "Plan de Desarrollo Departamental 2024-2027 \"Norte, Territorio de Paz\"", 2024),
+    # single newlines: the export runs the period, the plan and the cut-off date into one paragraph
+    ("INFORME DE RENDICIÓN DE CUENTAS\nPeriodo 2024 a 2025\nPlan de Desarrollo Municipal 2024 – 2027 Pamplona Avanza\n"
+     "Fecha de corte: 30 de junio de 2025\n",
+     "Plan de Desarrollo Municipal 2024 – 2027 Pamplona Avanza", 2024),
+    ("Vigencia 2021\nPLAN DE DESARROLLO 2020-2023 UNIDOS POR EL CAMBIO\n", "PLAN DE DESARROLLO 2020-2023 UNIDOS POR EL CAMBIO", 2020),
+])
+def test_el_plan_de_la_portada_donde_lo_escriba(portada: str, nombre: str, desde: int) -> None:
+    cargado = _importar(f"GOBERNACIÓN DE NORTE DE SANTANDER\nSECRETARÍA DE SALUD\n\n{portada}\n"
+                        "Meta # 1 Ferias\t\t\n\t¿Qué se hizo? 2 ferias realizadas\n")
+    assert "plan" not in {p.campo for p in cargado.problemas}
+    assert cargado.informe is not None
+    assert (cargado.informe.plan.nombre, cargado.informe.plan.desde, cargado.informe.plan.hasta) == (nombre, desde, desde + 3)
+
+
+def test_un_plan_nombrado_sin_cuatrienio_no_es_el_de_la_portada() -> None:
+    # 'el Plan de Desarrollo' in a sentence gives no years: the four years are assumed from the period, and said
+    cargado = _importar("Gobernación de Norte de Santander\nSecretaría de Salud\nRendición de Cuentas 2025\n"
+                        "Avance de las metas del Plan de Desarrollo a cargo de la Secretaría\n\n"
+                        "Meta # 1 Ferias\t\t\n\t¿Qué se hizo? 2 ferias realizadas\n")
+    assert ("ENT005", "plan") in [(p.regla, p.campo) for p in cargado.problemas]
+    assert cargado.informe is not None and (cargado.informe.plan.desde, cargado.informe.plan.hasta) == (2024, 2027)

@@ -37,7 +37,11 @@ _SECRETARIA_EN_LINEA = re.compile(
 _FECHA = re.compile(rf"^\s*(?:fecha\s+de\s+corte:?\s*)?(?P<mes>{'|'.join(MESES)})\s+(?:de\s+|del\s+)?(?P<anio>(?:19|20)\d\d)\s*$",
                     re.IGNORECASE)
 _CORTE = re.compile(r"\bcorte\b(?:\s+(?:a|al|de|del))?\s*[:\-–]?\s*", re.IGNORECASE)
-_PLAN = re.compile(r"^\s*plan\s+de\s+desarrollo\b", re.IGNORECASE)
+# The plan's line, also where a hard-wrapped cover ran it into the period's line ('Periodo 2024-2025 Plan de
+# Desarrollo Departamental 2024-2027 "Norte, Territorio de Paz"'): from 'Plan de Desarrollo' up to the next
+# cover line run in (the cut-off date, the place and date of the report).
+_PLAN = re.compile(r"\bplan\s+de\s+desarrollo\b.*?(?=$|\b(?:fecha|corte|informe|rendici[oó]n|vigencia|periodo|per[ií]odo)\b)",
+                   re.IGNORECASE)
 _ANIOS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _RANGO = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|y|al|a)\s*((?:19|20)\d\d)(?!\d)")
 
@@ -221,10 +225,10 @@ def corte_escrito(segmentos: list[Segmento]) -> tuple[str, int] | None:
 
 def _plan(segmentos: list[Segmento], borrador: Borrador, desde: int, primera: int) -> None:
     for s in segmentos:
-        if _PLAN.match(s.texto):
-            m = _RANGO.search(s.texto)
+        for plan in _PLAN.finditer(s.texto):
+            m = _RANGO.search(plan.group())
             if m:
-                borrador.poner(("plan", "nombre"), s.texto, s.linea)
+                borrador.poner(("plan", "nombre"), plan.group().strip(), s.linea)
                 borrador.poner(("plan", "desde"), int(m.group(1)), s.linea)
                 borrador.poner(("plan", "hasta"), int(m.group(2)), s.linea)
                 return
