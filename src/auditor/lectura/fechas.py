@@ -99,6 +99,16 @@ class Tramo:
     def con_anio(self) -> bool:
         return self.anio_desde is not None and self.anio_hasta is not None
 
+    def dias_imposibles(self) -> list[tuple[int, int, int | None]]:
+        """The (day, month, year) written that the calendar does not have: '31 de junio', '30 de febrero', '29 de
+        febrero de 2025'.  A February of unknown year is given its 29th."""
+        imposibles = []
+        for dia, mes, anio in ((self.dia_desde, self.mes_desde, self.anio_desde), (self.dia_hasta, self.mes_hasta, self.anio_hasta)):
+            if dia is not None and dia > calendar.monthrange(2024 if anio is None else anio, mes)[1]:
+                if (dia, mes, anio) not in imposibles:
+                    imposibles.append((dia, mes, anio))
+        return imposibles
+
     def fechas(self) -> tuple[date, date]:
         assert self.anio_desde is not None and self.anio_hasta is not None
         ultimo = calendar.monthrange(self.anio_hasta, self.mes_hasta)[1]
@@ -134,6 +144,12 @@ class Fecha:
         if self.sin_anio:
             return ()
         return tuple(t.fechas() for t in self.tramos)
+
+    @cached_property
+    def al_reves(self) -> bool:
+        """A stretch written from its end back to its start, each end with its year ('del 15 de julio de 2024 al
+        28 de febrero de 2024'); a year taken from the context never makes one."""
+        return not self.anio_inferido and any(a > b for a, b in self.partes)
 
     @property
     def desde(self) -> date | None:
@@ -430,6 +446,7 @@ def _dias(forma: str, tokens: list[str]) -> tuple[list[Tramo], Precision, Tipo] 
     """Groups of days, each closed by its month; a year applies to the groups written before it."""
     grupos: list[tuple[list[int], int, int | None]] = []
     dias: list[int] = []
+    primero_con_su_anio = False  # the first group's year is written right after it, not shared with the last
     for t in tokens:
         if t.isdigit() and len(t) <= 2:
             dias.append(int(t))
@@ -438,6 +455,8 @@ def _dias(forma: str, tokens: list[str]) -> tuple[list[Tramo], Precision, Tipo] 
             dias = []
         elif _ANIO_TOKEN.fullmatch(t):
             anio = int(t)
+            if len(grupos) == 1:
+                primero_con_su_anio = True
             grupos = [(d, m, anio if a is None else a) for d, m, a in grupos]
     if not grupos or not grupos[0][0]:
         return None
@@ -449,8 +468,8 @@ def _dias(forma: str, tokens: list[str]) -> tuple[list[Tramo], Precision, Tipo] 
     m2, a2 = grupos[-1][1], grupos[-1][2]
     if m1 == m2 and d1 > d2:
         d1, d2 = d2, d1  # 'del 25 al 23 de julio': a slip, not a year
-    if a1 is not None and a1 == a2 and m1 > m2:
-        a1 -= 1  # 'del 20 de diciembre al 5 de enero de 2025'
+    if a1 is not None and a1 == a2 and m1 > m2 and not primero_con_su_anio:
+        a1 -= 1  # 'del 20 de diciembre al 5 de enero de 2025'; with its own year, the range is written backwards
     return [Tramo(a1, m1, d1, a2, m2, d2)], "dia", "dias"
 
 

@@ -28,7 +28,7 @@ from auditor.reglas.chequeos.estructura import (
     SaltoNumeracion,
     TablaPDDSinDiligenciar,
 )
-from auditor.reglas.chequeos.fechas import CuandoContradiceFechas, EventoConFechasDistintas, FechaFueraDelPeriodo
+from auditor.reglas.chequeos.fechas import CuandoContradiceFechas, EventoConFechasDistintas, FechaFueraDelPeriodo, FechaImposible
 from auditor.reglas.chequeos.lugares import MunicipioDesconocido, MunicipioFueraDelDepartamento
 from auditor.reglas.chequeos.metas_cuatrienio import MetaCuatrienioEnBlanco
 from auditor.reglas.chequeos.nombres import NombreConDosEscrituras
@@ -94,6 +94,7 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     EventoConFechasDistintas,
     FinAntesDelInicio,
     ActividadAntesDelConvenio,
+    FechaImposible,
     SupresionSinMotivo,
     SupresionReglaDesconocida,
     SupresionSobrante,

@@ -28,6 +28,7 @@ from auditor.lectura.fechas import (
     es_hecho,
     leer_fechas,
     menciones_de_eventos,
+    nombre_mes,
     siglas_de_eventos,
 )
 from auditor.lectura.patrones import frase_alrededor, normalizar
@@ -391,3 +392,43 @@ def _fechas_incompatibles(menciones: list[_Mencion]) -> tuple[_Mencion, _Mencion
         return None
     primera, segunda = sorted((tarde, temprano), key=lambda m: m.orden)
     return primera, segunda
+
+
+class FechaImposible(Regla):
+    id = "FEC006"
+    nombre = "fecha-imposible"
+    categoria = Categoria.DATE_INCONSISTENCY
+    severidad = Severidad.WARNING
+    mensaje = "Una fecha que el calendario no tiene"
+    Parametros = ParametrosFechas
+    doc = Documentacion(
+        que_revisa="Días que el mes no tiene, en los campos donde la meta informa hechos: '31 de junio', '31 de "
+        "septiembre', '30 de febrero', '29 de febrero de 2025' (2025 no es bisiesto; sin año, el 29 de febrero se "
+        "acepta). Cuentan también los extremos de un lapso ('desde el 31 de junio de 2024 hasta ...'). El resto de "
+        "las reglas de fechas leen el último día del mes en su lugar.",
+        por_que="Una fecha imposible es un error de digitación: el día o el mes está mal, y quien lee no sabe cuál. "
+        "Si es la fecha de un acta o de un contrato, el documento no se puede ubicar.",
+        ejemplo_falla="ejecucion:\n  cuando: Desde el 31 de junio de 2024 hasta el 30 de septiembre de 2025.\n",
+        ejemplo_pasa="ejecucion:\n  cuando: Desde el 30 de junio de 2024 hasta el 30 de septiembre de 2025.\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        p: ParametrosFechas = contexto.parametros
+        for i, meta in enumerate(informe.metas):
+            for t in _textos(meta, p.campos):
+                for f in leer_fechas(t.texto, t.leyenda):
+                    imposibles = [d for tramo in f.tramos for d in tramo.dias_imposibles()]
+                    if not imposibles:
+                        continue
+                    dias = [tr("{dia} de {mes} de {anio}", dia=d, mes=nombre_mes(m), anio=a) if a is not None
+                            else tr("{dia} de {mes}", dia=d, mes=nombre_mes(m)) for d, m, a in imposibles]
+                    yield Observacion(
+                        tr("{etiqueta} da una fecha que el calendario no tiene: «{fecha}» ({dias}: {mes} tiene {ultimo} días)",
+                           etiqueta=_mayuscula(etiqueta(t.campo)), fecha=f.texto, dias=", ".join(dias),
+                           mes=nombre_mes(imposibles[0][1]), ultimo=_dias_del_mes(imposibles[0][1], imposibles[0][2])),
+                        t.campo, i, f.texto,
+                    )
+
+
+def _dias_del_mes(mes: int, anio: int | None) -> int:
+    return calendar.monthrange(2024 if anio is None else anio, mes)[1]

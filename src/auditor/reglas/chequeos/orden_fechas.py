@@ -56,7 +56,9 @@ class FinAntesDelInicio(Regla):
     mensaje = "La meta fecha el final de un trabajo antes de su inicio"
     Parametros = ParametrosFechas
     doc = Documentacion(
-        que_revisa="Un final (terminó, culminó, finalizó, se entregó, entrega, cierre) fechado entero antes del inicio "
+        que_revisa="Un lapso escrito al revés, cada extremo con su año ('Del 15 de julio de 2024 al 28 de febrero de 2024', "
+        "'entre noviembre de 2024 y marzo de 2024'; sin año en el inicio, 'del 20 de diciembre al 5 de enero de 2025' cruza "
+        "el año y no se señala), y un final (terminó, culminó, finalizó, se entregó, entrega, cierre) fechado entero antes del inicio "
         "(inició, comenzó, empezó, arrancó, acta de inicio) de lo mismo: en la misma frase, cuando los dos dicen de qué "
         "son y es lo mismo ('las obras iniciaron ... y se entregaron ...'), o uno lo calla; o en frases distintas de la "
         "meta cuando esta tiene un solo inicio y un solo final, del mismo sustantivo ('la obra inició ...', 'la obra "
@@ -71,6 +73,15 @@ class FinAntesDelInicio(Regla):
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         p: ParametrosFechas = contexto.parametros
         for i, meta in enumerate(informe.metas):
+            al_reves = _lapso_al_reves(meta, p.campos)
+            if al_reves is not None:
+                t, f = al_reves
+                yield Observacion(
+                    tr("{etiqueta} da un lapso que termina antes de empezar: «{fecha}»; una de las dos fechas está mal escrita",
+                       etiqueta=_mayuscula(etiqueta(t.campo)), fecha=f.texto),
+                    t.campo, i, f.texto,
+                )
+                continue  # one per meta: the reviewer fixes the dates of that work
             hitos = _hitos(meta, p.campos)
             inicios = [h for h in hitos if h.hito.clase == "inicio"]
             fines = [h for h in hitos if h.hito.clase == "fin"]
@@ -95,6 +106,15 @@ class FinAntesDelInicio(Regla):
                         b.campo, i, _frase(b.texto, *b.hito.frase),
                     )
                     break  # one per meta: the reviewer fixes the dates of that work
+
+
+def _lapso_al_reves(meta: Meta, campos: list[str]) -> tuple[_Texto, Fecha] | None:
+    """The first stretch of the meta written from its end back to its start, each end with its year."""
+    for t in _textos(meta, campos):
+        for f in leer_fechas(t.texto, t.leyenda):
+            if f.al_reves:
+                return t, f
+    return None
 
 
 def _pares_por_frase(inicios: list[_HitoEn], fines: list[_HitoEn]) -> list[tuple[_HitoEn, _HitoEn]]:
