@@ -374,8 +374,8 @@ def test_rotulos_sinonimos_en_la_plantilla_tabular() -> None:
     ("Periodo 2024-2025\nPlan de Desarrollo Departamental 2024-2027 \"Norte, Territorio de Paz\"\n",
      "Plan de Desarrollo Departamental 2024-2027 \"Norte, Territorio de Paz\"", 2024),
     # single newlines: the export runs the period, the plan and the cut-off date into one paragraph
-    ("INFORME DE RENDICIÓN DE CUENTAS\nPeriodo 2024 a 2025\nPlan de Desarrollo Municipal 2024 – 2027 Pamplona Avanza\n"
-     + "Fecha de corte: 30 de junio de 2025\n",
+    (("INFORME DE RENDICIÓN DE CUENTAS\nPeriodo 2024 a 2025\nPlan de Desarrollo Municipal 2024 – 2027 Pamplona Avanza\n"
+      "Fecha de corte: 30 de junio de 2025\n"),
      "Plan de Desarrollo Municipal 2024 – 2027 Pamplona Avanza", 2024),
     ("Vigencia 2021\nPLAN DE DESARROLLO 2020-2023 UNIDOS POR EL CAMBIO\n", "PLAN DE DESARROLLO 2020-2023 UNIDOS POR EL CAMBIO", 2020),
 ])
