@@ -29,7 +29,7 @@ from auditor.reglas.chequeos.estructura import (
     TablaPDDSinDiligenciar,
 )
 from auditor.reglas.chequeos.fechas import CuandoContradiceFechas, EventoConFechasDistintas, FechaFueraDelPeriodo, FechaImposible
-from auditor.reglas.chequeos.lugares import MunicipioDesconocido, MunicipioFueraDelDepartamento
+from auditor.reglas.chequeos.lugares import LocalizacionSinLugar, MunicipioDesconocido, MunicipioFueraDelDepartamento
 from auditor.reglas.chequeos.metas_cuatrienio import MetaCuatrienioEnBlanco
 from auditor.reglas.chequeos.nombres import NombreConDosEscrituras
 from auditor.reglas.chequeos.orden_fechas import ActividadAntesDelConvenio, FinAntesDelInicio
@@ -88,6 +88,7 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     ParticionNoSuma,
     MunicipioDesconocido,
     MunicipioFueraDelDepartamento,
+    LocalizacionSinLugar,
     NombreConDosEscrituras,
     FechaFueraDelPeriodo,
     CuandoContradiceFechas,

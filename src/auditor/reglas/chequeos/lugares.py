@@ -214,3 +214,68 @@ def _frase_con(texto: str, nombre: str) -> str | None:
     if m is None or m.end() == m.start():
         return None
     return frase_alrededor(texto, indices[m.start()], indices[m.end() - 1] + 1)
+
+
+# Capitalized words that name an institution or the report's own parts, not a place ('priorizados por la
+# Secretaría', 'según el Plan'): their presence does not make the location name a place.
+_NO_SON_LUGARES = frozenset({
+    "secretaria", "gobernacion", "alcaldia", "departamento", "plan", "ministerio", "direccion", "oficina", "ese",
+    "hospital", "instituto", "agencia", "unidad", "comite", "consejo", "asamblea", "concejo", "programa",
+    "proyecto",
+})
+
+
+class LocalizacionSinLugar(Regla):
+    id = "LUG003"
+    nombre = "localizacion-sin-lugar"
+    categoria = Categoria.LOCATION
+    severidad = Severidad.WARNING
+    mensaje = "La localización habla de lugares sin nombrar ninguno"
+    conjuntos = ("lugar_sin_nombre", "plantilla")
+    doc = Documentacion(
+        que_revisa="«¿Dónde se intervino?» respondido con una clase de lugar que no dice cuál ('en los municipios "
+        "priorizados por la Secretaría', 'en diferentes veredas', 'en las zonas focalizadas'; conjunto de patrones "
+        "'lugar_sin_nombre', ampliable por la oficina) y ningún lugar con nombre: ni un municipio de DIVIPOLA, ni el "
+        "departamento, ni una vereda, corregimiento o barrio, ni otro nombre propio ('del Catatumbo'). Si la meta trae "
+        "la lista de municipios, o el texto nombra alguno, no se señala: 'Cúcuta y los municipios priorizados' nombra "
+        "uno. 'En los 40 municipios del departamento' o 'en todo el departamento' dicen dónde. La instrucción de la "
+        "plantilla ('Indicar municipios-subregiones ...') es de PLH001, no de esta regla.",
+        por_que="Una localización que no nombra lugares está, en la práctica, vacía: no se puede ubicar la inversión en "
+        "el mapa, sumarla por municipio ni verificar que quedó en el departamento.",
+        ejemplo_falla="localizacion:\n  texto: Las jornadas se realizaron en los municipios priorizados por la Secretaría.\n",
+        ejemplo_pasa="localizacion:\n  texto: Las jornadas se realizaron en Ocaña, Tibú y Sardinata, los municipios "
+        "priorizados por la Secretaría.\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        sin_nombre, plantilla = contexto.conjunto("lugar_sin_nombre"), contexto.conjunto("plantilla")
+        d = divipola()
+        departamento = d.departamento(informe.departamento)
+        for i, meta in enumerate(informe.metas):
+            texto = meta.localizacion.texto
+            if meta.localizacion.municipios or not texto or not texto.strip():
+                continue
+            vaga = sin_nombre.buscar(texto)
+            if vaga is None or plantilla.contiene(texto) or _nombra_un_lugar(d, texto, departamento):
+                continue
+            yield Observacion(
+                tr("«¿Dónde se intervino?» no nombra ningún lugar: dice «{cita}» sin decir cuáles; nombre los municipios "
+                   "(y las veredas o corregimientos) donde se intervino", cita=texto[vaga.inicio:vaga.fin]),
+                "localizacion.texto", i, frase_alrededor(texto, vaga.inicio, vaga.fin),
+            )
+
+
+def _nombra_un_lugar(d: Divipola, texto: str, departamento: str | None) -> bool:
+    """Whether the text names some place: a municipality or department, a place of a known kind, or another
+    proper name that is not an institution (the reading stays silent when it cannot tell)."""
+    if any(True for _ in d.menciones(texto, departamento)):
+        return True
+    for lugar in d.lugares(texto):
+        if lugar.tipo is not None:
+            return True
+        palabras = normalizar(lugar.nombre).split()
+        if palabras and palabras[0] not in _NO_SON_LUGARES:
+            if lugar.inicio == 0 or texto[:lugar.inicio].rstrip().endswith((".", "!", "?")):
+                continue  # a capital that opens a sentence
+            return True
+    return False
