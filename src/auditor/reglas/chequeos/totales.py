@@ -30,8 +30,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from auditor.idioma import diferida, tr
 from auditor.lectura.cifras import escribir_numero, leer_numero
-from auditor.lectura.palabras import palabras_normalizadas, singular
+from auditor.lectura.palabras import palabras_normalizadas, raiz, singular
 from auditor.lectura.patrones import ConjuntoPatrones, normalizar, normalizar_con_indices
+from auditor.lectura.respuestas import fuentes
 from auditor.modelo.informe import Afirmacion, Informe, Meta, TotalEje, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
@@ -637,7 +638,11 @@ class TotalSinMetas(Regla):
     mensaje = "Un total del resumen no dice qué metas cubre: no se puede comprobar"
     doc = Documentacion(
         que_revisa="Afirmaciones del resumen (totales) con cifra pero sin la lista de metas que cubren (totales[].metas). "
-        "Es lo normal al auditar un documento importado: el documento no lo dice, y TOT001 a TOT003 no pueden sumar nada.",
+        "Es lo normal al auditar un documento importado: el documento no lo dice, y TOT001 a TOT003 no pueden sumar nada. "
+        "Si el eje tiene nombre y las metas cuyo nombre lleva todas sus palabras ('Mejoramiento de vivienda': las metas "
+        "'Mejoramientos de vivienda rural …' y '… urbana …'), de la fuente que nombre la afirmación ('de recursos propios'), "
+        "suman exactamente sus cifras, la afirmación queda comprobada y no se anota; si no suman, no se dice que no "
+        "coincide (las metas son una suposición): se anota como sin comprobar.",
         por_que="Una comprobación que no se puede hacer no debe pasar en silencio: el revisor sabe que esas cifras del "
         "resumen quedan sin verificar y puede indicar las metas (auditor import y completar 'metas:').",
         ejemplo_falla="totales:\n  - eje: Crédito\n    inversion: {calificador: más de, monto: \"$2.600 millones\"}\n",
@@ -645,9 +650,13 @@ class TotalSinMetas(Regla):
         "    metas: [18, 19, 20]\n",
     )
 
+    Parametros = ParametrosTotales
+    conjuntos = ("no_aplica",)
+
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        p: ParametrosTotales = contexto.parametros
         for i, total in enumerate(informe.totales):
-            if total.metas:
+            if total.metas or _cuadra_con_las_metas_del_eje(total, informe, p, contexto.conjunto("no_aplica")):
                 continue
             cifras: list[tuple[Afirmacion, Valor]] = []
             if total.inversion is not None and total.inversion.monto is not None:
@@ -663,3 +672,24 @@ class TotalSinMetas(Regla):
                    citas=tr("{lista} y {ultimo}", lista=citas[0], ultimo=citas[1]) if len(citas) == 2 else citas[0]),
                 f"totales[{i}].metas", None, total.texto,
             )
+
+
+_PALABRAS_VACIAS = frozenset({"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "con", "por", "a", "al"})
+
+
+def _cuadra_con_las_metas_del_eje(total: TotalEje, informe: Informe, p: ParametrosTotales, no_aplica: ConjuntoPatrones) -> bool:
+    """Whether the claim of a summary that names no metas adds up exactly with the metas of its axis: those whose
+    name holds every word of the axis's name, from the funding source the claim names.  A guess that adds up is a
+    confirmation; one that does not proves nothing (the guess may be wrong), so it is never a contradiction."""
+    raices = {raiz(w) for w in palabras_normalizadas(total.eje) if w not in _PALABRAS_VACIAS}
+    if not raices or not total.texto:
+        return False
+    candidatas = [m for m in informe.metas if raices <= {raiz(w) for w in palabras_normalizadas(m.nombre)}]
+    nombradas = {normalizar(f) for f in fuentes(total.texto)}
+    if nombradas:
+        candidatas = [m for m in candidatas if nombradas & {normalizar(f) for f in m.inversion.fuentes}]
+    if not candidatas or len(candidatas) == len(informe.metas):
+        return False  # no meta, or all of them: the axis's name does not single any out
+    supuesto = total.model_copy(update={"metas": [m.numero for m in candidatas]})
+    comparadas = list(comparaciones(informe.model_copy(update={"totales": [supuesto]}), p, no_aplica))
+    return bool(comparadas) and all(c.suma.completa and c.veredicto(p) == "coincide" for c in comparadas)
