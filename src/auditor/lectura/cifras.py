@@ -41,8 +41,10 @@ def leer_numero(texto: str) -> float | None:
 
     >>> leer_numero("1.158,69"), leer_numero("12.972"), leer_numero("17.9"), leer_numero("4.500")
     (1158.69, 12972.0, 17.9, 4500.0)
+
+    Characters that show nothing are not part of it: ``6\u200d71`` is 671, not unreadable.
     """
-    texto = texto.strip()
+    texto = quitar_invisibles(texto).strip()
     if not _NUMERO.fullmatch(texto):
         return None
     if "," in texto:

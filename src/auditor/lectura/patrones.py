@@ -170,10 +170,16 @@ def _normalizar_con_indices_por_caracter(texto: str) -> tuple[str, list[int]]:
                 indices.append(i)
             espacio = True
             continue
-        espacio = False
         for n in _tabla(c):
-            salida.append(n)
-            indices.append(i)
+            if n.isspace():  # a mark that decomposes to a space ('¸', '˛'): white space, as `normalizar` reads it
+                if not espacio:
+                    salida.append(" ")
+                    indices.append(i)
+                espacio = True
+            else:
+                salida.append(n)
+                indices.append(i)
+                espacio = False
     if salida and salida[-1] == " ":
         salida.pop()
         indices.pop()
