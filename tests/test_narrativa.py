@@ -87,6 +87,30 @@ def test_parrafos_fuera_de_orden_se_ubican_por_lo_que_dicen() -> None:
     assert meta.localizacion.texto is not None and meta.localizacion.texto.startswith("Las obras se realizaron en las veredas")
 
 
+@pytest.mark.parametrize("efecto", [
+    "Los talleres acercaron el servicio a las familias de la zona rural: muchos productores pudieron registrar sus predios "
+    "sin tener que viajar a la capital.",
+    "Las brigadas evitaron que los productores perdieran la cosecha y facilitaron la venta directa en las plazas de mercado.",
+])
+def test_el_impacto_antes_del_como_se_reconoce_por_lo_que_ahorro_a_la_gente(efecto: str) -> None:
+    """An impact told as what it spared people ('sin tener que viajar', 'evitaron que'), written before the how and the
+    population run together: impact, how and population each land in their field, none is called empty."""
+    cargado = _importar(PORTADA + (
+        "Meta cuatrienio 12: 40 jornadas de asistencia técnica agropecuaria\n\n"
+        "Se realizaron 10 jornadas de asistencia técnica; se cumplió en un 100 % lo programado para la vigencia, "
+        "lo que equivale a un 25 por ciento de la meta del cuatrienio.\n\n"
+        "Sobre una programación estimada de $ 90 millones, se ejecutaron $ 88 millones de recursos propios.\n\n"
+        f"{efecto}\n\n"
+        "Cada jornada se organizó con la alcaldía y la asociación de productores del municipio anfitrión. En total se "
+        "atendieron 640 productores, de ellos 230 mujeres.\n\n"
+        "Las jornadas se llevaron a cabo en Valledupar, Pailitas y Curumaní.\n"
+    ))
+    meta = cargado.informe.metas[0]
+    assert meta.impacto is not None and meta.impacto.startswith(efecto[:30])
+    assert meta.ejecucion.como is not None and meta.ejecucion.como.startswith("Cada jornada se organizó")
+    assert meta.beneficiarios.total is not None and meta.beneficiarios.total.valor == 640
+
+
 def test_parrafo_que_falta_sigue_faltando() -> None:
     cargado = _importar(PORTADA + (
         "Meta cuatrienio 45: 8 ferias agroindustriales\n\n"

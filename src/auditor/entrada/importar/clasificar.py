@@ -74,6 +74,8 @@ _PISTAS: dict[int, tuple[tuple[re.Pattern[str], float], ...]] = {
         (re.compile(r"^\W*(?:\w+\s+){0,3}impacto\b"), 3.0),
         (re.compile(r"\bimpacto\b"), 1.0),
         (re.compile(r"\b(?:pudieron|lograron|han podido|podran)\b|\bpermit(?:io|e|en|ira|iran|ieron)\b|\bcontribu\w+\b|\bgarantia de\b|\bcalidad de vida\b"), 1.0),
+        # what it spared or eased people: 'sin tener que desplazarse', 'evitó que las familias …', 'acercaron la oferta'
+        (re.compile(r"\bsin (?:tener|necesidad de) (?:que )?\w+|\bevit(?:o|aron|a|an|ando) que\b|\bfacilit(?:o|aron)\b|\bacerc(?:o|aron)\b"), 1.0),
         (re.compile(r"\b(?:mejora|mejoran|mejoro|mejoraron|fortalece|fortalecen|fortalecio|fortalecieron|reduce|reducen|redujo|redujeron|"
                     r"aumento|aumentaron|cuentan hoy|son hoy|generan|ayudaron)\b"), 1.0),
     ),
