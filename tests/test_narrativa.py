@@ -88,8 +88,8 @@ def test_parrafos_fuera_de_orden_se_ubican_por_lo_que_dicen() -> None:
 
 
 @pytest.mark.parametrize("efecto", [
-    "Los talleres acercaron el servicio a las familias de la zona rural: muchos productores pudieron registrar sus predios "
-    "sin tener que viajar a la capital.",
+    ("Los talleres acercaron el servicio a las familias de la zona rural: muchos productores pudieron registrar sus predios "
+     "sin tener que viajar a la capital."),
     "Las brigadas evitaron que los productores perdieran la cosecha y facilitaron la venta directa en las plazas de mercado.",
 ])
 def test_el_impacto_antes_del_como_se_reconoce_por_lo_que_ahorro_a_la_gente(efecto: str) -> None:
