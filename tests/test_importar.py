@@ -394,3 +394,21 @@ def test_un_plan_nombrado_sin_cuatrienio_no_es_el_de_la_portada() -> None:
                         "Meta # 1 Ferias\t\t\n\t¿Qué se hizo? 2 ferias realizadas\n")
     assert ("ENT005", "plan") in [(p.regla, p.campo) for p in cargado.problemas]
     assert cargado.informe is not None and (cargado.informe.plan.desde, cargado.informe.plan.hasta) == (2024, 2027)
+
+
+@pytest.mark.parametrize(("texto", "plantilla", "razon"), [
+    (PORTADA + "Meta # 1 Ferias de emprendimiento\t\t\n\t¿Qué se hizo? 3 ferias realizadas\t¿Cuánto se invirtió? $ 10 millones\n"
+     "Meta # 2 Ruedas de negocio\t\t\n\t¿Qué se hizo? 2 ruedas\n",
+     "tabular", "2 encabezados de meta de la plantilla tabular ('Meta # N') y 3 preguntas suyas"),
+    (PORTADA + "Meta cuatrienio 31: 12 huertas comunitarias\n\nSe establecieron 3 huertas, el 100 % de lo programado.\n",
+     "narrativa", "1 encabezados de meta de la plantilla narrativa ('Meta cuatrienio N: …', 'Meta N:'), y 0 preguntas de la tabular"),
+])
+def test_import_dice_que_perfil_uso_y_por_que(tmp_path: Path, texto: str, plantilla: str, razon: str) -> None:
+    fuente = tmp_path / "borrador.txt"
+    fuente.write_text(texto, encoding="utf-8")
+    resultado = CliRunner().invoke(main, ["import", str(fuente), "-o", str(tmp_path / "x.yaml")])
+    assert resultado.exit_code == 0, resultado.output
+    linea = next(x for x in resultado.stderr.splitlines() if "leído con el perfil" in x)
+    assert f"leído con el perfil de plantilla {plantilla} (" in linea and f"plantillas/{plantilla}.yaml): {razon}" in linea
+    en = CliRunner().invoke(main, ["import", str(fuente), "-o", str(tmp_path / "y.yaml"), "--lang", "en"])
+    assert f"read with the template profile {plantilla} (" in en.stderr and "meta headings of the" in en.stderr

@@ -357,7 +357,8 @@ def importar(fuente: str, salida: str | None, idioma: str | None = None) -> None
         sys.exit(SALIDA_ERROR)
     texto = a_yaml(borrador, Path(fuente).name)
     if borrador.perfil:
-        click.echo(tr("auditor: {fuente} leído con el perfil de plantilla {perfil}", fuente=fuente, perfil=Path(borrador.perfil).stem), err=True)
+        click.echo(tr("auditor: {fuente} leído con el perfil de plantilla {perfil} ({archivo}): {razon}", fuente=fuente,
+                      perfil=Path(borrador.perfil).stem, archivo=borrador.perfil, razon=borrador.razon_perfil), err=True)
     for p in sorted(borrador.problemas, key=lambda p: p.linea):
         nivel = tr("aviso") if p.regla == "ENT005" else tr("advertencia")
         click.echo(f"auditor: {nivel}: {fuente}:{p.linea}: {p.mensaje}", err=True)

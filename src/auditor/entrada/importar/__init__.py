@@ -9,6 +9,7 @@ validation, exactly as for YAML.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.entrada.formato import reconocer
@@ -44,8 +45,8 @@ def importar_bytes(contenido: bytes, nombre: str) -> Borrador:
 
 
 def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
-    plantilla = _plantilla(segmentos)
-    if plantilla is None:
+    eleccion = elegir_plantilla(segmentos)
+    if eleccion is None:
         if not any(s.texto.strip() for s in segmentos):
             raise ErrorFuente(1, tr("el documento está vacío: se esperaba un informe de rendición de cuentas"))
         raise ErrorFuente(
@@ -54,7 +55,9 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
                "(plantilla tabular) ni 'Meta cuatrienio N: …' (plantilla narrativa) ni una tabla cuyo encabezado "
                "nombre la meta y sus datos (matriz de seguimiento)"),
         )
+    plantilla = eleccion.plantilla
     borrador = Borrador()
+    borrador.razon_perfil = eleccion.razon
     borrador.anotar(segmentos)
     propios = [s for s in segmentos if not s.fusionada]  # a vertically merged cell: only the matrix repeats it per row
     if plantilla == "matriz":
@@ -81,7 +84,15 @@ def es_documento_de_informe(texto: str) -> bool:
     return _plantilla(segmentos_de_texto(texto)) is not None
 
 
-def _plantilla(segmentos: list[Segmento]) -> str | None:
+@dataclass(frozen=True)
+class Eleccion:
+    """The layout a document follows and what showed it."""
+
+    plantilla: str
+    razon: str
+
+
+def elegir_plantilla(segmentos: list[Segmento]) -> Eleccion | None:
     """The layout the document follows (None: none). By its meta headings; where both templates write them
     alike ('Meta 510:', 'Meta cuatrienio 80:'), the tabular one is told by its questions and cell headings
     ('¿Qué se hizo?', 'INVERSIÓN'), about one per meta at least. Without headings, a table whose header
@@ -91,5 +102,17 @@ def _plantilla(segmentos: list[Segmento]) -> str | None:
     narrativas = sum(1 for s in propios if narrativa.es_meta(s))
     if tabulares or narrativas:
         preguntas = sum(1 for s in propios if any(e.patron.search(s.texto) for e in tabular.PERFIL.etiquetas if e.pregunta))
-        return "tabular" if tabulares and (not narrativas or preguntas >= narrativas) else "narrativa"
-    return "matriz" if matriz.buscar_matriz(segmentos) is not None else None
+        if tabulares and (not narrativas or preguntas >= narrativas):
+            return Eleccion("tabular", tr("{metas} encabezados de meta de la plantilla tabular ('Meta # N') y {preguntas} "
+                                          "preguntas suyas ('¿Qué se hizo?', 'INVERSIÓN')", metas=tabulares, preguntas=preguntas))
+        return Eleccion("narrativa", tr("{metas} encabezados de meta de la plantilla narrativa ('Meta cuatrienio N: …', "
+                                        "'Meta N:'), y {preguntas} preguntas de la tabular, menos que metas",
+                                        metas=narrativas, preguntas=preguntas))
+    if matriz.buscar_matriz(segmentos) is None:
+        return None
+    return Eleccion("matriz", tr("ningún encabezado de meta, y una tabla cuyo encabezado nombra la meta y sus datos"))
+
+
+def _plantilla(segmentos: list[Segmento]) -> str | None:
+    eleccion = elegir_plantilla(segmentos)
+    return eleccion.plantilla if eleccion is not None else None

@@ -76,6 +76,7 @@ class Borrador:
         self.problemas: list[ProblemaEntrada] = []
         self.ubicaciones: dict[int, str] = {}
         self.perfil: str | None = None  # the template profile the document was read with (its file)
+        self.razon_perfil = ""  # what in the document showed that layout
 
     def poner(self, ruta: Ruta, valor: Any, linea: int) -> None:
         actual: Any = self.datos
