@@ -225,3 +225,16 @@ def test_portada_en_mayusculas_con_saltos_simples() -> None:
     assert informe is not None
     assert (informe.entidad, informe.departamento, informe.secretaria) == ("Gobernación del Cesar", "Cesar", "Secretaría de Agricultura")
     assert (informe.periodo.desde, informe.periodo.hasta) == (2025, 2025)
+
+
+def test_lo_logrado_se_cuenta_con_la_unidad_de_varias_palabras() -> None:
+    """'Meta cuatrienio: 48.000 niños y niñas': what was achieved is counted by the unit's first noun, so the
+    % de cumplimiento can be checked against it (9.200 of the 12.000 programmed is 76,7%, not 92%)."""
+    cargado = _importar(PORTADA + (
+        "Meta cuatrienio 301: 48.000 niños y niñas menores de 6 años con esquema completo de vacunación\n\n"
+        "Se completó el esquema de vacunación de 9.200 niños y niñas menores de 6 años, de los 12.000 programados para "
+        "el periodo. Con ello la meta alcanzó un cumplimiento del 92 % y un avance del 19,2 % de la meta del cuatrienio.\n"
+    ))
+    meta = cargado.informe.metas[0]
+    assert meta.logro.cantidad is not None and meta.logro.cantidad.valor == 9200
+    assert meta.programado_periodo is not None and meta.programado_periodo.valor == 12000

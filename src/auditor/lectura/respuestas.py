@@ -249,7 +249,8 @@ def cuenta_servida(texto: str) -> Cuenta | None:
 def cuenta_junto_a(texto: str, raiz: str) -> Cuenta | None:
     """A count next to a word of the same root as `raiz` (the unit of the meta):
     '40 capacitaciones', 'capacitados en 2 eventos' for the unit 'Capacitaciones'."""
-    raiz = normalizar(raiz)[:6]
+    palabras_unidad = normalizar(raiz).split()
+    raiz = palabras_unidad[0][:6] if palabras_unidad else ""  # 'niños y niñas' counts 'niños'
     if len(raiz) < 5:
         return None
     # '1.250 personas' is one number, not 1 and 250

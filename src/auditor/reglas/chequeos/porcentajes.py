@@ -228,7 +228,8 @@ class AvanceInconsistente(Regla):
     doc = Documentacion(
         que_revisa="Cuando el periodo empieza con el plan, el avance del cuatrienio es el cumplimiento por la "
         "participación del periodo en la meta (programado del periodo / meta del cuatrienio): el avance no puede "
-        "superar al cumplimiento, y si se conocen ambas cantidades debe coincidir con su producto.",
+        "superar al cumplimiento, y si se conocen ambas cantidades debe coincidir con su producto. Si el avance es lo "
+        "logrado sobre la meta del cuatrienio, el que está mal es el cumplimiento, y eso lo dice PCT002.",
         por_que="Un 50% del periodo con una participación del 25% da 12,5% del cuatrienio; otra cifra indica que "
         "uno de los dos porcentajes está mal. (100% del periodo con 66,7% del cuatrienio es normal.)",
         ejemplo_falla="programado_periodo: 10\nmeta_cuatrienio: {cantidad: 40}\ncumplimiento_periodo: \"50%\"\navance_cuatrienio: \"30%\"\n",
@@ -248,6 +249,9 @@ class AvanceInconsistente(Regla):
             if programado is not None and programado.valor and objetivo is not None and objetivo.valor:
                 participacion = programado.valor / objetivo.valor
                 esperado = c.valor * participacion
+                logro = meta.logro.cantidad.valor if meta.logro.cantidad is not None else None
+                if logro is not None and abs(100 * logro / objetivo.valor - a.valor) <= p.tolerancia:
+                    continue  # the avance is what was achieved over the target: the cumplimiento is the wrong one (PCT002)
                 if abs(esperado - a.valor) > p.tolerancia:
                     yield Observacion(
                         tr("Con {cumplimiento} de cumplimiento y una participación del periodo de {participacion} "
