@@ -231,7 +231,8 @@ def test_lo_logrado_se_cuenta_con_la_unidad_de_varias_palabras() -> None:
     """'Meta cuatrienio: 48.000 niños y niñas': what was achieved is counted by the unit's first noun, so the
     % de cumplimiento can be checked against it (9.200 of the 12.000 programmed is 76,7%, not 92%)."""
     cargado = _importar(PORTADA + (
-        "Meta cuatrienio 301: 48.000 niños y niñas menores de 6 años con esquema completo de vacunación\n\n"
+        "Meta Producto No. 301 – Niños y niñas menores de 6 años con esquema completo de vacunación "
+        "(Meta cuatrienio: 48.000 niños y niñas)\n\n"
         "Se completó el esquema de vacunación de 9.200 niños y niñas menores de 6 años, de los 12.000 programados para "
         "el periodo. Con ello la meta alcanzó un cumplimiento del 92 % y un avance del 19,2 % de la meta del cuatrienio.\n"
     ))
