@@ -239,3 +239,46 @@ def test_lo_logrado_se_cuenta_con_la_unidad_de_varias_palabras() -> None:
     meta = cargado.informe.metas[0]
     assert meta.logro.cantidad is not None and meta.logro.cantidad.valor == 9200
     assert meta.programado_periodo is not None and meta.programado_periodo.valor == 12000
+
+
+def test_metas_numeradas_por_niveles_y_la_meta_del_cuatrienio_en_su_propio_parrafo() -> None:
+    """'META 3.1.1 – …' is meta 3.1.1, not meta 3 (the findings name it so, and a gap inside a program is
+    found); 'Indicador de producto: … Meta cuatrienio: 2.400 productores.' is the target, not what was done;
+    'Logro alcanzado:' and 'Periodo:' are labels; a footer run into one line is page furniture."""
+    cargado = _importar(
+        "ALCALDÍA DE SAN JUAN DE PASTO\nSECRETARÍA DE AGRICULTURA\n\nINFORME DE RENDICIÓN DE CUENTAS\nVigencia 2025\n\n"
+        "META 3.1.1 – Productores atendidos con extensión agropecuaria\n"
+        "Indicador de producto: Número de productores atendidos. Meta cuatrienio: 2.400 productores.\n"
+        "Periodo: 3 de febrero al 28 de noviembre de 2025\n\n"
+        "Logro alcanzado: Se atendieron 640 productores de los 800 programados para 2025; se alcanzó el 80% de lo programado.\n\n"
+        "Alcaldía de San Juan de Pasto – Secretaría de Agricultura Informe de Rendición de Cuentas 2025 Página 3 de 12\n\n"
+        "META 3.1.2 – Huertas establecidas\n"
+        "Indicador de producto: Número de huertas. Meta cuatrienio: 1.000 huertas.\n\n"
+        "Logro alcanzado: Se establecieron 300 huertas, el 100 % de lo programado.\n\n"
+        "META 3.1.4 – Mercados campesinos\n\nLogro alcanzado: Se realizaron 24 mercados campesinos.\n"
+    )
+    metas = cargado.informe.metas
+    assert [(m.numero, m.codigo, m.etiqueta) for m in metas] == [(1, "3.1.1", "3.1.1"), (2, "3.1.2", "3.1.2"), (3, "3.1.4", "3.1.4")]
+    assert cargado.informe.numeracion_metas == "plan"
+    primera = metas[0]
+    assert (primera.meta_cuatrienio.cantidad.valor, primera.meta_cuatrienio.unidad) == (2400, "productores")
+    assert primera.logro.texto.startswith("Se atendieron 640 productores") and primera.logro.cantidad.valor == 640
+    assert primera.ejecucion.cuando == "3 de febrero al 28 de noviembre de 2025"
+    assert not any("Página 3" in (m.logro.texto or "") for m in metas)
+    assert not [p for p in cargado.problemas if p.meta]
+
+
+def test_los_hallazgos_de_una_meta_por_niveles_la_nombran_por_su_codigo(tmp_path: Any) -> None:
+    from click.testing import CliRunner
+
+    from auditor.cli import main
+
+    fuente = tmp_path / "borrador.txt"
+    fuente.write_text(
+        PORTADA + "META 3.2.2 – Asociaciones fortalecidas\n\nLogro alcanzado: Se fortalecieron 4 asociaciones, el 100 % de lo programado.\n\n"
+        "META 3.2.4 – Unidades piscícolas\n\nLogro alcanzado: Se fortalecieron 12 unidades, el 100 % de lo programado.\n",
+        encoding="utf-8")
+    resultado = CliRunner().invoke(main, ["check", str(fuente), "--format", "json", "--select", "EST003"])
+    import json
+    hallazgos = [h for h in json.loads(resultado.stdout)["findings"] if h["rule"] == "EST003"]
+    assert [(h["rule"], h["meta"], h["message"]) for h in hallazgos] == [("EST003", "3.2.4", "Falta la meta 3.2.3 entre la 3.2.2 y la 3.2.4")]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
+from auditor.entrada.importar import matriz, narrativa, tabular
+from auditor.entrada.importar.perfiles import Perfil
 from auditor.entrada.importar.segmentos import Segmento, limpiar_parrafo, segmentos_de_texto
-from auditor.entrada.importar.tabular import encabezado_de_pagina, partir
+from auditor.entrada.importar.tabular import partir
 from auditor.lectura import porcentajes
 
 
@@ -36,10 +40,19 @@ def test_espacios_de_no_separacion_y_lineas_windows() -> None:
     assert limpiar_parrafo("  •  • texto  ") == "texto"
 
 
-def test_encabezado_de_pagina_repetido() -> None:
-    assert encabezado_de_pagina("Rendición de Cuentas 2024-2025 SECRETARIA DE DESARROLLO ECONOMICO Y PRODUCTIVIDAD")
-    assert not encabezado_de_pagina("Rendición de Cuentas de la Secretaría: el 23 de octubre se firmó el acta de inicio del proyecto")
-    assert not encabezado_de_pagina("Sesión de Mesa de Internacionalización, en la Cámara de Comercio de Cúcuta.")
+@pytest.mark.parametrize("perfil_", [tabular.PERFIL, narrativa.PERFIL], ids=["tabular", "narrativa"])
+def test_el_mobiliario_de_pagina_es_del_perfil(perfil_: Perfil) -> None:
+    """One mechanism: each profile's 'mobiliario' (the matrix reader uses the tabular one's)."""
+    for mobiliario in ("Rendición de Cuentas 2024-2025 SECRETARIA DE DESARROLLO ECONOMICO Y PRODUCTIVIDAD", "Página 3 de 12",
+                       "Pág. 7", ("Alcaldía de San Juan de Pasto – Secretaría de Agricultura Informe de Rendición de Cuentas 2025 "
+                                  "Página 12 de 12")):
+        assert perfil_.es_mobiliario(mobiliario), mobiliario
+        assert matriz.es_mobiliario(mobiliario), mobiliario
+    for contenido in ("Rendición de Cuentas de la Secretaría: el 23 de octubre se firmó el acta de inicio del proyecto",
+                      "Sesión de Mesa de Internacionalización, en la Cámara de Comercio de Cúcuta.",
+                      ("Los resultados están en el anexo, página 3 de 12 del informe técnico, con el detalle por municipio y por "
+                       "vereda de cada una de las entregas realizadas durante la vigencia")):
+        assert not perfil_.es_mobiliario(contenido), contenido
 
 
 def test_rotulos_de_la_plantilla_dentro_de_un_parrafo() -> None:

@@ -177,13 +177,17 @@ class Supresion(_Modelo):
 class SupresionInforme(Supresion):
     """Supresión al nivel del informe: vale para todo el archivo, o solo para una meta."""
 
-    meta: int | None = Field(default=None, description="Solo los hallazgos de la meta con este número.")
+    meta: int | str | None = Field(default=None, description="Solo los hallazgos de la meta con este número (o código, '3.1.1').")
 
 
 class Meta(_Modelo):
     """Una meta de producto del plan, con las secciones de la plantilla."""
 
-    numero: int = Field(description="Número de la meta en el informe.")
+    numero: int = Field(description="Número de la meta en el informe (su orden, si el plan la numera con un código).")
+    codigo: str | None = Field(
+        default=None, pattern=r"^\d{1,4}(?:\.\d{1,4}){1,6}$",
+        description="Código de la meta cuando el plan la numera por niveles ('3.1.1', eje.programa.meta): es como se la "
+        "nombra en los hallazgos, y 'numero' es su orden en el informe.")
     nombre: str = Field(description="Nombre o descripción de la meta, como está escrito.")
     eje: Texto = Field(default=None, description="Eje, línea o sección del informe bajo la que aparece.")
     meta_cuatrienio: MetaCuatrienio | None = None
@@ -198,6 +202,11 @@ class Meta(_Modelo):
     localizacion: Localizacion = Field(default_factory=Localizacion)
     registro_fotografico: list[str] = Field(default_factory=list)
     suprimir: list[Supresion] = Field(default_factory=list, description="Hallazgos de esta meta aceptados con su motivo.")
+
+    @property
+    def etiqueta(self) -> str:
+        """How the report names the meta: its plan code ('3.1.1') or its number."""
+        return self.codigo if self.codigo is not None else str(self.numero)
 
 
 class Afirmacion(_Modelo):

@@ -89,7 +89,7 @@ class _Sello:
         assert informe is not None
         if obs.meta is not None:
             base = self.cargado.ruta_meta(obs.meta)
-            meta = str(informe.metas[obs.meta].numero)
+            meta = informe.metas[obs.meta].etiqueta
         else:
             base, meta = (), None
         mapa = self.cargado.mapa
@@ -126,7 +126,7 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
     findings, suprimidos = aplicar_supresiones(auditor, cargado, findings)
     findings.sort(key=Hallazgo.clave_orden)
     suprimidos.sort(key=lambda s: s.hallazgo.clave_orden())
-    metas = [(str(m.numero), m.nombre) for m in informe.metas] if informe is not None else []
+    metas = [(m.etiqueta, m.nombre) for m in informe.metas] if informe is not None else []
     # metas that could not be read were still looked at: they count as audited (with their findings)
     leidas = {numero for numero, _ in metas}
     for problema in cargado.problemas:

@@ -73,7 +73,7 @@ def _entradas(cargado: InformeCargado) -> list[_Entrada]:
         entradas.append(_Entrada(s, ("suprimir", i), meta, ""))
     for k, meta_informe in enumerate(informe.metas):
         for i, de_meta in enumerate(meta_informe.suprimir):
-            entradas.append(_Entrada(de_meta, (*cargado.ruta_meta(k), "suprimir", i), str(meta_informe.numero), f"suprimir[{i}]"))
+            entradas.append(_Entrada(de_meta, (*cargado.ruta_meta(k), "suprimir", i), meta_informe.etiqueta, f"suprimir[{i}]"))
     return entradas
 
 

@@ -192,7 +192,7 @@ class CompletitudInforme:
 
 def completitud(informe: Informe, patrones: Patrones) -> CompletitudInforme:
     filas = tuple(
-        FilaMeta(str(meta.numero), meta.nombre, tuple(_LECTORES[s.clave](meta, patrones, informe) for s in SECCIONES))
+        FilaMeta(meta.etiqueta, meta.nombre, tuple(_LECTORES[s.clave](meta, patrones, informe) for s in SECCIONES))
         for meta in informe.metas
     )
     return CompletitudInforme(informe.secretaria, informe.entidad, informe.plantilla, filas)

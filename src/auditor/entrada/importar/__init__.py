@@ -73,7 +73,8 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     primera = metas[0]["numero"] if metas else 1
     linea = borrador.mapa.lineas.get(("metas",), 1)
     borrador.poner(("plantilla",), plantilla, linea)
-    borrador.poner(("numeracion_metas",), "consecutiva" if primera == 1 else "plan", linea)
+    por_codigo = bool(metas) and "codigo" in metas[0]  # numbered by the plan's levels: their order is not the plan's number
+    borrador.poner(("numeracion_metas",), "consecutiva" if primera == 1 and not por_codigo else "plan", linea)
     borrador.poner(("documento",), documento, 1)
     return borrador
 

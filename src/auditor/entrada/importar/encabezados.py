@@ -27,6 +27,7 @@ class MetaDelTitulo:
     texto: str
     cantidad: str | None
     unidad: str | None
+    fin: int = 0  # in a paragraph, where the target's sentence ends (what follows is another answer)
 
 
 def meta_del_titulo(nombre: str) -> MetaDelTitulo | None:
@@ -39,6 +40,29 @@ def meta_del_titulo(nombre: str) -> MetaDelTitulo | None:
     cuenta = lectura.primera_cuenta(valor, "logro", al_inicio=True)
     return MetaDelTitulo(nombre[:m.start()].rstrip(" –—-:"), valor,
                          cuenta.cantidad if cuenta else None, cuenta.unidad if cuenta else None)
+
+
+# The target stated in a paragraph of its own after the heading, often with the indicator: 'Indicador de producto:
+# Número de productores atendidos. Meta cuatrienio: 2.400 productores.', 'Meta del cuatrienio: 1.000 huertas'
+_META_EN_PARRAFO = re.compile(
+    r"(?:^|[.;]\s+|^\s*indicador[^:]{0,40}:.*?)\bmeta\s+(?:(?:del\s+)?cuatrienio|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)\s*[:=]\s*"
+    r"(?P<valor>[^.;\n]*(?:\.\d[^.;\n]*)*)",
+    re.IGNORECASE | re.DOTALL,
+)
+_INDICADOR = re.compile(r"^\s*indicador(?:\s+de\s+(?:producto|resultado|gesti[oó]n))?\s*:", re.IGNORECASE)
+
+
+def meta_en_parrafo(texto: str) -> MetaDelTitulo | None:
+    """The four-year target a paragraph after the heading states ('Indicador de producto: … Meta cuatrienio: 2.400
+    productores.'), with its count when the target opens with one; None when the paragraph is not that one (it
+    must open with 'Indicador …:' or with 'Meta cuatrienio:')."""
+    m = _META_EN_PARRAFO.search(texto)
+    if m is None or not m.group("valor").strip() or not (_INDICADOR.match(texto) or m.start() == 0):
+        return None
+    valor = m.group("valor").strip()
+    cuenta = lectura.primera_cuenta(valor, "logro", al_inicio=True)
+    fin = m.end("valor") + (1 if texto[m.end("valor"):m.end("valor") + 1] in (".", ";") else 0)
+    return MetaDelTitulo("", valor, cuenta.cantidad if cuenta else None, cuenta.unidad if cuenta else None, fin)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.cabecera import leer_cabecera
 from auditor.entrada.importar.perfiles import directorio_plantillas_incluidas
 from auditor.entrada.importar.segmentos import Segmento
-from auditor.entrada.importar.tabular import encabezado_de_pagina
+from auditor.entrada.importar.tabular import PERFIL as PERFIL_TABULAR
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
 from auditor.lectura import respuestas as lectura
@@ -49,6 +49,12 @@ CAMPOS = ("numero", "nombre", "indicador", "unidad", "meta_cuatrienio", "program
 
 MINIMO_CAMPOS = 3
 """A header row names at least this many fields, the meta among them."""
+
+
+def es_mobiliario(texto: str) -> bool:
+    """Page furniture around the matrix: the matrix profile names columns, and the running headers and page
+    numbers of its pages are the templates' own (the tabular profile's 'mobiliario')."""
+    return PERFIL_TABULAR.es_mobiliario(texto)
 
 
 # --- the profile: field -> column names -------------------------------------------------------
@@ -403,7 +409,7 @@ class LectorMatriz:
         cab = encabezado(todas, k, self.perfil)
         assert cab is not None
         inicio = indexadas[k][0]
-        preambulo = [s for s in self.segmentos[:inicio] if not encabezado_de_pagina(s.texto)]
+        preambulo = [s for s in self.segmentos[:inicio] if not es_mobiliario(s.texto)]
         portada = [s for s in preambulo if not s.en_tabla]
         leer_cabecera(portada, preambulo, self.b, self.segmentos)
         lector = _Lectura(self.b, cab)
@@ -437,8 +443,7 @@ class LectorMatriz:
         (a summary table taken for the matrix would otherwise hide every meta written below it)."""
         resto = [s for s in self.segmentos[ultima + 1:]
                  if s.texto.strip() and not (s.en_tabla and s.fila == self.segmentos[ultima].fila)
-                 and not encabezado_de_pagina(s.texto) and not _FIRMA.match(s.texto)
-                 and not re.match(r"(?i)^\s*p[aá]gina\s+\d+(\s+de\s+\d+)?\s*$", s.texto)]
+                 and not es_mobiliario(s.texto) and not _FIRMA.match(s.texto)]
         if not resto:
             return
         self.b.problema(ENTRADA_SIN_UBICAR, resto[0].linea,
@@ -449,7 +454,7 @@ class LectorMatriz:
     def _fuera_de_tabla(self, desde: int, hasta: int) -> bool:
         """A paragraph outside the table between two rows ends it, unless it is a running page header or a page number."""
         for s in self.segmentos[desde:hasta]:
-            if s.en_tabla or encabezado_de_pagina(s.texto) or re.match(r"(?i)^\s*p[aá]gina\s+\d+(\s+de\s+\d+)?\s*$", s.texto):
+            if s.en_tabla or es_mobiliario(s.texto):
                 continue
             return True
         return False

@@ -13,11 +13,11 @@ from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar import clasificar
 from auditor.entrada.importar.borrador import Borrador, Texto, continua
 from auditor.entrada.importar.cabecera import leer_cabecera
-from auditor.entrada.importar.encabezados import meta_del_titulo, rotulo
+from auditor.entrada.importar.encabezados import meta_del_titulo, meta_en_parrafo, rotulo
 from auditor.entrada.importar.perfiles import perfil
 from auditor.entrada.importar.resumen import leer_afirmaciones_de_metas
 from auditor.entrada.importar.segmentos import Segmento
-from auditor.entrada.importar.tabular import completar_valores, encabezado_de_pagina
+from auditor.entrada.importar.tabular import completar_valores
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
 from auditor.lectura import porcentajes
@@ -57,7 +57,7 @@ def es_eje(s: Segmento) -> bool:
 
 class LectorNarrativo:
     def __init__(self, segmentos: list[Segmento], borrador: Borrador) -> None:
-        self.segmentos = [s for s in segmentos if not encabezado_de_pagina(s.texto)]
+        self.segmentos = [s for s in segmentos if not PERFIL.es_mobiliario(s.texto)]  # page furniture, wherever it is
         self.b = borrador
 
     def leer(self) -> None:
@@ -101,7 +101,11 @@ class LectorNarrativo:
         m = es_encabezado_meta(titulo.texto)
         assert m is not None
         numero = numero_de_meta(m)
-        self.b.poner(base + ("numero",), int(numero), titulo.linea)
+        if "." in numero:  # a code by levels ('3.1.1'): the meta is named by it, and numbered by its order
+            self.b.poner(base + ("codigo",), numero, titulo.linea)
+            self.b.poner(base + ("numero",), indice + 1, titulo.linea)
+        else:
+            self.b.poner(base + ("numero",), int(numero), titulo.linea)
         resto = parrafos[1:]
         nombre = m.group("nombre").strip()
         linea_nombre = titulo.linea
@@ -122,6 +126,16 @@ class LectorNarrativo:
         else:
             self._meta_cuatrienio(base, nombre, linea_nombre)
         unidades = _unidades(resto)
+        if unidades and (del_parrafo := meta_en_parrafo(unidades[0].texto)) is not None:
+            # 'Indicador de producto: … Meta cuatrienio: 2.400 productores.': the target, not what was done; what
+            # a single newline ran into it ('Periodo: …') is the next answer
+            primera = unidades[0]
+            self.b.poner(base + ("meta_cuatrienio", "texto"), " ".join(primera.texto[:del_parrafo.fin].split()), primera.linea)
+            if del_parrafo.cantidad is not None:
+                self.b.poner(base + ("meta_cuatrienio", "cantidad"), del_parrafo.cantidad, primera.linea)
+                self.b.poner(base + ("meta_cuatrienio", "unidad"), del_parrafo.unidad, primera.linea)
+            despues = primera.texto[del_parrafo.fin:].strip()
+            unidades = ([_parte(primera, despues)] if despues else []) + unidades[1:]
         if not unidades:
             self.b.problema(ENTRADA_SIN_UBICAR, titulo.linea, tr("la meta {numero} no tiene ningún párrafo después de su nombre", numero=numero),
                             meta=numero)

@@ -26,7 +26,6 @@ from auditor.idioma import tr
 from auditor.lectura import porcentajes
 from auditor.lectura import respuestas as lectura
 from auditor.lectura.ceros import cero_explicito
-from auditor.lectura.patrones import normalizar
 from auditor.lectura.recorte import acortar
 
 PERFIL = perfil("tabular")  # rules/plantillas/tabular.yaml: headings, questions and labels, page furniture
@@ -59,13 +58,6 @@ _CONECTOR = re.compile(r"^\s*[yY]\s*$")
 _PDD = re.compile(r"^\s*CUMPLIMIENTO\s*/\s*AVANCE\s+POR\s+NIVEL\s+DEL\s+PDD\b", re.IGNORECASE)
 _INDICADORES = re.compile(r"^\s*AN[AÁ]LISIS\s+DE\s+LOS\s+INDICADORES\s+DE\s+RESULTADO\b", re.IGNORECASE)
 _TABLA_TITULO = re.compile(r"^\s*tabla\s+\d+\s*[.:]", re.IGNORECASE)
-
-
-def encabezado_de_pagina(texto: str) -> bool:
-    """A running page header repeated by the export ('Rendición de Cuentas 2024-2025
-    SECRETARIA DE DESARROLLO ECONOMICO Y PRODUCTIVIDAD')."""
-    t = normalizar(texto)
-    return len(texto) <= 160 and t.startswith("rendicion de cuentas") and "secretaria" in t and not re.search(r"[:;,.]", t)
 
 
 def partir(texto: str, etiquetas: tuple[Etiqueta, ...] = ETIQUETAS) -> list[tuple[Etiqueta | None, str, re.Match[str] | None]]:
@@ -152,7 +144,7 @@ class LectorTabular:
     # --- one paragraph at a time ------------------------------------------------------
 
     def _segmento(self, s: Segmento) -> None:
-        if encabezado_de_pagina(s.texto):
+        if self.perfil.es_mobiliario(s.texto):
             return
         m = self.perfil.encabezado.match(s.texto)
         if m:
@@ -512,7 +504,7 @@ def leer_tablas_informe(segmentos: list[Segmento], b: Borrador) -> None:
     filas_pdd = filas_ind = 0
     fila_cabecera: int | None = None
     for s in segmentos:
-        if encabezado_de_pagina(s.texto) or _SEPARADOR.match(s.texto):
+        if PERFIL.es_mobiliario(s.texto) or _SEPARADOR.match(s.texto):
             continue
         if _PDD.match(s.texto):
             seccion = "pdd"

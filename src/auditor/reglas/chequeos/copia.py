@@ -220,8 +220,8 @@ class ParrafoRepetidoEntreMetas(Regla):
         p: ParametrosCopia = contexto.parametros
         entre, _ = copias(informe, p, [contexto.conjunto("plantilla"), contexto.conjunto("relleno")])
         for c in entre:
-            otra = informe.metas[c.primero.meta].numero
-            esta = informe.metas[c.parrafo.meta].numero
+            otra = informe.metas[c.primero.meta].etiqueta
+            esta = informe.metas[c.parrafo.meta].etiqueta
             donde = tr("{seccion} de la meta {meta}, donde aparece primero", seccion=c.primero.nombre, meta=otra)
             yield Observacion(
                 tr("El párrafo de {seccion} de la meta {meta} {relacion}. Si describe la misma actividad, puede estar contada en las dos metas",

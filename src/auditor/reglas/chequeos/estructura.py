@@ -27,14 +27,14 @@ class NumeroDuplicado(Regla):
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
-        vistos: dict[int, int] = {}
+        vistos: dict[str, int] = {}
         for i, meta in enumerate(informe.metas):
-            if meta.numero in vistos:
-                primera = informe.metas[vistos[meta.numero]]
-                yield Observacion(tr("El número de meta {numero} ya se usó para '{nombre}'", numero=meta.numero, nombre=primera.nombre),
-                                  "numero", i, str(meta.numero))
+            if meta.etiqueta in vistos:
+                primera = informe.metas[vistos[meta.etiqueta]]
+                yield Observacion(tr("El número de meta {numero} ya se usó para '{nombre}'", numero=meta.etiqueta, nombre=primera.nombre),
+                                  "codigo" if meta.codigo is not None else "numero", i, meta.etiqueta)
             else:
-                vistos[meta.numero] = i
+                vistos[meta.etiqueta] = i
 
 
 _CANTIDAD_INICIAL = re.compile(r"^\s*[\d.,]+\s*")
@@ -77,7 +77,7 @@ class DescripcionDuplicada(Regla):
                 otra = informe.metas[vistas[clave]]
                 yield Observacion(
                     tr("La meta {numero} tiene la misma descripción que la meta {otra} (aparte de la cantidad): '{nombre}'",
-                       numero=meta.numero, otra=otra.numero, nombre=otra.nombre),
+                       numero=meta.etiqueta, otra=otra.etiqueta, nombre=otra.nombre),
                     "nombre", i, meta.nombre,
                 )
             else:
@@ -87,7 +87,7 @@ class DescripcionDuplicada(Regla):
 _LISTA_MAXIMA = 30  # more missing numbers than this are counted, not listed
 
 
-def _lista(numeros: list[int]) -> str:
+def _lista(numeros: list[int] | list[str]) -> str:
     textos = [str(n) for n in numeros]
     return textos[0] if len(textos) == 1 else tr("{lista} y {ultimo}", lista=", ".join(textos[:-1]), ultimo=textos[-1])
 
@@ -100,7 +100,8 @@ class SaltoNumeracion(Regla):
     mensaje = "Faltan metas en la numeración"
     doc = Documentacion(
         que_revisa="En informes con numeración consecutiva (numeracion_metas: consecutiva), números que faltan "
-        "entre una meta y la siguiente. Con numeración del plan (números del PDD) no aplica.",
+        "entre una meta y la siguiente. Con numeración del plan (números del PDD) no aplica. Con códigos por niveles "
+        "('META 3.2.2', 'META 3.2.4'), los que faltan dentro de un mismo programa (3.2.3).",
         por_que="Una meta que falta en la secuencia suele ser una meta que se quedó sin informar.",
         ejemplo_falla="numeracion_metas: consecutiva\nmetas:\n  - {numero: 15, nombre: Sesiones de asistencia técnica}\n"
         "  - {numero: 18, nombre: Apoyo financiero a empresas}\n",
@@ -109,6 +110,7 @@ class SaltoNumeracion(Regla):
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        yield from _saltos_de_codigo(informe)
         if informe.numeracion_metas != "consecutiva":
             return
         no_leidas = informe.metas_no_leidas
@@ -138,6 +140,31 @@ class SaltoNumeracion(Regla):
                                else tr("Faltan las metas {faltan} antes de la {siguiente}", faltan=_lista(faltan), siguiente=meta.numero))
                 yield Observacion(mensaje, "numero", i, str(meta.numero))
             anterior = max(anterior, meta.numero)
+
+
+def _saltos_de_codigo(informe: Informe) -> Iterator[Observacion]:
+    """Metas numbered by level ('3.2.2', '3.2.4'): within one program (the same code but its last number), the
+    numbers that are missing between two metas.  A program with one meta says nothing about its numbering."""
+    por_programa: dict[tuple[int, ...], list[tuple[int, int]]] = {}
+    for i, meta in enumerate(informe.metas):
+        if meta.codigo is not None:
+            niveles = tuple(int(x) for x in meta.codigo.split("."))
+            por_programa.setdefault(niveles[:-1], []).append((niveles[-1], i))
+    for programa, metas in por_programa.items():
+        if len(metas) < 2:
+            continue
+        metas.sort()
+        prefijo = ".".join(str(x) for x in programa)
+        for (anterior, _), (numero, i) in zip(metas, metas[1:], strict=False):
+            faltan = [f"{prefijo}.{n}" for n in range(anterior + 1, numero)][:_LISTA_MAXIMA]
+            if not faltan:
+                continue
+            desde, hasta = f"{prefijo}.{anterior}", f"{prefijo}.{numero}"
+            mensaje = (tr("Falta la meta {faltan} entre la {anterior} y la {siguiente}", faltan=faltan[0], anterior=desde, siguiente=hasta)
+                       if len(faltan) == 1 else
+                       tr("Faltan las metas {faltan} entre la {anterior} y la {siguiente}", faltan=_lista(faltan), anterior=desde,
+                          siguiente=hasta))
+            yield Observacion(mensaje, "codigo", i, informe.metas[i].codigo)
 
 
 class InformeSinMetas(Regla):

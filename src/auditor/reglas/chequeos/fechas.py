@@ -337,7 +337,7 @@ class EventoConFechasDistintas(Regla):
     def _observacion(self, informe: Informe, primera: _Mencion, segunda: _Mencion) -> Observacion:
         f1, f2 = primera.mencion.fecha, segunda.mencion.fecha
         lugar = etiqueta(primera.campo) if primera.meta == segunda.meta else tr(
-            "{etiqueta} de la meta {numero}", etiqueta=etiqueta(primera.campo), numero=informe.metas[primera.meta].numero)
+            "{etiqueta} de la meta {numero}", etiqueta=etiqueta(primera.campo), numero=informe.metas[primera.meta].etiqueta)
         return Observacion(
             tr("«{evento}» tiene aquí fecha {fecha}, pero {lugar} da al mismo evento {otra}: «{frase}»",
                evento=segunda.mencion.nombre, fecha=f2.describir(), lugar=lugar, otra=f1.describir(),

@@ -334,7 +334,7 @@ class NombreConDosEscrituras(Regla):
     @staticmethod
     def _observacion(informe: Informe, variante: _Grupo, referencia: _Grupo) -> Observacion:
         ref = next(a for a in referencia.apariciones if a.texto == referencia.forma)
-        donde = tr("meta {numero}, {campo}", numero=informe.metas[ref.meta].numero, campo=ref.campo) if ref.meta is not None else ref.campo
+        donde = tr("meta {numero}, {campo}", numero=informe.metas[ref.meta].etiqueta, campo=ref.campo) if ref.meta is not None else ref.campo
         n_var, n_ref = len(variante.apariciones), len(referencia.apariciones)
         if n_ref > n_var:
             mensaje = tr("«{variante}» y «{forma}» ({donde}) parecen el mismo nombre escrito de dos formas; «{forma}» es la forma "
