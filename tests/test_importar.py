@@ -412,3 +412,26 @@ def test_import_dice_que_perfil_uso_y_por_que(tmp_path: Path, texto: str, planti
     assert f"leído con el perfil de plantilla {plantilla} (" in linea and f"plantillas/{plantilla}.yaml): {razon}" in linea
     en = CliRunner().invoke(main, ["import", str(fuente), "-o", str(tmp_path / "y.yaml"), "--lang", "en"])
     assert f"read with the template profile {plantilla} (" in en.stderr and "meta headings of the" in en.stderr
+
+
+@pytest.mark.parametrize(("portada", "departamento", "aviso"), [
+    ("ALCALDÍA DE SAN JUAN DE PASTO\nSECRETARÍA DE AGRICULTURA\n", "Nariño", "se toma Nariño, el de Pasto (DANE 52001)"),
+    ("Alcaldía de Tunja\nSecretaría de Educación\n", "Boyacá", "se toma Boyacá, el de Tunja (DANE 15001)"),
+    # a name two municipalities share: the one whose department the preamble names
+    ("Alcaldía de San Pedro\nSecretaría de Gobierno\nEn coordinación con la Gobernación del Valle del Cauca.\n", "Valle del Cauca",
+     "se toma Valle del Cauca, el de San Pedro (DANE 76670)"),
+])
+def test_el_departamento_de_una_alcaldia_sale_de_su_municipio(portada: str, departamento: str, aviso: str) -> None:
+    cargado = _importar(f"{portada}\nRendición de Cuentas 2025\n\nMeta # 1 Ferias\t\t\n\t¿Qué se hizo? 2 ferias realizadas\n")
+    assert cargado.informe is not None and cargado.informe.departamento == departamento
+    assert [(p.regla, p.mensaje) for p in cargado.problemas if p.campo == "departamento"] == [
+        ("ENT005", f"la portada no dice el departamento; {aviso}")]
+
+
+@pytest.mark.parametrize("portada", [
+    "Alcaldía de San Pedro\nSecretaría de Gobierno\n",  # two San Pedro and no department named: nothing is assumed
+    "Alcaldía de Ciudad Gótica\nSecretaría de Gobierno\n",  # not a municipality
+])
+def test_sin_un_solo_municipio_no_se_supone_el_departamento(portada: str) -> None:
+    cargado = _importar(f"{portada}\nRendición de Cuentas 2025\n\nMeta # 1 Ferias\t\t\n\t¿Qué se hizo? 2 ferias realizadas\n")
+    assert [(p.regla, p.campo) for p in cargado.problemas if p.campo == "departamento"] == [("ENT004", "departamento")]

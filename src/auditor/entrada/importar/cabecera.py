@@ -17,9 +17,14 @@ from auditor.entrada.problemas import ENTRADA_SIN_UBICAR, ENTRADA_SUPUESTO
 from auditor.idioma import tr
 from auditor.lectura.fechas import MESES, leer_fechas
 from auditor.lectura.patrones import normalizar
+from auditor.lectura.lugares import divipola
 
 _PARTICULAS = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "por", "a", "al", "o", "u"}
-_NOMBRE = r"[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]*(?:\s+(?:(?:de|del|la|las|los|el|y)\s+)*[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]*)*"
+# A place's name, up to the next cover line a single newline ran in ('Alcaldía de Tunja Secretaría de Educación')
+# or the sentence after it ('… En coordinación con …')
+_NOMBRE = (r"[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]*(?:\s+(?:(?:de|del|la|las|los|el|y)\s+)*"
+           r"(?!(?:Secretar|Informe|INFORME|Rendici|RENDICI|Plan|PLAN|Vigencia|VIGENCIA|Periodo|Período|PERIODO|Fecha|FECHA|En|EN|Con|CON)"
+           r"(?:\b|[a-záéíóúñ]))[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]*)*")
 _ENTIDAD = re.compile(rf"\b(?P<tipo>Gobernaci[oó]n|Alcald[ií]a)\s+(?P<prep>de|del)\s+(?P<lugar>{_NOMBRE})")
 _MAYUSCULA = r"[A-ZÁÉÍÓÚÑ]+"
 _ENTIDAD_MAYUSCULAS = re.compile(  # 'GOBERNACIÓN DE NORTE DE SANTANDER', up to the next cover line run in
@@ -94,11 +99,36 @@ def _entidad(segmentos: list[Segmento], todos: list[Segmento], borrador: Borrado
             if "entidad" not in borrador.datos:
                 borrador.poner(("entidad",), f"Gobernación de {lugar}", s.linea)
             return
+    _departamento_de_la_alcaldia(todos, borrador)
     for clave, que in (("entidad", tr("la entidad ('Gobernación de …' o 'Alcaldía de …')")), ("departamento", tr("el departamento"))):
         if clave not in borrador.datos:
             borrador.poner((clave,), "(no indicado)", primera)
             borrador.problema(ENTRADA_SIN_UBICAR, primera, tr("la portada no dice {que}; escríbalo en la portada del informe", que=que),
                               campo=clave)
+
+
+def _departamento_de_la_alcaldia(todos: list[Segmento], borrador: Borrador) -> None:
+    """A municipality's report ('ALCALDÍA DE SAN JUAN DE PASTO') whose cover names no department: the
+    department is the municipality's in DIVIPOLA when only one municipality has that name, or, for a name
+    several share ('San Pedro'), the one of them the preamble names ('la Gobernación del Valle del Cauca').
+    Said as an assumption, with the DANE code; nothing is assumed when the name is not a municipality."""
+    entidad = borrador.datos.get("entidad")
+    if "departamento" in borrador.datos or not isinstance(entidad, str) or not entidad.startswith("Alcaldía"):
+        return
+    municipio = entidad.split(" ", 2)[2] if entidad.count(" ") >= 2 else ""
+    candidatos = divipola().leer(municipio, None).municipios
+    if len(candidatos) > 1:
+        preambulo = normalizar(" ".join(s.texto for s in todos))
+        candidatos = tuple(m for m in candidatos if re.search(rf"\b{re.escape(normalizar(m.departamento))}\b", preambulo))
+    if len(candidatos) != 1:
+        return
+    m = candidatos[0]
+    linea = borrador.mapa.lineas.get(("entidad",), 1)
+    borrador.poner(("departamento",), m.departamento, linea)
+    borrador.problema(ENTRADA_SUPUESTO, linea,
+                      tr("la portada no dice el departamento; se toma {departamento}, el de {municipio} (DANE {codigo})",
+                         departamento=m.departamento, municipio=m.nombre, codigo=m.codigo),
+                      campo="departamento")
 
 
 def _secretaria(segmentos: list[Segmento], borrador: Borrador, primera: int) -> None:
