@@ -16,8 +16,8 @@ from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR, ENTRADA_SUPUESTO
 from auditor.idioma import tr
 from auditor.lectura.fechas import MESES, leer_fechas
-from auditor.lectura.patrones import normalizar
 from auditor.lectura.lugares import divipola
+from auditor.lectura.patrones import normalizar
 
 _PARTICULAS = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "por", "a", "al", "o", "u"}
 # A place's name, up to the next cover line a single newline ran in ('Alcaldía de Tunja Secretaría de Educación')
