@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from auditor.entrada.fuente import Ruta
+from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.perfiles import Perfil
 from auditor.lectura import respuestas as lectura
 
@@ -63,6 +64,39 @@ def meta_en_parrafo(texto: str) -> MetaDelTitulo | None:
     cuenta = lectura.primera_cuenta(valor, "logro", al_inicio=True)
     fin = m.end("valor") + (1 if texto[m.end("valor"):m.end("valor") + 1] in (".", ";") else 0)
     return MetaDelTitulo("", valor, cuenta.cantidad if cuenta else None, cuenta.unidad if cuenta else None, fin)
+
+
+_NUMERO_SOLO = re.compile(r"^\s*(\d{1,3}(?:\.\d{3})+|\d+)\s*\.?\s*$")
+_PORCENTAJE = re.compile(r"\d{1,3}(?:[.,]\d+)?\s*(?:%|por\s+ciento)", re.IGNORECASE)
+
+
+def poner_dato(b: Borrador, base: Ruta, campo: str, valor: str, linea: int) -> bool:
+    """A 'Rótulo: valor' of the profile's data ('Programado 2025: 175.000 estudiantes', '% de cumplimiento de la
+    vigencia: 98 %', 'Meta cuatrienio: 1.200 ha') written into its field; False when nothing could be read from
+    the value (the line then stays in the answer's text).  'logro.cantidad' is the caller's: the line it comes
+    from goes on in what was done."""
+    if campo == "indicador":
+        return True
+    if campo in ("cumplimiento_periodo", "avance_cuatrienio"):
+        m = _PORCENTAJE.search(valor)
+        if m is None:
+            return False
+        b.poner(base + (campo,), m.group(0), linea)
+        return True
+    cuenta = lectura.primera_cuenta(valor, "logro") if valor else None
+    solo = _NUMERO_SOLO.match(valor) if cuenta is None else None  # 'Programado 2025: 600', the unit in the meta's name
+    cantidad = cuenta.cantidad if cuenta is not None else (solo.group(1) if solo else None)
+    if campo == "programado_periodo":
+        if cantidad is None:
+            return False
+        b.poner(base + ("programado_periodo",), cantidad, linea)
+        return True
+    b.poner(base + ("meta_cuatrienio", "texto"), valor, linea)
+    if cantidad is not None:
+        b.poner(base + ("meta_cuatrienio", "cantidad"), cantidad, linea)
+        if cuenta is not None:
+            b.poner(base + ("meta_cuatrienio", "unidad"), cuenta.unidad, linea)
+    return True
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar import clasificar
 from auditor.entrada.importar.borrador import Borrador, Texto, continua
 from auditor.entrada.importar.cabecera import leer_cabecera
-from auditor.entrada.importar.encabezados import meta_del_titulo, meta_en_parrafo, rotulo
+from auditor.entrada.importar.encabezados import meta_del_titulo, meta_en_parrafo, poner_dato, rotulo
 from auditor.entrada.importar.perfiles import perfil
 from auditor.entrada.importar.resumen import leer_afirmaciones_de_metas
 from auditor.entrada.importar.segmentos import Segmento
@@ -140,7 +140,7 @@ class LectorNarrativo:
             self.b.problema(ENTRADA_SIN_UBICAR, titulo.linea, tr("la meta {numero} no tiene ningún párrafo después de su nombre", numero=numero),
                             meta=numero)
             return
-        textos = self._clasificar(unidades, numero)
+        textos = self._clasificar(base, unidades, numero)
         for ruta, texto in textos.items():
             self.b.poner_texto(base + ruta, texto)
         logro = textos.get(("logro", "texto"))
@@ -160,7 +160,7 @@ class LectorNarrativo:
         if cero is not None and "programa" in normalizar(cero.texto):
             self.b.poner(base + ("inversion", "programada"), 0, inversion.linea_de(cero.texto))
 
-    def _clasificar(self, unidades: list[Texto], numero: str) -> dict[Ruta, Texto]:
+    def _clasificar(self, base: Ruta, unidades: list[Texto], numero: str) -> dict[Ruta, Texto]:
         """Each paragraph placed under the question it answers.  A label of the profile decides
         ('Aliados: …' is with whom), and a label alone on its line takes the paragraphs below it up to
         the next label; the other paragraphs are placed by their own label ('Impacto:') or by what
@@ -169,6 +169,20 @@ class LectorNarrativo:
         libres: list[Texto] = []
         actual: Ruta | None = None
         for u in unidades:
+            dato = PERFIL.dato(u.texto)  # 'Programado 2025: 175.000', '% de cumplimiento: 98 %': a value, not an answer
+            if dato is not None:
+                campo, valor = dato
+                if campo == "logro.cantidad":  # 'Ejecutado a la fecha de corte: 171.500 estudiantes …': the count, and what was done
+                    cuenta = lectura.primera_cuenta(valor, "logro")
+                    if cuenta is not None:
+                        self.b.poner(base + ("logro", "cantidad"), cuenta.cantidad, u.linea)
+                        self.b.poner(base + ("logro", "unidad"), cuenta.unidad, u.linea)
+                    _agregar(textos, ("logro", "texto"), _sin_rotulo(u, valor))
+                    actual = None
+                    continue
+                if poner_dato(self.b, base, campo, valor, u.linea):
+                    actual = None
+                    continue
             r = rotulo(u.texto, PERFIL)
             if r is None:
                 if actual is not None:
@@ -244,10 +258,12 @@ class LectorNarrativo:
             self.b.poner(base + ("meta_cuatrienio", "unidad"), una.group("unidad"), linea)
 
     def _logro(self, base: Ruta, logro: Texto) -> None:
+        meta = self.b.datos["metas"][base[1]]
         for campo, trozo in lectura.porcentajes_narrativos(logro.texto).items():
-            self.b.poner(base + (campo,), trozo.texto, logro.linea_de(logro.texto[max(0, trozo.inicio - 30):trozo.inicio + 5]))
-        unidad = self.b.datos["metas"][base[1]].get("meta_cuatrienio", {}).get("unidad")
-        if unidad:
+            if campo not in meta:  # a labelled value ('% de cumplimiento: 98 %') is not read again from the prose
+                self.b.poner(base + (campo,), trozo.texto, logro.linea_de(logro.texto[max(0, trozo.inicio - 30):trozo.inicio + 5]))
+        unidad = meta.get("meta_cuatrienio", {}).get("unidad")
+        if unidad and "cantidad" not in meta.get("logro", {}):
             cuenta = lectura.cuenta_junto_a(logro.texto, unidad)
             programado = porcentajes.programado_del_periodo(logro.texto)
             if programado is not None and cuenta is not None and cuenta.inicio == programado.inicio:
@@ -270,10 +286,41 @@ _RUTAS: dict[int, Ruta] = {
 _FIRMA = re.compile(r"^\s*(?:elabor[oó]|proyect[oó]|revis[oó]|aprob[oó]|vo\.?\s*bo\.?)\s*:", re.IGNORECASE)
 
 
+_ROTULO_DE_FICHA = re.compile(r"^[^.;!?]{1,80}$")
+
+
+def _fichas(parrafos: list[Segmento]) -> list[Segmento | Texto]:
+    """A meta written as a table of two columns, a label and its answer (a 'ficha': 'Inversión ejecutada |
+    $92.450.000.000', 'Acciones desarrolladas | • … • …'): each row becomes one paragraph 'Label: answer', the
+    answer's other paragraphs kept in it, so the profile's labels place it.  Other paragraphs pass as they are."""
+    salida: list[Segmento | Texto] = []
+    i = 0
+    while i < len(parrafos):
+        s = parrafos[i]
+        fila = [p for p in parrafos[i:i + 200] if p.fila == s.fila] if s.fila is not None else []
+        rotulo = [p for p in fila if p.celda == s.celda]
+        respuesta = [p for p in fila if p.celda is not None and s.celda is not None and p.celda > s.celda]
+        if (s.fila is None or len(rotulo) != 1 or not respuesta or not _ROTULO_DE_FICHA.match(s.texto.strip())
+                or {p.celda for p in respuesta} != {respuesta[0].celda}):
+            salida.append(s)
+            i += 1
+            continue
+        t = Texto()
+        t.agregar(f"{s.texto.strip().rstrip(':')}: {respuesta[0].texto}", s.linea)
+        for p in respuesta[1:]:
+            t.agregar(p.texto, p.linea)
+        salida.append(t)
+        i += len(fila)
+    return salida
+
+
 def _unidades(parrafos: list[Segmento]) -> list[Texto]:
-    """Paragraphs, with a sentence cut by a page break joined back."""
+    """Paragraphs, with a sentence cut by a page break joined back; a label | answer table row is one."""
     unidades: list[Texto] = []
-    for s in parrafos:
+    for s in _fichas(parrafos):
+        if isinstance(s, Texto):
+            unidades.append(s)
+            continue
         if _FIRMA.match(s.texto) and len(s.texto) <= 200:
             continue
         if unidades and continua(unidades[-1].texto, s.texto):
@@ -290,8 +337,17 @@ def _agregar(textos: dict[Ruta, Texto], ruta: Ruta, u: Texto) -> None:
 
 
 def _sin_rotulo(u: Texto, resto: str) -> Texto:
-    """A paragraph without the label that opens it."""
+    """A paragraph without the label that opens it (`resto`: the text after the label); in a paragraph of
+    several parts (a table cell's), the label is cut from the first part and the others stay as they are."""
     t = Texto()
+    if len(u.partes) > 1:
+        primera = u.partes[0][0]
+        comienzo = primera.find(resto[:40].split("\n")[0]) if resto.strip() else -1  # where the answer starts, after the label
+        if comienzo >= 0:
+            t.agregar(primera[comienzo:].strip(), u.partes[0][1])
+            for texto, linea in u.partes[1:]:
+                t.agregar(texto, linea)
+            return t
     for i, (texto, linea) in enumerate(u.partes):
         t.agregar(resto if i == 0 else texto, linea)
     return t

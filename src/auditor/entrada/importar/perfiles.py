@@ -64,7 +64,8 @@ class CampoPerfil(_Estricto):
 
 class DatoPerfil(_Estricto):
     rotulo: str = Field(min_length=1)
-    campo: Literal["programado_periodo", "logro.cantidad", "meta_cuatrienio"]
+    # 'indicador': the indicator's name, a label the readers know and leave out of the answers
+    campo: Literal["programado_periodo", "logro.cantidad", "meta_cuatrienio", "cumplimiento_periodo", "avance_cuatrienio", "indicador"]
 
 
 class ParrafosNarrativos(_Estricto):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar.borrador import Borrador, Texto
 from auditor.entrada.importar.cabecera import leer_cabecera
-from auditor.entrada.importar.encabezados import meta_del_titulo
+from auditor.entrada.importar.encabezados import meta_del_titulo, poner_dato
 from auditor.entrada.importar.perfiles import Etiqueta, Perfil, perfil
 from auditor.entrada.importar.resumen import leer_afirmaciones_de_metas
 from auditor.entrada.importar.segmentos import Segmento
@@ -271,21 +271,10 @@ class LectorTabular:
         if dato is None:
             return False
         campo, valor = dato
-        base: Ruta = ("metas", e.meta.indice)
         if campo == "logro.cantidad":
             e.meta.ejecutado = (valor, s.linea)
             return False
-        cuenta = lectura.primera_cuenta(valor, "logro") if valor else None
-        if campo == "programado_periodo":
-            if cuenta is None:
-                return False
-            self.b.poner(base + ("programado_periodo",), cuenta.cantidad, s.linea)
-        else:
-            self.b.poner(base + ("meta_cuatrienio", "texto"), valor, s.linea)
-            if cuenta is not None:
-                self.b.poner(base + ("meta_cuatrienio", "cantidad"), cuenta.cantidad, s.linea)
-                self.b.poner(base + ("meta_cuatrienio", "unidad"), cuenta.unidad, s.linea)
-        return True
+        return poner_dato(self.b, ("metas", e.meta.indice), campo, valor, s.linea)
 
     def _reportar_sueltos(self) -> None:
         """Paragraphs of no section, once per run of consecutive ones: at the first one's line."""

@@ -1,0 +1,91 @@
+"""A meta written as a 'ficha': its heading and a table of two columns, a label and its answer, one row per
+question or value ('Meta cuatrienio | 48 aulas', 'Acciones desarrolladas | • … • …'), in Word and in its text
+export.  Each row is one labelled paragraph, so the profile's labels (answers) and data labels (values) place it."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import docx
+import pytest
+
+from auditor.entrada.carga import cargar_bytes
+
+_FILAS: list[tuple[str, list[str]]] = [
+    ("Indicador", ["Número de aulas construidas"]),
+    ("Meta cuatrienio", ["160 aulas"]),
+    ("Programado 2025", ["48"]),
+    ("Ejecutado a la fecha de corte", ["36 aulas terminadas y 12 en obra"]),
+    ("% de cumplimiento de la vigencia", ["80 %"]),
+    ("% de avance del cuatrienio", ["22,5 %"]),
+    ("Inversión ejecutada", ["$6.450.000.000 (seis mil cuatrocientos cincuenta millones de pesos)"]),
+    ("Fuente de financiación", ["Sistema General de Regalías"]),
+    ("Población atendida", ["1.440 estudiantes de 12 sedes rurales."]),
+    ("Acciones desarrolladas", ["• Contratación de las obras por licitación pública.", "• Interventoría de la Universidad Industrial.",
+                                "• Dotación de mobiliario escolar."]),
+    ("Entidades aliadas", ["Alcaldías municipales y Fondo de Financiamiento de la Infraestructura Educativa."]),
+    ("Fechas de ejecución", ["De febrero a septiembre de 2025."]),
+    ("Resultados / impacto", ["Las sedes dejaron de dictar clase en aulas prefabricadas."]),
+    ("Municipios intervenidos", ["Bolívar, La Belleza, Florián y Albania."]),
+]
+_PORTADA = ["GOBERNACIÓN DE SANTANDER", "SECRETARÍA DE EDUCACIÓN", "INFORME DE RENDICIÓN DE CUENTAS 2025",
+            "Fecha de corte: 30 de septiembre de 2025"]
+
+
+def _docx() -> bytes:
+    documento: Any = docx.Document()
+    for linea in _PORTADA:
+        documento.add_paragraph(linea)
+    documento.add_heading("Meta de Producto 213: Aulas nuevas construidas en sedes rurales", level=2)
+    tabla = documento.add_table(rows=0, cols=2)
+    for rotulo, valor in _FILAS:
+        celdas = tabla.add_row().cells
+        celdas[0].text = rotulo
+        celdas[1].text = valor[0]
+        for otro in valor[1:]:
+            celdas[1].add_paragraph(otro)
+    salida = io.BytesIO()
+    documento.save(salida)
+    return salida.getvalue()
+
+
+def _texto() -> bytes:
+    """The same ficha as a text export writes it: one line per row, its cells separated by tabs."""
+    filas = "\n".join(f"{rotulo}\t{' '.join(valor)}" for rotulo, valor in _FILAS)
+    return ("\n\n".join(_PORTADA) + "\n\nMeta de Producto 213: Aulas nuevas construidas en sedes rurales\n\n" + filas + "\n").encode()
+
+
+@pytest.mark.parametrize(("contenido", "nombre"), [(_docx(), "ficha.docx"), (_texto(), "ficha.txt")], ids=["docx", "texto"])
+def test_cada_fila_de_la_ficha_va_a_su_campo(contenido: bytes, nombre: str) -> None:
+    cargado = cargar_bytes(contenido, nombre)
+    assert cargado.informe is not None
+    assert [p.mensaje for p in cargado.problemas if p.meta] == []
+    meta = cargado.informe.metas[0]
+    assert (meta.meta_cuatrienio.cantidad.valor, meta.meta_cuatrienio.unidad) == (160, "aulas")
+    assert meta.programado_periodo is not None and meta.programado_periodo.valor == 48
+    assert meta.logro.cantidad is not None and meta.logro.cantidad.valor == 36
+    assert meta.logro.texto is not None and meta.logro.texto.startswith("36 aulas terminadas")
+    assert (meta.cumplimiento_periodo.valor, meta.avance_cuatrienio.valor) == (80, 22.5)
+    assert meta.inversion.ejecutada is not None and meta.inversion.ejecutada.valor == 6450
+    assert meta.beneficiarios.total is not None and meta.beneficiarios.total.valor == 1440
+    assert meta.ejecucion.como is not None and "Interventoría" in meta.ejecucion.como and meta.ejecucion.como.count("Dotación") == 1
+    assert meta.ejecucion.con_quien is not None and meta.ejecucion.con_quien.startswith("Alcaldías municipales")
+    assert meta.ejecucion.cuando == "De febrero a septiembre de 2025."
+    assert meta.impacto == "Las sedes dejaron de dictar clase en aulas prefabricadas."
+    assert meta.localizacion.municipios == ["Bolívar", "La Belleza", "Florián", "Albania"]
+    # the labels are not content: no answer starts with one
+    for texto in (meta.logro.texto, meta.inversion.texto, meta.ejecucion.como, meta.impacto):
+        assert texto is not None and not any(texto.startswith(rotulo) for rotulo, _ in _FILAS)
+
+
+def test_la_ficha_se_audita_con_sus_cifras() -> None:
+    """36 of the 48 programmed is 75%, not the 80% declared: found only when the rows are read as values."""
+    from auditor.configuracion.configuracion import Configuracion
+    from auditor.motor.auditor import preparar
+    from auditor.motor.auditoria import auditar_cargado
+
+    resultado = auditar_cargado(preparar(Configuracion()), cargar_bytes(_docx(), "ficha.docx"))
+    hallazgos = [(h.regla, h.meta, h.campo) for h in resultado.hallazgos if h.meta is not None]
+    assert ("PCT002", "213", "cumplimiento_periodo") in hallazgos
+    assert not [h for h in hallazgos if h[0] in ("ENT004", "OBJ001", "SEC001", "SEC002")]
