@@ -41,3 +41,17 @@ def test_no_son_cifras_de_la_afirmacion() -> None:
 
 def test_sin_metas_nombradas_no_se_adivina() -> None:
     assert afirmaciones("Se atendieron 1.300 personas con una inversión de $ 700 millones.") == []
+
+
+def test_el_monto_de_estas_ultimas_es_de_la_ultima_meta_nombrada() -> None:
+    """'con las metas 214 y 215 se formaron 600 docentes y se conectaron 120 sedes, estas últimas con una inversión de
+    $4.690 millones': the amount is the second meta's (the sedes), the count is of both as the clause says."""
+    leidas = afirmaciones("Con las metas 214 y 215 se formaron 600 docentes y se conectaron 120 sedes rurales a internet, "
+                          "estas últimas con una inversión de $4.690 millones.")
+    assert [(a.metas, a.cantidad.texto if a.cantidad else None, a.monto.texto if a.monto else None) for a in leidas] == [
+        ((214, 215), "600", None), ((215,), None, "$4.690 millones")]
+    primeras = afirmaciones("Mediante las metas 7 y 8 se entregaron 40 kits y 12 tractores, los primeros por $ 80 millones.")
+    assert [(a.metas, a.monto.texto if a.monto else None) for a in primeras] == [((7, 8), None), ((7,), "$ 80 millones")]
+    # without the anaphora, the amount is of every meta the clause names
+    todas = afirmaciones("Con las metas 1 y 2 se intervinieron 655 hectáreas con una inversión de $ 900 millones.")
+    assert [(a.metas, a.monto.texto if a.monto else None) for a in todas] == [((1, 2), "$ 900 millones")]

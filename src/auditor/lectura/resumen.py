@@ -145,7 +145,47 @@ def _monto(trozo: str) -> tuple[Cifra, int, int] | None:
     return None
 
 
+# 'se formaron 600 docentes y se conectaron 120 sedes, estas últimas con una inversión de $ …': the amount is of the
+# last thing (and meta) named, not of all; 'los primeros', of the first
+_ANAFORA = re.compile(r"\b(?:est[ao]s?|aquell[ao]s?|l[ao]s?)\s+(?:(?P<ultimo>[uú]ltim[ao]s?)|(?P<primero>primer[ao]s?))\b", re.IGNORECASE)
+
+
+def _alcance_del_monto(trozo: str, inicio_monto: int, metas: tuple[int, ...]) -> tuple[int, ...]:
+    """The metas an amount covers: all the clause names, or the last (first) when an anaphora before the amount,
+    in its own clause, says 'estas últimas' ('los primeros')."""
+    if len(metas) < 2:
+        return metas
+    antes = trozo[:inicio_monto]
+    cortes = [m.end() for m in re.finditer(r"[,;:]", antes)]
+    clausula = antes[cortes[-1] if cortes else 0:]
+    anafora = _ANAFORA.search(clausula) or (_ANAFORA.search(antes[cortes[-2]:]) if len(cortes) >= 2 else None)
+    if anafora is None:
+        return metas
+    return metas[-1:] if anafora.group("ultimo") else metas[:1]
+
+
 def _afirmacion(frase: str, trozo: str, metas: tuple[int, ...], todas: bool) -> AfirmacionResumen | None:
+    leidas = _afirmaciones(frase, trozo, metas, todas)
+    return leidas[0] if leidas else None
+
+
+def _afirmaciones(frase: str, trozo: str, metas: tuple[int, ...], todas: bool) -> list[AfirmacionResumen]:
+    """The claims of one clause: one, or two when its amount covers fewer metas than its count ('estas últimas')."""
+    leida = _una_afirmacion(frase, trozo, metas, todas)
+    if leida is None or leida.monto is None:
+        return [leida] if leida is not None else []
+    monto = _monto(trozo)
+    assert monto is not None
+    alcance = _alcance_del_monto(trozo, monto[1], metas)
+    if alcance == metas:
+        return [leida]
+    del_monto = AfirmacionResumen(alcance, False, leida.frase, None, leida.monto, leida.programado)
+    if leida.cantidad is None:
+        return [del_monto]
+    return [AfirmacionResumen(metas, todas, leida.frase, leida.cantidad, None, False), del_monto]
+
+
+def _una_afirmacion(frase: str, trozo: str, metas: tuple[int, ...], todas: bool) -> AfirmacionResumen | None:
     monto = _monto(trozo)
     ocupado = [(monto[1], monto[2])] if monto else []
     cantidad = _cantidad(trozo, ocupado)
@@ -181,11 +221,10 @@ def afirmaciones(parrafo: str, en_componente: bool = False) -> list[AfirmacionRe
                     leidas.append(leida)
             for k, (m, numeros) in enumerate(refs):
                 fin = refs[k + 1][0].start() if k + 1 < len(refs) else len(frase)
-                leida = _afirmacion(frase, frase[m.end():fin], numeros, False)
-                if leida is None and len(refs) == 1:
-                    leida = _afirmacion(frase, frase[: m.start()], numeros, False)
-                if leida is not None:
-                    leidas.append(leida)
+                de_la_clausula = _afirmaciones(frase, frase[m.end():fin], numeros, False)
+                if not de_la_clausula and len(refs) == 1:
+                    de_la_clausula = _afirmaciones(frase, frase[: m.start()], numeros, False)
+                leidas.extend(de_la_clausula)
             continue
         if todas is None:
             continue
