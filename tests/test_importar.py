@@ -435,3 +435,19 @@ def test_el_departamento_de_una_alcaldia_sale_de_su_municipio(portada: str, depa
 def test_sin_un_solo_municipio_no_se_supone_el_departamento(portada: str) -> None:
     cargado = _importar(f"{portada}\nRendición de Cuentas 2025\n\nMeta # 1 Ferias\t\t\n\t¿Qué se hizo? 2 ferias realizadas\n")
     assert [(p.regla, p.campo) for p in cargado.problemas if p.campo == "departamento"] == [("ENT004", "departamento")]
+
+
+@pytest.mark.parametrize(("como", "programado"), [
+    ("La programación del periodo en el Plan Indicativo es de 280 títulos, de acuerdo con la ficha del proyecto.", 280),
+    ("Para la vigencia 2025 el Plan de Acción programó la entrega de 280 títulos.", 280),
+    # a programmed quantity of something else does not say what the cumplimiento is of
+    ("Para la vigencia 2025 el Plan de Acción programó 12 jornadas de socialización.", None),
+])
+def test_lo_programado_dicho_en_otra_respuesta(como: str, programado: int | None) -> None:
+    cargado = _importar(PORTADA + "Meta # 7 Títulos de propiedad entregados (meta cuatrienio: 1.000 títulos)\t\t\n"
+                        "Cumplimiento/Avance\tInversión\tBeneficiarios\n"
+                        "<p><b>¿Qué se hizo?</b> Se entregaron 210 títulos de propiedad.</p> <p><b>cumplimiento del 100 %</b></p>\t"
+                        "¿Cuánto se invirtió? $ 10 millones de recursos propios\t¿Qué población se atendió? 210 hogares\n"
+                        f"\t<p><b>EJECUCIÓN</b></p> <ul><li><b>¿Cómo se hizo?</b> {como}</li></ul>\t\n")
+    meta = cargado.informe.metas[0]
+    assert (meta.programado_periodo.valor if meta.programado_periodo else None) == programado

@@ -26,6 +26,7 @@ from auditor.idioma import tr
 from auditor.lectura import porcentajes
 from auditor.lectura import respuestas as lectura
 from auditor.lectura.ceros import cero_explicito
+from auditor.lectura.patrones import normalizar
 from auditor.lectura.recorte import acortar
 
 PERFIL = perfil("tabular")  # rules/plantillas/tabular.yaml: headings, questions and labels, page furniture
@@ -328,6 +329,40 @@ def _filas_de_cabecera(segmentos: list[Segmento], perfil_: Perfil) -> set[int]:
     return {fila for fila, celdas in filas.items() if len(celdas) >= 2 and all(celdas)}
 
 
+_OTRAS_RESPUESTAS: tuple[Ruta, ...] = (("ejecucion", "como"), ("ejecucion", "cuando"), ("ejecucion", "con_quien"), ("impacto",))
+
+
+def _misma_unidad(a: str, b: str) -> bool:
+    """Whether two unit words name the same thing: by their stem ('títulos' ~ 'título'), or an abbreviation whose
+    letters the word has in order ('ha' ~ 'hectáreas', 'km' ~ 'kilómetros')."""
+    a, b = (normalizar(x).split()[0] if normalizar(x).split() else "" for x in (a, b))
+    if not a or not b:
+        return False
+    if a[:4] == b[:4] and min(len(a), len(b)) >= 4:
+        return True
+    corta, larga = sorted((a.rstrip("."), b.rstrip(".")), key=len)
+    return len(corta) <= 3 and corta[0] == larga[0] and re.search(".*".join(map(re.escape, corta)), larga) is not None
+
+
+def _programado_en_otra_respuesta(b: Borrador, base: Ruta, textos: dict[Ruta, Texto]) -> None:
+    """The quantity programmed for the period stated in another answer of the meta ('La programación del periodo en el
+    Plan Indicativo es de 280 títulos', in how it was done), when it counts what was achieved: the same unit as the
+    achievement or the four-year target.  A programmed quantity of something else is left alone."""
+    meta = b.datos["metas"][base[1]]
+    unidades = [u for u in (meta.get("logro", {}).get("unidad"), meta.get("meta_cuatrienio", {}).get("unidad")) if u]
+    if not unidades:
+        return
+    for ruta in _OTRAS_RESPUESTAS:
+        texto = textos.get(ruta)
+        programado = porcentajes.programado_del_periodo(texto.texto) if texto is not None else None
+        if texto is None or programado is None:
+            continue
+        despues = texto.texto[programado.fin:].split()
+        if despues and any(_misma_unidad(despues[0], u) for u in unidades):
+            b.poner(base + ("programado_periodo",), programado.texto, texto.linea_de(texto.texto[programado.inicio:programado.inicio + 40]))
+            return
+
+
 def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabular: bool) -> None:
     """The numbers an answer states, read into the structured fields beside it."""
     logro = textos.get(("logro", "texto"))
@@ -340,6 +375,8 @@ def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabula
             b.poner(base + ("logro", "unidad"), cuenta.unidad, linea)
     if logro is not None and programado is not None:  # what the cumplimiento of the period is of: "de los 150 programados para el periodo"
         b.poner(base + ("programado_periodo",), programado.texto, logro.linea_de(logro.texto[programado.inicio:programado.inicio + 40]))
+    elif "programado_periodo" not in b.datos["metas"][base[1]]:
+        _programado_en_otra_respuesta(b, base, textos)
     inversion = textos.get(("inversion", "texto"))
     if inversion is not None:
         leer_inversion(b, base, inversion, tabular)
