@@ -47,7 +47,7 @@ from auditor.reglas.chequeos.totales import (
     TotalSinMetas,
     TotalSubestimado,
 )
-from auditor.reglas.chequeos.valores import UnidadIncorrecta, ValorIlegible
+from auditor.reglas.chequeos.valores import MontoEnLetrasDistinto, UnidadIncorrecta, ValorIlegible
 
 CHEQUEOS: tuple[type[Regla], ...] = (
     InformeIlegible,
@@ -57,6 +57,7 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     DatoSupuesto,
     ValorIlegible,
     UnidadIncorrecta,
+    MontoEnLetrasDistinto,
     PorcentajeNoCoincide,
     PorcentajeFaltante,
     CumplimientoSinJustificacion,

@@ -1,12 +1,14 @@
-"""Values whose text cannot be read, or whose unit words are wrong."""
+"""Values whose text cannot be read, whose unit words are wrong, or written twice (figures and words) differently."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from auditor.idioma import tr
-from auditor.lectura.cifras import Problema
-from auditor.modelo.campos import recorrer_valores
+from auditor.lectura.cifras import Problema, escribir_numero, leer_monto
+from auditor.lectura.respuestas import montos
+from auditor.modelo.campos import leer_campo, recorrer_valores
 from auditor.modelo.informe import Informe
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
@@ -56,3 +58,50 @@ class UnidadIncorrecta(ValorIlegible):
 
     def _mensaje(self, ruta: str, detalle: str | None) -> str:
         return tr("El monto de '{campo}' dice '{texto}': se esperaba 'millones de pesos' o 'pesos'", campo=ruta, texto=detalle)
+
+
+# The amount in words that repeats the one in figures just before it: '$67.800.000 (sesenta y ocho millones …)'
+_ENTRE = re.compile(r"\s*[(\[,–-]?\s*(?:son\s+|es\s+decir\s+|equivalentes?\s+a\s+)?$", re.IGNORECASE)
+_CAMPOS_CON_MONTOS = ("inversion.texto", "logro.texto", "ejecucion.como", "beneficiarios.descripcion")
+
+
+class MontoEnLetrasDistinto(Regla):
+    id = "VAL003"
+    nombre = "monto-en-letras-distinto"
+    categoria = Categoria.MALFORMED_VALUE
+    severidad = Severidad.WARNING
+    mensaje = "El monto en cifras y el mismo monto en letras no coinciden"
+    doc = Documentacion(
+        que_revisa="Un monto escrito en cifras y repetido en letras justo después, como se hace en los documentos "
+        "oficiales ('$67.800.000 (sesenta y siete millones ochocientos mil pesos)'), en la inversión y en la prosa de "
+        "la meta: las dos escrituras deben dar la misma cifra. Montos en letras que no siguen a uno en cifras no se "
+        "comparan con nada.",
+        por_que="Cuando las cifras y las letras no coinciden, una de las dos está mal transcrita, y el lector no sabe "
+        "cuánto se invirtió; en un contrato, vale lo escrito en letras.",
+        ejemplo_falla="inversion:\n  texto: $67.800.000 (sesenta y ocho millones setecientos mil pesos) de recursos propios.\n",
+        ejemplo_pasa="inversion:\n  texto: $67.800.000 (sesenta y siete millones ochocientos mil pesos) de recursos propios.\n",
+    )
+
+    def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
+        for i, meta in enumerate(informe.metas):
+            for campo in _CAMPOS_CON_MONTOS:
+                for _, texto in leer_campo(meta, campo):
+                    if isinstance(texto, str) and texto.strip():
+                        yield from self._pares(texto, campo, i)
+
+    @staticmethod
+    def _pares(texto: str, campo: str, meta: int) -> Iterator[Observacion]:
+        leidos = montos(texto)
+        for cifras, letras in zip(leidos, leidos[1:], strict=False):
+            if not any(c.isdigit() for c in cifras.texto) or any(c.isdigit() for c in letras.texto):
+                continue
+            if not _ENTRE.match(texto[cifras.inicio + len(cifras.texto):letras.inicio]):
+                continue
+            a, b = leer_monto(cifras.texto).valor, leer_monto(letras.texto).valor
+            if a is None or b is None or abs(a - b) <= 1e-9 * max(a, b, 1):
+                continue
+            yield Observacion(
+                tr("«{cifras}» y, en letras, «{letras}» no son el mismo monto: {a} y {b} millones de pesos",
+                   cifras=cifras.texto, letras=letras.texto, a=escribir_numero(a, 3), b=escribir_numero(b, 3)),
+                campo, meta, f"{cifras.texto} ({letras.texto})",
+            )
