@@ -113,7 +113,7 @@ def test_ubicar_errores_da_ruta_linea_y_mensaje_de_cada_error_de_pydantic() -> N
     from pydantic import BaseModel, ConfigDict, ValidationError
 
     from auditor.entrada.carga import ubicar_errores
-    from auditor.entrada.fuente import leer_documento
+    from auditor.lectura.fuente import leer_documento
 
     class Hijo(BaseModel):
         model_config = ConfigDict(extra="forbid")

@@ -30,8 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from auditor.configuracion import ErrorConfiguracion
 from auditor.entrada.carga import TAMANO_MAXIMO_MB, ubicar_errores
-from auditor.entrada.fuente import Documento, ErrorArchivo, MapaFuente, leer_archivo_estricto
 from auditor.idioma import tr
+from auditor.lectura.fuente import Documento, ErrorArchivo, MapaFuente, leer_archivo_estricto
 from auditor.reglas.catalogo import Catalogo
 from auditor.reglas.observacion import Severidad
 

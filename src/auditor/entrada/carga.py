@@ -19,9 +19,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from auditor.entrada.formato import es_bloqueo_de_word, reconocer
-from auditor.entrada.fuente import ErrorFuente, MapaFuente, Ruta, decodificar, leer_documento, motivo_so
 from auditor.entrada.problemas import ENTRADA_CLAVE_REPETIDA, ENTRADA_ESTRUCTURA, ENTRADA_ILEGIBLE, ProblemaEntrada
 from auditor.idioma import tr
+from auditor.lectura.fuente import ErrorFuente, MapaFuente, Ruta, decodificar, leer_documento, motivo_so
 from auditor.modelo.campos import modelo_de
 from auditor.modelo.informe import Informe, Meta
 

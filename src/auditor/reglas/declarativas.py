@@ -23,7 +23,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from auditor.entrada.carga import ubicar_errores
-from auditor.entrada.fuente import ErrorArchivo, leer_archivo_estricto
+from auditor.lectura.fuente import ErrorArchivo, leer_archivo_estricto
 from auditor.entrada.incluidas import PLANTILLAS
 from auditor.idioma import agregar, plantilla, tr
 from auditor.lectura.cifras import escribir_numero

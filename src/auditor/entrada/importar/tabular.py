@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar.borrador import Borrador, Texto
 from auditor.entrada.importar.cabecera import leer_cabecera
 from auditor.entrada.importar.encabezados import meta_del_titulo
@@ -26,6 +25,7 @@ from auditor.idioma import tr
 from auditor.lectura import porcentajes
 from auditor.lectura import respuestas as lectura
 from auditor.lectura.ceros import cero_explicito
+from auditor.lectura.fuente import Ruta
 from auditor.lectura.patrones import normalizar
 from auditor.lectura.recorte import acortar
 

@@ -1,4 +1,4 @@
-"""Reading a report data file into plain values while keeping where each value stands.
+"""Reading a small data file (a report, a rule file, a vocabulary) into plain values while keeping where each value stands.
 
 PyYAML's safe loaders silently keep the last of two equal keys and forget positions.  We
 compose the node graph (with libyaml when present), build plain Python values ourselves
