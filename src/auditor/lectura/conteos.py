@@ -41,6 +41,7 @@ from auditor.lectura.memoria import por_informe
 from auditor.lectura.numeros_en_letras import UNIDADES
 from auditor.lectura.patrones import normalizar
 from auditor.lectura.porcentajes import porcentajes as leer_porcentajes
+from auditor.lectura.vocabulario import calificadores, derivado
 
 Calificador = Literal["exacto", "minimo", "aproximado", "maximo"]
 
@@ -59,29 +60,6 @@ _PALABRAS_QUE_CUENTAN = PALABRAS_NUMERO.keys() | _ARTICULO_NUMERO.keys()  # the 
 
 _MULTIPLICADORES = {"mil": 1_000, "millon": 1_000_000, "millones": 1_000_000}
 _DINERO = {"peso", "pesos", "dolar", "dolares", "euro", "euros", "usd", "cop", "smmlv", "salarios"}
-
-_CALIFICADORES: tuple[tuple[tuple[str, ...], Calificador], ...] = (
-    (("por", "lo", "menos"), "minimo"),
-    (("por", "encima", "de"), "minimo"),
-    (("mas", "de"), "minimo"),
-    (("superior", "a"), "minimo"),
-    (("al", "menos"), "minimo"),
-    (("cerca", "de"), "aproximado"),
-    (("alrededor", "de"), "aproximado"),
-    (("promedio", "de"), "aproximado"),
-    (("en", "promedio"), "aproximado"),
-    (("aproximado", "de"), "aproximado"),
-    (("aproximadamente",), "aproximado"),
-    (("aprox",), "aproximado"),
-    (("casi",), "aproximado"),
-    (("unos",), "aproximado"),
-    (("unas",), "aproximado"),
-    (("menos", "de"), "maximo"),
-    (("inferior", "a"), "maximo"),
-    (("maximo", "de"), "maximo"),
-    (("maximo",), "maximo"),
-    (("hasta",), "maximo"),
-)
 
 # adjectives that go before the noun: "24 nuevos clientes", "200 micro y pequeñas empresas"
 _ANTEPUESTOS = {
@@ -377,15 +355,25 @@ def _palabras_despues(tokens: Tokens, i: int, cuantas: int = 3) -> tuple[str, ..
     return tokens.normal[i:k]
 
 
-# the qualifiers by their last word, each list in the order of `_CALIFICADORES` (the first that fits wins)
-_CALIFICADORES_POR_ULTIMA: dict[str, list[tuple[tuple[str, ...], Calificador]]] = {}
-for _palabras, _calificacion in _CALIFICADORES:
-    _CALIFICADORES_POR_ULTIMA.setdefault(_palabras[-1], []).append((_palabras, _calificacion))
+def _calificadores_por_ultima() -> dict[str, list[tuple[tuple[str, ...], Calificador]]]:
+    """The qualifiers (`vocabulario.calificadores`: "más de", "cerca de", "hasta") by their last word, each list in
+    the vocabulary's order, minimo, aproximado, maximo (the first that fits wins)."""
+    vocabulario = calificadores()
+    salida: dict[str, list[tuple[tuple[str, ...], Calificador]]] = {}
+    orden: tuple[Calificador, ...] = ("minimo", "aproximado", "maximo")
+    for calificacion in orden:
+        for frase in getattr(vocabulario, calificacion):
+            palabras = tuple(frase.split())
+            salida.setdefault(palabras[-1], []).append((palabras, calificacion))
+    return salida
+
+
+_CALIFICADORES_POR_ULTIMA = derivado(_calificadores_por_ultima)  # rebuilt when an office extends the vocabulary
 
 
 def _calificador(previas: tuple[str, ...]) -> tuple[Calificador, int]:
     """The qualifier that ends right before the number, and how many words it takes."""
-    for palabras, calificador in _CALIFICADORES_POR_ULTIMA.get(previas[-1], ()) if previas else ():
+    for palabras, calificador in _CALIFICADORES_POR_ULTIMA().get(previas[-1], ()) if previas else ():
         if previas[-len(palabras) :] == palabras:
             return calificador, len(palabras)
     return "exacto", 0
