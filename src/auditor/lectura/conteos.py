@@ -39,6 +39,7 @@ from typing import Literal
 from auditor.lectura.cifras import leer_numero
 from auditor.lectura.memoria import por_informe
 from auditor.lectura.numeros_en_letras import UNIDADES
+from auditor.lectura.palabras import clave
 from auditor.lectura.patrones import normalizar
 from auditor.lectura.porcentajes import porcentajes as leer_porcentajes
 from auditor.lectura.vocabulario import calificadores, derivado
@@ -78,19 +79,6 @@ _FUNCIONALES = _ARTICULOS | {
     "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
     "octubre", "noviembre", "diciembre",
 }
-
-
-def clave(palabra: str) -> str:
-    """A word's comparison key: accent-free, lower case, singular ("unidades" -> "unidad", "clústeres" -> "cluster").
-
-    Singular and plural of a noun get the same key; it is a key, not a word ("clase" -> "clas").
-    """
-    p = normalizar(palabra)
-    if len(p) > 3 and p.endswith("s"):
-        p = p[:-1]
-    if len(p) > 3 and p.endswith("e") and p[-2] in "dnlrjzys":
-        p = p[:-1]
-    return p
 
 
 def es_participio(palabra: str) -> bool:
