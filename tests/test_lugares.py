@@ -266,3 +266,11 @@ def test_el_lector_de_lugares_es_lineal() -> None:
 
     tiempo(10)
     assert tiempo(2000) < 60 * max(tiempo(100), 1e-3)
+
+
+def test_la_clave_de_un_nombre_es_la_normalizacion_de_los_lectores() -> None:
+    """`clave` is `patrones.normalizar` with punctuation as space: a zero-width space inside a name is dropped
+    (it used to split 'Cúc<ZWSP>uta' into two words), as every other reader drops it."""
+    assert clave("San José de CÚCUTA.") == "san jose de cucuta"
+    assert clave("Cúc\u200buta") == "cucuta"
+    assert [m.codigo for m in lugares.divipola().buscar("Cúc\u200buta")] == ["54001"]

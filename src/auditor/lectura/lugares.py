@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 
+from auditor.lectura.patrones import normalizar
 from auditor.lectura.vocabulario import derivado, generacion
 from auditor.lectura.vocabulario import lugares as lugares_vocabulario
 
@@ -43,10 +44,13 @@ _ARCHIVO_ALIAS = "alias_lugares.csv"
 _SUGERENCIAS_GUARDADAS = 4096  # `Divipola.sugerir` answers kept (a few hundred bytes each); then it starts over
 
 
+_NO_PALABRA = re.compile(r"[^\w]+|_")
+
+
 def clave(texto: str) -> str:
-    """Accent-free, lower-case words, punctuation as space: 'San José de CÚCUTA.' -> 'san jose de cucuta'."""
-    sin_tildes = "".join(c for c in unicodedata.normalize("NFKD", texto) if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+|_", " ", sin_tildes.casefold()).split())
+    """The text normalized as every reader does (`patrones.normalizar`: accent-free, lower case, single-spaced,
+    without the characters that show nothing) with punctuation as space: 'San José de CÚCUTA.' -> 'san jose de cucuta'."""
+    return " ".join(_NO_PALABRA.sub(" ", normalizar(texto)).split())
 
 
 def compacta(texto: str) -> str:
