@@ -15,6 +15,7 @@ from auditor.lectura import vocabulario
 from auditor.lectura.ceros import CeroExplicito, cero_explicito
 from auditor.lectura.conteos import analizar
 from auditor.lectura.lugares import Presentacion, Tipo, divipola, leer_lugares
+from auditor.lectura.resumen import Cifra, afirmaciones
 from auditor.reglas.catalogo import ErrorReglas
 from auditor.reglas.incluidas import construir_catalogo
 
@@ -47,7 +48,7 @@ def test_cada_vocabulario_incluido_se_carga_y_tiene_sus_listas() -> None:
     assert sorted(p.stem for p in (RAIZ / "rules" / "vocabulario").glob("*.yaml")) == sorted(vocabulario.MODELOS)
     assert vocabulario.ceros().negaciones[:3] == ["no", "sin", "ningun"]
     assert vocabulario.lugares().vereda[1] == vocabulario.Formas(singular="vda", plural="vdas")
-    assert vocabulario.calificadores().minimo == ["por lo menos", "por encima de", "mas de", "superior a", "al menos"]
+    assert vocabulario.calificadores().maximo == ["menos de", "inferior a", "inferiores a", "maximo de", "maximo", "hasta"]
     assert vocabulario.porcentajes().cuatrienio[0] == "cuatrienio"
     assert vocabulario.citas().normas == ["ordenanza", "ley", "decreto", "resolucion", "acuerdo", "circular", "conpes"]
     for nombre, modelo in vocabulario.MODELOS.items():  # every list of every vocabulary has words
@@ -183,3 +184,27 @@ def test_el_hallazgo_de_un_lugar_cambia_con_las_palabras_de_la_oficina(tmp_path:
 def test_una_clase_de_lugar_se_escribe_con_letras(tmp_path: Path) -> None:
     error = _error(tmp_path, "lugares.yaml", "barrio:\n  - {singular: sect., plural: sects.}\n")
     assert (error.linea, error.mensaje) == (2, "barrio.0.singular: «sect.» debe ser una o más palabras de letras, sin números ni signos")
+
+
+# --- one list of qualifiers: the prose's counts, the summary's claims and the importer read the same ---------
+
+@pytest.mark.parametrize(("texto", "calificador", "cita"), [
+    ("superó 300 personas", "minimo", "superó 300 personas"),  # the summary's verbs bound a count too
+    ("un total de 84 compradores", "exacto", "un total de 84 compradores"),
+    ("en promedio 20 asistentes", "aproximado", "en promedio 20 asistentes"),
+    ("300 personas", "exacto", "300 personas"),
+])
+def test_los_conteos_leen_los_calificadores_del_vocabulario(texto: str, calificador: str, cita: str) -> None:
+    conteo = analizar(texto).conteos[0]
+    assert (conteo.calificador, conteo.cita) == (calificador, cita)
+
+
+def test_el_resumen_lee_los_calificadores_del_vocabulario_y_los_de_la_oficina(tmp_path: Path) -> None:
+    def cantidad(texto: str) -> Cifra | None:
+        return afirmaciones(f"Con las metas 1 y 2 se atendieron {texto} jóvenes.")[0].cantidad
+
+    assert cantidad("unos 300") == Cifra("300", "unos", "jóvenes")  # was '' (exact) before the lists were one
+    assert cantidad("más de 300") == Cifra("300", "más de", "jóvenes")
+    assert cantidad("del orden de 300") == Cifra("300", "", "jóvenes")
+    construir_catalogo([_oficina(tmp_path, "calificadores.yaml", "aproximado: [del orden de]\n")])
+    assert cantidad("del orden de 300") == Cifra("300", "del orden de", "jóvenes")

@@ -345,10 +345,10 @@ def _palabras_despues(tokens: Tokens, i: int, cuantas: int = 3) -> tuple[str, ..
 
 def _calificadores_por_ultima() -> dict[str, list[tuple[tuple[str, ...], Calificador]]]:
     """The qualifiers (`vocabulario.calificadores`: "más de", "cerca de", "hasta") by their last word, each list in
-    the vocabulary's order, minimo, aproximado, maximo (the first that fits wins)."""
+    the vocabulary's order, minimo, aproximado, maximo, exacto (the first that fits wins)."""
     vocabulario = calificadores()
     salida: dict[str, list[tuple[tuple[str, ...], Calificador]]] = {}
-    orden: tuple[Calificador, ...] = ("minimo", "aproximado", "maximo")
+    orden: tuple[Calificador, ...] = ("minimo", "aproximado", "maximo", "exacto")
     for calificacion in orden:
         for frase in getattr(vocabulario, calificacion):
             palabras = tuple(frase.split())

@@ -110,11 +110,16 @@ class Lugares(_Estricto):
 
 
 class Calificadores(_Estricto):
-    """`lectura.conteos`: what qualifies a figure right before it, by the bound it makes."""
+    """`lectura.conteos`, `lectura.resumen`, the importer: what qualifies a figure right before it, by the bound it makes."""
 
     minimo: list[Palabra] = []
     aproximado: list[Palabra] = []
     maximo: list[Palabra] = []
+    exacto: list[Palabra] = []
+
+    def frases(self) -> list[str]:
+        """Every qualifier, longest first (an alternation tries "por lo menos" before "menos")."""
+        return sorted({*self.minimo, *self.aproximado, *self.maximo, *self.exacto}, key=lambda f: (-len(f), f))
 
 
 class Porcentajes(_Estricto):
@@ -280,6 +285,15 @@ def porcentajes() -> Porcentajes:
 
 def citas() -> Citas:
     return _cargado("citas", _estado.generacion)  # type: ignore[return-value]
+
+
+_TILDES = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü]", "n": "[nñ]"}
+
+
+def como_se_escribe(frase: str) -> str:
+    """A normalized phrase as a regex for the text as written: with or without accents, any white space
+    between its words ('mas de' -> 'm[aá]s\\s+d[eé]'); for IGNORECASE patterns."""
+    return r"\s+".join("".join(_TILDES.get(c, re.escape(c)) for c in palabra) for palabra in frase.split())
 
 
 # --- the readers' compiled forms --------------------------------------------------------------------

@@ -28,6 +28,7 @@ from auditor.lectura.ceros import cero_explicito
 from auditor.lectura.fuente import Ruta
 from auditor.lectura.patrones import normalizar
 from auditor.lectura.recorte import acortar
+from auditor.lectura.vocabulario import calificadores, como_se_escribe, expresion
 
 PERFIL = perfil("tabular")  # rules/plantillas/tabular.yaml: headings, questions and labels, page furniture
 META = PERFIL.encabezado
@@ -456,11 +457,10 @@ _INVERSION_AFIRMADA = re.compile(
     r"de\s+aproximadamente|aproximada\s+de|de\s+alrededor\s+de|por|de)\s+(?:los\s+)?(?P<monto>\$\s*[\d.,]+\s*(?:mil\s+)?millones)",
     re.IGNORECASE,
 )
-_CANTIDAD_AFIRMADA = re.compile(
-    r"(?P<calificador>m[aá]s\s+de|cerca\s+de|alrededor\s+de|aproximadamente|superior\s+a|un\s+total\s+de)\s+"
-    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<resto>[A-Za-zÁÉÍÓÚÑáéíóúñ].*)",
-    re.IGNORECASE | re.DOTALL,
-)
+_CANTIDAD_AFIRMADA = expresion(lambda: (  # the qualifiers: `vocabulario.calificadores`, as the prose's counts read them
+    rf"\b(?P<calificador>{'|'.join(como_se_escribe(f) for f in calificadores().frases())})\s+"
+    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<resto>[A-Za-zÁÉÍÓÚÑáéíóúñ].*)"
+), re.IGNORECASE | re.DOTALL)
 
 
 def _calificador(texto: str) -> str:
