@@ -367,3 +367,18 @@ def test_rotulos_sinonimos_en_la_plantilla_tabular() -> None:
         "diagnóstico y obra civil", "Juntas de Acción Comunal", "febrero a julio de 2025")
     assert meta.impacto == "menos casos de enfermedad diarreica"
     assert meta.localizacion.municipios == ["Sardinata"]
+
+
+def test_la_inversion_afirmada_del_resumen_es_el_monto_que_leen_las_respuestas() -> None:
+    """The summary's claimed investment is found by the answers' amount reader (`respuestas.montos`), as written."""
+    from auditor.entrada.importar.tabular import _inversion_afirmada
+
+    def monto(texto: str) -> str | None:
+        afirmada = _inversion_afirmada(texto)
+        return None if afirmada is None else afirmada[1]
+
+    assert monto("con una inversión superior a los $2.181 millones; en este marco") == "$2.181 millones"
+    assert monto("con una inversión que supera los \\$988 millones se ha logrado") is None  # the importer unescapes first
+    assert monto("con una inversión de $ 703 millones de pesos por recursos propios") == "$ 703 millones de pesos"
+    assert monto("con una inversión cercana a COP 1.200 millones, se atendió") == "COP 1.200 millones"
+    assert monto("con una inversión de $ millones") is None  # no figure: not a claim

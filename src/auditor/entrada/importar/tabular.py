@@ -452,11 +452,21 @@ def _portada(preambulo: list[Segmento]) -> list[Segmento]:
     return preambulo
 
 
+# 'una inversión superior a $X millones': the amount is the one the answers' reader finds (`respuestas.montos`)
 _INVERSION_AFIRMADA = re.compile(
     r"inversi[oó]n\s+(?:que\s+)?(?P<calificador>superior\s+a|supera|por\s+m[aá]s\s+de|de\s+m[aá]s\s+de|cercana\s+a|"
-    r"de\s+aproximadamente|aproximada\s+de|de\s+alrededor\s+de|por|de)\s+(?:los\s+)?(?P<monto>\$\s*[\d.,]+\s*(?:mil\s+)?millones)",
+    r"de\s+aproximadamente|aproximada\s+de|de\s+alrededor\s+de|por|de)\s+(?:los\s+)?(?=\$|cop\b)",
     re.IGNORECASE,
 )
+
+
+def _inversion_afirmada(texto: str) -> tuple[re.Match[str], str] | None:
+    """The first claim of an investment with its amount, as written ('$ 13.843 millones')."""
+    for m in _INVERSION_AFIRMADA.finditer(texto):
+        monto = next((t for t in lectura.montos(texto[m.end():]) if t.inicio == 0), None)
+        if monto is not None and re.search(r"\d", monto.texto):
+            return m, monto.texto
+    return None
 _CANTIDAD_AFIRMADA = expresion(lambda: (  # the qualifiers: `vocabulario.calificadores`, as the prose's counts read them
     rf"\b(?P<calificador>{'|'.join(como_se_escribe(f) for f in calificadores().frases())})\s+"
     r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<resto>[A-Za-zÁÉÍÓÚÑáéíóúñ].*)"
@@ -477,9 +487,10 @@ def leer_totales(resumen: list[Segmento], b: Borrador) -> None:
     for s in resumen:
         if s.negritas:
             eje = s.negritas[-1]
-        monto = _INVERSION_AFIRMADA.search(s.texto)
-        if monto is None:
+        afirmada = _inversion_afirmada(s.texto)
+        if afirmada is None:
             continue
+        monto, cifra = afirmada
         base: Ruta = ("totales", indice)
         b.poner(base + ("eje",), eje or "(sin eje)", s.linea)
         b.poner(base + ("texto",), _frase_con(s.texto, monto.start()), s.linea)
@@ -492,7 +503,7 @@ def leer_totales(resumen: list[Segmento], b: Borrador) -> None:
         calificador = _calificador(monto.group("calificador"))
         if calificador:
             b.poner(base + ("inversion", "calificador"), calificador, s.linea)
-        b.poner(base + ("inversion", "monto"), monto.group("monto"), s.linea)
+        b.poner(base + ("inversion", "monto"), cifra, s.linea)
         indice += 1
 
 
