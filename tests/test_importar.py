@@ -382,3 +382,23 @@ def test_la_inversion_afirmada_del_resumen_es_el_monto_que_leen_las_respuestas()
     assert monto("con una inversión de $ 703 millones de pesos por recursos propios") == "$ 703 millones de pesos"
     assert monto("con una inversión cercana a COP 1.200 millones, se atendió") == "COP 1.200 millones"
     assert monto("con una inversión de $ millones") is None  # no figure: not a claim
+
+
+@pytest.mark.parametrize(("texto", "cuenta"), [
+    ("252 unidades productivas fortalecidas", ("252", "unidades productivas")),
+    ("Dos jornadas de capacitación", ("2", "jornadas de capacitación")),
+    ("Se realizaron dos jornadas y 3 talleres", ("3", "talleres")),  # a number word only opening the answer
+    ("Un total de 1.649 ciudadanos", ("1.649", "ciudadanos")),
+    ("El 23-octubre-2025 se entregaron 40 kits", ("40", "kits")),
+    ("3,8 millones de dólares y 76% de avance; 12 asociaciones", ("12", "asociaciones")),
+    ("En 2024 se atendieron 50° grupos", None),
+    # after a number that is not a count, the next one is read (the old reader's pattern swallowed the rest)
+    ("En 2024 se atendieron 300 personas", ("300", "personas")),
+    ("Con $ 45 millones se dotaron 12 aulas", ("12", "aulas")),
+    ("El 15 de marzo se entregaron 40 kits", ("40", "kits")),
+])
+def test_la_primera_cuenta_es_el_primer_conteo_del_lector_de_conteos(texto: str, cuenta: tuple[str, str] | None) -> None:
+    from auditor.lectura.respuestas import primera_cuenta
+
+    leida = primera_cuenta(texto)
+    assert (None if leida is None else (leida.cantidad, leida.unidad)) == cuenta
