@@ -110,7 +110,7 @@ def test_un_vocabulario_desconocido_o_un_archivo_mal_escrito(tmp_path: Path) -> 
     error = _error(tmp_path, "lugar.yaml", "vereda: []\n")
     assert (Path(error.archivo).name, error.linea) == ("lugar.yaml", 1)
     assert error.mensaje == ("vocabulario desconocido 'lugar.yaml' (se espera uno de: ceros.yaml, lugares.yaml, calificadores.yaml, "
-                             "porcentajes.yaml, citas.yaml, con extensión .yaml)")
+                             "porcentajes.yaml, citas.yaml, unidades.yaml, con extensión .yaml)")
     error = _error(tmp_path, "ceros.yaml", "negaciones: [jamas]\nnegaciones: [nunca]\n")
     assert error.linea == 2 and "repetida" in error.mensaje
     error = _error(tmp_path, "ceros.yaml", "- jamas\n")
@@ -208,3 +208,9 @@ def test_el_resumen_lee_los_calificadores_del_vocabulario_y_los_de_la_oficina(tm
     assert cantidad("del orden de 300") == Cifra("300", "", "jóvenes")
     construir_catalogo([_oficina(tmp_path, "calificadores.yaml", "aproximado: [del orden de]\n")])
     assert cantidad("del orden de 300") == Cifra("300", "del orden de", "jóvenes")
+
+
+def test_una_oficina_agrega_una_unidad_de_dinero(tmp_path: Path) -> None:
+    assert [c.valor for c in analizar("se entregaron 40 UVT y 12 kits").conteos] == [40, 12]
+    construir_catalogo([_oficina(tmp_path, "unidades.yaml", "dinero: [uvt]\n")])
+    assert [c.valor for c in analizar("se entregaron 40 UVT y 12 kits").conteos] == [12]  # 40 UVT is an amount

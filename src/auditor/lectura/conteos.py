@@ -42,7 +42,7 @@ from auditor.lectura.numeros_en_letras import UNIDADES
 from auditor.lectura.palabras import clave
 from auditor.lectura.patrones import normalizar
 from auditor.lectura.porcentajes import porcentajes as leer_porcentajes
-from auditor.lectura.vocabulario import calificadores, derivado
+from auditor.lectura.vocabulario import calificadores, derivado, unidades
 
 Calificador = Literal["exacto", "minimo", "aproximado", "maximo"]
 
@@ -60,7 +60,7 @@ PALABRAS_NUMERO = {p: v for p, v in UNIDADES.items() if 1 <= v <= 20 and p not i
 _PALABRAS_QUE_CUENTAN = PALABRAS_NUMERO.keys() | _ARTICULO_NUMERO.keys()  # the only words a count can start at
 
 _MULTIPLICADORES = {"mil": 1_000, "millon": 1_000_000, "millones": 1_000_000}
-_DINERO = {"peso", "pesos", "dolar", "dolares", "euro", "euros", "usd", "cop", "smmlv", "salarios"}
+_DINERO = derivado(lambda: frozenset(unidades().dinero))  # money, not a count: `vocabulario.unidades`
 
 # adjectives that go before the noun: "24 nuevos clientes", "200 micro y pequeñas empresas"
 _ANTEPUESTOS = {
@@ -454,7 +454,7 @@ class Analisis:
                 j += 1
                 if j < n and normal[j] == "de":
                     j += 1
-            if j < n and normal[j] in _DINERO:
+            if j < n and normal[j] in _DINERO():
                 continue
             if j < n and texto[j] in ("°", "º", "ª"):
                 continue

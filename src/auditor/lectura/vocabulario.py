@@ -138,8 +138,15 @@ class Citas(_Estricto):
     documentos: list[Palabra] = []
 
 
+class Unidades(_Estricto):
+    """`lectura.conteos`: the units that make a figure an amount, not a count."""
+
+    dinero: list[Palabra] = []
+
+
 MODELOS: dict[str, type[_Estricto]] = {
     "ceros": Ceros, "lugares": Lugares, "calificadores": Calificadores, "porcentajes": Porcentajes, "citas": Citas,
+    "unidades": Unidades,
 }
 
 
@@ -285,6 +292,10 @@ def porcentajes() -> Porcentajes:
 
 def citas() -> Citas:
     return _cargado("citas", _estado.generacion)  # type: ignore[return-value]
+
+
+def unidades() -> Unidades:
+    return _cargado("unidades", _estado.generacion)  # type: ignore[return-value]
 
 
 _TILDES = {"a": "[aá]", "e": "[eé]", "i": "[ií]", "o": "[oó]", "u": "[uúü]", "n": "[nñ]"}
