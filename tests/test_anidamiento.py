@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from auditor import idioma
-from auditor.entrada.fuente import _PROFUNDIDAD_MAXIMA, ErrorFuente, _cota_de_anidamiento, leer_documento
+from auditor.lectura.fuente import _PROFUNDIDAD_MAXIMA, ErrorFuente, _cota_de_anidamiento, leer_documento
 
 LIMITE = _PROFUNDIDAD_MAXIMA  # 64
 NUESTRO = f"anidamiento de más de {LIMITE} niveles"

@@ -9,7 +9,7 @@ import pytest
 
 from auditor.configuracion import ErrorConfiguracion
 from auditor.configuracion.configuracion import Configuracion, cargar_configuracion
-from auditor.entrada.fuente import ErrorArchivo, leer_archivo_estricto, leer_texto_estricto
+from auditor.lectura.fuente import ErrorArchivo, leer_archivo_estricto, leer_texto_estricto
 from auditor.motor.auditor import preparar
 from auditor.reglas.catalogo import ErrorReglas
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.lectura.conteos import analizar, clave, conteos, sustantivo_de
+from auditor.lectura.conteos import analizar, conteos, sustantivo_de
+from auditor.lectura.palabras import clave
 
 
 def _leidos(texto: str) -> list[tuple[float, str, str | None, str | None]]:

@@ -18,9 +18,9 @@ from docx.enum.text import WD_BREAK
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 
-from auditor.entrada.fuente import ErrorFuente
 from auditor.entrada.importar.docx import LIMITE_DESCOMPRIMIDO, segmentos_docx
 from auditor.entrada.importar.segmentos import Segmento, normalizar_espacios, segmentos_de_texto
+from auditor.lectura.fuente import ErrorFuente
 
 from .conftest import SEEDS
 from .docx_plantilla import construir

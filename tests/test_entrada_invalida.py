@@ -112,8 +112,7 @@ def test_ubicar_errores_da_ruta_linea_y_mensaje_de_cada_error_de_pydantic() -> N
     """The one translation of a pydantic error: the key's line for an unknown key, the value's line otherwise."""
     from pydantic import BaseModel, ConfigDict, ValidationError
 
-    from auditor.entrada.carga import ubicar_errores
-    from auditor.entrada.fuente import leer_documento
+    from auditor.lectura.fuente import leer_documento, ubicar_errores
 
     class Hijo(BaseModel):
         model_config = ConfigDict(extra="forbid")

@@ -92,8 +92,8 @@ def test_archivo_de_bloqueo_de_word(tmp_path: Path) -> None:
 
 
 def test_importar_nombra_el_formato(tmp_path: Path) -> None:
-    from auditor.entrada.fuente import ErrorFuente
     from auditor.entrada.importar import importar_bytes
+    from auditor.lectura.fuente import ErrorFuente
 
     with pytest.raises(ErrorFuente, match="es un PDF"):
         importar_bytes(PDF, "informe.docx")

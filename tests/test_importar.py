@@ -451,3 +451,38 @@ def test_lo_programado_dicho_en_otra_respuesta(como: str, programado: int | None
                         f"\t<p><b>EJECUCIÓN</b></p> <ul><li><b>¿Cómo se hizo?</b> {como}</li></ul>\t\n")
     meta = cargado.informe.metas[0]
     assert (meta.programado_periodo.valor if meta.programado_periodo else None) == programado
+
+
+def test_la_inversion_afirmada_del_resumen_es_el_monto_que_leen_las_respuestas() -> None:
+    """The summary's claimed investment is found by the answers' amount reader (`respuestas.montos`), as written."""
+    from auditor.entrada.importar.tabular import _inversion_afirmada
+
+    def monto(texto: str) -> str | None:
+        afirmada = _inversion_afirmada(texto)
+        return None if afirmada is None else afirmada[1]
+
+    assert monto("con una inversión superior a los $2.181 millones; en este marco") == "$2.181 millones"
+    assert monto("con una inversión que supera los \\$988 millones se ha logrado") is None  # the importer unescapes first
+    assert monto("con una inversión de $ 703 millones de pesos por recursos propios") == "$ 703 millones de pesos"
+    assert monto("con una inversión cercana a COP 1.200 millones, se atendió") == "COP 1.200 millones"
+    assert monto("con una inversión de $ millones") is None  # no figure: not a claim
+
+
+@pytest.mark.parametrize(("texto", "cuenta"), [
+    ("252 unidades productivas fortalecidas", ("252", "unidades productivas")),
+    ("Dos jornadas de capacitación", ("2", "jornadas de capacitación")),
+    ("Se realizaron dos jornadas y 3 talleres", ("3", "talleres")),  # a number word only opening the answer
+    ("Un total de 1.649 ciudadanos", ("1.649", "ciudadanos")),
+    ("El 23-octubre-2025 se entregaron 40 kits", ("40", "kits")),
+    ("3,8 millones de dólares y 76% de avance; 12 asociaciones", ("12", "asociaciones")),
+    ("En 2024 se atendieron 50° grupos", None),
+    # after a number that is not a count, the next one is read (the old reader's pattern swallowed the rest)
+    ("En 2024 se atendieron 300 personas", ("300", "personas")),
+    ("Con $ 45 millones se dotaron 12 aulas", ("12", "aulas")),
+    ("El 15 de marzo se entregaron 40 kits", ("40", "kits")),
+])
+def test_la_primera_cuenta_es_el_primer_conteo_del_lector_de_conteos(texto: str, cuenta: tuple[str, str] | None) -> None:
+    from auditor.lectura.respuestas import primera_cuenta
+
+    leida = primera_cuenta(texto)
+    assert (None if leida is None else (leida.cantidad, leida.unidad)) == cuenta

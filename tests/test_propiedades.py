@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from auditor.cli import main
 from auditor.entrada.carga import cargar_bytes
-from auditor.entrada.fuente import ErrorFuente, leer_documento
+from auditor.lectura.fuente import ErrorFuente, leer_documento
 from auditor.lectura.lugares import divipola, leer_lugares
 from auditor.motor.auditor import Auditor
 from auditor.motor.auditoria import auditar_cargado
@@ -236,7 +236,7 @@ def anidado(draw: st.DrawFn) -> str:
 def test_la_cota_de_anidamiento_nunca_queda_corta_y_el_veredicto_no_cambia(texto: str) -> None:
     """The loader composes a document directly when the text's bound says it cannot crash libyaml:
     the bound is never below the real depth, and deep documents are refused at the same line as the event pass."""
-    from auditor.entrada.fuente import _cota_de_anidamiento, _medir_anidamiento
+    from auditor.lectura.fuente import _cota_de_anidamiento, _medir_anidamiento
 
     assert _cota_de_anidamiento(texto) >= _profundidad_por_eventos(texto)
     try:

@@ -328,9 +328,9 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
 def importar(fuente: str, salida: str | None, idioma: str | None = None) -> None:
     """Convierte un documento del informe (.txt o .md exportado de la plantilla, o .docx) en datos YAML."""
     from auditor.entrada.carga import EXTENSIONES_DATOS, TAMANO_MAXIMO_MB, rechazo_previo
-    from auditor.entrada.fuente import ErrorFuente, motivo_so
     from auditor.entrada.importar import importar_bytes
     from auditor.entrada.importar.escribir import a_yaml
+    from auditor.lectura.fuente import ErrorFuente, motivo_so
     from auditor.salidas.escritura import DOCUMENTO, Entradas
 
     _usar_idioma(idioma)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.entrada.fuente import ErrorArchivo
+from auditor.lectura.fuente import ErrorArchivo
 
 
 class ErrorConfiguracion(ErrorArchivo):

@@ -29,9 +29,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from auditor.configuracion import ErrorConfiguracion
-from auditor.entrada.carga import TAMANO_MAXIMO_MB, ubicar_errores
-from auditor.entrada.fuente import Documento, ErrorArchivo, MapaFuente, leer_archivo_estricto
+from auditor.entrada.carga import TAMANO_MAXIMO_MB
 from auditor.idioma import tr
+from auditor.lectura.fuente import Documento, ErrorArchivo, MapaFuente, leer_archivo_estricto, ubicar_errores
 from auditor.reglas.catalogo import Catalogo
 from auditor.reglas.observacion import Severidad
 

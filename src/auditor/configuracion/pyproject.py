@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from auditor.configuracion import ErrorConfiguracion
-from auditor.entrada.fuente import Documento, ErrorArchivo, MapaFuente, Ruta, leer_texto_estricto
 from auditor.idioma import tr
+from auditor.lectura.fuente import Documento, ErrorArchivo, MapaFuente, Ruta, leer_texto_estricto
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -19,9 +19,18 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from auditor.entrada.formato import es_bloqueo_de_word, reconocer
-from auditor.entrada.fuente import ErrorFuente, MapaFuente, Ruta, decodificar, leer_documento, motivo_so
 from auditor.entrada.problemas import ENTRADA_CLAVE_REPETIDA, ENTRADA_ESTRUCTURA, ENTRADA_ILEGIBLE, ProblemaEntrada
 from auditor.idioma import tr
+from auditor.lectura.fuente import (
+    ErrorFuente,
+    MapaFuente,
+    Ruta,
+    decodificar,
+    leer_documento,
+    motivo_so,
+    tipo_de_valor,
+    ubicar_errores,
+)
 from auditor.modelo.campos import modelo_de
 from auditor.modelo.informe import Informe, Meta
 
@@ -202,7 +211,7 @@ def _validar(datos: Any, cargado: InformeCargado) -> None:
     mapa = cargado.mapa
     if not isinstance(datos, dict):
         cargado.problemas.append(
-            ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(()), tr("se esperaba un informe (un mapa de claves como 'entidad', 'metas'), no {tipo}", tipo=_tipo(datos)))
+            ProblemaEntrada(ENTRADA_ESTRUCTURA, mapa.linea(()), tr("se esperaba un informe (un mapa de claves como 'entidad', 'metas'), no {tipo}", tipo=tipo_de_valor(datos)))
         )
         return
     metas_crudas = datos.get("metas", [])
@@ -229,97 +238,6 @@ def _validar(datos: Any, cargado: InformeCargado) -> None:
     cargado.informe._metas_no_leidas = [
         _numero_meta(datos, ("metas", i)) for i in range(len(metas_crudas)) if i not in cargado.indices_metas
     ]
-
-
-def _tipo(valor: Any) -> str:
-    """What a value is, as the messages say it ('un texto'), in the language of the run."""
-    tipos = {dict: tr("un mapa"), list: tr("una lista"), str: tr("un texto"), int: tr("un número"), float: tr("un número"),
-             bool: tr("un valor lógico"), type(None): tr("un valor vacío")}
-    return tipos.get(type(valor), type(valor).__name__)
-
-
-def _mensajes() -> dict[str, str]:
-    """What was expected, by pydantic error type, in the language of the run."""
-    texto, entero, numero, mapa, logico = (tr("se esperaba un texto"), tr("se esperaba un número entero"), tr("se esperaba un número"),
-                                           tr("se esperaba un mapa de claves"), tr("se esperaba sí o no (true/false)"))
-    return {
-        "string_type": texto,
-        "int_type": entero,
-        "int_parsing": entero,
-        "int_from_float": entero,
-        "float_type": numero,
-        "float_parsing": numero,
-        "list_type": tr("se esperaba una lista"),
-        "dict_type": mapa,
-        "model_type": mapa,
-        "model_attributes_type": mapa,
-        "bool_type": logico,
-        "bool_parsing": logico,
-        "greater_than_equal": tr("el valor es menor que el mínimo permitido"),
-        "less_than_equal": tr("el valor es mayor que el máximo permitido"),
-        "string_pattern_mismatch": tr("el texto no tiene la forma esperada"),
-    }
-
-
-def describir_error(e: Any) -> str:
-    """One pydantic error, in Spanish: what was expected (and what was found, for type errors)."""
-    tipo = e["type"]
-    entrada = e.get("input")
-    if tipo in ("literal_error", "enum"):
-        permitidos = re.findall(r"'([^']*)'", str(e.get("ctx", {}).get("expected", "")))
-        pista = difflib.get_close_matches(str(entrada).lower(), permitidos, n=1, cutoff=0.5)
-        return (tr("valor no permitido {valor}; se espera uno de: {permitidos}", valor=repr(entrada), permitidos=", ".join(permitidos))
-                + (tr(" (¿quiso decir '{pista}'?)", pista=pista[0]) if pista else ""))
-    mensajes = _mensajes()
-    if tipo in mensajes:
-        return tr("{esperado} (se encontró {encontrado})", esperado=mensajes[tipo], encontrado=_tipo(entrada))
-    if tipo == "value_error":
-        return str(e.get("msg", tr("valor no válido"))).removeprefix("Value error, ")
-    return str(e.get("msg", tr("valor no válido")))
-
-
-@dataclass(frozen=True)
-class ErrorUbicado:
-    """One pydantic error where the document has it, described in the language of the run."""
-
-    tipo: str  # pydantic's error type ("extra_forbidden", "missing", "int_parsing", ...)
-    loc: Ruta  # where pydantic puts it, below the validated part (tags of unions taken out)
-    ruta: Ruta  # the same place in the whole document
-    linea: int  # of the key for an unknown key, of the offending value otherwise
-    descripcion: str  # describir_error: what was expected, what was found
-    entrada: Any  # the offending value
-    ctx: dict[str, Any]
-
-    @property
-    def clave(self) -> str:
-        return str(self.loc[-1]) if self.loc else ""
-
-    @property
-    def donde(self) -> str:
-        """The place as the messages write it: 'reglas.0.tipo'."""
-        return ".".join(str(p) for p in self.loc)
-
-    @property
-    def mensaje(self) -> str:
-        """'reglas.0.tipo: se esperaba un texto (se encontró un número)'."""
-        return f"{self.donde}: {self.descripcion}"
-
-
-def ubicar_errores(error: ValidationError, mapa: MapaFuente, base: Ruta = (),
-                   limpiar: Callable[[Ruta], Ruta] | None = None) -> list[ErrorUbicado]:
-    """Pydantic's errors as our messages at the line of the offending key or value.
-
-    `base` is where the validated part stands in the document (``("metas", 3)``); `limpiar`
-    takes out of pydantic's location what is not in the document (a union's tag)."""
-    ubicados = []
-    for e in error.errors(include_url=False):
-        loc: Ruta = tuple(e["loc"])
-        if limpiar is not None:
-            loc = limpiar(loc)
-        ruta = base + loc
-        linea = mapa.linea_clave(ruta) if e["type"] == "extra_forbidden" else mapa.linea(ruta)
-        ubicados.append(ErrorUbicado(e["type"], loc, ruta, linea, describir_error(e), e.get("input"), dict(e.get("ctx", {}))))
-    return ubicados
 
 
 def _traducir(error: ValidationError, base: Ruta, modelo: type[BaseModel], mapa: MapaFuente) -> Iterator[ProblemaEntrada]:

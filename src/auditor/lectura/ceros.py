@@ -12,10 +12,8 @@ actividades" is not about money; "no se presentaron dificultades en la ejecució
 something else). The other order works too: a spending word, then "ninguno", "nada",
 "cero", "nulo". Where the reading is unsure it says nothing.
 
-The vocabulary is kept here as named tuples, not in ``rules/patrones/``: the importer reads
-the zeros (it writes the explicit zero as the executed amount, 0) and it runs before the
-rule catalog exists (the stages go lectura -> modelo -> entrada -> reglas), so it cannot
-take pattern sets from the catalog.
+The words are data (``rules/vocabulario/ceros.yaml``, see `lectura.vocabulario`), which an office may
+extend; the importer reads the zeros too (it writes the explicit zero as the executed amount, 0).
 """
 
 from __future__ import annotations
@@ -24,48 +22,19 @@ import re
 from dataclasses import dataclass
 
 from auditor.lectura.patrones import normalizar_con_indices
+from auditor.lectura.vocabulario import ceros, derivado, expresion
 
-# Words that deny what follows them (normalized: lower case, no accents).
-NEGACIONES = ("no", "sin", "ningun", "ninguna", "ninguno", "nada de", "cero", "tampoco", "nunca")
-# Words that deny what comes before them: "recursos ejecutados: ninguno".
-NEGACIONES_FINALES = ("ninguno", "ninguna", "nada", "cero", "nulo", "nula", "nulos", "nulas")
-# Stems of the verbs and nouns of spending, committing and allocating money.
-GASTO = (
-    r"ejecu[tc]\w*", r"compromet\w*", r"comprometi\w*", r"compromisos?", r"invert\w*", r"invirt\w*", r"inversion(es)?",
-    r"asign\w*", r"apropi\w*", r"destin(o|os|ar|aron|ado|ados|ada|adas|acion|aciones)", r"gir(o|os|ar|aron|ado|ados|ada|adas)",
-    r"erog\w*", r"gast\w*", r"desembols\w*", r"recursos?", r"presupuest\w*", r"pesos?",
-)
-# Money nouns: the spending word, or one of the next words, must be one of them.
-DINERO = (r"recursos?", r"presupuest\w*", r"inversion(es)?", r"dinero", r"pesos?", r"montos?", r"fondos", r"rubros?",
-          r"financiacion", r"erogacion(es)?", r"desembolsos?", r"giros?", r"compromisos?")
-# Words that may stand between the negation and the spending word: "no se han comprometido",
-# "sin que a la fecha se hayan girado", "no hubo ejecución", "no contó con recursos".
-ENLACES = (
-    "se", "le", "les", "ha", "han", "habia", "habian", "hubo", "haya", "hayan", "sido", "fue", "fueron", "aun",
-    "todavia", "el", "la", "los", "las", "un", "una", "con", "tuvo", "tuvieron", "tiene", "tienen", "conto",
-    "contaron", "cuenta", "cuentan", "registra", "registran", "reporta", "reportan", "que", "a", "fecha", "hasta",
-    "momento", "ningun", "ninguna", "de", "del", "propios", "programacion",
-)
-# Where the reason starts, after the zero: "; ..." or ": ...", or one of these.
-RAZONES = (
-    r"porque", r"ya que", r"debido a", r"dado que", r"puesto que", r"toda vez que", r"por cuanto", r"pues",
-    r"en razon (a|de)", r"a causa de", r"teniendo en cuenta que", r"considerando que", r"por lo que",
-    (r"(se|fue|fueron) (realizo|realizaron|realizada|realizadas|adelanto|adelantaron|presto|prestaron|ejecuto|"
-     r"ejecutaron|desarrollo|desarrollaron|hizo|hicieron|financio|financiaron|cubrio|cubrieron|asumio|asumieron|"
-     r"asumida|asumidas|asumido|asumidos|atendio|atendieron) "),
-    r"con (el |los |las |la )?(personal|profesionales|equipo|funcionarios|talento humano)( \w+){0,3} de planta",
-    r"con (el )?apoyo", r"con recursos de", r"gestion", r"cooperacion",
-)
 # A figure of zero written as an amount: "$0", "$ 0 millones", "0 pesos", "cero pesos".
 _CERO_ESCRITO = re.compile(r"(?:\$|\bcop)\s*0+(?:,0+)?(?![\d.,]*\d)|\b(?:0+|cero)\s+(?:millones\s+de\s+)?pesos\b")
 
 _PALABRA = re.compile(r"\w+|[;:.]")
-_NEGACION = re.compile(r"\b(?:" + "|".join(NEGACIONES) + r")\b")
-_GASTO = re.compile("(?:" + "|".join(GASTO) + ")")
-_DINERO = re.compile("(?:" + "|".join(DINERO) + ")")
-_ENLACE = frozenset(ENLACES)
-_FINAL = frozenset(NEGACIONES_FINALES)
-_RAZON = re.compile(r"\b(?:" + "|".join(RAZONES) + r")")
+# the vocabulary's words in the forms the reader uses (`vocabulario.ceros`; rebuilt when an office extends it)
+_NEGACION = expresion(lambda: r"\b(?:" + "|".join(ceros().negaciones) + r")\b")  # words that deny what follows them
+_GASTO = expresion(lambda: "(?:" + "|".join(ceros().gasto) + ")")  # stems of spending, committing, allocating money
+_DINERO = expresion(lambda: "(?:" + "|".join(ceros().dinero) + ")")  # money nouns: the spending word or one after it
+_ENLACE = derivado(lambda: frozenset(ceros().enlaces))  # words between the negation and the spending word
+_FINAL = derivado(lambda: frozenset(ceros().negaciones_finales))  # words that deny what comes before them
+_RAZON = expresion(lambda: r"\b(?:" + "|".join(ceros().razones) + r")")  # where the reason starts, after the zero
 _PASOS_ENLACE = 5  # linking words allowed between the negation and the spending word
 _PASOS_DINERO = 3  # words after the spending word where the money noun may stand
 
@@ -80,8 +49,8 @@ class CeroExplicito:
     razon: str | None
 
 
-def _es(expresion: re.Pattern[str], palabra: str) -> bool:
-    return expresion.fullmatch(palabra) is not None
+def _es(patron: expresion, palabra: str) -> bool:
+    return patron.fullmatch(palabra) is not None
 
 
 def _zona(palabras: list[tuple[str, int, int]], i: int) -> int | None:
@@ -115,7 +84,7 @@ def _buscar(normal: str) -> tuple[int, int] | None:
                     if dinero is not None:
                         encontrado = (inicio, dinero)
                     break
-                if siguiente not in _ENLACE:
+                if siguiente not in _ENLACE():
                     break
                 j += 1
                 pasos += 1
@@ -124,10 +93,10 @@ def _buscar(normal: str) -> tuple[int, int] | None:
             j = i + 1
             while j < len(palabras) and j - i <= _PASOS_ENLACE:
                 siguiente = palabras[j][0]
-                if siguiente in _FINAL:
+                if siguiente in _FINAL():
                     encontrado = (inicio, palabras[j][2])
                     break
-                if not (siguiente == ":" or siguiente in _ENLACE or _es(_GASTO, siguiente) or _es(_DINERO, siguiente)):
+                if not (siguiente == ":" or siguiente in _ENLACE() or _es(_GASTO, siguiente) or _es(_DINERO, siguiente)):
                     break
                 j += 1
         if encontrado is not None:

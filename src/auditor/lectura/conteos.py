@@ -39,8 +39,10 @@ from typing import Literal
 from auditor.lectura.cifras import leer_numero
 from auditor.lectura.memoria import por_informe
 from auditor.lectura.numeros_en_letras import UNIDADES
+from auditor.lectura.palabras import clave
 from auditor.lectura.patrones import normalizar
 from auditor.lectura.porcentajes import porcentajes as leer_porcentajes
+from auditor.lectura.vocabulario import calificadores, derivado, unidades
 
 Calificador = Literal["exacto", "minimo", "aproximado", "maximo"]
 
@@ -58,30 +60,7 @@ PALABRAS_NUMERO = {p: v for p, v in UNIDADES.items() if 1 <= v <= 20 and p not i
 _PALABRAS_QUE_CUENTAN = PALABRAS_NUMERO.keys() | _ARTICULO_NUMERO.keys()  # the only words a count can start at
 
 _MULTIPLICADORES = {"mil": 1_000, "millon": 1_000_000, "millones": 1_000_000}
-_DINERO = {"peso", "pesos", "dolar", "dolares", "euro", "euros", "usd", "cop", "smmlv", "salarios"}
-
-_CALIFICADORES: tuple[tuple[tuple[str, ...], Calificador], ...] = (
-    (("por", "lo", "menos"), "minimo"),
-    (("por", "encima", "de"), "minimo"),
-    (("mas", "de"), "minimo"),
-    (("superior", "a"), "minimo"),
-    (("al", "menos"), "minimo"),
-    (("cerca", "de"), "aproximado"),
-    (("alrededor", "de"), "aproximado"),
-    (("promedio", "de"), "aproximado"),
-    (("en", "promedio"), "aproximado"),
-    (("aproximado", "de"), "aproximado"),
-    (("aproximadamente",), "aproximado"),
-    (("aprox",), "aproximado"),
-    (("casi",), "aproximado"),
-    (("unos",), "aproximado"),
-    (("unas",), "aproximado"),
-    (("menos", "de"), "maximo"),
-    (("inferior", "a"), "maximo"),
-    (("maximo", "de"), "maximo"),
-    (("maximo",), "maximo"),
-    (("hasta",), "maximo"),
-)
+_DINERO = derivado(lambda: frozenset(unidades().dinero))  # money, not a count: `vocabulario.unidades`
 
 # adjectives that go before the noun: "24 nuevos clientes", "200 micro y pequeñas empresas"
 _ANTEPUESTOS = {
@@ -100,19 +79,6 @@ _FUNCIONALES = _ARTICULOS | {
     "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
     "octubre", "noviembre", "diciembre",
 }
-
-
-def clave(palabra: str) -> str:
-    """A word's comparison key: accent-free, lower case, singular ("unidades" -> "unidad", "clústeres" -> "cluster").
-
-    Singular and plural of a noun get the same key; it is a key, not a word ("clase" -> "clas").
-    """
-    p = normalizar(palabra)
-    if len(p) > 3 and p.endswith("s"):
-        p = p[:-1]
-    if len(p) > 3 and p.endswith("e") and p[-2] in "dnlrjzys":
-        p = p[:-1]
-    return p
 
 
 def es_participio(palabra: str) -> bool:
@@ -377,15 +343,25 @@ def _palabras_despues(tokens: Tokens, i: int, cuantas: int = 3) -> tuple[str, ..
     return tokens.normal[i:k]
 
 
-# the qualifiers by their last word, each list in the order of `_CALIFICADORES` (the first that fits wins)
-_CALIFICADORES_POR_ULTIMA: dict[str, list[tuple[tuple[str, ...], Calificador]]] = {}
-for _palabras, _calificacion in _CALIFICADORES:
-    _CALIFICADORES_POR_ULTIMA.setdefault(_palabras[-1], []).append((_palabras, _calificacion))
+def _calificadores_por_ultima() -> dict[str, list[tuple[tuple[str, ...], Calificador]]]:
+    """The qualifiers (`vocabulario.calificadores`: "más de", "cerca de", "hasta") by their last word, each list in
+    the vocabulary's order, minimo, aproximado, maximo, exacto (the first that fits wins)."""
+    vocabulario = calificadores()
+    salida: dict[str, list[tuple[tuple[str, ...], Calificador]]] = {}
+    orden: tuple[Calificador, ...] = ("minimo", "aproximado", "maximo", "exacto")
+    for calificacion in orden:
+        for frase in getattr(vocabulario, calificacion):
+            palabras = tuple(frase.split())
+            salida.setdefault(palabras[-1], []).append((palabras, calificacion))
+    return salida
+
+
+_CALIFICADORES_POR_ULTIMA = derivado(_calificadores_por_ultima)  # rebuilt when an office extends the vocabulary
 
 
 def _calificador(previas: tuple[str, ...]) -> tuple[Calificador, int]:
     """The qualifier that ends right before the number, and how many words it takes."""
-    for palabras, calificador in _CALIFICADORES_POR_ULTIMA.get(previas[-1], ()) if previas else ():
+    for palabras, calificador in _CALIFICADORES_POR_ULTIMA().get(previas[-1], ()) if previas else ():
         if previas[-len(palabras) :] == palabras:
             return calificador, len(palabras)
     return "exacto", 0
@@ -478,7 +454,7 @@ class Analisis:
                 j += 1
                 if j < n and normal[j] == "de":
                     j += 1
-            if j < n and normal[j] in _DINERO:
+            if j < n and normal[j] in _DINERO():
                 continue
             if j < n and texto[j] in ("°", "º", "ª"):
                 continue

@@ -71,6 +71,7 @@ from typing import Literal
 from auditor.idioma import tr
 from auditor.lectura.memoria import por_informe
 from auditor.lectura.patrones import normalizar, normalizar_con_indices, posicion_normal
+from auditor.lectura.vocabulario import citas, expresion
 
 Precision = Literal["dia", "mes", "anio"]
 Tipo = Literal["dias", "meses", "periodo", "anios"]
@@ -301,12 +302,12 @@ _BORDE_INICIO = {"inicio", "inicios", "comienzo", "comienzos", "principios"}
 # ('\b' written once before the words rather than in each one: the engine tests the boundary once and
 # then each word by its first letter, about six times faster on the clause before every date)
 _ANTES_ID = re.compile(r"(?:#|\b(?:n°|no|num|numero|bpin|codigo|iso|nit|radicado|expediente))\.?\s*$")
-_REFERENCIA = re.compile(
+_REFERENCIA = expresion(lambda: (  # the norms and documents cited: `vocabulario.citas` (rules/vocabulario/citas.yaml)
     r"linea\s+base|\b(?:frente\s+a|respecto\s+(?:a|al|de|del)\b|compar|paso\s+de|plan\s+de\s+desarrollo|cuatrienio"
     r"|indice\b|medicion|disponible\s+a\b|antes\s+de\s+(?:(?:el|la)\s+)?$|despues\s+de\s+(?:(?:el|la)\s+)?$|diferencia\b"
-    r"|(?:ordenanza|ley|decreto|resolucion|acuerdo|circular|conpes|contrato|convenio)s?(?:\s+[a-z]+){0,3}?\s+(?:no\.?\s*|n°\s*)?[\d.-]+"
+    rf"|(?:{'|'.join([*citas().normas, *citas().documentos])})s?(?:\s+[a-z]+){{0,3}}?\s+(?:no\.?\s*|n°\s*)?[\d.-]+"
     r"(?:\s*(?:y|,)\s*[\d.-]+)*\s+(?:de|del)\s*$)"
-)
+))
 _PROYECCION = re.compile(
     r"\bproyect(?:ad[oa]s?|ando|an?|aron|ara|aran|ion|iones)\b|\bse\s+proyecta|\bprevist|\bplanead|\bse\s+espera|\besperad|\bfutur|\bproxim|\bnuev[ao]s?\s+edicion|\bpara\s+su\b"
     r"|\b(?:realizar|ejecutar|desarrollar|llevar|efectuar|celebrar|iniciar|lanzar|culminar|terminar|finalizar|entregar"

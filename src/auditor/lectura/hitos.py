@@ -27,6 +27,7 @@ from typing import Literal
 
 from auditor.lectura.fechas import Fecha, es_hecho, leer_fechas, unidades
 from auditor.lectura.memoria import por_informe
+from auditor.lectura.palabras import clave
 from auditor.lectura.patrones import normalizar
 
 Clase = Literal["inicio", "fin", "firma"]
@@ -72,7 +73,7 @@ def _cosa(segmento: str, inicio: int, fin: int) -> str | None:
     de las viviendas') or right before it ('las obras iniciaron'); None when elided ('y se entregaron a los hogares')."""
     for m in (_COSA_DESPUES.match(segmento, fin), _COSA_ANTES.search(segmento[:inicio])):
         if m is not None and m.group(1) not in _NO_COSA and not m.group(1).endswith("mente"):
-            return raiz(m.group(1))
+            return clave(m.group(1))
     return None
 
 
@@ -97,14 +98,6 @@ def _financia(frase: str) -> str | None:
     return None
 
 
-def raiz(palabra: str) -> str:
-    """A noun without its plural ('jornadas' ~ 'jornada', 'talleres' ~ 'taller'), to tell it is the same."""
-    for final in ("es", "s"):
-        if palabra.endswith(final) and len(palabra) - len(final) >= 4:
-            return palabra[: -len(final)]
-    return palabra
-
-
 _PALABRA = re.compile(r"[a-z]+")
 _VACIAS = _NO_COSA | {"el", "la", "los", "las", "un", "una", "unos", "unas", "en", "de", "del", "al", "a", "con", "se", "por",
                       "su", "sus", "que", "tras"}
@@ -119,7 +112,7 @@ def de_que_es(texto: str, fecha: Fecha, frase: tuple[int, int]) -> str | None:
     cortes = list(_CORTE.finditer(antes))
     for w in _PALABRA.findall(antes[cortes[-1].end():] if cortes else antes):
         if w not in _VACIAS and len(w) >= 4 and not w.endswith("mente"):
-            return raiz(w)
+            return clave(w)
     despues = normalizar(texto[fecha.fin:b])
     corte = _CORTE.search(despues)
     palabras = _PALABRA.findall(despues[:corte.start()] if corte else despues)
@@ -127,7 +120,7 @@ def de_que_es(texto: str, fecha: Fecha, frase: tuple[int, int]) -> str | None:
         palabras = palabras[2:]
     for w in palabras:
         if w not in _VACIAS and len(w) >= 4 and not w.endswith("mente"):
-            return raiz(w)
+            return clave(w)
     return None
 
 

@@ -35,15 +35,22 @@ from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
 
+from auditor.lectura.patrones import normalizar
+from auditor.lectura.vocabulario import derivado, generacion
+from auditor.lectura.vocabulario import lugares as lugares_vocabulario
+
 _ARCHIVO_DIVIPOLA = "divipola.csv"
 _ARCHIVO_ALIAS = "alias_lugares.csv"
 _SUGERENCIAS_GUARDADAS = 4096  # `Divipola.sugerir` answers kept (a few hundred bytes each); then it starts over
 
 
+_NO_PALABRA = re.compile(r"[^\w]+|_")
+
+
 def clave(texto: str) -> str:
-    """Accent-free, lower-case words, punctuation as space: 'San José de CÚCUTA.' -> 'san jose de cucuta'."""
-    sin_tildes = "".join(c for c in unicodedata.normalize("NFKD", texto) if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^\w]+|_", " ", sin_tildes.casefold()).split())
+    """The text normalized as every reader does (`patrones.normalizar`: accent-free, lower case, single-spaced,
+    without the characters that show nothing) with punctuation as space: 'San José de CÚCUTA.' -> 'san jose de cucuta'."""
+    return " ".join(_NO_PALABRA.sub(" ", normalizar(texto)).split())
 
 
 def compacta(texto: str) -> str:
@@ -130,6 +137,7 @@ class Divipola:
     _sugeridas: dict[tuple[str, str | None, float, int, bool, int | None], tuple[Municipio, ...]] = field(
         default_factory=dict, init=False, repr=False)  # `sugerir`'s answers
     _leidos: dict[str, tuple[Lugar, ...]] = field(default_factory=dict, init=False, repr=False)  # `lugares` of short texts
+    _generacion: int = field(default=-1, init=False, repr=False)  # of the vocabularies `_leidos` was read with
     max_palabras: int = field(default=1, init=False)
 
     def __post_init__(self) -> None:
@@ -181,6 +189,9 @@ class Divipola:
         two rules read every item of every meta's LOCALIZACIÓN, and the same names recur from report to report."""
         if len(texto) > _CORTO:
             return leer_lugares(texto, self.es_municipio)
+        if self._generacion != generacion():  # an office's kinds of place read them otherwise
+            self._leidos.clear()
+            self._generacion = generacion()
         leidos = self._leidos.get(texto)
         if leidos is None:
             if len(self._leidos) >= _LEIDOS_MAXIMO:
@@ -529,34 +540,6 @@ class Tipo(str, Enum):
         return self not in (Tipo.MUNICIPIO, Tipo.DEPARTAMENTO)
 
 
-# The words that say what kind of place the names after them are, normalized (`clave`): singular
-# names one place ("vereda El Rodeo"), plural a list ("veredas A, B y C").  Municipio, ciudad and
-# departamento count only before "de" or ":" ("municipio de Tibú", "municipios: ..."), so that a
-# name that begins with one of them stays a name ("Ciudad Bolívar").
-# This is a tuple here and not a pattern set under rules/: the importer reads places before any rule
-# file is loaded (entrada comes before reglas), and a name's kind must not depend on a --rules folder.
-PALABRAS_DE_LUGAR: tuple[tuple[Tipo, str, str], ...] = (
-    (Tipo.MUNICIPIO, "municipio", "municipios"),
-    (Tipo.MUNICIPIO, "mpio", "mpios"),
-    (Tipo.MUNICIPIO, "ciudad", "ciudades"),
-    (Tipo.DEPARTAMENTO, "departamento", "departamentos"),
-    (Tipo.CORREGIMIENTO, "corregimiento", "corregimientos"),
-    (Tipo.CORREGIMIENTO, "corr", "corrs"),
-    (Tipo.VEREDA, "vereda", "veredas"),
-    (Tipo.VEREDA, "vda", "vdas"),
-    (Tipo.BARRIO, "barrio", "barrios"),
-    (Tipo.BARRIO, "brr", "brrs"),
-    (Tipo.BARRIO, "urbanizacion", "urbanizaciones"),
-    (Tipo.CENTRO_POBLADO, "centro poblado", "centros poblados"),
-    (Tipo.CENTRO_POBLADO, "caserio", "caserios"),
-    (Tipo.INSPECCION, "inspeccion de policia", "inspecciones de policia"),
-    (Tipo.INSPECCION, "inspeccion", "inspecciones"),
-    (Tipo.RESGUARDO, "resguardo indigena", "resguardos indigenas"),
-    (Tipo.RESGUARDO, "resguardo", "resguardos"),
-    (Tipo.COMUNA, "comuna", "comunas"),
-)
-
-
 class Presentacion(str, Enum):
     """How the text presents a place."""
 
@@ -587,21 +570,21 @@ class Lugar:
         return _es_submunicipal(self.tipo)
 
 
-def _vocabulario() -> dict[tuple[str, ...], tuple[Tipo, bool]]:
-    """The kind words by their words, validated: each is written normalized, and none is there twice."""
+def _vocabulario() -> tuple[dict[tuple[str, ...], tuple[Tipo, bool]], int]:
+    """The kind words by their words, and the most words one has (`vocabulario.lugares`, ``rules/vocabulario/lugares.yaml``:
+    singular names one place, "vereda El Rodeo", plural a list, "veredas A, B y C"; validated there: each is normalized,
+    and none is of two kinds)."""
     salida: dict[tuple[str, ...], tuple[Tipo, bool]] = {}
-    for tipo, singular, plural in PALABRAS_DE_LUGAR:
-        for palabra, es_plural in ((singular, False), (plural, True)):
-            if clave(palabra) != palabra:
-                raise ValueError(f"PALABRAS_DE_LUGAR: «{palabra}» debe estar normalizada («{clave(palabra)}»)")
-            if tuple(palabra.split()) in salida:
-                raise ValueError(f"PALABRAS_DE_LUGAR: «{palabra}» está dos veces")
-            salida[tuple(palabra.split())] = (tipo, es_plural)
-    return salida
+    palabras = lugares_vocabulario()
+    for nombre in type(palabras).model_fields:
+        tipo = Tipo[nombre.upper()]
+        for formas in getattr(palabras, nombre):
+            salida[tuple(formas.singular.split())] = (tipo, False)
+            salida[tuple(formas.plural.split())] = (tipo, True)
+    return salida, max(len(k) for k in salida)
 
 
-_VOCABULARIO = _vocabulario()
-_MAX_PALABRAS_TIPO = max(len(k) for k in _VOCABULARIO)
+_VOCABULARIO = derivado(_vocabulario)  # rebuilt when an office extends the vocabulary
 _TIPO_ANTES_DE = (Tipo.MUNICIPIO, Tipo.DEPARTAMENTO)  # kinds that count only before "de" or ":"
 _MAX_PALABRAS_MUNICIPIO = 6  # the longest municipality name read after "de" inside a name ("El Llanito de Ocaña")
 
@@ -672,10 +655,11 @@ class _Lector:
         """The kind word starting at token i: (kind, plural, tokens it takes), longest first."""
         if not self._palabra(i):
             return None
-        for n in range(_MAX_PALABRAS_TIPO, 0, -1):
+        vocabulario, maximo = _VOCABULARIO()
+        for n in range(maximo, 0, -1):
             if i + n > len(self.tokens) or not all(self._palabra(k) for k in range(i, i + n)):
                 continue
-            hallado = _VOCABULARIO.get(tuple(self.claves[i : i + n]))
+            hallado = vocabulario.get(tuple(self.claves[i : i + n]))
             if hallado is None:
                 continue
             tipo, plural = hallado
@@ -974,7 +958,7 @@ def leer_lugares(texto: str, conocido: Callable[[str], bool] | None = None) -> l
     """The places a text names, in order, each with its kind and, when the text says it, its municipality.
 
     One pass over the words.  A kind word gives the kind of the names after it ("vereda El Rodeo",
-    "corregimientos Campo Dos y Pacelli", "municipio de Tibú"; see `PALABRAS_DE_LUGAR`); the
+    "corregimientos Campo Dos y Pacelli", "municipio de Tibú"; see ``rules/vocabulario/lugares.yaml``); the
     municipality of a place is read from "X, municipio de Y", "X del municipio de Y", "X, en Y",
     "X de Y" (Y a municipality, by `conocido`), "Y (... corregimiento de X ...)", "vereda X (Y)" and
     "Y: vereda X".  A bare name is an item of a list of municipalities when "municipio(s) de" or

@@ -1,7 +1,8 @@
-"""Words of Spanish prose: the normalized words of a text, a plural's singular, a name word's stem.
+"""Words of Spanish prose: the normalized words of a text, a noun's comparison key (its singular), a name word's stem.
 
-Moved here as they were from the rules that used them (TOT, NOM); merging them with the count reader's
-own forms (`lectura.conteos`) is the reading's next step.
+`clave` is the one singularizer: the count reader's (`lectura.conteos`), the totals' (TOT) and the milestones'
+(`lectura.hitos`) used to be three.  `raiz` does another job: it takes the gender off a name's word too
+('Productivo' ~ 'Productiva'), which would join different nouns ('caso' ~ 'casa') if applied to units.
 """
 
 from __future__ import annotations
@@ -16,13 +17,18 @@ def palabras_normalizadas(texto: str) -> list[str]:
     return re.findall(r"\w+", normalizar(texto))
 
 
-def singular(palabra: str) -> str:
-    """Spanish plural to singular, enough for unit nouns: unidades -> unidad, mipymes -> mipyme."""
-    if len(palabra) > 4 and palabra.endswith("es") and palabra[-3] in "dlnrzj":
-        return palabra[:-2]
-    if len(palabra) > 3 and palabra.endswith("s"):
-        return palabra[:-1]
-    return palabra
+def clave(palabra: str) -> str:
+    """A noun's comparison key: accent-free, lower case, singular ("unidades" -> "unidad", "clústeres" -> "cluster").
+
+    Singular and plural of a noun get the same key; it is a key, not a word ("clase" -> "clas").  The one
+    singularizer of the readers and the rules: counts (CNT), totals' units (TOT), what a date's agreement finances.
+    """
+    p = normalizar(palabra)
+    if len(p) > 3 and p.endswith("s"):
+        p = p[:-1]
+    if len(p) > 3 and p.endswith("e") and p[-2] in "dnlrjzys":
+        p = p[:-1]
+    return p
 
 
 def raiz(palabra: str) -> str:

@@ -46,6 +46,8 @@ from auditor.lectura.cifras import leer_numero
 from auditor.lectura.memoria import por_informe
 from auditor.lectura.numeros_en_letras import PALABRAS, leer_en_letras
 from auditor.lectura.patrones import normalizar_con_indices
+from auditor.lectura.vocabulario import expresion
+from auditor.lectura.vocabulario import porcentajes as porcentajes_vocabulario
 
 
 class Referente(str, Enum):
@@ -107,24 +109,21 @@ _FIN_ANTES = re.compile(r".*(?:[;:?!()\[\]]|\.(?= |$))", re.DOTALL)
 _FIN_DESPUES = re.compile(r"[;:?!()\[\],]|\.(?= |$)| (?:y|e|o|pero|mientras|que) ")
 _VENTANA = 120  # characters looked at on each side: a clause, not the paragraph
 
-_POBLACION = (
-    r"mujeres|hombres|ninas|ninos|nin[oa]s|jovenes|adolescentes|adult[oa]s(?: mayores)?|personas|hogares|familias|"
-    r"victimas|indigenas|afrocolombian[oa]s|afrodescendientes|migrantes|campesin[oa]s|poblacion|beneficiari[oa]s|"
-    r"participantes|usuari[oa]s|estudiantes|productores|asistentes|habitantes|lideres|lideresas|jefatura"
-)
-_FINANCIERO = r"recursos|presupuest\w*|financier[oa]|ingresos|inversion|regalias|fondos|ejecucion presupuestal"
-_CUATRIENIO = r"cuatrienio|cuatrenio|meta total|meta del plan|plan de desarrollo|cuatro anos"
-_PERIODO = r"lo programado|programad[oa]s?|vigencia|periodo|meta anual|meta del ano|ano \d{4}|para (?:el )?\d{4}"
+
+# what the phrase attached to a % says it is a share of (`vocabulario.porcentajes`, ``rules/vocabulario/porcentajes.yaml``)
+def _alternativas(nombre: str) -> str:
+    return "|".join(getattr(porcentajes_vocabulario(), nombre))
+
 
 # 1. after the %: the first phrase that says what it is a share of
-_DESPUES = re.compile(
+_DESPUES = expresion(lambda: (
     rf"(?P<composicion>^de (?:ellas|ellos|estas|estos|los cuales|las cuales)\b"
-    rf"|^de (?:los|las|sus) (?!\d|{_FINANCIERO}|{_PERIODO}|{_CUATRIENIO}|metas?\b)[a-z]"
-    rf"|^(?:de (?:la |su ))?(?:{_POBLACION})\b)"
-    rf"|\b(?P<financiero>{_FINANCIERO})\b"
-    rf"|\b(?P<cuatrienio>{_CUATRIENIO})\b"
-    rf"|\b(?P<periodo>{_PERIODO})\b"
-)
+    rf"|^de (?:los|las|sus) (?!\d|{_alternativas('financiero')}|{_alternativas('periodo')}|{_alternativas('cuatrienio')}|metas?\b)[a-z]"
+    rf"|^(?:de (?:la |su ))?(?:{_alternativas('poblacion')})\b)"
+    rf"|\b(?P<financiero>{_alternativas('financiero')})\b"
+    rf"|\b(?P<cuatrienio>{_alternativas('cuatrienio')})\b"
+    rf"|\b(?P<periodo>{_alternativas('periodo')})\b"
+))
 # 3. after the %, the measure alone
 _MEDIDA_DESPUES = re.compile(r"^de (?:(?P<cumplimiento>cumplimiento)|(?P<avance>avance)(?! fisico)|ejecucion (?P<presupuestal>presupuestal|financiera))\b")
 # 4. a verb that makes the % a share of a group: "el 6 % tienen ...", "el 24 % de los emprendimientos son ..."

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from auditor.lectura.conteos import analizar
 from auditor.lectura.fechas import MESES
 from auditor.lectura.lugares import divipola
 from auditor.lectura.numeros_en_letras import UNIDADES, numeros_en_letras
@@ -138,7 +139,6 @@ def fuentes(texto: str) -> list[str]:
 # --- counts ------------------------------------------------------------------------------
 
 _ENTERO = r"\d{1,3}(?:\.\d{3})+|\d+"
-_CUENTA = re.compile(rf"(?<![\d.,$%])(?P<n>{_ENTERO})(?![\d%]|[.,]\d)\s+(?P<resto>[A-Za-zÁÉÍÓÚÑáéíóúñ].*)", re.DOTALL)
 _PARTICIPIO = re.compile(r"^[a-záéíóúñ]+(?:ad|id)[oa]s?$")
 _CORTE_UNIDAD = {"en", "han", "ha", "son", "fueron", "fue", "que", "con", "para", "a", "por", "mediante", "entre",
                  "durante", "principalmente", "sobre", "desde", "hasta", "según", "se", "como", "frente", "sin", "tienen"}
@@ -202,28 +202,34 @@ def unidad_contada(resto: str, modo: str) -> str:
 def primera_cuenta(texto: str, modo: str = "logro", al_inicio: bool = False) -> Cuenta | None:
     """The first count stated in an answer: a number followed by what it counts.
 
-    Years, days of a date, percentages, money and ordinals are not counts.  A number word
-    ('Un centro', 'Una ruta') counts only at the start of the answer.
+    The numbers are the counts the one count reader finds (`conteos.analizar`: years, days of a date,
+    percentages, money and ordinals are not counts); the importer takes the first one written as a whole
+    number, with the noun phrase after it as written (`unidad_contada`, by `modo`).  A number word counts
+    only opening the answer ('Un centro', 'Dos jornadas', one to ten): elsewhere the importer, which
+    transcribes, leaves it to the rules.
     """
-    inicial = re.match(rf"\s*(?P<n>{'|'.join(_NUMERO_PALABRA)})\s+(?P<resto>\S.*)",
-                       texto, re.IGNORECASE | re.DOTALL)
-    if inicial is not None and not re.match(r"total\b", inicial.group("resto"), re.IGNORECASE):
-        unidad = unidad_contada(inicial.group("resto"), modo)
-        if unidad and not _NO_UNIDAD.match(inicial.group("resto")):
-            return Cuenta(str(_NUMERO_PALABRA[inicial.group("n").lower()]), unidad, inicial.start("n"))
-    for m in _CUENTA.finditer(texto):
-        if al_inicio and texto[: m.start()].strip() and not re.fullmatch(r"(?i)\s*un\s+total\s+de\s*", texto[: m.start()]):
+    analisis = analizar(texto)
+    tokens = analisis.tokens
+    for conteo in analisis.conteos:
+        inicio, fin = tokens.inicio[conteo.i_numero], tokens.fin[conteo.i_numero]
+        antes, escrito, resto = texto[:inicio], texto[inicio:fin], texto[fin:].lstrip()
+        if al_inicio and antes.strip() and not re.fullmatch(r"(?i)\s*un\s+total\s+de\s*", antes):
             return None
-        numero, resto = m.group("n"), m.group("resto")
-        if re.fullmatch(r"(?:19|20)\d\d", numero) or _NO_UNIDAD.match(resto):
+        if escrito[0].isdigit():
+            if not re.fullmatch(_ENTERO, escrito) or re.fullmatch(r"(?:19|20)\d\d", escrito) or texto[fin:fin + 1] == "-":
+                continue  # a decimal, a year, 23-octubre-2025
+            if re.search(r"(?:-|\bdel?\s+|\bel\s+)$", antes) and re.match(rf"(?i)(?:de\s+)?(?:{_MESES})", resto):
+                continue
+            numero = escrito
+        elif antes.strip() or escrito.lower() not in _NUMERO_PALABRA or re.match(r"total\b", resto, re.IGNORECASE):
             continue
-        if re.search(r"(?:-|\bdel?\s+|\bel\s+)$", texto[: m.start()]) and re.match(rf"(?i)(?:de\s+)?(?:{_MESES})", resto):
+        else:
+            numero = str(_NUMERO_PALABRA[escrito.lower()])
+        if _NO_UNIDAD.match(resto):
             continue
-        if texto[m.end("n"):m.end("n") + 1] == "-":
-            continue  # 23-octubre-2025
         unidad = unidad_contada(resto, modo)
         if unidad:
-            return Cuenta(numero, unidad, m.start("n"))
+            return Cuenta(numero, unidad, inicio)
     return None
 
 

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from auditor.lectura.respuestas import montos, unidad_contada
+from auditor.lectura.vocabulario import calificadores, como_se_escribe, expresion
 
 # "la meta 4", "las metas 1 y 2", "metas 509 a 517", "las metas 3, 4 y 9", "metas de producto 12 y 13",
 # "meta N° 7", "metas 3 al 6"
@@ -38,12 +39,11 @@ _TODAS = re.compile(
 )
 _EN_TOTAL = re.compile(r"\ben\s+total\b|\ben\s+conjunto\b", re.IGNORECASE)
 
-_CALIFICADOR = re.compile(
-    r"(?P<c>m[aá]s\s+de|cerca\s+de|alrededor\s+de|aproximadamente|superior(?:es)?\s+a|supera(?:n|ron)?|super[oó]|"
-    r"por\s+encima\s+de|al\s+menos|por\s+lo\s+menos|casi|hasta|menos\s+de|inferior(?:es)?\s+a|un\s+total\s+de|en\s+total)"
-    r"\s+(?:(?:a\s+)?(?:los|las)\s+|a\s+)?$",
-    re.IGNORECASE,
-)
+# the qualifier right before a figure, as written ('más de', 'en total'): `vocabulario.calificadores`
+_CALIFICADOR = expresion(lambda: (
+    rf"\b(?P<c>{'|'.join(como_se_escribe(f) for f in calificadores().frases())})"
+    r"\s+(?:(?:a\s+)?(?:los|las)\s+|a\s+)?$"
+), re.IGNORECASE)
 # a number that counts something: '655 hectáreas', '1.250 jóvenes', '30.000 árboles'
 _NUMERO = re.compile(r"(?<![\w$.,])(?P<n>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\w.,]\w)")
 _CITA = re.compile(r"(?:\b(?:ley|decreto|resoluci[oó]n|acuerdo|ordenanza|art[ií]culo|circular|conpes|sentencia|"

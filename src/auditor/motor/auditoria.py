@@ -12,9 +12,9 @@ from functools import partial
 from pathlib import Path
 
 from auditor.entrada.carga import InformeCargado, cargar_archivo, descubrir
-from auditor.entrada.fuente import Ruta
 from auditor.entrada.problemas import ENTRADA_ILEGIBLE, ProblemaEntrada
 from auditor.idioma import tr
+from auditor.lectura.fuente import Ruta
 from auditor.lectura.memoria import olvidar as olvidar_lecturas
 from auditor.lectura.patrones import SEGUNDOS_POR_PATRON, PatronLento
 from auditor.motor.auditor import Auditor

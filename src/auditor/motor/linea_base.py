@@ -31,9 +31,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from auditor.entrada.carga import ubicar_errores
-from auditor.entrada.fuente import ErrorArchivo, leer_archivo_estricto
 from auditor.idioma import tr
+from auditor.lectura.fuente import ErrorArchivo, leer_archivo_estricto, ubicar_errores
 from auditor.lectura.recorte import acortar
 from auditor.motor.supresiones import NO_SUPRIMIBLES
 from auditor.resultado.ejecucion import Resultado

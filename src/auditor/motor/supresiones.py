@@ -32,9 +32,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from auditor.entrada.carga import InformeCargado
-from auditor.entrada.fuente import Ruta
 from auditor.entrada.problemas import ENTRADA_ILEGIBLE
 from auditor.idioma import tr
+from auditor.lectura.fuente import Ruta
 from auditor.modelo.informe import Supresion, SupresionInforme
 from auditor.reglas.chequeos.supresiones import SUPRESION_REGLA_DESCONOCIDA, SUPRESION_SIN_MOTIVO, SUPRESION_SOBRANTE
 from auditor.resultado.hallazgo import CONFIGURACION, EN_LINEA, Hallazgo, Suprimido

@@ -15,8 +15,8 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from auditor.entrada.fuente import ErrorArchivo
 from auditor.idioma import tr
+from auditor.lectura.fuente import ErrorArchivo
 from auditor.lectura.patrones import ConjuntoPatrones
 from auditor.modelo.informe import Informe
 from auditor.reglas.observacion import Categoria, Observacion, Severidad

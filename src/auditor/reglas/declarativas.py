@@ -23,11 +23,10 @@ from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from auditor.entrada.carga import ubicar_errores
-from auditor.entrada.fuente import ErrorArchivo, leer_archivo_estricto
-from auditor.entrada.incluidas import PLANTILLAS
 from auditor.idioma import agregar, plantilla, tr
 from auditor.lectura.cifras import escribir_numero
+from auditor.lectura.fuente import ErrorArchivo, leer_archivo_estricto, ubicar_errores
+from auditor.lectura.incluidas import NO_SON_REGLAS
 from auditor.lectura.patrones import (
     ConjuntoPatrones,
     Patron,
@@ -429,6 +428,6 @@ def cargar_directorio_reglas(directorio: Path, catalogo: Catalogo) -> None:
     if not directorio.is_dir():
         raise ErrorReglas(str(directorio), tr("no es un directorio de reglas"))
     archivos = sorted(p for p in directorio.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
-                      and PLANTILLAS not in p.relative_to(directorio).parts[:-1])  # template profiles: read by the importer
+                      and not set(NO_SON_REGLAS) & set(p.relative_to(directorio).parts[:-1]))  # profiles, vocabularies: read before
     for ruta in archivos:
         cargar_archivo_reglas(ruta, catalogo)

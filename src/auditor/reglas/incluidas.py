@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from auditor.entrada.incluidas import directorio_reglas_incluidas
 from auditor.idioma import olvidar_agregadas, tr
+from auditor.lectura import vocabulario
+from auditor.lectura.incluidas import directorio_reglas_incluidas
+from auditor.lectura.vocabulario import ErrorVocabulario
 from auditor.reglas.catalogo import Catalogo, ErrorReglas
 from auditor.reglas.chequeos import CHEQUEOS
 from auditor.reglas.declarativas import cargar_directorio_reglas
@@ -25,9 +27,15 @@ def construir_catalogo(directorios: Iterable[Path] = ()) -> Catalogo:
         raise ErrorReglas(str(incluidas), tr("no se encuentran las reglas incluidas; reinstale el paquete"))
     cargar_directorio_reglas(incluidas, catalogo)
     vistos = {incluidas.resolve()}
+    propios = []
     for directorio in directorios:  # the same directory from the configuration and --rules is read once
         if Path(directorio).resolve() not in vistos:
             vistos.add(Path(directorio).resolve())
             cargar_directorio_reglas(Path(directorio), catalogo)
+            propios.append(Path(directorio))
+    try:  # the readers' words: the built-in vocabularies and each office's vocabulario/ (the importer reads with them too)
+        vocabulario.usar(propios)
+    except ErrorVocabulario as error:
+        raise ErrorReglas.de(error) from None
     catalogo.verificar()
     return catalogo

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from auditor.entrada.fuente import motivo_so
 from auditor.idioma import tr
+from auditor.lectura.fuente import motivo_so
 
 Texto = str | Callable[[TextIO], None]  # the text, or a function that writes it to a stream as it goes
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.entrada.formato import reconocer
-from auditor.entrada.fuente import ErrorFuente, decodificar
 from auditor.entrada.importar import matriz, narrativa, tabular
 from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.segmentos import Segmento, segmentos_de_texto
 from auditor.idioma import tr
+from auditor.lectura.fuente import ErrorFuente, decodificar
 
 
 def importar_bytes(contenido: bytes, nombre: str) -> Borrador:

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.entrada.fuente import MapaFuente, Ruta
 from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.problemas import ProblemaEntrada
+from auditor.lectura.fuente import MapaFuente, Ruta
 
 
 @dataclass

@@ -21,11 +21,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from auditor.entrada.fuente import ErrorFuente
 from auditor.entrada.importar.segmentos import Segmento, normalizar_espacios
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR, ENTRADA_SUPUESTO
 from auditor.idioma import tr
 from auditor.lectura.cifras import escribir_numero
+from auditor.lectura.fuente import ErrorFuente
 
 if TYPE_CHECKING:
     from docx.oxml.xmlchemy import BaseOxmlElement

@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.perfiles import Perfil
 from auditor.lectura import respuestas as lectura
+from auditor.lectura.fuente import Ruta
 
 # '(Meta cuatrienio: 48 km)', '(meta del cuatrienio 400 viviendas)', '(Meta 2024-2027: 12 puentes)' at the end of the heading
 _META_AL_FINAL = re.compile(

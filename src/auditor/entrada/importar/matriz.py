@@ -28,7 +28,6 @@ from pathlib import Path
 
 import yaml
 
-from auditor.entrada.fuente import ErrorFuente, Ruta
 from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.cabecera import leer_cabecera
 from auditor.entrada.importar.perfiles import directorio_plantillas_incluidas
@@ -39,6 +38,7 @@ from auditor.idioma import tr
 from auditor.lectura import respuestas as lectura
 from auditor.lectura.ceros import cero_explicito
 from auditor.lectura.cifras import leer_numero
+from auditor.lectura.fuente import ErrorFuente, Ruta
 from auditor.lectura.lugares import divipola
 from auditor.lectura.patrones import normalizar
 

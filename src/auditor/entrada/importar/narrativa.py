@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar import clasificar
 from auditor.entrada.importar.borrador import Borrador, Texto, continua
 from auditor.entrada.importar.cabecera import leer_cabecera
@@ -23,6 +22,7 @@ from auditor.idioma import tr
 from auditor.lectura import porcentajes
 from auditor.lectura import respuestas as lectura
 from auditor.lectura.ceros import cero_explicito
+from auditor.lectura.fuente import Ruta
 from auditor.lectura.patrones import normalizar
 
 PERFIL = perfil("narrativa")  # rules/plantillas/narrativa.yaml: the meta heading and the paragraphs known by how they start

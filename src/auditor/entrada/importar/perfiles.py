@@ -20,9 +20,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from auditor.entrada.fuente import ErrorArchivo, Ruta, leer_archivo_estricto
-from auditor.entrada.incluidas import PLANTILLAS, directorio_reglas_incluidas
 from auditor.idioma import tr
+from auditor.lectura.fuente import ErrorArchivo, Ruta, leer_archivo_estricto
+from auditor.lectura.incluidas import PLANTILLAS, directorio_reglas_incluidas
 from auditor.lectura.patrones import normalizar
 
 # The fields an answer may go to (the report model's prose fields of a meta).

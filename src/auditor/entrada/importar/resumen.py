@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.segmentos import Segmento
+from auditor.lectura.fuente import Ruta
 from auditor.lectura.resumen import AfirmacionResumen, afirmaciones
 
 

@@ -14,7 +14,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from auditor.entrada.fuente import Ruta
 from auditor.entrada.importar.borrador import Borrador, Texto
 from auditor.entrada.importar.cabecera import leer_cabecera
 from auditor.entrada.importar.encabezados import meta_del_titulo, poner_dato
@@ -26,8 +25,10 @@ from auditor.idioma import tr
 from auditor.lectura import porcentajes
 from auditor.lectura import respuestas as lectura
 from auditor.lectura.ceros import cero_explicito
+from auditor.lectura.fuente import Ruta
 from auditor.lectura.patrones import normalizar
 from auditor.lectura.recorte import acortar
+from auditor.lectura.vocabulario import calificadores, como_se_escribe, expresion
 
 PERFIL = perfil("tabular")  # rules/plantillas/tabular.yaml: headings, questions and labels, page furniture
 META = PERFIL.encabezado
@@ -469,16 +470,25 @@ def _portada(preambulo: list[Segmento]) -> list[Segmento]:
     return preambulo
 
 
+# 'una inversión superior a $X millones': the amount is the one the answers' reader finds (`respuestas.montos`)
 _INVERSION_AFIRMADA = re.compile(
     r"inversi[oó]n\s+(?:que\s+)?(?P<calificador>superior\s+a|supera|por\s+m[aá]s\s+de|de\s+m[aá]s\s+de|cercana\s+a|"
-    r"de\s+aproximadamente|aproximada\s+de|de\s+alrededor\s+de|por|de)\s+(?:los\s+)?(?P<monto>\$\s*[\d.,]+\s*(?:mil\s+)?millones)",
+    r"de\s+aproximadamente|aproximada\s+de|de\s+alrededor\s+de|por|de)\s+(?:los\s+)?(?=\$|cop\b)",
     re.IGNORECASE,
 )
-_CANTIDAD_AFIRMADA = re.compile(
-    r"(?P<calificador>m[aá]s\s+de|cerca\s+de|alrededor\s+de|aproximadamente|superior\s+a|un\s+total\s+de)\s+"
-    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<resto>[A-Za-zÁÉÍÓÚÑáéíóúñ].*)",
-    re.IGNORECASE | re.DOTALL,
-)
+
+
+def _inversion_afirmada(texto: str) -> tuple[re.Match[str], str] | None:
+    """The first claim of an investment with its amount, as written ('$ 13.843 millones')."""
+    for m in _INVERSION_AFIRMADA.finditer(texto):
+        monto = next((t for t in lectura.montos(texto[m.end():]) if t.inicio == 0), None)
+        if monto is not None and re.search(r"\d", monto.texto):
+            return m, monto.texto
+    return None
+_CANTIDAD_AFIRMADA = expresion(lambda: (  # the qualifiers: `vocabulario.calificadores`, as the prose's counts read them
+    rf"\b(?P<calificador>{'|'.join(como_se_escribe(f) for f in calificadores().frases())})\s+"
+    r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<resto>[A-Za-zÁÉÍÓÚÑáéíóúñ].*)"
+), re.IGNORECASE | re.DOTALL)
 
 
 def _calificador(texto: str) -> str:
@@ -495,9 +505,10 @@ def leer_totales(resumen: list[Segmento], b: Borrador) -> None:
     for s in resumen:
         if s.negritas:
             eje = s.negritas[-1]
-        monto = _INVERSION_AFIRMADA.search(s.texto)
-        if monto is None:
+        afirmada = _inversion_afirmada(s.texto)
+        if afirmada is None:
             continue
+        monto, cifra = afirmada
         base: Ruta = ("totales", indice)
         b.poner(base + ("eje",), eje or "(sin eje)", s.linea)
         b.poner(base + ("texto",), _frase_con(s.texto, monto.start()), s.linea)
@@ -510,7 +521,7 @@ def leer_totales(resumen: list[Segmento], b: Borrador) -> None:
         calificador = _calificador(monto.group("calificador"))
         if calificador:
             b.poner(base + ("inversion", "calificador"), calificador, s.linea)
-        b.poner(base + ("inversion", "monto"), monto.group("monto"), s.linea)
+        b.poner(base + ("inversion", "monto"), cifra, s.linea)
         indice += 1
 
 

@@ -18,7 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.idioma import tr
 from auditor.lectura.cifras import escribir_numero
-from auditor.lectura.conteos import Conteo, ListaEnLineas, Sustantivo, analizar, clave, conteos, sustantivo_de
+from auditor.lectura.conteos import Conteo, ListaEnLineas, Sustantivo, analizar, conteos, sustantivo_de
+from auditor.lectura.palabras import clave
 from auditor.lectura.recorte import acortar
 from auditor.modelo.informe import Informe, Meta, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla

@@ -12,7 +12,8 @@ from pydantic import Field
 
 from auditor.idioma import tr
 from auditor.lectura.fechas import Fecha, es_hecho, leer_fechas, unidades
-from auditor.lectura.hitos import Hito, de_que_es, leer_hitos, raiz
+from auditor.lectura.hitos import Hito, de_que_es, leer_hitos
+from auditor.lectura.palabras import clave as clave_sustantivo
 from auditor.modelo.informe import Informe, Meta
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
 from auditor.reglas.chequeos.fechas import (
@@ -197,7 +198,7 @@ class ActividadAntesDelConvenio(Regla):
                 continue
             primera: dict[str, _HitoEn] = {}  # per thing funded, its earliest signing
             for firma in firmas:
-                clave = raiz(firma.hito.financia or "")
+                clave = clave_sustantivo(firma.hito.financia or "")
                 if clave not in primera or _desde(firma) < _desde(primera[clave]):
                     primera[clave] = firma
             hallada = _actividad(primera, list(_textos(meta, p.campos)))

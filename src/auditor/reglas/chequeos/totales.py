@@ -30,7 +30,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from auditor.idioma import diferida, tr
 from auditor.lectura.cifras import escribir_numero, leer_numero
-from auditor.lectura.palabras import palabras_normalizadas, raiz, singular
+from auditor.lectura.palabras import clave, palabras_normalizadas, raiz
 from auditor.lectura.patrones import ConjuntoPatrones, normalizar, normalizar_con_indices
 from auditor.lectura.respuestas import fuentes
 from auditor.modelo.informe import Afirmacion, Informe, Meta, TotalEje, Valor
@@ -131,11 +131,11 @@ def tipo_calificador(calificador: str | None, p: ParametrosTotales) -> Tipo | No
 
 def grupo_unidad(unidad: str | None, p: ParametrosTotales) -> str | None:
     """The unit group whose term starts the unit ('unidades económicas y MIPYMES' -> unidades económicas)."""
-    palabras = [singular(x) for x in palabras_normalizadas(unidad or "")]
+    palabras = [clave(x) for x in palabras_normalizadas(unidad or "")]
     mejor: tuple[int, str] | None = None
     for grupo, terminos in p.unidades.items():
         for termino in terminos:
-            t = [singular(x) for x in palabras_normalizadas(termino)]
+            t = [clave(x) for x in palabras_normalizadas(termino)]
             if t and palabras[: len(t)] == t and (mejor is None or len(t) > mejor[0]):
                 mejor = (len(t), grupo)
     return mejor[1] if mejor else None
@@ -152,7 +152,7 @@ class _Unidad:
     @classmethod
     def de(cls, texto: str | None, p: ParametrosTotales) -> _Unidad:
         palabras = palabras_normalizadas(texto or "")
-        return cls(texto, grupo_unidad(texto, p), singular(palabras[0]) if palabras else None)
+        return cls(texto, grupo_unidad(texto, p), clave(palabras[0]) if palabras else None)
 
     def admite(self, otra: str | None, p: ParametrosTotales) -> bool:
         if self.texto is None or not self.texto.strip() or otra is None or not otra.strip():
@@ -160,7 +160,7 @@ class _Unidad:
         if self.grupo is not None:
             return grupo_unidad(otra, p) in {self.grupo, *p.unidades_incluidas.get(self.grupo, [])}
         palabras = palabras_normalizadas(otra)
-        return bool(palabras) and singular(palabras[0]) == self.nucleo
+        return bool(palabras) and clave(palabras[0]) == self.nucleo
 
 
 # ---------------------------------------------------------------- numbers as the report writes them

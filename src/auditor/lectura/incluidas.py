@@ -1,6 +1,7 @@
 """Where the built-in data lives: ``rules/`` in a checkout, ``auditor/_rules`` in a wheel.
 
-The importer needs it first (the template profiles in ``plantillas/``), then the rule catalog."""
+The readers need it first (the vocabularies in ``vocabulario/``), then the importer (the template
+profiles in ``plantillas/``), then the rule catalog."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import importlib.resources
 from pathlib import Path
 
 PLANTILLAS = "plantillas"  # the template profiles' folder in a rules directory: not rule files
+VOCABULARIO = "vocabulario"  # the readers' vocabularies' folder in a rules directory: not rule files either
+NO_SON_REGLAS = (PLANTILLAS, VOCABULARIO)
 
 
 def directorio_reglas_incluidas() -> Path:

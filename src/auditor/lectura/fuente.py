@@ -1,4 +1,4 @@
-"""Reading a report data file into plain values while keeping where each value stands.
+"""Reading a small data file (a report, a rule file, a vocabulary) into plain values while keeping where each value stands.
 
 PyYAML's safe loaders silently keep the last of two equal keys and forget positions.  We
 compose the node graph (with libyaml when present), build plain Python values ourselves
@@ -8,14 +8,17 @@ the standard YAML tags are accepted: nothing from the input is ever turned into 
 
 from __future__ import annotations
 
+import difflib
 import errno
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 import yaml
+from pydantic import ValidationError
 
 from auditor.idioma import tr
 
@@ -448,3 +451,96 @@ def _contar_expandidos(nodo: yaml.Node, profundidad: int, contados: dict[int, in
         raise ErrorFuente(_linea(nodo), tr("el documento se expande a más de {maximo} valores (¿alias anidados?)", maximo=_NODOS_MAXIMOS))
     contados[clave] = total
     return total
+
+
+# --- validation errors where the document has them -------------------------------------------------------
+
+def tipo_de_valor(valor: Any) -> str:
+    """What a value is, as the messages say it ('un texto'), in the language of the run."""
+    tipos = {dict: tr("un mapa"), list: tr("una lista"), str: tr("un texto"), int: tr("un número"), float: tr("un número"),
+             bool: tr("un valor lógico"), type(None): tr("un valor vacío")}
+    return tipos.get(type(valor), type(valor).__name__)
+
+
+def _mensajes() -> dict[str, str]:
+    """What was expected, by pydantic error type, in the language of the run."""
+    texto, entero, numero, mapa, logico = (tr("se esperaba un texto"), tr("se esperaba un número entero"), tr("se esperaba un número"),
+                                           tr("se esperaba un mapa de claves"), tr("se esperaba sí o no (true/false)"))
+    return {
+        "string_type": texto,
+        "int_type": entero,
+        "int_parsing": entero,
+        "int_from_float": entero,
+        "float_type": numero,
+        "float_parsing": numero,
+        "list_type": tr("se esperaba una lista"),
+        "dict_type": mapa,
+        "model_type": mapa,
+        "model_attributes_type": mapa,
+        "bool_type": logico,
+        "bool_parsing": logico,
+        "greater_than_equal": tr("el valor es menor que el mínimo permitido"),
+        "less_than_equal": tr("el valor es mayor que el máximo permitido"),
+        "string_pattern_mismatch": tr("el texto no tiene la forma esperada"),
+    }
+
+
+def describir_error(e: Any) -> str:
+    """One pydantic error, in Spanish: what was expected (and what was found, for type errors)."""
+    tipo = e["type"]
+    entrada = e.get("input")
+    if tipo in ("literal_error", "enum"):
+        permitidos = re.findall(r"'([^']*)'", str(e.get("ctx", {}).get("expected", "")))
+        pista = difflib.get_close_matches(str(entrada).lower(), permitidos, n=1, cutoff=0.5)
+        return (tr("valor no permitido {valor}; se espera uno de: {permitidos}", valor=repr(entrada), permitidos=", ".join(permitidos))
+                + (tr(" (¿quiso decir '{pista}'?)", pista=pista[0]) if pista else ""))
+    mensajes = _mensajes()
+    if tipo in mensajes:
+        return tr("{esperado} (se encontró {encontrado})", esperado=mensajes[tipo], encontrado=tipo_de_valor(entrada))
+    if tipo == "value_error":
+        return str(e.get("msg", tr("valor no válido"))).removeprefix("Value error, ")
+    return str(e.get("msg", tr("valor no válido")))
+
+
+@dataclass(frozen=True)
+class ErrorUbicado:
+    """One pydantic error where the document has it, described in the language of the run."""
+
+    tipo: str  # pydantic's error type ("extra_forbidden", "missing", "int_parsing", ...)
+    loc: Ruta  # where pydantic puts it, below the validated part (tags of unions taken out)
+    ruta: Ruta  # the same place in the whole document
+    linea: int  # of the key for an unknown key, of the offending value otherwise
+    descripcion: str  # describir_error: what was expected, what was found
+    entrada: Any  # the offending value
+    ctx: dict[str, Any]
+
+    @property
+    def clave(self) -> str:
+        return str(self.loc[-1]) if self.loc else ""
+
+    @property
+    def donde(self) -> str:
+        """The place as the messages write it: 'reglas.0.tipo'."""
+        return ".".join(str(p) for p in self.loc)
+
+    @property
+    def mensaje(self) -> str:
+        """'reglas.0.tipo: se esperaba un texto (se encontró un número)'."""
+        return f"{self.donde}: {self.descripcion}"
+
+
+def ubicar_errores(error: ValidationError, mapa: MapaFuente, base: Ruta = (),
+                   limpiar: Callable[[Ruta], Ruta] | None = None) -> list[ErrorUbicado]:
+    """Pydantic's errors as our messages at the line of the offending key or value.
+
+    `base` is where the validated part stands in the document (``("metas", 3)``); `limpiar`
+    takes out of pydantic's location what is not in the document (a union's tag)."""
+    ubicados = []
+    for e in error.errors(include_url=False):
+        loc: Ruta = tuple(e["loc"])
+        if limpiar is not None:
+            loc = limpiar(loc)
+        ruta = base + loc
+        linea = mapa.linea_clave(ruta) if e["type"] == "extra_forbidden" else mapa.linea(ruta)
+        ubicados.append(ErrorUbicado(e["type"], loc, ruta, linea, describir_error(e), e.get("input"), dict(e.get("ctx", {}))))
+    return ubicados
