@@ -125,12 +125,22 @@ def _razon(normal: str, fin: int) -> tuple[int, int] | None:
     return inicio + (len(normal[inicio:final]) - len(normal[inicio:final].lstrip())), final
 
 
-def cero_explicito(texto: str) -> CeroExplicito | None:
-    """The first explicit zero of `texto`, with its reason when the text gives one; None if there is none."""
+_PRIMERA_PALABRA = re.compile(r"^\W*(\w+)")
+
+
+def cero_explicito(texto: str, de_dinero: bool = False) -> CeroExplicito | None:
+    """The first explicit zero of `texto`, with its reason when the text gives one; None if there is none.
+
+    With `de_dinero`, `texto` is the answer to how much was invested (its label, 'Recursos ejecutados:', already
+    read off): a denial that opens it ('ninguno a la fecha de corte', 'cero') is that zero."""
     if not texto or not texto.strip():
         return None
     normal, indices = normalizar_con_indices(texto)
     hallado = _buscar(normal)
+    if hallado is None and de_dinero:
+        primera = _PRIMERA_PALABRA.match(normal)
+        if primera is not None and (primera.group(1) in _FINAL() or primera.group(1) == "cero"):
+            hallado = primera.start(1), primera.end(1)
     if hallado is None:
         return None
     inicio, fin = indices[hallado[0]], indices[hallado[1] - 1] + 1

@@ -52,8 +52,13 @@ def _parece_pesos(palabra: str) -> bool:
     return len(p) == 5 and p[0] == "p" and p.endswith("sos") or p in ("pesoss", "pezos")
 
 
+# An amount without its sign, that says pesos: '96,8 millones de pesos del SGP', '45.300.000 pesos'
+_MONTO_EN_PESOS = re.compile(r"(?<![\w$.,])(?P<numero>\d[\d.]*(?:,\d+)?)\s*(?:(?:mil\s+millones|millones|mill[oó]n)\s+de\s+)?pesos\b",
+                             re.IGNORECASE)
+
+
 def montos(texto: str) -> list[Trozo]:
-    """The amounts written in a text, as written ('$ 776 millones de pesos')."""
+    """The amounts written in a text, as written ('$ 776 millones de pesos', '96,8 millones de pesos')."""
     encontrados = []
     for m in _MONTO.finditer(texto):
         if m.group("numero") is None and m.group("escala") is None:
@@ -62,6 +67,9 @@ def montos(texto: str) -> list[Trozo]:
         if m.group("moneda") is not None and not _parece_pesos(m.group("moneda")):
             fin = m.end("escala") if m.group("escala") else m.end("numero")
         encontrados.append(Trozo(texto[m.start():fin].rstrip(" ,.;"), m.start()))
+    ocupado = [(t.inicio, t.inicio + len(t.texto)) for t in encontrados]
+    encontrados += [Trozo(m.group(0), m.start()) for m in _MONTO_EN_PESOS.finditer(texto)
+                    if not any(a <= m.start() < b for a, b in ocupado)]
     encontrados += _montos_en_letras(texto, [(t.inicio, t.inicio + len(t.texto)) for t in encontrados])
     return sorted(encontrados, key=lambda t: t.inicio)
 

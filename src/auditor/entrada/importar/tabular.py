@@ -451,7 +451,7 @@ def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool) -> 
         monto = " ".join(ejecutado.texto.split())
         b.poner(base + ("inversion", "ejecutada"), monto, inversion.linea_de(ejecutado.texto))
     else:
-        cero = cero_explicito(texto)
+        cero = cero_explicito(texto, de_dinero=True)
         if cero is not None:
             b.poner(base + ("inversion", "ejecutada"), 0, inversion.linea_de(cero.texto))
     for i, fuente in enumerate(lectura.fuentes(texto)):

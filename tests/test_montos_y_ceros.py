@@ -1,0 +1,40 @@
+"""Amounts and zeros as offices write them in the investment answer: without the peso sign, and a bare denial
+once the label ('Recursos ejecutados:') has been read off."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.lectura.ceros import cero_explicito
+from auditor.lectura.respuestas import montos
+
+
+@pytest.mark.parametrize(("texto", "esperados"), [
+    ("96,8 millones de pesos del SGP - Libre Inversión.", ["96,8 millones de pesos"]),
+    ("Se invirtieron 45.300.000 pesos de recursos propios.", ["45.300.000 pesos"]),
+    ("$ 120 millones y 1,2 mil millones de pesos del SGR", ["$ 120 millones", "1,2 mil millones de pesos"]),
+    # counts are not money: 'millones de personas', a bare 'millones', a year
+    ("Se atendieron 2 millones de personas en 2025.", []),
+    ("La red llega a 3,5 millones de habitantes.", []),
+])
+def test_montos_sin_signo_que_dicen_pesos(texto: str, esperados: list[str]) -> None:
+    assert [m.texto for m in montos(texto)] == esperados
+
+
+@pytest.mark.parametrize(("texto", "cero"), [
+    ("ninguno a la fecha de corte. Se programaron $80 millones para un convenio.", "ninguno"),
+    ("Ninguna; la meta es de gestión y se cumplió con personal de planta.", "Ninguna"),
+    ("Cero pesos: la meta no requirió recursos.", "Cero pesos"),
+])
+def test_en_la_respuesta_de_la_inversion_una_negacion_al_comienzo_es_cero(texto: str, cero: str) -> None:
+    leido = cero_explicito(texto, de_dinero=True)
+    assert leido is not None and leido.texto == cero
+    assert texto[leido.inicio:leido.fin] == cero
+
+
+@pytest.mark.parametrize("texto", [
+    "ninguno de los municipios priorizados pidió cofinanciación",  # outside the investment answer: not a zero of money
+    "Ninguno de los 40 productores se retiró.",
+])
+def test_fuera_de_la_inversion_una_negacion_no_es_cero_de_dinero(texto: str) -> None:
+    assert cero_explicito(texto) is None
