@@ -84,8 +84,8 @@ def test_archivo_de_bloqueo_de_word(tmp_path: Path) -> None:
     documento.add_paragraph("Meta # 1 Huertas escolares")
     documento.save(tmp_path / "informe.docx")
     (tmp_path / "~$forme.docx").write_bytes(BLOQUEO)
-    archivos, faltantes = descubrir([tmp_path])
-    assert [a.name for a in archivos] == ["informe.docx"] and faltantes == []
+    descubiertos = descubrir([tmp_path])
+    assert [a.name for a in descubiertos.archivos] == ["informe.docx"] and descubiertos.faltantes == [] and descubiertos.omitidos == []
     cargado = cargar_archivo(tmp_path / "~$forme.docx")
     assert [p.regla for p in cargado.problemas] == ["ENT001"]
     assert "archivo temporal que Word crea" in cargado.problemas[0].mensaje

@@ -138,7 +138,7 @@ def _origen(plantilla: str, plantillas: dict[str, set[str]]) -> set[str]:
     return plantillas.get(plantilla) or {"(fuera del código: regla YAML u otra)"}
 
 
-def test_auditar_en_ingles_no_busca_ninguna_plantilla_sin_traducir(auditor: Auditor) -> None:
+def test_auditar_en_ingles_no_busca_ninguna_plantilla_sin_traducir(auditor: Auditor, tmp_path_factory: pytest.TempPathFactory) -> None:
     idioma.usar("en")
     idioma.anotar_faltantes()
     resultado = auditar(auditor, [FIXTURES])
@@ -148,7 +148,7 @@ def test_auditar_en_ingles_no_busca_ninguna_plantilla_sin_traducir(auditor: Audi
         for caso in datos["casos"]:
             if "archivo" in caso and not (RAIZ / caso["archivo"]).exists():
                 continue  # a seed that is not beside the checkout
-            _hallazgos(auditor, datos["regla"], caso)
+            _hallazgos(auditor, datos["regla"], caso, tmp_path_factory.mktemp("caso"))
     runner = CliRunner()
     entradas = [str(FIXTURES)] + [str(s) for s in sorted(SEEDS.glob("*.txt"))]  # the seeds exercise the importer
     for formato in FORMATOS:  # every output, every module that writes for a reader

@@ -19,11 +19,12 @@ from click.testing import CliRunner
 
 from auditor import idioma
 from auditor.cli import main
-from auditor.entrada.carga import cargar_archivo, cargar_bytes
+from auditor.entrada.carga import cargar_bytes
 from auditor.motor.auditor import Auditor
-from auditor.motor.auditoria import auditar, auditar_cargado
+from auditor.motor.auditoria import auditar
 
 from .conftest import FIXTURES, RAIZ, SEEDS, requiere_seeds
+from .test_reglas import _hallazgos
 
 FAMILIAS = ("CNT", "FEC", "LUG", "NOM", "ENT")
 CASOS = sorted(p for p in (Path(__file__).parent / "reglas").glob("*.yaml") if p.name.startswith(FAMILIAS))
@@ -97,7 +98,8 @@ def _casos() -> list[Any]:
 
 
 @pytest.mark.parametrize("datos", _casos())
-def test_casos_de_las_reglas_en_ingles(auditor: Auditor, datos: dict[str, Any], sin_traducir: set[str]) -> None:
+def test_casos_de_las_reglas_en_ingles(auditor: Auditor, datos: dict[str, Any], sin_traducir: set[str],
+                                       tmp_path_factory: pytest.TempPathFactory) -> None:
     regla = datos["regla"]
     solo = Auditor(auditor.catalogo, auditor.configuracion, {regla})
     vistos = 0
@@ -107,11 +109,7 @@ def test_casos_de_las_reglas_en_ingles(auditor: Auditor, datos: dict[str, Any], 
         por_idioma = []
         for lengua in ("es", "en"):
             idioma.usar(lengua)
-            if "archivo" in caso:
-                cargado = cargar_archivo(RAIZ / caso["archivo"], caso["archivo"])
-            else:
-                cargado = cargar_bytes(caso["documento"].encode("utf-8"), caso.get("nombre", "caso.yaml"))
-            por_idioma.append([f.mensaje for f in auditar_cargado(solo, cargado).hallazgos if f.regla == regla])
+            por_idioma.append([f.mensaje for f in _hallazgos(solo, regla, caso, tmp_path_factory.mktemp("caso"))])
         espanol, ingles = por_idioma
         assert len(ingles) == len(espanol)
         for es, en in zip(espanol, ingles, strict=True):

@@ -16,7 +16,7 @@ import yaml
 
 from auditor.entrada.carga import cargar_archivo, cargar_bytes
 from auditor.motor.auditor import Auditor
-from auditor.motor.auditoria import auditar_cargado
+from auditor.motor.auditoria import auditar, auditar_cargado
 
 from .conftest import RAIZ
 
@@ -36,14 +36,18 @@ def _casos() -> list[Any]:
     return parametros
 
 
-def _hallazgos(auditor: Auditor, regla: str, caso: dict[str, Any]) -> list[Any]:
+def _hallazgos(auditor: Auditor, regla: str, caso: dict[str, Any], tmp_path: Path) -> list[Any]:
+    solo = Auditor(auditor.catalogo, auditor.configuracion, {regla, *caso.get("con_reglas", [])})  # con_reglas: rules it needs to run too
+    if "directorio" in caso:  # files of a folder audited by a directory walk, as 'auditor check CARPETA' does
+        for nombre, contenido in caso["directorio"].items():
+            (tmp_path / nombre).write_text(contenido, encoding="utf-8")
+        return [f for f in auditar(solo, [str(tmp_path)]).hallazgos() if f.regla == regla]
     if "archivo" in caso:
         if not (RAIZ / caso["archivo"]).exists():
             pytest.skip(f"no está {caso['archivo']} (../shared/seeds)")
         cargado = cargar_archivo(RAIZ / caso["archivo"], caso["archivo"])
     else:
         cargado = cargar_bytes(caso["documento"].encode("utf-8"), caso.get("nombre", "caso.yaml"))
-    solo = Auditor(auditor.catalogo, auditor.configuracion, {regla, *caso.get("con_reglas", [])})  # con_reglas: rules it needs to run too
     return [f for f in auditar_cargado(solo, cargado).hallazgos if f.regla == regla]
 
 
@@ -57,8 +61,8 @@ def _forma(linea: int, meta: Any, campo: Any, esperado: dict[str, Any], texto: A
 
 
 @pytest.mark.parametrize(("regla", "caso"), _casos())
-def test_caso(auditor: Auditor, regla: str, caso: dict[str, Any]) -> None:
-    hallazgos = _hallazgos(auditor, regla, caso)
+def test_caso(auditor: Auditor, regla: str, caso: dict[str, Any], tmp_path: Path) -> None:
+    hallazgos = _hallazgos(auditor, regla, caso, tmp_path)
     esperados = caso.get("senala", [])
     relleno = esperados + [{}] * max(0, len(hallazgos) - len(esperados))
     obtenidos = [_forma(f.linea, f.meta, f.campo, e, f.texto, f.mensaje) for f, e in zip(hallazgos, relleno, strict=False)]

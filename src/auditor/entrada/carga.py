@@ -65,46 +65,73 @@ _SALIDA_PROPIA = re.compile(
 )
 
 
-def _parece_informe(ruta: Path) -> bool:
-    """Whether a file found in a directory walk is a report.
+_AUDITAR, _CALLAR, _OMITIR = "auditar", "callar", "omitir"
 
-    Not a report: a README, a file auditor wrote (JSON, SARIF or markdown output, a baseline),
-    or a text file in none of the importer's layouts (notes.txt beside the reports, a report auditor wrote
-    as text).  A .docx is read.
-    """
+
+# what auditor writes as text (--format text or rich, -q, in Spanish or English), saved beside the reports: its
+# summary line, or a quiet finding line ('informe.yaml:12: error INV001 inversion.ejecutada: …')
+_SALIDA_DE_TEXTO_PROPIA = re.compile(
+    r"^\s*(?:Resumen|Summary):?\s+\d+\s+(?:hallazgos?|findings?)\b|^\s*(?:Metas con hallazgos|Targets with findings): \d+ (?:de|of) \d+"
+    r"|^\S+:\d+: (?:error|advertencia|warning|info) [A-Z]{2,4}\d{3}\b",
+    re.MULTILINE,
+)
+
+
+def _parece_informe(ruta: Path) -> bool:
+    return _en_el_recorrido(ruta) == _AUDITAR
+
+
+def _en_el_recorrido(ruta: Path) -> str:
+    """What a directory walk does with a file: audit it, skip it silently (a README, a file auditor wrote: JSON,
+    SARIF or markdown output, a baseline), or skip it and say so (a text file in none of the importer's layouts:
+    notes beside the reports, or a report written in a layout the importer does not know).  A .docx is read."""
     nombre = ruta.name.lower()
     if nombre.startswith("readme."):
-        return False
+        return _CALLAR
     if nombre.endswith(".docx") or not ruta.is_file():
-        return True  # a pipe or a link loop is never opened here (it would block): the loader says what it is
+        return _AUDITAR  # a pipe or a link loop is never opened here (it would block): the loader says what it is
     try:
         with ruta.open("rb") as archivo:
             cabeza = archivo.read(2_000_000 if nombre.endswith((".txt", ".md")) else 4_096)
     except OSError:
-        return True  # let the loader report why it cannot be read
+        return _AUDITAR  # let the loader report why it cannot be read
     if _SALIDA_PROPIA.match(cabeza.removeprefix(b"\xef\xbb\xbf")):
-        return False
+        return _CALLAR
     if not nombre.endswith((".txt", ".md")):
-        return True
+        return _AUDITAR
     from auditor.entrada.importar import es_documento_de_informe  # the importer is loaded only for documents
 
     try:
         texto = decodificar(cabeza)
     except ErrorFuente:
-        return True  # let the loader say what it is
-    return es_documento_de_informe(texto)
+        return _AUDITAR  # let the loader say what it is
+    if es_documento_de_informe(texto):
+        return _AUDITAR
+    return _CALLAR if _SALIDA_DE_TEXTO_PROPIA.search(texto) else _OMITIR
 
 
-def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] = ()) -> tuple[list[Path], list[tuple[str, str]]]:
+@dataclass
+class Descubiertos:
+    """What a walk over the given paths found: the files to audit, the paths that do not exist (with why), and the
+    text documents it skipped because they follow no layout of the report (said, not audited)."""
+
+    archivos: list[Path]
+    faltantes: list[tuple[str, str]]
+    omitidos: list[Path] = field(default_factory=list)
+
+
+def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] = ()) -> Descubiertos:
     """Files to audit under the given paths (directories recursively, sorted), and the paths that do not exist.
 
     In a directory walk, the tool's own files are skipped (auditor.yaml, the rule directories
-    in `excluir`, what auditor wrote), and so are READMEs and text files that are not report
-    documents.  A file named on the command line is always audited.
+    in `excluir`, what auditor wrote), and so are READMEs; a text document that is not in any
+    layout of the report is skipped too, and listed in `omitidos` so that the run says so.  A file
+    named on the command line is always audited.
     """
     propios = {_real(Path(p)) for p in excluir}
     archivos: list[Path] = []
     faltantes: list[tuple[str, str]] = []
+    omitidos: list[Path] = []
     for ruta in rutas:
         p = Path(ruta)
         if p.is_dir():
@@ -114,8 +141,12 @@ def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] =
                 for n in nombres:
                     archivo = Path(raiz) / n
                     if (n.lower().endswith(EXTENSIONES) and n.lower() not in NOMBRES_CONFIGURACION and not es_bloqueo_de_word(n)
-                            and _real(archivo) not in propios and _parece_informe(archivo)):
-                        encontrados.append(archivo)
+                            and _real(archivo) not in propios):
+                        que_hacer = _en_el_recorrido(archivo)
+                        if que_hacer == _AUDITAR:
+                            encontrados.append(archivo)
+                        elif que_hacer == _OMITIR:
+                            omitidos.append(archivo)
             archivos.extend(sorted(encontrados))
         elif p.is_file() or p.exists() or p.is_symlink():  # a pipe or a link loop: the loader says what it is
             archivos.append(p)
@@ -128,7 +159,7 @@ def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] =
         if clave not in vistos:
             vistos.add(clave)
             unicos.append(a)
-    return unicos, faltantes
+    return Descubiertos(unicos, faltantes, sorted(set(omitidos) - set(unicos)))
 
 
 def _real(ruta: Path) -> Path:

@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 
 from auditor.entrada.carga import InformeCargado, cargar_archivo, descubrir
-from auditor.entrada.problemas import ENTRADA_ILEGIBLE, ProblemaEntrada
+from auditor.entrada.problemas import ENTRADA_ILEGIBLE, ENTRADA_OMITIDA, ProblemaEntrada
 from auditor.idioma import tr
 from auditor.lectura.fuente import Ruta
 from auditor.lectura.memoria import olvidar as olvidar_lecturas
@@ -158,10 +158,16 @@ def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],
 
 def _auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]], al_avanzar: Callable[[str, int, int], None] | None,
              trabajos: int | None, en_disco: bool) -> Resultado:
-    archivos, faltantes = descubrir(rutas, excluir=auditor.no_informes)
+    descubiertos = descubrir(rutas, excluir=auditor.no_informes)
+    archivos = descubiertos.archivos
     resultado = Resultado(InformesEnDisco() if en_disco else InformesEnMemoria())
-    for ruta, motivo in faltantes:
+    for ruta, motivo in descubiertos.faltantes:
         cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, tr("la ruta {motivo}", motivo=motivo))])
+        resultado.informes.append(auditar_cargado(auditor, cargado))
+    for omitido in descubiertos.omitidos:  # a document of the walk in no layout of the report: said, not silently dropped
+        cargado = InformeCargado(str(omitido), None, problemas=[ProblemaEntrada(ENTRADA_OMITIDA, 1, tr(
+            "no se audita: no sigue ninguna de las plantillas del informe (metas 'Meta # N', 'Meta N:', 'Meta cuatrienio N:' o una "
+            "tabla de metas); si es un informe, nómbrelo en la línea de órdenes para ver por qué no se puede leer"))])
         resultado.informes.append(auditar_cargado(auditor, cargado))
     for hechos, (archivo, informe) in enumerate(auditar_archivos(archivos, trabajos, partial(auditar_archivo, auditor)),
                                                 start=1):

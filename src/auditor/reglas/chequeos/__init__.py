@@ -20,7 +20,14 @@ from auditor.reglas.chequeos.conteos import (
     RepartoNoSuma100,
 )
 from auditor.reglas.chequeos.copia import ParrafoRepetidoEnLaMeta, ParrafoRepetidoEntreMetas
-from auditor.reglas.chequeos.entrada import ClaveRepetida, DatoSupuesto, EstructuraInvalida, InformeIlegible, ParteSinUbicar
+from auditor.reglas.chequeos.entrada import (
+    ClaveRepetida,
+    DatoSupuesto,
+    DocumentoOmitido,
+    EstructuraInvalida,
+    InformeIlegible,
+    ParteSinUbicar,
+)
 from auditor.reglas.chequeos.estructura import (
     DescripcionDuplicada,
     InformeSinMetas,
@@ -55,6 +62,7 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     ClaveRepetida,
     ParteSinUbicar,
     DatoSupuesto,
+    DocumentoOmitido,
     ValorIlegible,
     UnidadIncorrecta,
     MontoEnLetrasDistinto,

@@ -9,6 +9,7 @@ from auditor.entrada.problemas import (
     ENTRADA_CLAVE_REPETIDA,
     ENTRADA_ESTRUCTURA,
     ENTRADA_ILEGIBLE,
+    ENTRADA_OMITIDA,
     ENTRADA_SIN_UBICAR,
     ENTRADA_SUPUESTO,
 )
@@ -97,4 +98,22 @@ class DatoSupuesto(_Entrada):
         "completarlos en la portada si no son los del informe.",
         ejemplo_falla="Rendición de Cuentas\n2024\nSECRETARÍA DE FRONTERAS\n",
         ejemplo_pasa="Rendición de Cuentas 2024\nSecretaría de Fronteras\nPlan de Desarrollo 2024-2027\nDiciembre de 2024\n",
+    )
+
+
+class DocumentoOmitido(_Entrada):
+    id = ENTRADA_OMITIDA
+    nombre = "documento-omitido"
+    # The walk went on: a note, not a failure of the run; the reviewer learns that this file was not audited.
+    severidad = Severidad.INFO
+    mensaje = "Un documento de la carpeta no sigue ninguna plantilla del informe y no se audita"
+    doc = Documentacion(
+        que_revisa="Al auditar una carpeta, los documentos de texto (.txt, .md) que no siguen ninguna plantilla del informe "
+        "(ni metas 'Meta # N', 'Meta N:', 'Meta cuatrienio N:', ni una tabla de metas): no se auditan, y se dice cuáles. Los "
+        "README y los archivos que escribió el propio auditor se saltan sin nota. Un archivo nombrado en la línea de órdenes "
+        "siempre se audita (y, si no se puede leer, ENT001 dice por qué).",
+        por_que="Un borrador escrito de otra forma no debe pasar por auditado: quien revisa la carpeta debe saber que ese "
+        "archivo no se leyó.",
+        ejemplo_falla="(en una carpeta, notas.md)\n# Notas de la reunión\nPendiente enviar el borrador.\n",
+        ejemplo_pasa="(en una carpeta, informe.txt)\nMeta # 1 Ferias de emprendimiento\n¿Qué se hizo? 3 ferias\n",
     )
