@@ -39,7 +39,21 @@ def leer_campo(objeto: Any, campo: str) -> Iterator[tuple[str, Any]]:
     A missing intermediate part yields the path with None (the field is absent);
     ``[*]`` over an empty list yields nothing.
     """
-    yield from _leer(objeto, _partes(campo), "")
+    partes = _partes(campo)
+    if _sin_listas(campo):  # the common path ('ejecucion.como'): a plain walk, no generator per part
+        valor = objeto
+        for nombre, _ in partes:
+            if valor is None:
+                break
+            valor = getattr(valor, nombre, None)
+        yield campo, valor  # the concrete path is the path itself; a missing part leaves None
+        return
+    yield from _leer(objeto, partes, "")
+
+
+@lru_cache(maxsize=256)
+def _sin_listas(campo: str) -> bool:
+    return all(not todos for _, todos in _partes(campo))
 
 
 def _leer(objeto: Any, partes: tuple[tuple[str, bool], ...], prefijo: str) -> Iterator[tuple[str, Any]]:
