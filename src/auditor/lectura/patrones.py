@@ -14,10 +14,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import overload
+from typing import NamedTuple, overload
 
 import regex
 
@@ -256,6 +257,10 @@ class ConjuntoPatrones:
     patrones: list[Patron]
     _prefiltro: tuple[int, _Prefiltro, tuple[bool, ...]] = field(
         default=(-1, (), ()), init=False, repr=False, compare=False)
+    # what `buscar` found in each text of the report being audited (several rules search one set in one field):
+    # (number of patterns, text -> finding); emptied after each report (`_HALLADOS`), anew if the set grew
+    _hallados: tuple[int, dict[str, Coincidencia | None]] = field(
+        default=(-1, {}), init=False, repr=False, compare=False)
 
     def _alguno(self) -> tuple[_Prefiltro, tuple[bool, ...]]:
         """The set's patterns that are searched anywhere and can be joined (see `_combinable`) in alternations:
@@ -302,6 +307,17 @@ class ConjuntoPatrones:
         """The first pattern found in `texto` (whole-field patterns must cover it all)."""
         if not texto or not texto.strip():
             return None
+        cuantos, hallados = self._hallados
+        if cuantos != len(self.patrones) or len(hallados) >= _HALLADOS_MAXIMO:
+            hallados = {}
+            self._hallados = (len(self.patrones), hallados)
+            _HALLADOS.registrar(self)
+        elif texto in hallados:
+            return hallados[texto]
+        hallado = hallados[texto] = self._buscar(texto)  # a slow pattern raises PatronLento: nothing is kept
+        return hallado
+
+    def _buscar(self, texto: str) -> Coincidencia | None:
         normal, indices = normalizar_con_indices(texto)
         saltables = self._saltables(normal)
         for i, patron in enumerate(self.patrones):
@@ -318,6 +334,33 @@ class ConjuntoPatrones:
         return texto is not None and self.buscar(texto) is not None
 
 
+class _Tamano(NamedTuple):
+    currsize: int
+
+
+class _Hallados:
+    """The sets that keep findings (`ConjuntoPatrones.buscar`), for `memoria.olvidar` to empty them after each
+    report like the caches of readings (`cache_clear`, and `cache_info` for its size)."""
+
+    def __init__(self) -> None:
+        self._conjuntos: weakref.WeakValueDictionary[int, ConjuntoPatrones] = weakref.WeakValueDictionary()
+
+    def registrar(self, conjunto: ConjuntoPatrones) -> None:
+        self._conjuntos[id(conjunto)] = conjunto
+
+    def cache_clear(self) -> None:
+        for conjunto in list(self._conjuntos.values()):
+            conjunto._hallados = (-1, {})
+        self._conjuntos.clear()
+
+    def cache_info(self) -> _Tamano:
+        return _Tamano(sum(len(c._hallados[1]) for c in list(self._conjuntos.values())))
+
+
+_HALLADOS = _Hallados()
+_HALLADOS_MAXIMO = 8192  # per set: outside the engine (nothing forgets) a set's findings stay bounded
+
+
 _FIN_FRASE = re.compile(r"[.!?\n]")
 
 
@@ -331,4 +374,4 @@ def frase_alrededor(texto: str, inicio: int, fin: int, limite: int = 240) -> str
     return acortar(texto[comienzo:final], 2 * limite)
 
 
-por_informe(normalizar_con_indices)
+por_informe(normalizar_con_indices, _HALLADOS)
