@@ -327,7 +327,9 @@ _FIN_CLAUSULA = re.compile(r"(?<!\bno)(?<!\bnum)(?<!\bn)(?<!\bart)\.|[;:!?]")
 _VENTANA = 80
 
 # sentences: a period, '?' or '!' followed by a capital letter or an opening quote, or a blank line
-_FRASE = re.compile(r"(?<=[.!?])\s+(?=[¿¡\"“(]?[A-ZÁÉÍÓÚÜÑ])|\n\s*\n")
+# (the mark is matched, not looked behind for: only the end of a match is used, and a class first lets the engine skip
+# to the candidates instead of trying the look-behind at every position, half the time)
+_FRASE = re.compile(r"[.!?]\s+(?=[¿¡\"“(]?[A-ZÁÉÍÓÚÜÑ])|\n\s*\n")
 
 
 def unidades(texto: str, leyenda: bool) -> list[tuple[int, int]]:
