@@ -258,8 +258,9 @@ class ConjuntoPatrones:
     _prefiltro: tuple[int, _Prefiltro, tuple[bool, ...]] = field(
         default=(-1, (), ()), init=False, repr=False, compare=False)
     # what `buscar` found in each text of the report being audited (several rules search one set in one field):
-    # (number of patterns, text -> finding); emptied after each report (`_HALLADOS`), anew if the set grew
-    _hallados: tuple[int, dict[str, Coincidencia | None]] = field(
+    # (number of patterns, normalized text -> pattern and span there); emptied after each report (`_HALLADOS`),
+    # anew if the set grew
+    _hallados: tuple[int, dict[str, tuple[Patron, int, int] | None]] = field(
         default=(-1, {}), init=False, repr=False, compare=False)
 
     def _alguno(self) -> tuple[_Prefiltro, tuple[bool, ...]]:
@@ -307,18 +308,27 @@ class ConjuntoPatrones:
         """The first pattern found in `texto` (whole-field patterns must cover it all)."""
         if not texto or not texto.strip():
             return None
+        normal, indices = normalizar_con_indices(texto)
+        hallado = self._en_normal(normal)
+        if hallado is None:
+            return None
+        patron, inicio, fin = hallado
+        return Coincidencia(patron, indices[inicio], indices[fin - 1] + 1)
+
+    def _en_normal(self, normal: str) -> tuple[Patron, int, int] | None:
+        """The first pattern found in a normalized text, with its span there.  Patterns only see the normalized
+        text, so what they find is kept by it: a field and its paragraph, stripped, are searched once."""
         cuantos, hallados = self._hallados
         if cuantos != len(self.patrones) or len(hallados) >= _HALLADOS_MAXIMO:
             hallados = {}
             self._hallados = (len(self.patrones), hallados)
             _HALLADOS.registrar(self)
-        elif texto in hallados:
-            return hallados[texto]
-        hallado = hallados[texto] = self._buscar(texto)  # a slow pattern raises PatronLento: nothing is kept
+        elif normal in hallados:
+            return hallados[normal]
+        hallado = hallados[normal] = self._buscar(normal)  # a slow pattern raises PatronLento: nothing is kept
         return hallado
 
-    def _buscar(self, texto: str) -> Coincidencia | None:
-        normal, indices = normalizar_con_indices(texto)
+    def _buscar(self, normal: str) -> tuple[Patron, int, int] | None:
         saltables = self._saltables(normal)
         for i, patron in enumerate(self.patrones):
             if saltables and saltables[i]:
@@ -327,7 +337,7 @@ class ConjuntoPatrones:
             if m is not None:
                 if m.end() == m.start():
                     continue
-                return Coincidencia(patron, indices[m.start()], indices[m.end() - 1] + 1)
+                return patron, m.start(), m.end()
         return None
 
     def contiene(self, texto: str | None) -> bool:
