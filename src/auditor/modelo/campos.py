@@ -150,13 +150,22 @@ def ruta_valida(ambito: Ambito, campo: str) -> bool:
 
 def recorrer_valores(objeto: Any, prefijo: str = "") -> Iterator[tuple[str, Valor]]:
     """Every number read from text below `objeto`, with its path (for unreadable-value checks)."""
+    salida: list[tuple[str, Valor]] = []
+    _recorrer_valores(objeto, prefijo, salida)  # plain recursion into a list: a generator per field was most of VAL's time
+    return iter(salida)
+
+
+def _recorrer_valores(objeto: Any, prefijo: str, salida: list[tuple[str, Valor]]) -> None:
     if isinstance(objeto, Valor):
-        yield prefijo, objeto
+        salida.append((prefijo, objeto))
     elif isinstance(objeto, BaseModel):
+        informe = isinstance(objeto, Informe)
         for nombre in type(objeto).model_fields:
-            if isinstance(objeto, Informe) and nombre == "metas":
+            if informe and nombre == "metas":
                 continue
-            yield from recorrer_valores(getattr(objeto, nombre), f"{prefijo}.{nombre}" if prefijo else nombre)
+            valor = getattr(objeto, nombre)
+            if isinstance(valor, (Valor, BaseModel, list)):  # the rest (texts, numbers, None) holds no number read from text
+                _recorrer_valores(valor, f"{prefijo}.{nombre}" if prefijo else nombre, salida)
     elif isinstance(objeto, list):
         for i, elemento in enumerate(objeto):
-            yield from recorrer_valores(elemento, f"{prefijo}[{i}]")
+            _recorrer_valores(elemento, f"{prefijo}[{i}]", salida)
