@@ -323,7 +323,9 @@ _MARCA_ANIO = re.compile(r"\b(?:durante|desde|hasta|a\s+partir\s+de)\s+(?:el\s+)
 # a bare year followed by a lower-case plural word is a count ('2000 kits'), except for these words
 _TRAS_ANIO = {"los", "las", "es", "mas", "menos", "tres", "dos", "seis"}
 # a period after 'No', 'Num', 'N', 'Art' abbreviates ('Resolución No. 0345 de 2019'): it ends no clause
-_FIN_CLAUSULA = re.compile(r"(?<!\bno)(?<!\bnum)(?<!\bn)(?<!\bart)\.|[;:!?]")
+# (the period first, then what comes before it: the engine skips to the marks instead of trying four look-behinds at
+# every position, a quarter of the time)
+_FIN_CLAUSULA = re.compile(r"\.(?<!\bno\.)(?<!\bnum\.)(?<!\bn\.)(?<!\bart\.)|[;:!?]")
 _VENTANA = 80
 
 # sentences: a period, '?' or '!' followed by a capital letter or an opening quote, or a blank line
