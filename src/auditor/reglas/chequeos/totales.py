@@ -122,6 +122,8 @@ def _preparados(p: ParametrosTotales) -> tuple[list[tuple[Tipo, int, re.Pattern[
     than once per claim and unit compared: (kind, length, expression) in order, and (group, singular words) in order."""
     hallado = _PREPARADOS.get(id(p))
     if hallado is None or hallado[0] is not p:
+        if len(_PREPARADOS) >= 64:  # a run has one set of parameters; a library caller building many keeps the last ones
+            _PREPARADOS.clear()
         calificadores: list[tuple[Tipo, int, re.Pattern[str]]] = []
         for tipo in TIPOS:
             for expresion in p.calificadores.get(tipo, []):
