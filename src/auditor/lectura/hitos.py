@@ -140,6 +140,9 @@ def leer_hitos(texto: str, leyenda: bool = False) -> tuple[Hito, ...]:
             k += 1
             previo_fin = frases[k][0]
         a, b = frases[k]
+        if not es_hecho(f, leyenda) or f.precision == "anio":  # no milestone: its clause is not read (most dates
+            previo_fin = f.fin  # are years; reading their clause was most of this function's time)
+            continue
         antes = normalizar(texto[max(a, previo_fin):f.inicio])
         cortes = list(_CORTE.finditer(antes))
         segmento = antes[cortes[-1].end():] if cortes else antes
@@ -150,7 +153,7 @@ def leer_hitos(texto: str, leyenda: bool = False) -> tuple[Hito, ...]:
             corte = _CORTE.search(despues)
             leido = _clase(despues[:corte.start()] if corte else despues)
         previo_fin = f.fin
-        if leido is None or not es_hecho(f, leyenda) or f.precision == "anio":
+        if leido is None:
             continue
         clase, cosa = leido
         if clase == "firma" and (a, b) not in financiado:

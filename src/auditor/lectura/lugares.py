@@ -138,6 +138,7 @@ class Divipola:
         default_factory=dict, init=False, repr=False)  # `sugerir`'s answers
     _leidos: dict[str, tuple[Lugar, ...]] = field(default_factory=dict, init=False, repr=False)  # `lugares` of short texts
     _generacion: int = field(default=-1, init=False, repr=False)  # of the vocabularies `_leidos` was read with
+    _lecturas: dict[tuple[str, str | None], Lectura] = field(default_factory=dict, init=False, repr=False)  # `leer`'s answers
     max_palabras: int = field(default=1, init=False)
 
     def __post_init__(self) -> None:
@@ -212,7 +213,20 @@ class Divipola:
         return list(self._por_nombre.get(k) or self._por_compacta.get(k.replace(" ", "")) or [])
 
     def leer(self, texto: str, departamento: str | None) -> Lectura:
-        """Read a name written where a municipality is expected: 'Cúcuta', 'Tabio, Cundinamarca', 'Norte de Santander'."""
+        """Read a name written where a municipality is expected: 'Cúcuta', 'Tabio, Cundinamarca', 'Norte de Santander'.
+
+        A short name is read once per department: three LUG rules and NOM001 read every item of every meta's
+        LOCALIZACIÓN, and the same names recur from report to report (the reading is immutable)."""
+        if len(texto) > _CORTO:
+            return self._leer(texto, departamento)
+        lectura = self._lecturas.get((texto, departamento))
+        if lectura is None:
+            if len(self._lecturas) >= _LEIDOS_MAXIMO:
+                self._lecturas.clear()
+            lectura = self._lecturas[(texto, departamento)] = self._leer(texto, departamento)
+        return lectura
+
+    def _leer(self, texto: str, departamento: str | None) -> Lectura:
         nombre, explicito = self._separar_departamento(texto)
         return self._clasificar(texto, nombre, explicito, departamento)
 

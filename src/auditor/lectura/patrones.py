@@ -14,10 +14,11 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import overload
+from typing import NamedTuple, overload
 
 import regex
 
@@ -262,6 +263,11 @@ class ConjuntoPatrones:
     patrones: list[Patron]
     _prefiltro: tuple[int, _Prefiltro, tuple[bool, ...]] = field(
         default=(-1, (), ()), init=False, repr=False, compare=False)
+    # what `buscar` found in each text of the report being audited (several rules search one set in one field):
+    # (number of patterns, normalized text -> pattern and span there); emptied after each report (`_HALLADOS`),
+    # anew if the set grew
+    _hallados: tuple[int, dict[str, tuple[Patron, int, int] | None]] = field(
+        default=(-1, {}), init=False, repr=False, compare=False)
 
     def _alguno(self) -> tuple[_Prefiltro, tuple[bool, ...]]:
         """The set's patterns that are searched anywhere and can be joined (see `_combinable`) in alternations:
@@ -309,6 +315,26 @@ class ConjuntoPatrones:
         if not texto or not texto.strip():
             return None
         normal, indices = normalizar_con_indices(texto)
+        hallado = self._en_normal(normal)
+        if hallado is None:
+            return None
+        patron, inicio, fin = hallado
+        return Coincidencia(patron, indices[inicio], indices[fin - 1] + 1)
+
+    def _en_normal(self, normal: str) -> tuple[Patron, int, int] | None:
+        """The first pattern found in a normalized text, with its span there.  Patterns only see the normalized
+        text, so what they find is kept by it: a field and its paragraph, stripped, are searched once."""
+        cuantos, hallados = self._hallados
+        if cuantos != len(self.patrones) or len(hallados) >= _HALLADOS_MAXIMO:
+            hallados = {}
+            self._hallados = (len(self.patrones), hallados)
+            _HALLADOS.registrar(self)
+        elif normal in hallados:
+            return hallados[normal]
+        hallado = hallados[normal] = self._buscar(normal)  # a slow pattern raises PatronLento: nothing is kept
+        return hallado
+
+    def _buscar(self, normal: str) -> tuple[Patron, int, int] | None:
         saltables = self._saltables(normal)
         for i, patron in enumerate(self.patrones):
             if saltables and saltables[i]:
@@ -317,11 +343,38 @@ class ConjuntoPatrones:
             if m is not None:
                 if m.end() == m.start():
                     continue
-                return Coincidencia(patron, indices[m.start()], indices[m.end() - 1] + 1)
+                return patron, m.start(), m.end()
         return None
 
     def contiene(self, texto: str | None) -> bool:
         return texto is not None and self.buscar(texto) is not None
+
+
+class _Tamano(NamedTuple):
+    currsize: int
+
+
+class _Hallados:
+    """The sets that keep findings (`ConjuntoPatrones.buscar`), for `memoria.olvidar` to empty them after each
+    report like the caches of readings (`cache_clear`, and `cache_info` for its size)."""
+
+    def __init__(self) -> None:
+        self._conjuntos: weakref.WeakValueDictionary[int, ConjuntoPatrones] = weakref.WeakValueDictionary()
+
+    def registrar(self, conjunto: ConjuntoPatrones) -> None:
+        self._conjuntos[id(conjunto)] = conjunto
+
+    def cache_clear(self) -> None:
+        for conjunto in list(self._conjuntos.values()):
+            conjunto._hallados = (-1, {})
+        self._conjuntos.clear()
+
+    def cache_info(self) -> _Tamano:
+        return _Tamano(sum(len(c._hallados[1]) for c in list(self._conjuntos.values())))
+
+
+_HALLADOS = _Hallados()
+_HALLADOS_MAXIMO = 8192  # per set: outside the engine (nothing forgets) a set's findings stay bounded
 
 
 _FIN_FRASE = re.compile(r"[.!?\n]")
@@ -337,4 +390,4 @@ def frase_alrededor(texto: str, inicio: int, fin: int, limite: int = 240) -> str
     return acortar(texto[comienzo:final], 2 * limite)
 
 
-por_informe(normalizar_con_indices)
+por_informe(normalizar_con_indices, _HALLADOS)

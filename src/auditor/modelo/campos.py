@@ -39,7 +39,21 @@ def leer_campo(objeto: Any, campo: str) -> Iterator[tuple[str, Any]]:
     A missing intermediate part yields the path with None (the field is absent);
     ``[*]`` over an empty list yields nothing.
     """
-    yield from _leer(objeto, _partes(campo), "")
+    partes = _partes(campo)
+    if _sin_listas(campo):  # the common path ('ejecucion.como'): a plain walk, no generator per part
+        valor = objeto
+        for nombre, _ in partes:
+            if valor is None:
+                break
+            valor = getattr(valor, nombre, None)
+        yield campo, valor  # the concrete path is the path itself; a missing part leaves None
+        return
+    yield from _leer(objeto, partes, "")
+
+
+@lru_cache(maxsize=256)
+def _sin_listas(campo: str) -> bool:
+    return all(not todos for _, todos in _partes(campo))
 
 
 def _leer(objeto: Any, partes: tuple[tuple[str, bool], ...], prefijo: str) -> Iterator[tuple[str, Any]]:
@@ -136,13 +150,22 @@ def ruta_valida(ambito: Ambito, campo: str) -> bool:
 
 def recorrer_valores(objeto: Any, prefijo: str = "") -> Iterator[tuple[str, Valor]]:
     """Every number read from text below `objeto`, with its path (for unreadable-value checks)."""
+    salida: list[tuple[str, Valor]] = []
+    _recorrer_valores(objeto, prefijo, salida)  # plain recursion into a list: a generator per field was most of VAL's time
+    return iter(salida)
+
+
+def _recorrer_valores(objeto: Any, prefijo: str, salida: list[tuple[str, Valor]]) -> None:
     if isinstance(objeto, Valor):
-        yield prefijo, objeto
+        salida.append((prefijo, objeto))
     elif isinstance(objeto, BaseModel):
+        informe = isinstance(objeto, Informe)
         for nombre in type(objeto).model_fields:
-            if isinstance(objeto, Informe) and nombre == "metas":
+            if informe and nombre == "metas":
                 continue
-            yield from recorrer_valores(getattr(objeto, nombre), f"{prefijo}.{nombre}" if prefijo else nombre)
+            valor = getattr(objeto, nombre)
+            if isinstance(valor, (Valor, BaseModel, list)):  # the rest (texts, numbers, None) holds no number read from text
+                _recorrer_valores(valor, f"{prefijo}.{nombre}" if prefijo else nombre, salida)
     elif isinstance(objeto, list):
         for i, elemento in enumerate(objeto):
-            yield from recorrer_valores(elemento, f"{prefijo}[{i}]")
+            _recorrer_valores(elemento, f"{prefijo}[{i}]", salida)

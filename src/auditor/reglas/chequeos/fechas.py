@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import reduce
+from functools import lru_cache, reduce
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -31,6 +31,7 @@ from auditor.lectura.fechas import (
     nombre_mes,
     siglas_de_eventos,
 )
+from auditor.lectura.memoria import por_informe
 from auditor.lectura.patrones import frase_alrededor, normalizar
 from auditor.lectura.recorte import acortar
 from auditor.modelo.campos import leer_campo, ruta_valida
@@ -97,11 +98,35 @@ class _Texto:
     leyenda: bool
 
 
-def _textos(meta: Meta, campos: list[str]) -> Iterator[_Texto]:
-    for campo in campos:
-        for ruta, valor in leer_campo(meta, campo):
-            if isinstance(valor, str) and valor.strip():
-                yield _Texto(ruta, valor, ruta.startswith("registro_fotografico"))
+class _Meta:
+    """A meta as a cache key: by identity (the model is not hashable), kept alive while its entry is."""
+
+    __slots__ = ("meta",)
+
+    def __init__(self, meta: Meta) -> None:
+        self.meta = meta
+
+    def __hash__(self) -> int:
+        return id(self.meta)
+
+    def __eq__(self, otro: object) -> bool:
+        return isinstance(otro, _Meta) and otro.meta is self.meta
+
+
+def _textos(meta: Meta, campos: list[str]) -> tuple[_Texto, ...]:
+    """The non-blank texts of `campos` in the meta, in order; FEC001 to FEC005 each read them, so they are
+    gathered once per meta and report (forgotten with the report's readings, `memoria`)."""
+    return _textos_de(_Meta(meta), tuple(campos))
+
+
+@lru_cache(maxsize=4096)
+def _textos_de(clave: _Meta, campos: tuple[str, ...]) -> tuple[_Texto, ...]:
+    return tuple(_Texto(ruta, valor, ruta.startswith("registro_fotografico"))
+                 for campo in campos for ruta, valor in leer_campo(clave.meta, campo)
+                 if isinstance(valor, str) and valor.strip())
+
+
+por_informe(_textos_de)
 
 
 def _extremos(f: Fecha, desde: date, hasta: date) -> tuple[date, date]:

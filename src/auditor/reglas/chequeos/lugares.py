@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import reduce
+from functools import lru_cache, reduce
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from auditor.idioma import tr
-from auditor.lectura.lugares import Clase, Divipola, Lectura, Municipio, compacta, divipola
+from auditor.lectura.lugares import Clase, Divipola, Lectura, Mencion, Municipio, compacta, divipola
+from auditor.lectura.memoria import por_informe
 from auditor.lectura.patrones import frase_alrededor, normalizar, normalizar_con_indices
 from auditor.modelo.informe import Informe, Meta
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
@@ -41,8 +42,20 @@ def _lecturas(d: Divipola, meta: Meta, departamento: str | None) -> Iterator[tup
             else:
                 yield campo, d.leer(nombre, departamento), True
     elif meta.localizacion.texto:
-        for mencion in d.menciones(meta.localizacion.texto, departamento):
+        menciones = _menciones(meta.localizacion.texto, departamento) if d is divipola() else d.menciones(
+            meta.localizacion.texto, departamento)
+        for mencion in menciones:
             yield "localizacion.texto", mencion.lectura, mencion.en_lista
+
+
+@lru_cache(maxsize=1024)
+def _menciones(texto: str, departamento: str | None) -> tuple[Mencion, ...]:
+    """The places of a LOCALIZACIÓN text, read once per report: LUG001, LUG002 and LUG003 each ask, and reading
+    the places of a long text is most of their time (the reading is immutable; forgotten with the report's)."""
+    return tuple(divipola().menciones(texto, departamento))
+
+
+por_informe(_menciones)
 
 
 class ParametrosMunicipioDesconocido(BaseModel):

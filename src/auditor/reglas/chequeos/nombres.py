@@ -202,16 +202,24 @@ def _nombres_de_corrida(corrida: str, al_inicio_de_frase: bool) -> tuple[tuple[i
     return tuple(salida)
 
 
-def _textos(objeto: Any, meta: int | None, prefijo: str = "") -> Iterator[tuple[int | None, str, str]]:
+def _textos(objeto: Any, meta: int | None, prefijo: str = "") -> list[tuple[int | None, str, str]]:
     """(meta index, field path, text) for every prose field below `objeto`."""
+    salida: list[tuple[int | None, str, str]] = []
+    _juntar_textos(objeto, meta, prefijo, salida)  # plain recursion into a list, not a generator per field
+    return salida
+
+
+def _juntar_textos(objeto: Any, meta: int | None, prefijo: str, salida: list[tuple[int | None, str, str]]) -> None:
     if isinstance(objeto, str):
-        yield meta, prefijo, objeto
+        salida.append((meta, prefijo, objeto))
     elif isinstance(objeto, list):
         for i, elemento in enumerate(objeto):
-            yield from _textos(elemento, meta, f"{prefijo}[{i}]")
+            _juntar_textos(elemento, meta, f"{prefijo}[{i}]", salida)
     elif isinstance(objeto, BaseModel) and not isinstance(objeto, Valor):
         for nombre in _campos_leidos(type(objeto)):
-            yield from _textos(getattr(objeto, nombre), meta, f"{prefijo}.{nombre}" if prefijo else nombre)
+            valor = getattr(objeto, nombre)
+            if isinstance(valor, (str, list, BaseModel)):  # the rest (numbers, None) holds no text
+                _juntar_textos(valor, meta, f"{prefijo}.{nombre}" if prefijo else nombre, salida)
 
 
 @cache  # one entry per model class

@@ -115,17 +115,37 @@ class ParametrosTotales(BaseModel):
 # ---------------------------------------------------------------- words: qualifiers and units
 
 
+_PREPARADOS: dict[int, tuple[ParametrosTotales, list[tuple[Tipo, int, re.Pattern[str]]], list[tuple[str, list[str]]]]] = {}
+
+
+def _preparados(p: ParametrosTotales) -> tuple[list[tuple[Tipo, int, re.Pattern[str]]], list[tuple[str, list[str]]]]:
+    """The qualifier expressions and unit terms of `p`, normalized once per set of parameters (a run builds one) rather
+    than once per claim and unit compared: (kind, length, expression) in order, and (group, singular words) in order."""
+    hallado = _PREPARADOS.get(id(p))
+    if hallado is None or hallado[0] is not p:
+        if len(_PREPARADOS) >= 64:  # a run has one set of parameters; a library caller building many keeps the last ones
+            _PREPARADOS.clear()
+        calificadores: list[tuple[Tipo, int, re.Pattern[str]]] = []
+        for tipo in TIPOS:
+            for expresion in p.calificadores.get(tipo, []):
+                e = " ".join(palabras_normalizadas(expresion))
+                if e:
+                    calificadores.append((tipo, len(e), re.compile(rf"(?<!\w){re.escape(e)}(?!\w)")))
+        terminos = [(grupo, t) for grupo, lista in p.unidades.items()
+                    for t in ([clave(x) for x in palabras_normalizadas(termino)] for termino in lista) if t]
+        hallado = _PREPARADOS[id(p)] = (p, calificadores, terminos)
+    return hallado[1], hallado[2]
+
+
 def tipo_calificador(calificador: str | None, p: ParametrosTotales) -> Tipo | None:
     """The kind of a qualifier: the longest listed expression found in it; None if unknown."""
     texto = " ".join(palabras_normalizadas(calificador or ""))
     if not texto:
         return "exacto"
     mejor: tuple[int, Tipo] | None = None
-    for tipo in TIPOS:
-        for expresion in p.calificadores.get(tipo, []):
-            e = " ".join(palabras_normalizadas(expresion))
-            if e and re.search(rf"(?<!\w){re.escape(e)}(?!\w)", texto) and (mejor is None or len(e) > mejor[0]):
-                mejor = (len(e), tipo)
+    for tipo, largo, expresion in _preparados(p)[0]:
+        if (mejor is None or largo > mejor[0]) and expresion.search(texto):
+            mejor = (largo, tipo)
     return mejor[1] if mejor else None
 
 
@@ -133,11 +153,9 @@ def grupo_unidad(unidad: str | None, p: ParametrosTotales) -> str | None:
     """The unit group whose term starts the unit ('unidades económicas y MIPYMES' -> unidades económicas)."""
     palabras = [clave(x) for x in palabras_normalizadas(unidad or "")]
     mejor: tuple[int, str] | None = None
-    for grupo, terminos in p.unidades.items():
-        for termino in terminos:
-            t = [clave(x) for x in palabras_normalizadas(termino)]
-            if t and palabras[: len(t)] == t and (mejor is None or len(t) > mejor[0]):
-                mejor = (len(t), grupo)
+    for grupo, t in _preparados(p)[1]:
+        if palabras[: len(t)] == t and (mejor is None or len(t) > mejor[0]):
+            mejor = (len(t), grupo)
     return mejor[1] if mejor else None
 
 
