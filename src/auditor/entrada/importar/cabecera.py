@@ -76,8 +76,31 @@ def leer_cabecera(segmentos: list[Segmento], todos: list[Segmento], borrador: Bo
     leer_metas_anunciadas(todos, borrador)
 
 
+# 'DISTRITO ESPECIAL DE CIENCIA, TECNOLOGÍA E INNOVACIÓN DE MEDELLÍN', 'Distrito Turístico y Cultural de Cartagena de
+# Indias': the district is its mayor's office; the place is the municipality the line ends with
+_DISTRITO = re.compile(r"^\s*distrito\b.*\bde\s+(?P<lugar>[^\W\d][\w\s]{1,60}?)\s*$", re.IGNORECASE)
+
+
+def _distrito(s: Segmento) -> str | None:
+    m = _DISTRITO.match(s.texto)
+    if m is None:
+        return None
+    for k in range(len(m.group("lugar").split())):  # the shortest tail that is a municipality ('… de Cartagena de Indias')
+        lugar = " ".join(m.group("lugar").split()[k:])
+        if divipola().leer(lugar, None).municipios:
+            return titulo_espanol(lugar)
+    return None
+
+
 def _entidad(segmentos: list[Segmento], todos: list[Segmento], borrador: Borrador, primera: int) -> None:
+    for s in segmentos:
+        lugar_distrito = _distrito(s)
+        if lugar_distrito is not None and not any(_ENTIDAD.search(t.texto) or _ENTIDAD_MAYUSCULAS.search(t.texto) for t in segmentos):
+            borrador.poner(("entidad",), f"Alcaldía de {lugar_distrito}", s.linea)
+            break
     for grupo in (segmentos, todos):
+        if "entidad" in borrador.datos:
+            break
         for s in grupo:
             m = _ENTIDAD.search(s.texto) or _ENTIDAD_MAYUSCULAS.search(s.texto)
             if m:

@@ -70,15 +70,27 @@ class LectorNarrativo:
         leer_cabecera(portada, preambulo, self.b, self.segmentos)
         self._tablas_del_preambulo(preambulo)
         eje = preambulo[-1].texto if preambulo and es_eje(preambulo[-1]) else None
+        titulos = [self._titulos_antes(inicio, inicios[n - 1] + 1 if n else 0) for n, inicio in enumerate(inicios)]
+        if titulos[0]:
+            eje = _eje_y_nombre(titulos[0])[0] or eje
         for n, inicio in enumerate(inicios):
-            fin = inicios[n + 1] if n + 1 < len(inicios) else len(self.segmentos)
+            fin = inicios[n + 1] - len(titulos[n + 1]) if n + 1 < len(inicios) else len(self.segmentos)
             parrafos = self.segmentos[inicio:fin]
             siguiente_eje = None
             while len(parrafos) > 1 and es_eje(parrafos[-1]):
                 siguiente_eje = parrafos.pop().texto
-            self._meta(n, parrafos, eje)
-            eje = siguiente_eje or eje
+            self._meta(n, parrafos, eje, _eje_y_nombre(titulos[n])[1])
+            proximo = _eje_y_nombre(titulos[n + 1])[0] if n + 1 < len(inicios) else None
+            eje = proximo or siguiente_eje or eje
         leer_afirmaciones_de_metas(portada, self.b)
+
+    def _titulos_antes(self, inicio: int, desde: int) -> list[Segmento]:
+        """The numbered outline headings right before a meta's heading ('2.1. Línea Cultura', '2.1.1. Estudiantes
+        formados …' above 'Meta 41 (Código PDM 4101)'): they open the meta, not close the previous one."""
+        k = inicio
+        while k - 1 >= max(desde, 0) and _TITULO_NUMERADO.match(self.segmentos[k - 1].texto) and not self.segmentos[k - 1].en_tabla:
+            k -= 1
+        return self.segmentos[k:inicio]
 
     def _tablas_del_preambulo(self, preambulo: list[Segmento]) -> None:
         """A table before the first meta (a summary of the investment per meta) is not read: said
@@ -95,7 +107,7 @@ class LectorNarrativo:
                                 texto=tabla[0].texto[:160])
                 tabla = []
 
-    def _meta(self, indice: int, parrafos: list[Segmento], eje: str | None) -> None:
+    def _meta(self, indice: int, parrafos: list[Segmento], eje: str | None, titulo_previo: str | None = None) -> None:
         base: Ruta = ("metas", indice)
         titulo = parrafos[0]
         m = es_encabezado_meta(titulo.texto)
@@ -107,8 +119,10 @@ class LectorNarrativo:
         else:
             self.b.poner(base + ("numero",), int(numero), titulo.linea)
         resto = parrafos[1:]
-        nombre = m.group("nombre").strip()
+        nombre = _CODIGO_ENTRE_PARENTESIS.sub("", m.group("nombre")).strip()  # 'Meta 41 (Código PDM 4101)': a code, not a name
         linea_nombre = titulo.linea
+        if not nombre and titulo_previo:  # '2.1.1. Estudiantes formados …' above the heading names it
+            nombre = titulo_previo
         if not nombre and resto:
             nombre, linea_nombre = resto[0].texto, resto[0].linea
             resto = resto[1:]
@@ -284,6 +298,21 @@ _RUTAS: dict[int, Ruta] = {
 }
 # Who drafted or reviewed the report, at its foot: not an answer of the last meta.
 _FIRMA = re.compile(r"^\s*(?:elabor[oó]|proyect[oó]|revis[oó]|aprob[oó]|vo\.?\s*bo\.?)\s*:", re.IGNORECASE)
+
+
+# A numbered outline heading: '2.1.1. Estudiantes formados en la Red de Escuelas de Música', '3.2 Programa: Pecuario'
+_TITULO_NUMERADO = re.compile(r"^\s*(?P<nivel>\d{1,2}(?:\.\d{1,3})+)\.?\s+(?P<titulo>[^\W\d][^.!?]{0,160})$")
+_CODIGO_ENTRE_PARENTESIS = re.compile(r"^\s*\(\s*c[oó]d(?:igo|\.)?[^()]*\)\s*", re.IGNORECASE)
+
+
+def _eje_y_nombre(titulos: list[Segmento]) -> tuple[str | None, str | None]:
+    """Of the outline headings above a meta, the deepest is its name and the one above it its eje (line, program)."""
+    if not titulos:
+        return None, None
+    niveles = [(_TITULO_NUMERADO.match(t.texto), t.texto) for t in titulos]
+    nombre = niveles[-1][0].group("titulo").strip() if niveles[-1][0] else None
+    eje = niveles[-2][1].strip() if len(niveles) >= 2 else None
+    return eje, nombre
 
 
 _ROTULO_DE_FICHA = re.compile(r"^[^.;!?]{1,80}$")

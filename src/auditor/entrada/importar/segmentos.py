@@ -48,7 +48,7 @@ _ESPACIOS_RAROS = re.compile(r"[\u00a0\u2007\u202f]")
 _ESCAPE_MARKDOWN = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|~<>])")
 _ENCABEZADO_MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+")
 _NEGRILLA = re.compile(r"\*\*|__")
-_VINETA = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►-]\s+)+")
+_VINETA = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►*+-]\s+)+")
 
 
 def limpiar_parrafo(crudo: str) -> str:
@@ -100,7 +100,7 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None) 
     (`salto_de_parrafo`): exports hard-wrap paragraphs at ~80 characters and put only a
     single newline between paragraphs.
     """
-    lineas = texto.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lineas = tablas_markdown(texto.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     ancho = ancho_de_linea(lineas) if titulo is not None else 0
     segmentos: list[Segmento] = []
     pendiente: list[str] = []
@@ -136,8 +136,8 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None) 
             continue
         if _PIE_DE_PAGINA.match(linea):
             continue  # the paragraph cut by the page break goes on after it
-        if pendiente and titulo is not None and salto_de_parrafo(pendiente, linea, ancho, titulo):
-            cerrar()
+        if pendiente and (_ITEM_MARKDOWN.match(linea) or (titulo is not None and salto_de_parrafo(pendiente, linea, ancho, titulo))):
+            cerrar()  # a list item of a markdown export ('- …', '* …') is a paragraph of its own
         if not pendiente:
             inicio = numero
         pendiente.append(linea)
@@ -145,6 +145,38 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None) 
             cerrar()
     cerrar()
     return segmentos
+
+
+_ITEM_MARKDOWN = re.compile(r"^\s{0,3}[-*+]\s+\S")
+_FILA_MARKDOWN = re.compile(r"^\s*\|.*\|\s*$")
+_SEPARADOR_MARKDOWN = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+def tablas_markdown(lineas: list[str]) -> list[str]:
+    """A markdown table ('| Campo | Respuesta |', '|---|---|', '| Indicador | … |') as the export of a Word table
+    writes it: one line per row, its cells separated by tabs.  The separator row is dropped (a blank line keeps the
+    numbering), and so is the header row of a two-column table: it names the columns ('Campo | Respuesta'), each
+    other row is a label and its answer.  The lines keep their numbers."""
+    salida = list(lineas)
+    i = 0
+    while i < len(lineas):
+        if not (_FILA_MARKDOWN.match(lineas[i]) and i + 1 < len(lineas) and _SEPARADOR_MARKDOWN.match(lineas[i + 1])):
+            i += 1
+            continue
+        fin = i + 2
+        while fin < len(lineas) and _FILA_MARKDOWN.match(lineas[fin]):
+            fin += 1
+        columnas = len(_celdas_markdown(lineas[i]))
+        salida[i] = "" if columnas == 2 else "\t".join(_celdas_markdown(lineas[i]))
+        salida[i + 1] = ""
+        for k in range(i + 2, fin):
+            salida[k] = "\t".join(_celdas_markdown(lineas[k]))
+        i = fin
+    return salida
+
+
+def _celdas_markdown(linea: str) -> list[str]:
+    return [c.strip() for c in re.split(r"(?<!\\)\|", linea.strip().strip("|"))]
 
 
 _PIE_DE_PAGINA = re.compile(r"^\s*(?:[-–—]\s*)?(?:p[aá]g(?:ina)?\.?\s*)\d+\s*(?:(?:de|/)\s*\d+)?\s*(?:[-–—]\s*)?$", re.IGNORECASE)
