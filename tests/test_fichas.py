@@ -89,3 +89,44 @@ def test_la_ficha_se_audita_con_sus_cifras() -> None:
     hallazgos = [(h.regla, h.meta, h.campo) for h in resultado.hallazgos if h.meta is not None]
     assert ("PCT002", "213", "cumplimiento_periodo") in hallazgos
     assert not [h for h in hallazgos if h[0] in ("ENT004", "OBJ001", "SEC001", "SEC002")]
+
+
+def _docx_de_encabezado() -> bytes:
+    """One table per meta: a header row naming the columns and the row of its values, then free paragraphs."""
+    documento: Any = docx.Document()
+    for linea in ("GOBERNACIÓN DE BOYACÁ", "SECRETARÍA DE FOMENTO AGROPECUARIO", "INFORME DE RENDICIÓN DE CUENTAS 2025",
+                  "Fecha de corte: 31 de octubre de 2025"):
+        documento.add_paragraph(linea)
+    documento.add_heading("Meta No. 301 – Pequeños productores con extensión agropecuaria", level=2)
+    tabla = documento.add_table(rows=2, cols=6)
+    for celda, texto in zip(tabla.rows[0].cells, ("Meta", "Programado", "Ejecutado", "%", "Inversión", "Municipios"), strict=True):
+        celda.text = texto
+    valores = ("4.800 productores (cuatrienio)", "1.200 productores", "1.020 productores", "90 %", "$ 800 millones",
+               "Belén, Jericó, Caldas, Buenavista y Páez")
+    for celda, texto in zip(tabla.rows[1].cells, valores, strict=True):
+        celda.text = texto
+    tabla.rows[1].cells[4].add_paragraph("SGP Libre Inversión: $ 420 millones")
+    documento.add_paragraph("Descripción de actividades")
+    documento.add_paragraph("Se prestó el servicio de extensión agropecuaria con 24 extensionistas.")
+    documento.add_paragraph("1.840 visitas de asistencia técnica a predios.", style="List Bullet")
+    documento.add_paragraph("12 días demostrativos de fertilización.", style="List Bullet")
+    documento.add_paragraph("Beneficiarios: 1.020 productores: 480 mujeres y 540 hombres.")
+    salida = io.BytesIO()
+    documento.save(salida)
+    return salida.getvalue()
+
+
+def test_una_tabla_de_encabezado_y_una_fila_por_meta() -> None:
+    """'Meta | Programado | Ejecutado | % | Inversión | Municipios' over one row of values: each column to its field;
+    a label alone on its line ('Descripción de actividades') takes the paragraphs below it; a municipality that
+    shares its name with a department ('Caldas', in Boyacá) stays in the list."""
+    cargado = cargar_bytes(_docx_de_encabezado(), "boyaca.docx")
+    assert cargado.informe is not None and [p.mensaje for p in cargado.problemas if p.meta] == []
+    meta = cargado.informe.metas[0]
+    assert (meta.meta_cuatrienio.cantidad.valor, meta.programado_periodo.valor, meta.logro.cantidad.valor) == (4800, 1200, 1020)
+    assert meta.cumplimiento_periodo is not None and meta.cumplimiento_periodo.valor == 90
+    assert meta.inversion.ejecutada is not None and meta.inversion.ejecutada.valor == 800
+    assert meta.localizacion.municipios == ["Belén", "Jericó", "Caldas", "Buenavista", "Páez"]
+    assert meta.ejecucion.como is not None and meta.ejecucion.como.startswith("Se prestó el servicio")
+    assert "12 días demostrativos" in meta.ejecucion.como and meta.impacto is None
+    assert meta.beneficiarios.total is not None and meta.beneficiarios.total.valor == 1020

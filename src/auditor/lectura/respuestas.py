@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from auditor.lectura.conteos import analizar
 from auditor.lectura.fechas import MESES
-from auditor.lectura.lugares import divipola
+from auditor.lectura.lugares import Divipola, Lugar, divipola
 from auditor.lectura.numeros_en_letras import UNIDADES, numeros_en_letras
 from auditor.lectura.patrones import normalizar
 from auditor.lectura.porcentajes import Referente, de_progreso
@@ -341,11 +341,22 @@ def municipios(texto: str) -> list[str]:
     for lugar in d.lugares(texto):
         if not lugar.como_municipio:
             continue
-        if anterior is not None and _CALIFICA.fullmatch(texto, anterior.fin, lugar.inicio) and d.departamento(lugar.nombre):
+        if anterior is not None and _CALIFICA.fullmatch(texto, anterior.fin, lugar.inicio) and _es_su_departamento(d, anterior, lugar):
             continue  # "Tabio, Cundinamarca", "Granada (Meta)": the department of the name before
         vistos.setdefault(normalizar(lugar.nombre), lugar.nombre)
         anterior = lugar
     return list(vistos.values())
+
+
+def _es_su_departamento(d: Divipola, anterior: Lugar, lugar: Lugar) -> bool:
+    """Whether a name after a comma or in parentheses is the department of the municipality before it ('Tabio,
+    Cundinamarca'), not the next item of a list that shares its name with a department ('Jericó, Caldas, Buenavista':
+    Caldas is a municipality of Boyacá, and Jericó is not in the department of Caldas)."""
+    departamento = d.departamento(lugar.nombre)
+    if departamento is None:
+        return False
+    del_anterior = d.leer(anterior.nombre, None).municipios or tuple(d.buscar(anterior.nombre))
+    return not del_anterior or any(m.departamento == departamento for m in del_anterior)
 
 
 _CALIFICA = re.compile(r"\s*[,(]\s*(?:(?:el\s+)?departamento\s+del?\s+)?", re.IGNORECASE)

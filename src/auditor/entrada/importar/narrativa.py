@@ -316,6 +316,8 @@ def _eje_y_nombre(titulos: list[Segmento]) -> tuple[str | None, str | None]:
 
 
 _ROTULO_DE_FICHA = re.compile(r"^[^.;!?]{1,80}$")
+_ROTULO_DE_COLUMNA = re.compile(r"^(?:%|[^\W\d][^.;!?:]{0,40}(?:\s(?:19|20)\d\d)?)$")  # 'Programado 2025', 'Inversión', '%'
+
 
 
 def _fichas(parrafos: list[Segmento]) -> list[Segmento | Texto]:
@@ -326,6 +328,11 @@ def _fichas(parrafos: list[Segmento]) -> list[Segmento | Texto]:
     i = 0
     while i < len(parrafos):
         s = parrafos[i]
+        de_encabezado = _tabla_de_encabezado(parrafos, i)
+        if de_encabezado is not None:
+            unidades, i = de_encabezado
+            salida.extend(unidades)
+            continue
         fila = [p for p in parrafos[i:i + 200] if p.fila == s.fila] if s.fila is not None else []
         rotulo = [p for p in fila if p.celda == s.celda]
         respuesta = [p for p in fila if p.celda is not None and s.celda is not None and p.celda > s.celda]
@@ -341,6 +348,42 @@ def _fichas(parrafos: list[Segmento]) -> list[Segmento | Texto]:
         salida.append(t)
         i += len(fila)
     return salida
+
+
+def _fila(parrafos: list[Segmento], i: int) -> tuple[list[Segmento], int]:
+    """The paragraphs of the table row that starts at `i`, and where the next row starts."""
+    j = i
+    while j < len(parrafos) and parrafos[j].fila == parrafos[i].fila and parrafos[i].fila is not None:
+        j += 1
+    return parrafos[i:j], j
+
+
+def _tabla_de_encabezado(parrafos: list[Segmento], i: int) -> tuple[list[Texto], int] | None:
+    """A meta's data as a table of two rows, a header that names each column and the row of its values ('Meta |
+    Programado | Ejecutado | % | Inversión' over '4.800 productores | 1.200 | 1.020 | 90 % | $ 800 millones'): each
+    column becomes one labelled paragraph 'Programado: 1.200', its other paragraphs kept in it.  A table of more
+    rows (the matrix layout) or whose first row is not labels is left as it is."""
+    encabezado, j = _fila(parrafos, i)
+    if len(encabezado) < 3 or any(p.celda is None or not _ROTULO_DE_COLUMNA.match(p.texto.strip()) for p in encabezado):
+        return None
+    datos, k = _fila(parrafos, j)
+    siguiente, _ = _fila(parrafos, k) if k < len(parrafos) else ([], k)
+    if not datos or siguiente:
+        return None  # no row of values, or more than one: not one meta's data
+    rotulos = {p.celda: p for p in encabezado}
+    if len(rotulos) != len(encabezado) or any(p.celda not in rotulos for p in datos):
+        return None
+    unidades: list[Texto] = []
+    for celda, cabecera in sorted(rotulos.items(), key=lambda par: par[0] or 0):
+        valores = [p for p in datos if p.celda == celda]
+        if not valores:
+            continue
+        t = Texto()
+        t.agregar(f"{cabecera.texto.strip().rstrip(':')}: {valores[0].texto}", valores[0].linea)
+        for p in valores[1:]:
+            t.agregar(p.texto, p.linea)
+        unidades.append(t)
+    return unidades, k
 
 
 def _unidades(parrafos: list[Segmento]) -> list[Texto]:

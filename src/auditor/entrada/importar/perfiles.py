@@ -159,7 +159,8 @@ def etiquetas_de(campo: CampoPerfil) -> list[Etiqueta]:
     for titulo in campo.titulos:
         salida.append(Etiqueta(nombre, re.compile(rf"^\s*{_titulo(titulo)}(?!\w)\s*:?"), ruta, titulo=True, pregunta=True))
     for rotulo in campo.rotulos:
-        salida.append(Etiqueta(nombre, re.compile(rf"^\s*{frase(rotulo)}\s*:", re.IGNORECASE), ruta))
+        # 'Aliados: …', or the label alone on its line, with or without its colon ('Descripción de actividades')
+        salida.append(Etiqueta(nombre, re.compile(rf"^\s*{frase(rotulo)}\s*(?::|$)", re.IGNORECASE), ruta))
     return salida
 
 
