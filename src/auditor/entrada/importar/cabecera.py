@@ -45,7 +45,7 @@ _CORTE = re.compile(r"\bcorte\b(?:\s+(?:a|al|de|del))?\s*[:\-–]?\s*", re.IGNOR
 # The plan's line, also where a hard-wrapped cover ran it into the period's line ('Periodo 2024-2025 Plan de
 # Desarrollo Departamental 2024-2027 "Norte, Territorio de Paz"'): from 'Plan de Desarrollo' up to the next
 # cover line run in (the cut-off date, the place and date of the report).
-_PLAN = re.compile(r"\bplan\s+de\s+desarrollo\b.*?(?=$|\b(?:fecha|corte|informe|rendici[oó]n|vigencia|periodo|per[ií]odo)\b)",
+_PLAN = re.compile(r"\bplan\s+(?:(?:departamental|municipal|distrital)\s+)?de\s+desarrollo\b.*?(?=$|\b(?:fecha|corte|informe|rendici[oó]n|vigencia|periodo|per[ií]odo)\b)",
                    re.IGNORECASE)
 _ANIOS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _RANGO = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|y|al|a)\s*((?:19|20)\d\d)(?!\d)")
