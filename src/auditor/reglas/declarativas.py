@@ -301,13 +301,29 @@ class _Patrones(ReglaDeclarativa):
             for ruta, valor in leer_campo(objetivo, campo):
                 if not isinstance(valor, str) or valor.strip() in vistos:
                     continue
-                for conjunto in conjuntos:
-                    hallado = conjunto.buscar(valor)
-                    if hallado is not None:
-                        vistos.add(valor.strip())
-                        cita = frase_alrededor(valor, hallado.inicio, hallado.fin)
-                        yield Observacion(self._formato(campo=ruta, texto=cita), ruta, indice, cita)
-                        break
+                hallado = _en_el_campo_o_un_parrafo(valor, conjuntos)
+                if hallado is not None:
+                    vistos.add(valor.strip())
+                    texto, inicio, fin = hallado
+                    cita = frase_alrededor(texto, inicio, fin)
+                    yield Observacion(self._formato(campo=ruta, texto=cita), ruta, indice, cita)
+
+
+def _en_el_campo_o_un_parrafo(valor: str, conjuntos: list[ConjuntoPatrones]) -> tuple[str, int, int] | None:
+    """The first pattern found in the field, or else in one of its paragraphs: an answer of several paragraphs may keep
+    the template's instruction in one of them ('Dificultades: Describa las dificultades presentadas …' after what was
+    done), where a pattern anchored to the start of the answer would not see it.  (text searched, start, end)"""
+    for conjunto in conjuntos:
+        hallado = conjunto.buscar(valor)
+        if hallado is not None:
+            return valor, hallado.inicio, hallado.fin
+    parrafos = [p for p in valor.split("\n\n") if p.strip()] if "\n\n" in valor else []
+    for parrafo in parrafos[1:]:
+        for conjunto in conjuntos:
+            hallado = conjunto.buscar(parrafo)
+            if hallado is not None:
+                return parrafo, hallado.inicio, hallado.fin
+    return None
 
 
 class _Rango(ReglaDeclarativa):
