@@ -274,3 +274,25 @@ def test_la_clave_de_un_nombre_es_la_normalizacion_de_los_lectores() -> None:
     assert clave("San José de CÚCUTA.") == "san jose de cucuta"
     assert clave("Cúc\u200buta") == "cucuta"
     assert [m.codigo for m in lugares.divipola().buscar("Cúc\u200buta")] == ["54001"]
+
+
+@pytest.mark.parametrize(("texto", "esperados"), [
+    # a city's comunas by number and name: the name after the dash is the comuna's, not a municipality
+    ("Comuna 9 – Buenos Aires (barrios Miraflores y Loreto) y el corregimiento de San Cristóbal",
+     [("9", "comuna"), ("Buenos Aires", "comuna"), ("Miraflores", "barrio"), ("Loreto", "barrio"), ("San Cristóbal", "corregimiento")]),
+    ("Comuna 8 - Villa Hermosa y Comuna 13 - San Javier", [("8", "comuna"), ("Villa Hermosa", "comuna"), ("13", "comuna"),
+                                                           ("San Javier", "comuna")]),
+    # a facility named after its place is not a place
+    ("Parque Biblioteca Belén y Biblioteca Corregimental de Altavista", [("Belén", "sede"), ("Altavista", "sede")]),
+    ("Institución Educativa San José, en Tibú", [("San José", "sede"), ("Tibú", "municipio")]),
+])
+def test_comunas_numeradas_y_sedes_de_una_ciudad(texto: str, esperados: list[tuple[str, str]]) -> None:
+    leidos = [(lugar.nombre, lugar.tipo.value if lugar.tipo else None) for lugar in divipola().lugares(texto)]
+    assert leidos[:len(esperados)] == esperados
+    assert not any(lugar.como_municipio for lugar in divipola().lugares(texto) if lugar.nombre in ("Buenos Aires", "Belén", "Villa Hermosa"))
+
+
+def test_un_municipio_con_nombre_de_departamento_sigue_en_la_lista() -> None:
+    assert respuestas.municipios("Belén, Jericó, Caldas, Buenavista y Páez") == ["Belén", "Jericó", "Caldas", "Buenavista", "Páez"]
+    assert respuestas.municipios("Bolívar, Sucre, La Belleza y Albania") == ["Bolívar", "Sucre", "La Belleza", "Albania"]
+    assert respuestas.municipios("municipios de Tabio, Cundinamarca y Tibú") == ["Tabio", "Tibú"]  # Cundinamarca is Tabio's

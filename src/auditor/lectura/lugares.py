@@ -546,6 +546,7 @@ class Tipo(str, Enum):
     INSPECCION = "inspección"
     RESGUARDO = "resguardo"
     COMUNA = "comuna"
+    SEDE = "sede"  # a facility named after its place ('Parque Biblioteca Belén', 'Institución Educativa San José'): not a place
     LUGAR = "lugar"  # a place of a municipality whose kind the text does not say: 'La Laguna (Mutiscua)'
 
     @property
@@ -709,7 +710,11 @@ class _Lector:
             return self._palabra_minuscula(i, k)
         if clase == "n":
             if _es_submunicipal(marco.tipo) and (marco.tras_tipo or (marco.plural and marco.tras_separador)):
+                tipo, plural = marco.tipo, marco.plural
                 self._leer_nombre(i, i + 1)  # "comuna 9", "comunas 6 y 8"
+                if i + 2 < len(self.tokens) and self.claves[i + 1] in ("-", "–", "—") and self._mayuscula(i + 2):
+                    marco.tipo, marco.plural, marco.tras_tipo = tipo, plural, True  # "Comuna 9 – Buenos Aires": its name too
+                    return i + 2
                 return i + 1
             marco.otros += 1
             self._romper(marco)

@@ -107,6 +107,7 @@ class Lugares(_Estricto):
     inspeccion: list[Formas] = []
     resguardo: list[Formas] = []
     comuna: list[Formas] = []
+    sede: list[Formas] = []
 
 
 class Calificadores(_Estricto):
