@@ -710,10 +710,10 @@ class _Lector:
             return self._palabra_minuscula(i, k)
         if clase == "n":
             if _es_submunicipal(marco.tipo) and (marco.tras_tipo or (marco.plural and marco.tras_separador)):
-                tipo, plural = marco.tipo, marco.plural
+                de_antes, plural = marco.tipo, marco.plural
                 self._leer_nombre(i, i + 1)  # "comuna 9", "comunas 6 y 8"
                 if i + 2 < len(self.tokens) and self.claves[i + 1] in ("-", "–", "—") and self._mayuscula(i + 2):
-                    marco.tipo, marco.plural, marco.tras_tipo = tipo, plural, True  # "Comuna 9 – Buenos Aires": its name too
+                    marco.tipo, marco.plural, marco.tras_tipo = de_antes, plural, True  # "Comuna 9 – Buenos Aires": its name too
                     return i + 2
                 return i + 1
             marco.otros += 1
