@@ -11,6 +11,7 @@ its count claims, or when a split that says it covers everything does not add up
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from auditor.idioma import tr
 from auditor.lectura.cifras import escribir_numero
 from auditor.lectura.conteos import Conteo, ListaEnLineas, Sustantivo, analizar, conteos, sustantivo_de
 from auditor.lectura.palabras import clave
+from auditor.lectura.patrones import normalizar
 from auditor.lectura.recorte import acortar
 from auditor.modelo.informe import Informe, Meta, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
@@ -120,8 +122,34 @@ def es_referencia(c: Conteo) -> bool:
     return bool(c.siguientes) and c.siguientes[0].startswith(_OBJETIVO_DESPUES)
 
 
-def _del_mismo(texto: str | None, sustantivo: Sustantivo) -> list[Conteo]:
-    return [c for c in conteos(texto) if c.sustantivo is not None and c.sustantivo.compatible(sustantivo) and not es_referencia(c)]
+# A count of a wider span than the report's: '(840 productores atendidos entre 2024 y 2025)' in a 2025 report, '(44
+# mercados acumulados)', 'en el cuatrienio'.  Read in the clause after the count (up to its sentence or parenthesis end)
+# and in the words right before it.
+_LAPSO = re.compile(r"\b(?:entre|de|desde)\s+((?:19|20)\d\d)\s+(?:y|a|al|hasta)\s+((?:19|20)\d\d)\b"
+                    r"|\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+_ACUMULADO = re.compile(r"\bacumulad[oa]s?\b|\b(?:del|en el|durante el) cuatrienio\b|\ben lo corrido del (?:plan|cuatrienio)\b")
+_FIN_DE_CLAUSULA = re.compile(r"[.;)]")
+
+
+def _de_otro_periodo(texto: str, c: Conteo, periodo: tuple[int, int] | None) -> bool:
+    """Whether a count is of a wider span than the report's period: a span of years that goes beyond it, or a
+    cumulative or four-year figure, said right after the count or just before it."""
+    despues = texto[c.fin:c.fin + 120]
+    corte = _FIN_DE_CLAUSULA.search(despues)
+    clausula = normalizar(despues[:corte.start()] if corte else despues)
+    antes = normalizar(texto[max(0, c.inicio - 40):c.inicio])
+    if _ACUMULADO.search(clausula) or _ACUMULADO.search(antes.split("(")[-1]):
+        return True
+    lapso = _LAPSO.search(clausula)
+    if lapso is None or periodo is None:
+        return False
+    desde, hasta = (int(x) for x in (lapso.group(1, 2) if lapso.group(1) else lapso.group(3, 4)))
+    return desde < periodo[0] or hasta > periodo[1]
+
+
+def _del_mismo(texto: str | None, sustantivo: Sustantivo, periodo: tuple[int, int] | None = None) -> list[Conteo]:
+    return [c for c in conteos(texto) if c.sustantivo is not None and c.sustantivo.compatible(sustantivo) and not es_referencia(c)
+            and not (texto and periodo is not None and _de_otro_periodo(texto, c, periodo))]
 
 
 class CantidadNoCoincide(Regla):
@@ -150,7 +178,8 @@ class CantidadNoCoincide(Regla):
             for q in (cantidad_lograda(meta), cantidad_beneficiarios(meta), cantidad_meta(meta)):
                 if q is None:
                     continue
-                mismos = _del_mismo(_texto(meta, q.propio), q.sustantivo)
+                periodo = None if q.propio == "meta_cuatrienio.texto" else (informe.periodo.desde, informe.periodo.hasta)  # the four years are its own
+                mismos = _del_mismo(_texto(meta, q.propio), q.sustantivo, periodo)
                 partes = sum(c.valor for c in mismos if c.calificador == "exacto")
                 if mismos and partes != q.valor and not any(c.coincide_con(q.valor) for c in mismos):
                     c = mismos[0]
@@ -188,8 +217,9 @@ class ParteMayorQueTotal(Regla):
         que_revisa="Cifras de la prosa de la meta (¿Qué se hizo?, población atendida, ¿Cómo se hizo?, impacto) que "
         "cuentan lo mismo que lo logrado o que los beneficiarios (mismo sustantivo) y son mayores que ese total. Una "
         "cifra menor se toma como una parte (250 de las 330 unidades productivas) y no se señala; tampoco las "
-        "aproximadas ('cerca de'), las que nombran la meta o lo programado ('de las 40 capacitaciones programadas') "
-        "ni las que cuentan otra cosa ('empresas' no es 'ciudadanos').",
+        "aproximadas ('cerca de'), las que nombran la meta o lo programado ('de las 40 capacitaciones programadas'), "
+        "las de un lapso mayor que el periodo ('840 productores atendidos entre 2024 y 2025' en un informe de 2025, "
+        "'acumulados', 'en el cuatrienio') ni las que cuentan otra cosa ('empresas' no es 'ciudadanos').",
         por_que="Una parte no puede ser mayor que el todo: o el total registrado se quedó corto (faltan beneficiarios), "
         "o la prosa habla de otra población u otro periodo y debe decirlo.",
         ejemplo_falla="beneficiarios:\n  total: 193\n  unidad: ciudadanos\nejecucion:\n  como: Tres ferias laborales "
@@ -209,7 +239,7 @@ class ParteMayorQueTotal(Regla):
                 for campo, _ in PROSA:
                     if campo == q.propio:
                         continue  # its own text is CNT001's
-                    for c in _del_mismo(_texto(meta, campo), q.sustantivo):
+                    for c in _del_mismo(_texto(meta, campo), q.sustantivo, (informe.periodo.desde, informe.periodo.hasta)):
                         if c.supera(q.valor) and c.valor not in objetivos and (campo, c.inicio) not in vistos:
                             vistos.add((campo, c.inicio))
                             yield Observacion(
