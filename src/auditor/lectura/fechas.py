@@ -329,7 +329,9 @@ _DESPUES = re.compile(r"\b(?:desde|a\s+partir\s+del?)\s+(?:(?:el|la)\s+)?$")
 # en el primer semestre de 2025', 'la obra inicia en marzo de 2026'); a date after the cut-off said so is not
 # told as done
 _AGENDA = re.compile(r"\b(?:inicia|inician|comienza|comienzan|empieza|empiezan|arranca|arrancan|termina|terminan|culmina"
-                     r"|culminan|finaliza|finalizan|concluye|concluyen|vence|vencen)\b")
+                     r"|culminan|finaliza|finalizan|concluye|concluyen|vence|vencen"
+                     r"|continua|continuan|sigue|siguen|se extiende|se extienden|va|van)\b")  # 'el programa continúa hasta el 28 de …'
+
 _ANTES = re.compile(r"\bhasta\s+(?:(?:el|la)\s+)?$")
 _INICIO = re.compile(r"\b(?:inici(?:o|a|an|aron|ada|ado|adas|ados|ando|ar)|comenz\w*|empez\w*|arranc\w*)\b")
 _FIN = re.compile(r"\b(?:culmin\w*|termin(?:o|a|an|aron|ada|ado|adas|ados|ando|ar|acion)|finaliz\w*"

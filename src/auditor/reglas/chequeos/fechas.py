@@ -189,8 +189,9 @@ class FechaFueraDelPeriodo(Regla):
         "las proyecciones ('proyectando su terminación el 22 de abril de 2026', 'nueva edición proyectada para "
         "diciembre de 2025'), los planes ('para las vigencias 2024 y 2025', 'metas al año 2027') ni las referencias "
         "('Ordenanza 018 de 2021', 'línea base 2023'); un 'desde 2019' continúa dentro del periodo. Tampoco un inicio o un "
-        "final en presente con fecha posterior al corte ('sus estudios terminan en el primer semestre de 2025'): es un "
-        "cronograma.",
+        "final en presente con fecha posterior al corte ('sus estudios terminan en el primer semestre de 2025', 'el programa "
+        "continúa hasta el 28 de noviembre'): es un cronograma. Un lapso contado como terminado ('quedaron conectadas entre "
+        "el 2 de junio y el 24 de octubre') que acaba después del corte también se señala.",
         por_que="Un informe solo rinde cuentas de su periodo: un hecho de otro año infla lo logrado, y uno posterior "
         "al corte, contado como ya ocurrido, no pudo haberse verificado cuando se escribió el informe.",
         ejemplo_falla="fecha_corte: \"2025-11\"\nejecucion:\n  como: El proyecto culminó su ejecución al término del "
@@ -214,8 +215,12 @@ class FechaFueraDelPeriodo(Regla):
                         partes = [(d, h) for d, h in partes if d <= corte]  # the cut-off it is a plan, not a fact
                     despues = [(d, h) for d, h in partes if d > corte]
                     fuera = [(d, h) for d, h in partes if h < inicio_periodo or d > fin_periodo]
+                    termina_despues = [(d, h) for d, h in partes if d <= corte < h] if _terminado(t.texto, f) else []
                     if despues:
                         problema, afuera = tr("después de la fecha de corte del informe ({corte})", corte=corte_texto), despues
+                    elif termina_despues:  # 'quedaron conectadas entre el 2 de junio y el 24 de octubre', corte 30 de septiembre
+                        problema = tr("que termina después de la fecha de corte del informe ({corte})", corte=corte_texto)
+                        afuera = termina_despues
                     elif fuera:
                         problema, afuera = tr("fuera del periodo del informe ({periodo})", periodo=periodo), fuera
                     else:
@@ -225,6 +230,25 @@ class FechaFueraDelPeriodo(Regla):
                            etiqueta=_mayuscula(etiqueta(t.campo)), fecha=_cita(f, afuera), problema=problema),
                         t.campo, i, frase_alrededor(t.texto, f.inicio, f.fin),
                     )
+
+
+# A finished fact in the past tense before its date, in the same clause: 'las sedes quedaron conectadas entre …',
+# 'se realizaron del … al …', 'fueron entregadas entre …'
+_TERMINADO = re.compile(
+    r"\b(?:quedaron|quedo|fueron|fue|se\s+(?:realizaron|realizo|ejecutaron|ejecuto|hicieron|hizo|entregaron|entrego|"
+    r"desarrollaron|desarrollo|llevaron\s+a\s+cabo|llevo\s+a\s+cabo|instalaron|instalo|construyeron|construyo|conectaron|"
+    r"conecto|dictaron|dicto|terminaron|termino|culminaron|culmino|completaron|completo)|(?:realizaron|realizamos|"
+    r"ejecutaron|ejecutamos|entregaron|entregamos|terminaron|terminamos|culminaron|culminamos))\b")
+
+
+def _terminado(texto: str, f: Fecha) -> bool:
+    """Whether the clause before a stretch of days or months tells it as finished: a whole stretch written in the
+    past tense ends by the time of writing, so it cannot end after the cut-off."""
+    if f.precision not in ("dia", "mes") or f.abierta is not None or f.agenda or len(f.partes) != 1:
+        return False
+    antes = normalizar(texto[max(0, f.inicio - 120):f.inicio])
+    clausula = re.split(r"[.;:()]", antes)[-1]
+    return _TERMINADO.search(clausula) is not None
 
 
 class CuandoContradiceFechas(Regla):
