@@ -62,6 +62,11 @@ class UnidadIncorrecta(ValorIlegible):
 
 # The amount in words that repeats the one in figures just before it: '$67.800.000 (sesenta y ocho millones …)'
 _ENTRE = re.compile(r"\s*[(\[,–-]?\s*(?:son\s+|es\s+decir\s+|equivalentes?\s+a\s+)?$", re.IGNORECASE)
+_CIFRAS_Y_LETRAS = re.compile(  # a figure, its unit, and a number word right after: the only texts worth reading in words
+    r"\d[\d.,]*\s*(?:(?:mil\s+)?millones|mill[oó]n|pesos)?(?:\s+de\s+pesos)?\s*[(\[,–-]?\s*(?:son\s+|es\s+decir\s+|equivalentes?\s+a\s+)?"
+    r"(?:un[oa]?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|diec\w+|veint\w+|treinta|"
+    r"cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien\w*|doscient\w+|trescient\w+|cuatrocient\w+|quinient\w+|"
+    r"seiscient\w+|setecient\w+|ochocient\w+|novecient\w+|mil)\b", re.IGNORECASE)
 _CAMPOS_CON_MONTOS = ("inversion.texto", "logro.texto", "ejecucion.como", "beneficiarios.descripcion")
 
 
@@ -91,6 +96,8 @@ class MontoEnLetrasDistinto(Regla):
 
     @staticmethod
     def _pares(texto: str, campo: str, meta: int) -> Iterator[Observacion]:
+        if not _CIFRAS_Y_LETRAS.search(texto):
+            return  # no figures followed by words: nothing to compare (the amounts in words are the costly reading)
         leidos = montos(texto)
         for cifras, letras in zip(leidos, leidos[1:], strict=False):
             if not any(c.isdigit() for c in cifras.texto) or any(c.isdigit() for c in letras.texto):
