@@ -296,3 +296,12 @@ def test_un_municipio_con_nombre_de_departamento_sigue_en_la_lista() -> None:
     assert respuestas.municipios("Belén, Jericó, Caldas, Buenavista y Páez") == ["Belén", "Jericó", "Caldas", "Buenavista", "Páez"]
     assert respuestas.municipios("Bolívar, Sucre, La Belleza y Albania") == ["Bolívar", "Sucre", "La Belleza", "Albania"]
     assert respuestas.municipios("municipios de Tabio, Cundinamarca y Tibú") == ["Tabio", "Tibú"]  # Cundinamarca is Tabio's
+
+
+def test_una_lista_numerada_de_municipios_un_parrafo_por_nombre() -> None:
+    """'1. Tibú' … '10. Guamalito', one paragraph each as an export writes a numbered list: the municipalities of
+    the list, so that one that is not a municipality (a corregimiento) is checked as one."""
+    texto = "1. Tibú\n\n2. El Tarra\n\n3. Sardinata\n\n4. El Carmen\n\n5. Guamalito"
+    assert respuestas.municipios(texto) == ["Tibú", "El Tarra", "Sardinata", "El Carmen", "Guamalito"]
+    # paragraphs that are sentences are not a list of names
+    assert respuestas.municipios("Se trabajó en Tibú.\n\nLuego en El Tarra.\n\nY en Sardinata, con las alcaldías.") == []

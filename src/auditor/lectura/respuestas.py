@@ -338,6 +338,7 @@ def municipios(texto: str) -> list[str]:
     d = divipola()
     vistos: dict[str, str] = {}
     anterior = None
+    texto = _lista_en_parrafos(texto)
     for lugar in d.lugares(texto):
         if not lugar.como_municipio:
             continue
@@ -346,6 +347,22 @@ def municipios(texto: str) -> list[str]:
         vistos.setdefault(normalizar(lugar.nombre), lugar.nombre)
         anterior = lugar
     return list(vistos.values())
+
+
+_NUMERO_DE_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*·▪])\s+")
+_NOMBRE_SOLO = re.compile(r"^[^\W\d][^.,;:!?()\d]{0,58}$")
+
+
+def _lista_en_parrafos(texto: str) -> str:
+    """A list of names one a paragraph ('1. Tibú', '2. El Tarra', …, as an export writes a numbered list) read as
+    the list it is: 'Tibú, El Tarra, …'.  Any paragraph that is not a bare name keeps the text as it is."""
+    parrafos = [p.strip() for p in texto.split("\n\n") if p.strip()]
+    if len(parrafos) < 3:
+        return texto
+    nombres = [_NUMERO_DE_ITEM.sub("", p).strip() for p in parrafos]
+    if not all(_NOMBRE_SOLO.match(n) for n in nombres):
+        return texto
+    return ", ".join(nombres[:-1]) + " y " + nombres[-1]
 
 
 def _es_su_departamento(d: Divipola, anterior: Lugar, lugar: Lugar) -> bool:
