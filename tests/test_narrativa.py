@@ -282,3 +282,24 @@ def test_los_hallazgos_de_una_meta_por_niveles_la_nombran_por_su_codigo(tmp_path
     import json
     hallazgos = [h for h in json.loads(resultado.stdout)["findings"] if h["rule"] == "EST003"]
     assert [(h["rule"], h["meta"], h["message"]) for h in hallazgos] == [("EST003", "3.2.4", "Falta la meta 3.2.3 entre la 3.2.2 y la 3.2.4")]
+
+
+def test_lo_logrado_que_cuenta_otra_respuesta_con_la_unidad_de_la_meta() -> None:
+    """What was done states only a percentage; the population answer counts the meta's own unit with what was done to
+    it ('Las dos (2) iniciativas apoyadas …'): that is what was achieved, and the 50% can be checked (2 of 8 is 25%)."""
+    cargado = _importar(PORTADA + (
+        "Meta cuatrienio 406: 8 iniciativas de memoria histórica apoyadas\n\n"
+        "Se brindó apoyo técnico a iniciativas de memoria histórica, con un avance del 50 por ciento de la meta del cuatrienio.\n\n"
+        "Las dos (2) iniciativas apoyadas beneficiaron a 140 personas de organizaciones de víctimas.\n"
+    ))
+    meta = cargado.informe.metas[0]
+    assert meta.logro.cantidad is not None and meta.logro.cantidad.valor == 2
+
+
+def test_una_cuenta_de_lo_programado_en_otra_respuesta_no_es_lo_logrado() -> None:
+    cargado = _importar(PORTADA + (
+        "Meta cuatrienio 406: 8 iniciativas de memoria histórica apoyadas\n\n"
+        "Se brindó apoyo técnico a iniciativas de memoria histórica, con un avance del 50 por ciento de la meta del cuatrienio.\n\n"
+        "De las 4 iniciativas programadas para la vigencia se beneficiaron 140 personas de organizaciones de víctimas.\n"
+    ))
+    assert cargado.informe.metas[0].logro.cantidad is None

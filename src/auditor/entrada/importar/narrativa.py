@@ -161,9 +161,38 @@ class LectorNarrativo:
         if logro is not None:
             self._logro(base, logro)
         completar_valores(self.b, base, textos, tabular=False)
+        self._logrado_en_otra_respuesta(base, textos)
         inversion = textos.get(("inversion", "texto"))
         if inversion is not None:
             self._programado_cero(base, inversion)
+
+    def _logrado_en_otra_respuesta(self, base: Ruta, textos: dict[Ruta, Texto]) -> None:
+        """What was achieved, when what was done gives no count but another answer counts the meta's own unit with what
+        was done to it: 'Las dos (2) iniciativas apoyadas beneficiaron a 140 personas' for a meta of '8 iniciativas …
+        apoyadas'.  Only one such count in those answers, not a part of something programmed, and only when the
+        achievement paragraph states a percentage to check (otherwise there is nothing it would change)."""
+        meta = self.b.datos["metas"][base[1]]
+        unidad = meta.get("meta_cuatrienio", {}).get("unidad")
+        if not unidad or "cantidad" in meta.get("logro", {}) or not ({"cumplimiento_periodo", "avance_cuatrienio"} & meta.keys()):
+            return
+        servidos = meta.get("beneficiarios", {}).get("unidad")
+        if servidos and normalizar(servidos)[:5] == normalizar(unidad)[:5]:
+            return  # the meta counts people served: the percentages are checked against the beneficiaries already
+        hallados = []
+        for ruta in (("beneficiarios", "descripcion"), ("ejecucion", "como")):
+            texto = textos.get(ruta)
+            cuenta = lectura.cuenta_junto_a(texto.texto, unidad) if texto is not None else None
+            if texto is not None and cuenta is not None:
+                despues = texto.texto[cuenta.inicio:].split()
+                participio = next((p for p in despues[2:5] if _PARTICIPIO_LOGRADO.match(normalizar(p))), None)
+                antes = normalizar(texto.texto[max(0, cuenta.inicio - 20):cuenta.inicio])
+                if participio is not None and not re.search(r"\bde\s+(?:las|los)\s*$|program", antes):
+                    hallados.append((texto, cuenta))
+        if len(hallados) == 1:
+            texto, cuenta = hallados[0]
+            linea = texto.linea_de(texto.texto[cuenta.inicio:cuenta.inicio + 20])
+            self.b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)
+            self.b.poner(base + ("logro", "unidad"), cuenta.unidad, linea)
 
     def _programado_cero(self, base: Ruta, inversion: Texto) -> None:
         """'Esta meta no tuvo programación presupuestal en la vigencia': the programmed amount is an
@@ -315,6 +344,7 @@ def _eje_y_nombre(titulos: list[Segmento]) -> tuple[str | None, str | None]:
     return eje, nombre
 
 
+_PARTICIPIO_LOGRADO = re.compile(r"^[a-z]{3,}(?:ad|id)[oa]s?$")  # 'apoyadas', 'entregados', 'construidas'
 _ROTULO_DE_FICHA = re.compile(r"^[^.;!?]{1,80}$")
 _ROTULO_DE_COLUMNA = re.compile(r"^(?:%|[^\W\d][^.;!?:]{0,40}(?:\s(?:19|20)\d\d)?)$")  # 'Programado 2025', 'Inversión', '%'
 
