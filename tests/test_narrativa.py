@@ -303,3 +303,19 @@ def test_una_cuenta_de_lo_programado_en_otra_respuesta_no_es_lo_logrado() -> Non
         "De las 4 iniciativas programadas para la vigencia se beneficiaron 140 personas de organizaciones de víctimas.\n"
     ))
     assert cargado.informe.metas[0].logro.cantidad is None
+
+
+def test_un_rotulo_cuya_respuesta_anuncia_una_lista_sigue_con_los_parrafos_de_abajo() -> None:
+    """'Actividades: se realizaron 3 eventos:' and the items below it: all of it is how it was done, none unplaced."""
+    cargado = _importar(PORTADA + (
+        "Meta cuatrienio 42: 48 eventos de ciudad realizados\n\n"
+        "Logro: se realizaron 3 eventos, el 100 % de lo programado.\n\n"
+        "Actividades: con corte al 30 de septiembre se realizaron 3 eventos de ciudad:\n\n"
+        "- Feria de las Flores (del 1 al 10 de agosto de 2025).\n"
+        "- Festival de Poesía (del 12 al 19 de julio de 2025).\n"
+        "- Fiesta del Libro (del 12 al 21 de septiembre de 2025).\n\n"
+        "Ubicación: Medellín.\n"
+    ))
+    meta = cargado.informe.metas[0]
+    assert meta.ejecucion.como is not None and meta.ejecucion.como.count("(del") == 3
+    assert [p.mensaje for p in cargado.problemas if p.meta] == []

@@ -233,7 +233,9 @@ class LectorNarrativo:
                 else:
                     libres.append(u)
                 continue
-            actual = r.campo if not r.resto else None  # a bare label: its answer is below
+            # a bare label, or one whose answer announces a list ('Actividades: se realizaron 9 eventos:'): the
+            # paragraphs below go on answering it
+            actual = r.campo if not r.resto or r.resto.rstrip().endswith(":") else None
             if r.resto:
                 _agregar(textos, r.campo, _sin_rotulo(u, r.resto))
             elif r.campo not in textos:  # 'Impacto:' with nothing below is an empty answer, at the label's line
