@@ -978,3 +978,28 @@ def conteos(texto: str | None) -> tuple[Conteo, ...]:
 
 
 por_informe(analizar)
+
+
+# A count of a wider span than the report's: '(840 productores atendidos entre 2024 y 2025)' in a 2025 report, '(44
+# mercados acumulados)', 'en el cuatrienio'.  Read in the clause after the count (up to its sentence or parenthesis end)
+# and in the words right before it.
+_LAPSO = re.compile(r"\b(?:entre|de|desde)\s+((?:19|20)\d\d)\s+(?:y|a|al|hasta)\s+((?:19|20)\d\d)\b"
+                    r"|\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
+_ACUMULADO = re.compile(r"\bacumulad[oa]s?\b|\b(?:del|en el|durante el) cuatrienio\b|\ben lo corrido del (?:plan|cuatrienio)\b")
+_FIN_DE_CLAUSULA = re.compile(r"[.;)]")
+
+
+def de_otro_periodo(texto: str, c: Conteo, periodo: tuple[int, int] | None) -> bool:
+    """Whether a count is of a wider span than the report's period: a span of years that goes beyond it, or a
+    cumulative or four-year figure, said right after the count or just before it."""
+    despues = texto[c.fin:c.fin + 120]
+    corte = _FIN_DE_CLAUSULA.search(despues)
+    clausula = normalizar(despues[:corte.start()] if corte else despues)
+    antes = normalizar(texto[max(0, c.inicio - 40):c.inicio])
+    if _ACUMULADO.search(clausula) or _ACUMULADO.search(antes.split("(")[-1]):
+        return True
+    lapso = _LAPSO.search(clausula)
+    if lapso is None or periodo is None:
+        return False
+    desde, hasta = (int(x) for x in (lapso.group(1, 2) if lapso.group(1) else lapso.group(3, 4)))
+    return desde < periodo[0] or hasta > periodo[1]

@@ -993,3 +993,22 @@ def clave_evento(mencion: MencionEvento, siglas_evento: frozenset[str]) -> str:
 
 
 por_informe(leer_fechas, _candidatos, siglas_de_eventos, menciones_de_eventos)
+
+
+# A finished fact in the past tense before its date, in the same clause: 'las sedes quedaron conectadas entre …',
+# 'se realizaron del … al …', 'fueron entregadas entre …'
+_TERMINADO = re.compile(
+    r"\b(?:quedaron|quedo|fueron|fue|se\s+(?:realizaron|realizo|ejecutaron|ejecuto|hicieron|hizo|entregaron|entrego|"
+    r"desarrollaron|desarrollo|llevaron\s+a\s+cabo|llevo\s+a\s+cabo|instalaron|instalo|construyeron|construyo|conectaron|"
+    r"conecto|dictaron|dicto|terminaron|termino|culminaron|culmino|completaron|completo)|(?:realizaron|realizamos|"
+    r"ejecutaron|ejecutamos|entregaron|entregamos|terminaron|terminamos|culminaron|culminamos))\b")
+
+
+def contada_terminada(texto: str, f: Fecha) -> bool:
+    """Whether the clause before a stretch of days or months tells it as finished: a whole stretch written in the
+    past tense ends by the time of writing, so it cannot end after the cut-off."""
+    if f.precision not in ("dia", "mes") or f.abierta is not None or f.agenda or len(f.partes) != 1:
+        return False
+    antes = normalizar(texto[max(0, f.inicio - 120):f.inicio])
+    clausula = re.split(r"[.;:()]", antes)[-1]
+    return _TERMINADO.search(clausula) is not None

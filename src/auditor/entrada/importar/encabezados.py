@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.perfiles import Perfil
 from auditor.lectura import respuestas as lectura
+from auditor.lectura.cifras import leer_numero
 from auditor.lectura.fuente import Ruta
+from auditor.lectura.porcentajes import porcentajes
 
 # '(Meta cuatrienio: 48 km)', '(meta del cuatrienio 400 viviendas)', '(Meta 2024-2027: 12 puentes)' at the end of the heading
 _META_AL_FINAL = re.compile(
@@ -66,8 +68,6 @@ def meta_en_parrafo(texto: str) -> MetaDelTitulo | None:
     return MetaDelTitulo("", valor, cuenta.cantidad if cuenta else None, cuenta.unidad if cuenta else None, fin)
 
 
-_NUMERO_SOLO = re.compile(r"^\s*(\d{1,3}(?:\.\d{3})+|\d+)\s*\.?\s*$")
-_PORCENTAJE = re.compile(r"\d{1,3}(?:[.,]\d+)?\s*(?:%|por\s+ciento)", re.IGNORECASE)
 
 
 def poner_dato(b: Borrador, base: Ruta, campo: str, valor: str, linea: int) -> bool:
@@ -78,14 +78,14 @@ def poner_dato(b: Borrador, base: Ruta, campo: str, valor: str, linea: int) -> b
     if campo == "indicador":
         return True
     if campo in ("cumplimiento_periodo", "avance_cuatrienio"):
-        m = _PORCENTAJE.search(valor)
-        if m is None:
+        leidos = porcentajes(valor)  # '100 % del año 2025 en una meta de mantenimiento': the first one
+        if not leidos:
             return False
-        b.poner(base + (campo,), m.group(0), linea)
+        b.poner(base + (campo,), leidos[0].texto, linea)
         return True
     cuenta = lectura.primera_cuenta(valor, "logro") if valor else None
-    solo = _NUMERO_SOLO.match(valor) if cuenta is None else None  # 'Programado 2025: 600', the unit in the meta's name
-    cantidad = cuenta.cantidad if cuenta is not None else (solo.group(1) if solo else None)
+    solo = valor.strip().rstrip(".") if cuenta is None and leer_numero(valor.strip().rstrip(".")) is not None else None
+    cantidad = cuenta.cantidad if cuenta is not None else solo  # 'Programado 2025: 600', the unit in the meta's name
     if campo == "programado_periodo":
         if cantidad is None:
             return False

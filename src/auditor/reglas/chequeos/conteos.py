@@ -11,7 +11,6 @@ its count claims, or when a split that says it covers everything does not add up
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -19,9 +18,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from auditor.idioma import tr
 from auditor.lectura.cifras import escribir_numero
-from auditor.lectura.conteos import Conteo, ListaEnLineas, Sustantivo, analizar, conteos, sustantivo_de
+from auditor.lectura.conteos import Conteo, ListaEnLineas, Sustantivo, analizar, conteos, de_otro_periodo, sustantivo_de
 from auditor.lectura.palabras import clave
-from auditor.lectura.patrones import normalizar
 from auditor.lectura.recorte import acortar
 from auditor.modelo.informe import Informe, Meta, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
@@ -122,34 +120,9 @@ def es_referencia(c: Conteo) -> bool:
     return bool(c.siguientes) and c.siguientes[0].startswith(_OBJETIVO_DESPUES)
 
 
-# A count of a wider span than the report's: '(840 productores atendidos entre 2024 y 2025)' in a 2025 report, '(44
-# mercados acumulados)', 'en el cuatrienio'.  Read in the clause after the count (up to its sentence or parenthesis end)
-# and in the words right before it.
-_LAPSO = re.compile(r"\b(?:entre|de|desde)\s+((?:19|20)\d\d)\s+(?:y|a|al|hasta)\s+((?:19|20)\d\d)\b"
-                    r"|\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
-_ACUMULADO = re.compile(r"\bacumulad[oa]s?\b|\b(?:del|en el|durante el) cuatrienio\b|\ben lo corrido del (?:plan|cuatrienio)\b")
-_FIN_DE_CLAUSULA = re.compile(r"[.;)]")
-
-
-def _de_otro_periodo(texto: str, c: Conteo, periodo: tuple[int, int] | None) -> bool:
-    """Whether a count is of a wider span than the report's period: a span of years that goes beyond it, or a
-    cumulative or four-year figure, said right after the count or just before it."""
-    despues = texto[c.fin:c.fin + 120]
-    corte = _FIN_DE_CLAUSULA.search(despues)
-    clausula = normalizar(despues[:corte.start()] if corte else despues)
-    antes = normalizar(texto[max(0, c.inicio - 40):c.inicio])
-    if _ACUMULADO.search(clausula) or _ACUMULADO.search(antes.split("(")[-1]):
-        return True
-    lapso = _LAPSO.search(clausula)
-    if lapso is None or periodo is None:
-        return False
-    desde, hasta = (int(x) for x in (lapso.group(1, 2) if lapso.group(1) else lapso.group(3, 4)))
-    return desde < periodo[0] or hasta > periodo[1]
-
-
 def _del_mismo(texto: str | None, sustantivo: Sustantivo, periodo: tuple[int, int] | None = None) -> list[Conteo]:
     return [c for c in conteos(texto) if c.sustantivo is not None and c.sustantivo.compatible(sustantivo) and not es_referencia(c)
-            and not (texto and periodo is not None and _de_otro_periodo(texto, c, periodo))]
+            and not (texto and periodo is not None and de_otro_periodo(texto, c, periodo))]
 
 
 class CantidadNoCoincide(Regla):

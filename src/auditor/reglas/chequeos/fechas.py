@@ -24,6 +24,7 @@ from auditor.lectura.fechas import (
     Fecha,
     MencionEvento,
     clave_evento,
+    contada_terminada,
     describir_intervalo,
     es_hecho,
     leer_fechas,
@@ -215,7 +216,7 @@ class FechaFueraDelPeriodo(Regla):
                         partes = [(d, h) for d, h in partes if d <= corte]  # the cut-off it is a plan, not a fact
                     despues = [(d, h) for d, h in partes if d > corte]
                     fuera = [(d, h) for d, h in partes if h < inicio_periodo or d > fin_periodo]
-                    termina_despues = [(d, h) for d, h in partes if d <= corte < h] if _terminado(t.texto, f) else []
+                    termina_despues = [(d, h) for d, h in partes if d <= corte < h] if contada_terminada(t.texto, f) else []
                     if despues:
                         problema, afuera = tr("después de la fecha de corte del informe ({corte})", corte=corte_texto), despues
                     elif termina_despues:  # 'quedaron conectadas entre el 2 de junio y el 24 de octubre', corte 30 de septiembre
@@ -230,25 +231,6 @@ class FechaFueraDelPeriodo(Regla):
                            etiqueta=_mayuscula(etiqueta(t.campo)), fecha=_cita(f, afuera), problema=problema),
                         t.campo, i, frase_alrededor(t.texto, f.inicio, f.fin),
                     )
-
-
-# A finished fact in the past tense before its date, in the same clause: 'las sedes quedaron conectadas entre …',
-# 'se realizaron del … al …', 'fueron entregadas entre …'
-_TERMINADO = re.compile(
-    r"\b(?:quedaron|quedo|fueron|fue|se\s+(?:realizaron|realizo|ejecutaron|ejecuto|hicieron|hizo|entregaron|entrego|"
-    r"desarrollaron|desarrollo|llevaron\s+a\s+cabo|llevo\s+a\s+cabo|instalaron|instalo|construyeron|construyo|conectaron|"
-    r"conecto|dictaron|dicto|terminaron|termino|culminaron|culmino|completaron|completo)|(?:realizaron|realizamos|"
-    r"ejecutaron|ejecutamos|entregaron|entregamos|terminaron|terminamos|culminaron|culminamos))\b")
-
-
-def _terminado(texto: str, f: Fecha) -> bool:
-    """Whether the clause before a stretch of days or months tells it as finished: a whole stretch written in the
-    past tense ends by the time of writing, so it cannot end after the cut-off."""
-    if f.precision not in ("dia", "mes") or f.abierta is not None or f.agenda or len(f.partes) != 1:
-        return False
-    antes = normalizar(texto[max(0, f.inicio - 120):f.inicio])
-    clausula = re.split(r"[.;:()]", antes)[-1]
-    return _TERMINADO.search(clausula) is not None
 
 
 class CuandoContradiceFechas(Regla):

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from auditor.idioma import tr
 from auditor.lectura.cifras import Problema, escribir_numero, leer_monto
+from auditor.lectura.numeros_en_letras import PALABRAS
+from auditor.lectura.patrones import normalizar
 from auditor.lectura.respuestas import montos
 from auditor.modelo.campos import leer_campo, recorrer_valores
 from auditor.modelo.informe import Informe
@@ -62,11 +64,11 @@ class UnidadIncorrecta(ValorIlegible):
 
 # The amount in words that repeats the one in figures just before it: '$67.800.000 (sesenta y ocho millones …)'
 _ENTRE = re.compile(r"\s*[(\[,–-]?\s*(?:son\s+|es\s+decir\s+|equivalentes?\s+a\s+)?$", re.IGNORECASE)
-_CIFRAS_Y_LETRAS = re.compile(  # a figure, its unit, and a number word right after: the only texts worth reading in words
-    r"\d[\d.,]*\s*(?:(?:mil\s+)?millones|mill[oó]n|pesos)?(?:\s+de\s+pesos)?\s*[(\[,–-]?\s*(?:son\s+|es\s+decir\s+|equivalentes?\s+a\s+)?"
-    r"(?:un[oa]?|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|diec\w+|veint\w+|treinta|"
-    r"cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien\w*|doscient\w+|trescient\w+|cuatrocient\w+|quinient\w+|"
-    r"seiscient\w+|setecient\w+|ochocient\w+|novecient\w+|mil)\b", re.IGNORECASE)
+# a figure, its unit, and a number word right after (the words `numeros_en_letras` reads), on the normalized text: the
+# only texts worth reading in words
+_CIFRAS_Y_LETRAS = re.compile(
+    r"\d[\d.,]*\s*(?:(?:mil\s+)?millones|millon|pesos)?(?:\s+de\s+pesos)?\s*[(\[,–-]?\s*(?:son\s+|es\s+decir\s+|equivalentes?\s+a\s+)?"
+    rf"(?:{'|'.join(sorted(PALABRAS - {'y', 'cero'}, key=len, reverse=True))})\b")
 _CAMPOS_CON_MONTOS = ("inversion.texto", "logro.texto", "ejecucion.como", "beneficiarios.descripcion")
 
 
@@ -96,7 +98,7 @@ class MontoEnLetrasDistinto(Regla):
 
     @staticmethod
     def _pares(texto: str, campo: str, meta: int) -> Iterator[Observacion]:
-        if not _CIFRAS_Y_LETRAS.search(texto):
+        if not _CIFRAS_Y_LETRAS.search(normalizar(texto)):
             return  # no figures followed by words: nothing to compare (the amounts in words are the costly reading)
         leidos = montos(texto)
         for cifras, letras in zip(leidos, leidos[1:], strict=False):
