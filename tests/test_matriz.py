@@ -76,13 +76,15 @@ def _auditar(auditor: Auditor, contenido: bytes, nombre: str) -> list[Hallazgo]:
 def test_perfil_nombra_las_columnas_con_sus_variantes() -> None:
     perfil = cargar_perfil()
     assert palabras("N° de la Meta") == ("no", "meta")
+    assert palabras("Nombre del indicador") == ("nombre", "indicador")  # the 'No' of 'Nombre' is no abbreviation of número
     casos = {"Nº": "numero", "#": "numero", "No. meta": "numero", "Meta de producto": "nombre",
              "Descripción de la meta": "nombre", "Meta cuatrienio": "meta_cuatrienio", "Meta 2028-2031": "meta_cuatrienio",
              "Programado vigencia": "programado", "Vigencia 2025 Programado": "programado", "Logro": "ejecutado",
              "% cumplimiento": "cumplimiento", "Porcentaje de avance": "avance", "% avance cuatrienio": "avance",
              "Inversión (millones de $) Inversión programada": "inversion_programada",
              "Recursos ejecutados": "inversion_ejecutada", "Fuente(s)": "fuente", "POBLACIÓN": "beneficiarios",
-             "Localización": "municipios", "Observaciones": "observaciones", "Responsable": None, "Fecha": None}
+             "Localización": "municipios", "Observaciones": "observaciones", "Responsable": None, "Fecha": None,
+             "Nombre del indicador": "indicador", "Nombre de la meta": "nombre"}
     assert {texto: campo_de(texto, perfil) for texto in casos} == casos
 
 

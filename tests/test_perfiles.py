@@ -3,13 +3,19 @@ each habit on a small draft of its own, with other wording than the corpus."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
+from click.testing import CliRunner
 
+from auditor.cli import main
 from auditor.entrada.carga import cargar_bytes
-from auditor.entrada.importar.perfiles import ErrorPerfil, leer_perfil, perfil
+from auditor.entrada.importar.matriz import campo_de, cargar_perfil
+from auditor.entrada.importar.perfiles import ErrorPerfil, en_uso, leer_perfil, perfil
+from auditor.lectura import vocabulario
 from auditor.reglas.catalogo import Catalogo
 from auditor.reglas.declarativas import cargar_directorio_reglas
 
@@ -140,8 +146,147 @@ def test_los_perfiles_incluidos_son_validos_y_el_catalogo_no_los_lee_como_reglas
     (propias / "plantillas").mkdir(parents=True)
     (propias / "plantillas" / "tabular.yaml").write_text("plantilla: tabular\nmetas: ['^Objetivo (?P<numero>\\d+)']\n", encoding="utf-8")
     cargar_directorio_reglas(propias, Catalogo())  # a profile is not a rule file
-    propio = perfil("tabular", (propias,))
-    assert propio.encabezado.match("Objetivo 3") is not None and propio.encabezado.match("Meta # 3") is None
+    vocabulario.usar([propias])
+    try:
+        propio = next(p for p in en_uso() if p.nombre == "tabular")
+        assert propio.propio and propio.archivo == str((propias / "plantillas" / "tabular.yaml").resolve())
+        assert propio.encabezado.match("Objetivo 3") is not None and propio.encabezado.match("Meta # 3") is None
+        assert [p.nombre for p in en_uso()] == ["tabular", "narrativa"]  # it replaces the built-in one of its name
+    finally:
+        vocabulario.usar([])
+    assert [(p.nombre, p.propio) for p in en_uso()] == [("tabular", False), ("narrativa", False)]
+
+
+# --- an office's own profile, through --rules ---------------------------------------------------------
+
+_CONCEJO = """plantilla: narrativa
+descripcion: "Informe al concejo: 'Compromiso N. nombre' y párrafos con rótulo."
+metas:
+  - '^\\s*Compromiso\\s+(?P<numero>\\d+)\\s*[:.\\-–]\\s*(?P<nombre>.*)$'
+parrafos:
+  inversion: '^\\s*recursos\\s+comprometidos'
+campos:
+  - nombre: logro
+    campo: logro.texto
+    rotulos: [Qué logramos]
+  - nombre: donde
+    campo: localizacion.texto
+    rotulos: [Dónde estuvimos]
+mobiliario:
+  - '^informe al concejo municipal$'
+"""
+
+_BORRADOR_CONCEJO = """Informe de Rendición de Cuentas 2025
+
+Secretaría de Salud
+
+Alcaldía de Pasto
+
+Fecha de corte: 30 de junio de 2025
+
+Compromiso 1. Vacunar 5.000 niños menores de 5 años
+
+Qué logramos: se vacunaron 2.500 niños.
+
+Recursos comprometidos por $ 120 millones de recursos propios.
+
+Dónde estuvimos: Pasto y Tangua.
+
+Informe al concejo municipal
+
+Compromiso 2. Dotar 10 puestos de salud
+
+Qué logramos: se dotaron 4 puestos de salud.
+
+Recursos comprometidos por $ millones del SGP.
+
+Dónde estuvimos: Pasto y la vereda El Rosario.
+"""
+
+
+def _oficina(tmp_path: Path, perfiles_: dict[str, str]) -> tuple[Path, Path]:
+    reglas = tmp_path / "reglas"
+    (reglas / "plantillas").mkdir(parents=True)
+    for nombre, contenido in perfiles_.items():
+        (reglas / "plantillas" / nombre).write_text(contenido, encoding="utf-8")
+    borrador = tmp_path / "borrador.txt"
+    borrador.write_text(_BORRADOR_CONCEJO, encoding="utf-8")
+    return reglas, borrador
+
+
+def test_import_con_el_perfil_propio_de_la_oficina_dice_cual_uso_y_por_que(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reglas, borrador = _oficina(tmp_path, {"concejo.yaml": _CONCEJO})
+    monkeypatch.chdir(tmp_path)
+    sin = CliRunner().invoke(main, ["import", str(borrador)])
+    assert sin.exit_code == 2 and "no sigue ninguna de las plantillas" in sin.output  # its headings are no built-in layout's
+    con = CliRunner().invoke(main, ["import", str(borrador), "--rules", str(reglas)])
+    assert con.exit_code == 0, con.output
+    archivo = str((reglas / "plantillas" / "concejo.yaml").resolve())
+    assert f"leído con el perfil de plantilla concejo ({archivo}): 2 encabezados de meta del perfil propio" in con.stderr
+    datos = yaml.safe_load(con.stdout)
+    primera, segunda = datos["metas"]
+    assert (primera["numero"], primera["nombre"]) == (1, "Vacunar 5.000 niños menores de 5 años")
+    assert primera["logro"]["texto"] == "se vacunaron 2.500 niños."
+    # no label: the profile's cue of how the investment paragraph opens places it
+    assert primera["inversion"]["texto"] == "Recursos comprometidos por $ 120 millones de recursos propios."
+    assert primera["localizacion"]["municipios"] == ["Pasto", "Tangua"]
+    assert segunda["numero"] == 2 and "Informe al concejo" not in yaml.safe_dump(datos)  # the profile's page furniture is dropped
+
+
+def test_check_lee_con_el_perfil_propio_y_sus_reglas_hallan_en_su_meta(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    reglas, borrador = _oficina(tmp_path, {"concejo.yaml": _CONCEJO})
+    monkeypatch.chdir(tmp_path)
+    resultado = CliRunner().invoke(main, ["check", str(borrador), "--rules", str(reglas), "--format", "json"])
+    hallazgos = json.loads(resultado.stdout)["findings"]
+    sin_monto = [(h["meta"], h["line"]) for h in hallazgos if h["rule"] == "INV001"]
+    assert sin_monto == [("2", 23)]  # '$ millones' in the second compromiso's investment paragraph, at its line
+    assert not [h for h in hallazgos if h["rule"] in ("ENT004", "SEC001", "SEC002")]
+
+
+def test_un_perfil_propio_con_el_nombre_de_uno_incluido_lo_reemplaza(tmp_path: Path) -> None:
+    tabular_propio = perfil("tabular").archivo.replace("\\", "/")
+    contenido = Path(tabular_propio).read_text(encoding="utf-8").replace(
+        "rotulos: [Lo realizado, Logros]", "rotulos: [Lo realizado, Logros, Lo que hicimos]", 1)
+    assert "Lo que hicimos" in contenido
+    reglas = tmp_path / "reglas"
+    (reglas / "plantillas").mkdir(parents=True)
+    (reglas / "plantillas" / "tabular.yaml").write_text(contenido, encoding="utf-8")
+    texto = PORTADA + "Meta # 4 Escuelas deportivas dotadas\t\t\n" + CABECERA + "Lo que hicimos: 12 escuelas dotadas.\t\t\n"
+    vocabulario.usar([reglas])
+    try:
+        cargado = cargar_bytes(texto.encode("utf-8"), "borrador.txt")
+    finally:
+        vocabulario.usar([])
+    assert cargado.informe.metas[0].logro.texto == "12 escuelas dotadas."
+    assert _importar(texto.removeprefix(PORTADA)).informe.metas[0].logro.texto != "12 escuelas dotadas."
+
+
+@pytest.mark.parametrize("comando", ["check", "import"])
+def test_un_perfil_propio_mal_escrito_detiene_la_corrida_con_archivo_y_linea(tmp_path: Path, comando: str,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    reglas, borrador = _oficina(tmp_path, {"concejo.yaml": _CONCEJO.replace("    rotulos: [Qué logramos]\n", "    rotulo: [Qué logramos]\n")})
+    monkeypatch.chdir(tmp_path)
+    resultado = CliRunner().invoke(main, [comando, str(borrador), "--rules", str(reglas)])
+    assert resultado.exit_code == 2
+    assert "concejo.yaml:10" in resultado.stderr and "clave desconocida 'rotulo'" in resultado.stderr
+    assert "Traceback" not in resultado.output
+
+
+def test_los_nombres_de_columna_de_la_matriz_de_una_oficina_se_suman_a_los_incluidos(tmp_path: Path) -> None:
+    reglas = tmp_path / "reglas"
+    (reglas / "plantillas").mkdir(parents=True)
+    (reglas / "plantillas" / "matriz.yaml").write_text("programado: [Cantidad planeada]\n", encoding="utf-8")
+    assert campo_de("Cantidad planeada", cargar_perfil()) is None
+    vocabulario.usar([reglas])
+    try:
+        propio = cargar_perfil()
+    finally:
+        vocabulario.usar([])
+    assert campo_de("Cantidad planeada", propio) == "programado" and campo_de("Programado vigencia", propio) == "programado"
+    (reglas / "plantillas" / "matriz.yaml").write_text("programado: [Meta física]\nejecutada: [Logro]\n", encoding="utf-8")
+    with pytest.raises(ErrorPerfil) as error:
+        cargar_perfil(reglas / "plantillas" / "matriz.yaml")
+    assert error.value.linea == 2 and "campo desconocido 'ejecutada'" in error.value.mensaje
 
 
 @pytest.mark.parametrize(("contenido", "linea", "fragmento"), [

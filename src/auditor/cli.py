@@ -83,7 +83,7 @@ _OPCION_IDIOMA = click.option(
 )
 _OPCION_REGLAS = click.option(
     "--rules", "reglas", multiple=True, type=click.Path(file_okay=False),
-    help="Directorio con reglas YAML y conjuntos de patrones propios (se puede repetir).",
+    help="Directorio con reglas YAML propias, y sus conjuntos de patrones, vocabularios y perfiles de plantilla (se puede repetir).",
 )
 
 
@@ -325,7 +325,10 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
 @click.option("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
               help="Archivo YAML a escribir (por defecto, la salida estándar).")
 @_OPCION_IDIOMA
-def importar(fuente: str, salida: str | None, idioma: str | None = None) -> None:
+@_OPCION_CONFIG
+@_OPCION_REGLAS
+def importar(fuente: str, salida: str | None, idioma: str | None = None, config: str | None = None,
+             reglas: tuple[str, ...] = ()) -> None:
     """Convierte un documento del informe (.txt o .md exportado de la plantilla, o .docx) en datos YAML."""
     from auditor.entrada.carga import EXTENSIONES_DATOS, TAMANO_MAXIMO_MB, rechazo_previo
     from auditor.entrada.importar import importar_bytes
@@ -334,6 +337,7 @@ def importar(fuente: str, salida: str | None, idioma: str | None = None) -> None
     from auditor.salidas.escritura import DOCUMENTO, Entradas
 
     _usar_idioma(idioma)
+    _preparar(config, reglas)  # the offices' template profiles and vocabularies (plantillas/, vocabulario/) read as check reads them
     if fuente.lower().endswith(EXTENSIONES_DATOS):
         _error(tr("{fuente} ya es un archivo de datos: 'auditor import' convierte documentos (.txt, .md, .docx); "
                   "audítelo con 'auditor check {fuente}'", fuente=fuente))

@@ -270,6 +270,12 @@ def usar(directorios: tuple[Path, ...] | list[Path] = ()) -> None:
             _cargado(nombre, _estado.generacion)
 
 
+def directorios() -> tuple[Path, ...]:
+    """The offices' rules directories in use (what `usar` was given): the importer looks for their
+    template profiles there too."""
+    return _estado.directorios
+
+
 def generacion() -> int:
     """Changes whenever `usar` changes the vocabularies: a cache of readings keyed by it stays right."""
     return _estado.generacion

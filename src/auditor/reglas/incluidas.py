@@ -7,13 +7,27 @@ from pathlib import Path
 
 from auditor.idioma import olvidar_agregadas, tr
 from auditor.lectura import vocabulario
-from auditor.lectura.incluidas import directorio_reglas_incluidas
+from auditor.lectura.incluidas import PLANTILLAS, directorio_reglas_incluidas
 from auditor.lectura.vocabulario import ErrorVocabulario
 from auditor.reglas.catalogo import Catalogo, ErrorReglas
 from auditor.reglas.chequeos import CHEQUEOS
 from auditor.reglas.declarativas import cargar_directorio_reglas
 
 __all__ = ["construir_catalogo", "directorio_reglas_incluidas"]
+
+
+def _perfiles_propios() -> None:
+    """The offices' template profiles (``plantillas/``), read and validated now: a bad one stops the run
+    before any report is read, as a bad rule file does. (Imported here: the importer is only loaded when
+    an office brings profiles of its own, or a document is read.)"""
+    from auditor.entrada.importar.matriz import cargar_perfil
+    from auditor.entrada.importar.perfiles import ErrorPerfil, en_uso
+
+    try:
+        en_uso()
+        cargar_perfil()
+    except ErrorPerfil as error:
+        raise ErrorReglas.de(error) from None
 
 
 def construir_catalogo(directorios: Iterable[Path] = ()) -> Catalogo:
@@ -37,5 +51,7 @@ def construir_catalogo(directorios: Iterable[Path] = ()) -> Catalogo:
         vocabulario.usar(propios)
     except ErrorVocabulario as error:
         raise ErrorReglas.de(error) from None
+    if any((d / PLANTILLAS).is_dir() for d in propios):
+        _perfiles_propios()
     catalogo.verificar()
     return catalogo

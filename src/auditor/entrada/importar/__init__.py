@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.entrada.formato import reconocer
-from auditor.entrada.importar import matriz, narrativa, tabular
+from auditor.entrada.importar import matriz, narrativa, perfiles, tabular
 from auditor.entrada.importar.borrador import Borrador
+from auditor.entrada.importar.perfiles import Perfil
 from auditor.entrada.importar.segmentos import Segmento, segmentos_de_texto
 from auditor.idioma import tr
 from auditor.lectura.fuente import ErrorFuente, decodificar
@@ -39,8 +40,11 @@ def importar_bytes(contenido: bytes, nombre: str) -> Borrador:
         return borrador
     texto = decodificar(contenido)
     segmentos = segmentos_de_texto(texto)
-    if _plantilla(segmentos) == "narrativa":  # its paragraphs may be hard-wrapped, with single newlines between them
-        segmentos = segmentos_de_texto(texto, titulo=lambda t: narrativa.es_encabezado_meta(t) is not None)
+    eleccion = elegir_plantilla(segmentos)
+    if eleccion is not None and eleccion.perfil is not None and eleccion.perfil.plantilla == "narrativa":
+        # its paragraphs may be hard-wrapped, with single newlines between them: a meta heading opens a paragraph
+        perfil_ = eleccion.perfil
+        segmentos = segmentos_de_texto(texto, titulo=lambda t: narrativa.es_encabezado_meta(t, perfil_) is not None)
     return importar_segmentos(segmentos, Path(nombre).name)
 
 
@@ -60,15 +64,15 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     borrador.razon_perfil = eleccion.razon
     borrador.anotar(segmentos)
     propios = [s for s in segmentos if not s.fusionada]  # a vertically merged cell: only the matrix repeats it per row
-    if plantilla == "matriz":
+    if eleccion.perfil is None:
         matriz.LectorMatriz(segmentos, borrador).leer()
-        borrador.perfil = str(matriz.ruta_perfil())
+        borrador.perfil = str(matriz.rutas_perfil()[0])
     elif plantilla == "tabular":
-        tabular.LectorTabular(propios, borrador).leer()
-        borrador.perfil = tabular.PERFIL.archivo
+        tabular.LectorTabular(propios, borrador, eleccion.perfil).leer()
+        borrador.perfil = eleccion.perfil.archivo
     else:
-        narrativa.LectorNarrativo(propios, borrador).leer()
-        borrador.perfil = narrativa.PERFIL.archivo
+        narrativa.LectorNarrativo(propios, borrador, eleccion.perfil).leer()
+        borrador.perfil = eleccion.perfil.archivo
     metas = borrador.datos.get("metas", [])
     primera = metas[0]["numero"] if metas else 1
     linea = borrador.mapa.lineas.get(("metas",), 1)
@@ -87,31 +91,60 @@ def es_documento_de_informe(texto: str) -> bool:
 
 @dataclass(frozen=True)
 class Eleccion:
-    """The layout a document follows and what showed it."""
+    """The layout a document follows, the profile it is read with (None for the matrix) and what showed it."""
 
     plantilla: str
     razon: str
+    perfil: Perfil | None = None
+
+
+def _metas_de(perfil_: Perfil, propios: list[Segmento]) -> int:
+    """How many paragraphs open a meta as this profile writes its headings."""
+    if perfil_.plantilla == "narrativa":
+        return sum(1 for s in propios if narrativa.es_meta(s, perfil_))
+    encabezado = perfil_.encabezado
+    return sum(1 for s in propios if encabezado.match(s.texto))
 
 
 def elegir_plantilla(segmentos: list[Segmento]) -> Eleccion | None:
-    """The layout the document follows (None: none). By its meta headings; where both templates write them
-    alike ('Meta 510:', 'Meta cuatrienio 80:'), the tabular one is told by its questions and cell headings
+    """The layout the document follows and its profile (None: none). Each profile in use (an office's own
+    first, then the built-in ones) counts the meta headings it recognises; for each reader, the profile
+    that recognises most (on a tie, the first: an office's own). Where both templates write them alike
+    ('Meta 510:', 'Meta cuatrienio 80:'), the tabular one is told by its questions and cell headings
     ('¿Qué se hizo?', 'INVERSIÓN'), about one per meta at least. Without headings, a table whose header
     names the meta and its data is the matrix."""
     propios = [s for s in segmentos if not s.fusionada]
-    tabulares = sum(1 for s in propios if tabular.META.match(s.texto))
-    narrativas = sum(1 for s in propios if narrativa.es_meta(s))
-    if tabulares or narrativas:
-        preguntas = sum(1 for s in propios if any(e.patron.search(s.texto) for e in tabular.PERFIL.etiquetas if e.pregunta))
+    mejores: dict[str, tuple[int, Perfil]] = {}
+    for perfil_ in perfiles.en_uso():
+        metas = _metas_de(perfil_, propios)
+        if metas and (perfil_.plantilla not in mejores or metas > mejores[perfil_.plantilla][0]):
+            mejores[perfil_.plantilla] = (metas, perfil_)
+    if mejores:
+        tabulares, de_tabla = mejores.get("tabular", (0, tabular.PERFIL))
+        narrativas, de_prosa = mejores.get("narrativa", (0, narrativa.PERFIL))
+        preguntas = sum(1 for s in propios if any(e.patron.search(s.texto) for e in de_tabla.etiquetas if e.pregunta))
         if tabulares and (not narrativas or preguntas >= narrativas):
+            if de_tabla.propio:
+                return Eleccion("tabular", _razon_propia(de_tabla, tabulares), de_tabla)
             return Eleccion("tabular", tr("{metas} encabezados de meta de la plantilla tabular ('Meta # N') y {preguntas} "
-                                          "preguntas suyas ('¿Qué se hizo?', 'INVERSIÓN')", metas=tabulares, preguntas=preguntas))
+                                          "preguntas suyas ('¿Qué se hizo?', 'INVERSIÓN')", metas=tabulares, preguntas=preguntas), de_tabla)
+        if de_prosa.propio:
+            return Eleccion("narrativa", _razon_propia(de_prosa, narrativas), de_prosa)
         return Eleccion("narrativa", tr("{metas} encabezados de meta de la plantilla narrativa ('Meta cuatrienio N: …', "
                                         "'Meta N:'), y {preguntas} preguntas de la tabular, menos que metas",
-                                        metas=narrativas, preguntas=preguntas))
+                                        metas=narrativas, preguntas=preguntas), de_prosa)
     if matriz.buscar_matriz(segmentos) is None:
         return None
-    return Eleccion("matriz", tr("ningún encabezado de meta, y una tabla cuyo encabezado nombra la meta y sus datos"))
+    razon = tr("ningún encabezado de meta, y una tabla cuyo encabezado nombra la meta y sus datos")
+    propios_matriz = matriz.rutas_perfil()[1:]
+    if propios_matriz:
+        razon += tr(" (nombres de columna también de {archivos})", archivos=", ".join(str(r) for r in propios_matriz))
+    return Eleccion("matriz", razon)
+
+
+def _razon_propia(perfil_: Perfil, metas: int) -> str:
+    return tr("{metas} encabezados de meta del perfil propio de la oficina ({archivo}, leído como la plantilla {plantilla})",
+              metas=metas, archivo=perfil_.archivo, plantilla=perfil_.plantilla)
 
 
 def _plantilla(segmentos: list[Segmento]) -> str | None:

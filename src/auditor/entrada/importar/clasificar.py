@@ -70,8 +70,7 @@ _PISTAS: dict[int, tuple[tuple[re.Pattern[str], float], ...]] = {
                     r"|\bse (?:ha|han) (?:realizado|llevado a cabo|adelantado|desarrollado|ejecutado|trabajado)\b"), 1.0),
         (re.compile(r"\bmetodologia\b|\bjornadas\b|\btalleres\b|\bmesas de trabajo\b|\bconvocatoria\b|\bcomo se (?:hizo|ejecuto|realizo)\b"), 1.0),
     ),
-    IMPACTO: (
-        (re.compile(r"^\W*(?:\w+\s+){0,3}impacto\b"), 3.0),
+    IMPACTO: (  # a paragraph that opens on the impact ('El impacto …') is the profile's cue (`Pistas`)
         (re.compile(r"\bimpacto\b"), 1.0),
         (re.compile(r"\b(?:pudieron|lograron|han podido|podran)\b|\bpermit(?:io|e|en|ira|iran|ieron)\b|\bcontribu\w+\b|\bgarantia de\b|\bcalidad de vida\b"), 1.0),
         # what it spared or eased people: 'sin tener que desplazarse', 'evitó que las familias …', 'acercaron la oferta'
@@ -111,13 +110,19 @@ def etiqueta(texto: str) -> Etiquetado | None:
     return None
 
 
+# The template profile's cues: how a paragraph of a question opens (its `parrafos`), each a strong cue.
+Pistas = tuple[tuple[int, re.Pattern[str]], ...]
+_PISTA_DEL_PERFIL = 3.0
+
+
 @lru_cache(maxsize=512)
-def puntajes(texto: str) -> tuple[float, ...]:
+def puntajes(texto: str, pistas: Pistas = ()) -> tuple[float, ...]:
     """How much a paragraph sounds like the answer to each question of the template."""
     normal = normalizar(texto)
     puntos = []
     for campo in CAMPOS:
         total = sum(peso for patron, peso in _PISTAS[campo] if patron.search(normal))
+        total += sum(_PISTA_DEL_PERFIL for de, patron in pistas if de == campo and patron.search(normal))
         puntos.append(min(total, _TOPES[campo]))
     if cero_explicito(texto) is not None:
         puntos[INVERSION] = max(puntos[INVERSION], 2.5)
@@ -137,10 +142,12 @@ def _lugares(texto: str) -> float:
     return min(3.0, 0.5 * len(lugares) + 6.0 * proporcion)
 
 
-def clasificar(textos: Sequence[str], forzados: Sequence[int | None] = (), prohibidos: frozenset[int] = frozenset()) -> list[int]:
+def clasificar(textos: Sequence[str], forzados: Sequence[int | None] = (), prohibidos: frozenset[int] = frozenset(),
+               pistas: Pistas = ()) -> list[int]:
     """The question (LOGRO … LUGAR, or SIN_UBICAR) each paragraph of one meta answers.
     `forzados[i]`, when given, is the question a label names for paragraph i; `prohibidos`, the
-    questions answered elsewhere (under their label), given to no paragraph that does not name them."""
+    questions answered elsewhere (under their label), given to no paragraph that does not name them;
+    `pistas`, the profile's cues of how each question's paragraph opens."""
     n = len(textos)
     if not n:
         return []
@@ -150,7 +157,7 @@ def clasificar(textos: Sequence[str], forzados: Sequence[int | None] = (), prohi
         if forzado is not None:
             emision.append(tuple(10.0 if c == forzado else -10.0 for c in CAMPOS))
         else:
-            emision.append(puntajes(texto))
+            emision.append(puntajes(texto, pistas))
     # Dynamic programming over (question of this paragraph, questions used so far, last question placed).
     Estado = tuple[int, int]  # (mask of questions used, last question placed or -1)
     mejor: dict[Estado, tuple[float, list[int]]] = {(0, -1): (0.0, [])}
@@ -182,7 +189,7 @@ def oraciones(texto: str) -> list[str]:
     return [o for o in _ORACION.split(texto) if o.strip()]
 
 
-def compartidos(textos: Sequence[str], campos: Sequence[int]) -> list[tuple[int, int, str, str]]:
+def compartidos(textos: Sequence[str], campos: Sequence[int], pistas: Pistas = ()) -> list[tuple[int, int, str, str]]:
     """Paragraphs that also answer a question no paragraph was placed under: the population told
     inside the how ('La atención se brindó mediante … Se atendieron 320 víctimas, 214 mujeres …')
     or the how inside the population paragraph.  (paragraph, missing question, its sentences,
@@ -192,10 +199,10 @@ def compartidos(textos: Sequence[str], campos: Sequence[int]) -> list[tuple[int,
         if falta in campos:
             continue
         for i, campo in enumerate(campos):
-            if campo != otra or puntajes(textos[i])[falta] < 1.0:
+            if campo != otra or puntajes(textos[i], pistas)[falta] < 1.0:
                 continue
             partes = oraciones(textos[i])
-            suyas = [o for o in partes if puntajes(o)[falta] >= 1.0 and puntajes(o)[falta] >= puntajes(o)[otra]]
+            suyas = [o for o in partes if puntajes(o, pistas)[falta] >= 1.0 and puntajes(o, pistas)[falta] >= puntajes(o, pistas)[otra]]
             resto = [o for o in partes if o not in suyas]
             if suyas and resto:
                 extra.append((i, falta, " ".join(suyas), " ".join(resto)))

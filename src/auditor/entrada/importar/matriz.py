@@ -26,11 +26,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.cabecera import leer_cabecera
-from auditor.entrada.importar.perfiles import directorio_plantillas_incluidas
+from auditor.entrada.importar.perfiles import ErrorPerfil, archivos_propios, directorio_plantillas_incluidas
 from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.importar.tabular import PERFIL as PERFIL_TABULAR
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
@@ -38,7 +36,7 @@ from auditor.idioma import tr
 from auditor.lectura import respuestas as lectura
 from auditor.lectura.ceros import cero_explicito
 from auditor.lectura.cifras import leer_numero
-from auditor.lectura.fuente import ErrorFuente, Ruta
+from auditor.lectura.fuente import ErrorArchivo, ErrorFuente, Ruta, leer_archivo_estricto
 from auditor.lectura.lugares import divipola
 from auditor.lectura.patrones import normalizar
 
@@ -59,36 +57,53 @@ def es_mobiliario(texto: str) -> bool:
 
 # --- the profile: field -> column names -------------------------------------------------------
 
-def ruta_perfil() -> Path:
-    """`rules/plantillas/matriz.yaml`, where the other layouts' profiles are (`perfiles`)."""
-    return directorio_plantillas_incluidas() / "matriz.yaml"
+def rutas_perfil() -> list[Path]:
+    """The files that name the matrix's columns: `rules/plantillas/matriz.yaml` (where the other layouts'
+    profiles are, `perfiles`), then each office's ``plantillas/matriz.yaml`` in the rules directories in use."""
+    return [directorio_plantillas_incluidas() / "matriz.yaml", *reversed(archivos_propios("matriz"))]
 
 
 def cargar_perfil(ruta: Path | None = None) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """The column names of each field, each as its tuple of header words (see `palabras`).
+    """The column names of each field, each as its tuple of header words (see `palabras`): those of `ruta`,
+    or the built-in ones with each office's added.
 
-    The file is a mapping field -> list of names; an unknown field or a name that is not text
-    is an error of the installation (ValueError naming it), not of the document."""
-    return _perfil(ruta or ruta_perfil())
+    The file is a mapping field -> list of names; an unknown field or a name that is not text is an
+    ErrorPerfil naming the file and the line."""
+    return _perfil((ruta,) if ruta is not None else tuple(rutas_perfil()))
 
 
-@lru_cache(maxsize=4)
-def _perfil(ruta: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
-    datos = yaml.safe_load(ruta.read_text(encoding="utf-8"))
-    if not isinstance(datos, dict):
-        raise ValueError(f"{ruta}: se esperaba un mapa campo -> lista de nombres de columna")
+@lru_cache(maxsize=8)
+def _perfil(rutas: tuple[Path, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
     perfil: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for campo, nombres in datos.items():
-        if campo not in CAMPOS:
-            raise ValueError(f"{ruta}: campo desconocido {campo!r} (campos: {', '.join(CAMPOS)})")
-        if not isinstance(nombres, list) or not all(isinstance(n, str) and n.strip() for n in nombres):
-            raise ValueError(f"{ruta}: {campo}: se esperaba una lista de nombres de columna")
-        perfil[campo] = tuple(p for p in (palabras(n) for n in nombres) if p)
+    for ruta in rutas:
+        for campo, nombres in _nombres(ruta).items():
+            anteriores = perfil.get(campo, ())
+            perfil[campo] = anteriores + tuple(n for n in nombres if n not in anteriores)
     return perfil
 
 
+def _nombres(ruta: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
+    try:
+        documento = leer_archivo_estricto(ruta)
+    except ErrorArchivo as error:
+        raise ErrorPerfil.de(error) from None
+    datos = documento.datos if documento is not None else None
+    if not isinstance(datos, dict):
+        raise ErrorPerfil(str(ruta), tr("se esperaba un mapa campo -> lista de nombres de columna"), 1)
+    salida: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for campo, nombres in datos.items():
+        linea = documento.mapa.linea((campo,)) if documento is not None else 1
+        if campo not in CAMPOS:
+            raise ErrorPerfil(str(ruta), tr("campo desconocido '{campo}' (campos: {campos})", campo=str(campo), campos=", ".join(CAMPOS)), linea)
+        if not isinstance(nombres, list) or not all(isinstance(n, str) and n.strip() for n in nombres):
+            raise ErrorPerfil(str(ruta), tr("{campo}: se esperaba una lista de nombres de columna", campo=campo), linea)
+        salida[campo] = tuple(p for p in (palabras(n) for n in nombres) if p)
+    return salida
+
+
 _VACIAS = {"de", "del", "la", "las", "el", "los", "en", "a", "al", "y", "e", "o", "u", "por", "para", "con", "su", "sus"}
-_NUMERO_ABREV = re.compile(r"(?:\b(?:n[°ºo]|nro|num)\.?|#|\bn[°º])", re.IGNORECASE)
+_NUMERO_ABREV = re.compile(r"(?:\b(?:n[°º]|(?:no|nro|num)(?![^\W\d_]))\.?|#)", re.IGNORECASE)  # not the 'No' of 'Nombre'
+
 _ANIO = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 

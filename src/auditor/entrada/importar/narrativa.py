@@ -13,7 +13,7 @@ from auditor.entrada.importar import clasificar
 from auditor.entrada.importar.borrador import Borrador, Texto, continua
 from auditor.entrada.importar.cabecera import leer_cabecera
 from auditor.entrada.importar.encabezados import meta_del_titulo, meta_en_parrafo, poner_dato, rotulo
-from auditor.entrada.importar.perfiles import perfil
+from auditor.entrada.importar.perfiles import Perfil, perfil
 from auditor.entrada.importar.resumen import leer_afirmaciones_de_metas
 from auditor.entrada.importar.segmentos import Segmento
 from auditor.entrada.importar.tabular import completar_valores
@@ -26,19 +26,16 @@ from auditor.lectura.fuente import Ruta
 from auditor.lectura.patrones import normalizar
 
 PERFIL = perfil("narrativa")  # rules/plantillas/narrativa.yaml: the meta heading and the paragraphs known by how they start
-META = PERFIL.encabezado
-_INVERSION = PERFIL.parrafos["inversion"]
-_IMPACTO = PERFIL.parrafos["impacto"]
 
 
-def es_encabezado_meta(texto: str) -> re.Match[str] | None:
-    """The heading that opens a meta of the narrative template (see `META`), or None."""
-    return META.match(texto)
+def es_encabezado_meta(texto: str, perfil_: Perfil = PERFIL) -> re.Match[str] | None:
+    """The heading that opens a meta as the profile writes it ('Meta cuatrienio N: …'), or None."""
+    return perfil_.encabezado.match(texto)
 
 
-def es_meta(s: Segmento) -> bool:
+def es_meta(s: Segmento, perfil_: Perfil = PERFIL) -> bool:
     """A paragraph that opens a meta (a heading outside any table)."""
-    return not s.en_tabla and es_encabezado_meta(s.texto) is not None
+    return not s.en_tabla and es_encabezado_meta(s.texto, perfil_) is not None
 
 
 def numero_de_meta(m: re.Match[str]) -> str:
@@ -49,27 +46,35 @@ _META_CANTIDAD = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<unidad>[A
 _META_UNA = re.compile(r"^\s*\w+\s+de\s+(?:un|una)\s+(?P<unidad>[a-záéíóúñ]+)", re.IGNORECASE)
 
 
-def es_eje(s: Segmento) -> bool:
+def es_eje(s: Segmento, perfil_: Perfil = PERFIL) -> bool:
     """An upper-case heading naming the eje ('FRONTERA COMO OPORTUNIDAD DE DESARROLLO')."""
     t = s.texto.strip()
-    return not s.en_tabla and len(t) <= 120 and t.isupper() and not t.endswith(".") and not es_encabezado_meta(t)
+    return not s.en_tabla and len(t) <= 120 and t.isupper() and not t.endswith(".") and not es_encabezado_meta(t, perfil_)
 
 
 class LectorNarrativo:
-    def __init__(self, segmentos: list[Segmento], borrador: Borrador) -> None:
-        self.segmentos = [s for s in segmentos if not PERFIL.es_mobiliario(s.texto)]  # page furniture, wherever it is
+    """Reads a document in the narrative template into `borrador`, with the profile chosen for it."""
+
+    def __init__(self, segmentos: list[Segmento], borrador: Borrador, perfil_: Perfil = PERFIL) -> None:
+        self.perfil = perfil_
+        self.segmentos = [s for s in segmentos if not perfil_.es_mobiliario(s.texto)]  # page furniture, wherever it is
         self.b = borrador
+        # the profile's cues for paragraphs without a label ('Sobre una programación estimada …' is the investment)
+        self.pistas = tuple((_PREGUNTAS[clave], patron) for clave, patron in perfil_.parrafos.items())
+
+    def _es_eje(self, s: Segmento) -> bool:
+        return es_eje(s, self.perfil)
 
     def leer(self) -> None:
-        inicios = [i for i, s in enumerate(self.segmentos) if es_meta(s)]
+        inicios = [i for i, s in enumerate(self.segmentos) if es_meta(s, self.perfil)]
         primera = inicios[0]
         preambulo = self.segmentos[:primera]
         portada = list(preambulo)
-        while portada and es_eje(portada[-1]):
+        while portada and self._es_eje(portada[-1]):
             portada.pop()
         leer_cabecera(portada, preambulo, self.b, self.segmentos)
         self._tablas_del_preambulo(preambulo)
-        eje = preambulo[-1].texto if preambulo and es_eje(preambulo[-1]) else None
+        eje = preambulo[-1].texto if preambulo and self._es_eje(preambulo[-1]) else None
         titulos = [self._titulos_antes(inicio, inicios[n - 1] + 1 if n else 0) for n, inicio in enumerate(inicios)]
         if titulos[0]:
             eje = _eje_y_nombre(titulos[0])[0] or eje
@@ -77,7 +82,7 @@ class LectorNarrativo:
             fin = inicios[n + 1] - len(titulos[n + 1]) if n + 1 < len(inicios) else len(self.segmentos)
             parrafos = self.segmentos[inicio:fin]
             siguiente_eje = None
-            while len(parrafos) > 1 and es_eje(parrafos[-1]):
+            while len(parrafos) > 1 and self._es_eje(parrafos[-1]):
                 siguiente_eje = parrafos.pop().texto
             self._meta(n, parrafos, eje, _eje_y_nombre(titulos[n])[1])
             proximo = _eje_y_nombre(titulos[n + 1])[0] if n + 1 < len(inicios) else None
@@ -110,7 +115,7 @@ class LectorNarrativo:
     def _meta(self, indice: int, parrafos: list[Segmento], eje: str | None, titulo_previo: str | None = None) -> None:
         base: Ruta = ("metas", indice)
         titulo = parrafos[0]
-        m = es_encabezado_meta(titulo.texto)
+        m = es_encabezado_meta(titulo.texto, self.perfil)
         assert m is not None
         numero = numero_de_meta(m)
         if "." in numero:  # a code by levels ('3.1.1'): the meta is named by it, and numbered by its order
@@ -212,7 +217,7 @@ class LectorNarrativo:
         libres: list[Texto] = []
         actual: Ruta | None = None
         for u in unidades:
-            dato = PERFIL.dato(u.texto)  # 'Programado 2025: 175.000', '% de cumplimiento: 98 %': a value, not an answer
+            dato = self.perfil.dato(u.texto)  # 'Programado 2025: 175.000', '% de cumplimiento: 98 %': a value, not an answer
             if dato is not None:
                 campo, valor = dato
                 if campo == "logro.cantidad":  # 'Ejecutado a la fecha de corte: 171.500 estudiantes …': the count, and what was done
@@ -226,7 +231,7 @@ class LectorNarrativo:
                 if poner_dato(self.b, base, campo, valor, u.linea):
                     actual = None
                     continue
-            r = rotulo(u.texto, PERFIL)
+            r = rotulo(u.texto, self.perfil)
             if r is None:
                 if actual is not None:
                     _agregar(textos, actual, u)
@@ -260,9 +265,9 @@ class LectorNarrativo:
             forzados.append(etiquetado.campo)
             limpias.append(_sin_rotulo(u, etiquetado.resto))
         campos = clasificar.clasificar([u.texto for u in limpias], forzados, prohibidos=frozenset(
-            c for c, ruta in _RUTAS.items() if ruta in rotulados))
+            c for c, ruta in _RUTAS.items() if ruta in rotulados), pistas=self.pistas)
         textos: dict[Ruta, Texto] = {}
-        for i, campo, suyas, resto in clasificar.compartidos([u.texto for u in limpias], campos):
+        for i, campo, suyas, resto in clasificar.compartidos([u.texto for u in limpias], campos, self.pistas):
             if _RUTAS[campo] in rotulados:
                 continue
             u = limpias[i]
@@ -318,6 +323,10 @@ class LectorNarrativo:
                 self.b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)
                 self.b.poner(base + ("logro", "unidad"), cuenta.unidad, linea)
 
+
+# The questions as the profile's `parrafos` names them.
+_PREGUNTAS = {"logro": clasificar.LOGRO, "inversion": clasificar.INVERSION, "beneficiarios": clasificar.POBLACION,
+              "como": clasificar.COMO, "impacto": clasificar.IMPACTO, "donde": clasificar.LUGAR}
 
 _RUTAS: dict[int, Ruta] = {
     clasificar.LOGRO: ("logro", "texto"),

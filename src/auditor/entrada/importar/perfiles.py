@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from auditor.idioma import tr
+from auditor.lectura import vocabulario
 from auditor.lectura.fuente import ErrorArchivo, Ruta, leer_archivo_estricto
 from auditor.lectura.incluidas import PLANTILLAS, directorio_reglas_incluidas
 from auditor.lectura.patrones import normalizar
@@ -69,13 +70,20 @@ class DatoPerfil(_Estricto):
 
 
 class ParrafosNarrativos(_Estricto):
-    inversion: str
-    impacto: str
+    """How a paragraph of each question opens, for the paragraphs without a label: a match counts as a strong
+    cue for that question (`clasificar`), the template order and the other cues still weighing."""
 
-    @field_validator("inversion", "impacto")
+    logro: str | None = None
+    inversion: str | None = None
+    beneficiarios: str | None = None
+    como: str | None = None
+    impacto: str | None = None
+    donde: str | None = None
+
+    @field_validator("logro", "inversion", "beneficiarios", "como", "impacto", "donde")
     @classmethod
-    def _compila(cls, valor: str) -> str:
-        return _regex(valor)
+    def _compila(cls, valor: str | None) -> str | None:
+        return None if valor is None else _regex(valor)
 
 
 class ArchivoPerfil(_Estricto):
@@ -182,7 +190,7 @@ class Encabezados:
 class Perfil:
     """A profile ready to read with: the compiled patterns of an ArchivoPerfil."""
 
-    plantilla: str
+    plantilla: str  # the reader it is read with: 'tabular' or 'narrativa'
     archivo: str
     metas: tuple[re.Pattern[str], ...]
     etiquetas: tuple[Etiqueta, ...]
@@ -190,6 +198,12 @@ class Perfil:
     mobiliario: tuple[re.Pattern[str], ...]
     parrafos: dict[str, re.Pattern[str]]
     datos: tuple[tuple[re.Pattern[str], str], ...] = ()  # ('Programado 2024: <valor>', field)
+    propio: bool = False  # an office's own, from its rules directory
+
+    @property
+    def nombre(self) -> str:
+        """How the profile is called: its file's name without '.yaml' ('tabular', 'informe_concejo')."""
+        return Path(self.archivo).stem
 
     def dato(self, texto: str) -> tuple[str, str] | None:
         """(field, value) of a 'Rótulo: valor' line ('Meta cuatrienio: 1.200 ha')."""
@@ -215,7 +229,7 @@ class Perfil:
         return any(p.fullmatch(texto) for p in self.cabeceras)
 
 
-def compilar(archivo: ArchivoPerfil, nombre: str) -> Perfil:
+def compilar(archivo: ArchivoPerfil, nombre: str, propio: bool = False) -> Perfil:
     etiquetas = [e for campo in archivo.campos for e in etiquetas_de(campo)]
     cabeceras = [re.compile(rf"\s*{frase(t)}\s*:?\s*", re.IGNORECASE) for campo in archivo.campos for t in (*campo.titulos, *campo.rotulos)]
     return Perfil(
@@ -227,7 +241,9 @@ def compilar(archivo: ArchivoPerfil, nombre: str) -> Perfil:
         mobiliario=tuple(re.compile(p) for p in archivo.mobiliario),
         datos=tuple((re.compile(rf"^\s*{frase(d.rotulo)}(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*:\s*(?P<valor>.*)$",
                                 re.IGNORECASE | re.DOTALL), d.campo) for d in archivo.datos),
-        parrafos={clave: re.compile(valor, re.IGNORECASE) for clave, valor in (archivo.parrafos.model_dump() if archivo.parrafos else {}).items()},
+        parrafos={clave: re.compile(valor, re.IGNORECASE)
+                  for clave, valor in (archivo.parrafos.model_dump() if archivo.parrafos else {}).items() if valor is not None},
+        propio=propio,
     )
 
 
@@ -235,7 +251,7 @@ class ErrorPerfil(ErrorArchivo):
     """A template profile that cannot be used: file, line and why."""
 
 
-def leer_perfil(ruta: Path) -> Perfil:
+def leer_perfil(ruta: Path, propio: bool = False) -> Perfil:
     """One profile file, validated; ErrorPerfil naming the file and line of the problem."""
     nombre = str(ruta)
     try:
@@ -257,23 +273,50 @@ def leer_perfil(ruta: Path) -> Perfil:
         else:
             mensaje, linea = str(e["msg"]).removeprefix("Value error, "), documento.mapa.linea(loc)
         raise ErrorPerfil(nombre, f"{donde}: {mensaje}", linea) from None
-    return compilar(archivo, nombre)
+    return compilar(archivo, nombre, propio)
 
 
 def directorio_plantillas_incluidas() -> Path:
     return directorio_reglas_incluidas() / PLANTILLAS
 
 
-@lru_cache(maxsize=16)
-def _perfil_en(ruta: Path) -> Perfil:
-    return leer_perfil(ruta)
+@lru_cache(maxsize=64)
+def _perfil_en(ruta: Path, propio: bool = False) -> Perfil:
+    return leer_perfil(ruta, propio)
 
 
-def perfil(plantilla: str, directorios: tuple[Path, ...] = ()) -> Perfil:
-    """The profile of a layout: an office's own (``DIR/plantillas/<plantilla>.yaml``, the last
-    directory given wins) or the built-in one."""
-    for directorio in reversed(directorios):
-        propia = Path(directorio) / PLANTILLAS / f"{plantilla}.yaml"
-        if propia.is_file():
-            return _perfil_en(propia.resolve())
+LECTORES = ("tabular", "narrativa")  # the built-in profiles read with a reader of their own name
+MATRIZ = "matriz"  # not a profile of this kind: the matrix's column names (`matriz.cargar_perfil`)
+
+
+def perfil(plantilla: str) -> Perfil:
+    """The built-in profile of a layout (``rules/plantillas/<plantilla>.yaml``)."""
     return _perfil_en(directorio_plantillas_incluidas() / f"{plantilla}.yaml")
+
+
+def archivos_propios(nombre: str | None = None) -> list[Path]:
+    """The profile files of the offices' rules directories in use (``DIR/plantillas/*.yaml``, or only
+    ``<nombre>.yaml``), the last directory given first: where two name the same profile, it wins."""
+    salida = []
+    for directorio in reversed(vocabulario.directorios()):
+        carpeta = Path(directorio) / PLANTILLAS
+        if carpeta.is_dir():
+            salida.extend(sorted(carpeta.glob(f"{nombre or '*'}.yaml")))
+    return salida
+
+
+def en_uso() -> tuple[Perfil, ...]:
+    """The profiles the importer chooses among: each office's own (``plantillas/*.yaml`` in the rules
+    directories in use, ``--rules DIR`` or the configuration's), then the built-in ones. An office's
+    profile named like a built-in one (``plantillas/tabular.yaml``) replaces it. A bad profile is an
+    ErrorPerfil naming its file and line."""
+    return _en_uso(vocabulario.generacion())
+
+
+@cache
+def _en_uso(generacion: int) -> tuple[Perfil, ...]:
+    propios: dict[str, Perfil] = {}
+    for ruta in archivos_propios():
+        if ruta.stem != MATRIZ and ruta.stem not in propios:
+            propios[ruta.stem] = _perfil_en(ruta.resolve(), True)
+    return (*propios.values(), *(perfil(n) for n in LECTORES if n not in propios))

@@ -141,7 +141,7 @@ class LectorTabular:
         for m in self.metas:
             self._cerrar(m)
         leer_afirmaciones_de_metas(preambulo[len(portada):], self.b)
-        leer_tablas_informe(resto[fin:], self.b)
+        leer_tablas_informe(resto[fin:], self.b, self.perfil)
 
     # --- one paragraph at a time ------------------------------------------------------
 
@@ -535,13 +535,13 @@ def _frase_con(texto: str, posicion: int) -> str:
 
 # --- after the metas: the report-level tables ---------------------------------------------
 
-def leer_tablas_informe(segmentos: list[Segmento], b: Borrador) -> None:
+def leer_tablas_informe(segmentos: list[Segmento], b: Borrador, perfil_: Perfil = PERFIL) -> None:
     """CUMPLIMIENTO/AVANCE POR NIVEL DEL PDD and ANÁLISIS DE LOS INDICADORES DE RESULTADO."""
     seccion = ""
     filas_pdd = filas_ind = 0
     fila_cabecera: int | None = None
     for s in segmentos:
-        if PERFIL.es_mobiliario(s.texto) or _SEPARADOR.match(s.texto):
+        if perfil_.es_mobiliario(s.texto) or _SEPARADOR.match(s.texto):
             continue
         if _PDD.match(s.texto):
             seccion = "pdd"
