@@ -227,6 +227,20 @@ def test_portada_en_mayusculas_con_saltos_simples() -> None:
     assert (informe.periodo.desde, informe.periodo.hasta) == (2025, 2025)
 
 
+def test_portada_en_minusculas_con_saltos_simples_y_parrafos_envueltos() -> None:
+    """Short cover lines with single newlines are lines of their own; a paragraph wrapped at the width stays one."""
+    cargado = _importar("Informe de Rendición de Cuentas 2025\nSecretaría de Salud\nAlcaldía de Pasto\n"
+                        "Fecha de corte: 30 de junio de 2025\n\n"
+                        "Meta 12: 4 huertas\n\nSe establecieron 2 huertas escolares con las familias de las veredas de\n"
+                        "la zona rural, con un avance del 50 % frente al cuatrienio y la asistencia\n"
+                        "técnica de la UMATA.\n")
+    informe = cargado.informe
+    assert informe is not None
+    assert (informe.entidad, informe.secretaria, informe.fecha_corte) == ("Alcaldía de Pasto", "Secretaría de Salud", "2025-06-30")
+    assert informe.metas[0].logro.texto == ("Se establecieron 2 huertas escolares con las familias de las veredas de la zona rural, "
+                                            "con un avance del 50 % frente al cuatrienio y la asistencia técnica de la UMATA.")
+
+
 def test_lo_logrado_se_cuenta_con_la_unidad_de_varias_palabras() -> None:
     """'Meta cuatrienio: 48.000 niños y niñas': what was achieved is counted by the unit's first noun, so the
     % de cumplimiento can be checked against it (9.200 of the 12.000 programmed is 76,7%, not 92%)."""

@@ -241,6 +241,7 @@ def test_check_lee_con_el_perfil_propio_y_sus_reglas_hallan_en_su_meta(tmp_path:
     sin_monto = [(h["meta"], h["line"]) for h in hallazgos if h["rule"] == "INV001"]
     assert sin_monto == [("2", 23)]  # '$ millones' in the second compromiso's investment paragraph, at its line
     assert not [h for h in hallazgos if h["rule"] in ("ENT004", "SEC001", "SEC002")]
+    assert not [h for h in hallazgos if h["rule"] == "OBJ001"]  # 'Vacunar 5.000 niños …': the target after the verb
 
 
 def test_un_perfil_propio_con_el_nombre_de_uno_incluido_lo_reemplaza(tmp_path: Path) -> None:

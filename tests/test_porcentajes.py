@@ -35,6 +35,11 @@ CASOS: list[tuple[str, list[tuple[float, Referente | None]]]] = [
     ("con un avance frente al cuatrienio del 7%", [(7, C)]),
     ("10% de avance", [(10, C)]),
     ("un cumplimiento del 15% de la meta en el cuatrienio", [(15, C)]),
+    # the measure, then a verb that reports its value: 'se reporta en', 'asciende a', 'llegó al', 'se ubica en'
+    ("el avance frente al cuatrienio también se reporta en 100 %", [(100, C)]),
+    ("El avance del cuatrienio asciende a 45 %.", [(45, C)]),
+    ("el cumplimiento de la vigencia llegó al 80 %", [(80, P)]),
+    ("el avance acumulado se ubica en el 30%", [(30, C)]),
     # both, in either order, each by its own phrase
     ("con un avance del 30 % frente al cuatrienio y un cumplimiento del 90 % de lo programado", [(30, C), (90, P)]),
     ("cumplimiento del 100 % en el año 2025 y avance del 25 % del cuatrienio", [(100, P), (25, C)]),

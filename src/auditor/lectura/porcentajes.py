@@ -138,7 +138,9 @@ _ANTES = re.compile(
     rf"(?:\b(?:en|durante|para) (?:el|la|este|esta) (?P<ambito_previo>periodo|vigencia|cuatrienio)(?: \d{{4}}(?: ?- ?\d{{4}})?)? (?:(?:un|el|una) )?)?"
     rf"\b(?P<medida>cumplimiento|cumpliendo|cumplio|cumplida|cumplido|avance|ejecucion presupuestal|ejecucion financiera)"
     rf"(?: {_AMBITO})?"
-    r"(?: (?:es|fue|ha sido|sera|alcanzado|alcanzo|logrado|acumulado|total|general))*"
+    r"(?: (?:es|fue|ha sido|sera|alcanzado|alcanzo|logrado|acumulado|total|general|tambien|igualmente|asimismo|ya"
+    r"|se reporta|se reporto|se registra|se registro|se ubica|se situa|llega|llego|asciende|ascendio|alcanza|queda|quedo"
+    r"|se mantiene|se mantuvo))*"
     r"(?: (?:del|de|en|al|a|con|por|hasta|sobre))?(?: (?:el|un|una|lo))? ?$"
 )
 _COMPOSICION_ANTES = re.compile(r"\bde (?:ellas|ellos|estas|estos|los cuales|las cuales) ?,? (?:(?:el|un) )?$")

@@ -43,6 +43,9 @@ def numero_de_meta(m: re.Match[str]) -> str:
 
 
 _META_CANTIDAD = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<unidad>[A-Za-zÁÉÍÓÚÑáéíóúñ]+)")
+# 'Mantener en funcionamiento 40 centros vida', 'Vacunar 5.000 niños': the target after the verb that opens the meta
+_META_VERBO = re.compile(r"^\s*[A-Za-zÁÉÍÓÚÑáéíóúñ]+(?:ar|er|ir)\s+(?:(?!\d)[\w]+\s+){0,3}?"
+                         r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?!(?:por|de|del|al|a|y|o|en|entre|hasta)\b)(?P<unidad>[A-Za-zÁÉÍÓÚÑáéíóúñ]+)")
 _META_UNA = re.compile(r"^\s*\w+\s+de\s+(?:un|una)\s+(?P<unidad>[a-záéíóúñ]+)", re.IGNORECASE)
 
 
@@ -297,7 +300,7 @@ class LectorNarrativo:
 
     def _meta_cuatrienio(self, base: Ruta, nombre: str, linea: int) -> None:
         self.b.poner(base + ("meta_cuatrienio", "texto"), nombre, linea)
-        m = _META_CANTIDAD.match(nombre)
+        m = _META_CANTIDAD.match(nombre) or _META_VERBO.match(nombre)
         if m:
             self.b.poner(base + ("meta_cuatrienio", "cantidad"), m.group("n"), linea)
             self.b.poner(base + ("meta_cuatrienio", "unidad"), m.group("unidad"), linea)

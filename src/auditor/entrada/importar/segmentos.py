@@ -264,9 +264,10 @@ def ancho_de_linea(lineas: list[str]) -> int:
 def salto_de_parrafo(pendiente: list[str], linea: str, ancho: int, titulo: Callable[[str], bool]) -> bool:
     """Whether the single newline before `linea` ends the paragraph gathered in `pendiente`
     rather than wrapping it.  It does when the paragraph so far is a heading and the line starts
-    a sentence; when the line is a list item; or when the previous line ends a sentence, the line
-    starts with a capital or a digit and its first word would have fitted on the previous line
-    (a wrap fills the line first).  Never inside bold ('**...**' open over the newline)."""
+    a sentence; when the line is a list item; or when the line starts with a capital or a digit and
+    its first word would have fitted on the previous line (a wrap fills the line first) — with room
+    to spare where the previous line ends no sentence.  Never inside bold ('**...**' open over the
+    newline), nor after a word that cannot end a line ('de', a comma)."""
     anterior = pendiente[-1].rstrip()
     siguiente = linea.strip()
     bloque = " ".join(p.strip() for p in pendiente)
@@ -279,10 +280,15 @@ def salto_de_parrafo(pendiente: list[str], linea: str, ancho: int, titulo: Calla
         return False
     if titulo(bloque) or (_en_mayusculas(anterior) and not _en_mayusculas(siguiente)):
         return True  # a heading, or a line in capitals ('GOBERNACIÓN DE …') then one in mixed case: two lines of a cover
-    if not _FIN_DE_ORACION.search(anterior):
-        return False
     primera = siguiente.split()[0] if siguiente.split() else ""
+    if not _FIN_DE_ORACION.search(anterior):
+        # no sentence ends, but the line stopped far short of the width: lines of a cover or a list
+        # ('Secretaría de Salud' / 'Alcaldía de Pasto'), not a wrap, even where a font's widths vary
+        return len(anterior.strip()) + 1 + len(primera) <= _CORTA * ancho
     return len(anterior.strip()) + 1 + len(primera) <= ancho
+
+
+_CORTA = 0.8  # a line this much shorter than the wrap width did not wrap
 
 
 def _en_mayusculas(texto: str) -> bool:
