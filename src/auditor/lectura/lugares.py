@@ -338,7 +338,9 @@ class Divipola:
         texto = unicodedata.normalize("NFC", texto)  # offsets below are in the composed text: 'u' + '\u0301' is one letter
         salida: list[Mencion] = []
         lugares = self.lugares(texto)
-        listas = {lugar.inicio: lugar.fin for lugar in lugares if lugar.como_municipio}
+        # presented as municipalities; not one only guessed from the end of a longer name ('San Antonio de Prado'),
+        # which counts as a municipality where it is one of the department, as any name does
+        listas = {lugar.inicio: lugar.fin for lugar in lugares if lugar.como_municipio and not lugar.supuesto}
         dentro = _Tramos([(lugar.inicio, lugar.fin) for lugar in lugares if lugar.submunicipal])
         for span in _spans_capitalizados(texto):
             salida.extend(self._menciones_en_span(texto, span, departamento, listas, dentro))
@@ -574,6 +576,9 @@ class Lugar:
     tipo: Tipo | None  # None: the text does not say
     presentacion: Presentacion
     municipio: Lugar | None = None  # the municipality it belongs to, when the text says it
+    # a municipality read off the end of a longer name after a kind word ('corregimiento San Antonio de Prado',
+    # 'vereda El Llanito de Ocaña'): the 'de Prado' may be the place's own name, so it is a guess
+    supuesto: bool = False
 
     @property
     def como_municipio(self) -> bool:
@@ -623,6 +628,7 @@ class _Item:
     presentacion: Presentacion
     padre: int | None = None
     enumeracion: int | None = None
+    supuesto: bool = False  # see Lugar.supuesto
 
 
 @dataclass
@@ -843,6 +849,7 @@ class _Lector:
             marco.y_visto = False
             if corte is not None:  # "barrios A, B y C de Cúcuta": C's municipality is the whole list's
                 m = self._nuevo_suelto(corte[1], b, Tipo.MUNICIPIO, Presentacion.CONTEXTO)
+                self.items[m].supuesto = True
                 self._dar_padre(marco.pendientes, m)
         elif tipo is Tipo.MUNICIPIO or tipo is Tipo.DEPARTAMENTO:
             j = self._nuevo(marco, a, b, tipo, Presentacion.NOMBRADO)
@@ -957,7 +964,8 @@ class _Lector:
             if j not in hechos:
                 item = items[j]
                 padre = lugar(item.padre) if item.padre is not None and items[item.padre].padre is None else None  # a municipality has none
-                hechos[j] = Lugar(self.texto[item.inicio : item.fin], item.inicio, item.fin, item.tipo, item.presentacion, padre)
+                hechos[j] = Lugar(self.texto[item.inicio : item.fin], item.inicio, item.fin, item.tipo, item.presentacion, padre,
+                                  item.supuesto)
             return hechos[j]
 
         return sorted((lugar(j) for j in range(len(items))), key=lambda x: (x.inicio, x.fin))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from auditor.lectura.conteos import analizar
 from auditor.lectura.fechas import MESES
-from auditor.lectura.lugares import Divipola, Lugar, divipola
+from auditor.lectura.lugares import Divipola, Lugar, clave, divipola
 from auditor.lectura.numeros_en_letras import UNIDADES, numeros_en_letras
 from auditor.lectura.patrones import normalizar
 from auditor.lectura.porcentajes import Referente, de_progreso
@@ -329,18 +329,22 @@ def porcentajes_narrativos(texto: str) -> dict[str, Trozo]:
 # --- municipalities ---------------------------------------------------------------------
 
 
-def municipios(texto: str) -> list[str]:
+def municipios(texto: str, departamento: str | None = None) -> list[str]:
     """Municipality names a LOCALIZACIÓN answer gives, as written, in order, without repeats: those the
     text presents as municipalities ('municipio de X', 'municipios de A, B y C', a list of names most of
     which are municipalities, the municipality of a vereda or a corregimiento: 'Ocaña (vereda El Rodeo)',
     'vereda La Laguna (Mutiscua)', 'Corregimiento de Versalles, municipio de Tibú').  Corregimientos,
-    veredas, barrios and the like are not municipalities and are left out (see `lugares.leer_lugares`)."""
+    veredas, barrios and the like are not municipalities and are left out (see `lugares.leer_lugares`).
+    With the report's `departamento`, a municipality only guessed from the end of a longer name
+    ('corregimiento San Antonio de Prado') that is not of that department is taken for part of the name."""
     d = divipola()
     vistos: dict[str, str] = {}
     anterior = None
     texto = _lista_en_parrafos(texto)
     for lugar in d.lugares(texto):
         if not lugar.como_municipio:
+            continue
+        if lugar.supuesto and departamento and not any(clave(m.departamento) == clave(departamento) for m in d.buscar(lugar.nombre)):
             continue
         if anterior is not None and _CALIFICA.fullmatch(texto, anterior.fin, lugar.inicio) and _es_su_departamento(d, anterior, lugar):
             continue  # "Tabio, Cundinamarca", "Granada (Meta)": the department of the name before

@@ -395,7 +395,7 @@ def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabula
                 b.poner(base + ("beneficiarios", "grupos", i, "cantidad"), cantidad, poblacion.linea_de(grupo))
     lugar = textos.get(("localizacion", "texto"))
     if lugar is not None:
-        for i, municipio in enumerate(lectura.municipios(lugar.texto)):
+        for i, municipio in enumerate(lectura.municipios(lugar.texto, b.datos.get("departamento"))):
             b.poner(base + ("localizacion", "municipios", i), municipio, lugar.linea_de(municipio))
 
 
