@@ -19,15 +19,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from auditor.lectura.patrones import normalizar, normalizar_con_indices
+from auditor.lectura.patrones import normalizar_con_indices
 
 _PALABRA = re.compile(r"\w+")
 _SEPARADOR_PARRAFOS = re.compile(r"\n\s*\n")
 
 
 def palabras(texto: str) -> list[str]:
-    """Words of the text without case, accents or punctuation: '“Empleo para la paz”,' -> empleo, para, la, paz."""
-    return _PALABRA.findall(normalizar(texto))
+    """Words of the text without case, accents or punctuation: '“Empleo para la paz”,' -> empleo, para, la, paz.
+
+    The normalized text is `normalizar`'s, taken from `normalizar_con_indices`, whose cache the pattern sets read
+    next: DUP001 asks whether a paragraph is template text, and PLH001/PLH002 search its field."""
+    return _PALABRA.findall(normalizar_con_indices(texto)[0])
 
 
 def parrafos(texto: str) -> list[str]:
