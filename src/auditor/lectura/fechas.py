@@ -725,9 +725,9 @@ _ORDINAL_EDICION = (r"(\d+|primer[ao]?|segund[ao]|tercer[ao]?|cuart[ao]|quint[ao
                     r"|decim[ao])\s*(?:°|a|o)?\s+(?:edicion|version)")
 _EDICION_ANTES = re.compile(_ORDINAL_EDICION + r"\s+(?:de|del)\s+(?:(?:la|el)\s+)?$")  # 'la 32° versión de la' + name
 _EDICION_SU = re.compile(r"\ben\s+su\s+" + _ORDINAL_EDICION)  # 'En su segunda edición' anywhere in the sentence
-_VERSION_PUNTO = re.compile(r"^\s*(\d{1,2})\.0\b")
-_ANIO_TRAS_NOMBRE = re.compile(r"^\s*[-–]?\s*((?:19|20)\d{2})(?!\d|[.,]\d|\s*[-–]\s*\d)")
-_LUGAR = re.compile(rf"^\s*,?\s*(?i:en\s+(?:el\s+municipio|la\s+ciudad|el\s+corregimiento|la\s+vereda|el\s+departamento)\s+de)\s+"
+_VERSION_PUNTO = re.compile(r"\s*(\d{1,2})\.0\b")  # these three are matched where the name ends
+_ANIO_TRAS_NOMBRE = re.compile(r"\s*[-–]?\s*((?:19|20)\d{2})(?!\d|[.,]\d|\s*[-–]\s*\d)")
+_LUGAR = re.compile(rf"\s*,?\s*(?i:en\s+(?:el\s+municipio|la\s+ciudad|el\s+corregimiento|la\s+vereda|el\s+departamento)\s+de)\s+"
                     rf"((?:(?:los|las|la|el)\s+)?{_PALABRA_CAP}(?:\s+(?:{_CONECTOR}\s+)*{_PALABRA_CAP})*)")
 _SEDE = re.compile(rf"\b(?:en|En)\s+(?:(?:el|la|los|las)\s+)?((?i:hotel|coliseo|centro|parque|plaza|plazoleta|club|corferias"
                    rf"|recinto|auditorio|teatro|complejo|instituci[oó]n|colegio|universidad|templo|sal[oó]n|biblioteca)\b"
@@ -865,16 +865,16 @@ def _pieza(tramo: str, a: int, b: int) -> _Pieza | None:
 def _nombre(texto: str, inicio: int, fin: int, pieza: _Pieza) -> NombreEvento:
     """The name at texto[inicio:fin] with what the text around it says: its edition, year and place."""
     edicion = pieza.edicion
-    resto = texto[fin:]
     if edicion is None:
         edicion = _edicion_antes(texto[max(0, inicio - 60):inicio])
-    version = _VERSION_PUNTO.match(resto)
+    # what follows the name is matched in place (a copy of the rest of the text per name was quadratic)
+    version = _VERSION_PUNTO.match(texto, fin)
     if edicion is None and version is not None:
         edicion = int(version.group(1))
-    anio_m = _ANIO_TRAS_NOMBRE.match(resto[version.end():] if version else resto)
+    anio_m = _ANIO_TRAS_NOMBRE.match(texto, version.end() if version else fin)
     anio = int(anio_m.group(1)) if anio_m else None
     clave = pieza.clave
-    lugar = _LUGAR.match(resto)
+    lugar = _LUGAR.match(texto, fin)
     if lugar:
         sitio = [p for p in normalizar(lugar.group(1)).split() if p not in _ARTICULOS]
         clave += " @ " + " ".join(sitio)
@@ -904,8 +904,10 @@ def _romano(p: str) -> int:
 @lru_cache(maxsize=8192)
 def siglas_de_eventos(texto: str) -> frozenset[str]:
     """Acronyms that name events in a text: the upper-case part of a name with an event word
-    ('CUMO' in 'Feria Cúcuta Moda – CUMO 2024', 'EXPOCUC' in 'Feria Internacional de Calzado EXPOCUC')."""
-    return frozenset(s for n in _nombres(texto, frozenset()) if n.con_cabeza for s in n.siglas)
+    ('CUMO' in 'Feria Cúcuta Moda – CUMO 2024', 'EXPOCUC' in 'Feria Internacional de Calzado EXPOCUC').
+    Both depend on the name's own words (`_piezas`): the text around it (edition, year, place) is not read."""
+    return frozenset(s for m in _NOMBRE.finditer(texto) for pieza in _piezas(m.group()) if pieza.con_cabeza
+                     for s in pieza.siglas)
 
 
 @dataclass(frozen=True)
