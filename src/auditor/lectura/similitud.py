@@ -98,6 +98,21 @@ class IndiceFragmentos:
                 cuenta.update(lista)
         return cuenta
 
+    def comunes_y_agregar(self, clave: int, huella: Huella) -> Counter[int]:
+        """`comunes(huella)`, then `agregar(clave, huella)`, with one pass over the fragments the index already has."""
+        cuenta: Counter[int] = Counter()
+        listas = self._listas
+        for f in listas.keys() & huella.fragmentos:
+            lista = listas[f]
+            if isinstance(lista, int):
+                cuenta[lista] += 1
+                listas[f] = [lista, clave]
+            elif len(lista) <= self.frecuencia_maxima:  # counted as it was, then grown up to the limit
+                cuenta.update(lista)
+                lista.append(clave)
+        listas.update(dict.fromkeys(huella.fragmentos.difference(listas), clave))
+        return cuenta
+
     def agregar(self, clave: int, huella: Huella) -> None:
         listas = self._listas
         for f in listas.keys() & huella.fragmentos:
