@@ -43,6 +43,19 @@ def test_un_fragmento_demasiado_frecuente_deja_de_contar() -> None:
     assert indice.comunes(frase) == {}  # shared by 3 paragraphs > 2: boilerplate
 
 
+def test_comparar_y_agregar_de_una_vez_es_comparar_y_luego_agregar() -> None:
+    """DUP001 asks for the shared fragments and adds the paragraph in one pass: the same counts and the same index."""
+    huellas = [Huella.de(t, 2) for t in (
+        "uno dos tres cuatro", "dos tres cuatro cinco", "uno dos seis", "tres cuatro cinco seis", "dos tres", "uno dos tres",
+    )]
+    separado, junto = IndiceFragmentos(frecuencia_maxima=2), IndiceFragmentos(frecuencia_maxima=2)
+    for i, huella in enumerate(huellas):
+        antes = separado.comunes(huella)
+        separado.agregar(i, huella)
+        assert junto.comunes_y_agregar(i, huella) == antes
+        assert junto._listas == separado._listas
+
+
 def _informe(n: int) -> Informe:
     comun = "Las acciones se desarrollaron en articulación con la Cámara de Comercio de Cúcuta durante las vigencias 2024 y 2025"
     metas = [

@@ -62,11 +62,11 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property, lru_cache
-from typing import Literal
+from functools import lru_cache
+from typing import Any, Generic, Literal, TypeVar, overload
 
 from auditor.idioma import tr
 from auditor.lectura.memoria import por_informe
@@ -118,6 +118,32 @@ class Tramo:
         return date(self.anio_desde, self.mes_desde, dia_desde), date(self.anio_hasta, self.mes_hasta, dia_hasta)
 
 
+_T = TypeVar("_T")
+
+
+class _una_vez(Generic[_T]):  # noqa: N801 - used as a decorator, like the cached_property it stands for
+    """`functools.cached_property` without its lock: Python 3.11 takes one at the first read of each property of
+    each date, a tenth of the time of the rules that read them.  Nothing here shares a date between threads
+    before reading it, and a property computed twice gives the same value."""
+
+    def __init__(self, funcion: Callable[[Any], _T]) -> None:
+        self.funcion = funcion
+        self.nombre = funcion.__name__
+        self.__doc__ = funcion.__doc__
+
+    @overload
+    def __get__(self, objeto: None, tipo: type | None = None) -> _una_vez[_T]: ...
+
+    @overload
+    def __get__(self, objeto: object, tipo: type | None = None) -> _T: ...
+
+    def __get__(self, objeto: object | None, tipo: type | None = None) -> _T | _una_vez[_T]:
+        if objeto is None:
+            return self
+        valor = objeto.__dict__[self.nombre] = self.funcion(objeto)  # found there from then on: not a data descriptor
+        return valor
+
+
 @dataclass(frozen=True)
 class Fecha:
     """A date expression found in a text: where it is, what time it covers, how the text uses it."""
@@ -135,18 +161,18 @@ class Fecha:
     borde: Literal["inicio", "fin"] | None = None  # "inició en X", "culminó en X"
     agenda: bool = False  # a milestone in the present tense ('terminan en el primer semestre de 2025'): a schedule
 
-    @cached_property  # asked of every date by every rule
+    @_una_vez  # asked of every date by every rule
     def sin_anio(self) -> bool:
         return not all(t.con_anio for t in self.tramos)
 
-    @cached_property  # the rules ask often, and a reading is shared through the cache of leer_fechas
+    @_una_vez  # the rules ask often, and a reading is shared through the cache of leer_fechas
     def partes(self) -> tuple[tuple[date, date], ...]:
         """Each stretch as (first day, last day); empty when the year is unknown."""
         if self.sin_anio:
             return ()
         return tuple(t.fechas() for t in self.tramos)
 
-    @cached_property
+    @_una_vez
     def al_reves(self) -> bool:
         """A stretch written from its end back to its start, each end with its year ('del 15 de julio de 2024 al
         28 de febrero de 2024'); a year taken from the context never makes one."""
@@ -336,6 +362,9 @@ _ANTES = re.compile(r"\bhasta\s+(?:(?:el|la)\s+)?$")
 _INICIO = re.compile(r"\b(?:inici(?:o|a|an|aron|ada|ado|adas|ados|ando|ar)|comenz\w*|empez\w*|arranc\w*)\b")
 _FIN = re.compile(r"\b(?:culmin\w*|termin(?:o|a|an|aron|ada|ado|adas|ados|ando|ar|acion)|finaliz\w*"
                   r"|conclu(?:yo|ye|yen|yeron|ido|ida|ir|sion)|cerr(?:o|aron|ado|ada)|clausur\w*)\b")
+# a word that each of _DESPUES, _ANTES, _INICIO, _FIN and _MARCA_ANIO needs in the clause: one search, with a class
+# of first letters the engine skips to, tells that none of the five can be found
+_PISTAS = re.compile(r"desde|hasta|durante|partir|inici|comenz|empez|arranc|culmin|termin|finaliz|conclu|cerr|clausur")
 # a bare year is a date of something done after these words; 'en 2019' alone is too often context
 # ('desde su creación en 2019', 'la pandemia en 2020') to count as an event of the report
 _MARCA_ANIO = re.compile(r"\b(?:durante|desde|hasta|a\s+partir\s+de)\s+(?:el\s+)?$")
@@ -355,13 +384,19 @@ _FRASE = re.compile(r"[.!?]\s+(?=[¿¡\"“(]?[A-ZÁÉÍÓÚÜÑ])|\n\s*\n")
 
 def unidades(texto: str, leyenda: bool) -> list[tuple[int, int]]:
     """The sentences of a text, as (start, end); a caption is one unit."""
+    return list(unidades_de(texto, leyenda))
+
+
+@lru_cache(maxsize=8192)
+def unidades_de(texto: str, leyenda: bool) -> tuple[tuple[int, int], ...]:
+    """`unidades`, read once per text: the dates, the named events and the milestones of a text each need them."""
     if leyenda:
-        return [(0, len(texto))]
+        return ((0, len(texto)),)
     cortes = [0]
     for m in _FRASE.finditer(texto):
         cortes.append(m.end())
     cortes.append(len(texto))
-    return [(a, b) for a, b in zip(cortes, cortes[1:], strict=False) if b > a]
+    return tuple((a, b) for a, b in zip(cortes, cortes[1:], strict=False) if b > a)
 
 
 @dataclass
@@ -522,6 +557,9 @@ def _contexto(normal: str, inicio: int, desde: int, original: _Original | None =
         rol = "proyeccion"
     elif original is not None and _en_futuro(normal, ventana_desde + len(ventana) - len(clausula), inicio, original):
         rol = "proyeccion"
+    agenda = bool(_AGENDA.search(clausula))
+    if not _PISTAS.search(clausula):  # most clauses: none of the next five expressions can be found
+        return _Contexto(rol, None, None, False, agenda)
     abierta: Literal["despues", "antes"] | None = None
     if _DESPUES.search(clausula):
         abierta = "despues"
@@ -532,7 +570,7 @@ def _contexto(normal: str, inicio: int, desde: int, original: _Original | None =
     borde: Literal["inicio", "fin"] | None = None
     if inicios or fines:
         borde = "inicio" if max(inicios, default=-1) > max(fines, default=-1) else "fin"
-    return _Contexto(rol, abierta, borde, bool(_MARCA_ANIO.search(clausula)), bool(_AGENDA.search(clausula)))
+    return _Contexto(rol, abierta, borde, bool(_MARCA_ANIO.search(clausula)), agenda)
 
 
 @dataclass(frozen=True)
@@ -549,7 +587,7 @@ def _en_futuro(normal: str, a: int, b: int, original: _Original) -> bool:
     """A future tense in the clause before the date (normal[a:b]), or a plan said right after it, before
     its clause ends or the next date begins ('En 2025 se realizarán las dos jornadas restantes')."""
     indices = original.indices
-    if a < b and _FUTURO.search(original.texto, indices[a], indices[b - 1] + 1):
+    if a < b and _futuro(original.texto, indices[a], indices[b - 1] + 1):
         return True
     tope = min(original.limite, original.fin + _DESPUES_VENTANA)
     despues = normal[original.fin:tope]
@@ -560,7 +598,16 @@ def _en_futuro(normal: str, a: int, b: int, original: _Original) -> bool:
     if _PLAN_DESPUES.search(despues):
         return True
     inicio_original = indices[original.fin] if original.fin < len(indices) else len(original.texto)
-    return bool(_FUTURO.search(original.texto, inicio_original, indices[original.fin + len(despues) - 1] + 1))
+    return _futuro(original.texto, inicio_original, indices[original.fin + len(despues) - 1] + 1)
+
+
+def _futuro(texto: str, a: int, b: int) -> bool:
+    """A future tense in texto[a:b].  Each form of _FUTURO holds an accented 'á' or 'remos': most stretches have
+    neither, and a search of three substrings spares the expression (which tries every word of the stretch)."""
+    trozo = texto[a:b]
+    if "á" not in trozo and "Á" not in trozo and "remos" not in trozo:
+        return False
+    return _FUTURO.search(texto, a, b) is not None
 
 
 def _es_cantidad(normal: str, original: str, indices: Sequence[int], fin: int) -> bool:
@@ -580,7 +627,7 @@ def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
     expresiones = list(_EXPRESION.finditer(normal))
     if not expresiones:  # about half the texts: their sentences are not needed
         return ()
-    partes = unidades(texto, leyenda)
+    partes = unidades_de(texto, leyenda)
     crudos: list[tuple[_Crudo, _Contexto, int]] = []  # expression, context, unit
     unidad = 0
     for j, m in enumerate(expresiones):
@@ -725,9 +772,9 @@ _ORDINAL_EDICION = (r"(\d+|primer[ao]?|segund[ao]|tercer[ao]?|cuart[ao]|quint[ao
                     r"|decim[ao])\s*(?:°|a|o)?\s+(?:edicion|version)")
 _EDICION_ANTES = re.compile(_ORDINAL_EDICION + r"\s+(?:de|del)\s+(?:(?:la|el)\s+)?$")  # 'la 32° versión de la' + name
 _EDICION_SU = re.compile(r"\ben\s+su\s+" + _ORDINAL_EDICION)  # 'En su segunda edición' anywhere in the sentence
-_VERSION_PUNTO = re.compile(r"^\s*(\d{1,2})\.0\b")
-_ANIO_TRAS_NOMBRE = re.compile(r"^\s*[-–]?\s*((?:19|20)\d{2})(?!\d|[.,]\d|\s*[-–]\s*\d)")
-_LUGAR = re.compile(rf"^\s*,?\s*(?i:en\s+(?:el\s+municipio|la\s+ciudad|el\s+corregimiento|la\s+vereda|el\s+departamento)\s+de)\s+"
+_VERSION_PUNTO = re.compile(r"\s*(\d{1,2})\.0\b")  # these three are matched where the name ends
+_ANIO_TRAS_NOMBRE = re.compile(r"\s*[-–]?\s*((?:19|20)\d{2})(?!\d|[.,]\d|\s*[-–]\s*\d)")
+_LUGAR = re.compile(rf"\s*,?\s*(?i:en\s+(?:el\s+municipio|la\s+ciudad|el\s+corregimiento|la\s+vereda|el\s+departamento)\s+de)\s+"
                     rf"((?:(?:los|las|la|el)\s+)?{_PALABRA_CAP}(?:\s+(?:{_CONECTOR}\s+)*{_PALABRA_CAP})*)")
 _SEDE = re.compile(rf"\b(?:en|En)\s+(?:(?:el|la|los|las)\s+)?((?i:hotel|coliseo|centro|parque|plaza|plazoleta|club|corferias"
                    rf"|recinto|auditorio|teatro|complejo|instituci[oó]n|colegio|universidad|templo|sal[oó]n|biblioteca)\b"
@@ -865,16 +912,16 @@ def _pieza(tramo: str, a: int, b: int) -> _Pieza | None:
 def _nombre(texto: str, inicio: int, fin: int, pieza: _Pieza) -> NombreEvento:
     """The name at texto[inicio:fin] with what the text around it says: its edition, year and place."""
     edicion = pieza.edicion
-    resto = texto[fin:]
     if edicion is None:
         edicion = _edicion_antes(texto[max(0, inicio - 60):inicio])
-    version = _VERSION_PUNTO.match(resto)
+    # what follows the name is matched in place (a copy of the rest of the text per name was quadratic)
+    version = _VERSION_PUNTO.match(texto, fin)
     if edicion is None and version is not None:
         edicion = int(version.group(1))
-    anio_m = _ANIO_TRAS_NOMBRE.match(resto[version.end():] if version else resto)
+    anio_m = _ANIO_TRAS_NOMBRE.match(texto, version.end() if version else fin)
     anio = int(anio_m.group(1)) if anio_m else None
     clave = pieza.clave
-    lugar = _LUGAR.match(resto)
+    lugar = _LUGAR.match(texto, fin)
     if lugar:
         sitio = [p for p in normalizar(lugar.group(1)).split() if p not in _ARTICULOS]
         clave += " @ " + " ".join(sitio)
@@ -904,8 +951,10 @@ def _romano(p: str) -> int:
 @lru_cache(maxsize=8192)
 def siglas_de_eventos(texto: str) -> frozenset[str]:
     """Acronyms that name events in a text: the upper-case part of a name with an event word
-    ('CUMO' in 'Feria Cúcuta Moda – CUMO 2024', 'EXPOCUC' in 'Feria Internacional de Calzado EXPOCUC')."""
-    return frozenset(s for n in _nombres(texto, frozenset()) if n.con_cabeza for s in n.siglas)
+    ('CUMO' in 'Feria Cúcuta Moda – CUMO 2024', 'EXPOCUC' in 'Feria Internacional de Calzado EXPOCUC').
+    Both depend on the name's own words (`_piezas`): the text around it (edition, year, place) is not read."""
+    return frozenset(s for m in _NOMBRE.finditer(texto) for pieza in _piezas(m.group()) if pieza.con_cabeza
+                     for s in pieza.siglas)
 
 
 @dataclass(frozen=True)
@@ -941,7 +990,7 @@ def menciones_de_eventos(texto: str, leyenda: bool, siglas_evento: frozenset[str
     ultimo: NombreEvento | None = None  # the last event named in the text, for 'el evento', 'la feria'
     inicios_nombres = [n.inicio for n in nombres]
     inicios_fechas = [f.inicio for f in fechas]
-    for a, b in unidades(texto, leyenda):
+    for a, b in unidades_de(texto, leyenda):
         en_unidad = nombres[bisect.bisect_left(inicios_nombres, a):bisect.bisect_left(inicios_nombres, b)]
         fechas_unidad = fechas[bisect.bisect_left(inicios_fechas, a):bisect.bisect_left(inicios_fechas, b)]
         # a year right after a name is that edition's year ('CUMO 2024', 'Chocoshow 2024')
@@ -992,7 +1041,7 @@ def clave_evento(mencion: MencionEvento, siglas_evento: frozenset[str]) -> str:
     return mencion.clave
 
 
-por_informe(leer_fechas, _candidatos, siglas_de_eventos, menciones_de_eventos)
+por_informe(leer_fechas, unidades_de, _candidatos, siglas_de_eventos, menciones_de_eventos)
 
 
 # A finished fact in the past tense before its date, in the same clause: 'las sedes quedaron conectadas entre …',

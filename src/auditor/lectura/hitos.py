@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from auditor.lectura.fechas import Fecha, es_hecho, leer_fechas, unidades
+from auditor.lectura.fechas import Fecha, es_hecho, leer_fechas, unidades_de
 from auditor.lectura.memoria import por_informe
 from auditor.lectura.palabras import clave
 from auditor.lectura.patrones import normalizar
@@ -131,7 +131,7 @@ def leer_hitos(texto: str, leyenda: bool = False) -> tuple[Hito, ...]:
     if not fechas:
         return ()
     hitos: list[Hito] = []
-    frases = unidades(texto, leyenda)
+    frases = unidades_de(texto, leyenda)
     k = 0
     previo_fin = 0
     financiado: dict[tuple[int, int], str | None] = {}  # per sentence, what it says was funded (read once)

@@ -19,15 +19,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from auditor.lectura.patrones import normalizar, normalizar_con_indices
+from auditor.lectura.patrones import normalizar_con_indices
 
 _PALABRA = re.compile(r"\w+")
 _SEPARADOR_PARRAFOS = re.compile(r"\n\s*\n")
 
 
 def palabras(texto: str) -> list[str]:
-    """Words of the text without case, accents or punctuation: '“Empleo para la paz”,' -> empleo, para, la, paz."""
-    return _PALABRA.findall(normalizar(texto))
+    """Words of the text without case, accents or punctuation: '“Empleo para la paz”,' -> empleo, para, la, paz.
+
+    The normalized text is `normalizar`'s, taken from `normalizar_con_indices`, whose cache the pattern sets read
+    next: DUP001 asks whether a paragraph is template text, and PLH001/PLH002 search its field."""
+    return _PALABRA.findall(normalizar_con_indices(texto)[0])
 
 
 def parrafos(texto: str) -> list[str]:
@@ -93,6 +96,21 @@ class IndiceFragmentos:
                 cuenta[lista] += 1
             elif len(lista) <= self.frecuencia_maxima:
                 cuenta.update(lista)
+        return cuenta
+
+    def comunes_y_agregar(self, clave: int, huella: Huella) -> Counter[int]:
+        """`comunes(huella)`, then `agregar(clave, huella)`, with one pass over the fragments the index already has."""
+        cuenta: Counter[int] = Counter()
+        listas = self._listas
+        for f in listas.keys() & huella.fragmentos:
+            lista = listas[f]
+            if isinstance(lista, int):
+                cuenta[lista] += 1
+                listas[f] = [lista, clave]
+            elif len(lista) <= self.frecuencia_maxima:  # counted as it was, then grown up to the limit
+                cuenta.update(lista)
+                lista.append(clave)
+        listas.update(dict.fromkeys(huella.fragmentos.difference(listas), clave))
         return cuenta
 
     def agregar(self, clave: int, huella: Huella) -> None:

@@ -153,7 +153,7 @@ def _copias(informe: Informe, p: ParametrosCopia, omitir: list[ConjuntoPatrones]
             continue
         if any(c.contiene(par.texto) for c in omitir):
             continue
-        comunes = indice.comunes(par.huella)
+        comunes = indice.comunes_y_agregar(par.orden, par.huella)  # the paragraph itself is not among them
         primero_otra: Copia | None = None
         primero_misma: Copia | None = None
         for orden in sorted(comunes):  # earliest first: the message names the first occurrence
@@ -172,7 +172,6 @@ def _copias(informe: Informe, p: ParametrosCopia, omitir: list[ConjuntoPatrones]
         if primero_misma:
             dentro.append(primero_misma)
         vistos[par.orden] = par
-        indice.agregar(par.orden, par.huella)
     return entre, dentro
 
 

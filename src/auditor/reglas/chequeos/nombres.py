@@ -28,7 +28,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import combinations
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -66,8 +66,7 @@ _COMILLAS = re.compile(r"[“\"«]([^”\"»\n]{3,80})[”\"»]")
 _LARGO_MAXIMO_NOMBRE = 120
 
 
-@dataclass(frozen=True)
-class _Aparicion:
+class _Aparicion(NamedTuple):  # a tuple: a report has tens of thousands, a frozen dataclass builds each slower
     meta: int | None
     campo: str
     texto: str  # as written
@@ -154,29 +153,50 @@ def _al_inicio_de_frase(texto: str, i: int) -> bool:
     return i == 0 or texto[i - 1] in ".!?:;•(\t\n"
 
 
-def _candidatos(texto: str) -> Iterator[tuple[int, _Candidato]]:
-    """(start, name) of the names written as names in `texto` (its NFC form): capitalized runs, acronyms,
-    brand-like words, quoted titles."""
+def _candidatos(texto: str) -> list[_Candidato]:
+    """The names written as names in `texto` (its NFC form): capitalized runs, acronyms, brand-like words, quoted
+    titles; each once per start and key (a quoted title that is also a capitalized run, or a run that is its own
+    acronym, 'COMULGEA 2024', gives the same name twice at one place)."""
     texto = unicodedata.normalize("NFC", texto)  # a decomposed accent would split a word in two
+    salida: list[_Candidato] = []
+    vistos: set[tuple[int, str]] = set()
     for corrida in _CORRIDA.finditer(texto):
         inicio = corrida.start()
-        for desde, c in _nombres_de_corrida(corrida.group(), _al_inicio_de_frase(texto, inicio)):
-            yield inicio + desde, c
+        fuera, al_inicio = _lecturas_de_corrida(corrida.group())
+        # whether the run opens a sentence is looked at only when that changes its names (one word alone)
+        for desde, c in fuera if fuera is al_inicio or not _al_inicio_de_frase(texto, inicio) else al_inicio:
+            visto = (inicio + desde, c.clave)
+            if visto not in vistos:
+                vistos.add(visto)
+                salida.append(c)
     for m in _COMILLAS.finditer(texto):
         tokens = list(_TOKEN.finditer(texto, m.start(1), m.end(1)))
         if tokens and len(tokens) <= 10 and any(t.group()[0].isupper() for t in tokens):
             titulo = _candidato(texto, tokens)
-            if titulo is not None:
-                yield titulo
+            if titulo is not None and (titulo[0], titulo[1].clave) not in vistos:
+                vistos.add((titulo[0], titulo[1].clave))
+                salida.append(titulo[1])
+    return salida
+
+
+_Nombres = tuple[tuple[int, _Candidato], ...]
 
 
 @lru_cache(maxsize=4096)  # a few hundred bytes each
-def _nombres_de_corrida(corrida: str, al_inicio_de_frase: bool) -> tuple[tuple[int, _Candidato], ...]:
+def _lecturas_de_corrida(corrida: str) -> tuple[_Nombres, _Nombres]:
+    """The names of a run when it does not open a sentence and when it does: the same tuple twice unless the
+    place matters (see `_nombres_de_corrida`).  The same runs recur in every report ("Cámara de Comercio de
+    Cúcuta", the words that open sentences), so each is read once."""
+    fuera = _nombres_de_corrida(corrida, False)
+    al_inicio = _nombres_de_corrida(corrida, True)
+    return fuera, (fuera if al_inicio == fuera else al_inicio)
+
+
+def _nombres_de_corrida(corrida: str, al_inicio_de_frase: bool) -> _Nombres:
     """(start in `corrida`, name) of the names in one run of capitalized words.
 
     They depend on the run and on whether it opens a sentence only (a word dropped from its start is
-    no sentence end), and the same runs recur in every report ("Cámara de Comercio de Cúcuta", the
-    words that open sentences), so each is read once.
+    no sentence end); `_lecturas_de_corrida` keeps both readings of each run.
     """
     salida: list[tuple[int, _Candidato]] = []
     tokens = list(_TOKEN.finditer(corrida))
@@ -275,7 +295,7 @@ class NombreConDosEscrituras(Regla):
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         p: ParametrosNombres = contexto.parametros
-        ignorados = {c.clave for n in p.ignorar for _, c in _candidatos(n)}
+        ignorados = {c.clave for n in p.ignorar for c in _candidatos(n)}
         grupos = self._agrupar(informe, p.longitud_minima, ignorados)
         variantes = [_variantes(g.clave, 2 if g.largo and 10 <= len(g.clave) <= 20 else 1) for g in grupos]
         # only the few variants two keys share are indexed: found with set operations, not one entry per variant
@@ -303,22 +323,22 @@ class NombreConDosEscrituras(Regla):
     def _agrupar(informe: Informe, longitud_minima: int, ignorados: set[str]) -> list[_Grupo]:
         por_clave: dict[str, _Grupo] = {}
         lugares: set[str] = set()
-        vistos: set[tuple[int | None, str, int, str]] = set()
         orden = 0
         fuentes = [*_textos(informe, None), *(t for i, meta in enumerate(informe.metas) for t in _textos(meta, i))]
+        # each (meta, field) is one text: a name met twice at one place of it is counted once (`_candidatos`)
         for meta, campo, texto in fuentes:
-            for inicio, c in _candidatos(texto):
+            for c in _candidatos(texto):
                 k = c.clave
-                if len(k) < longitud_minima or k in ignorados or k in lugares or (meta, campo, inicio, k) in vistos:
-                    continue
-                vistos.add((meta, campo, inicio, k))
-                if k not in por_clave and _es_lugar(c.texto):
-                    lugares.add(k)  # a municipality or a department: the LUG rules read places
+                if len(k) < longitud_minima or k in ignorados or k in lugares:
                     continue
                 grupo = por_clave.get(k)
                 if grupo is None:
+                    if _es_lugar(c.texto):
+                        lugares.add(k)  # a municipality or a department: the LUG rules read places
+                        continue
                     grupo = por_clave[k] = _Grupo(k, c.palabras, c.largo)
-                grupo.largo = grupo.largo or c.largo
+                elif c.largo:
+                    grupo.largo = True
                 grupo.apariciones.append(_Aparicion(meta, campo, c.texto, orden))
                 orden += 1
         return list(por_clave.values())

@@ -11,7 +11,7 @@ from datetime import date
 from pydantic import Field
 
 from auditor.idioma import tr
-from auditor.lectura.fechas import Fecha, es_hecho, leer_fechas, unidades
+from auditor.lectura.fechas import Fecha, es_hecho, leer_fechas, unidades_de
 from auditor.lectura.hitos import Hito, de_que_es, leer_hitos
 from auditor.lectura.palabras import clave as clave_sustantivo
 from auditor.modelo.informe import Informe, Meta
@@ -219,7 +219,7 @@ def _actividad(primera: dict[str, _HitoEn], textos: list[_Texto]) -> tuple[_Hito
     firmas_frases = {(h.campo, h.hito.frase) for h in primera.values()}
     for t in textos:
         otras_firmas = {h.fecha.inicio for h in leer_hitos(t.texto, t.leyenda) if h.clase == "firma"}
-        frases = unidades(t.texto, t.leyenda)
+        frases = unidades_de(t.texto, t.leyenda)
         k = 0
         for f in leer_fechas(t.texto, t.leyenda):
             while k + 1 < len(frases) and f.inicio >= frases[k][1]:
