@@ -148,6 +148,17 @@ def test_numericas_y_cambio_de_anio() -> None:
     assert _resumen(leer_fechas("el 1° de julio de 2025")) == [("el 1° de julio de 2025", D(2025, 7, 1), D(2025, 7, 1), "dia")]
 
 
+def test_un_rango_de_fechas_numericas_es_un_solo_tramo() -> None:
+    assert _resumen(leer_fechas("la feria se realizó del 12/11/2025 al 14/11/2025 en Simijaca")) == [
+        ("del 12/11/2025 al 14/11/2025", D(2025, 11, 12), D(2025, 11, 14), "dia")]
+    assert _resumen(leer_fechas("entre el 01/12/2025 y el 11/01/2026")) == [
+        ("entre el 01/12/2025 y el 11/01/2026", D(2025, 12, 1), D(2026, 1, 11), "dia")]
+    assert _resumen(leer_fechas("Jornada: 5/3/2025 - 9/3/2025.")) == [("5/3/2025 - 9/3/2025", D(2025, 3, 5), D(2025, 3, 9), "dia")]
+    # without 'entre', two dates joined by 'y' are two days, not a stretch
+    assert _resumen(leer_fechas("el 12/11/2025 y el 14/11/2025")) == [
+        ("12/11/2025", D(2025, 11, 12), D(2025, 11, 12), "dia"), ("14/11/2025", D(2025, 11, 14), D(2025, 11, 14), "dia")]
+
+
 # --- year inheritance ----------------------------------------------------------------------------
 
 def test_una_leyenda_hereda_el_anio_de_la_misma_leyenda() -> None:
@@ -340,7 +351,7 @@ def test_sin_evento_nombrado() -> None:
 _SIN_ATAJO = re.compile(modulo_fechas._ALTERNATIVAS)  # the expression without its test of where one can begin
 _PIEZAS = ["de", "del", "desde", "el", "la", "las", "los", "al", "a", "entre", "y", "e", "hasta", "en", "durante", "mes",
            "días", "día", "semi", "final", "finales", "término", "inicio", "comienzos", "principios", "primer", "segundo",
-           "último", "1er", "ii", "iv", "semestre", "trimestre", "vigencia", "vigencias", "año", "versión", "ediciones",
+           "último", "1er", "ii", "iv", "semestre", "trimestre", "vigencia", "vigencias", "año", "versión", "ediciones", "02/10/2025",
            "periodo", "enero", "Mayo", "diciembre", "setiembre", "1", "05", "13", "23", "31", "2024", "2025", "1999",
            "-", "–", "/", ",", ".", "%", "$", "°", "kits"]
 

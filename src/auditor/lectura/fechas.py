@@ -273,6 +273,7 @@ _PARTE = r"(?:semestre|trimestre|bimestre|cuatrimestre)"
 _PALABRA_BORDE = r"(?:termino|final|cierre|finales|inicio|inicios|comienzo|comienzos|principios)"
 _BORDE = rf"(?:\bal?\s+)?{_PALABRA_BORDE}\s+(?:del|de)(?:\s+(?:la|el))?"
 _NOMBRE_ANIOS = r"(?:vigencias?|anos?|periodos?|versiones|version|ediciones|edicion)"
+_NUMERICA = r"(?<![\d.,/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/])"  # 02/10/2025
 _DE_ANIO = rf"(?:\s+(?:de|del)\s+(?:(?:la|el)\s+)?(?:vigencia\s+|ano\s+)?{_ANIO_L})"
 
 # Where an expression can begin, a superset of where its alternatives begin: a digit; a month; a year
@@ -294,6 +295,9 @@ _INICIO_POSIBLE = (
 _ALTERNATIVAS = "(?:" + "|".join(
     f"(?P<{nombre}>{patron})"
     for nombre, patron in (
+        # 'del 02/10/2025 al 05/10/2025', 'entre el 01/12/2025 y el 11/01/2026': one stretch, not two dates
+        ("rango_numerico", (rf"(?:\b(?:del|desde\s+el|desde)\s+)?{_NUMERICA}\s*(?:\bal\b|\ba\b|\bhasta\s+el\b|\bhasta\b|-|–)\s*(?:el\s+)?{_NUMERICA}"
+                            rf"|\bentre\s+(?:el\s+)?{_NUMERICA}\s+y\s+(?:el\s+)?{_NUMERICA}")),
         ("numerica", (r"(?<![\d.,/])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\d/])"
                      r"|(?<![\d.,/-])(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?!\d)")),
         ("entre_dias", rf"\bentre\s+(?:el\s+)?{_DIA}(?:{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?)?\s+y\s+(?:el\s+)?{_DIA}{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?"),
@@ -418,6 +422,12 @@ def _tramo_anio(anio: int) -> Tramo:
 def _interpretar(forma: str, texto: str) -> tuple[list[Tramo], Precision, Tipo] | None:
     """The stretches of one matched expression (years may still be None)."""
     tokens = _TOKEN.findall(texto)
+    if forma == "rango_numerico":
+        numeros = [int(n) for n in _NUMERO.findall(texto)]
+        (dia_1, mes_1, anio_1), (dia_2, mes_2, anio_2) = numeros[:3], numeros[3:6]
+        if not (1 <= mes_1 <= 12 and 1 <= mes_2 <= 12):
+            return None
+        return [Tramo(anio_1, mes_1, dia_1, anio_2, mes_2, dia_2)], "dia", "dias"
     if forma == "numerica":
         numeros = [int(n) for n in _NUMERO.findall(texto)]
         if numeros[0] > 31:
