@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from auditor.idioma import tr
 from auditor.lectura.cifras import Problema, escribir_numero, leer_monto
-from auditor.lectura.numeros_en_letras import PALABRAS
-from auditor.lectura.patrones import normalizar
-from auditor.lectura.respuestas import montos
+from auditor.lectura.montos_en_letras import repetidos_en_letras
 from auditor.modelo.campos import leer_campo, recorrer_valores
 from auditor.modelo.informe import Informe
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
@@ -62,13 +59,6 @@ class UnidadIncorrecta(ValorIlegible):
         return tr("El monto de '{campo}' dice '{texto}': se esperaba 'millones de pesos' o 'pesos'", campo=ruta, texto=detalle)
 
 
-# The amount in words that repeats the one in figures just before it: '$67.800.000 (sesenta y ocho millones …)'
-_ENTRE = re.compile(r"\s*[(\[,–-]?\s*(?:son\s+|es\s+decir\s+|equivalentes?\s+a\s+)?$", re.IGNORECASE)
-# a figure, its unit, and a number word right after (the words `numeros_en_letras` reads), on the normalized text: the
-# only texts worth reading in words
-_CIFRAS_Y_LETRAS = re.compile(
-    r"\d[\d.,]*\s*(?:(?:mil\s+)?millones|millon|pesos)?(?:\s+de\s+pesos)?\s*[(\[,–-]?\s*(?:son\s+|es\s+decir\s+|equivalentes?\s+a\s+)?"
-    rf"(?:{'|'.join(sorted(PALABRAS - {'y', 'cero'}, key=len, reverse=True))})\b")
 _CAMPOS_CON_MONTOS = ("inversion.texto", "logro.texto", "ejecucion.como", "beneficiarios.descripcion")
 
 
@@ -98,14 +88,7 @@ class MontoEnLetrasDistinto(Regla):
 
     @staticmethod
     def _pares(texto: str, campo: str, meta: int) -> Iterator[Observacion]:
-        if not _CIFRAS_Y_LETRAS.search(normalizar(texto)):
-            return  # no figures followed by words: nothing to compare (the amounts in words are the costly reading)
-        leidos = montos(texto)
-        for cifras, letras in zip(leidos, leidos[1:], strict=False):
-            if not any(c.isdigit() for c in cifras.texto) or any(c.isdigit() for c in letras.texto):
-                continue
-            if not _ENTRE.match(texto[cifras.inicio + len(cifras.texto):letras.inicio]):
-                continue
+        for cifras, letras in repetidos_en_letras(texto):
             a, b = leer_monto(cifras.texto).valor, leer_monto(letras.texto).valor
             if a is None or b is None or abs(a - b) <= 1e-9 * max(a, b, 1):
                 continue
