@@ -148,6 +148,13 @@ def test_numericas_y_cambio_de_anio() -> None:
     assert _resumen(leer_fechas("el 1° de julio de 2025")) == [("el 1° de julio de 2025", D(2025, 7, 1), D(2025, 7, 1), "dia")]
 
 
+def test_un_rango_de_meses_sin_preposicion_es_un_solo_tramo() -> None:
+    assert _resumen(leer_fechas("Periodo: enero a noviembre de 2025")) == [
+        ("enero a noviembre de 2025", D(2025, 1, 1), D(2025, 11, 30), "mes")]
+    assert _resumen(leer_fechas("Fechas: febrero hasta junio de 2025.")) == [
+        ("febrero hasta junio de 2025", D(2025, 2, 1), D(2025, 6, 30), "mes")]
+
+
 def test_un_rango_de_fechas_numericas_es_un_solo_tramo() -> None:
     assert _resumen(leer_fechas("la feria se realizó del 12/11/2025 al 14/11/2025 en Simijaca")) == [
         ("del 12/11/2025 al 14/11/2025", D(2025, 11, 12), D(2025, 11, 14), "dia")]

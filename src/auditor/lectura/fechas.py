@@ -305,7 +305,9 @@ _ALTERNATIVAS = "(?:" + "|".join(
                        rf"\s*(?:\bal\b|\ba\b|\bhasta\s+el\b|\bhasta\b|-|–)\s*(?:el\s+)?{_DIA}{_SEP_DM}{_MES}(?:{_SEP_MA}{_ANIO_L})?")),
         ("lista_dias", (rf"(?:\b(?:los\s+dias|el\s+dia|los|el)\s+)?{_DIAS}{_SEP_DM}{_MES}"
                        rf"(?:\s*(?:,|y|e)\s*{_DIAS}{_SEP_DM}{_MES}){{0,11}}(?:{_SEP_MA}{_ANIO_L})?")),
-        ("rango_meses", rf"\b(?:entre|desde|de)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?\s+(?:y|a|al|hasta)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?"),
+        ("rango_meses", (rf"\b(?:entre|desde|de)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?\s+(?:y|a|al|hasta)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?"
+                        # 'enero a noviembre de 2025' with no preposition before it: 'a' or 'hasta' joins the two ends
+                        rf"|\b{_MES}(?:{_SEP_MA}{_ANIO_L})?\s+(?:a|hasta)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?")),
         ("periodo", rf"(?:{_BORDE}\s+)?\b{_ORD}\s+{_PARTE}\b{_DE_ANIO}?"),
         ("mes_anio", rf"(?:{_BORDE}\s+)?\b{_MES}{_SEP_MA}{_ANIO_L}"),
         ("borde_anio", rf"{_BORDE}\s+(?:(?:la|el)\s+)?(?:vigencia\s+|ano\s+)?{_ANIO_L}"),
