@@ -35,6 +35,12 @@ CASOS: list[tuple[str, list[tuple[float, Referente | None]]]] = [
     ("con un avance frente al cuatrienio del 7%", [(7, C)]),
     ("10% de avance", [(10, C)]),
     ("un cumplimiento del 15% de la meta en el cuatrienio", [(15, C)]),
+    # a bare '(N %)' after a quantity: what the clause before the bracket names last
+    ("24 cámaras instaladas de las 30 programadas (85 %).", [(85, P)]),
+    ("En el cuatrienio van 21 de 48 (43,8 %).", [(43.8, C)]),
+    ("de los 120 programados para el cuatrienio (20 %)", [(20, C)]),
+    ("1.530 mujeres (54 %) y 1.300 hombres (46 %)", [(54, COMP), (46, COMP)]),
+    ("9 consejos a la fecha de corte (75 %), uno por mes", [(75, None)]),
     # the measure, then a verb that reports its value: 'se reporta en', 'asciende a', 'llegó al', 'se ubica en'
     ("el avance frente al cuatrienio también se reporta en 100 %", [(100, C)]),
     ("El avance del cuatrienio asciende a 45 %.", [(45, C)]),

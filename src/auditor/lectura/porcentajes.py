@@ -124,6 +124,16 @@ _DESPUES = expresion(lambda: (
     rf"|\b(?P<cuatrienio>{_alternativas('cuatrienio')})\b"
     rf"|\b(?P<periodo>{_alternativas('periodo')})\b"
 ))
+# 5. a bare '(85 %)' after a quantity: what the clause before the bracket names last ('de las 30 programadas (85 %)',
+# 'En el cuatrienio van 21 de 48 (43,8 %)', '1.530 mujeres (54 %)')
+_ANTES_DEL_PARENTESIS = expresion(lambda: (
+    rf"\b(?P<financiero>{_alternativas('financiero')})\b"
+    rf"|\b(?P<cuatrienio>{_alternativas('cuatrienio')})\b"
+    rf"|\b(?P<periodo>{_alternativas('periodo')})\b"
+    rf"|\b(?P<composicion>{_alternativas('poblacion')})\b"
+))
+_ABRE_PARENTESIS = re.compile(r"\(\s*$")
+_FIN_DE_CLAUSULA = re.compile(r".*[.;:?!()\[\]](?= |$)", re.DOTALL)
 # 3. after the %, the measure alone
 _MEDIDA_DESPUES = re.compile(r"^de (?:(?P<cumplimiento>cumplimiento)|(?P<avance>avance)(?! fisico)|ejecucion (?P<presupuestal>presupuestal|financiera))\b")
 # 4. a verb that makes the % a share of a group: "el 6 % tienen ...", "el 24 % de los emprendimientos son ..."
@@ -190,6 +200,20 @@ def _referente(antes: str, despues: str, anterior: Referente | None, entre: str 
     return None
 
 
+def _entre_parentesis(antes: str) -> Referente | None:
+    """Step 5: a bare '(85 %)' refers to what the clause before its bracket names last."""
+    clausula = _ABRE_PARENTESIS.sub("", antes)
+    corte = _FIN_DE_CLAUSULA.match(clausula)
+    if corte is not None:
+        clausula = clausula[corte.end():]
+    ultimo = None
+    for m in _ANTES_DEL_PARENTESIS.finditer(clausula):
+        ultimo = m
+    if ultimo is None:
+        return None
+    return Referente(next(k for k, v in ultimo.groupdict().items() if v is not None))
+
+
 @lru_cache(maxsize=1024)
 def porcentajes(texto: str) -> tuple[Porcentaje, ...]:
     """Every percentage of `texto`, in order, with what it refers to (see the module)."""
@@ -221,6 +245,10 @@ def porcentajes(texto: str) -> tuple[Porcentaje, ...]:
         despues = despues.strip()
         entre = normal[previo_fin:inicio] if encontrados else None
         referente = _referente(antes, despues, anterior, entre)
+        if referente is None and not despues:
+            delante = normal[max(previo_fin, inicio - _VENTANA):inicio]
+            if _ABRE_PARENTESIS.search(delante):
+                referente = _entre_parentesis(delante)
         comienzo, fin = indices[inicio], indices[m.end() - 1] + 1
         encontrados.append(Porcentaje(valor, comienzo, fin, texto[comienzo:fin], referente))
         previo_fin, anterior = m.end(), referente

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from auditor.idioma import diferida, tr
 from auditor.lectura.cifras import escribir_numero
 from auditor.lectura.patrones import normalizar
+from auditor.lectura.porcentajes import porcentajes
 from auditor.modelo.campos import leer_campo
 from auditor.modelo.informe import Informe, Meta, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
@@ -148,11 +149,27 @@ class PorcentajeFaltante(Regla):
             sin_avance = meta.avance_cuatrienio is None or meta.avance_cuatrienio.vacio
             avance = esperado_avance(informe, meta, p)
             cumplimiento = esperado_cumplimiento(meta, p)
+            # '10 jornadas (100 %)': a percentage whose phrase does not say of what, but that is what the quantities
+            # give for a missing one, is that one (the text has it; which it is, the reader cannot tell for sure)
+            sueltos = _sin_referente(meta)
+            if sin_cumplimiento and cumplimiento is not None and any(abs(v - cumplimiento[0]) < 0.5 for v in sueltos):
+                sin_cumplimiento = False
+            if sin_avance and avance is not None and any(abs(v - avance[0]) < 0.5 for v in sueltos):
+                sin_avance = False
             if sin_cumplimiento and sin_avance:
                 pistas = [tr("el avance daría {calculado} ({cuentas})", calculado=_fmt(avance[0]), cuentas=avance[2]) if avance else "",
                           tr("el cumplimiento daría {calculado} ({cuentas})", calculado=_fmt(cumplimiento[0]), cuentas=cumplimiento[2])
                           if cumplimiento else ""]
                 pista = "; ".join(x for x in pistas if x)
+                if sueltos:  # it gives a percentage, but not what it is of
+                    dados = ", ".join(f"«{_fmt(v)}»" for v in sueltos)
+                    yield Observacion(
+                        tr("La meta da {dados} sin decir si es el cumplimiento del periodo o el avance del cuatrienio: con sus "
+                           "cantidades, {pista}", dados=dados, pista=pista) if pista
+                        else tr("La meta da {dados} sin decir si es el cumplimiento del periodo o el avance del cuatrienio", dados=dados),
+                        "avance_cuatrienio", i, None,
+                    )
+                    continue
                 yield Observacion(
                     tr("La meta no declara porcentaje de cumplimiento del periodo ni de avance del cuatrienio: con sus cantidades, {pista}",
                        pista=pista) if pista
@@ -170,6 +187,11 @@ class PorcentajeFaltante(Regla):
                     yield Observacion(tr(plantilla, calculado=_fmt(esperado[0]), cuentas=esperado[2]), campo, i, None)
                 elif vacio and _en_blanco(getattr(meta, campo)):
                     yield Observacion(tr(_EN_BLANCO[campo]), campo, i, None)
+
+
+def _sin_referente(meta: Meta) -> list[float]:
+    """The percentages of what was done whose phrase does not say what they are a share of."""
+    return [q.valor for q in porcentajes(meta.logro.texto or "") if q.referente is None]
 
 
 class ParametrosJustificacion(BaseModel):
