@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from auditor.entrada.carga import cargar_bytes
+from auditor.entrada.importar import es_documento_de_informe
 from auditor.entrada.importar.clasificar import IMPACTO, INVERSION, LOGRO, LUGAR, POBLACION, clasificar
 from auditor.entrada.importar.narrativa import es_encabezado_meta, numero_de_meta
 from auditor.entrada.importar.segmentos import segmentos_de_texto
@@ -333,3 +334,56 @@ def test_un_rotulo_cuya_respuesta_anuncia_una_lista_sigue_con_los_parrafos_de_ab
     meta = cargado.informe.metas[0]
     assert meta.ejecucion.como is not None and meta.ejecucion.como.count("(del") == 3
     assert [p.mensaje for p in cargado.problemas if p.meta] == []
+
+
+_NUMERADO = """ALCALDÍA DE IBAGUÉ
+Secretaría de Gobierno
+INFORME DE RENDICIÓN DE CUENTAS
+Vigencia 2025 – Con corte a 30/09/2025
+
+2.1 Programa: Seguridad ciudadana
+
+2.1.1 Frentes de seguridad comunitaria conformados
+Meta cuatrienio: 80 frentes
+Programado 2025: 20 frentes
+Avance físico: 20 frentes conformados (100 %). Con los 20 de 2024 se llega a 40 frentes, el 50 % del cuatrienio.
+Recursos: $ ___ millones (pendiente dato de la Secretaría de Hacienda)
+Fuente: Recursos propios
+Población: 1.640 familias de los barrios donde funcionan los frentes.
+Acciones:
+- Reuniones de conformación con las Juntas de Acción Comunal.
+- Entrega de alarmas comunitarias.
+Territorio: barrios Ambalá y Picaleña.
+
+2.1.2 Consejos de seguridad realizados
+Meta cuatrienio: 48 consejos
+Programado 2025: 12 consejos
+Avance físico: 9 consejos a la fecha de corte, uno por mes de enero a septiembre.
+Recursos: No se ejecutaron recursos de inversión; los consejos se realizan con el personal de planta.
+Población: No aplica: los consejos no atienden población de manera directa.
+Territorio: Palacio Municipal de Ibagué.
+"""
+
+
+def test_metas_numeradas_solo_por_niveles_con_rotulos_de_una_linea() -> None:
+    """No 'Meta N' anywhere: each heading numbered by three levels is a meta, where the labels show the template;
+    each label line is an answer of its own, and a blank to fill in ('$ ___') is kept as written."""
+    cargado = _importar(_NUMERADO)
+    informe = cargado.informe
+    assert informe is not None and informe.plantilla == "narrativa"
+    primera, segunda = informe.metas
+    assert (primera.codigo, primera.nombre, segunda.codigo) == ("2.1.1", "Frentes de seguridad comunitaria conformados", "2.1.2")
+    assert primera.inversion.texto == "$ ___ millones (pendiente dato de la Secretaría de Hacienda)\n\nRecursos propios"
+    assert primera.beneficiarios.total is not None and primera.beneficiarios.total.valor == 1640
+    assert primera.ejecucion.como == "Reuniones de conformación con las Juntas de Acción Comunal.\n\nEntrega de alarmas comunitarias."
+    assert primera.localizacion.texto == "barrios Ambalá y Picaleña."
+    assert segunda.logro.texto == "9 consejos a la fecha de corte, uno por mes de enero a septiembre."
+    assert segunda.inversion.texto.startswith("No se ejecutaron recursos de inversión")
+    assert cargado.mapa.linea(("metas", 1, "inversion", "texto")) == 24
+
+
+def test_un_documento_numerado_por_niveles_sin_los_rotulos_de_la_plantilla_no_es_un_informe() -> None:
+    manual = ("# Manual de usuario\n\n1.1.1 Instalación del programa\n\nDescargue el instalador y ejecútelo.\n\n"
+              "1.1.2 Configuración inicial\n\nAbra el menú de opciones.\n")
+    assert not es_documento_de_informe(manual)
+    assert es_documento_de_informe(_NUMERADO)

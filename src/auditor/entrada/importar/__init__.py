@@ -44,7 +44,8 @@ def importar_bytes(contenido: bytes, nombre: str) -> Borrador:
     if eleccion is not None and eleccion.perfil is not None and eleccion.perfil.plantilla == "narrativa":
         # its paragraphs may be hard-wrapped, with single newlines between them: a meta heading opens a paragraph
         perfil_ = eleccion.perfil
-        segmentos = segmentos_de_texto(texto, titulo=lambda t: narrativa.es_encabezado_meta(t, perfil_) is not None)
+        segmentos = segmentos_de_texto(texto, titulo=lambda t: narrativa.es_encabezado_meta(t, perfil_) is not None,
+                                       abre=perfil_.abre_con_rotulo)
     return importar_segmentos(segmentos, Path(nombre).name)
 
 
@@ -98,6 +99,9 @@ class Eleccion:
     perfil: Perfil | None = None
 
 
+_CAMPOS_DEL_RESPALDO = 3
+
+
 def _metas_de(perfil_: Perfil, propios: list[Segmento]) -> int:
     """How many paragraphs open a meta as this profile writes its headings."""
     if perfil_.plantilla == "narrativa":
@@ -119,6 +123,13 @@ def elegir_plantilla(segmentos: list[Segmento]) -> Eleccion | None:
         metas = _metas_de(perfil_, propios)
         if metas and (perfil_.plantilla not in mejores or metas > mejores[perfil_.plantilla][0]):
             mejores[perfil_.plantilla] = (metas, perfil_)
+    if not mejores:  # no 'Meta N' anywhere: the fallback headings ('2.1.1 Cámaras …'), profile by profile, where
+        textos = [s.texto for s in propios]  # the labels of at least three of the template's questions show the template
+        for perfil_ in perfiles.en_uso():
+            respaldo = perfil_.con_respaldo()
+            metas = _metas_de(respaldo, propios) if respaldo is not None and perfil_.campos_rotulados(textos) >= _CAMPOS_DEL_RESPALDO else 0
+            if respaldo is not None and metas and (perfil_.plantilla not in mejores or metas > mejores[perfil_.plantilla][0]):
+                mejores[perfil_.plantilla] = (metas, respaldo)
     if mejores:
         tabulares, de_tabla = mejores.get("tabular", (0, tabular.PERFIL))
         narrativas, de_prosa = mejores.get("narrativa", (0, narrativa.PERFIL))
@@ -128,6 +139,9 @@ def elegir_plantilla(segmentos: list[Segmento]) -> Eleccion | None:
                 return Eleccion("tabular", _razon_propia(de_tabla, tabulares), de_tabla)
             return Eleccion("tabular", tr("{metas} encabezados de meta de la plantilla tabular ('Meta # N') y {preguntas} "
                                           "preguntas suyas ('¿Qué se hizo?', 'INVERSIÓN')", metas=tabulares, preguntas=preguntas), de_tabla)
+        if de_prosa.por_respaldo:
+            return Eleccion("narrativa", tr("ningún encabezado 'Meta N', y {metas} títulos numerados por niveles ('2.1.1 Nombre') que "
+                                            "el perfil {perfil} toma por metas", metas=narrativas, perfil=de_prosa.nombre), de_prosa)
         if de_prosa.propio:
             return Eleccion("narrativa", _razon_propia(de_prosa, narrativas), de_prosa)
         return Eleccion("narrativa", tr("{metas} encabezados de meta de la plantilla narrativa ('Meta cuatrienio N: …', "

@@ -13,7 +13,7 @@ like a bad rule file.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
@@ -90,12 +90,15 @@ class ArchivoPerfil(_Estricto):
     plantilla: Literal["tabular", "narrativa"]
     descripcion: str = ""
     metas: list[str] = Field(min_length=1)
+    # heading forms used only where none of `metas` opens a meta in the document: a draft that numbers its metas by
+    # the plan's outline alone ('2.1.1 Cámaras de videovigilancia instaladas'), without the word 'Meta'
+    metas_respaldo: list[str] = []
     campos: list[CampoPerfil] = []
     datos: list[DatoPerfil] = []
     parrafos: ParrafosNarrativos | None = None
     mobiliario: list[str] = []
 
-    @field_validator("metas")
+    @field_validator("metas", "metas_respaldo")
     @classmethod
     def _metas(cls, valores: list[str]) -> list[str]:
         return [_regex(v, ("numero",)) for v in valores]
@@ -199,6 +202,15 @@ class Perfil:
     parrafos: dict[str, re.Pattern[str]]
     datos: tuple[tuple[re.Pattern[str], str], ...] = ()  # ('Programado 2024: <valor>', field)
     propio: bool = False  # an office's own, from its rules directory
+    respaldo: tuple[re.Pattern[str], ...] = ()  # the heading forms of a document that writes none of `metas`
+    rotulos_en_linea: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (field, 'Recursos:' anywhere in a paragraph)
+    por_respaldo: bool = False  # this is the profile read with its fallback headings
+
+    def con_respaldo(self) -> Perfil | None:
+        """The profile with its fallback headings in place of its own (None: it has none)."""
+        if not self.respaldo:
+            return None
+        return replace(self, metas=self.respaldo, respaldo=(), por_respaldo=True)
 
     @property
     def nombre(self) -> str:
@@ -225,6 +237,28 @@ class Perfil:
         t = normalizar(texto)
         return any(p.search(t) for p in self.mobiliario)
 
+    def campos_rotulados(self, textos: list[str]) -> int:
+        """How many of the template's questions the texts answer under a label of the profile with its colon
+        ('Recursos: …', 'Población: …'), wherever in a paragraph: what tells a draft whose metas are only numbered
+        ('2.1.1 Cámaras …') from any other document numbered by levels (a manual, a README)."""
+        campos = set()
+        for texto in textos:
+            for campo, patron in self.rotulos_en_linea:
+                if campo not in campos and patron.search(texto):
+                    campos.add(campo)
+        return len(campos)
+
+    def abre_con_rotulo(self, linea: str) -> bool:
+        """A line that opens with a label of the profile and its colon ('Recursos: …', 'Programado 2025: 30',
+        'Acciones:'): the start of an answer, never the wrap of the line before."""
+        if self.dato(linea) is not None:
+            return True
+        for etiqueta in self.etiquetas:
+            m = etiqueta.patron.match(linea)
+            if m is not None and m.start() == 0 and m.group(0).rstrip().endswith(":"):
+                return True
+        return False
+
     def es_cabecera(self, texto: str) -> bool:
         return any(p.fullmatch(texto) for p in self.cabeceras)
 
@@ -244,6 +278,9 @@ def compilar(archivo: ArchivoPerfil, nombre: str, propio: bool = False) -> Perfi
         parrafos={clave: re.compile(valor, re.IGNORECASE)
                   for clave, valor in (archivo.parrafos.model_dump() if archivo.parrafos else {}).items() if valor is not None},
         propio=propio,
+        respaldo=tuple(re.compile(p, re.IGNORECASE | re.DOTALL) for p in archivo.metas_respaldo),
+        rotulos_en_linea=tuple((campo.campo, re.compile(rf"(?<!\w)(?:{'|'.join(frase(r) for r in campo.rotulos)})\s*:", re.IGNORECASE))
+                               for campo in archivo.campos if campo.rotulos),
     )
 
 

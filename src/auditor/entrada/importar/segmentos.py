@@ -47,7 +47,7 @@ _ETIQUETA = re.compile(r"</?[a-zA-Z][^>]*>")
 _ESPACIOS_RAROS = re.compile(r"[\u00a0\u2007\u202f]")
 _ESCAPE_MARKDOWN = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|~<>])")
 _ENCABEZADO_MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+")
-_NEGRILLA = re.compile(r"\*\*|__")
+_NEGRILLA = re.compile(r"\*\*|(?<!_)__(?!_)")  # bold; three or more '_' ('$ ___ millones') are a blank to fill in
 _VINETA = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►*+-]\s+)+")
 
 
@@ -87,7 +87,8 @@ def parrafos_de_celda(crudo: str) -> list[tuple[str, tuple[str, ...]]]:
     return resultado
 
 
-def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None) -> list[Segmento]:
+def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
+                       abre: Callable[[str], bool] | None = None) -> list[Segmento]:
     """Paragraphs of a text export, in reading order, each with its 1-based line.
 
     A line with tabs is a table row: each tab-separated cell gives its paragraphs, with
@@ -98,7 +99,9 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None) 
     With `titulo` (the narrative template: whether a line opens a heading of its own), a
     single newline also separates paragraphs where it clearly is not a wrap of the line
     (`salto_de_parrafo`): exports hard-wrap paragraphs at ~80 characters and put only a
-    single newline between paragraphs.
+    single newline between paragraphs.  With `abre` too (whether a line opens with a label of the
+    template, 'Recursos:', 'Población:'), such a line always starts a paragraph: exports that write
+    each answer on one line with its label keep a single newline between them.
     """
     lineas = tablas_markdown(texto.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     ancho = ancho_de_linea(lineas) if titulo is not None else 0
@@ -136,7 +139,7 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None) 
             continue
         if _PIE_DE_PAGINA.match(linea):
             continue  # the paragraph cut by the page break goes on after it
-        if pendiente and (_ITEM_MARKDOWN.match(linea) or (titulo is not None and salto_de_parrafo(pendiente, linea, ancho, titulo))):
+        if pendiente and (_ITEM_MARKDOWN.match(linea) or (titulo is not None and salto_de_parrafo(pendiente, linea, ancho, titulo, abre))):
             cerrar()  # a list item of a markdown export ('- …', '* …') is a paragraph of its own
         if not pendiente:
             inicio = numero
@@ -261,7 +264,8 @@ def ancho_de_linea(lineas: list[str]) -> int:
     return max(anchos, default=0)
 
 
-def salto_de_parrafo(pendiente: list[str], linea: str, ancho: int, titulo: Callable[[str], bool]) -> bool:
+def salto_de_parrafo(pendiente: list[str], linea: str, ancho: int, titulo: Callable[[str], bool],
+                     abre: Callable[[str], bool] | None = None) -> bool:
     """Whether the single newline before `linea` ends the paragraph gathered in `pendiente`
     rather than wrapping it.  It does when the paragraph so far is a heading and the line starts
     a sentence; when the line is a list item; or when the line starts with a capital or a digit and
@@ -271,10 +275,10 @@ def salto_de_parrafo(pendiente: list[str], linea: str, ancho: int, titulo: Calla
     anterior = pendiente[-1].rstrip()
     siguiente = linea.strip()
     bloque = " ".join(p.strip() for p in pendiente)
-    if bloque.count("**") % 2 or bloque.count("__") % 2 or _ENCABEZADO_MARKDOWN.match(pendiente[0]):
+    if bloque.count("**") % 2 or len(re.findall(r"(?<!_)__(?!_)", bloque)) % 2 or _ENCABEZADO_MARKDOWN.match(pendiente[0]):
         return False
-    if _ITEM.match(siguiente):
-        return True
+    if _ITEM.match(siguiente) or titulo(siguiente) or (abre is not None and abre(siguiente)):
+        return True  # a list item, a meta heading, a line that opens with a label ('Recursos: …')
     empieza_frase = siguiente[:1].isupper() or siguiente[:1].isdigit() or siguiente[:1] in "¿¡\"“«"
     if not empieza_frase or _NO_CIERRA.search(anterior):
         return False
