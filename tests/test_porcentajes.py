@@ -40,6 +40,7 @@ CASOS: list[tuple[str, list[tuple[float, Referente | None]]]] = [
     ("En el cuatrienio van 21 de 48 (43,8 %).", [(43.8, C)]),
     ("de los 120 programados para el cuatrienio (20 %)", [(20, C)]),
     ("1.530 mujeres (54 %) y 1.300 hombres (46 %)", [(54, COMP), (46, COMP)]),
+    ("420 personas formadas (105 %); 830 de 1.600 en el cuatrienio (51,9 %).", [(105, None), (51.9, C)]),
     ("9 consejos a la fecha de corte (75 %), uno por mes", [(75, None)]),
     # the measure, then a verb that reports its value: 'se reporta en', 'asciende a', 'llegó al', 'se ubica en'
     ("el avance frente al cuatrienio también se reporta en 100 %", [(100, C)]),

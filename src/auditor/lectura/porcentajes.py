@@ -130,8 +130,9 @@ _ANTES_DEL_PARENTESIS = expresion(lambda: (
     rf"\b(?P<financiero>{_alternativas('financiero')})\b"
     rf"|\b(?P<cuatrienio>{_alternativas('cuatrienio')})\b"
     rf"|\b(?P<periodo>{_alternativas('periodo')})\b"
-    rf"|\b(?P<composicion>{_alternativas('poblacion')})\b"
 ))
+# a group of people right before the bracket, nothing between: '1.530 mujeres (54 %)' (not '420 personas formadas (105 %)')
+_GRUPO_ANTES_DEL_PARENTESIS = expresion(lambda: rf"\b(?:{_alternativas('poblacion')})\s*$")
 _ABRE_PARENTESIS = re.compile(r"\(\s*$")
 _FIN_DE_CLAUSULA = re.compile(r".*[.;:?!()\[\]](?= |$)", re.DOTALL)
 # 3. after the %, the measure alone
@@ -206,6 +207,8 @@ def _entre_parentesis(antes: str) -> Referente | None:
     corte = _FIN_DE_CLAUSULA.match(clausula)
     if corte is not None:
         clausula = clausula[corte.end():]
+    if _GRUPO_ANTES_DEL_PARENTESIS.search(clausula):
+        return Referente.COMPOSICION
     ultimo = None
     for m in _ANTES_DEL_PARENTESIS.finditer(clausula):
         ultimo = m
