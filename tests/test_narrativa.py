@@ -387,3 +387,33 @@ def test_un_documento_numerado_por_niveles_sin_los_rotulos_de_la_plantilla_no_es
               "1.1.2 Configuración inicial\n\nAbra el menú de opciones.\n")
     assert not es_documento_de_informe(manual)
     assert es_documento_de_informe(_NUMERADO)
+
+
+@pytest.mark.parametrize(("portada", "periodo", "nota"), [
+    ("Vigencia 2025\n\nPlan de Desarrollo Departamental 2024-2027\n\nFecha de corte: 31 de octubre de 2025", 2025, None),
+    ("Vigencia: 2025 – Plan de Desarrollo 2024-2027", 2025, None),
+    ("Plan de Desarrollo Departamental 2024-2027\n\nFecha de corte: 31 de octubre de 2025", 2025,
+     "la portada no dice el periodo; se toma el año de la fecha de corte, 2025"),
+])
+def test_periodo_de_la_portada_por_su_vigencia_o_por_la_fecha_de_corte(portada: str, periodo: int, nota: str | None) -> None:
+    cargado = _importar("GOBERNACIÓN DEL HUILA\n\nSecretaría de Salud\n\nINFORME DE RENDICIÓN DE CUENTAS\n\n" + portada + "\n\n"
+                        "Meta 12: 4 huertas\n\nSe establecieron 2 huertas, con un avance del 50 % frente al cuatrienio.\n")
+    informe = cargado.informe
+    assert informe is not None and (informe.periodo.desde, informe.periodo.hasta) == (periodo, periodo)
+    assert [p.mensaje for p in cargado.problemas if p.campo == "periodo"] == ([nota] if nota else [])
+
+
+@pytest.mark.parametrize("linea", ["Departamento de Nariño", "Municipio de Pasto, Nariño", "Pasto - Nariño"])
+def test_el_departamento_escrito_en_la_portada_de_una_alcaldia(linea: str) -> None:
+    cargado = _importar(f"ALCALDÍA DE PASTO\n{linea}\nSECRETARÍA DE AGRICULTURA\nINFORME DE RENDICIÓN DE CUENTAS Vigencia 2025\n\n"
+                        "Meta 12: 4 huertas\n\nSe establecieron 2 huertas, con un avance del 50 % frente al cuatrienio.\n")
+    informe = cargado.informe
+    assert informe is not None and (informe.entidad, informe.departamento) == ("Alcaldía de Pasto", "Nariño")
+    assert not [p for p in cargado.problemas if p.campo == "departamento"]  # written, not assumed
+
+
+def test_una_linea_de_lugar_y_fecha_no_es_un_departamento() -> None:
+    cargado = _importar("ALCALDÍA DE PASTO\nSECRETARÍA DE AGRICULTURA\nPasto, octubre de 2025\n\n"
+                        "Meta 12: 4 huertas\n\nSe establecieron 2 huertas, con un avance del 50 % frente al cuatrienio.\n")
+    assert [p.mensaje for p in cargado.problemas if p.campo == "departamento"] == [
+        "la portada no dice el departamento; se toma Nariño, el de Pasto (DANE 52001)"]

@@ -122,12 +122,38 @@ def _entidad(segmentos: list[Segmento], todos: list[Segmento], borrador: Borrado
             if "entidad" not in borrador.datos:
                 borrador.poner(("entidad",), f"Gobernación de {lugar}", s.linea)
             return
+    for s in segmentos:
+        departamento = _departamento_escrito(s.texto)
+        if departamento is not None:
+            borrador.poner(("departamento",), departamento, s.linea)
+            break
     _departamento_de_la_alcaldia(todos, borrador)
     for clave, que in (("entidad", tr("la entidad ('Gobernación de …' o 'Alcaldía de …')")), ("departamento", tr("el departamento"))):
         if clave not in borrador.datos:
             borrador.poner((clave,), "(no indicado)", primera)
             borrador.problema(ENTRADA_SIN_UBICAR, primera, tr("la portada no dice {que}; escríbalo en la portada del informe", que=que),
                               campo=clave)
+
+
+# 'Departamento de Nariño', 'Municipio de Ibagué, Tolima', 'Ibagué - Tolima': a cover line that names the department
+_LINEA_DEPARTAMENTO = re.compile(r"(?i)^\s*departamento\s+(?:del?\s+)?(?P<departamento>[^\W\d_][^,;:()\d]{2,40}?)\s*\.?\s*$")
+_MUNICIPIO_Y_DEPARTAMENTO = re.compile(
+    r"(?i)^\s*(?:municipio\s+de\s+|distrito\s+de\s+)?(?P<municipio>[^\W\d_][^,;:()\d]{1,40}?)\s*(?:,|\s[-–]\s)\s*(?P<departamento>[^\W\d_][^,;:()\d]{2,40}?)\s*\.?\s*$")
+
+
+def _departamento_escrito(texto: str) -> str | None:
+    """The department a cover line names, checked against DIVIPOLA: 'Departamento de Nariño'; 'Municipio de Ibagué,
+    Tolima' where Ibagué is a municipality of Tolima (a date line 'Ibagué, octubre de 2025' names none)."""
+    d = divipola()
+    m = _LINEA_DEPARTAMENTO.match(texto)
+    if m:
+        return d.departamento(m.group("departamento"))
+    m = _MUNICIPIO_Y_DEPARTAMENTO.match(texto)
+    if m:
+        departamento = d.departamento(m.group("departamento"))
+        if departamento is not None and any(x.departamento == departamento for x in d.buscar(m.group("municipio"))):
+            return departamento
+    return None
 
 
 def _departamento_de_la_alcaldia(todos: list[Segmento], borrador: Borrador) -> None:
@@ -203,12 +229,25 @@ def _titulo(segmentos: list[Segmento], borrador: Borrador) -> str:
     return ""
 
 
+# 'Periodo 2024 y 2025', 'Vigencia 2025', 'Vigencia: 2025'
+_PERIODO = re.compile(r"(?i)\b(?:periodo|período|vigencia)\s*:?\s+((?:19|20)\d\d)(?:\s*(?:-|–|y|al|a)\s*((?:19|20)\d\d))?")
+_ROTULO_SOLO = re.compile(r"(?i)\s*(?:periodo|período|vigencia)\s*:?\s*")
+
+
+def _con_valor_debajo(s: Segmento, segmentos: list[Segmento]) -> str:
+    """A cover table's label cell ('Vigencia') with the value in the cell below it ('2025'); any other paragraph as it is."""
+    if s.fila is None or s.celda is None or not _ROTULO_SOLO.fullmatch(s.texto):
+        return s.texto
+    debajo = next((o for o in segmentos if o.fila is not None and o.fila > s.fila and o.celda == s.celda), None)
+    return f"{s.texto} {debajo.texto}" if debajo is not None else s.texto
+
+
 def _periodo(titulo: str, segmentos: list[Segmento], borrador: Borrador, primera: int,
              documento: list[Segmento]) -> tuple[int, int]:
     linea = borrador.mapa.lineas.get(("titulo",), primera)
-    candidatos = [titulo] + [s.texto for s in segmentos if not _PLAN.match(s.texto) and not _FECHA.match(s.texto)]
+    candidatos = [titulo] + [_con_valor_debajo(s, segmentos) for s in segmentos if not _PLAN.match(s.texto) and not _FECHA.match(s.texto)]
     for texto in candidatos:
-        m = re.search(r"(?i)periodo\s+((?:19|20)\d\d)(?:\s*(?:-|–|y|al|a)\s*((?:19|20)\d\d))?", texto) or _RANGO.search(texto)
+        m = _PERIODO.search(texto) or _RANGO.search(texto)
         if m:
             desde = int(m.group(1))
             hasta = int(m.group(2)) if m.group(2) else desde
@@ -228,6 +267,9 @@ def _periodo(titulo: str, segmentos: list[Segmento], borrador: Borrador, primera
             borrador.problema(ENTRADA_SIN_UBICAR, primera, tr("la portada no dice el periodo del informe (se esperaba 'Periodo 2024 y 2025' o el año en el título)"),
                               campo="periodo")
         else:
+            corte = corte_escrito(segmentos)  # the period ends in the year of the cut-off the cover states, if any
+            if corte is not None:
+                anios, de_donde = [int(corte[0][:4])], tr("el año de la fecha de corte")
             desde = hasta = max(anios)
             borrador.problema(ENTRADA_SUPUESTO, primera, tr("la portada no dice el periodo; se toma {de_donde}, {desde}", de_donde=de_donde, desde=desde),
                               campo="periodo")

@@ -258,10 +258,16 @@ _ITEM = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►*-]\s+|\d{1,2}[.)]\
 
 def ancho_de_linea(lineas: list[str]) -> int:
     """The width a text export wraps its paragraphs at: the longest line that is followed by
-    another non-blank line (a wrapped paragraph's lines are all but the last at the width)."""
+    another non-blank line (a wrapped paragraph's lines are all but the last at the width).  Under
+    `_ANCHO_MINIMO` nothing was wrapped (a cover's short lines, a list): no line is a wrap by its length."""
     anchos = [len(a.rstrip()) for a, b in zip(lineas, lineas[1:], strict=False)
               if a.strip() and b.strip() and "\t" not in a]
-    return max(anchos, default=0)
+    ancho = max(anchos, default=0)
+    return ancho if ancho >= _ANCHO_MINIMO else _SIN_AJUSTE
+
+
+_ANCHO_MINIMO = 40  # no export wraps its lines shorter than this
+_SIN_AJUSTE = 10**6
 
 
 def salto_de_parrafo(pendiente: list[str], linea: str, ancho: int, titulo: Callable[[str], bool],
