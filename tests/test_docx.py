@@ -855,3 +855,22 @@ def test_control_que_muestra_su_texto_de_ejemplo_da_ese_texto() -> None:
         "</w:sdtContent></w:sdt></w:p>"
     )
     assert [s.texto for s in segmentos_docx(paquete(cuerpo))] == ["¿Cuándo se realizó? Haga clic o pulse aquí para escribir texto."]
+
+
+def test_la_vigencia_en_una_tabla_de_portada_da_el_periodo() -> None:
+    """'Vigencia | 2025' in a cover table is the period, not the plan's last year."""
+    from auditor.entrada.carga import cargar_bytes
+
+    documento = docx.Document()
+    for linea in ("GOBERNACIÓN DEL HUILA", "SECRETARÍA DE SALUD DEPARTAMENTAL", "INFORME DE RENDICIÓN DE CUENTAS",
+                  "Plan de Desarrollo Departamental 2024-2027"):
+        documento.add_paragraph(linea)
+    tabla = documento.add_table(rows=2, cols=2)
+    for fila, (rotulo, valor) in enumerate((("Vigencia", "2025"), ("Fecha de corte", "31 de octubre de 2025"))):
+        tabla.cell(fila, 0).text, tabla.cell(fila, 1).text = rotulo, valor
+    for linea in ("Meta 12: 4 huertas", "Se establecieron 2 huertas, con un avance del 50 % frente al cuatrienio."):
+        documento.add_paragraph(linea)
+    cargado = cargar_bytes(guardar(documento), "portada.docx")
+    informe = cargado.informe
+    assert informe is not None and (informe.periodo.desde, informe.periodo.hasta, informe.fecha_corte) == (2025, 2025, "2025-10-31")
+    assert not [p for p in cargado.problemas if p.campo == "periodo"]

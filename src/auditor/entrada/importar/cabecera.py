@@ -235,11 +235,13 @@ _ROTULO_SOLO = re.compile(r"(?i)\s*(?:periodo|período|vigencia)\s*:?\s*")
 
 
 def _con_valor_debajo(s: Segmento, segmentos: list[Segmento]) -> str:
-    """A cover table's label cell ('Vigencia') with the value in the cell below it ('2025'); any other paragraph as it is."""
+    """A cover table's label cell ('Vigencia') with its value: in the next cell of its row ('Vigencia | 2025') or
+    else in the cell below it; any other paragraph as it is."""
     if s.fila is None or s.celda is None or not _ROTULO_SOLO.fullmatch(s.texto):
         return s.texto
-    debajo = next((o for o in segmentos if o.fila is not None and o.fila > s.fila and o.celda == s.celda), None)
-    return f"{s.texto} {debajo.texto}" if debajo is not None else s.texto
+    valor = next((o for o in segmentos if o.fila == s.fila and o.celda == s.celda + 1), None) or next(
+        (o for o in segmentos if o.fila is not None and o.fila > s.fila and o.celda == s.celda), None)
+    return f"{s.texto} {valor.texto}" if valor is not None else s.texto
 
 
 def _periodo(titulo: str, segmentos: list[Segmento], borrador: Borrador, primera: int,
