@@ -67,6 +67,10 @@ _SALIDA_PROPIA = re.compile(
 
 _AUDITAR, _CALLAR, _OMITIR = "auditar", "callar", "omitir"
 
+# a key of a report at the top of a YAML file ('entidad:', 'metas:') or anywhere in a JSON one ('"metas":')
+_CLAVE_DE_INFORME = re.compile(rb'(?m)^(?:entidad|departamento|secretaria|periodo|fecha_corte|plan|metas|totales)\s*:'
+                               rb'|"(?:entidad|departamento|secretaria|periodo|fecha_corte|plan|metas|totales)"\s*:')
+
 
 # what auditor writes as text (--format text or rich, -q, in Spanish or English), saved beside the reports: its
 # summary line, or a quiet finding line ('informe.yaml:12: error INV001 inversion.ejecutada: …')
@@ -92,11 +96,15 @@ def _en_el_recorrido(ruta: Path) -> str:
         return _AUDITAR  # a pipe or a link loop is never opened here (it would block): the loader says what it is
     try:
         with ruta.open("rb") as archivo:
-            cabeza = archivo.read(2_000_000 if nombre.endswith((".txt", ".md")) else 4_096)
+            cabeza = archivo.read(2_000_000 if nombre.endswith((".txt", ".md")) else 65_536 if nombre.endswith(EXTENSIONES_DATOS) else 4_096)
     except OSError:
         return _AUDITAR  # let the loader report why it cannot be read
     if _SALIDA_PROPIA.match(cabeza.removeprefix(b"\xef\xbb\xbf")):
         return _CALLAR
+    if nombre.endswith(EXTENSIONES_DATOS):
+        # a data file with none of a report's keys at its top (a CI configuration, labels, a schema) is no report:
+        # said, not read as a broken one
+        return _AUDITAR if _CLAVE_DE_INFORME.search(cabeza) else _OMITIR
     if not nombre.endswith((".txt", ".md")):
         return _AUDITAR
     from auditor.entrada.importar import es_documento_de_informe  # the importer is loaded only for documents

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
-from auditor.entrada.carga import InformeCargado, cargar_archivo, descubrir
+from auditor.entrada.carga import EXTENSIONES_DATOS, InformeCargado, cargar_archivo, descubrir
 from auditor.entrada.problemas import ENTRADA_ILEGIBLE, ENTRADA_OMITIDA, ProblemaEntrada
 from auditor.idioma import tr
 from auditor.lectura.fuente import Ruta
@@ -164,10 +164,13 @@ def _auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]], al_avanz
     for ruta, motivo in descubiertos.faltantes:
         cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, tr("la ruta {motivo}", motivo=motivo))])
         resultado.informes.append(auditar_cargado(auditor, cargado))
-    for omitido in descubiertos.omitidos:  # a document of the walk in no layout of the report: said, not silently dropped
-        cargado = InformeCargado(str(omitido), None, problemas=[ProblemaEntrada(ENTRADA_OMITIDA, 1, tr(
-            "no se audita: no sigue ninguna de las plantillas del informe (metas 'Meta # N', 'Meta N:', 'Meta cuatrienio N:' o una "
-            "tabla de metas); si es un informe, nómbrelo en la línea de órdenes para ver por qué no se puede leer"))])
+    for omitido in descubiertos.omitidos:  # a file of the walk that is no report: said, not silently dropped
+        mensaje = (tr("no se audita: no tiene ninguna de las claves de un informe ('entidad', 'metas', …); si es un informe, "
+                      "nómbrelo en la línea de órdenes para ver por qué no se puede leer")
+                   if omitido.name.lower().endswith(EXTENSIONES_DATOS) else
+                   tr("no se audita: no sigue ninguna de las plantillas del informe (metas 'Meta # N', 'Meta N:', 'Meta cuatrienio N:' o una "
+                      "tabla de metas); si es un informe, nómbrelo en la línea de órdenes para ver por qué no se puede leer"))
+        cargado = InformeCargado(str(omitido), None, problemas=[ProblemaEntrada(ENTRADA_OMITIDA, 1, mensaje)])
         resultado.informes.append(auditar_cargado(auditor, cargado))
     for hechos, (archivo, informe) in enumerate(auditar_archivos(archivos, trabajos, partial(auditar_archivo, auditor)),
                                                 start=1):
