@@ -874,3 +874,45 @@ def test_la_vigencia_en_una_tabla_de_portada_da_el_periodo() -> None:
     informe = cargado.informe
     assert informe is not None and (informe.periodo.desde, informe.periodo.hasta, informe.fecha_corte) == (2025, 2025, "2025-10-31")
     assert not [p for p in cargado.problemas if p.campo == "periodo"]
+
+
+def test_una_rejilla_de_rotulos_y_valores_por_meta() -> None:
+    """A meta's table written as rows of labels over rows of values ('Programado 2025 | Ejecutado … | % cumplimiento
+    2025'), then one-cell labels over their answers: each value goes where its label says; an unknown label's value
+    ('Código indicador MGA') is no answer."""
+    from auditor.entrada.carga import cargar_bytes
+
+    documento = docx.Document()
+    for linea in ("GOBERNACIÓN DEL HUILA", "SECRETARÍA DE SALUD DEPARTAMENTAL", "INFORME DE RENDICIÓN DE CUENTAS", "Vigencia 2025",
+                  "Fecha de corte: 31 de octubre de 2025", "Plan de Desarrollo Departamental 2024-2027"):
+        documento.add_paragraph(linea)
+    filas = [["META DE PRODUCTO No. 203 – IPS públicas dotadas con equipos biomédicos"],
+             ["Código indicador MGA", "Unidad de medida", "Meta cuatrienio", "Tipo de acumulación"],
+             ["1903012", "Número", "16 IPS", "Suma"],
+             ["Programado 2025", "Ejecutado a la fecha de corte", "% cumplimiento 2025", "% avance cuatrienio"],
+             ["8 IPS", "6 IPS", "75 %", "37,5 %"],
+             ["Recursos programados", "Recursos ejecutados", "Fuente de financiación", "Contrato / convenio"],
+             ["$ 2.100.000.000", "$ ___________", "SGR – Asignaciones Directas", "Contrato 0455 de 2025"],
+             ["Descripción del avance"],
+             ["Se entregaron equipos biomédicos a seis ESE de primer nivel."],
+             ["Municipios y lugares intervenidos"],
+             ["ESE de Garzón, La Plata y Pitalito."]]
+    tabla = documento.add_table(rows=len(filas), cols=4)
+    for i, fila in enumerate(filas):
+        if len(fila) == 1:
+            celda = tabla.cell(i, 0).merge(tabla.cell(i, 3))
+            celda.text = fila[0]
+        else:
+            for j, texto in enumerate(fila):
+                tabla.cell(i, j).text = texto
+    cargado = cargar_bytes(guardar(documento), "rejilla.docx")
+    meta = cargado.informe.metas[0]
+    assert (meta.numero, meta.meta_cuatrienio.cantidad.valor, meta.programado_periodo.valor) == (203, 16, 8)
+    assert (meta.logro.cantidad.valor, meta.cumplimiento_periodo.valor, meta.avance_cuatrienio.valor) == (6, 75, 37.5)
+    assert meta.inversion.texto == "$ ___________\n\nSGR – Asignaciones Directas"  # programmed and the contract are not the executed amount
+    assert meta.inversion.ejecutada is None or meta.inversion.ejecutada.valor is None
+    assert meta.logro.texto.endswith("Se entregaron equipos biomédicos a seis ESE de primer nivel.")
+    assert meta.localizacion.texto == "ESE de Garzón, La Plata y Pitalito."
+    assert "1903012" not in cargado.informe.model_dump_json()
+    hallazgos = [p.regla for p in cargado.problemas if p.regla == "ENT004"]
+    assert hallazgos == []

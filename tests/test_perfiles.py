@@ -247,7 +247,7 @@ def test_check_lee_con_el_perfil_propio_y_sus_reglas_hallan_en_su_meta(tmp_path:
 def test_un_perfil_propio_con_el_nombre_de_uno_incluido_lo_reemplaza(tmp_path: Path) -> None:
     tabular_propio = perfil("tabular").archivo.replace("\\", "/")
     contenido = Path(tabular_propio).read_text(encoding="utf-8").replace(
-        "rotulos: [Lo realizado, Logros]", "rotulos: [Lo realizado, Logros, Lo que hicimos]", 1)
+        "rotulos: [Lo realizado, Logros,", "rotulos: [Lo realizado, Logros, Lo que hicimos,", 1)
     assert "Lo que hicimos" in contenido
     reglas = tmp_path / "reglas"
     (reglas / "plantillas").mkdir(parents=True)

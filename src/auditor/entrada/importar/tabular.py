@@ -124,6 +124,7 @@ class LectorTabular:
         self.metas: list[_Meta] = []
         self.e = _Estado()
         self.filas_cabecera = _filas_de_cabecera(self.segmentos, perfil_)
+        self.rejilla = _rejilla(self.segmentos, perfil_, self.filas_cabecera)
         self.sueltos: list[tuple[str, int]] = []  # consecutive paragraphs of no section, reported once
 
     def leer(self) -> None:
@@ -163,13 +164,20 @@ class LectorTabular:
         e.fila_titulo = None
         if s.fila is not None and s.fila in self.filas_cabecera:
             return  # the row 'Cumplimiento/Avance | Inversión | Beneficiarios' above the answers
+        if s.fila is not None and s.fila in self.rejilla:
+            self._celda_de_rejilla(s, self.rejilla[s.fila])
+            return
         if (_CABECERA_CELDAS.match(s.texto) and not s.texto.isupper()) or _SEPARADOR.match(s.texto) or _CONECTOR.match(s.texto):
             return
         if _REGISTRO.match(s.texto):
             self._fotos()
             return
         if e.fila_localizacion is not None and s.fila != e.fila_localizacion:
-            self._fotos()  # the LOCALIZACIÓN row is over: what follows the table is the captions
+            donde = e.meta.textos.get(("localizacion", "texto"))
+            if s.en_tabla and (donde is None or not donde.texto.strip()):
+                e.fila_localizacion = s.fila  # the label alone in its row ('Municipios intervenidos'): the row below answers it
+            else:
+                self._fotos()  # the LOCALIZACIÓN row is over: what follows the table is the captions
         partes = partir(s.texto, self.etiquetas)
         for etiqueta, trozo, coincidencia in partes:
             if etiqueta is not None:
@@ -278,6 +286,25 @@ class LectorTabular:
             return False
         return poner_dato(self.b, ("metas", e.meta.indice), campo, valor, s.linea)
 
+    def _celda_de_rejilla(self, s: Segmento, rotulos: dict[int, str] | None) -> None:
+        """A cell of a grid of labels and values ('Programado 2025 | Ejecutado | % cumplimiento' over '37 | 37 | 100 %'):
+        the label row is skipped (None), a value goes where its column's label says; a value under a label the
+        profile does not know ('Código indicador MGA') is no answer."""
+        e = self.e
+        if rotulos is None or e.meta is None or s.celda is None or s.celda not in rotulos:
+            return
+        rotulo = rotulos[s.celda]
+        if self._dato(f"{rotulo}: {s.texto}", s):
+            return
+        etiqueta = next((x for x in self.etiquetas if x.campo is not None and x.patron.match(rotulo)), None)
+        if self.perfil.dato(f"{rotulo}: {s.texto}") is not None and etiqueta is None:
+            e.campo = ("logro", "texto")  # 'Ejecutado a la fecha de corte | 37 municipios': the count, and what was done
+            self._texto(s.texto, s)
+        elif etiqueta is not None:
+            self._etiqueta(etiqueta, None, s)
+            self._texto(s.texto, s)
+        e.campo = None
+
     def _reportar_sueltos(self) -> None:
         """Paragraphs of no section, once per run of consecutive ones: at the first one's line."""
         if not self.sueltos or self.e.meta is None:
@@ -328,6 +355,46 @@ def _filas_de_cabecera(segmentos: list[Segmento], perfil_: Perfil) -> set[int]:
         if s.fila is not None:
             filas.setdefault(s.fila, []).append(perfil_.es_cabecera(s.texto))
     return {fila for fila, celdas in filas.items() if len(celdas) >= 2 and all(celdas)}
+
+
+def _rejilla(segmentos: list[Segmento], perfil_: Perfil, cabeceras: set[int]) -> dict[int, dict[int, str] | None]:
+    """The grids of labels and values inside a meta's table: a row of short cells without figures or sentences, one
+    of them at least a label of the profile (an answer's or a datum's: 'Programado 2025', 'Recursos ejecutados',
+    '% cumplimiento 2025'), over a row of as many cells.  Row -> None for the label row, row -> {cell: label} for the
+    values below it; a value under a label the profile does not know is no answer."""
+    filas: dict[int, list[Segmento]] = {}
+    orden: list[int] = []
+    for s in segmentos:
+        if s.fila is not None and s.celda is not None and not s.fusionada:
+            if s.fila not in filas:
+                orden.append(s.fila)
+            filas.setdefault(s.fila, []).append(s)
+    salida: dict[int, dict[int, str] | None] = {}
+    for fila, siguiente in zip(orden, orden[1:], strict=False):
+        celdas, valores = filas[fila], filas[siguiente]
+        if fila in cabeceras or fila in salida or len(celdas) < 2 or len(valores) != len(celdas):
+            continue
+        if len({c.celda for c in celdas}) != len(celdas) or {c.celda for c in celdas} != {v.celda for v in valores}:
+            continue
+        if any(len(c.texto) > 60 or _SIN_ANIOS.sub("", c.texto).strip() == "" or any(ch.isdigit() for ch in _SIN_ANIOS.sub("", c.texto))
+               for c in celdas):
+            continue
+        if any(_FIN_DE_FRASE.search(c.texto) for c in celdas) or not any(_es_rotulo(c.texto, perfil_) for c in celdas):
+            continue  # a row of sentences, or of names the profile does not know, is no row of labels
+        if all(_es_rotulo(v.texto, perfil_) for v in valores):
+            continue
+        salida[fila] = None
+        salida[siguiente] = {c.celda: c.texto for c in celdas if c.celda is not None}
+    return salida
+
+
+_FIN_DE_FRASE = re.compile(r"[.;!?]\s*$")
+_SIN_ANIOS = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?(?!\d)")
+
+
+def _es_rotulo(texto: str, perfil_: Perfil) -> bool:
+    """A label of the profile alone in a cell: a datum's ('Programado 2025') or an answer's ('Recursos ejecutados')."""
+    return perfil_.dato(f"{texto}: 1") is not None or perfil_.es_cabecera(texto)
 
 
 _OTRAS_RESPUESTAS: tuple[Ruta, ...] = (("ejecucion", "como"), ("ejecucion", "cuando"), ("ejecucion", "con_quien"), ("impacto",))
