@@ -77,9 +77,48 @@ _TRADUCCION_SIMPLE = _TablaTraduccion(simple=True)
 _RACHA_ESPACIO = re.compile(r"\s\s+")  # the white space whose removal shifts positions (a class first: the engine skips to it)
 
 
+class _PorPalabra(dict[str, str]):
+    """Each word's normalization (its characters', white space collapsed), computed the first time it is met:
+    texts repeat the same words.  Emptied past `_PALABRAS_MAXIMO` entries, so a long run keeps a bounded set."""
+
+    def __missing__(self, palabra: str) -> str:
+        if len(self) >= _PALABRAS_MAXIMO:
+            self.clear()
+        normal = self[palabra] = " ".join(palabra.translate(_TRADUCCION).split())
+        return normal
+
+
+_PALABRAS_MAXIMO = 65536
+_NORMAL_DE_PALABRA = _PorPalabra()
+
+
 def normalizar(texto: str) -> str:
-    """Lower-case, accent-free, single-spaced text."""
-    return " ".join(texto.translate(_TRADUCCION).split())
+    """Lower-case, accent-free, single-spaced text.
+
+    The same as ``" ".join(texto.translate(_TRADUCCION).split())``, computed faster: an ASCII text only
+    needs lower case (each ASCII character normalizes to its lower case), and any other text is normalized
+    word by word from a cache of words (every white space character normalizes to white space, so the words
+    of the text give the words of its normalization; a word may normalize to nothing or to several words)."""
+    if texto.isascii():
+        return " ".join(texto.lower().split())
+    return " ".join(filter(None, map(_NORMAL_DE_PALABRA.__getitem__, texto.split())))
+
+
+_NO_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _simple(m: re.Match[str]) -> str:
+    return _TRADUCCION_SIMPLE[ord(m.group())]
+
+
+def _traducir_simple(texto: str) -> str:
+    """``texto.translate(_TRADUCCION_SIMPLE)``, faster on text that is mostly ASCII: ASCII letters are lowered
+    through bytes (``bytes.lower`` changes nothing else; surrogates pass through), the other characters
+    are looked up one by one (str.translate creates an integer and does a lookup for every character)."""
+    if texto.isascii():
+        return texto.lower()
+    bajo = texto.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+    return _NO_ASCII.sub(_simple, bajo)
 
 
 @lru_cache(maxsize=1024)  # the rules read the same field several times; callers must not modify the indices
@@ -88,7 +127,7 @@ def normalizar_con_indices(texto: str) -> tuple[str, Sequence[int]]:
 
     The same result as `_normalizar_con_indices_por_caracter`, computed with str.translate
     when every character normalizes to exactly one (the common case)."""
-    traducido = texto.translate(_TRADUCCION_SIMPLE)
+    traducido = _traducir_simple(texto)
     if _COMPLEJO in traducido:
         return _normalizar_con_indices_por_caracter(texto)
     normal = " ".join(traducido.split())
@@ -246,7 +285,30 @@ def _combinable(patron: Patron) -> bool:
     return not patron.completo and _NO_COMBINABLE.search(patron.expresion.pattern) is None
 
 
-_Prefiltro = tuple["re.Pattern[str] | regex.Pattern[str]", ...]  # alternations of a set's joinable patterns
+class _Grupo(NamedTuple):
+    """Patterns of a set joined in one alternation: when it finds none, the scan skips them all."""
+
+    alternacion: re.Pattern[str] | regex.Pattern[str]
+    completo: bool  # whole-field patterns: the alternation must cover the text (fullmatch)
+
+
+class _Prefiltro(NamedTuple):
+    cuantos: int  # the number of patterns it was built for (rebuilt if the set grew)
+    grupos: tuple[_Grupo, ...]
+    de_grupo: tuple[int, ...]  # for each pattern, the group it is in (-1: in none, always tried)
+    siempre: tuple[int, ...]  # the patterns in no group, in order
+
+
+def _grupo(patron: Patron) -> int:
+    """Which alternation a pattern can join: 0, the phrases (`re`, escaped literals) searched anywhere; 1, the rule
+    files' expressions (`regex`, with its time limit) searched anywhere; 2, the whole-field phrases; -1, none."""
+    if patron.completo:
+        if isinstance(patron.expresion, re.Pattern) and _NO_COMBINABLE.search(patron.expresion.pattern) is None:
+            return 2
+        return -1
+    if not _combinable(patron):
+        return -1
+    return 0 if isinstance(patron.expresion, re.Pattern) else 1
 
 
 @dataclass(frozen=True)
@@ -261,54 +323,54 @@ class ConjuntoPatrones:
     nombre: str
     descripcion: str
     patrones: list[Patron]
-    _prefiltro: tuple[int, _Prefiltro, tuple[bool, ...]] = field(
-        default=(-1, (), ()), init=False, repr=False, compare=False)
+    _prefiltro: _Prefiltro = field(default=_Prefiltro(-1, (), (), ()), init=False, repr=False, compare=False)
     # what `buscar` found in each text of the report being audited (several rules search one set in one field):
     # (number of patterns, normalized text -> pattern and span there); emptied after each report (`_HALLADOS`),
     # anew if the set grew
     _hallados: tuple[int, dict[str, tuple[Patron, int, int] | None]] = field(
         default=(-1, {}), init=False, repr=False, compare=False)
 
-    def _alguno(self) -> tuple[_Prefiltro, tuple[bool, ...]]:
-        """The set's patterns that are searched anywhere and can be joined (see `_combinable`) in alternations:
-        when none finds anything, none of them is in the text, and the scan skips them (most fields hold
-        none). One alternation per engine: the phrases (`re`, escaped literals) apart from the rule files'
-        expressions (`regex`, with its time limit); with both in one `regex` alternation the engine tried every
-        phrase at every position of every field, most of the run's pattern time.  Rebuilt if the set grew (rule
-        files add phrases to a set while the catalog is built)."""
-        cuantos, prefiltro, combinables = self._prefiltro
-        if cuantos != len(self.patrones):
-            combinables = tuple(_combinable(p) for p in self.patrones)
-            elegidos = [p.expresion for p, si in zip(self.patrones, combinables, strict=True) if si]
-            frases = [e.pattern for e in elegidos if isinstance(e, re.Pattern)]
-            expresiones = [e.pattern for e in elegidos if not isinstance(e, re.Pattern)]
-            partes: list[re.Pattern[str] | regex.Pattern[str]] = []
-            if frases:
-                partes.append(re.compile("|".join(f"(?:{parte})" for parte in frases)))
-            if expresiones:
-                partes.append(regex.compile("|".join(f"(?:{parte})" for parte in expresiones)))
-            prefiltro = tuple(partes)
-            self._prefiltro = (len(self.patrones), prefiltro, combinables)
-        return prefiltro, combinables
+    def _alguno(self) -> _Prefiltro:
+        """The set's patterns that can be joined (see `_grupo`) in alternations: when one finds nothing, none of
+        its patterns is in the text, and the scan skips them (most fields hold none).  One alternation per kind:
+        the phrases (`re`, escaped literals) apart from the rule files' expressions (`regex`, with its time limit),
+        since with both in one `regex` alternation the engine tried every phrase at every position of every
+        field, most of the run's pattern time; and the whole-field phrases in one alternation that must cover the
+        text (one fullmatch instead of one per phrase).  Rebuilt if the set grew (rule files add phrases to a
+        set while the catalog is built)."""
+        prefiltro = self._prefiltro
+        if prefiltro.cuantos != len(self.patrones):
+            de_grupo = [_grupo(p) for p in self.patrones]
+            grupos: list[_Grupo] = []
+            numeros: dict[int, int] = {}  # kind -> its group's index in `grupos`
+            for tipo in (0, 1, 2):
+                partes = [p.expresion.pattern for p, g in zip(self.patrones, de_grupo, strict=True) if g == tipo]
+                if not partes:
+                    continue
+                alternacion = "|".join(f"(?:{parte})" for parte in partes)
+                numeros[tipo] = len(grupos)
+                grupos.append(_Grupo(regex.compile(alternacion) if tipo == 1 else re.compile(alternacion), tipo == 2))
+            indices = tuple(numeros.get(g, -1) for g in de_grupo)
+            prefiltro = _Prefiltro(len(self.patrones), tuple(grupos), indices, tuple(i for i, g in enumerate(indices) if g < 0))
+            self._prefiltro = prefiltro
+        return prefiltro
 
-    def _saltables(self, normal: str) -> tuple[bool, ...]:
-        """For each pattern, whether the scan may skip it: the alternations found none of the joinable ones
-        in `normal` (none is skipped when it cannot tell in time)."""
-        prefiltro, combinables = self._alguno()
-        if not prefiltro:
-            return ()
-        for alternacion in prefiltro:
+    def _ausentes(self, normal: str, grupos: tuple[_Grupo, ...]) -> list[bool]:
+        """For each group, whether its alternation found none of its patterns in `normal` (False when it cannot
+        tell in time: the scan then tries them one by one, and names a slow one, `PatronLento`)."""
+        ausentes = []
+        for alternacion, completo in grupos:
             hallado: re.Match[str] | regex.Match[str] | None
             if isinstance(alternacion, regex.Pattern):
                 try:
                     hallado = alternacion.search(normal, timeout=SEGUNDOS_POR_PATRON)
-                except TimeoutError:  # one of them backtracks without end: the scan names it (PatronLento)
-                    return ()
+                except TimeoutError:
+                    ausentes.append(False)
+                    continue
             else:
-                hallado = alternacion.search(normal)
-            if hallado is not None:
-                return ()
-        return combinables
+                hallado = alternacion.fullmatch(normal) if completo else alternacion.search(normal)
+            ausentes.append(hallado is None)
+        return ausentes
 
     def buscar(self, texto: str) -> Coincidencia | None:
         """The first pattern found in `texto` (whole-field patterns must cover it all)."""
@@ -335,10 +397,19 @@ class ConjuntoPatrones:
         return hallado
 
     def _buscar(self, normal: str) -> tuple[Patron, int, int] | None:
-        saltables = self._saltables(normal)
-        for i, patron in enumerate(self.patrones):
-            if saltables and saltables[i]:
-                continue
+        prefiltro = self._prefiltro
+        if prefiltro.cuantos != len(self.patrones):
+            prefiltro = self._alguno()
+        candidatos: Sequence[int]
+        ausentes = self._ausentes(normal, prefiltro.grupos)
+        if all(ausentes):  # the common case: only the patterns in no alternation are tried
+            candidatos = prefiltro.siempre
+        else:
+            de_grupo = prefiltro.de_grupo
+            candidatos = [i for i, g in enumerate(de_grupo) if g < 0 or not ausentes[g]]
+        patrones = self.patrones
+        for i in candidatos:
+            patron = patrones[i]
             m = _coincide(patron, normal)  # each report gets its own time limit: the outcome does not depend on file order
             if m is not None:
                 if m.end() == m.start():

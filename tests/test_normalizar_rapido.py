@@ -1,0 +1,53 @@
+"""normalizar and the translation behind normalizar_con_indices take shortcuts (ASCII, a cache of words,
+bytes for the ASCII letters): they give what plain str.translate gives, for any character."""
+
+from __future__ import annotations
+
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.lectura.patrones import (
+    _TRADUCCION,
+    _TRADUCCION_SIMPLE,
+    ConjuntoPatrones,
+    _traducir_simple,
+    normalizar,
+    patron_de_frase,
+    patron_de_regex,
+)
+
+_CARACTERES = st.one_of(st.sampled_from(list("ab É\u00a0\t\n\r\x1c\x85\u2028\u3000ñ,.1¨ﬁ\u200b\u200d¸˛İΣς\ud800")), st.characters())
+
+
+def _esperado(texto: str) -> str:
+    return " ".join(texto.translate(_TRADUCCION).split())
+
+
+@settings(max_examples=1000, derandomize=True, database=None, deadline=None)
+@given(st.text(_CARACTERES, max_size=30))
+def test_normalizar_da_lo_mismo_que_traducir(texto: str) -> None:
+    assert normalizar(texto) == _esperado(texto)
+    assert _traducir_simple(texto) == texto.translate(_TRADUCCION_SIMPLE)
+
+
+def test_cada_caracter() -> None:
+    for codigo in range(0, sys.maxunicode + 1, 7):  # a sample of every block, surrogates included
+        c = chr(codigo)
+        for texto in (c, f"a{c}b", f" {c} x", f"É{c}"):
+            assert normalizar(texto) == _esperado(texto)
+            assert _traducir_simple(texto) == texto.translate(_TRADUCCION_SIMPLE)
+
+
+def test_las_frases_de_campo_completo_van_en_una_alternativa() -> None:
+    conjunto = ConjuntoPatrones("completos", "", [
+        patron_de_frase("Elija un elemento.", completo=True),
+        patron_de_regex(r"^sin datos$", completo=True),  # a whole-field expression is still tried by itself
+        patron_de_frase("¿Qué se hizo?", completo=True),
+        patron_de_frase("por definir"),
+    ])
+    assert conjunto.buscar("  ¿Qué se hizo?  ").patron.fuente == "¿Qué se hizo?"  # type: ignore[union-attr]
+    assert conjunto.buscar("Sin datos").patron.fuente == "^sin datos$"  # type: ignore[union-attr]
+    assert conjunto.buscar("¿Qué se hizo? Se hizo todo") is None
+    assert conjunto.buscar("Elija un elemento. por definir").patron.fuente == "por definir"  # type: ignore[union-attr]
