@@ -51,3 +51,12 @@ def test_las_frases_de_campo_completo_van_en_una_alternativa() -> None:
     assert conjunto.buscar("Sin datos").patron.fuente == "^sin datos$"  # type: ignore[union-attr]
     assert conjunto.buscar("¿Qué se hizo? Se hizo todo") is None
     assert conjunto.buscar("Elija un elemento. por definir").patron.fuente == "por definir"  # type: ignore[union-attr]
+
+
+def test_las_expresiones_ancladas_van_en_su_propia_alternativa() -> None:
+    patrones = [patron_de_regex(r"^sin (datos?|informacion)\b"), patron_de_regex(r"\bx{3,}\b"),
+                patron_de_regex(r"^(pendiente|n/?a)$"), patron_de_regex(r"\bpor (definir|completar)\b")]
+    for texto, esperado in [("Sin datos", 0), ("valor xxx por definir", 1), ("N/A", 2), ("queda por completar", 3),
+                            ("el dato sin datos", None), ("pendiente de cierre", None)]:
+        hallado = ConjuntoPatrones("anclas", "", patrones).buscar(texto)
+        assert (patrones.index(hallado.patron) if hallado else None) == esperado
