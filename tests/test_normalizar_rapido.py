@@ -60,3 +60,36 @@ def test_las_expresiones_ancladas_van_en_su_propia_alternativa() -> None:
                             ("el dato sin datos", None), ("pendiente de cierre", None)]:
         hallado = ConjuntoPatrones("anclas", "", patrones).buscar(texto)
         assert (patrones.index(hallado.patron) if hallado else None) == esperado
+
+
+_PALABRAS = st.sampled_from(["indicar", "indique", "la", "las", "meta", "metas", "¿qué", "hizo?", "haga", "clic", "aquí", "a",
+                             "x.y", "(1)", "Año"])
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.lists(_PALABRAS, min_size=1, max_size=4).map(" ".join), min_size=1, max_size=8),
+       st.lists(_PALABRAS, max_size=10).map(" ".join))
+def test_el_arbol_de_frases_halla_lo_que_halla_su_alternativa(frases: list[str], texto: str) -> None:
+    import re
+
+    from auditor.lectura.patrones import _arbol_de_frases
+
+    patrones = [patron_de_frase(f) for f in frases]
+    arbol = _arbol_de_frases(patrones)
+    assert arbol is not None
+    alternativa = re.compile("|".join(f"(?:{p.expresion.pattern})" for p in patrones))
+    for variante in (texto, texto.replace(" ", ""), f"{texto} {texto}"):
+        normal = normalizar(variante)
+        assert (arbol.search(normal) is None) == (alternativa.search(normal) is None)
+        hallado = ConjuntoPatrones("arbol", "", patrones).buscar(variante)
+        uno_por_uno = next((p for p in patrones if ConjuntoPatrones("uno", "", [p]).buscar(variante)), None)
+        assert (hallado.patron if hallado else None) == uno_por_uno
+
+
+def test_sin_arbol_si_un_patron_no_es_su_frase() -> None:
+    import re
+
+    from auditor.lectura.patrones import Patron, _arbol_de_frases
+
+    assert _arbol_de_frases([patron_de_frase("hola mundo"), Patron("otra", re.compile("o+tra"))]) is None
+    assert _arbol_de_frases([patron_de_frase("x" * 300)]) is None
