@@ -1,5 +1,5 @@
-"""normalizar and the translation behind normalizar_con_indices take shortcuts (ASCII, a cache of words,
-bytes for the ASCII letters): they give what plain str.translate gives, for any character."""
+"""normalizar and normalizar_con_indices take shortcuts (ASCII, a cache of words): they give what plain
+str.translate gives, for any character."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.lectura.patrones import (
+    _COMPLEJO,
     _TRADUCCION,
     _TRADUCCION_SIMPLE,
     ConjuntoPatrones,
-    _traducir_simple,
+    _normalizar_con_indices_por_caracter,
     normalizar,
+    normalizar_con_indices,
     patron_de_frase,
     patron_de_regex,
 )
@@ -25,11 +27,26 @@ def _esperado(texto: str) -> str:
     return " ".join(texto.translate(_TRADUCCION).split())
 
 
+def _con_indices(texto: str) -> tuple[str, list[int]]:
+    """normalizar_con_indices as it was written with str.translate."""
+    traducido = texto.translate(_TRADUCCION_SIMPLE)
+    if _COMPLEJO in traducido:
+        return _normalizar_con_indices_por_caracter(texto)
+    normal = " ".join(traducido.split())
+    return normal, _normalizar_con_indices_por_caracter(texto)[1]
+
+
+def _indices(texto: str) -> tuple[str, list[int]]:
+    normal, indices = normalizar_con_indices.__wrapped__(texto)
+    return normal, list(indices)
+
+
 @settings(max_examples=1000, derandomize=True, database=None, deadline=None)
 @given(st.text(_CARACTERES, max_size=30))
 def test_normalizar_da_lo_mismo_que_traducir(texto: str) -> None:
     assert normalizar(texto) == _esperado(texto)
-    assert _traducir_simple(texto) == texto.translate(_TRADUCCION_SIMPLE)
+    assert _indices(texto) == _con_indices(texto)
+    assert _indices(texto)[0] == normalizar(texto)
 
 
 def test_cada_caracter() -> None:
@@ -37,7 +54,7 @@ def test_cada_caracter() -> None:
         c = chr(codigo)
         for texto in (c, f"a{c}b", f" {c} x", f"É{c}"):
             assert normalizar(texto) == _esperado(texto)
-            assert _traducir_simple(texto) == texto.translate(_TRADUCCION_SIMPLE)
+            assert _indices(texto) == _con_indices(texto)
 
 
 def test_las_frases_de_campo_completo_van_en_una_alternativa() -> None:

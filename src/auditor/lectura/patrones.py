@@ -79,13 +79,27 @@ _RACHA_ESPACIO = re.compile(r"\s\s+")  # the white space whose removal shifts po
 
 class _PorPalabra(dict[str, str]):
     """Each word's normalization (its characters', white space collapsed), computed the first time it is met:
-    texts repeat the same words.  Emptied past `_PALABRAS_MAXIMO` entries, so a long run keeps a bounded set."""
+    texts repeat the same words.  `complejas` holds the words met whose characters do not each normalize to
+    exactly one that is not white space (see `_TablaTraduccion`): a text with one of them is not normalized
+    one character to one.  Emptied past `_PALABRAS_MAXIMO` entries (`vaciar_si_lleno`, before a text is read,
+    so that a text's words stay while it is read), so a long run keeps a bounded set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.complejas: set[str] = set()
 
     def __missing__(self, palabra: str) -> str:
+        normal = palabra.translate(_TRADUCCION_SIMPLE)
+        if _COMPLEJO in normal:
+            self.complejas.add(palabra)
+            normal = " ".join(palabra.translate(_TRADUCCION).split())
+        self[palabra] = normal
+        return normal
+
+    def vaciar_si_lleno(self) -> None:
         if len(self) >= _PALABRAS_MAXIMO:
             self.clear()
-        normal = self[palabra] = " ".join(palabra.translate(_TRADUCCION).split())
-        return normal
+            self.complejas.clear()
 
 
 _PALABRAS_MAXIMO = 65536
@@ -101,36 +115,25 @@ def normalizar(texto: str) -> str:
     of the text give the words of its normalization; a word may normalize to nothing or to several words)."""
     if texto.isascii():
         return " ".join(texto.lower().split())
+    _NORMAL_DE_PALABRA.vaciar_si_lleno()
     return " ".join(filter(None, map(_NORMAL_DE_PALABRA.__getitem__, texto.split())))
-
-
-_NO_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-def _simple(m: re.Match[str]) -> str:
-    return _TRADUCCION_SIMPLE[ord(m.group())]
-
-
-def _traducir_simple(texto: str) -> str:
-    """``texto.translate(_TRADUCCION_SIMPLE)``, faster on text that is mostly ASCII: ASCII letters are lowered
-    through bytes (``bytes.lower`` changes nothing else; surrogates pass through), the other characters
-    are looked up one by one (str.translate creates an integer and does a lookup for every character)."""
-    if texto.isascii():
-        return texto.lower()
-    bajo = texto.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
-    return _NO_ASCII.sub(_simple, bajo)
 
 
 @lru_cache(maxsize=1024)  # the rules read the same field several times; callers must not modify the indices
 def normalizar_con_indices(texto: str) -> tuple[str, Sequence[int]]:
     """Normalized text plus, for each of its characters, the index of its source character.
 
-    The same result as `_normalizar_con_indices_por_caracter`, computed with str.translate
+    The same result as `_normalizar_con_indices_por_caracter`, computed word by word (as `normalizar`)
     when every character normalizes to exactly one (the common case)."""
-    traducido = _traducir_simple(texto)
-    if _COMPLEJO in traducido:
-        return _normalizar_con_indices_por_caracter(texto)
-    normal = " ".join(traducido.split())
+    if texto.isascii():  # each ASCII character that is not white space normalizes to one, its lower case
+        normal = " ".join(texto.lower().split())
+    else:
+        _NORMAL_DE_PALABRA.vaciar_si_lleno()
+        palabras = texto.split()
+        normales = list(map(_NORMAL_DE_PALABRA.__getitem__, palabras))
+        if not _NORMAL_DE_PALABRA.complejas.isdisjoint(palabras):
+            return _normalizar_con_indices_por_caracter(texto)
+        normal = " ".join(normales)
     if len(normal) == len(texto):  # no white space removed: each character stays in its place
         return normal, range(len(texto))
     return normal, _Indices(texto, len(normal))
