@@ -110,3 +110,14 @@ def test_sin_arbol_si_un_patron_no_es_su_frase() -> None:
 
     assert _arbol_de_frases([patron_de_frase("hola mundo"), Patron("otra", re.compile("o+tra"))]) is None
     assert _arbol_de_frases([patron_de_frase("x" * 300)]) is None
+
+
+@settings(max_examples=500, derandomize=True, database=None, deadline=None)
+@given(st.text(st.one_of(st.sampled_from(list("0123456789.,;: \n\t$%abcÁñ_-()¿?٣²")), st.characters()), max_size=40))
+def test_las_palabras_primero_no_cambian_los_tokens(texto: str) -> None:
+    import re
+
+    from auditor.lectura.conteos import _NUMERO, _TOKEN_CON_BLANCO
+
+    numeros_primero = re.compile(rf"\s*(?:{_NUMERO}|[^\W\d_]+|\S)")  # the order the expression had
+    assert _TOKEN_CON_BLANCO.findall(texto) == numeros_primero.findall(texto)

@@ -233,7 +233,9 @@ class Reparto:
 # gives plain strings (no match object per token), and the lengths give every position. A token's kind
 # follows from its text: a number starts with a decimal digit (what \d is), a word with a letter (no
 # digit can be in a word, and a letter is never a sign: at a letter the word alternative matches).
-_TOKEN_CON_BLANCO = re.compile(rf"\s*(?:{_NUMERO}|[^\W\d_]+|\S)")
+# Words first: a letter is never a digit, so at any position at most one of the two can match and the
+# order does not change a token, but most tokens are words, which no longer fail the three numbers first.
+_TOKEN_CON_BLANCO = re.compile(rf"\s*(?:[^\W\d_]+|{_NUMERO}|\S)")
 _LETRA = re.compile(r"[^\W\d_]")
 
 
