@@ -28,6 +28,7 @@ class Problema(str, Enum):
 _NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 # 1.234.567,89 | 1234,5 | 1234.5 | 1234 | 1.234
 _NUMERO = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?")
+_MILES = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def limpiar(texto: str) -> str:
@@ -45,12 +46,14 @@ def leer_numero(texto: str) -> float | None:
     Characters that show nothing are not part of it: ``6\u200d71`` is 671, not unreadable.
     """
     texto = quitar_invisibles(texto).strip()
+    if texto.isascii() and texto.isdigit():  # the common case, '1600': what the expressions below read as float(texto)
+        return float(texto)
     if not _NUMERO.fullmatch(texto):
         return None
     if "," in texto:
         entero, decimal = texto.rsplit(",", 1)
         return float(entero.replace(".", "") + "." + decimal)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", texto):
+    if _MILES.fullmatch(texto):
         return float(texto.replace(".", ""))
     return float(texto)
 

@@ -31,7 +31,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from itertools import accumulate
 from operator import sub
 from typing import Literal
@@ -41,6 +41,7 @@ from auditor.lectura.memoria import por_informe
 from auditor.lectura.numeros_en_letras import UNIDADES
 from auditor.lectura.palabras import clave
 from auditor.lectura.patrones import normalizar
+from auditor.lectura.perezosa import perezosa
 from auditor.lectura.porcentajes import porcentajes as leer_porcentajes
 from auditor.lectura.vocabulario import calificadores, derivado, unidades
 
@@ -232,7 +233,9 @@ class Reparto:
 # gives plain strings (no match object per token), and the lengths give every position. A token's kind
 # follows from its text: a number starts with a decimal digit (what \d is), a word with a letter (no
 # digit can be in a word, and a letter is never a sign: at a letter the word alternative matches).
-_TOKEN_CON_BLANCO = re.compile(rf"\s*(?:{_NUMERO}|[^\W\d_]+|\S)")
+# Words first: a letter is never a digit, so at any position at most one of the two can match and the
+# order does not change a token, but most tokens are words, which no longer fail the three numbers first.
+_TOKEN_CON_BLANCO = re.compile(rf"\s*(?:[^\W\d_]+|{_NUMERO}|\S)")
 _LETRA = re.compile(r"[^\W\d_]")
 
 
@@ -408,7 +411,7 @@ class Analisis:
             return True
         return tokens.normal[i + 1] == "por" and i + 2 < len(tokens) and tokens.normal[i + 2] == "ciento"
 
-    @cached_property
+    @perezosa
     def conteos(self) -> tuple[Conteo, ...]:
         """Every count of the text, in order."""
         tokens = self.tokens
@@ -516,7 +519,7 @@ class Analisis:
             k += 1
         return None
 
-    @cached_property
+    @perezosa
     def enumeraciones(self) -> tuple[Enumeracion, ...]:
         """Counts followed right away by the list of what they count.
 
@@ -549,7 +552,7 @@ class Analisis:
 
     # -- breakdowns ----------------------------------------------------------------------------------
 
-    @cached_property
+    @perezosa
     def desgloses(self) -> tuple[Desglose, ...]:
         """"N <noun>, de los cuales A ... y B ...": the whole (the last count with a noun before the
         marker, in the same sentence) and the counts after the marker, up to the end of the sentence.
@@ -559,8 +562,7 @@ class Analisis:
         tokens = self.tokens
         if not self.conteos:
             return ()  # no count: neither a whole nor parts
-        marcadores = [(i, largo) for i in sorted(_posiciones(tokens.normal, "de") + _posiciones(tokens.normal, "entre"))
-                      if (largo := _marcador_de_partes(_palabras_despues(tokens, i, 3)))]  # where a marker can start
+        marcadores = self._marcadores
         for m, (i, largo) in enumerate(marcadores):
             # the parts run to the end of the sentence or to the next marker (whose parts they are), at most
             # `_MAX_PARTES`: each count is looked at a bounded number of times
@@ -586,7 +588,17 @@ class Analisis:
             resultado.append(Desglose(total, partes, self._cita(total.inicio, partes[-1].fin), total.inicio, partes[-1].fin))
         return tuple(resultado)
 
-    @cached_property
+    @perezosa
+    def _marcadores(self) -> list[tuple[int, int]]:
+        """Where a marker of parts starts ("de los cuales", "entre ellos"), with its length in tokens, in order."""
+        tokens = self.tokens
+        normal = tokens.normal
+        n = len(normal)
+        return [(i, largo) for i in sorted(_posiciones(normal, "de") + _posiciones(normal, "entre"))
+                if i + 1 < n and normal[i + 1] in _SEGUNDAS_DE_MARCADOR  # no marker without its second word
+                and (largo := _marcador_de_partes(_palabras_despues(tokens, i, 3)))]
+
+    @perezosa
     def coordinados(self) -> tuple[tuple[Conteo, ...], ...]:
         """Runs of two or more counts with a noun, joined by "," / "y" with at most four other words
         between them, in one sentence: "41 funcionarios públicos y 40 personeros",
@@ -636,7 +648,7 @@ class Analisis:
             k += 1
         return k if k < hasta or k == n else -1  # -1: too long to be what sets a part apart
 
-    @cached_property
+    @perezosa
     def _inicios(self) -> tuple[int, ...]:
         """The token index where each count starts (counts are in order): found by bisection, not by a walk."""
         return tuple(c.i_inicio for c in self.conteos)
@@ -699,7 +711,7 @@ class Analisis:
             return "complementario"
         return None
 
-    @cached_property
+    @perezosa
     def particiones(self) -> tuple[Particion, ...]:
         """Breakdowns whose parts cannot overlap: a whole ("412 mujeres", exact and with its noun),
         a colon right after its noun phrase (at most six more words: "distribuidos así:", "atendidas
@@ -715,11 +727,9 @@ class Analisis:
         introducciones: list[tuple[int, int, Literal["dos_puntos", "marcador"]]] = []  # (where, first part, form)
         for k in _posiciones(tokens.texto, ":"):
             introducciones.append((k, k + 1, "dos_puntos"))
-        for k in sorted(_posiciones(tokens.normal, "de") + _posiciones(tokens.normal, "entre")):
-            largo = _marcador_de_partes(_palabras_despues(tokens, k, 3))
-            if largo:
-                primera = k + largo + (1 if k + largo < len(tokens) and tokens.texto[k + largo] == "," else 0)
-                introducciones.append((k, primera, "marcador"))
+        for k, largo in self._marcadores:
+            primera = k + largo + (1 if k + largo < len(tokens) and tokens.texto[k + largo] == "," else 0)
+            introducciones.append((k, primera, "marcador"))
         for k, primera, forma in introducciones:
             if primera >= len(tokens) or tokens.oracion[primera] != tokens.oracion[k]:
                 continue
@@ -744,7 +754,7 @@ class Analisis:
 
     # -- lists one item a line ---------------------------------------------------------------------------
 
-    @cached_property
+    @perezosa
     def listas_en_lineas(self) -> tuple[ListaEnLineas, ...]:
         """Lists written one item a line after a line that ends in a colon (see `ListaEnLineas`).
 
@@ -821,7 +831,7 @@ class Analisis:
 
     # -- percentage splits ---------------------------------------------------------------------------
 
-    @cached_property
+    @perezosa
     def porcentajes(self) -> tuple[tuple[int, float, str], ...]:
         """(token index, value, text) of every percentage."""
         resultado = []
@@ -834,12 +844,12 @@ class Analisis:
                     resultado.append((i, valor, self._cita(tokens.inicio[i], fin)))
         return tuple(resultado)
 
-    @cached_property
+    @perezosa
     def _de_progreso(self) -> frozenset[int]:
         """Where the percentages of progress begin (cumplimiento, avance: `auditor.lectura.porcentajes`)."""
         return frozenset(p.inicio for p in leer_porcentajes(self.texto) if p.progreso)
 
-    @cached_property
+    @perezosa
     def repartos(self) -> tuple[Reparto, ...]:
         """Splits that say they cover everything: one of the percentages is "restante" / "el resto",
         or they follow "distribuidos así:" / "se reparte:".  Percentages of something else in the
@@ -894,6 +904,9 @@ _MARCADORES_PARTES = (
     ("de", "los", "cuales"), ("de", "las", "cuales"), ("de", "ellos"), ("de", "ellas"), ("de", "estos"),
     ("de", "estas"), ("entre", "ellos"), ("entre", "ellas"),
 )
+
+
+_SEGUNDAS_DE_MARCADOR = frozenset(marcador[1] for marcador in _MARCADORES_PARTES)
 
 
 def _marcador_de_partes(palabras: tuple[str, ...]) -> int:

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from auditor.lectura.patrones import normalizar
 
@@ -17,6 +18,7 @@ def palabras_normalizadas(texto: str) -> list[str]:
     return re.findall(r"\w+", normalizar(texto))
 
 
+@lru_cache(maxsize=65536)  # texts repeat the same words; a word's key does not depend on the report
 def clave(palabra: str) -> str:
     """A noun's comparison key: accent-free, lower case, singular ("unidades" -> "unidad", "clústeres" -> "cluster").
 

@@ -77,21 +77,63 @@ _TRADUCCION_SIMPLE = _TablaTraduccion(simple=True)
 _RACHA_ESPACIO = re.compile(r"\s\s+")  # the white space whose removal shifts positions (a class first: the engine skips to it)
 
 
+class _PorPalabra(dict[str, str]):
+    """Each word's normalization (its characters', white space collapsed), computed the first time it is met:
+    texts repeat the same words.  `complejas` holds the words met whose characters do not each normalize to
+    exactly one that is not white space (see `_TablaTraduccion`): a text with one of them is not normalized
+    one character to one.  Emptied past `_PALABRAS_MAXIMO` entries (`vaciar_si_lleno`, before a text is read,
+    so that a text's words stay while it is read), so a long run keeps a bounded set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.complejas: set[str] = set()
+
+    def __missing__(self, palabra: str) -> str:
+        normal = palabra.translate(_TRADUCCION_SIMPLE)
+        if _COMPLEJO in normal:
+            self.complejas.add(palabra)
+            normal = " ".join(palabra.translate(_TRADUCCION).split())
+        self[palabra] = normal
+        return normal
+
+    def vaciar_si_lleno(self) -> None:
+        if len(self) >= _PALABRAS_MAXIMO:
+            self.clear()
+            self.complejas.clear()
+
+
+_PALABRAS_MAXIMO = 65536
+_NORMAL_DE_PALABRA = _PorPalabra()
+
+
 def normalizar(texto: str) -> str:
-    """Lower-case, accent-free, single-spaced text."""
-    return " ".join(texto.translate(_TRADUCCION).split())
+    """Lower-case, accent-free, single-spaced text.
+
+    The same as ``" ".join(texto.translate(_TRADUCCION).split())``, computed faster: an ASCII text only
+    needs lower case (each ASCII character normalizes to its lower case), and any other text is normalized
+    word by word from a cache of words (every white space character normalizes to white space, so the words
+    of the text give the words of its normalization; a word may normalize to nothing or to several words)."""
+    if texto.isascii():
+        return " ".join(texto.lower().split())
+    _NORMAL_DE_PALABRA.vaciar_si_lleno()
+    return " ".join(filter(None, map(_NORMAL_DE_PALABRA.__getitem__, texto.split())))
 
 
 @lru_cache(maxsize=1024)  # the rules read the same field several times; callers must not modify the indices
 def normalizar_con_indices(texto: str) -> tuple[str, Sequence[int]]:
     """Normalized text plus, for each of its characters, the index of its source character.
 
-    The same result as `_normalizar_con_indices_por_caracter`, computed with str.translate
+    The same result as `_normalizar_con_indices_por_caracter`, computed word by word (as `normalizar`)
     when every character normalizes to exactly one (the common case)."""
-    traducido = texto.translate(_TRADUCCION_SIMPLE)
-    if _COMPLEJO in traducido:
-        return _normalizar_con_indices_por_caracter(texto)
-    normal = " ".join(traducido.split())
+    if texto.isascii():  # each ASCII character that is not white space normalizes to one, its lower case
+        normal = " ".join(texto.lower().split())
+    else:
+        _NORMAL_DE_PALABRA.vaciar_si_lleno()
+        palabras = texto.split()
+        normales = list(map(_NORMAL_DE_PALABRA.__getitem__, palabras))
+        if not _NORMAL_DE_PALABRA.complejas.isdisjoint(palabras):
+            return _normalizar_con_indices_por_caracter(texto)
+        normal = " ".join(normales)
     if len(normal) == len(texto):  # no white space removed: each character stays in its place
         return normal, range(len(texto))
     return normal, _Indices(texto, len(normal))
@@ -197,8 +239,13 @@ class Patron:
     origen: str = ""  # the rule file it was read from
 
 
+def _cuerpo_de_frase(frase: str) -> str:
+    """A phrase's expression: its normalized words, escaped, with or without white space between them."""
+    return r"\s*".join(re.escape(parte) for parte in normalizar(frase).split(" "))
+
+
 def patron_de_frase(frase: str, completo: bool = False) -> Patron:
-    cuerpo = r"\s*".join(re.escape(parte) for parte in normalizar(frase).split(" "))
+    cuerpo = _cuerpo_de_frase(frase)
     if completo:
         cuerpo = rf"[\s\W]*{cuerpo}[\s\W]*"
     return Patron(frase, re.compile(cuerpo), completo)
@@ -225,13 +272,18 @@ class PatronLento(Exception):
         self.patron = patron
 
 
+# The regex module's searches get their time limit by position, (string, pos, endpos, concurrent, partial, timeout),
+# as the module's own functions pass it: by keyword it cost the C extension about 0.7 µs more a call, more than
+# most searches of a field take.
+
+
 def _coincide(patron: Patron, texto: str) -> re.Match[str] | regex.Match[str] | None:
     expresion = patron.expresion
     if isinstance(expresion, regex.Pattern):
         try:
             if patron.completo:
-                return expresion.fullmatch(texto, timeout=SEGUNDOS_POR_PATRON)
-            return expresion.search(texto, timeout=SEGUNDOS_POR_PATRON)
+                return expresion.fullmatch(texto, None, None, None, False, SEGUNDOS_POR_PATRON)
+            return expresion.search(texto, None, None, None, False, SEGUNDOS_POR_PATRON)
         except TimeoutError:
             raise PatronLento(patron) from None
     return expresion.fullmatch(texto) if patron.completo else expresion.search(texto)
@@ -246,7 +298,82 @@ def _combinable(patron: Patron) -> bool:
     return not patron.completo and _NO_COMBINABLE.search(patron.expresion.pattern) is None
 
 
-_Prefiltro = tuple["re.Pattern[str] | regex.Pattern[str]", ...]  # alternations of a set's joinable patterns
+class _Grupo(NamedTuple):
+    """Patterns of a set joined in one alternation: when it finds none, the scan skips them all."""
+
+    alternacion: re.Pattern[str] | regex.Pattern[str]
+    completo: bool  # whole-field patterns: the alternation must cover the text (fullmatch)
+
+
+_ENTRE_PALABRAS = None  # in a phrase's sequence, the white space or nothing between two words (r"\s*")
+_FIN_DE_FRASE = ""  # the key of a node of the tree where a phrase ends
+_Arbol = dict["str | None", "_Arbol"]  # a letter (or _ENTRE_PALABRAS) -> what follows it
+
+
+def _arbol_de_frases(patrones: list[Patron]) -> re.Pattern[str] | None:
+    """One expression that finds any of the phrases where their alternation does, with their common beginnings
+    written once: '(?:indicar\\s*(?:municipios…|la\\s*participacion…)|haga\\s*clic…)'.  The engine tries a
+    phrase only after the letters it shares with others, instead of every phrase at every position where one could
+    start (most of the run's time in phrases).  A phrase that another one begins with is enough where it ends: what
+    continues it adds nothing to whether one is found.  None if a pattern is not the plain expression of its phrase
+    (`_cuerpo_de_frase`) or the tree is too deep for the engine: the plain alternation is used then."""
+    raiz: _Arbol = {}
+    for patron in patrones:
+        palabras = normalizar(patron.fuente).split(" ")
+        if not all(palabras) or _cuerpo_de_frase(patron.fuente) != patron.expresion.pattern or len(patron.fuente) > 200:
+            return None
+        nodo = raiz
+        for k, palabra in enumerate(palabras):
+            for ficha in ([_ENTRE_PALABRAS] if k else []) + list(palabra):
+                if _FIN_DE_FRASE in nodo:
+                    break  # a shorter phrase ends here: enough
+                nodo = nodo.setdefault(ficha, {})
+            else:
+                continue
+            break
+        else:
+            nodo.clear()
+            nodo[_FIN_DE_FRASE] = {}
+    try:
+        return re.compile(_expresion_del_arbol(raiz)) if raiz else None
+    except (RecursionError, re.error):  # nested too deep for the engine: the plain alternation
+        return None
+
+
+def _expresion_del_arbol(nodo: _Arbol) -> str:
+    ramas = []
+    for ficha, hijo in nodo.items():
+        if ficha == _FIN_DE_FRASE:
+            return ""  # a phrase ends here
+        partes = [r"\s*" if ficha is None else re.escape(ficha)]
+        while len(hijo) == 1 and _FIN_DE_FRASE not in hijo:  # a chain of single letters: written in a row
+            ((ficha, hijo),) = hijo.items()
+            partes.append(r"\s*" if ficha is None else re.escape(ficha))
+        ramas.append("".join(partes) + _expresion_del_arbol(hijo))
+    return ramas[0] if len(ramas) == 1 else "(?:" + "|".join(ramas) + ")"
+
+
+class _Prefiltro(NamedTuple):
+    cuantos: int  # the number of patterns it was built for (rebuilt if the set grew)
+    grupos: tuple[_Grupo, ...]
+    de_grupo: tuple[int, ...]  # for each pattern, the group it is in (-1: in none, always tried)
+    siempre: tuple[int, ...]  # the patterns in no group, in order
+
+
+def _grupo(patron: Patron) -> int:
+    """Which alternation a pattern can join: 0, the phrases (`re`, escaped literals) searched anywhere; 1 and 3, the
+    rule files' expressions (`regex`, with its time limit) searched anywhere, those that start with an anchor
+    ('^sin datos') apart (1), since in one alternation with the others the engine tried the anchored ones at
+    every position, and alone it tries them at the start only; 2, the whole-field phrases; -1, none."""
+    if patron.completo:
+        if isinstance(patron.expresion, re.Pattern) and _NO_COMBINABLE.search(patron.expresion.pattern) is None:
+            return 2
+        return -1
+    if not _combinable(patron):
+        return -1
+    if isinstance(patron.expresion, re.Pattern):
+        return 0
+    return 1 if patron.expresion.pattern.startswith(("^", "\\A")) else 3
 
 
 @dataclass(frozen=True)
@@ -261,54 +388,55 @@ class ConjuntoPatrones:
     nombre: str
     descripcion: str
     patrones: list[Patron]
-    _prefiltro: tuple[int, _Prefiltro, tuple[bool, ...]] = field(
-        default=(-1, (), ()), init=False, repr=False, compare=False)
+    _prefiltro: _Prefiltro = field(default=_Prefiltro(-1, (), (), ()), init=False, repr=False, compare=False)
     # what `buscar` found in each text of the report being audited (several rules search one set in one field):
     # (number of patterns, normalized text -> pattern and span there); emptied after each report (`_HALLADOS`),
     # anew if the set grew
     _hallados: tuple[int, dict[str, tuple[Patron, int, int] | None]] = field(
         default=(-1, {}), init=False, repr=False, compare=False)
 
-    def _alguno(self) -> tuple[_Prefiltro, tuple[bool, ...]]:
-        """The set's patterns that are searched anywhere and can be joined (see `_combinable`) in alternations:
-        when none finds anything, none of them is in the text, and the scan skips them (most fields hold
-        none). One alternation per engine: the phrases (`re`, escaped literals) apart from the rule files'
-        expressions (`regex`, with its time limit); with both in one `regex` alternation the engine tried every
-        phrase at every position of every field, most of the run's pattern time.  Rebuilt if the set grew (rule
-        files add phrases to a set while the catalog is built)."""
-        cuantos, prefiltro, combinables = self._prefiltro
-        if cuantos != len(self.patrones):
-            combinables = tuple(_combinable(p) for p in self.patrones)
-            elegidos = [p.expresion for p, si in zip(self.patrones, combinables, strict=True) if si]
-            frases = [e.pattern for e in elegidos if isinstance(e, re.Pattern)]
-            expresiones = [e.pattern for e in elegidos if not isinstance(e, re.Pattern)]
-            partes: list[re.Pattern[str] | regex.Pattern[str]] = []
-            if frases:
-                partes.append(re.compile("|".join(f"(?:{parte})" for parte in frases)))
-            if expresiones:
-                partes.append(regex.compile("|".join(f"(?:{parte})" for parte in expresiones)))
-            prefiltro = tuple(partes)
-            self._prefiltro = (len(self.patrones), prefiltro, combinables)
-        return prefiltro, combinables
+    def _alguno(self) -> _Prefiltro:
+        """The set's patterns that can be joined (see `_grupo`) in alternations: when one finds nothing, none of
+        its patterns is in the text, and the scan skips them (most fields hold none).  One alternation per kind:
+        the phrases (`re`, escaped literals) apart from the rule files' expressions (`regex`, with its time limit),
+        since with both in one `regex` alternation the engine tried every phrase at every position of every
+        field, most of the run's pattern time; and the whole-field phrases in one alternation that must cover the
+        text (one fullmatch instead of one per phrase).  Rebuilt if the set grew (rule files add phrases to a
+        set while the catalog is built)."""
+        prefiltro = self._prefiltro
+        if prefiltro.cuantos != len(self.patrones):
+            de_grupo = [_grupo(p) for p in self.patrones]
+            grupos: list[_Grupo] = []
+            numeros: dict[int, int] = {}  # kind -> its group's index in `grupos`
+            for tipo in (0, 1, 3, 2):
+                partes = [p.expresion.pattern for p, g in zip(self.patrones, de_grupo, strict=True) if g == tipo]
+                if not partes:
+                    continue
+                alternacion = "|".join(f"(?:{parte})" for parte in partes)
+                compilada = _arbol_de_frases([p for p, g in zip(self.patrones, de_grupo, strict=True) if g == 0]) if tipo == 0 else None
+                numeros[tipo] = len(grupos)
+                grupos.append(_Grupo(compilada or (regex.compile(alternacion) if tipo in (1, 3) else re.compile(alternacion)), tipo == 2))
+            indices = tuple(numeros.get(g, -1) for g in de_grupo)
+            prefiltro = _Prefiltro(len(self.patrones), tuple(grupos), indices, tuple(i for i, g in enumerate(indices) if g < 0))
+            self._prefiltro = prefiltro
+        return prefiltro
 
-    def _saltables(self, normal: str) -> tuple[bool, ...]:
-        """For each pattern, whether the scan may skip it: the alternations found none of the joinable ones
-        in `normal` (none is skipped when it cannot tell in time)."""
-        prefiltro, combinables = self._alguno()
-        if not prefiltro:
-            return ()
-        for alternacion in prefiltro:
+    def _ausentes(self, normal: str, grupos: tuple[_Grupo, ...]) -> list[bool]:
+        """For each group, whether its alternation found none of its patterns in `normal` (False when it cannot
+        tell in time: the scan then tries them one by one, and names a slow one, `PatronLento`)."""
+        ausentes = []
+        for alternacion, completo in grupos:
             hallado: re.Match[str] | regex.Match[str] | None
             if isinstance(alternacion, regex.Pattern):
                 try:
-                    hallado = alternacion.search(normal, timeout=SEGUNDOS_POR_PATRON)
-                except TimeoutError:  # one of them backtracks without end: the scan names it (PatronLento)
-                    return ()
+                    hallado = alternacion.search(normal, None, None, None, False, SEGUNDOS_POR_PATRON)
+                except TimeoutError:
+                    ausentes.append(False)
+                    continue
             else:
-                hallado = alternacion.search(normal)
-            if hallado is not None:
-                return ()
-        return combinables
+                hallado = alternacion.fullmatch(normal) if completo else alternacion.search(normal)
+            ausentes.append(hallado is None)
+        return ausentes
 
     def buscar(self, texto: str) -> Coincidencia | None:
         """The first pattern found in `texto` (whole-field patterns must cover it all)."""
@@ -335,10 +463,19 @@ class ConjuntoPatrones:
         return hallado
 
     def _buscar(self, normal: str) -> tuple[Patron, int, int] | None:
-        saltables = self._saltables(normal)
-        for i, patron in enumerate(self.patrones):
-            if saltables and saltables[i]:
-                continue
+        prefiltro = self._prefiltro
+        if prefiltro.cuantos != len(self.patrones):
+            prefiltro = self._alguno()
+        candidatos: Sequence[int]
+        ausentes = self._ausentes(normal, prefiltro.grupos)
+        if all(ausentes):  # the common case: only the patterns in no alternation are tried
+            candidatos = prefiltro.siempre
+        else:
+            de_grupo = prefiltro.de_grupo
+            candidatos = [i for i, g in enumerate(de_grupo) if g < 0 or not ausentes[g]]
+        patrones = self.patrones
+        for i in candidatos:
+            patron = patrones[i]
             m = _coincide(patron, normal)  # each report gets its own time limit: the outcome does not depend on file order
             if m is not None:
                 if m.end() == m.start():

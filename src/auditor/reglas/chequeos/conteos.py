@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from auditor.idioma import tr
+from auditor.idioma import diferida, tr
 from auditor.lectura.cifras import escribir_numero
 from auditor.lectura.conteos import Conteo, ListaEnLineas, Sustantivo, analizar, conteos, de_otro_periodo, sustantivo_de
 from auditor.lectura.palabras import clave
@@ -34,26 +34,30 @@ PROSA: tuple[tuple[str, str], ...] = (
 )
 
 
+_ETIQUETAS = {
+    "logro.texto": diferida("¿Qué se hizo?"),
+    "beneficiarios.descripcion": diferida("La población atendida"),
+    "ejecucion.como": diferida("¿Cómo se hizo?"),
+    "impacto": diferida("El impacto"),
+    "inversion.texto": diferida("La inversión"),
+    "meta_cuatrienio.texto": diferida("La meta del cuatrienio"),
+    "localizacion.texto": diferida("La localización"),
+}
+_NOMBRES = {
+    "logro.cantidad": diferida("lo logrado"),
+    "beneficiarios.total": diferida("el total de beneficiarios"),
+    "meta_cuatrienio.cantidad": diferida("la meta del cuatrienio"),
+}
+
+
 def _etiqueta(campo: str) -> str:
     """How a message names a prose field (as in `PROSA`), in the language of the run."""
-    return {
-        "logro.texto": tr("¿Qué se hizo?"),
-        "beneficiarios.descripcion": tr("La población atendida"),
-        "ejecucion.como": tr("¿Cómo se hizo?"),
-        "impacto": tr("El impacto"),
-        "inversion.texto": tr("La inversión"),
-        "meta_cuatrienio.texto": tr("La meta del cuatrienio"),
-        "localizacion.texto": tr("La localización"),
-    }[campo]
+    return tr(_ETIQUETAS[campo])  # only the one asked for is translated (a message asks for one of seven)
 
 
 def _nombre(q: Cantidad) -> str:
     """How a message names a structured quantity (`Cantidad.nombre`), in the language of the run."""
-    return {
-        "logro.cantidad": tr("lo logrado"),
-        "beneficiarios.total": tr("el total de beneficiarios"),
-        "meta_cuatrienio.cantidad": tr("la meta del cuatrienio"),
-    }[q.campo]
+    return tr(_NOMBRES[q.campo])
 
 
 def _con_cita(texto: str | None) -> str:
