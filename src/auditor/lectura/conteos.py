@@ -759,8 +759,8 @@ class Analisis:
         """Lists written one item a line after a line that ends in a colon (see `ListaEnLineas`).
 
         Items are numbered ("1.", "2)", consecutive from 1: a list that skips or repeats a number
-        is not read) or bulleted; blank lines between them are allowed; the list ends at the first
-        other line.  Items that start with a number are a breakdown, not a list of things, and
+        is not read) or bulleted, or, after a count ("9 eventos de ciudad:"), short lines whose bullets
+        the export dropped; blank lines between them are allowed; the list ends at the first other line.  Items that start with a number are a breakdown, not a list of things, and
         lists that say they are incomplete ("entre otros") are left out."""
         resultado: list[ListaEnLineas] = []
         lineas = list(_LINEA.finditer(self.texto))
@@ -773,7 +773,7 @@ class Analisis:
                 continue
             elementos: list[str] = []
             numeros: list[int] = []
-            vinetas = 0
+            vinetas = desnudos = 0
             j = i + 1
             fin = linea.end()
             while j < len(lineas):
@@ -782,18 +782,23 @@ class Analisis:
                     j += 1
                     continue
                 m = _ELEMENTO.match(texto)
-                if m is None:
-                    break
-                if m.group("n"):
-                    numeros.append(int(m.group("n")))
+                if m is not None and not desnudos:
+                    if m.group("n"):
+                        numeros.append(int(m.group("n")))
+                    else:
+                        vinetas += 1
+                    elementos.append(" ".join(m.group("texto").split()))
+                elif not numeros and not vinetas and _ELEMENTO_DESNUDO.fullmatch(texto.strip()):
+                    desnudos += 1  # an item whose bullet the export dropped: a short line of its own
+                    elementos.append(" ".join(texto.split()))
                 else:
-                    vinetas += 1
-                elementos.append(" ".join(m.group("texto").split()))
+                    break
                 fin = lineas[j].start() + len(texto.rstrip())
                 j += 1
             if len(elementos) >= 2 and self._lista_clara(elementos, numeros, vinetas):
                 lista = self._rotulo(linea.start(), linea.start() + len(contenido) - 1, tuple(elementos), fin)
-                if lista is not None:
+                # items without bullets count only after a count that says how many ('9 eventos de ciudad:')
+                if lista is not None and (not desnudos or lista.conteo is not None):
                     resultado.append(lista)
             i = max(j, i + 1)
         return tuple(resultado)
@@ -934,8 +939,16 @@ _COMPLEMENTARIOS: tuple[frozenset[str], ...] = tuple(
 _LINEA = re.compile(r"[^\n]*")
 _ELEMENTO = re.compile(r"[ \t]*(?:(?P<n>\d{1,3})[.)][ \t]+|[-•*–·▪●○◦][ \t]+)(?P<texto>\S.*)")
 
+# a list item whose bullet an export dropped: a short line that opens with a capital and is no label ('Feria de las
+# Flores (del 01/08/2025 al 10/08/2025).'); a sentence of prose is longer
+_ELEMENTO_DESNUDO = re.compile(r"[A-ZÁÉÍÓÚÑ][^\n:]{0,118}")
 _NO_EXHAUSTIVA = re.compile(r"\b(entre otr[oa]s|etc|y otr[oa]s|y dem[aá]s)\b\W*$", re.IGNORECASE)
 _Y_FINAL = re.compile(r"^(?P<antes>.*\S)\s+(?:y|e)\s+(?P<despues>\S.*)$", re.DOTALL)
+
+
+# a last part that says where the names before it are, not one more of them
+_CALIFICA_LA_LISTA = re.compile(r"(?:de|del|en)\s+(?:el|la|los|las)?\s*(?:corregimiento|municipio|vereda|zona|sector|barrio|comuna|departamento|"
+                                r"resguardo|cabecera|casco)s?\b")
 
 
 def _elementos(lista: str, estricta: bool, solo_nombres: bool = False) -> tuple[str, ...] | None:
@@ -956,6 +969,8 @@ def _elementos(lista: str, estricta: bool, solo_nombres: bool = False) -> tuple[
     partes = [p for p in partes if p]
     if not partes:
         return None
+    if len(partes) > 2 and _CALIFICA_LA_LISTA.match(partes[-1]) and all(p[0].isupper() for p in partes[:-1]):
+        partes.pop()  # 'La Victoria, …, El Campanero y San Antonio, del corregimiento de La Laguna': where they all are
     if len(partes) > 1 and re.match(r"^(?:y|e)\s+\S", partes[-1]):
         partes[-1] = partes[-1].split(None, 1)[1]
     else:

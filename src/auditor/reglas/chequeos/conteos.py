@@ -260,7 +260,7 @@ class ListaNoCoincide(Regla):
                 for e in analisis.enumeraciones:
                     if len(e.elementos) != e.conteo.valor:
                         yield Observacion(
-                            tr("{etiqueta} anuncia «{cita}», pero la lista que sigue nombra {n}: {elementos}",
+                            tr("{etiqueta} anuncia «{cita}», pero la lista que sigue nombra {n}: «{elementos}»",
                                etiqueta=_etiqueta(campo), cita=e.conteo.cita, n=len(e.elementos), elementos="; ".join(e.elementos)),
                             campo, i, acortar(e.cita, 240),
                         )
@@ -275,7 +275,7 @@ class ListaNoCoincide(Regla):
             if lista.conteo is not None:
                 if n != lista.conteo.valor:
                     yield Observacion(
-                        tr("{etiqueta} anuncia «{cita}», pero la lista que sigue nombra {n}: {elementos}",
+                        tr("{etiqueta} anuncia «{cita}», pero la lista que sigue nombra {n}: «{elementos}»",
                            etiqueta=_etiqueta(campo), cita=lista.conteo.cita, n=n, elementos="; ".join(lista.elementos)),
                         campo, i, acortar(lista.cita, 240),
                     )
