@@ -685,16 +685,34 @@ class Analisis:
             siguiente = k
         return partes
 
+    def _de_un_lugar(self, d: range) -> bool:
+        """A part's description that names its place: 'de Cúcuta', 'del corregimiento de El Encano', 'de la vereda La
+        Esperanza', 'en el municipio de Tibú' (a kind of place, then the name)."""
+        tokens = self.tokens
+        if not 1 < len(d) <= 6 or tokens.normal[d[0]] not in ("de", "del", "en"):
+            return False
+        k = d[1]
+        if tokens.normal[k] in ("el", "la", "los", "las") and k + 1 < d.stop:
+            k += 1
+        if tokens.normal[k] in _CLASES_DE_LUGAR and k + 1 < d.stop:
+            k += 1
+            if tokens.normal[k] in ("de", "del") and k + 1 < d.stop:
+                k += 1
+        nombre_con_articulo = k + 1 < d.stop and tokens.texto[k + 1][:1].isupper()  # 'El Encano', 'La Laguna'
+        return tokens.tipo[k] == "pal" and tokens.texto[k][0].isupper() and (tokens.normal[k] not in _FUNCIONALES or nombre_con_articulo)
+
     def _criterio(self, partes: list[tuple[Conteo, int]]) -> Literal["lugar", "complementario"] | None:
         """Why the parts cannot overlap, or None when that cannot be told (overlapping groups, other predicates)."""
         tokens = self.tokens
         descripciones = [range(c.i_numero + 1 + (3 if tokens.texto[c.i_numero + 1 : c.i_numero + 2] == ("(",) else 0), fin)
                          for c, fin in partes]
-        if all(1 < len(d) <= 6 and tokens.normal[d[0]] in ("de", "del", "en") and tokens.tipo[d[1]] == "pal"
-               and tokens.texto[d[1]][0].isupper() and tokens.normal[d[1]] not in _FUNCIONALES for d in descripciones):
-            return "lugar"  # "186 de Cúcuta, 139 de Ocaña y 67 de Pamplona"
+        if all(self._de_un_lugar(d) for d in descripciones):
+            return "lugar"  # "186 de Cúcuta, 139 de Ocaña y 67 de Pamplona", "210 del corregimiento de El Encano, 140 de La Laguna"
         if any(len(d) == 0 for d in descripciones):
             return None
+        generos = [" ".join(clave(tokens.texto[k]) for k in d) for d in descripciones]
+        if len(set(generos)) == len(generos) and all(g in _GENEROS for g in generos):
+            return "complementario"  # "640 mujeres, 610 hombres y 40 personas no binarias"
         # the same words but one, aligned from the end; the first part may carry a verb the others elide
         # ("de los cuales 78 fueron nacionales y 6 internacionales")
         largo = min(len(d) for d in descripciones)
@@ -744,6 +762,8 @@ class Analisis:
             partes = self._partes_desde(primera)
             if len(partes) < 2 or any(c.calificador != "exacto" for c, _ in partes):
                 continue
+            if any(c.valor > total.valor for c, _ in partes):
+                continue  # a part larger than the whole: the count before the colon is not what is split
             criterio = self._criterio(partes)
             if criterio is None:
                 continue
@@ -922,6 +942,13 @@ def _marcador_de_partes(palabras: tuple[str, ...]) -> int:
 
 
 # qualifiers that split a whole into parts that cannot overlap, by their comparison keys (`clave`)
+# the kinds of place a part may name before the place's own name ('del corregimiento de El Encano')
+_CLASES_DE_LUGAR = frozenset({"corregimiento", "vereda", "barrio", "comuna", "municipio", "sector", "resguardo", "localidad",
+                              "centro", "cabecera", "zona", "departamento", "distrito", "inspeccion", "caserio"})
+# gender groups, one word or several, that split a whole of people without overlap
+_GENEROS = frozenset(" ".join(clave(p) for p in g.split()) for g in (
+    "mujeres", "hombres", "mujer", "hombre", "personas no binarias", "no binarias", "no binarios", "personas intersexuales",
+    "intersexuales", "personas trans", "otro genero", "otros generos"))
 _COMPLEMENTARIOS: tuple[frozenset[str], ...] = tuple(
     frozenset(clave(p) for p in familia.split())
     for familia in (
