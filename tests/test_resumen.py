@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from auditor.lectura.resumen import afirmaciones, metas_nombradas
+from auditor.lectura.resumen import afirmaciones, codigos_nombrados, metas_nombradas
 
 
 def test_listas_y_rangos_de_metas() -> None:
@@ -55,3 +55,19 @@ def test_el_monto_de_estas_ultimas_es_de_la_ultima_meta_nombrada() -> None:
     # without the anaphora, the amount is of every meta the clause names
     todas = afirmaciones("Con las metas 1 y 2 se intervinieron 655 hectáreas con una inversión de $ 900 millones.")
     assert [(a.metas, a.monto.texto if a.monto else None) for a in todas] == [((1, 2), "$ 900 millones")]
+
+
+def test_metas_nombradas_por_su_codigo_del_plan() -> None:
+    assert codigos_nombrados("2.3.1 a 2.3.3") == ("2.3.1", "2.3.2", "2.3.3")
+    assert codigos_nombrados("2.3.1 y 2.4.1") == ("2.3.1", "2.4.1")
+    assert codigos_nombrados("2.3.3 a 2.3.1") == ()  # backwards
+    assert codigos_nombrados("2.3.1 a 2.4.2") == ()  # a range across levels is not a list we can trust
+    [leida] = afirmaciones("En el programa 2.3 (metas 2.3.1 a 2.3.3) se invirtieron $245 millones de recursos propios.")
+    assert leida.metas == ("2.3.1", "2.3.2", "2.3.3") and leida.monto is not None and leida.monto.texto == "$245 millones"
+
+
+def test_la_cifra_antes_de_la_referencia_es_la_de_su_clausula() -> None:
+    [leida] = afirmaciones("Durante 2025 el trabajo se concentró en los 17 corregimientos del municipio: se prestó extensión a 640 "
+                           "productores, se realizaron 24 mercados campesinos (meta 3.1.3).")
+    assert leida.metas == ("3.1.3",) and leida.cantidad is not None and (leida.cantidad.texto, leida.cantidad.unidad) == (
+        "24", "mercados campesinos")

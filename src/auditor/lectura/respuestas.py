@@ -195,6 +195,8 @@ def unidad_contada(resto: str, modo: str) -> str:
             break
         if modo == "resumen" and p in ("de", "del", "al"):
             break
+        if p in ("y", "e") and i + 1 < len(palabras) and palabras[i + 1][0].lower() in ("el", "la", "los", "las", "un", "una", "su", "sus"):
+            break  # 'estudiantes y el transporte escolar …': an article opens the next clause's subject, not more of the unit
         if palabra == ",":
             siguiente = palabras[i + 1][0].lower() if i + 1 < len(palabras) else ""
             if not siguiente or siguiente in _CORTE_UNIDAD or not siguiente.isalpha():

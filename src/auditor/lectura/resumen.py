@@ -26,6 +26,13 @@ _REFERENCIA = re.compile(
     r"(?P<lista>\d{1,4}(?:\s*(?:,|\by\b|\be\b|\ba(?:l|\s+la)?\b|\bhasta(?:\s+la)?\b)\s*\d{1,4}(?![\d.,]\d))*)(?![\d.,]\d)",
     re.IGNORECASE,
 )
+# "las metas 2.3.1 a 2.3.3", "meta 3.1.2": metas named by their code in the plan's outline
+_CODIGO = re.compile(r"\d{1,2}(?:\.\d{1,3}){1,5}")
+_REFERENCIA_CODIGOS = re.compile(
+    r"\bmetas?\s+(?:de\s+producto\s+)?"
+    r"(?P<lista>\d{1,2}(?:\.\d{1,3}){1,5}(?:\s*(?:,|\by\b|\be\b|\ba(?:l|\s+la)?\b|\bhasta(?:\s+la)?\b)\s*\d{1,2}(?:\.\d{1,3}){1,5})*)(?![\d.]\d)",
+    re.IGNORECASE,
+)
 # the whole report: "todas las metas", "el conjunto de las metas", "las ocho metas", "las 8 metas de producto",
 # "las metas que se describen a continuación", "las metas a su cargo"
 _NUMERALES = ("dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciséis|dieciseis|"
@@ -55,6 +62,10 @@ _PROGRAMADO = re.compile(r"\b(?:(?P<p>program|presupuest(?:aron|[oó]\b|ad[oa]s?
                          r"ejecut|invirt|inversi[oó]n|gast|comprometi)", re.IGNORECASE)
 
 
+# a meta as a claim names it: its number (7) or its code in the plan's outline ('2.3.1')
+MetaNombrada = int | str
+
+
 @dataclass(frozen=True)
 class Cifra:
     texto: str  # as written: '655', '$ 2.685 millones'
@@ -66,7 +77,7 @@ class Cifra:
 class AfirmacionResumen:
     """One clause of the introduction: the metas it names (or all) and what it states of them."""
 
-    metas: tuple[int, ...]
+    metas: tuple[MetaNombrada, ...]
     todas: bool
     frase: str  # the sentence, as written
     cantidad: Cifra | None
@@ -100,6 +111,34 @@ def metas_nombradas(lista: str) -> tuple[int, ...]:
         if n not in vistos:
             vistos.append(n)
     return tuple(vistos)
+
+
+_FIN_DE_CLAUSULA = re.compile(r".*[,;:]", re.DOTALL)  # up to the last clause boundary
+
+
+def codigos_nombrados(lista: str) -> tuple[str, ...]:
+    """Metas named by their code in the plan's outline: '2.3.1 y 2.3.4' -> ('2.3.1', '2.3.4'); '2.3.1 a 2.3.3' ->
+    2.3.1, 2.3.2, 2.3.3 (a range only where the codes differ in their last level, forwards and short)."""
+    partes = re.split(r"\s*(,|\by\b|\be\b|\ba(?:l|\s+la)?\b|\bhasta(?:\s+la)?\b)\s*", lista.strip(), flags=re.IGNORECASE)
+    codigos: list[str] = []
+    rango = False
+    for parte in partes:
+        p = parte.lower()
+        if not p:
+            continue
+        if _CODIGO.fullmatch(p):
+            if rango and codigos:
+                prefijo, _, desde = codigos[-1].rpartition(".")
+                otro_prefijo, _, hasta = p.rpartition(".")
+                if otro_prefijo != prefijo or not int(desde) < int(hasta) <= int(desde) + 100:
+                    return ()
+                codigos.extend(f"{prefijo}.{n}" for n in range(int(desde) + 1, int(hasta) + 1))
+            else:
+                codigos.append(p)
+            rango = False
+        elif p.startswith(("a", "hasta")):
+            rango = True
+    return tuple(dict.fromkeys(codigos))
 
 
 def frases(texto: str) -> list[tuple[int, int]]:
@@ -150,7 +189,7 @@ def _monto(trozo: str) -> tuple[Cifra, int, int] | None:
 _ANAFORA = re.compile(r"\b(?:est[ao]s?|aquell[ao]s?|l[ao]s?)\s+(?:(?P<ultimo>[uú]ltim[ao]s?)|(?P<primero>primer[ao]s?))\b", re.IGNORECASE)
 
 
-def _alcance_del_monto(trozo: str, inicio_monto: int, metas: tuple[int, ...]) -> tuple[int, ...]:
+def _alcance_del_monto(trozo: str, inicio_monto: int, metas: tuple[MetaNombrada, ...]) -> tuple[MetaNombrada, ...]:
     """The metas an amount covers: all the clause names, or the last (first) when an anaphora before the amount,
     in its own clause, says 'estas últimas' ('los primeros')."""
     if len(metas) < 2:
@@ -164,12 +203,12 @@ def _alcance_del_monto(trozo: str, inicio_monto: int, metas: tuple[int, ...]) ->
     return metas[-1:] if anafora.group("ultimo") else metas[:1]
 
 
-def _afirmacion(frase: str, trozo: str, metas: tuple[int, ...], todas: bool) -> AfirmacionResumen | None:
+def _afirmacion(frase: str, trozo: str, metas: tuple[MetaNombrada, ...], todas: bool) -> AfirmacionResumen | None:
     leidas = _afirmaciones(frase, trozo, metas, todas)
     return leidas[0] if leidas else None
 
 
-def _afirmaciones(frase: str, trozo: str, metas: tuple[int, ...], todas: bool) -> list[AfirmacionResumen]:
+def _afirmaciones(frase: str, trozo: str, metas: tuple[MetaNombrada, ...], todas: bool) -> list[AfirmacionResumen]:
     """The claims of one clause: one, or two when its amount covers fewer metas than its count ('estas últimas')."""
     leida = _una_afirmacion(frase, trozo, metas, todas)
     if leida is None or leida.monto is None:
@@ -185,7 +224,7 @@ def _afirmaciones(frase: str, trozo: str, metas: tuple[int, ...], todas: bool) -
     return [AfirmacionResumen(metas, todas, leida.frase, leida.cantidad, None, False), del_monto]
 
 
-def _una_afirmacion(frase: str, trozo: str, metas: tuple[int, ...], todas: bool) -> AfirmacionResumen | None:
+def _una_afirmacion(frase: str, trozo: str, metas: tuple[MetaNombrada, ...], todas: bool) -> AfirmacionResumen | None:
     monto = _monto(trozo)
     ocupado = [(monto[1], monto[2])] if monto else []
     cantidad = _cantidad(trozo, ocupado)
@@ -210,8 +249,10 @@ def afirmaciones(parrafo: str, en_componente: bool = False) -> list[AfirmacionRe
     leidas: list[AfirmacionResumen] = []
     for a, b in frases(parrafo):
         frase = parrafo[a:b]
-        refs = [(m, metas_nombradas(m.group("lista"))) for m in _REFERENCIA.finditer(frase)]
-        refs = [(m, n) for m, n in refs if n]
+        refs: list[tuple[re.Match[str], tuple[MetaNombrada, ...]]] = [
+            (m, metas_nombradas(m.group("lista"))) for m in _REFERENCIA.finditer(frase)]
+        refs += [(m, codigos_nombrados(m.group("lista"))) for m in _REFERENCIA_CODIGOS.finditer(frase)]
+        refs = sorted(((m, n) for m, n in refs if n), key=lambda r: r[0].start())
         todas = _TODAS.search(frase) or (None if en_componente else _EN_TOTAL.search(frase))
         if refs:
             if todas is not None and todas.start() < refs[0][0].start():
@@ -223,7 +264,14 @@ def afirmaciones(parrafo: str, en_componente: bool = False) -> list[AfirmacionRe
                 fin = refs[k + 1][0].start() if k + 1 < len(refs) else len(frase)
                 de_la_clausula = _afirmaciones(frase, frase[m.end():fin], numeros, False)
                 if not de_la_clausula and len(refs) == 1:
-                    de_la_clausula = _afirmaciones(frase, frase[: m.start()], numeros, False)
+                    # the figure before the reference: that of its own clause first ('…, se realizaron 24 mercados
+                    # campesinos (meta 3.1.3)'), then the sentence's
+                    antes = frase[: m.start()]
+                    corte = _FIN_DE_CLAUSULA.match(antes)
+                    if corte is not None:
+                        de_la_clausula = _afirmaciones(frase, antes[corte.end():], numeros, False)
+                    if not de_la_clausula:
+                        de_la_clausula = _afirmaciones(frase, antes, numeros, False)
                 leidas.extend(de_la_clausula)
             continue
         if todas is None:

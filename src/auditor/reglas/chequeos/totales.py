@@ -217,12 +217,17 @@ def tolerancia_redondeo(valor: Valor, p: ParametrosTotales) -> float:
     return p.redondeo * 10.0 ** -_decimales_escritos(valor.texto) * escala
 
 
-def lista_metas(numeros: list[int]) -> str:
-    """'la meta 4', 'las metas 18 y 19', 'las metas 1 a 5', 'las metas 1, 2 y 5'."""
+def _nombre(n: int, meta: Meta | None) -> int | str:
+    """How the report names a covered meta: its code in the plan's outline, or its number."""
+    return meta.codigo if meta is not None and meta.codigo is not None else n
+
+
+def lista_metas(numeros: list[int] | list[int | str]) -> str:
+    """'la meta 4', 'las metas 18 y 19', 'las metas 1 a 5', 'las metas 1, 2 y 5', 'las metas 2.3.1, 2.3.2 y 2.3.3'."""
     if len(numeros) == 1:
         return tr("la meta {meta}", meta=numeros[0])
-    ordenados = sorted(numeros)
-    if len(ordenados) >= 3 and ordenados == list(range(ordenados[0], ordenados[-1] + 1)):
+    ordenados = sorted(n for n in numeros if isinstance(n, int))
+    if len(ordenados) == len(numeros) and len(ordenados) >= 3 and ordenados == list(range(ordenados[0], ordenados[-1] + 1)):
         return tr("las metas {desde} a {hasta}", desde=ordenados[0], hasta=ordenados[-1])
     textos = [str(n) for n in numeros]
     return tr("las metas {lista} y {ultimo}", lista=", ".join(textos[:-1]), ultimo=textos[-1])
@@ -233,7 +238,7 @@ def lista_metas(numeros: list[int]) -> str:
 
 @dataclass(frozen=True)
 class Parte:
-    meta: int
+    meta: int | str  # as the report names it: its number, or its code in the plan's outline ('2.3.1')
     valor: float
     etiqueta: str  # how it is shown: "$776", "335 ciudadanos"
     de_logro: bool = False  # taken from "¿Qué se hizo?" (logro.cantidad), not from the beneficiaries
@@ -241,7 +246,7 @@ class Parte:
 
 @dataclass(frozen=True)
 class Falta:
-    meta: int
+    meta: int | str  # as the report names it (see Parte)
     motivo: Literal["ausente", "sin_dato", "ilegible", "otra_unidad"]
     detalle: str = ""
 
@@ -276,15 +281,15 @@ def suma_inversion(total: TotalEje, informe: Informe, programada: bool = False) 
     suma = Suma()
     for n, meta in _metas_cubiertas(total, informe):
         if meta is None:
-            suma.faltan.append(Falta(n, "ausente"))
+            suma.faltan.append(Falta(_nombre(n, meta), "ausente"))
             continue
         v = meta.inversion.programada if programada else meta.inversion.ejecutada
         if v is None or v.vacio:
-            suma.faltan.append(Falta(n, "sin_dato"))
+            suma.faltan.append(Falta(_nombre(n, meta), "sin_dato"))
         elif v.valor is None:
-            suma.faltan.append(Falta(n, "ilegible", v.cita))
+            suma.faltan.append(Falta(_nombre(n, meta), "ilegible", v.cita))
         else:
-            suma.partes.append(Parte(n, v.valor, f"${escribir_numero(v.valor)}"))
+            suma.partes.append(Parte(_nombre(n, meta), v.valor, f"${escribir_numero(v.valor)}"))
     return suma
 
 
@@ -298,24 +303,24 @@ def suma_beneficiarios(total: TotalEje, afirmacion: Afirmacion, informe: Informe
     suma = Suma()
     for n, meta in _metas_cubiertas(total, informe):
         if meta is None:
-            suma.faltan.append(Falta(n, "ausente"))
+            suma.faltan.append(Falta(_nombre(n, meta), "ausente"))
             continue
         b, logro = meta.beneficiarios, meta.logro
         cantidad, cantidad_logro = _conteo(b.total), _conteo(logro.cantidad)
         if cantidad is not None and unidad.admite(b.unidad, p):
-            suma.partes.append(Parte(n, cantidad, f"{escribir_numero(cantidad)} {b.unidad or ''}".strip()))
+            suma.partes.append(Parte(_nombre(n, meta), cantidad, f"{escribir_numero(cantidad)} {b.unidad or ''}".strip()))
         elif cantidad_logro is not None and logro.unidad and unidad.admite(logro.unidad, p):
-            suma.partes.append(Parte(n, cantidad_logro, f"{escribir_numero(cantidad_logro)} {logro.unidad}", de_logro=True))
+            suma.partes.append(Parte(_nombre(n, meta), cantidad_logro, f"{escribir_numero(cantidad_logro)} {logro.unidad}", de_logro=True))
         elif cantidad is not None:
-            suma.faltan.append(Falta(n, "otra_unidad", f"{escribir_numero(cantidad)} {b.unidad}"))
+            suma.faltan.append(Falta(_nombre(n, meta), "otra_unidad", f"{escribir_numero(cantidad)} {b.unidad}"))
         elif b.total is not None and not b.total.vacio:
-            suma.faltan.append(Falta(n, "ilegible", b.total.cita))
+            suma.faltan.append(Falta(_nombre(n, meta), "ilegible", b.total.cita))
         elif no_aplica.contiene(b.descripcion):
-            suma.partes.append(Parte(n, 0.0, tr("0 (no aplica)")))
+            suma.partes.append(Parte(_nombre(n, meta), 0.0, tr("0 (no aplica)")))
         elif cantidad_logro is not None and logro.unidad:
-            suma.faltan.append(Falta(n, "sin_dato", tr("su ¿Qué se hizo? cuenta {cantidad}", cantidad=f"{escribir_numero(cantidad_logro)} {logro.unidad}")))
+            suma.faltan.append(Falta(_nombre(n, meta), "sin_dato", tr("su ¿Qué se hizo? cuenta {cantidad}", cantidad=f"{escribir_numero(cantidad_logro)} {logro.unidad}")))
         else:
-            suma.faltan.append(Falta(n, "sin_dato"))
+            suma.faltan.append(Falta(_nombre(n, meta), "sin_dato"))
     return suma
 
 
