@@ -545,6 +545,8 @@ class Analisis:
                                    solo_nombres=forma == "(")
             if elementos is None:
                 continue
+            if c.valor >= 2 * len(elementos) and not any(e[0].isupper() for e in elementos):
+                continue  # '27 escuelas de música: vientos, cuerdas, coros y músicas populares': their kinds, not the 27
             cerrado = forma == "(" and hasta < len(tokens) and tokens.texto[hasta] == ")"
             fin = tokens.fin[hasta] if cerrado else tokens.fin[hasta - 1]
             resultado.append(Enumeracion(c, elementos, self._cita(c.inicio, fin), c.inicio, fin))
