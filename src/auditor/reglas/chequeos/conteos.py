@@ -388,6 +388,9 @@ class DesgloseSuperaTotal(Regla):
                     if not all(x.calificador == "exacto" and x.sustantivo is not None and x.sustantivo.nucleo in personas
                                and not _es_grupo(x, grupos) for x in cadena):
                         continue
+                    if len({x.sustantivo.nucleo for x in cadena if x.sustantivo is not None}) > 1 and any(
+                            x.sustantivo is not None and x.sustantivo.compatible(total_personas.sustantivo) for x in cadena):
+                        continue  # '9.350 estudiantes y 610 docentes' beside 9.350 estudiantes served: two populations, not parts
                     suma = sum(x.valor for x in cadena)
                     if suma > total_personas.valor:
                         cita = " ".join(texto[cadena[0].inicio : cadena[-1].fin].split())
