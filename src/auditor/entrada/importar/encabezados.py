@@ -65,6 +65,8 @@ def meta_en_parrafo(texto: str) -> MetaDelTitulo | None:
     valor = m.group("valor").strip()
     cuenta = lectura.primera_cuenta(valor, "logro", al_inicio=True)
     fin = m.end("valor") + (1 if texto[m.end("valor"):m.end("valor") + 1] in (".", ";") else 0)
+    if cuenta is None and (porcentaje := _META_PORCENTAJE.match(valor)) is not None:
+        return MetaDelTitulo("", valor, porcentaje.group("n"), "%", fin)  # 'Meta cuatrienio: 95 % (mantenimiento)'
     return MetaDelTitulo("", valor, cuenta.cantidad if cuenta else None, cuenta.unidad if cuenta else None, fin)
 
 
@@ -96,7 +98,13 @@ def poner_dato(b: Borrador, base: Ruta, campo: str, valor: str, linea: int) -> b
         b.poner(base + ("meta_cuatrienio", "cantidad"), cantidad, linea)
         if cuenta is not None:
             b.poner(base + ("meta_cuatrienio", "unidad"), cuenta.unidad, linea)
+    elif (porcentaje := _META_PORCENTAJE.match(valor)) is not None:  # 'Meta cuatrienio: 95 % (mantenimiento)': a rate to keep
+        b.poner(base + ("meta_cuatrienio", "cantidad"), porcentaje.group("n"), linea)
+        b.poner(base + ("meta_cuatrienio", "unidad"), "%", linea)
     return True
+
+
+_META_PORCENTAJE = re.compile(r"^\s*(?:el\s+)?(?P<n>\d{1,3}(?:,\d+)?)\s*(?:%|por\s*ciento)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -61,8 +61,17 @@ def _acumulado(informe: Informe) -> bool:
     return informe.periodo.desde == informe.plan.desde
 
 
+def objetivo_contable(meta: Meta) -> Valor | None:
+    """The four-year target as a quantity of things; not a rate to keep ('95 %' of the herd vaccinated), which no
+    count achieved divides."""
+    objetivo = meta.meta_cuatrienio
+    if objetivo is None or (objetivo.unidad or "").strip() == "%":
+        return None
+    return objetivo.cantidad
+
+
 def esperado_avance(informe: Informe, meta: Meta, p: ParametrosCantidades) -> tuple[float, str, str] | None:
-    objetivo = meta.meta_cuatrienio.cantidad if meta.meta_cuatrienio else None
+    objetivo = objetivo_contable(meta)
     hecho = logrado(meta, p)
     if not _acumulado(informe) or hecho is None or objetivo is None or not objetivo.valor:
         return None
@@ -267,7 +276,7 @@ class AvanceInconsistente(Regla):
             if c is None or a is None or c.valor is None or a.valor is None:
                 continue
             programado = meta.programado_periodo
-            objetivo = meta.meta_cuatrienio.cantidad if meta.meta_cuatrienio else None
+            objetivo = objetivo_contable(meta)
             if programado is not None and programado.valor and objetivo is not None and objetivo.valor:
                 participacion = programado.valor / objetivo.valor
                 esperado = c.valor * participacion
