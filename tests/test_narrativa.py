@@ -417,3 +417,4 @@ def test_una_linea_de_lugar_y_fecha_no_es_un_departamento() -> None:
                         "Meta 12: 4 huertas\n\nSe establecieron 2 huertas, con un avance del 50 % frente al cuatrienio.\n")
     assert [p.mensaje for p in cargado.problemas if p.campo == "departamento"] == [
         "la portada no dice el departamento; se toma Nariño, el de Pasto (DANE 52001)"]
+

@@ -222,7 +222,8 @@ def test_import_con_el_perfil_propio_de_la_oficina_dice_cual_uso_y_por_que(tmp_p
     con = CliRunner().invoke(main, ["import", str(borrador), "--rules", str(reglas)])
     assert con.exit_code == 0, con.output
     archivo = str((reglas / "plantillas" / "concejo.yaml").resolve())
-    assert f"leído con el perfil de plantilla concejo ({archivo}): 2 encabezados de meta del perfil propio" in con.stderr
+    assert (f"leído con el perfil de plantilla concejo ({archivo}): 2 encabezados de meta de este perfil propio de la oficina, "
+            "que se lee como la plantilla narrativa") in con.stderr
     datos = yaml.safe_load(con.stdout)
     primera, segunda = datos["metas"]
     assert (primera["numero"], primera["nombre"]) == (1, "Vacunar 5.000 niños menores de 5 años")
@@ -304,3 +305,32 @@ def test_un_perfil_mal_escrito_dice_archivo_y_linea(tmp_path: Path, contenido: s
     with pytest.raises(ErrorPerfil) as error:
         leer_perfil(archivo)
     assert error.value.archivo == str(archivo) and error.value.linea == linea and fragmento in error.value.mensaje
+
+
+def test_un_parrafo_que_abre_como_dice_el_perfil_no_se_pega_a_la_linea_larga_de_antes(tmp_path: Path) -> None:
+    """One paragraph a line, as Word exports write them: a long line, then one that opens the way the profile's
+    `parrafos` says the investment paragraph opens; it is the investment, not a wrap of the line before."""
+    reglas, _ = _oficina(tmp_path, {"concejo.yaml": _CONCEJO})
+    texto = ("Informe de Rendición de Cuentas 2025\nSecretaría de Salud\nAlcaldía de Pasto\nFecha de corte: 30 de junio de 2025\n\n"
+             "Compromiso 1. Dotar 10 puestos de salud rurales\n"
+             "Qué logramos: Se dotaron 8 puestos de salud rurales con equipos biomédicos básicos, lo que equivale a un cumplimiento "
+             "del 80 % de lo programado para la vigencia.\n"
+             "Recursos comprometidos: se ejecutaron $ 420 millones del Sistema General de Participaciones.\n"
+             "Dónde estuvimos: veredas de Pasto.\n")
+    vocabulario.usar([reglas])
+    try:
+        cargado = cargar_bytes(texto.encode("utf-8"), "borrador.txt")
+    finally:
+        vocabulario.usar([])
+    meta = cargado.informe.metas[0]
+    assert meta.inversion.ejecutada is not None and meta.inversion.ejecutada.valor == 420
+    assert meta.logro.texto.endswith("de lo programado para la vigencia.")
+
+
+def test_un_campo_fuera_de_los_permitidos_se_dice_en_espanol(tmp_path: Path) -> None:
+    archivo = tmp_path / "tabular.yaml"
+    archivo.write_text("plantilla: tabular\nmetas: ['^Meta (?P<numero>\\d+)']\ncampos:\n  - nombre: logro\n    campo: logro.textox\n",
+                       encoding="utf-8")
+    with pytest.raises(ErrorPerfil) as error:
+        leer_perfil(archivo)
+    assert error.value.linea == 5 and error.value.mensaje.startswith("campos.0.campo: se esperaba uno de: 'logro.texto'")

@@ -41,3 +41,9 @@ def test_el_importador_narrativo_toma_la_cuenta_del_parrafo_de_poblacion() -> No
         pytest.skip("el párrafo no quedó como población: lo decide el clasificador narrativo")
     assert meta.beneficiarios.total is not None and meta.beneficiarios.total.valor == 1300
     assert meta.beneficiarios.unidad == "asistentes"
+
+
+def test_la_poblacion_contada_tras_un_verbo_en_se_cuando_cuenta_personas() -> None:
+    servida = cuenta_servida("En la jornada departamental se vacunaron 3.400 niños y niñas de la zona rural.")
+    assert servida is not None and (servida.cantidad, servida.unidad) == ("3.400", "niños")
+    assert cuenta_servida("Se entregaron 400 kits escolares a las familias.") is None  # kits are not the people served

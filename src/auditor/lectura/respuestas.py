@@ -18,6 +18,8 @@ from auditor.lectura.lugares import Divipola, Lugar, clave, divipola
 from auditor.lectura.numeros_en_letras import UNIDADES, numeros_en_letras
 from auditor.lectura.patrones import normalizar
 from auditor.lectura.porcentajes import Referente, de_progreso
+from auditor.lectura.vocabulario import expresion
+from auditor.lectura.vocabulario import porcentajes as porcentajes_vocabulario
 
 _MESES = "|".join(MESES)
 _NUMERO_PALABRA = {p: v for p, v in UNIDADES.items() if 1 <= v <= 10}  # a count in words opening an answer
@@ -253,13 +255,24 @@ _SERVIR = re.compile(
 
 def cuenta_servida(texto: str) -> Cuenta | None:
     """The population count said after a verb of serving it, anywhere in a paragraph: 'En total se atendieron 3.120
-    víctimas', 'Se beneficiaron 600 hogares', 'beneficiaron a 140 personas'.  For prose whose count does not open
-    the paragraph; the first such count is taken."""
+    víctimas', 'Se beneficiaron 600 hogares', 'beneficiaron a 140 personas'; after any other verb in the passive
+    'se' form only when what it counts is people ('Se vacunaron 3.400 niños y niñas', not 'Se entregaron 400 kits').
+    For prose whose count does not open the paragraph; the first such count is taken."""
     for m in _SERVIR.finditer(texto):
         cuenta = primera_cuenta(texto[m.end():], "poblacion", al_inicio=True)
         if cuenta is not None:
             return Cuenta(cuenta.cantidad, cuenta.unidad, m.end() + cuenta.inicio)
+    for m in _SE_VERBO.finditer(texto):
+        cuenta = primera_cuenta(texto[m.end():], "poblacion", al_inicio=True)
+        if cuenta is not None and _PERSONAS.fullmatch(normalizar(cuenta.unidad)):
+            return Cuenta(cuenta.cantidad, cuenta.unidad, m.end() + cuenta.inicio)
     return None
+
+
+# 'se vacunaron', 'se graduaron', 'se certificaron' before a number: any verb, for people only (`cuenta_servida`)
+_SE_VERBO = re.compile(r"\bse\s+[a-záéíóúñ]{3,}(?:aron|ieron)\s+(?:a\s+)?(?=\d)", re.IGNORECASE)
+# what counts people: the population words of the percentages' vocabulary ('niños', 'mujeres', 'personas', …)
+_PERSONAS = expresion(lambda: rf"(?:{'|'.join(porcentajes_vocabulario().poblacion)})(?:\s.*)?")
 
 
 def cuenta_junto_a(texto: str, raiz: str) -> Cuenta | None:

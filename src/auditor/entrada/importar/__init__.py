@@ -58,7 +58,8 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
             segmentos[0].linea,
             tr("el documento no sigue ninguna de las plantillas del informe: no tiene metas 'Meta # N' "
                "(plantilla tabular) ni 'Meta cuatrienio N: …' (plantilla narrativa) ni una tabla cuyo encabezado "
-               "nombre la meta y sus datos (matriz de seguimiento)"),
+               "nombre la meta y sus datos (matriz de seguimiento); si la oficina usa otra plantilla, descríbala en un perfil "
+               "propio (una carpeta plantillas/ en su directorio de reglas, con --rules)"),
         )
     plantilla = eleccion.plantilla
     borrador = Borrador()
@@ -157,8 +158,8 @@ def elegir_plantilla(segmentos: list[Segmento]) -> Eleccion | None:
 
 
 def _razon_propia(perfil_: Perfil, metas: int) -> str:
-    return tr("{metas} encabezados de meta del perfil propio de la oficina ({archivo}, leído como la plantilla {plantilla})",
-              metas=metas, archivo=perfil_.archivo, plantilla=perfil_.plantilla)
+    return tr("{metas} encabezados de meta de este perfil propio de la oficina, que se lee como la plantilla {plantilla}",
+              metas=metas, plantilla=perfil_.plantilla)
 
 
 def _plantilla(segmentos: list[Segmento]) -> str | None:

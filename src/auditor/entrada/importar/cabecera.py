@@ -135,10 +135,11 @@ def _entidad(segmentos: list[Segmento], todos: list[Segmento], borrador: Borrado
                               campo=clave)
 
 
-# 'Departamento de Nariño', 'Municipio de Ibagué, Tolima', 'Ibagué - Tolima': a cover line that names the department
+# 'Departamento de Nariño', 'Municipio de Ibagué, Tolima', 'Alcaldía de Pamplona, Norte de Santander', 'Ibagué - Tolima':
+# a cover line that names the department
 _LINEA_DEPARTAMENTO = re.compile(r"(?i)^\s*departamento\s+(?:del?\s+)?(?P<departamento>[^\W\d_][^,;:()\d]{2,40}?)\s*\.?\s*$")
 _MUNICIPIO_Y_DEPARTAMENTO = re.compile(
-    r"(?i)^\s*(?:municipio\s+de\s+|distrito\s+de\s+)?(?P<municipio>[^\W\d_][^,;:()\d]{1,40}?)\s*(?:,|\s[-–]\s)\s*(?P<departamento>[^\W\d_][^,;:()\d]{2,40}?)\s*\.?\s*$")
+    r"(?i)^\s*(?:municipio\s+de\s+|distrito\s+de\s+|alcald[ií]a\s+(?:municipal\s+|distrital\s+)?de\s+)?(?P<municipio>[^\W\d_][^,;:()\d]{1,40}?)\s*(?:,|\s[-–]\s)\s*(?P<departamento>[^\W\d_][^,;:()\d]{2,40}?)\s*\.?\s*$")
 
 
 def _departamento_escrito(texto: str) -> str | None:

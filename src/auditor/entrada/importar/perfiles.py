@@ -250,8 +250,13 @@ class Perfil:
 
     def abre_con_rotulo(self, linea: str) -> bool:
         """A line that opens with a label of the profile and its colon ('Recursos: …', 'Programado 2025: 30',
-        'Acciones:'): the start of an answer, never the wrap of the line before."""
+        'Acciones:'), or a sentence that opens the way the profile says a question's paragraph opens (its
+        `parrafos` anchored at the start: 'Recursos comprometidos por …'): the start of an answer, never the wrap
+        of the line before."""
         if self.dato(linea) is not None:
+            return True
+        if linea[:1].isupper() and any(p.pattern.lstrip().startswith("^") and "|" not in p.pattern and p.search(normalizar(linea))
+                                       for p in self.parrafos.values()):
             return True
         for etiqueta in self.etiquetas:
             m = etiqueta.patron.match(linea)
@@ -307,6 +312,9 @@ def leer_perfil(ruta: Path, propio: bool = False) -> Perfil:
             mensaje, linea = tr("clave desconocida '{clave}'", clave=str(loc[-1])), documento.mapa.linea_clave(loc)
         elif e["type"] == "missing":
             mensaje, linea = tr("falta '{clave}'", clave=str(loc[-1])), documento.mapa.linea(loc)
+        elif e["type"] == "literal_error":  # the words pydantic would say in English: the values that may go there
+            mensaje = tr("se esperaba uno de: {valores}", valores=str(e.get("ctx", {}).get("expected", "")))
+            linea = documento.mapa.linea(loc)
         else:
             mensaje, linea = str(e["msg"]).removeprefix("Value error, "), documento.mapa.linea(loc)
         raise ErrorPerfil(nombre, f"{donde}: {mensaje}", linea) from None
