@@ -175,8 +175,8 @@ ECONOMICO, FRONTERAS = "desarrollo_economico_2024_2025.yaml", "fronteras_2024.ya
 
 EN_INGLES = {
     (ECONOMICO, "TOT001", 39): "The summary of the axis «Productividad y competitividad en las empresas» claims «supera los $13.843 "
-    "millones», but the executed investment of targets 6 to 9 adds up to $13.842,4 millones (6: $385 + 7: $323,4 + 8: $12.972 + "
-    "9: $162): $0,6 millones less than claimed",
+    "millones», but the executed investment of targets 6 to 9 adds up to $13.842,4 million (6: $385 + 7: $323,4 + 8: $12.972 + "
+    "9: $162): $0,6 million less than claimed",
     (ECONOMICO, "DUP001", 633): "The paragraph in «¿Cómo se hizo?» of target 15 repeats text from «¿Cómo se hizo?» (paragraph 3) "
     "of target 13, where it first appears (93 % of this paragraph is there): «se diseñó e implementó la estrategia “Empleo para "
     "la paz y la inclusión”, la cual procura identificar y posibilitar el cierre temprano de brechas de mercado la…». If it "

@@ -359,12 +359,12 @@ class _Lector:
         for bloque in _hijos(contenedor, (_P, _TBL, _ALT_CHUNK)):
             if bloque.tag == _P:
                 parrafos += 1
-                self._parrafo(bloque, f"{prefijo}párrafo {parrafos}", fila, celda)
+                self._parrafo(bloque, prefijo + tr("párrafo {n}", n=parrafos), fila, celda)
             elif bloque.tag == _TBL:
                 tablas += 1
-                self._tabla(bloque, f"{prefijo}tabla {tablas}")
+                self._tabla(bloque, prefijo + tr("tabla {n}", n=tablas))
             else:
-                self._incrustado(f"{prefijo}después del párrafo {parrafos}" if parrafos else (lugar or tr("al comienzo del documento")))
+                self._incrustado(prefijo + tr("después del párrafo {n}", n=parrafos) if parrafos else (lugar or tr("al comienzo del documento")))
 
     def _incrustado(self, lugar: str) -> None:
         """`<w:altChunk>`: a whole file (HTML, RTF, another .docx) Word shows in place and turns
@@ -383,10 +383,10 @@ class _Lector:
             antes = fila.find(f"{_W}trPr/{_W}gridBefore")
             columna = _entero(antes.get(_VAL), 0) if antes is not None else 0
             for numero_celda, celda in enumerate(_hijos(fila, (_TC,)), start=1):
-                lugar_celda = f"{lugar}, fila {numero_fila}, celda {numero_celda}"
+                lugar_celda = f"{lugar}, " + tr("fila {fila}, celda {celda}", fila=numero_fila, celda=numero_celda)
                 desde, primer_parrafo = len(self.segmentos), self.parrafos + 1
                 self._bloques(celda, lugar_celda, id_fila, columna)
-                self._fusion_vertical(celda, columna, arriba, desde, primer_parrafo, id_fila, f"{lugar_celda}, párrafo 1")
+                self._fusion_vertical(celda, columna, arriba, desde, primer_parrafo, id_fila, f"{lugar_celda}, " + tr("párrafo {n}", n=1))
                 abarca = celda.find(f"{_W}tcPr/{_W}gridSpan")
                 columna += max(1, _entero(abarca.get(_VAL), 1)) if abarca is not None else 1
 
@@ -439,7 +439,7 @@ class _Lector:
                 tr("texto oculto en Word (formato 'Oculto'), que no se imprime ni se publica: no se lee como respuesta «{texto}»",
                    texto=oculto[:120] + ("…" if len(oculto) > 120 else "")), oculto))
         for numero, caja in enumerate(cajas, start=1):
-            self._bloques(caja, f"{lugar}, cuadro de texto {numero}", fila, celda)
+            self._bloques(caja, f"{lugar}, " + tr("cuadro de texto {n}", n=numero), fila, celda)
 
     def _negrita(self, run: Any) -> bool:
         return self._propiedad(run, (_B,), self.estilos_en_negrita)

@@ -190,7 +190,7 @@ def porcentaje(x: float) -> str:
 
 
 def pesos(x: float) -> str:
-    return f"${escribir_numero(x)} millones"
+    return tr("${cifra} millones", cifra=escribir_numero(x))
 
 
 def _decimales_escritos(texto: str) -> int:
