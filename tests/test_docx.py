@@ -916,3 +916,34 @@ def test_una_rejilla_de_rotulos_y_valores_por_meta() -> None:
     assert "1903012" not in cargado.informe.model_dump_json()
     hallazgos = [p.regla for p in cargado.problemas if p.regla == "ENT004"]
     assert hallazgos == []
+
+
+def test_la_fila_total_de_una_tabla_de_resumen_antes_de_las_metas() -> None:
+    """'Tabla 1. Resumen …' with a row per meta and a TOTAL row: the TOTAL is a claim about the metas of its rows,
+    checked by the totals rules against what each meta reports."""
+    from auditor.configuracion.configuracion import Configuracion
+    from auditor.entrada.carga import cargar_bytes
+    from auditor.motor.auditor import preparar
+    from auditor.motor.auditoria import auditar_cargado
+
+    documento = docx.Document()
+    for linea in ("GOBERNACIÓN DEL HUILA", "SECRETARÍA DE SALUD DEPARTAMENTAL", "INFORME DE RENDICIÓN DE CUENTAS", "Vigencia 2025",
+                  "Fecha de corte: 31 de octubre de 2025", "Tabla 1. Resumen de avance de las metas de producto"):
+        documento.add_paragraph(linea)
+    resumen = [["Meta", "Programado 2025", "Ejecutado", "Recursos ejecutados"], ["201", "37", "37", "$ 1.120.000.000"],
+               ["202", "8", "6", "$ 300.000.000"], ["TOTAL", "", "", "$ 1.520.000.000"]]
+    tabla = documento.add_table(rows=len(resumen), cols=4)
+    for i, fila in enumerate(resumen):
+        for j, texto in enumerate(fila):
+            tabla.cell(i, j).text = texto
+    for numero, monto in (("201", "$ 1.120.000.000"), ("202", "$ 300.000.000")):
+        meta = documento.add_table(rows=3, cols=2)
+        meta.cell(0, 0).merge(meta.cell(0, 1)).text = f"META DE PRODUCTO No. {numero} – Asistencia técnica"
+        meta.cell(1, 0).text, meta.cell(1, 1).text = "Recursos ejecutados", "Fuente de financiación"
+        meta.cell(2, 0).text, meta.cell(2, 1).text = monto, "SGP"
+    cargado = cargar_bytes(guardar(documento), "resumen.docx")
+    total = cargado.informe.totales[0]
+    assert (total.eje, total.metas, total.inversion.monto.valor) == ("TOTAL", [201, 202], 1520)
+    hallazgos = auditar_cargado(preparar(Configuracion(), []), cargado).hallazgos
+    [tot] = [h for h in hallazgos if h.regla == "TOT001"]
+    assert "suma $1.420 millones" in tot.mensaje

@@ -72,6 +72,9 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     elif plantilla == "tabular":
         tabular.LectorTabular(propios, borrador, eleccion.perfil).leer()
         borrador.perfil = eleccion.perfil.archivo
+        encabezado = eleccion.perfil.encabezado
+        primera = next((i for i, s in enumerate(propios) if encabezado.match(s.texto)), len(propios))
+        matriz.leer_tabla_de_resumen(propios[:primera], borrador)  # its TOTAL row, a claim about the metas of its rows
     else:
         narrativa.LectorNarrativo(propios, borrador, eleccion.perfil).leer()
         borrador.perfil = eleccion.perfil.archivo

@@ -381,6 +381,68 @@ class _Lectura:
             self.b.poner(base + ("metas", i), numero, linea)
 
 
+def leer_tabla_de_resumen(segmentos: list[Segmento], b: Borrador) -> bool:
+    """A summary table before the first meta ('Tabla 1. Resumen de avance …': a row per meta, a TOTAL row) with a
+    header that names the meta and its data: its TOTAL row is a claim of the report about the metas of its rows,
+    imported as a `totales` entry for the totals rules (TOT001 to TOT003).  Nothing is imported when the table's
+    rows do not each name a meta by its number or code; True when a TOTAL was read."""
+    perfil = cargar_perfil()
+    indexadas = filas(segmentos)
+    todas = [f for _, f in indexadas]
+    leido = False
+    for k in range(len(todas)):
+        cab = encabezado(todas, k, perfil)
+        if cab is None:
+            continue
+        # the meta's column: its number, or a 'Meta' column whose cells are its number ('201') or code ('2.3.1')
+        numero = next((c for c, campo in cab.columnas.items() if campo == "numero"),
+                      next((c for c, campo in cab.columnas.items() if campo == "nombre"), None))
+        if numero is None:
+            continue
+        metas: list[int | str] = []
+        for fila in todas[k + cab.filas:]:
+            if fila.tabla != todas[k].tabla:
+                break
+            rotulo = _rotulo_total(fila, cab.columnas)
+            if rotulo is not None:
+                if metas:
+                    _total_del_resumen(b, fila, cab, rotulo, metas)
+                    leido = True
+                break
+            celda = fila.celdas.get(numero)
+            escrito = celda.texto.strip().rstrip(".") if celda is not None else ""
+            if re.fullmatch(r"\d{1,4}", escrito):
+                metas.append(int(escrito))
+            elif re.fullmatch(r"\d{1,2}(?:\.\d{1,3}){1,5}", escrito):
+                metas.append(escrito)
+            else:
+                break  # a row that names no meta: not a table of metas we can trust
+    return leido
+
+
+def _total_del_resumen(b: Borrador, fila: Fila, cab: Encabezado, rotulo: str, metas: list[int | str]) -> None:
+    """The TOTAL row of a summary table as a claim about the metas of its rows (by number, or by code when the report
+    numbers its metas by the plan's outline); nothing when a code names no meta of the report."""
+    numeros = {m.get("codigo"): m.get("numero") for m in b.datos.get("metas", []) or [] if isinstance(m, dict) and m.get("codigo")}
+    if any(isinstance(m, str) and not isinstance(numeros.get(m), int) for m in metas):
+        return
+    indice = len(b.datos.get("totales", []) or [])
+    base: Ruta = ("totales", indice)
+    linea = fila.linea
+    b.poner(base + ("eje",), rotulo, linea)
+    b.poner(base + ("texto",), " | ".join(c.texto for _, c in sorted(fila.celdas.items()) if c.texto.strip()), linea)
+    for c, campo in cab.columnas.items():
+        celda = fila.celdas.get(c)
+        if celda is None or not celda.texto.strip() or not re.search(r"\d", celda.texto):
+            continue
+        if campo == "inversion_ejecutada":
+            b.poner(base + ("inversion", "monto"), _monto(celda.texto, _escala(cab.titulos[c])), celda.linea)
+        elif campo == "inversion_programada":
+            b.poner(base + ("inversion_programada", "monto"), _monto(celda.texto, _escala(cab.titulos[c])), celda.linea)
+    for i, meta in enumerate(metas):
+        b.poner(base + ("metas", i), numeros.get(meta, meta) if isinstance(meta, str) else meta, linea)
+
+
 def _municipios(texto: str) -> list[str]:
     """The municipalities of a Municipios cell: the column's header presents its names as municipalities,
     so a bare 'Ocaña' counts as one; a word that is no municipality anywhere ('Todos', 'Departamental')

@@ -372,8 +372,10 @@ def _rejilla(segmentos: list[Segmento], perfil_: Perfil, cabeceras: set[int]) ->
     salida: dict[int, dict[int, str] | None] = {}
     for fila, siguiente in zip(orden, orden[1:], strict=False):
         celdas, valores = filas[fila], filas[siguiente]
-        if fila in cabeceras or fila in salida or len(celdas) < 2 or len(valores) != len(celdas):
+        if fila in salida or len(celdas) < 2 or len(valores) != len(celdas):
             continue
+        if fila in cabeceras and any(e.patron.match(v.texto) for v in valores for e in perfil_.etiquetas):
+            continue  # 'Cumplimiento/Avance | Inversión | …' over cells that carry their own questions: the template's way
         if len({c.celda for c in celdas}) != len(celdas) or {c.celda for c in celdas} != {v.celda for v in valores}:
             continue
         if any(len(c.texto) > 60 or _SIN_ANIOS.sub("", c.texto).strip() == "" or any(ch.isdigit() for ch in _SIN_ANIOS.sub("", c.texto))
