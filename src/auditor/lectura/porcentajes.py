@@ -134,7 +134,6 @@ _ANTES_DEL_PARENTESIS = expresion(lambda: (
 # a group of people right before the bracket, nothing between: '1.530 mujeres (54 %)' (not '420 personas formadas (105 %)')
 _GRUPO_ANTES_DEL_PARENTESIS = expresion(lambda: rf"\b(?:{_alternativas('poblacion')})\s*$")
 _ABRE_PARENTESIS = re.compile(r"\(\s*$")
-_FIN_DE_CLAUSULA = re.compile(r".*[.;:?!()\[\]](?= |$)", re.DOTALL)
 # 3. after the %, the measure alone
 _MEDIDA_DESPUES = re.compile(r"^de (?:(?P<cumplimiento>cumplimiento)|(?P<avance>avance)(?! fisico)|ejecucion (?P<presupuestal>presupuestal|financiera))\b")
 # 4. a verb that makes the % a share of a group: "el 6 % tienen ...", "el 24 % de los emprendimientos son ..."
@@ -204,7 +203,7 @@ def _referente(antes: str, despues: str, anterior: Referente | None, entre: str 
 def _entre_parentesis(antes: str) -> Referente | None:
     """Step 5: a bare '(85 %)' refers to what the clause before its bracket names last."""
     clausula = _ABRE_PARENTESIS.sub("", antes)
-    corte = _FIN_DE_CLAUSULA.match(clausula)
+    corte = _FIN_ANTES.match(clausula)
     if corte is not None:
         clausula = clausula[corte.end():]
     if _GRUPO_ANTES_DEL_PARENTESIS.search(clausula):

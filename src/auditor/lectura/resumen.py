@@ -14,7 +14,9 @@ it cannot be verified.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from auditor.lectura.respuestas import montos, unidad_contada
 from auditor.lectura.vocabulario import calificadores, como_se_escribe, expresion
@@ -62,6 +64,8 @@ _PROGRAMADO = re.compile(r"\b(?:(?P<p>program|presupuest(?:aron|[oó]\b|ad[oa]s?
                          r"ejecut|invirt|inversi[oó]n|gast|comprometi)", re.IGNORECASE)
 
 
+_M = TypeVar("_M", int, str)
+
 # a meta as a claim names it: its number (7) or its code in the plan's outline ('2.3.1')
 MetaNombrada = int | str
 
@@ -87,30 +91,45 @@ class AfirmacionResumen:
 
 def metas_nombradas(lista: str) -> tuple[int, ...]:
     """'1 y 2' -> (1, 2); '509 a 517' -> 509..517; '3, 4 y 9' -> (3, 4, 9); a backwards or huge range -> ()."""
+    return tuple(_lista_de_metas(lista, str.isdigit, lambda desde, hasta: _rango(int(desde), int(hasta)), int))
+
+
+def _lista_de_metas(lista: str, es_meta: Callable[[str], bool], rango: Callable[[str, str], list[str] | None],
+                    valor: Callable[[str], _M]) -> list[_M]:
+    """The metas of a list joined by ',', 'y', 'e' and ranges ('a', 'al', 'hasta'), each once, in order; none when
+    a range cannot be trusted (`rango` gives None)."""
     partes = re.split(r"\s*(,|\by\b|\be\b|\ba(?:l|\s+la)?\b|\bhasta(?:\s+la)?\b)\s*", lista.strip(), flags=re.IGNORECASE)
-    numeros: list[int] = []
-    rango = False
+    escritas: list[str] = []
+    en_rango = False
     for parte in partes:
         p = parte.lower()
         if not p:
             continue
-        if p.isdigit():
-            n = int(p)
-            if rango and numeros:
-                desde = numeros[-1]
-                if n <= desde or n - desde > 100:
-                    return ()
-                numeros.extend(range(desde + 1, n + 1))
+        if es_meta(p):
+            if en_rango and escritas:
+                entre = rango(escritas[-1], p)
+                if entre is None:
+                    return []
+                escritas.extend(entre)
             else:
-                numeros.append(n)
-            rango = False
+                escritas.append(p)
+            en_rango = False
         elif p.startswith(("a", "hasta")):
-            rango = True
-    vistos: list[int] = []
-    for n in numeros:
-        if n not in vistos:
-            vistos.append(n)
-    return tuple(vistos)
+            en_rango = True
+    return [valor(e) for e in dict.fromkeys(escritas)]
+
+
+def _rango(desde: int, hasta: int) -> list[str] | None:
+    """The numbers after `desde` up to `hasta`: forwards and at most 100 (a longer range is not a list of metas)."""
+    return [str(n) for n in range(desde + 1, hasta + 1)] if desde < hasta <= desde + 100 else None
+
+
+def _rango_de_codigos(desde: str, hasta: str) -> list[str] | None:
+    """'2.3.1' to '2.3.3': the codes between, only where they differ in their last level."""
+    prefijo, _, primero = desde.rpartition(".")
+    otro_prefijo, _, ultimo = hasta.rpartition(".")
+    numeros = _rango(int(primero), int(ultimo)) if otro_prefijo == prefijo else None
+    return None if numeros is None else [f"{prefijo}.{n}" for n in numeros]
 
 
 _FIN_DE_CLAUSULA = re.compile(r".*[,;:]", re.DOTALL)  # up to the last clause boundary
@@ -119,26 +138,7 @@ _FIN_DE_CLAUSULA = re.compile(r".*[,;:]", re.DOTALL)  # up to the last clause bo
 def codigos_nombrados(lista: str) -> tuple[str, ...]:
     """Metas named by their code in the plan's outline: '2.3.1 y 2.3.4' -> ('2.3.1', '2.3.4'); '2.3.1 a 2.3.3' ->
     2.3.1, 2.3.2, 2.3.3 (a range only where the codes differ in their last level, forwards and short)."""
-    partes = re.split(r"\s*(,|\by\b|\be\b|\ba(?:l|\s+la)?\b|\bhasta(?:\s+la)?\b)\s*", lista.strip(), flags=re.IGNORECASE)
-    codigos: list[str] = []
-    rango = False
-    for parte in partes:
-        p = parte.lower()
-        if not p:
-            continue
-        if _CODIGO.fullmatch(p):
-            if rango and codigos:
-                prefijo, _, desde = codigos[-1].rpartition(".")
-                otro_prefijo, _, hasta = p.rpartition(".")
-                if otro_prefijo != prefijo or not int(desde) < int(hasta) <= int(desde) + 100:
-                    return ()
-                codigos.extend(f"{prefijo}.{n}" for n in range(int(desde) + 1, int(hasta) + 1))
-            else:
-                codigos.append(p)
-            rango = False
-        elif p.startswith(("a", "hasta")):
-            rango = True
-    return tuple(dict.fromkeys(codigos))
+    return tuple(_lista_de_metas(lista, lambda p: _CODIGO.fullmatch(p) is not None, _rango_de_codigos, str))
 
 
 def frases(texto: str) -> list[tuple[int, int]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -77,6 +78,23 @@ class Borrador:
         self.ubicaciones: dict[int, str] = {}
         self.perfil: str | None = None  # the template profile the document was read with (its file)
         self.razon_perfil = ""  # what in the document showed that layout
+
+    def numeros_de(self, nombradas: Sequence[int | str]) -> list[int]:
+        """The numbers of the metas read so far that a claim names, by number or by their code in the plan's outline
+        ('2.3.1'); none when a code names no meta of the report (the claim cannot be checked against what it names)."""
+        por_codigo: dict[str, int] = {}
+        for meta in self.datos.get("metas", []) or []:
+            if isinstance(meta, dict) and isinstance(meta.get("codigo"), str) and isinstance(meta.get("numero"), int):
+                por_codigo.setdefault(meta["codigo"], meta["numero"])
+        numeros: list[int] = []
+        for m in nombradas:
+            if isinstance(m, str):
+                if m not in por_codigo:
+                    return []
+                numeros.append(por_codigo[m])
+            else:
+                numeros.append(m)
+        return numeros
 
     def poner(self, ruta: Ruta, valor: Any, linea: int) -> None:
         actual: Any = self.datos

@@ -364,21 +364,25 @@ class _Lectura:
 
     def total(self, fila: Fila, indice: int, rotulo: str) -> None:
         """The TOTAL row: a claim of the report about all the metas of the table, for the totals rules."""
-        base: Ruta = ("totales", indice)
-        linea = fila.linea
-        self.b.poner(base + ("eje",), rotulo, linea)
-        self.b.poner(base + ("texto",), " | ".join(c.texto for _, c in sorted(fila.celdas.items()) if c.texto.strip()), linea)
-        for c, campo in self.encabezado.columnas.items():
-            celda = fila.celdas.get(c)
-            if celda is None or not celda.texto.strip() or not re.search(r"\d", celda.texto):
-                continue
-            if campo == "inversion_ejecutada":
-                self.b.poner(base + ("inversion", "monto"), _monto(celda.texto, _escala(self.encabezado.titulos[c])), celda.linea)
-            elif campo == "inversion_programada":
-                self.b.poner(base + ("inversion_programada", "monto"),
-                             _monto(celda.texto, _escala(self.encabezado.titulos[c])), celda.linea)
-        for i, (numero, _) in enumerate(self.metas):
-            self.b.poner(base + ("metas", i), numero, linea)
+        poner_total(self.b, indice, fila, self.encabezado, rotulo, [numero for numero, _ in self.metas])
+
+
+def poner_total(b: Borrador, indice: int, fila: Fila, cab: Encabezado, rotulo: str, metas: list[int]) -> None:
+    """A TOTAL row of a table as the `totales` entry `indice`: its amounts (executed, programmed) about `metas`."""
+    base: Ruta = ("totales", indice)
+    linea = fila.linea
+    b.poner(base + ("eje",), rotulo, linea)
+    b.poner(base + ("texto",), " | ".join(c.texto for _, c in sorted(fila.celdas.items()) if c.texto.strip()), linea)
+    for c, campo in cab.columnas.items():
+        celda = fila.celdas.get(c)
+        if celda is None or not celda.texto.strip() or not re.search(r"\d", celda.texto):
+            continue
+        if campo == "inversion_ejecutada":
+            b.poner(base + ("inversion", "monto"), _monto(celda.texto, _escala(cab.titulos[c])), celda.linea)
+        elif campo == "inversion_programada":
+            b.poner(base + ("inversion_programada", "monto"), _monto(celda.texto, _escala(cab.titulos[c])), celda.linea)
+    for i, numero in enumerate(metas):
+        b.poner(base + ("metas", i), numero, linea)
 
 
 def leer_tabla_de_resumen(segmentos: list[Segmento], b: Borrador) -> bool:
@@ -405,8 +409,9 @@ def leer_tabla_de_resumen(segmentos: list[Segmento], b: Borrador) -> bool:
                 break
             rotulo = _rotulo_total(fila, cab.columnas)
             if rotulo is not None:
-                if metas:
-                    _total_del_resumen(b, fila, cab, rotulo, metas)
+                numeros = b.numeros_de(metas)  # none when a code names no meta of the report
+                if numeros:
+                    poner_total(b, len(b.datos.get("totales", []) or []), fila, cab, rotulo, numeros)
                     leido = True
                 break
             celda = fila.celdas.get(numero)
@@ -418,29 +423,6 @@ def leer_tabla_de_resumen(segmentos: list[Segmento], b: Borrador) -> bool:
             else:
                 break  # a row that names no meta: not a table of metas we can trust
     return leido
-
-
-def _total_del_resumen(b: Borrador, fila: Fila, cab: Encabezado, rotulo: str, metas: list[int | str]) -> None:
-    """The TOTAL row of a summary table as a claim about the metas of its rows (by number, or by code when the report
-    numbers its metas by the plan's outline); nothing when a code names no meta of the report."""
-    numeros = {m.get("codigo"): m.get("numero") for m in b.datos.get("metas", []) or [] if isinstance(m, dict) and m.get("codigo")}
-    if any(isinstance(m, str) and not isinstance(numeros.get(m), int) for m in metas):
-        return
-    indice = len(b.datos.get("totales", []) or [])
-    base: Ruta = ("totales", indice)
-    linea = fila.linea
-    b.poner(base + ("eje",), rotulo, linea)
-    b.poner(base + ("texto",), " | ".join(c.texto for _, c in sorted(fila.celdas.items()) if c.texto.strip()), linea)
-    for c, campo in cab.columnas.items():
-        celda = fila.celdas.get(c)
-        if celda is None or not celda.texto.strip() or not re.search(r"\d", celda.texto):
-            continue
-        if campo == "inversion_ejecutada":
-            b.poner(base + ("inversion", "monto"), _monto(celda.texto, _escala(cab.titulos[c])), celda.linea)
-        elif campo == "inversion_programada":
-            b.poner(base + ("inversion_programada", "monto"), _monto(celda.texto, _escala(cab.titulos[c])), celda.linea)
-    for i, meta in enumerate(metas):
-        b.poner(base + ("metas", i), numeros.get(meta, meta) if isinstance(meta, str) else meta, linea)
 
 
 def _municipios(texto: str) -> list[str]:

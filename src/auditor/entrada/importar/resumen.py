@@ -15,7 +15,7 @@ from typing import Any
 from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.segmentos import Segmento
 from auditor.lectura.fuente import Ruta
-from auditor.lectura.resumen import AfirmacionResumen, MetaNombrada, afirmaciones
+from auditor.lectura.resumen import AfirmacionResumen, afirmaciones
 
 
 def _numeros_de_metas(b: Borrador) -> list[int]:
@@ -25,29 +25,6 @@ def _numeros_de_metas(b: Borrador) -> list[int]:
         if isinstance(n, int) and n not in numeros:
             numeros.append(n)
     return sorted(numeros)
-
-
-def _numeros_por_codigo(b: Borrador) -> dict[str, int]:
-    """The number of each meta named by its code in the plan's outline ('2.3.1' -> 9)."""
-    salida: dict[str, int] = {}
-    for meta in b.datos.get("metas", []) or []:
-        if isinstance(meta, dict) and isinstance(meta.get("codigo"), str) and isinstance(meta.get("numero"), int):
-            salida.setdefault(meta["codigo"], meta["numero"])
-    return salida
-
-
-def _numeros(nombradas: tuple[MetaNombrada, ...], por_codigo: dict[str, int]) -> list[int]:
-    """The numbers of the metas a claim names; none when it names by code a meta the report does not have (the
-    claim cannot be checked against what it names)."""
-    numeros: list[int] = []
-    for m in nombradas:
-        if isinstance(m, str):
-            if m not in por_codigo:
-                return []
-            numeros.append(por_codigo[m])
-        else:
-            numeros.append(m)
-    return numeros
 
 
 def _mismo_texto(a: str, b: str) -> bool:
@@ -62,7 +39,6 @@ def _linea(s: Segmento, frase: str) -> int:
 def leer_afirmaciones_de_metas(resumen: list[Segmento], b: Borrador) -> None:
     """Adds to `totales` the introduction's claims that say which metas they cover."""
     todas = _numeros_de_metas(b)
-    por_codigo = _numeros_por_codigo(b)
     eje = ""
     for s in resumen:
         if s.en_tabla:
@@ -70,7 +46,7 @@ def leer_afirmaciones_de_metas(resumen: list[Segmento], b: Borrador) -> None:
         if s.negritas:
             eje = s.negritas[-1].strip(" .:")
         for a in afirmaciones(s.texto, en_componente=bool(s.negritas)):
-            metas = todas if a.todas else _numeros(a.metas, por_codigo)
+            metas = todas if a.todas else b.numeros_de(a.metas)
             if not metas:
                 continue
             linea = _linea(s, a.frase)
