@@ -25,6 +25,10 @@ from auditor.lectura.respuestas import grupos
         # "de los cuales", with the verb said once
         ("70 productores, de los cuales 41 son hombres y 26 mujeres.", ("complementario", 70, [41, 26])),
         ("Se dictaron 12 talleres distribuidos así: 7 presenciales y 5 virtuales.", ("complementario", 12, [7, 5])),
+        # places named by a number after their kind; the whole described with another count before the colon
+        ("40 líderes formados en tres cohortes: 15 de la comuna 7, 12 de la comuna 9 y 10 del corregimiento de El Salado.",
+         ("lugar", 40, [15, 12, 10])),
+        ("60 familias reubicadas en 2 etapas: 35 de la comuna 4 y 25 de la vereda Alto Bonito.", ("lugar", 60, [35, 25])),
     ],
 )
 def test_particiones(texto: str, esperado: tuple[str, float, list[float]]) -> None:
@@ -46,6 +50,9 @@ def test_particiones(texto: str, esperado: tuple[str, float, list[float]]) -> No
         "Más de 90 hogares: 50 de Sardinata y 40 de Tibú.",  # an approximate whole
         "90 hogares: cerca de 50 de Sardinata y 40 de Tibú.",  # an approximate part
         "40 jornadas: 20 de mayo a junio y 20 de agosto.",  # months are not places
+        "Se atendieron 3 veredas: 15 de La Esperanza y 12 de El Rodeo.",  # each part larger than the only count before
+        # the count before the nearest one is added to another: the parts may split their sum (50), not it
+        "Atendimos 30 familias y 20 hogares en 3 veredas: 15 de La Esperanza, 20 de El Rodeo y 15 de Cácota.",
     ],
 )
 def test_no_son_particiones(texto: str) -> None:
@@ -93,6 +100,11 @@ def test_no_son_listas_en_lineas(texto: str) -> None:
         ("3 fundaciones apoyadas (Fundación Alba, Fundación Norte y Fundación Vida).",
          ("Fundación Alba", "Fundación Norte", "Fundación Vida")),  # names: the things counted
         ("siete (7) municipios: Salazar, Arboledas, Cucutilla y Lourdes.", ("Salazar", "Arboledas", "Cucutilla", "Lourdes")),
+        # a place named by its kind, and a proper name between the count and the list
+        ("cinco (5) JAC ganadoras del concurso Obras con Saldo Pedagógico: barrio Belén, La Pola, Jordán 8a etapa y Picaleña.",
+         ("barrio Belén", "La Pola", "Jordán 8a etapa", "Picaleña")),
+        ("3 mesas instaladas: comuna 7, comuna 9 y vereda El Salado.", ("comuna 7", "comuna 9", "vereda El Salado")),
+        ("4 talleres en los barrios: pintura, danza, teatro y música.", ("pintura", "danza", "teatro", "música")),
     ],
 )
 def test_lista_entre_parentesis_solo_de_nombres(texto: str, elementos: tuple[str, ...] | None) -> None:
@@ -159,3 +171,15 @@ def test_parte_larga_no_es_parte() -> None:
     texto = ("150 hogares: 81 con jefatura femenina y 64 con jefatura masculina con ingresos bajos que viven en zona rural "
              "dispersa de difícil acceso para los equipos.")
     assert analizar(texto).particiones == ()
+
+
+@pytest.mark.parametrize(
+    ("texto", "cuentas"),
+    [
+        ("Inspecciones urbanas 3 (comuna 3) y 7 (comuna 7).", [3, 7]),  # the numbers after 'comuna' name it
+        ("Se entregaron 20 viviendas de la etapa 2 en la manzana 4.", [20]),
+        ("En cada vereda 2 talleres y en la comuna 5 brigadas.", [2, 5]),  # a count with its noun after the kind still counts
+    ],
+)
+def test_numero_que_nombra_un_lugar_no_cuenta(texto: str, cuentas: list[float]) -> None:
+    assert [c.valor for c in analizar(texto).conteos] == cuentas

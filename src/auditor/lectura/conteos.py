@@ -38,12 +38,14 @@ from typing import Literal
 
 from auditor.lectura.cifras import leer_numero
 from auditor.lectura.memoria import por_informe
+from auditor.lectura.nombres import CONECTORES
 from auditor.lectura.numeros_en_letras import UNIDADES
 from auditor.lectura.palabras import clave
 from auditor.lectura.patrones import normalizar
 from auditor.lectura.perezosa import perezosa
 from auditor.lectura.porcentajes import porcentajes as leer_porcentajes
 from auditor.lectura.vocabulario import calificadores, derivado, unidades
+from auditor.lectura.vocabulario import lugares as lugares_vocabulario
 
 Calificador = Literal["exacto", "minimo", "aproximado", "maximo"]
 
@@ -466,6 +468,8 @@ class Analisis:
             inicio = tokens.inicio[i - largo]
             previas_calificador = _palabras_antes(tokens, i - largo)
             sustantivo, fin_frase = sustantivo_en(tokens, j)
+            if sustantivo is None and tipo[i] == "num" and i > 0 and normal[i - 1] in _DESIGNAN_CON_NUMERO():
+                continue  # 'la comuna 7', 'Jordán 8 etapa', 'fase 2': the number names the place or the stage, it counts nothing
             i_fin = fin_frase if sustantivo is not None else j
             fin = tokens.fin[i_fin - 1]
             conteos.append(Conteo(
@@ -516,8 +520,27 @@ class Analisis:
                 return (k + 1 if k < len(tokens) and tokens.texto[k] == ":" else k), ":"
             if tokens.normal[k] in ("a", "en") and k > c.i_fin and es_participio(tokens.texto[k - 1]):
                 return k + 1, "preposicion"
-            k += 1
+            k = self._fin_de_nombre(k)
         return None
+
+    def _fin_de_nombre(self, k: int) -> int:
+        """Index past the word at `k`, or past the whole capitalized name that starts there, with the
+        small words inside it ('del concurso Obras con Saldo Pedagógico:'): a name is one word of the
+        words allowed between a count and its list, however long it is."""
+        tokens = self.tokens
+        n = len(tokens)
+        if not tokens.texto[k][:1].isupper():
+            return k + 1
+        fin = k + 1
+        j = k + 1
+        while j < n and tokens.tipo[j] == "pal" and tokens.oracion[j] == tokens.oracion[k] and j - k < _MAX_NOMBRE:
+            if tokens.texto[j][0].isupper():
+                fin = j = j + 1
+            elif tokens.normal[j] in CONECTORES:
+                j += 1
+            else:
+                break
+        return fin
 
     @perezosa
     def enumeraciones(self) -> tuple[Enumeracion, ...]:
@@ -545,7 +568,7 @@ class Analisis:
                                    solo_nombres=forma == "(")
             if elementos is None:
                 continue
-            if c.valor >= 2 * len(elementos) and not any(e[0].isupper() for e in elementos):
+            if c.valor >= 2 * len(elementos) and not any(_es_nombre(e) for e in elementos):
                 continue  # '27 escuelas de música: vientos, cuerdas, coros y músicas populares': their kinds, not the 27
             cerrado = forma == "(" and hasta < len(tokens) and tokens.texto[hasta] == ")"
             fin = tokens.fin[hasta] if cerrado else tokens.fin[hasta - 1]
@@ -696,10 +719,12 @@ class Analisis:
         k = d[1]
         if tokens.normal[k] in ("el", "la", "los", "las") and k + 1 < d.stop:
             k += 1
-        if tokens.normal[k] in _CLASES_DE_LUGAR and k + 1 < d.stop:
+        if tokens.normal[k] in _CLASES_DE_LUGAR() and k + 1 < d.stop:
             k += 1
             if tokens.normal[k] in ("de", "del") and k + 1 < d.stop:
                 k += 1
+        if tokens.tipo[k] == "num":
+            return tokens.normal[k - 1] in _CLASES_DE_LUGAR()  # 'de la comuna 7'
         nombre_con_articulo = k + 1 < d.stop and tokens.texto[k + 1][:1].isupper()  # 'El Encano', 'La Laguna'
         return tokens.tipo[k] == "pal" and tokens.texto[k][0].isupper() and (tokens.normal[k] not in _FUNCIONALES or nombre_con_articulo)
 
@@ -731,6 +756,33 @@ class Analisis:
             return "complementario"
         return None
 
+    def _todo_de(self, k: int, forma: str, mayor_parte: float) -> Conteo | None:
+        """The whole that the parts introduced at token `k` split: the last count before it, in its sentence,
+        exact and with its noun, at most six words before it (words only before a colon); when a part is larger
+        than that count, the count before it, whose words may hold it ('40 líderes formados en tres cohortes:
+        15 de …': the cohorts describe the 40); None when neither holds every part."""
+        tokens = self.tokens
+        total = self._conteo_antes(k)
+        dentro: Conteo | None = None  # a count inside the words between the whole and the colon
+        for _ in range(2):
+            if total is None or total.i_fin > k or total.oracion != tokens.oracion[k] or total.sustantivo is None \
+                    or total.calificador != "exacto":
+                return None
+            entre = range(total.i_fin, k)
+            ajenos = [j for j in entre if dentro is None or not dentro.i_inicio <= j < dentro.i_fin]
+            if len(entre) > 6 or any(tokens.tipo[j] != "pal" for j in ajenos if forma == "dos_puntos") \
+                    or any(tokens.tipo[j] == "num" for j in ajenos):
+                return None
+            if mayor_parte <= total.valor:
+                return None if dentro is not None and self._coordinado(total) else total
+            dentro, total = total, self._conteo_antes(total.i_inicio)  # not the whole: the count before it may be
+        return None
+
+    def _coordinado(self, c: Conteo) -> bool:
+        """Count `c` follows another one it is added to ('30 familias y 20 hogares'): it is not a whole alone."""
+        i = c.i_inicio
+        return i > 0 and (self.tokens.texto[i - 1] == "," or self.tokens.normal[i - 1] in ("y", "e"))
+
     @perezosa
     def particiones(self) -> tuple[Particion, ...]:
         """Breakdowns whose parts cannot overlap: a whole ("412 mujeres", exact and with its noun),
@@ -753,19 +805,12 @@ class Analisis:
         for k, primera, forma in introducciones:
             if primera >= len(tokens) or tokens.oracion[primera] != tokens.oracion[k]:
                 continue
-            total = self._conteo_antes(k)
-            if total is None or total.i_fin > k or total.oracion != tokens.oracion[k] or total.sustantivo is None \
-                    or total.calificador != "exacto":
-                continue
-            entre = range(total.i_fin, k)
-            if len(entre) > 6 or any(tokens.tipo[j] != "pal" for j in entre if forma == "dos_puntos") \
-                    or any(tokens.tipo[j] == "num" for j in entre):
-                continue
             partes = self._partes_desde(primera)
             if len(partes) < 2 or any(c.calificador != "exacto" for c, _ in partes):
                 continue
-            if any(c.valor > total.valor for c, _ in partes):
-                continue  # a part larger than the whole: the count before the colon is not what is split
+            total = self._todo_de(k, forma, max(c.valor for c, _ in partes))
+            if total is None:
+                continue
             criterio = self._criterio(partes)
             if criterio is None:
                 continue
@@ -926,6 +971,7 @@ class Analisis:
 _MAX_PARTES = 50  # parts of one breakdown, counts looked back for its whole
 _MAX_DESCRIPCION = 12  # tokens of what sets a part apart ("186 de Cúcuta", "81 con jefatura femenina")
 _MAX_LISTA = 1000  # tokens of a list after a count
+_MAX_NOMBRE = 12  # tokens of a capitalized name read as one word
 
 _MARCADORES_PARTES = (
     ("de", "los", "cuales"), ("de", "las", "cuales"), ("de", "ellos"), ("de", "ellas"), ("de", "estos"),
@@ -945,8 +991,29 @@ def _marcador_de_partes(palabras: tuple[str, ...]) -> int:
 
 # qualifiers that split a whole into parts that cannot overlap, by their comparison keys (`clave`)
 # the kinds of place a part may name before the place's own name ('del corregimiento de El Encano')
-_CLASES_DE_LUGAR = frozenset({"corregimiento", "vereda", "barrio", "comuna", "municipio", "sector", "resguardo", "localidad",
-                              "centro", "cabecera", "zona", "departamento", "distrito", "inspeccion", "caserio"})
+_OTRAS_CLASES_DE_LUGAR = ("centro", "cabecera", "zona", "distrito", "sector", "localidad", "caserio", "inspeccion")
+
+
+def _clases_de_lugar() -> frozenset[str]:
+    """The one-word kinds of place of the vocabulary (`vocabulario.lugares`, singular and plural, but the
+    named facilities), and the words that open a place's description ('zona rural', 'cabecera municipal')."""
+    vocabulario = lugares_vocabulario()
+    formas = (f for clase, lista in vocabulario if clase != "sede" for f in lista)
+    return frozenset(p for f in formas for p in (f.singular, f.plural) if " " not in p) | frozenset(_OTRAS_CLASES_DE_LUGAR)
+
+
+_CLASES_DE_LUGAR = derivado(_clases_de_lugar)
+# words a number after them names rather than counts: a kind of place ('comuna 7') or a stage ('etapa 2')
+_DESIGNAN_CON_NUMERO = derivado(lambda: _CLASES_DE_LUGAR() | {"etapa", "etapas", "fase", "fases", "manzana", "lote", "grado"})
+
+
+def _es_nombre(parte: str) -> bool:
+    """An element of a list that names something: capitalized ('La Pola'), or a kind of place and its
+    name or number ('barrio Belén', 'comuna 7')."""
+    if parte[0].isupper():
+        return True
+    palabras = parte.split(None, 2)
+    return len(palabras) > 1 and clave(palabras[0]) in _CLASES_DE_LUGAR() and (palabras[1][0].isupper() or palabras[1][0].isdigit())
 # gender groups, one word or several, that split a whole of people without overlap
 _GENEROS = frozenset(" ".join(clave(p) for p in g.split()) for g in (
     "mujeres", "hombres", "mujer", "hombre", "personas no binarias", "no binarias", "no binarios", "personas intersexuales",
@@ -998,27 +1065,27 @@ def _elementos(lista: str, estricta: bool, solo_nombres: bool = False) -> tuple[
     partes = [p for p in partes if p]
     if not partes:
         return None
-    if len(partes) > 2 and _CALIFICA_LA_LISTA.match(partes[-1]) and all(p[0].isupper() for p in partes[:-1]):
+    if len(partes) > 2 and _CALIFICA_LA_LISTA.match(partes[-1]) and all(_es_nombre(p) for p in partes[:-1]):
         partes.pop()  # 'La Victoria, …, El Campanero y San Antonio, del corregimiento de La Laguna': where they all are
     if len(partes) > 1 and re.match(r"^(?:y|e)\s+\S", partes[-1]):
         partes[-1] = partes[-1].split(None, 1)[1]
     else:
         m = _Y_FINAL.match(partes[-1])
         if m is not None:
-            nombres = all(p[0].isupper() for p in partes[:-1]) and partes[-1][0].isupper()
-            if not nombres or m.group("despues")[0].isupper():
+            nombres = all(_es_nombre(p) for p in partes[:-1]) and _es_nombre(partes[-1])
+            if not nombres or _es_nombre(m.group("despues")):
                 partes[-1:] = [m.group("antes"), m.group("despues")]
     if len(partes) < 2 or any(p[0].isdigit() for p in partes):
         return None
-    if partes[0][0].isupper() and not all(p[0].isupper() for p in partes):
+    if _es_nombre(partes[0]) and not all(_es_nombre(p) for p in partes):
         return None  # names followed by prose: "Construcción, TIC, Moda Norte, con 442 beneficiarios"
-    if not partes[0][0].isupper() and any(ch.isdigit() for p in partes for ch in p):
+    if not _es_nombre(partes[0]) and any(ch.isdigit() for p in partes for ch in p):
         return None  # "uno en el hotel Bolívar y otro en el Casablanca, con 81 asistentes"
     if any(len(p.split()) > 12 for p in partes):
         return None  # prose, not a list of names
-    if estricta and any(not p[0].isupper() or len(p.split()) > 5 for p in partes):
+    if estricta and any(not _es_nombre(p) or len(p.split()) > 5 for p in partes):
         return None
-    if solo_nombres and not all(p[0].isupper() for p in partes):
+    if solo_nombres and not all(_es_nombre(p) for p in partes):
         return None
     return tuple(partes)
 

@@ -19,7 +19,7 @@ from auditor.lectura.lugares import clave
 from auditor.lectura.palabras import raiz
 
 _UNIONES = frozenset({"de", "del", "la", "las", "los", "el"})  # lower-case words inside a capitalized name
-_CONECTORES = _UNIONES | {"y", "e", "en", "a", "al", "para", "por", "con"}  # words a key leaves out
+CONECTORES = _UNIONES | {"y", "e", "en", "a", "al", "para", "por", "con"}  # small words inside a name, which a key leaves out
 _INICIALES_COMUNES = frozenset(
     "a al ante bajo como con cada cuando desde donde durante e en entre es esa ese esta este estas estos fue "
     "gracias ha han hasta hemos igualmente le les lo mediante mi muchas muchos no nos nuestra nuestro o otra "
@@ -71,7 +71,7 @@ class Nombre:
 def _candidato(texto: str, tokens: list[re.Match[str]]) -> tuple[int, Nombre] | None:
     """(start in `texto`, candidate) of the name the tokens spell, if any of its words counts."""
     escritas = [t.group() for t in tokens if t.group() != "&" and not t.group()[0].isdigit() and not _ROMANOS.fullmatch(t.group())]
-    palabras = tuple(k for k in map(clave_palabra, escritas) if k and k not in _CONECTORES)
+    palabras = tuple(k for k in map(clave_palabra, escritas) if k and k not in CONECTORES)
     if not palabras:
         return None
     inicio, fin = tokens[0].start(), tokens[-1].end()
