@@ -11,6 +11,7 @@ ENTRADA_CLAVE_REPETIDA = "ENT003"
 ENTRADA_SIN_UBICAR = "ENT004"  # a part of an imported document that fits no field of the template
 ENTRADA_SUPUESTO = "ENT005"  # a value an import had to assume (the document does not say it)
 ENTRADA_OMITIDA = "ENT006"  # a text document in a directory walk that follows no layout of the report: not audited, said
+SECCION_VACIA = "SEC001"  # a labelled section of a document left blank while another section answers the same field
 
 
 @dataclass(frozen=True)

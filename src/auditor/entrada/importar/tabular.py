@@ -20,7 +20,7 @@ from auditor.entrada.importar.encabezados import meta_del_titulo, poner_dato
 from auditor.entrada.importar.perfiles import Etiqueta, Perfil, perfil
 from auditor.entrada.importar.resumen import leer_afirmaciones_de_metas
 from auditor.entrada.importar.segmentos import Segmento
-from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
+from auditor.entrada.problemas import ENTRADA_SIN_UBICAR, SECCION_VACIA
 from auditor.idioma import tr
 from auditor.lectura import porcentajes
 from auditor.lectura import respuestas as lectura
@@ -100,6 +100,7 @@ class _Meta:
     textos: dict[Ruta, Texto] = field(default_factory=dict)
     fotos: list[tuple[str, int]] = field(default_factory=list)
     ejecutado: tuple[str, int] | None = None  # 'Ejecutado 2024: 80 familias': the count achieved
+    vacias: list[tuple[Ruta, str, int]] = field(default_factory=list)  # (field, label, line) of a labelled section left blank
 
 
 @dataclass
@@ -111,6 +112,8 @@ class _Estado:
     localizacion_titulo: bool = False  # LOCALIZACIÓN came as a heading after the table
     fotos: bool = False
     provisional: Ruta | None = None  # a heading without the question opened this answer: dropped if another label follows at once
+    seccion: tuple[Ruta, str, int] | None = None  # the labelled section being read: its field, label and line
+    seccion_con_texto: bool = False
 
 
 class LectorTabular:
@@ -139,6 +142,7 @@ class LectorTabular:
         for segmento in resto[:fin]:
             self._segmento(segmento)
         self._reportar_sueltos()
+        self._cerrar_seccion()
         for m in self.metas:
             self._cerrar(m)
         leer_afirmaciones_de_metas(preambulo[len(portada):], self.b)
@@ -152,6 +156,7 @@ class LectorTabular:
         m = self.perfil.encabezado.match(s.texto)
         if m:
             self._reportar_sueltos()
+            self._cerrar_seccion()
             self._nueva_meta(m, s)
             return
         e = self.e
@@ -227,6 +232,9 @@ class LectorTabular:
                 del e.meta.textos[e.provisional]  # 'EJECUCIÓN' straight into '¿Con quién se ejecutó?': no 'cómo' written
         e.provisional = None
         e.campo = etiqueta.campo
+        if etiqueta.campo is not None and not etiqueta.titulo:
+            self._cerrar_seccion(etiqueta.campo)
+            e.seccion, e.seccion_con_texto = (etiqueta.campo, acortar(s.texto, 80), s.linea), False
         if etiqueta.campo is not None:
             if etiqueta.titulo and etiqueta.campo not in e.meta.textos:
                 e.provisional = etiqueta.campo
@@ -268,6 +276,7 @@ class LectorTabular:
             return
         destino = e.meta.textos.setdefault(e.campo, Texto())
         destino.agregar(texto, s.linea)
+        e.seccion_con_texto = True
         if e.localizacion_titulo and not s.en_tabla:
             e.localizacion_titulo = False
             self._fotos()
@@ -320,7 +329,17 @@ class LectorTabular:
                         texto=acortar(texto, 160), meta=numero)
         self.sueltos = []
 
+    def _cerrar_seccion(self, siguiente: Ruta | None = None) -> None:
+        """The labelled section being read ends (at another label, of field `siguiente`, or at the meta's end):
+        kept as blank when nothing answered it, unless the next label answers the same field (a label
+        written twice, or alone above its inline form)."""
+        e = self.e
+        if e.meta is not None and e.seccion is not None and not e.seccion_con_texto and e.seccion[0] != siguiente:
+            e.meta.vacias.append(e.seccion)
+        e.seccion = None
+
     def _fotos(self) -> None:
+        self._cerrar_seccion()
         self.e.fotos = True
         self.e.campo = None
         self.e.fila_localizacion = None
@@ -337,6 +356,12 @@ class LectorTabular:
                             campo="nombre", meta=meta.numero)
         for ruta, texto in meta.textos.items():
             self.b.poner_texto(base + ruta, texto)
+        for ruta, rotulo, linea in meta.vacias:
+            otra = meta.textos.get(ruta)
+            if otra is not None and otra.texto.strip():  # a blank field is SEC001's; a blank section of an answered field, here
+                self.b.problema(SECCION_VACIA, linea, tr("La sección «{seccion}» está vacía: la plantilla la pide y quedó sin respuesta",
+                                                         seccion=rotulo.rstrip(" :")),
+                                campo=".".join(map(str, ruta)), texto=rotulo, meta=meta.numero)
         completar_valores(self.b, base, meta.textos, tabular=True)
         if meta.ejecutado is not None:  # 'Ejecutado 2024: N ...' says the count achieved, whatever comes first
             cuenta = lectura.primera_cuenta(meta.ejecutado[0], "logro")
