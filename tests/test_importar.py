@@ -486,3 +486,70 @@ def test_la_primera_cuenta_es_el_primer_conteo_del_lector_de_conteos(texto: str,
 
     leida = primera_cuenta(texto)
     assert (None if leida is None else (leida.cantidad, leida.unidad)) == cuenta
+
+
+# The text of a published PDF (pdftotext): lines wrapped at ~80 columns with words cut by a hyphen, a single
+# newline between paragraphs, each label alone on its line, a heading right after the line before it, and a page
+# break (footer, running header) that cuts a meta's heading.
+TEXTO_DE_PDF = (
+    "GOBERNACIÓN DE NORTE DE SANTANDER\n"
+    "SECRETARÍA DE DESARROLLO ECONÓMICO\n"
+    "Rendición de Cuentas 2025\n"
+    "Plan de Desarrollo 2024-2027\n"
+    "Con corte a 30 de septiembre de 2025\n"
+    "\n"
+    "LÍNEA ESTRATÉGICA 2: COMPETITIVIDAD\n"
+    "Meta # 7 Ferias de emprendimiento realizadas en los municipios del departa-\n"
+    "mento\n"
+    "Cumplimiento/Avance\n"
+    "¿Qué se hizo?\n"
+    "Se realizaron 4 ferias de emprendimiento con productores de cafés especiales y\n"
+    "artesanías, con visitas de verifica-\n"
+    "ción de las normas sanitarias.\n"
+    "100% de cumplimiento frente a lo programado en el periodo\n"
+    "Inversión\n"
+    "¿Cuánto se invirtió?\n"
+    "$ 45 millones de recursos propios.\n"
+    "Beneficiarios\n"
+    "¿Qué población se atendió?\n"
+    "120 productores.\n"
+    "EJECUCIÓN\n"
+    "¿Cómo se hizo? Con convocatoria abierta.\n"
+    "IMPACTO\n"
+    "Los productores aumentaron sus ventas.\n"
+    "LOCALIZACIÓN\n"
+    "¿Dónde se intervino?\n"
+    "Cúcuta, Pamplona y Villa del Ro-\n"
+    "sario.\n"
+    "Meta # 8 Ruedas de negocio para la promoción de pro-\n"
+    "\n"
+    "Página 1 de 2\n"
+    "\fGobernación de Norte de Santander - Rendición de Cuentas 2025\n"
+    "\n"
+    "ductos del departamento\n"
+    "Cumplimiento/Avance\n"
+    "¿Qué se hizo?\n"
+    "Se realizaron 2 ruedas de negocio.\n"
+    "Inversión\n"
+    "¿Cuánto se invirtió?\n"
+    "$ 20 millones de recursos propios.\n"
+    "\n"
+    "Página 2 de 2\n"
+    "\fGobernación de Norte de Santander - Rendición de Cuentas 2025\n"
+)
+
+
+def test_texto_de_un_pdf_sin_lineas_en_blanco_entre_parrafos() -> None:
+    cargado = _importar(TEXTO_DE_PDF)
+    assert cargado.informe is not None
+    assert [p.regla for p in cargado.problemas if p.regla == "ENT004"] == []
+    siete, ocho = cargado.informe.metas
+    assert (siete.numero, siete.nombre) == (7, "Ferias de emprendimiento realizadas en los municipios del departamento")
+    assert (ocho.numero, ocho.nombre) == (8, "Ruedas de negocio para la promoción de productos del departamento")
+    assert "visitas de verificación de las normas" in siete.logro.texto
+    assert (siete.inversion.ejecutada.valor, siete.beneficiarios.total.valor, siete.cumplimiento_periodo.valor) == (45, 120, 100)
+    assert siete.ejecucion.como == "Con convocatoria abierta."
+    assert siete.impacto == "Los productores aumentaron sus ventas."
+    assert siete.localizacion.texto == "Cúcuta, Pamplona y Villa del Rosario."
+    assert (ocho.logro.texto, ocho.inversion.ejecutada.valor) == ("Se realizaron 2 ruedas de negocio.", 20)
+    assert cargado.mapa.linea(("metas", 1, "numero")) == 30

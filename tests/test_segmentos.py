@@ -103,3 +103,28 @@ def test_encabezado_repetido_en_varias_lineas_sale_entero() -> None:
         "Rendición de Cuentas 2026\nMeta 9 Minas legalizadas\n")]
     assert textos.count("Rendición de Cuentas 2026") == 1 and not any("ENERGÍA" in t for t in textos)
     assert "Meta 9 Minas legalizadas" in textos  # a heading run into the header stays
+
+
+@pytest.mark.parametrize(
+    ("lineas", "texto"),
+    [
+        (["las normas de sostenibi-", "lidad turística"], "las normas de sostenibilidad turística"),  # a word cut by the wrap
+        (["Calarcá y Monte-", "negro."], "Calarcá y Montenegro."),
+        (["la vía Armenia –", "Pereira"], "la vía Armenia – Pereira"),  # a dash between words, not a cut word
+        (["el programa Quindío-", "Risaralda"], "el programa Quindío- Risaralda"),  # a capital after it: a compound, kept
+        (["con 20", "ferias"], "con 20 ferias"),
+    ],
+)
+def test_palabras_cortadas_al_final_de_la_linea(lineas: list[str], texto: str) -> None:
+    assert [s.texto for s in segmentos_de_texto("\n".join(lineas))] == [texto]
+
+
+def test_un_parrafo_cortado_por_el_salto_de_pagina_sigue_despues_del_encabezado() -> None:
+    texto = ("Se realizaron ferias para la promoción de pro-\n\nPágina 4 de 9\n\nductos locales.\n\n"
+             "Se hicieron ruedas de negocio con\n\nPágina 5 de 9\n\ncompradores nacionales.\n\nOtra frase.\n\nPágina 6 de 9\n\nnueva.\n")
+    assert [s.texto for s in segmentos_de_texto(texto)] == [
+        "Se realizaron ferias para la promoción de productos locales.",
+        "Se hicieron ruedas de negocio con compradores nacionales.",
+        "Otra frase.",
+        "nueva.",  # a sentence that ended before the break: what follows is another paragraph
+    ]

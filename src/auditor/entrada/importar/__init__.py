@@ -41,11 +41,23 @@ def importar_bytes(contenido: bytes, nombre: str) -> Borrador:
     texto = decodificar(contenido)
     segmentos = segmentos_de_texto(texto)
     eleccion = elegir_plantilla(segmentos)
-    if eleccion is not None and eleccion.perfil is not None and eleccion.perfil.plantilla == "narrativa":
-        # its paragraphs may be hard-wrapped, with single newlines between them: a meta heading opens a paragraph
+    if eleccion is None:
+        # no heading opens a paragraph: an export that puts a single newline between paragraphs (a PDF's text)
+        # glues each heading to the line before it; headings read line by line may show the layout
+        encabezados = [p.encabezado for p in perfiles.en_uso()]
+        por_lineas = segmentos_de_texto(texto, titulo=lambda t: any(e.match(t) for e in encabezados))
+        if elegir_plantilla(por_lineas) is not None:
+            segmentos, eleccion = por_lineas, elegir_plantilla(por_lineas)
+    if eleccion is not None and eleccion.perfil is not None:
+        # paragraphs may be hard-wrapped, with single newlines between them: a meta heading, and a line that opens
+        # with a label or a question of the template, start a paragraph
         perfil_ = eleccion.perfil
-        segmentos = segmentos_de_texto(texto, titulo=lambda t: narrativa.es_encabezado_meta(t, perfil_) is not None,
-                                       abre=perfil_.abre_con_rotulo)
+        if perfil_.plantilla == "narrativa":
+            segmentos = segmentos_de_texto(texto, titulo=lambda t: narrativa.es_encabezado_meta(t, perfil_) is not None,
+                                           abre=perfil_.abre_con_rotulo)
+        else:
+            encabezado = perfil_.encabezado
+            segmentos = segmentos_de_texto(texto, titulo=lambda t: encabezado.match(t) is not None, abre=perfil_.abre_linea)
     return importar_segmentos(segmentos, Path(nombre).name)
 
 

@@ -264,6 +264,19 @@ class Perfil:
                 return True
         return False
 
+    def abre_linea(self, linea: str) -> bool:
+        """A line of a text export that starts a paragraph of the template whatever came before it: one
+        `abre_con_rotulo` accepts, one that opens with the template's own question or capital heading
+        ('¿Cómo se hizo? Mediante …', 'IMPACTO'), or a cell heading alone ('Inversión', 'Cumplimiento/Avance')."""
+        if self.abre_con_rotulo(linea) or self.es_cabecera(linea.strip()):
+            return True
+        for etiqueta in self.etiquetas:
+            if etiqueta.pregunta:
+                m = etiqueta.patron.match(linea)
+                if m is not None and m.start() == 0 and m.end() > 0:
+                    return True
+        return False
+
     def es_cabecera(self, texto: str) -> bool:
         return any(p.fullmatch(texto) for p in self.cabeceras)
 

@@ -113,13 +113,21 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
     def cerrar() -> None:
         nonlocal pendiente
         if pendiente:
-            for parrafo, negritas in parrafos_de_celda(" ".join(pendiente)):
+            for parrafo, negritas in parrafos_de_celda(unir_lineas(pendiente)):
                 segmentos.append(Segmento(parrafo, inicio, negritas=negritas))
         pendiente = []
 
+    cortado = False  # a blank line came after a paragraph that cannot end where it does ('promoción de pro-')
+
     for numero, linea in enumerate(lineas, start=1):
-        if numero in mobiliario:
+        if numero in mobiliario or _PIE_DE_PAGINA.match(linea):
             continue  # page furniture: the paragraph cut by the page break goes on after it
+        if cortado and limpiar_parrafo(linea):
+            cortado = False
+            if "\t" not in linea and linea.lstrip()[:1].islower():
+                pendiente.append(linea)  # 'promoción de pro-' / '' / 'Página 5 de 7' / '' / 'ductos quindianos': one paragraph
+                continue
+            cerrar()
         if "\t" in linea:
             cerrar()
             for columna, celda in enumerate(linea.split("\t")):
@@ -129,6 +137,9 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
                     segmentos.append(Segmento(parrafo, numero, fila=numero, celda=columna, negritas=negritas))
             continue
         if not limpiar_parrafo(linea):
+            if pendiente and (_PARTIDA.search(pendiente[-1].rstrip()) or _NO_CIERRA.search(pendiente[-1])):
+                cortado = True  # the page's last line cuts a word or ends on 'de', ',': the text may go on after the break
+                continue
             cerrar()
             continue
         if _ENCABEZADO_MARKDOWN.match(linea) or re.fullmatch(r"\s*[-*_]{3,}\s*", linea):
@@ -137,8 +148,6 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
             pendiente.append(linea)
             cerrar()
             continue
-        if _PIE_DE_PAGINA.match(linea):
-            continue  # the paragraph cut by the page break goes on after it
         if pendiente and (_ITEM_MARKDOWN.match(linea) or (titulo is not None and salto_de_parrafo(pendiente, linea, ancho, titulo, abre))):
             cerrar()  # a list item of a markdown export ('- …', '* …') is a paragraph of its own
         if not pendiente:
@@ -148,6 +157,25 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
             cerrar()
     cerrar()
     return segmentos
+
+
+# a word cut at the end of a line with a hyphen ('sostenibi-' / 'lidad', 'Monte-' / 'negro'): the line goes on in lower case
+_PARTIDA = re.compile(r"[^\W\d_][-\u00ad]$")
+
+
+def unir_lineas(lineas: list[str]) -> str:
+    """The lines of one paragraph as one text: a word that a line break cut with a hyphen is joined again
+    ('verifica-' + 'ción' is 'verificación'), other lines are joined by a space."""
+    partes = [lineas[0]]
+    for linea in lineas[1:]:
+        anterior = partes[-1].rstrip()
+        siguiente = linea.lstrip()
+        if _PARTIDA.search(anterior) and siguiente[:1].islower():
+            partes[-1] = anterior[:-1]
+            partes.append(siguiente)
+        else:
+            partes.append(" " + linea)
+    return "".join(partes)
 
 
 _ITEM_MARKDOWN = re.compile(r"^\s{0,3}[-*+]\s+\S")
@@ -250,7 +278,7 @@ def _resto_del_encabezado(lineas: list[str], numero: int, rotulo: Callable[[str]
 
 _FIN_DE_ORACION = re.compile(r"[.!?:;)\"”»]\s*$")
 _NO_CIERRA = re.compile(
-    r"(?:,|\b(?:de|del|la|las|los|el|y|e|o|u|a|al|en|con|para|por|que|su|sus|un|una|entre|sobre|como|desde|hasta))\s*$",
+    r"(?:[,\-–—\u00ad]|\b(?:de|del|la|las|los|el|y|e|o|u|a|al|en|con|para|por|que|su|sus|un|una|entre|sobre|como|desde|hasta))\s*$",
     re.IGNORECASE,
 )
 _ITEM = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►*-]\s+|\d{1,2}[.)]\s+\D)")
