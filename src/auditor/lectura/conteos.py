@@ -140,6 +140,7 @@ class Conteo:
     i_numero: int  # token index of the number
     i_fin: int  # token index just after the noun phrase
     escrito_dos_veces: tuple[str, str] | None = None  # "dos (3)": the word and the digits disagree
+    rotulo: tuple[str, ...] = ()  # up to three words before a colon right before the count: "(meta cuatrienio: 800 …)"
 
     def coincide_con(self, total: float) -> bool:
         """Is this count what a total of `total` would say? ("más de 80" agrees with 85, not with 70)."""
@@ -477,6 +478,7 @@ class Analisis:
                 cita=self._cita(inicio, fin), previas=previas_calificador,
                 anterior=normal[i - largo - 1] if i - largo > 0 else "", siguientes=_palabras_despues(tokens, i_fin),
                 oracion=tokens.oracion[i], i_inicio=i - largo, i_numero=i, i_fin=i_fin, escrito_dos_veces=escrito_dos_veces,
+                rotulo=_palabras_antes(tokens, i - largo - 1) if i - largo > 0 and texto[i - largo - 1] == ":" else (),
             ))
         return tuple(conteos)
 
@@ -1110,6 +1112,10 @@ por_informe(analizar)
 _LAPSO = re.compile(r"\b(?:entre|de|desde)\s+((?:19|20)\d\d)\s+(?:y|a|al|hasta)\s+((?:19|20)\d\d)\b"
                     r"|\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b")
 _ACUMULADO = re.compile(r"\bacumulad[oa]s?\b|\b(?:del|en el|durante el) cuatrienio\b|\ben lo corrido del (?:plan|cuatrienio)\b")
+# a figure reached by adding what came before ('Con los 160 formados en 2024 se llega a 360'): whether an earlier year is said
+# just before it is the caller's (`de_otro_periodo`)
+_SE_LLEGA_A = re.compile(r"\b(?:se\s+)?(?:llega|llego|llegan|llegaron|alcanza|alcanzo|completa|completan|completo|suma|suman)(?:\s+a)?\s*$")
+_ANO = re.compile(r"\b(?:19|20)\d\d\b")
 _FIN_DE_CLAUSULA = re.compile(r"[.;)]")
 
 
@@ -1122,6 +1128,10 @@ def de_otro_periodo(texto: str, c: Conteo, periodo: tuple[int, int] | None) -> b
     antes = normalizar(texto[max(0, c.inicio - 40):c.inicio])
     if _ACUMULADO.search(clausula) or _ACUMULADO.search(antes.split("(")[-1]):
         return True
+    if periodo is not None and _SE_LLEGA_A.search(antes):
+        oracion = _FIN_DE_CLAUSULA.split(texto[max(0, c.inicio - 160):c.inicio])[-1]
+        if any(int(a) < periodo[0] for a in _ANO.findall(oracion)):
+            return True  # 'Con las 90 unidades de 2024 se llega a 200 unidades': this year's and the year before's
     lapso = _LAPSO.search(clausula)
     if lapso is None or periodo is None:
         return False
