@@ -305,6 +305,14 @@ def test_documento_sin_portada_se_audita_con_lo_que_supone() -> None:
     assert {p.campo for p in cargado.problemas} >= {"secretaria", "entidad", "periodo", "fecha_corte", "plan"}
 
 
+def test_el_numero_de_una_norma_no_es_el_año_del_informe() -> None:
+    """'Ley 2068 de 2020', 'Resolución No. 3280 de 2018': the law's number is no year; the report's is the latest said."""
+    cargado = _importar("Meta # 1 Ferias de turismo\t\t\n"
+                        "\t¿Qué se hizo? 3 ferias realizadas en 2025, en el marco de la Ley 2068 de 2020 y la Resolución No. 3280 de 2018\n")
+    assert cargado.informe is not None
+    assert (cargado.informe.periodo.desde, cargado.informe.periodo.hasta) == (2025, 2025)
+
+
 @pytest.mark.parametrize(("cumplimiento", "avance", "esperado"), [
     ("<p><b>cumplimiento del 90 %</b> frente a lo programado en la vigencia 2025</p>", "<p><b>22,5% del cuatrienio</b></p>", (90, 22.5)),
     ("<p><b>Cumplimiento de un 60 %</b></p>", "<p><b>15 por ciento de avance frente al cuatrienio</b></p>", (60, 15)),

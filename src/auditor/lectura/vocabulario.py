@@ -338,7 +338,7 @@ class derivado(Generic[T]):  # used like a function: _ENLACES = derivado(lambda:
 
 class expresion:  # stands where a compiled pattern stood: _NEGACION = expresion(lambda: ...)
     """A regular expression built from the vocabularies, compiled on first use and again after they change;
-    searched like a compiled pattern (`search`, `match`, `fullmatch`, `finditer`)."""
+    searched like a compiled pattern (`search`, `match`, `fullmatch`, `finditer`, `sub`)."""
 
     __slots__ = ("_patron",)
 
@@ -356,6 +356,9 @@ class expresion:  # stands where a compiled pattern stood: _NEGACION = expresion
 
     def finditer(self, texto: str, *limites: int) -> Iterator[re.Match[str]]:
         return self._patron().finditer(texto, *limites)
+
+    def sub(self, reemplazo: str, texto: str) -> str:
+        return self._patron().sub(reemplazo, texto)
 
     @property
     def pattern(self) -> str:

@@ -18,6 +18,7 @@ from auditor.idioma import tr
 from auditor.lectura.fechas import MESES, leer_fechas
 from auditor.lectura.lugares import divipola
 from auditor.lectura.patrones import normalizar
+from auditor.lectura.vocabulario import citas, expresion
 
 _PARTICULAS = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "por", "a", "al", "o", "u"}
 # A place's name, up to the next cover line a single newline ran in ('Alcaldía de Tunja Secretaría de Educación')
@@ -48,6 +49,13 @@ _CORTE = re.compile(r"\bcorte\b(?:\s+(?:a|al|de|del))?\s*[:\-–]?\s*", re.IGNOR
 _PLAN = re.compile(r"\bplan\s+(?:(?:departamental|municipal|distrital)\s+)?de\s+desarrollo\b.*?(?=$|\b(?:fecha|corte|informe|rendici[oó]n|vigencia|periodo|per[ií]odo)\b)",
                    re.IGNORECASE)
 _ANIOS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# the number of a norm or a document cited ('Ley 2068 de 2020', 'Resolución No. 3280'): `vocabulario.citas`; not a year
+_NUMERO_CITADO = expresion(lambda: rf"\b(?:{'|'.join([*citas().normas, *citas().documentos])})s?\s+(?:no\.?\s*|n[°º]\s*)?\d[\d.-]*")
+
+
+def _anios(texto: str) -> list[int]:
+    """The years a text mentions, but the numbers of the norms and documents it cites."""
+    return [int(a) for a in _ANIOS.findall(_NUMERO_CITADO.sub(" ", normalizar(texto)))]
 _RANGO = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*(?:-|–|y|al|a)\s*((?:19|20)\d\d)(?!\d)")
 
 
@@ -255,15 +263,15 @@ def _periodo(titulo: str, segmentos: list[Segmento], borrador: Borrador, primera
             desde = int(m.group(1))
             hasta = int(m.group(2)) if m.group(2) else desde
             break
-        anios = _ANIOS.findall(texto) if texto else []
+        anios = _anios(texto) if texto else []
         if anios and texto is titulo:
-            desde = hasta = int(anios[-1])
+            desde = hasta = anios[-1]
             break
     else:
-        anios = [int(a) for s in segmentos for a in _ANIOS.findall(s.texto)]
+        anios = [a for s in segmentos for a in _anios(s.texto)]
         de_donde = tr("el año de la portada")
         if not anios:
-            anios = [int(a) for s in documento for a in _ANIOS.findall(s.texto)]
+            anios = [a for s in documento for a in _anios(s.texto)]
             de_donde = tr("el año más reciente que menciona el documento")
         if not anios:
             desde = hasta = 0
