@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import copy
 import io
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from auditor.idioma import tr
+from auditor.idioma import plantilla, tr
+from auditor.lectura.fuente import motivo_so
 from auditor.lectura.patrones import normalizar_con_indices
 from auditor.resultado.hallazgo import Hallazgo
 
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from docx.document import Document
 
     from auditor.entrada.importar.docx import ParrafoLeido
+    from auditor.resultado.ejecucion import Resultado
 
 AUTOR = "auditor"
 INICIALES = "AU"
@@ -195,3 +198,64 @@ def _comentar(documento: Document, ancla: tuple[Any, Any], grupo: Sequence[Halla
         consejo = que_hacer.get(f.regla)
         if consejo:
             comentario.add_paragraph().add_run(tr("Qué hacer: {consejo}", consejo=consejo))
+
+
+def plan(ruta: str, archivos: Sequence[str]) -> list[tuple[str, Path]]:
+    """Which audited draft goes to which annotated copy, for ``--anotar RUTA``; `ErrorAnotado` (a usage error)
+    when it cannot be done.
+
+    RUTA is a file when exactly one .docx is audited (the common case: one draft, one copy to send back), or an
+    existing directory, where each audited NOMBRE.docx gets NOMBRE.revisado.docx (a folder of drafts at once,
+    without guessing names).  Data (YAML, JSON) and text documents are audited as usual but have nothing to hang
+    a Word comment on; when no .docx is audited at all, the option says what it needs."""
+    borradores = [a for a in archivos if a.lower().endswith(".docx")]
+    if not borradores:
+        raise ErrorAnotado(tr(
+            "--anotar escribe los hallazgos como comentarios de Word en una copia del borrador, y no se audita ningún "
+            "documento .docx ({archivos}): los datos YAML/JSON y los documentos de texto no tienen dónde llevar un "
+            "comentario (sus hallazgos señalan líneas); audite el borrador en Word (.docx), o envíe los hallazgos con "
+            "--format html o markdown", archivos=_lista(archivos)))
+    destino = Path(ruta)
+    if destino.is_dir():
+        copias = [(b, destino / (Path(b).name[: -len(".docx")] + SUFIJO)) for b in borradores]
+        vistos: dict[Path, str] = {}
+        for borrador, copia in copias:
+            if copia in vistos:
+                raise ErrorAnotado(tr("--anotar {ruta}: {uno} y {otro} tendrían la misma copia anotada ({copia}); "
+                                      "audítelos por separado", ruta=ruta, uno=vistos[copia], otro=borrador, copia=copia))
+            vistos[copia] = borrador
+        return copias
+    if len(borradores) > 1:
+        raise ErrorAnotado(tr("--anotar {ruta} es un archivo y se auditan {n} borradores .docx ({archivos}): indique un "
+                              "directorio existente, donde cada NOMBRE.docx queda como NOMBRE.revisado.docx",
+                              ruta=ruta, n=len(borradores), archivos=_lista(borradores)))
+    if not destino.name.lower().endswith(".docx"):
+        raise ErrorAnotado(tr("--anotar {ruta}: la copia anotada es un documento de Word; su nombre debe terminar en .docx "
+                              "(o indique un directorio existente)", ruta=ruta))
+    return [(borradores[0], destino)]
+
+
+def _lista(archivos: Sequence[str]) -> str:
+    return ", ".join(archivos[:3]) + (", …" if len(archivos) > 3 else "")
+
+
+def escribir_copias(copias: Sequence[tuple[str, Path]], resultado: Resultado) -> Iterator[str]:
+    """Write each annotated copy (atomically, as every output); yield what was written, as the command line confirms
+    it.  Raises `ErrorAnotado` or `ErrorEscritura` (the message names the file)."""
+    from auditor.salidas.escritura import escribir
+
+    que_hacer = {i: plantilla(r.doc.que_hacer) for i, (r, _) in resultado.reglas.items() if r.doc.que_hacer}
+    por_archivo = {borrador: copia for borrador, copia in copias}
+    for informe in resultado.informes:
+        copia = por_archivo.get(informe.archivo)
+        if copia is None:
+            continue
+        try:
+            anotado = anotar(Path(informe.archivo).read_bytes(), informe.hallazgos, que_hacer)
+        except OSError as error:
+            raise ErrorAnotado(tr("{archivo}: no se puede leer: {motivo}", archivo=informe.archivo, motivo=motivo_so(error))) from None
+        except ErrorAnotado as error:
+            raise ErrorAnotado(f"{informe.archivo}: {error}") from None
+        escribir(copia, anotado.contenido)
+        yield tr("auditor: borrador anotado escrito en {copia}: {comentarios} comentarios con {hallazgos} hallazgos",
+                 copia=copia, comentarios=anotado.comentarios, hallazgos=anotado.hallazgos)
