@@ -258,12 +258,25 @@ def test_check_anotar_el_borrador_del_corpus(tmp_path: Path) -> None:
     leidos = _verificar_copia(BORRADOR_CORPUS, copia)
     pct = next(c for c in leidos if c.texto.startswith("PCT002 · error: "))
     assert pct.cubre == "100%"
+    assert pct.texto.endswith("\nQué hacer: Recalcule el porcentaje con lo logrado y lo programado que da el propio informe, "
+                              "o corrija la cantidad que está mal.")  # the rule's documentation says what to do
     assert pct.parrafo.startswith("100% de cumplimiento frente a lo programado")  # tabla 1, fila 3, celda 1, párrafo 2
     assert pct.celda is not None and pct.celda.startswith("¿Qué se hizo? Se realizaron 36 talleres")
     fecha = next(c for c in leidos if c.texto.startswith("FEC001 · advertencia: "))
     assert fecha.cubre == "La ceremonia de graduación de la primera cohorte se realizó el 14 de noviembre de 2025."
     # the reviewer's own comment stays
     assert any(c.autor == "Oficina Asesora de Planeación" for c in comentarios(copia.read_bytes()).values())
+
+
+@requiere_corpus
+def test_check_anotar_en_ingles(tmp_path: Path) -> None:
+    copia = tmp_path / "revisado.docx"
+    estado, _, error = correr("check", str(BORRADOR_CORPUS), "--anotar", str(copia), "-q", "--lang", "en")
+    assert estado == 1 and "annotated draft written to" in error
+    textos = [c.texto for c in de_auditor(copia.read_bytes())]
+    assert any(t.startswith("PLH001 · error: It has the template's instruction instead of the content\n"
+                            "What to do: Replace the template's instruction with the answer.") for t in textos)
+    assert not any("Qué hacer" in t for t in textos)
 
 
 @requiere_corpus
