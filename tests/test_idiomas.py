@@ -69,6 +69,8 @@ def _textos_de_reglas() -> list[tuple[str, str, str]]:
     for regla in construir_catalogo().ordenadas():
         textos += [(regla.id, "mensaje", regla.mensaje), (regla.id, "que_revisa", regla.doc.que_revisa),
                    (regla.id, "por_que", regla.doc.por_que)]
+        if regla.doc.que_hacer:
+            textos.append((regla.id, "que_hacer", regla.doc.que_hacer))
         for nombre, campo in regla.Parametros.model_fields.items():
             if campo.description:
                 textos.append((regla.id, f"parámetro {nombre}", campo.description))
@@ -128,7 +130,8 @@ def test_ninguna_entrada_en_ingles_sobra_y_todas_tienen_los_mismos_campos() -> N
 def test_las_reglas_yaml_incluidas_traen_su_ingles_en_la_propia_regla() -> None:
     for archivo in sorted((RAIZ / "rules").glob("*.yaml")):
         for regla in yaml.safe_load(archivo.read_text(encoding="utf-8")).get("reglas") or []:
-            assert set(regla.get("en", {})) == {"mensaje", "que_revisa", "por_que"}, f"{archivo.name} {regla['id']}"
+            con_que_hacer = {"que_hacer"} if regla["doc"].get("que_hacer") else set()
+            assert set(regla.get("en", {})) == {"mensaje", "que_revisa", "por_que", *con_que_hacer}, f"{archivo.name} {regla['id']}"
 
 
 # ------------------------------------------------------------------ nothing looked up without English

@@ -136,10 +136,13 @@ def main() -> None:
               help="Lista también los hallazgos suprimidos, con su motivo y de dónde viene la supresión.")
 @click.option("-j", "--jobs", "trabajos", type=click.IntRange(min=0), default=None, metavar="N",
               help="Procesos que auditan archivos a la vez (por defecto o con 0, los núcleos disponibles; 1: en este proceso).")
+@click.option("--anotar", "anotar", type=click.Path(), default=None, metavar="RUTA",
+              help="Escribe una copia del borrador .docx con cada hallazgo como comentario de Word (autor 'auditor'); "
+                   "con varios .docx, RUTA es un directorio y cada NOMBRE.docx queda como NOMBRE.revisado.docx.")
 def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str | None, seleccionar: tuple[str, ...],
           ignorar: tuple[str, ...], estadisticas: bool, silencioso: bool, color: bool | None, idioma: str | None,
           config: str | None, reglas: tuple[str, ...], linea_base: str | None = None, escribir_base: str | None = None,
-          mostrar_suprimidos: bool = False, trabajos: int | None = None) -> None:
+          mostrar_suprimidos: bool = False, trabajos: int | None = None, anotar: str | None = None) -> None:
     """Audita los informes en RUTAS: datos YAML/JSON o documentos (.txt, .md exportados de la plantilla, .docx),
     archivos o directorios (recursivamente)."""
     from auditor.motor.auditoria import auditar
@@ -168,6 +171,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
         sys.exit(SALIDA_ERROR)
     _con_auditados(entradas, resultado)  # outputs never land on a file read in a directory walk either
     _exigir_salidas_libres(entradas, salida, escribir_base, linea_base)  # before anything is written
+    copias = _copias_anotadas(anotar, resultado, entradas, (salida, linea_base, escribir_base)) if anotar is not None else []
     _aplicar_linea_base(resultado, linea_base, escribir_base)
     resultado.mostrar_suprimidos = mostrar_suprimidos
     if estadisticas:
@@ -187,6 +191,8 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
         from auditor.salidas import salida_de
 
         _entregar(salida_de(formato), resultado, salida)
+    if copias:
+        _escribir_anotadas(copias, resultado)
     if resultado.errores_entrada:
         sys.exit(SALIDA_ERROR)
     if _NIVEL_EN_INGLES.get(falla, falla) != "never":
@@ -212,6 +218,37 @@ def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: 
     try:
         linea_base.aplicar(resultado, linea_base.leer(Path(ruta)))
     except linea_base.ErrorLineaBase as error:
+        _error(str(error))
+        sys.exit(SALIDA_ERROR)
+
+
+def _copias_anotadas(anotar: str, resultado: Resultado, entradas: Entradas,
+                     otras_salidas: tuple[str | None, ...]) -> list[tuple[str, Path]]:
+    """--anotar: which draft goes to which annotated copy (see `anotado.plan`); a usage error, or a copy that would
+    land on an input or on another output of the run, stops it (status 2) before anything is written."""
+    from auditor.salidas.anotado import ErrorAnotado, plan
+    from auditor.salidas.escritura import ErrorEscritura, misma_ruta
+
+    try:
+        copias = plan(anotar, list(resultado.informes.archivos()))
+        for _, copia in copias:
+            entradas.exigir_que_no_sea_entrada(copia)
+            if any(otra is not None and misma_ruta(copia, otra) for otra in otras_salidas):
+                raise ErrorAnotado(tr("{archivo}: la copia anotada no puede ser otra salida de esta ejecución", archivo=copia))
+    except (ErrorAnotado, ErrorEscritura) as error:
+        _error(str(error))
+        sys.exit(SALIDA_ERROR)
+    return copias
+
+
+def _escribir_anotadas(copias: list[tuple[str, Path]], resultado: Resultado) -> None:
+    from auditor.salidas.anotado import ErrorAnotado, escribir_copias
+    from auditor.salidas.escritura import ErrorEscritura
+
+    try:
+        for escrito in escribir_copias(copias, resultado):
+            click.echo(escrito, err=True)
+    except (ErrorAnotado, ErrorEscritura) as error:
         _error(str(error))
         sys.exit(SALIDA_ERROR)
 

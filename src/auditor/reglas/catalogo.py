@@ -30,12 +30,15 @@ class ErrorReglas(ErrorArchivo):
 
 @dataclass(frozen=True)
 class Documentacion:
-    """What it checks, why it matters to a reviewer, a failing and a passing example."""
+    """What it checks, why it matters to a reviewer, a failing and a passing example; and, when the rule's
+    documentation says it, what the writer of the report does about a finding, in one line (`que_hacer`: the
+    annotated draft puts it under the finding; empty when there is none)."""
 
     que_revisa: str
     por_que: str
     ejemplo_falla: str
     ejemplo_pasa: str
+    que_hacer: str = ""
 
 
 class SinParametros(BaseModel):

@@ -59,6 +59,7 @@ class DocumentacionDatos(_Dato):
     por_que: str
     ejemplo_falla: str
     ejemplo_pasa: str
+    que_hacer: str = ""  # one line: what the report's writer does about a finding (optional)
 
 
 class TraduccionDatos(_Dato):
@@ -67,6 +68,7 @@ class TraduccionDatos(_Dato):
     mensaje: str
     que_revisa: str
     por_que: str
+    que_hacer: str = ""
 
 
 _PLANTILLAS = Literal["tabular", "narrativa", "matriz"]
@@ -242,7 +244,8 @@ class ReglaDeclarativa(Regla):
         self.doc = Documentacion(**datos.doc.model_dump())  # type: ignore[misc]
         self.conjuntos = (datos.conjunto,) if getattr(datos, "conjunto", None) else ()  # type: ignore[misc]
         if datos.en is not None:  # shown through idioma.plantilla, like the Python rules' documentation
-            agregar("en", {datos.mensaje: datos.en.mensaje, datos.doc.que_revisa: datos.en.que_revisa, datos.doc.por_que: datos.en.por_que})
+            agregar("en", {datos.mensaje: datos.en.mensaje, datos.doc.que_revisa: datos.en.que_revisa, datos.doc.por_que: datos.en.por_que,
+                           **({datos.doc.que_hacer: datos.en.que_hacer} if datos.doc.que_hacer and datos.en.que_hacer else {})})
 
     def _formato(self, **valores: Any) -> str:
         return plantilla(self.mensaje).format_map(valores)

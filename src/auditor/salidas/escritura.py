@@ -27,7 +27,7 @@ from typing import TextIO
 from auditor.idioma import tr
 from auditor.lectura.fuente import motivo_so
 
-Texto = str | Callable[[TextIO], None]  # the text, or a function that writes it to a stream as it goes
+Texto = str | bytes | Callable[[TextIO], None]  # the text, its bytes (an annotated .docx), or a function that writes it to a stream as it goes
 
 # What an input of the run is, for the refusal ("the output cannot be ...").
 AUDITADO = "auditado"
@@ -169,7 +169,10 @@ def escribir(ruta: str | os.PathLike[str], texto: Texto) -> None:
 
 
 def _volcar(archivo: TextIO, texto: Texto) -> None:
-    if isinstance(texto, str):
+    if isinstance(texto, bytes):
+        archivo.flush()
+        archivo.buffer.write(texto)
+    elif isinstance(texto, str):
         archivo.write(texto)
     else:
         texto(archivo)

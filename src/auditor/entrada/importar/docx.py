@@ -99,6 +99,26 @@ class LecturaDocx:
     avisos: list[AvisoDocx]
 
 
+@dataclass(frozen=True)
+class ParrafoLeido:
+    """One `<w:p>` as `leer_docx` walks it: the element and its runs that give text, each with the text
+    it gives (hidden runs and marks of notes left out), in order: joined, the paragraph's text before
+    `normalizar_espacios`."""
+
+    elemento: Any
+    runs: tuple[tuple[Any, str], ...]
+
+
+def parrafos_en_orden(cuerpo: BaseOxmlElement, estilos: BaseOxmlElement) -> list[ParrafoLeido]:
+    """Every paragraph of a `<w:body>` (python-docx's `document.element.body`) in the order `leer_docx`
+    counts them, empty ones included: the paragraph at index i is the one whose `linea` is i + 1, the
+    line a finding on a .docx points to.  The same walk (content controls, tracked insertions, text
+    boxes once...), so a writer that annotates the document finds the paragraph the reader read."""
+    lector = _Lector(_estilos_con(estilos, (_B,)), _estilos_con(estilos, (_VANISH, _SPEC_VANISH)), registro=[])
+    lector.leer_cuerpo(cuerpo)
+    return lector.registro or []
+
+
 def segmentos_docx(contenido: bytes) -> list[Segmento]:
     """The segments of `leer_docx` (what was left out, and said, is in its `avisos`)."""
     return leer_docx(contenido).segmentos
@@ -348,6 +368,7 @@ class _Lector:
     avisos: list[AvisoDocx] = field(default_factory=list)
     parrafos: int = 0  # every paragraph so far, in document order: the `linea`
     filas: int = 0  # every table row so far: the `fila` id
+    registro: list[ParrafoLeido] | None = None  # each paragraph's element and runs, when asked (`parrafos_en_orden`)
 
     def leer_cuerpo(self, cuerpo: Any) -> None:
         self._bloques(cuerpo, "")
@@ -411,6 +432,7 @@ class _Lector:
         ocultas: list[str] = []
         cajas: list[Any] = []
         en_negrita: list[str] | None = None  # the bold phrase being read
+        leidos: list[tuple[Any, str]] = []
         for run in _runs(parrafo):
             cajas.extend(_cajas_de_texto(run))
             texto = _texto_del_run(run)
@@ -420,6 +442,7 @@ class _Lector:
                 ocultas.append(texto)
                 continue
             partes.append(texto)
+            leidos.append((run, texto))
             if self._negrita(run):
                 en_negrita = en_negrita if en_negrita is not None else []
                 en_negrita.append(texto)
@@ -428,6 +451,8 @@ class _Lector:
                 en_negrita = None
         if en_negrita is not None:
             negritas.append("".join(en_negrita))
+        if self.registro is not None:
+            self.registro.append(ParrafoLeido(parrafo, tuple(leidos)))
         texto = normalizar_espacios("".join(partes))
         if texto:
             limpias = tuple(n for n in (normalizar_espacios(negrita) for negrita in negritas) if n)

@@ -42,6 +42,7 @@ class BeneficiariosSinDiligenciar(Regla):
         "dejarla en blanco es un informe incompleto.",
         ejemplo_falla="beneficiarios: {}\n",
         ejemplo_pasa="beneficiarios:\n  total: 179\n  unidad: ciudadanos\n  descripcion: 179 ciudadanos de la cadena de valor.\n",
+        que_hacer="Diga a quién llegó la inversión: cuántas personas y qué población se atendió.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

@@ -447,6 +447,7 @@ class ParticionNoSuma(Regla):
         "de las cifras está mal: el lector no sabe cuántos fueron ni dónde.",
         ejemplo_falla="beneficiarios:\n  descripcion: '120 familias: 70 de Sardinata y 40 de Tibú.'\n",
         ejemplo_pasa="beneficiarios:\n  descripcion: '120 familias: 70 de Sardinata y 50 de Tibú.'\n",
+        que_hacer="Corrija las partes del desglose o el total, para que las partes sumen el total.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

@@ -213,6 +213,7 @@ class ParrafoRepetidoEntreMetas(Regla):
         ejemplo_pasa="metas:\n  - numero: 13\n    nombre: Política de trabajo decente\n    impacto: Se capacitaron más de 570 cesantes de los municipios de Cúcuta, "
         "Chinácota y Pamplona en 15 sesiones de formación para el trabajo.\n  - numero: 15\n    nombre: Sesiones de asistencia técnica\n    impacto: 60 empleadores "
         "fortalecieron sus capacidades para impulsar la formalidad laboral con el Ministerio de Trabajo y la DIAN.\n",
+        que_hacer="Escriba lo propio de cada meta; si es la misma actividad, repórtela en una sola, sin contar dos veces sus beneficiarios ni su inversión.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

@@ -199,6 +199,7 @@ class FechaFueraDelPeriodo(Regla):
         "segundo semestre del año 2025.\n",
         ejemplo_pasa="fecha_corte: \"2025-11\"\nejecucion:\n  como: El proyecto culminó su ejecución al término del "
         "primer semestre del año 2025.\n",
+        que_hacer="Deje solo hechos del periodo del informe: corrija la fecha, o cuente el hecho como previsto si no había ocurrido en la fecha de corte.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

@@ -178,6 +178,7 @@ class MunicipioFueraDelDepartamento(Regla):
         "      texto: Esta vinculación se dará en el municipio de Tabio, Cundinamarca.\n",
         ejemplo_pasa="departamento: Norte de Santander\n...\n    localizacion:\n      municipios: [San José de Cúcuta]\n"
         "      texto: La feria se realizó en el municipio de San José de Cúcuta.\n",
+        que_hacer="Corrija el municipio, o quítelo de la localización si la intervención no fue en el departamento del informe.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

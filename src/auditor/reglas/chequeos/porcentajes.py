@@ -103,6 +103,7 @@ class PorcentajeNoCoincide(Regla):
         "beneficiarios: {total: 70, unidad: personas}\n",
         ejemplo_pasa="meta_cuatrienio: {cantidad: 4500, unidad: personas}\navance_cuatrienio: \"1,6%\"\n"
         "beneficiarios: {total: 70, unidad: personas}\n",
+        que_hacer="Recalcule el porcentaje con lo logrado y lo programado que da el propio informe, o corrija la cantidad que está mal.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -149,6 +150,7 @@ class PorcentajeFaltante(Regla):
         ejemplo_falla="meta_cuatrienio: {cantidad: 40, unidad: capacitaciones}\nlogro: {cantidad: 2, texto: 2 jornadas}\n",
         ejemplo_pasa="meta_cuatrienio: {cantidad: 40, unidad: capacitaciones}\nlogro: {cantidad: 2, texto: 2 jornadas}\n"
         "avance_cuatrienio: \"5%\"\n",
+        que_hacer="Escriba el porcentaje que falta (cumplimiento del periodo o avance del cuatrienio), calculado con las cantidades de la meta.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -229,6 +231,7 @@ class CumplimientoSinJustificacion(Regla):
         "es la primera pregunta de la ciudadanía.",
         ejemplo_falla="cumplimiento_periodo: \"50%\"\nejecucion:\n  como: Indicar qué dificultades y oportunidades se presentaron.\n",
         ejemplo_pasa="cumplimiento_periodo: \"16%\"\nejecucion:\n  como: El retraso obedece al procedimiento contractual.\n",
+        que_hacer="Explique en el texto de la meta por qué no se cumplió lo programado (retraso, dificultades, reprogramación, trámite contractual…).",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

@@ -25,6 +25,7 @@ class ValorIlegible(Regla):
         por_que="Un monto como '$135, 2 millones' puede ser 135,2 o 1.352 millones: el lector no sabe cuánto se invirtió.",
         ejemplo_falla="inversion:\n  ejecutada: \"$135, 2 millones de pesos\"\n",
         ejemplo_pasa="inversion:\n  ejecutada: \"$135,2 millones de pesos\"\n",
+        que_hacer="Escriba el número en formato colombiano, sin espacios: '.' para los miles y ',' para los decimales ('$ 135,2 millones').",
     )
     problema = Problema.ILEGIBLE
 
