@@ -418,3 +418,48 @@ def test_una_linea_de_lugar_y_fecha_no_es_un_departamento() -> None:
     assert [p.mensaje for p in cargado.problemas if p.campo == "departamento"] == [
         "la portada no dice el departamento; se toma Nariño, el de Pasto (DANE 52001)"]
 
+
+
+def test_respuestas_numeradas_en_el_orden_de_las_preguntas() -> None:
+    """'1) … 8)': the numbers are the questionnaire's, not the answers' text; a bare '4)' is an answer left blank."""
+    cargado = _importar(PORTADA + (
+        "META 318. Zonas WiFi instaladas (meta cuatrienio: 60 zonas)\n"
+        "1) Se instalaron 15 zonas WiFi en parques principales.\n"
+        "2) Se alcanzó el 100 % de lo programado para 2025.\n"
+        "3) $ 1.250 millones de recursos propios.\n"
+        "4) 38.400 usuarios únicos registrados en el portal.\n"
+        "5) Licitación pública con el operador de conectividad.\n"
+        "6) Entre mayo y junio de 2025.\n"
+        "7) Puerto Gaitán y Puerto López.\n\n"
+        "META 319. Trámites digitalizados (meta cuatrienio: 40 trámites)\n"
+        "1) Se digitalizaron 10 trámites en la sede electrónica.\n"
+        "2) 100 % de lo programado para 2025.\n"
+        "3) $ 210 millones de recursos propios.\n"
+        "4) No aplica: es una meta de gestión interna.\n"
+        "5) Con el equipo de desarrollo de la Secretaría.\n\n"
+        "META 320. Personas formadas (meta cuatrienio: 12.000 personas)\n"
+        "1) Se formaron 3.200 personas en alfabetización digital.\n"
+        "2) 100 % de cumplimiento frente a lo programado.\n"
+        "3) $ 365 millones de recursos propios.\n"
+        "4)\n"
+        "5) En las aulas de los Puntos Vive Digital.\n"
+        "6) De febrero a agosto de 2025.\n"
+    ))
+    wifi, tramites, personas = cargado.informe.metas
+    assert wifi.logro.texto.startswith("Se instalaron 15 zonas WiFi") and "2)" not in wifi.logro.texto
+    assert wifi.cumplimiento_periodo.valor == 100
+    assert (wifi.beneficiarios.total.valor, wifi.beneficiarios.descripcion) == (38400, "38.400 usuarios únicos registrados en el portal.")
+    assert wifi.localizacion.municipios == ["Puerto Gaitán", "Puerto López"]
+    assert tramites.beneficiarios.descripcion == "No aplica: es una meta de gestión interna."
+    assert all("4)" not in (p or "") for p in (personas.beneficiarios.descripcion, personas.ejecucion.como, personas.logro.texto))
+
+
+def test_una_lista_numerada_corta_sigue_siendo_contenido() -> None:
+    cargado = _importar(PORTADA + (
+        "Meta 46: 3 ferias realizadas\n\n"
+        "1) Feria del maíz.\n\n"
+        "2) Feria del ganado.\n\n"
+        "3) Feria artesanal.\n\n"
+        "Se realizaron las 3 ferias con un avance del 75 % frente al cuatrienio.\n"
+    ))
+    assert "1) Feria del maíz." in cargado.informe.metas[0].logro.texto

@@ -158,6 +158,7 @@ class LectorNarrativo:
                 self.b.poner(base + ("meta_cuatrienio", "unidad"), del_parrafo.unidad, primera.linea)
             despues = primera.texto[del_parrafo.fin:].strip()
             unidades = ([_parte(primera, despues)] if despues else []) + unidades[1:]
+        unidades = _sin_numeracion(unidades)
         if not unidades:
             self.b.problema(ENTRADA_SIN_UBICAR, titulo.linea, tr("la meta {numero} no tiene ningún párrafo después de su nombre", numero=numero),
                             meta=numero)
@@ -446,6 +447,31 @@ def _unidades(parrafos: list[Segmento]) -> list[Texto]:
             t.agregar(s.texto, s.linea)
             unidades.append(t)
     return unidades
+
+
+_NUMERO_DE_RESPUESTA = re.compile(r"\s*(\d{1,2})([).])(?:\s+|$)")
+_RESPUESTAS_NUMERADAS = 5  # a questionnaire answered in order: its questions, not a list of a few items
+
+
+def _sin_numeracion(unidades: list[Texto]) -> list[Texto]:
+    """Answers numbered in the order of the template's questions ('1) Se instalaron …', '2) Se alcanzó el 100 % …',
+    …, '8) …'): the numbers go, the answers stay (an answer left blank, a bare '4)', is no answer). Only when the
+    meta opens with '1)' and its numbered paragraphs run 1, 2, 3 … in order, at least `_RESPUESTAS_NUMERADAS` of
+    them, all with the same mark: a shorter numbered list is content (CNT003 compares it with its count)."""
+    marcas = [_NUMERO_DE_RESPUESTA.match(u.texto) for u in unidades]
+    numeradas = [m for m in marcas if m is not None]
+    if marcas[0] is None or len(numeradas) < _RESPUESTAS_NUMERADAS or len({m.group(2) for m in numeradas}) > 1 \
+            or [int(m.group(1)) for m in numeradas] != list(range(1, len(numeradas) + 1)):
+        return unidades
+    salida: list[Texto] = []
+    for u, m in zip(unidades, marcas, strict=True):
+        if m is None:
+            salida.append(u)
+            continue
+        resto = u.texto[m.end():]
+        if resto.strip():
+            salida.append(_sin_rotulo(u, resto))
+    return salida
 
 
 def _agregar(textos: dict[Ruta, Texto], ruta: Ruta, u: Texto) -> None:
