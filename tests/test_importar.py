@@ -561,3 +561,35 @@ def test_texto_de_un_pdf_sin_lineas_en_blanco_entre_parrafos() -> None:
     assert siete.localizacion.texto == "Cúcuta, Pamplona y Villa del Rosario."
     assert (ocho.logro.texto, ocho.inversion.ejecutada.valor) == ("Se realizaron 2 ruedas de negocio.", 20)
     assert cargado.mapa.linea(("metas", 1, "numero")) == 30
+
+
+def test_la_firma_y_el_mensaje_citado_de_un_correo_no_son_de_la_ultima_meta() -> None:
+    texto = (
+        "De: Despacho Secretaría TIC <despacho.tic@meta.gov.co>\n"
+        "Asunto: RE: Insumos del Informe de Rendición de Cuentas 2025 - Secretaría de las TIC\n\n"
+        "Buenas tardes: remitimos las respuestas con corte a 30 de septiembre de 2025.\n\n"
+        "Meta # 1 Zonas WiFi instaladas\n\n"
+        "¿Qué se hizo? Se instalaron 15 zonas WiFi.\n\n"
+        "¿Cuánto se invirtió? $ 20 millones de recursos propios.\n\n"
+        "Quedamos atentos a cualquier ajuste.\n\n"
+        "Cordialmente,\n\n"
+        "Andrés Rojas\nSecretario TIC\n\n"
+        "-----Mensaje original-----\n"
+        "De: Planeación\n\n"
+        "¿Cuánto se invirtió? Indique el valor programado y el ejecutado.\n"
+    )
+    cargado = _importar(texto)
+    meta = cargado.informe.metas[0]
+    assert meta.inversion.texto == "$ 20 millones de recursos propios."
+    assert cargado.informe.secretaria == "Secretaría de las TIC"
+    [cola] = [p for p in cargado.problemas if p.regla == "ENT005" and "correo" in p.mensaje]
+    assert (cola.linea, cola.texto) == (12, "Quedamos atentos a cualquier ajuste.")
+    assert not [p for p in cargado.problemas if p.regla == "ENT004" and p.meta == "1"]
+
+
+def test_una_despedida_antes_de_las_metas_no_corta_el_informe() -> None:
+    texto = PORTADA + ("Cordialmente,\n\nLa Secretaría\n\n"
+                       "Meta # 1 Ferias\n\n¿Qué se hizo? Se hicieron 3 ferias.\n\n¿Cuánto se invirtió? $ 10 millones de recursos propios.\n")
+    cargado = _importar(texto)
+    assert cargado.informe.metas[0].inversion.ejecutada.valor == 10
+    assert not [p for p in cargado.problemas if "correo" in p.mensaje]

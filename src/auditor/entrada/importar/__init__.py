@@ -9,14 +9,17 @@ validation, exactly as for YAML.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from auditor.entrada.formato import reconocer
 from auditor.entrada.importar import matriz, narrativa, perfiles, tabular
 from auditor.entrada.importar.borrador import Borrador
+from auditor.entrada.importar.correo import cola_de_correo
 from auditor.entrada.importar.perfiles import Perfil
 from auditor.entrada.importar.segmentos import Segmento, segmentos_de_texto
+from auditor.entrada.problemas import ENTRADA_SUPUESTO
 from auditor.idioma import tr
 from auditor.lectura.fuente import ErrorFuente, decodificar
 
@@ -76,6 +79,7 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     plantilla = eleccion.plantilla
     borrador = Borrador()
     borrador.razon_perfil = eleccion.razon
+    segmentos = _sin_cola_de_correo(segmentos, eleccion, borrador)
     borrador.anotar(segmentos)
     propios = [s for s in segmentos if not s.fusionada]  # a vertically merged cell: only the matrix repeats it per row
     if eleccion.perfil is None:
@@ -98,6 +102,28 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     borrador.poner(("numeracion_metas",), "consecutiva" if primera == 1 and not por_codigo else "plan", linea)
     borrador.poner(("documento",), documento, 1)
     return borrador
+
+
+def _sin_cola_de_correo(segmentos: list[Segmento], eleccion: Eleccion, borrador: Borrador) -> list[Segmento]:
+    """The segments before an e-mail's closing, signature and quoted message (`correo.cola_de_correo`), which
+    follow the last meta; what is left out is said once (ENT005), with the line it starts at."""
+    perfil_ = eleccion.perfil
+    if perfil_ is None:
+        return segmentos  # the matrix: one table, no tail to tell
+    if perfil_.plantilla == "narrativa":
+        es_meta: Callable[[Segmento], bool] = lambda s: narrativa.es_meta(s, perfil_)  # noqa: E731
+    else:
+        encabezado = perfil_.encabezado
+        es_meta = lambda s: encabezado.match(s.texto) is not None  # noqa: E731
+    corte = cola_de_correo(segmentos, es_meta)
+    if corte is None:
+        return segmentos
+    inicio = segmentos[corte]
+    borrador.problema(ENTRADA_SUPUESTO, inicio.linea,
+                      tr("desde aquí el documento es la despedida y la firma de un correo, o el mensaje que responde: no es parte "
+                         "de ninguna meta y no se audita ({parrafos} párrafos)", parrafos=len(segmentos) - corte),
+                      texto=inicio.texto[:160])
+    return segmentos[:corte]
 
 
 def es_documento_de_informe(texto: str) -> bool:

@@ -205,17 +205,22 @@ def _secretaria(segmentos: list[Segmento], borrador: Borrador, primera: int) -> 
                       campo="secretaria")
 
 
+_SEPARADOR_DE_TITULO = re.compile(r"\s[-–—|]\s*$")  # the dash or bar between the parts of a title line
+
+
 def _secretaria_en_linea(texto: str) -> str | None:
     """The secretaría named inside a cover paragraph that runs the cover's lines together, after
-    the entity or other lines in capitals ('GOBERNACIÓN DE X SECRETARÍA DE SALUD DEPARTAMENTAL');
-    not one named inside a sentence ('La Secretaría de Salud presenta …')."""
+    the entity or other lines in capitals ('GOBERNACIÓN DE X SECRETARÍA DE SALUD DEPARTAMENTAL'), or after the dash
+    that ends a title's other part ('Informe de gestión 2025 – Secretaría de Salud'); not one named inside a sentence
+    ('La Secretaría de Salud presenta …')."""
     if len(texto) > 200:
         return None
     m = _SECRETARIA_EN_LINEA.search(texto)
     if not m:
         return None
     antes = texto[:m.start()].strip()
-    if antes and not (antes.isupper() or _ENTIDAD.fullmatch(antes)):
+    separada = bool(_SEPARADOR_DE_TITULO.search(texto[:m.start()]))  # 'Informe de gestión 2025 – Secretaría de Salud'
+    if antes and not (antes.isupper() or _ENTIDAD.fullmatch(antes) or separada):
         return None
     nombre = m.group("nombre").strip(" -–—,")
     if texto.isupper() != nombre.isupper() or len(nombre.split()) < 3:
