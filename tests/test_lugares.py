@@ -256,6 +256,20 @@ def test_el_importador_y_las_reglas_leen_los_mismos_municipios() -> None:
     assert respuestas.municipios("en el municipio de Tabio, Cundinamarca") == ["Tabio"]
 
 
+@pytest.mark.parametrize(("texto", "departamento", "esperados"), [
+    # what was intervened in a municipality of the department, written before it
+    ("Fincas de Filandia, Salento y Pijao, y del corregimiento La Virginia, del municipio de Calarcá.", "Quindío",
+     ["Filandia", "Salento", "Pijao", "Calarcá"]),
+    ("ESE de Tesalia, Neiva y Pitalito", "Huila", ["Tesalia", "Neiva", "Pitalito"]),
+    # a municipality's own name with 'de' stays whole, of whatever department; without the department, nothing is guessed
+    ("Santa Rosa de Cabal, Armenia y Calarcá", "Quindío", ["Santa Rosa de Cabal", "Armenia", "Calarcá"]),
+    ("Fincas de Filandia, Salento y Pijao", None, ["Fincas de Filandia", "Salento", "Pijao"]),
+    ("Fincas de Medellín, Salento y Pijao", "Quindío", ["Fincas de Medellín", "Salento", "Pijao"]),  # not of the department
+])
+def test_lo_intervenido_en_un_municipio_nombra_el_municipio(texto: str, departamento: str | None, esperados: list[str]) -> None:
+    assert respuestas.municipios(texto, departamento) == esperados
+
+
 def test_el_lector_de_lugares_es_lineal() -> None:
     """Thousands of places read in one pass: twenty times the text takes about twenty times as long, not four hundred."""
     def tiempo(n: int) -> float:

@@ -363,9 +363,26 @@ def municipios(texto: str, departamento: str | None = None) -> list[str]:
             continue
         if anterior is not None and _CALIFICA.fullmatch(texto, anterior.fin, lugar.inicio) and _es_su_departamento(d, anterior, lugar):
             continue  # "Tabio, Cundinamarca", "Granada (Meta)": the department of the name before
-        vistos.setdefault(normalizar(lugar.nombre), lugar.nombre)
+        nombre = _municipio_al_final(d, lugar.nombre, departamento) or lugar.nombre
+        vistos.setdefault(normalizar(nombre), nombre)
         anterior = lugar
     return list(vistos.values())
+
+
+_AL_FINAL = re.compile(r"^(?P<que>(?:\S+\s+){0,2}\S+)\s+(?:de|del|en)\s+(?P<donde>[^\W\d].*)$")
+
+
+def _municipio_al_final(d: Divipola, nombre: str, departamento: str | None) -> str | None:
+    """The municipality a list item names after what it intervened there ('Fincas de Filandia', 'Parques de Armenia':
+    the farms and parks of those municipalities), when the whole is no municipality and the end is one of the report's
+    department; None otherwise ('Santa Rosa de Cabal' is a municipality's own name)."""
+    if d.buscar(nombre) or departamento is None:
+        return None
+    m = _AL_FINAL.match(nombre)
+    if m is None or d.buscar(m.group("que")):
+        return None
+    donde = m.group("donde")
+    return donde if any(clave(x.departamento) == clave(departamento) for x in d.buscar(donde)) else None
 
 
 _NUMERO_DE_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*·▪])\s+")
