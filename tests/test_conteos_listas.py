@@ -129,6 +129,15 @@ def test_grupos_tras_coma_como_antes() -> None:
     assert grupos(texto, 0) == [("mujeres cabeza de hogar", "60"), ("migrantes", "30")]
 
 
+@pytest.mark.parametrize("texto", [
+    "110 unidades productivas, 64 lideradas por mujeres, 30 por jóvenes y 21 por víctimas (una misma unidad puede estar en más de un grupo).",
+    "800 ciudadanos atendidos, 600 mujeres, 300 víctimas; los grupos no son excluyentes.",
+    "800 ciudadanos atendidos, 600 mujeres y 300 víctimas, grupos que se traslapan.",
+])
+def test_grupos_que_el_texto_dice_que_se_traslapan_no_son_un_desglose(texto: str) -> None:
+    assert grupos(texto, 0) == []
+
+
 def test_lineal() -> None:
     """Many colons, parts and item lines: each read a bounded number of times (not per colon nor per part)."""
     def medir(veces: int) -> float:

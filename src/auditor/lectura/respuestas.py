@@ -305,13 +305,23 @@ _GRUPO = re.compile(
 
 
 _FIN_DE_CLAUSULA_GRUPOS = re.compile(r"[.;](?=\s|$)|\n")
+# the answer says its groups overlap ('una misma unidad puede estar en más de un grupo', 'los grupos no son excluyentes'):
+# their counts are not parts of the total (normalized text)
+_SE_TRASLAPAN = re.compile(
+    r"\b(?:puede|pueden|podria|podrian)\s+(?:estar|pertenecer|figurar|aparecer|contarse|ser\s+contad[oa]s?)\s+(?:en|a)\s+"
+    r"(?:mas\s+de\s+un|varios|otros?|dos\s+o\s+mas)\s+grupos?\b"
+    r"|\bno\s+son\s+(?:mutuamente\s+)?excluyentes\b|\bse\s+(?:traslapan|superponen|solapan|cruzan)\b"
+)
 
 
 def grupos(texto: str, despues_de: int) -> list[tuple[str, str]]:
     """A breakdown of the beneficiaries by group, when the answer lists one after the total:
     '1649 ciudadanos ..., 108 corresponden a mujeres jefes de hogar, 56 manifiestan ser
     población víctima, 114 migrantes, ...', or after a colon: '50 personas con discapacidad: 21 ...,
-    17 ... y 12 ...' (the first group follows the colon).  At least two groups, or none."""
+    17 ... y 12 ...' (the first group follows the colon).  At least two groups, or none; none when the answer says
+    its groups overlap."""
+    if _SE_TRASLAPAN.search(normalizar(texto)):
+        return []  # groups the answer says overlap are no breakdown of the total
     resto = texto[despues_de:]
     coma, dos_puntos = resto.find(","), resto.find(":")
     if dos_puntos >= 0 and (coma < 0 or dos_puntos < coma):
