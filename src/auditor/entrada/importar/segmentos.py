@@ -117,14 +117,20 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
                 segmentos.append(Segmento(parrafo, inicio, negritas=negritas))
         pendiente = []
 
-    cortado = False  # a blank line came after a paragraph that cannot end where it does ('promoción de pro-')
+    cortado = False  # a blank line came after a paragraph that cannot end where it does ('promoción de pro-', 'con la')
+    salto = False  # and page furniture after it: the page broke there
 
     for numero, linea in enumerate(lineas, start=1):
         if numero in mobiliario or _PIE_DE_PAGINA.match(linea):
+            salto = cortado
             continue  # page furniture: the paragraph cut by the page break goes on after it
         if cortado and limpiar_parrafo(linea):
-            cortado = False
-            if "\t" not in linea and linea.lstrip()[:1].islower():
+            cortado, salto_antes = False, salto
+            salto = False
+            partida = bool(pendiente) and bool(_PARTIDA.search(pendiente[-1].rstrip()))
+            # a word cut by a hyphen goes on after blank lines; a sentence cut elsewhere, only across a page break
+            # (a paragraph of Word may end mid-sentence: its export keeps it a paragraph)
+            if "\t" not in linea and linea.lstrip()[:1].islower() and (partida or salto_antes):
                 pendiente.append(linea)  # 'promoción de pro-' / '' / 'Página 5 de 7' / '' / 'ductos quindianos': one paragraph
                 continue
             cerrar()
@@ -305,7 +311,10 @@ def salto_de_parrafo(pendiente: list[str], linea: str, ancho: int, titulo: Calla
     a sentence; when the line is a list item; or when the line starts with a capital or a digit and
     its first word would have fitted on the previous line (a wrap fills the line first) — with room
     to spare where the previous line ends no sentence.  Never inside bold ('**...**' open over the
-    newline), nor after a word that cannot end a line ('de', a comma)."""
+    newline), nor after a hard line break ('  ' at the end of the line), nor after a word that cannot end a line
+    ('de', a comma)."""
+    if pendiente[-1].endswith("  "):
+        return False  # a hard line break ('  ' at the end, a Word line break in the export): the paragraph goes on
     anterior = pendiente[-1].rstrip()
     siguiente = linea.strip()
     bloque = " ".join(p.strip() for p in pendiente)
