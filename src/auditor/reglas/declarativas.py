@@ -440,10 +440,39 @@ def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
         catalogo.agregar(compilar(datos), nombre)
 
 
+ENTRADAS_MAXIMAS = 10_000  # files and folders walked in one rules directory: `--rules /` is refused, not walked
+ARCHIVOS_MAXIMOS = 1_000  # YAML files in it (rules, pattern sets, vocabularies, profiles); the built-in ones are 20
+MB_MAXIMOS = 50  # their total size (each one is also read only up to 20 MB)
+
+
+def _archivos_yaml(directorio: Path) -> list[Path]:
+    """The YAML files under a rules directory, within the bounds above (ErrorReglas naming the directory beyond them).
+    A name ending in .yaml that is a pipe or a device is refused, not skipped."""
+    archivos: list[Path] = []
+    medidos = 0
+    for vistas, ruta in enumerate(directorio.rglob("*"), start=1):  # rglob does not follow links to folders: no loops
+        if vistas > ENTRADAS_MAXIMAS:
+            raise ErrorReglas(str(directorio), tr("el directorio de reglas tiene más de {n} archivos y carpetas: no se lee "
+                                                  "(¿es el directorio correcto?)", n=ENTRADAS_MAXIMAS))
+        if ruta.suffix not in (".yaml", ".yml") or ruta.is_dir() or not ruta.exists():
+            continue
+        if not ruta.is_file():
+            raise ErrorReglas(str(ruta), tr("no es un archivo regular (¿una tubería, un dispositivo o un socket?): no se lee"))
+        archivos.append(ruta)
+        medidos += ruta.stat().st_size
+        if len(archivos) > ARCHIVOS_MAXIMOS:
+            raise ErrorReglas(str(directorio), tr("el directorio de reglas tiene más de {n} archivos YAML: no se lee "
+                                                  "(¿es el directorio correcto?)", n=ARCHIVOS_MAXIMOS))
+        if medidos > MB_MAXIMOS * 1024 * 1024:
+            raise ErrorReglas(str(directorio), tr("los archivos YAML del directorio de reglas suman más de {n} MB: no se leen",
+                                                  n=MB_MAXIMOS))
+    return archivos
+
+
 def cargar_directorio_reglas(directorio: Path, catalogo: Catalogo) -> None:
     if not directorio.is_dir():
         raise ErrorReglas(str(directorio), tr("no es un directorio de reglas"))
-    archivos = sorted(p for p in directorio.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
-                      and not set(NO_SON_REGLAS) & set(p.relative_to(directorio).parts[:-1]))  # profiles, vocabularies: read before
+    archivos = sorted(p for p in _archivos_yaml(directorio)
+                      if not set(NO_SON_REGLAS) & set(p.relative_to(directorio).parts[:-1]))  # profiles, vocabularies: read before
     for ruta in archivos:
         cargar_archivo_reglas(ruta, catalogo)
