@@ -15,6 +15,7 @@ a directory holding both is an error (two sources of truth, one would be silentl
     idioma: en                          # language of the messages (--lang wins)
     falla_en: advertencia               # the --fail-on default (the command line wins)
     tamano_maximo_mb: 20                  # larger input files are refused unread
+    tiempo_expresiones_s: 5               # seconds for the searches of the office's own regular expressions, per report
 
 Unknown keys, unknown rule ids and unknown parameters are errors that name the file and line.
 """
@@ -35,11 +36,13 @@ from auditor.configuracion import ErrorConfiguracion
 from auditor.entrada.carga import TAMANO_MAXIMO_MB
 from auditor.idioma import tr
 from auditor.lectura.fuente import Documento, ErrorArchivo, MapaFuente, leer_archivo_estricto, ubicar_errores
+from auditor.lectura.patrones import SEGUNDOS_POR_INFORME
 from auditor.reglas.catalogo import Catalogo
 from auditor.reglas.observacion import Severidad
 
 NOMBRE_CONFIGURACION = "auditor.yaml"
 NOMBRE_PYPROJECT = "pyproject.toml"
+TIEMPO_CONFIGURABLE_S = 600  # the largest `tiempo_expresiones_s`, per report
 TAMANO_CONFIGURABLE_MB = 1024  # the largest `tamano_maximo_mb`: a file is read whole, and a report of 1 GB would not fit in memory
 NivelFalla = Literal["error", "warning", "info", "never", "advertencia", "nunca"]
 
@@ -95,6 +98,15 @@ class ArchivoConfiguracion(BaseModel):
     def _directorios_vacios(cls, valor: Any) -> Any:
         return [] if valor is None else valor
     tamano_maximo_mb: float = TAMANO_MAXIMO_MB
+    tiempo_expresiones_s: float = SEGUNDOS_POR_INFORME
+
+    @field_validator("tiempo_expresiones_s")
+    @classmethod
+    def _tiempo_en_rango(cls, valor: float) -> float:
+        if not (math.isfinite(valor) and 0 < valor <= TIEMPO_CONFIGURABLE_S):
+            raise ValueError(tr("se esperaba un número finito de segundos, mayor que 0 y menor o igual que {maximo:g} (se encontró {valor})",
+                                maximo=TIEMPO_CONFIGURABLE_S, valor=_como_se_escribe(valor)))
+        return valor
 
     @field_validator("tamano_maximo_mb")
     @classmethod
@@ -119,6 +131,7 @@ class Configuracion:
     idioma: str | None = None  # None: the default (or --lang)
     falla_en: str | None = None  # None: the default (or --fail-on)
     tamano_maximo_mb: float = TAMANO_MAXIMO_MB
+    tiempo_expresiones_s: float = SEGUNDOS_POR_INFORME  # the offices' own expressions, all searches of one report
 
     def ajuste(self, regla: str) -> AjusteRegla:
         return self.ajustes.get(regla, AjusteRegla())
@@ -288,4 +301,5 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
         idioma=datos.idioma,
         falla_en=datos.falla_en,
         tamano_maximo_mb=datos.tamano_maximo_mb,
+        tiempo_expresiones_s=datos.tiempo_expresiones_s,
     )

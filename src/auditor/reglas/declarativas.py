@@ -130,14 +130,14 @@ class FraseDatos(_Dato):
         if self.regex is not None:
             error = error_de_regex(self.regex)
             if error is not None:
-                raise ValueError(tr("expresión regular no válida {regex}: {error}", regex=repr(self.regex), error=error)) from None
+                raise ValueError(tr("expresión regular no válida {regex}: {error}", regex=repr(self.regex if len(self.regex) <= 120 else self.regex[:119] + "…"), error=error)) from None
         return self
 
-    def patron(self, origen: str = "") -> Patron:
+    def patron(self, origen: str = "", propio: bool = False) -> Patron:
         if self.frase is not None:
             return patron_de_frase(self.frase, self.completo)
         assert self.regex is not None
-        return patron_de_regex(self.regex, self.completo, origen)
+        return patron_de_regex(self.regex, self.completo, origen, propio)
 
 
 class ReglaPatrones(_ReglaBase):
@@ -288,9 +288,9 @@ class _CampoRequerido(ReglaDeclarativa):
 
 
 class _Patrones(ReglaDeclarativa):
-    def __init__(self, datos: Any) -> None:
+    def __init__(self, datos: Any, origen: str = "", propio: bool = False) -> None:
         super().__init__(datos)
-        self._propios = ConjuntoPatrones(f"{datos.id}", "", [f.patron() for f in datos.frases])
+        self._propios = ConjuntoPatrones(f"{datos.id}", "", [f.patron(origen, propio) for f in datos.frases])
 
     def _revisar(self, objetivo: Any, indice: int | None, contexto: Contexto) -> Iterator[Observacion]:
         conjuntos = [self._propios]
@@ -395,7 +395,10 @@ _COMPILADORES: dict[type[BaseModel], type[ReglaDeclarativa]] = {
 }
 
 
-def compilar(datos: Any) -> ReglaDeclarativa:
+def compilar(datos: Any, origen: str = "", propio: bool = False) -> ReglaDeclarativa:
+    """The rule of a validated entry; `origen` (its file) and `propio` (an office's) go to its own expressions."""
+    if isinstance(datos, ReglaPatrones):
+        return _Patrones(datos, origen, propio)
     return _COMPILADORES[type(datos)](datos)
 
 
@@ -403,8 +406,9 @@ def compilar(datos: Any) -> ReglaDeclarativa:
 # Loading rule directories.
 
 
-def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
-    """Add the rules and pattern sets of one file; raise ErrorReglas naming file and line."""
+def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo, propio: bool = False) -> None:
+    """Add the rules and pattern sets of one file; raise ErrorReglas naming file and line.  `propio`: an office's file,
+    whose expressions search within each report's time budget (`patrones.Presupuesto`)."""
     nombre = str(ruta)
     try:
         documento = leer_archivo_estricto(ruta)
@@ -435,9 +439,10 @@ def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
             mensaje = tr("falta 'tipo' (campo_requerido, patrones, rango o comparacion)")
         raise ErrorReglas(nombre, f"{e.donde}: {mensaje}", linea) from None
     for conjunto in archivo.patrones:
-        catalogo.agregar_patrones(ConjuntoPatrones(conjunto.nombre, conjunto.descripcion, [p.patron(nombre) for p in conjunto.patrones]))
+        catalogo.agregar_patrones(ConjuntoPatrones(conjunto.nombre, conjunto.descripcion,
+                                                   [p.patron(nombre, propio) for p in conjunto.patrones]))
     for datos in archivo.reglas:
-        catalogo.agregar(compilar(datos), nombre)
+        catalogo.agregar(compilar(datos, nombre, propio), nombre)
 
 
 ENTRADAS_MAXIMAS = 10_000  # files and folders walked in one rules directory: `--rules /` is refused, not walked
@@ -469,10 +474,10 @@ def _archivos_yaml(directorio: Path) -> list[Path]:
     return archivos
 
 
-def cargar_directorio_reglas(directorio: Path, catalogo: Catalogo) -> None:
+def cargar_directorio_reglas(directorio: Path, catalogo: Catalogo, propio: bool = False) -> None:
     if not directorio.is_dir():
         raise ErrorReglas(str(directorio), tr("no es un directorio de reglas"))
     archivos = sorted(p for p in _archivos_yaml(directorio)
                       if not set(NO_SON_REGLAS) & set(p.relative_to(directorio).parts[:-1]))  # profiles, vocabularies: read before
     for ruta in archivos:
-        cargar_archivo_reglas(ruta, catalogo)
+        cargar_archivo_reglas(ruta, catalogo, propio)
