@@ -13,6 +13,11 @@ set. No timing is asserted in the tests: this prints the table, and with ``--est
 doubling grows more than ``--tope`` times (3 by default: twice, with room for noise).
 
     python bench/crecimiento.py [--kb 32] [--estricto] [--tope 3]
+
+Two more inputs grow the same way (issue 19): inline suppressions (``--metas M``: M, 2M and 4M short metas with
+2.5 suppressions each, 8 000 metas and 20 000 suppressions at 4M with the default) and an office's own regular
+expressions (``--patrones P``: P, 2P and 4P expressions in a rule file of ``--rules``, each tried on its own,
+over the clean fixture). Their floor is the same input with no suppression and with no rule file.
 """
 
 from __future__ import annotations
@@ -56,6 +61,26 @@ def informe(campo: str, texto: str) -> dict[str, Any]:
     return datos
 
 
+def informe_con_supresiones(metas: int, supresiones: int) -> dict[str, Any]:
+    """`metas` short metas (a name and no investment: INV001 in each) with `supresiones` inline suppressions spread
+    over them: in turn one for INV001 (used), one for PLH001, which finds nothing (SUP003 for it), and one for INV001
+    with its field; one in eight suppressions at report level instead, naming its meta.  Short, so that 8 000 metas
+    and 20 000 suppressions stay below the loader's 200 000 values (keys count)."""
+    datos = yaml.safe_load(LIMPIO.read_text(encoding="utf-8"))
+    nombre = datos["metas"][0]["nombre"]
+    datos["metas"] = [{"numero": i, "nombre": nombre} for i in range(1, metas + 1)]
+    datos["suprimir"] = []
+    for k in range(supresiones):
+        meta = datos["metas"][k % metas]
+        supresion = ({"regla": "INV001", "motivo": "Aceptado."}, {"regla": "PLH001", "motivo": "Aceptado."},
+                     {"regla": "INV001", "campo": "inversion.ejecutada", "motivo": "Aceptado."})[k % 3]
+        if k % 8 == 7:
+            datos["suprimir"].append({**supresion, "meta": meta["numero"]})
+        else:
+            meta.setdefault("suprimir", []).append(supresion)
+    return datos
+
+
 def medir_caso(campo: str, patron: str, kb: int, trabajo: Path, repeticiones: int) -> list[tuple[int, float, float]]:
     """(kilobytes, seconds, peak MB) at 0 (the floor), kb, 2kb and 4kb."""
     filas = []
@@ -66,6 +91,45 @@ def medir_caso(campo: str, patron: str, kb: int, trabajo: Path, repeticiones: in
         m = mejor([*auditor(), "check", str(archivo), "--format", "json", "-o", str(trabajo / "salida.json")],
                   repeticiones, estados=(0, 1))
         filas.append((tamano, m.segundos, m.pico_mb))
+    return filas
+
+
+def medir_supresiones(metas: int, trabajo: Path, repeticiones: int) -> list[tuple[int, float, float]]:
+    """(metas, seconds, peak MB) with no suppression (the floor, at 4M metas), and at M, 2M and 4M metas."""
+    filas = []
+    for n, supresiones in ((4 * metas, 0), (metas, 5 * metas // 2), (2 * metas, 5 * metas), (4 * metas, 10 * metas)):
+        datos = informe_con_supresiones(n, supresiones)
+        if not supresiones:
+            datos["suprimir"] = []
+            for meta in datos["metas"]:
+                meta.pop("suprimir", None)
+        archivo = trabajo / f"supresiones_{n}_{supresiones}.yaml"
+        archivo.write_text(yaml.safe_dump(datos, allow_unicode=True, width=10**9), encoding="utf-8")
+        m = mejor([*auditor(), "check", str(archivo), "--format", "json", "-j", "1", "-o", str(trabajo / "salida.json")],
+                  repeticiones, estados=(0, 1))
+        filas.append((supresiones, m.segundos, m.pico_mb))
+    return filas
+
+
+def medir_patrones(patrones: int, trabajo: Path, repeticiones: int) -> list[tuple[int, float, float]]:
+    """(expressions, seconds, peak MB) with no rule file (the floor), and with P, 2P and 4P expressions of an office's,
+    each with an inline flag so that none joins an alternation and each is searched on its own in every field."""
+    filas = []
+    for n in (0, patrones, 2 * patrones, 4 * patrones):
+        opciones = []
+        if n:
+            carpeta = trabajo / f"reglas_{n}"
+            carpeta.mkdir(exist_ok=True)
+            frases = "\n".join(f'      - regex: "(?i)zq{i}x\\\\d+ (?:de|la) [a-z]+"' for i in range(n))
+            (carpeta / "propias.yaml").write_text(
+                "reglas:\n  - id: USR001\n    nombre: propia\n    tipo: patrones\n    categoria: placeholder\n"
+                "    severidad: warning\n    campos: [logro.texto, impacto, ejecucion.como, beneficiarios.descripcion]\n"
+                f"    frases:\n{frases}\n    mensaje: 'x {{campo}}'\n"
+                "    doc: {que_revisa: x, por_que: x, ejemplo_falla: x, ejemplo_pasa: x}\n", encoding="utf-8")
+            opciones = ["--rules", str(carpeta)]
+        m = mejor([*auditor(), "check", str(LIMPIO), "--format", "json", "-o", str(trabajo / "salida.json"), *opciones],
+                  repeticiones, estados=(0, 1))
+        filas.append((n, m.segundos, m.pico_mb))
     return filas
 
 
@@ -80,15 +144,31 @@ def main(argumentos: list[str] | None = None) -> int:
     parser.add_argument("--repeticiones", type=int, default=1, help="tiempo: el mejor de N")
     parser.add_argument("--tope", type=float, default=3.0, help="crecimiento máximo por duplicación con --estricto")
     parser.add_argument("--estricto", action="store_true", help="sale con 1 si algún caso crece más que --tope")
+    parser.add_argument("--metas", type=int, default=2000, help="supresiones: metas del tamaño menor (M, 2M, 4M)")
+    parser.add_argument("--patrones", type=int, default=100, help="expresiones propias del tamaño menor (P, 2P, 4P)")
+    parser.add_argument("--solo", choices=("campos", "supresiones", "patrones"), default=None, help="mide solo ese grupo")
     opciones = parser.parse_args(argumentos)
     peores = []
     print(f"{'caso':<24} {'campo':<26} {'s (0/S/2S/4S)':<28} {'MB (0/S/2S/4S)':<24} tiempo x2  memoria x2")
     with tempfile.TemporaryDirectory(prefix="auditor-crecimiento-") as carpeta:
-        for nombre, campo, patron in CASOS:
+        for nombre, campo, patron in CASOS if opciones.solo in (None, "campos") else ():
             filas = medir_caso(campo, patron, opciones.kb, Path(carpeta), opciones.repeticiones)
             (_, t0, m0), (_, t1, m1), (_, t2, m2), (_, t4, m4) = filas
             tiempo = crecimiento(t0, t2, t4)
             memoria = crecimiento(m0, m2, m4) if m4 - m0 > 2 else 1.0  # a few MB above the floor is noise
+            peores.append(max(tiempo, memoria))
+            segundos = "/".join(f"{t:.2f}" for _, t, _ in filas)
+            megas = "/".join(f"{m:.0f}" for _, _, m in filas)
+            print(f"{nombre:<24} {campo:<26} {segundos:<28} {megas:<24} {tiempo:>8.2f}  {memoria:>10.2f}")
+        otros = (("supresiones", "suprimir", lambda: medir_supresiones(opciones.metas, Path(carpeta), opciones.repeticiones)),
+                 ("expresiones propias", "--rules", lambda: medir_patrones(opciones.patrones, Path(carpeta), opciones.repeticiones)))
+        for nombre, campo, medir_grupo in otros:
+            if opciones.solo not in (None, "supresiones" if campo == "suprimir" else "patrones"):
+                continue
+            filas = medir_grupo()
+            (_, t0, m0), (_, t1, m1), (_, t2, m2), (_, t4, m4) = filas
+            tiempo = crecimiento(t0, t2, t4) if campo == "--rules" else crecimiento(0, t2, t4)  # suppressions: their floor is 4M metas
+            memoria = (crecimiento(m0, m2, m4) if campo == "--rules" else crecimiento(0, m2, m4)) if m4 - m0 > 2 else 1.0
             peores.append(max(tiempo, memoria))
             segundos = "/".join(f"{t:.2f}" for _, t, _ in filas)
             megas = "/".join(f"{m:.0f}" for _, _, m in filas)

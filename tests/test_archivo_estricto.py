@@ -43,7 +43,7 @@ def test_el_tamano_tiene_limite(tmp_path: Path) -> None:
 def test_un_dispositivo_como_configuracion_no_se_lee_sin_fin() -> None:
     codigo, _, error = correr("rules", "--config", "/dev/zero")
     assert codigo == 2
-    assert error == "auditor: error: /dev/zero: el archivo mide más de 20 MB: no se lee\n"
+    assert error == "auditor: error: /dev/zero: no es un archivo regular (¿una tubería, un dispositivo o un socket?): no se lee\n"
 
 
 def test_cada_etapa_nombra_su_error(tmp_path: Path) -> None:

@@ -35,13 +35,34 @@ def derivados() -> dict[str, bytes]:
         "binario.yaml": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
         "vacio.yaml": b"",
         # 'aaaa…!' in a text: the rule in reglas_lentas/ backtracks on it without end
+        "reglas_sesenta/sesenta.yaml": _sesenta_reglas_lentas(),
         "lento.yaml": base.replace("texto: 9 bibliotecas públicas dotadas con colecciones y mobiliario.",
                                    "texto: 9 bibliotecas " + "a" * 60 + "!").encode("utf-8"),
     }
 
 
+def _sesenta_reglas_lentas() -> bytes:
+    """60 rules, each with its own expression that backtracks without end on lento.yaml: one by one under the limit of
+    a search, together past any budget (the way 60 patterns just under 1 s took 146 s)."""
+    reglas = ["# 60 reglas con una expresión lenta cada una (generadas por generar.py)", "reglas:"]
+    for i in range(1, 61):
+        reglas += [f"  - id: USR{i:03d}", f"    nombre: lenta-{i}", "    tipo: patrones", "    categoria: placeholder",
+                   "    severidad: warning", "    campos: [logro.texto]", f'    frases: [{{regex: "(a|aa)+x{{0,{i}}}$"}}]',
+                   '    mensaje: "Relleno en {campo}"', "    doc: {que_revisa: x, por_que: x, ejemplo_falla: x, ejemplo_pasa: x}"]
+    return ("\n".join(reglas) + "\n").encode("utf-8")
+
+
+def configuracion_tuberia(destino: Path) -> Path:
+    """auditor.yaml as a named pipe beside a good report: discovery must refuse it, not block on it nor skip it."""
+    os.mkfifo(destino / "auditor.yaml")
+    ruta = destino / "base.yaml"
+    ruta.write_bytes((AQUI / "base.yaml").read_bytes())
+    return ruta
+
+
 def escribir_derivados(destino: Path = AQUI) -> None:
     for nombre, contenido in derivados().items():
+        (destino / nombre).parent.mkdir(exist_ok=True)
         (destino / nombre).write_bytes(contenido)
 
 

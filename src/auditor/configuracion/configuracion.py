@@ -15,6 +15,7 @@ a directory holding both is an error (two sources of truth, one would be silentl
     idioma: en                          # language of the messages (--lang wins)
     falla_en: advertencia               # the --fail-on default (the command line wins)
     tamano_maximo_mb: 20                  # larger input files are refused unread
+    tiempo_expresiones_s: 5               # seconds for the searches of the office's own regular expressions, per report
 
 Unknown keys, unknown rule ids and unknown parameters are errors that name the file and line.
 """
@@ -22,21 +23,27 @@ Unknown keys, unknown rule ids and unknown parameters are errors that name the f
 from __future__ import annotations
 
 import difflib
+import math
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic.fields import FieldInfo
 
 from auditor.configuracion import ErrorConfiguracion
 from auditor.entrada.carga import TAMANO_MAXIMO_MB
 from auditor.idioma import tr
 from auditor.lectura.fuente import Documento, ErrorArchivo, MapaFuente, leer_archivo_estricto, ubicar_errores
+from auditor.lectura.patrones import SEGUNDOS_POR_INFORME
 from auditor.reglas.catalogo import Catalogo
 from auditor.reglas.observacion import Severidad
 
 NOMBRE_CONFIGURACION = "auditor.yaml"
 NOMBRE_PYPROJECT = "pyproject.toml"
+TIEMPO_CONFIGURABLE_S = 600  # the largest `tiempo_expresiones_s`, per report
+TAMANO_CONFIGURABLE_MB = 1024  # the largest `tamano_maximo_mb`: a file is read whole, and a report of 1 GB would not fit in memory
 NivelFalla = Literal["error", "warning", "info", "never", "advertencia", "nunca"]
 
 
@@ -90,7 +97,25 @@ class ArchivoConfiguracion(BaseModel):
     @classmethod
     def _directorios_vacios(cls, valor: Any) -> Any:
         return [] if valor is None else valor
-    tamano_maximo_mb: float = Field(default=TAMANO_MAXIMO_MB, gt=0)
+    tamano_maximo_mb: float = TAMANO_MAXIMO_MB
+    tiempo_expresiones_s: float = SEGUNDOS_POR_INFORME
+
+    @field_validator("tiempo_expresiones_s")
+    @classmethod
+    def _tiempo_en_rango(cls, valor: float) -> float:
+        if not (math.isfinite(valor) and 0 < valor <= TIEMPO_CONFIGURABLE_S):
+            raise ValueError(tr("se esperaba un número finito de segundos, mayor que 0 y menor o igual que {maximo:g} (se encontró {valor})",
+                                maximo=TIEMPO_CONFIGURABLE_S, valor=_como_se_escribe(valor)))
+        return valor
+
+    @field_validator("tamano_maximo_mb")
+    @classmethod
+    def _tamano_en_rango(cls, valor: float) -> float:
+        """`.inf` or `1e400` (read as infinity) would switch the limit off, `.nan` would compare false with any size."""
+        if not (math.isfinite(valor) and 0 < valor <= TAMANO_CONFIGURABLE_MB):
+            raise ValueError(tr("se esperaba un número finito de MB, mayor que 0 y menor o igual que {maximo:g} (se encontró {valor})",
+                                maximo=TAMANO_CONFIGURABLE_MB, valor=_como_se_escribe(valor)))
+        return valor
 
 
 @dataclass
@@ -106,6 +131,7 @@ class Configuracion:
     idioma: str | None = None  # None: the default (or --lang)
     falla_en: str | None = None  # None: the default (or --fail-on)
     tamano_maximo_mb: float = TAMANO_MAXIMO_MB
+    tiempo_expresiones_s: float = SEGUNDOS_POR_INFORME  # the offices' own expressions, all searches of one report
 
     def ajuste(self, regla: str) -> AjusteRegla:
         return self.ajustes.get(regla, AjusteRegla())
@@ -124,16 +150,26 @@ class Configuracion:
                 )
             if ajuste.parametros:
                 try:
-                    regla.Parametros.model_validate(ajuste.parametros)
+                    aceptados = regla.Parametros.model_validate(ajuste.parametros)
                 except ValidationError as error:
                     e = ubicar_errores(error, self.mapa, ("reglas", regla_id, "parametros"))[0]
                     validos = ", ".join(regla.Parametros.model_fields) or tr("ninguno")
                     problema = tr("parámetro desconocido") if e.tipo == "extra_forbidden" else e.descripcion
+                    if e.tipo in _FUERA_DE_RANGO and len(e.loc) == 1 and e.clave in regla.Parametros.model_fields:
+                        problema = _esperado(regla.Parametros.model_fields[e.clave], e.entrada)
                     raise ErrorConfiguracion(
                         nombre, tr("regla {regla}, parámetro '{clave}': {problema} (parámetros válidos: {validos})",
                                    regla=regla_id, clave=e.donde, problema=problema, validos=validos),
                         e.linea,
                     ) from None
+                for ruta, valor in _no_finitos(aceptados.model_dump()):
+                    campo = regla.Parametros.model_fields.get(str(ruta[0]))
+                    problema = _esperado(campo, valor) if campo is not None and len(ruta) == 1 else _esperado(None, valor)
+                    raise ErrorConfiguracion(
+                        nombre, tr("regla {regla}, parámetro '{clave}': {problema}", regla=regla_id, clave=".".join(map(str, ruta)),
+                                   problema=problema),
+                        self.mapa.linea(("reglas", regla_id, "parametros", *ruta)),
+                    )
         self._verificar_por_ruta(catalogo)
 
     def _verificar_por_ruta(self, catalogo: Catalogo) -> None:
@@ -158,6 +194,43 @@ class Configuracion:
         return regla.Parametros.model_validate(self.ajuste(regla_id).parametros)
 
 
+_FUERA_DE_RANGO = frozenset({"greater_than", "greater_than_equal", "less_than", "less_than_equal", "finite_number"})
+
+
+def _esperado(campo: FieldInfo | None, encontrado: Any) -> str:
+    """What a numeric parameter must be, with its range when it has one: 'se esperaba un número finito entre 0 y 100
+    (se encontró .inf)'."""
+    limites = {type(m).__name__: getattr(m, type(m).__name__.lower()) for m in (campo.metadata if campo else ())
+               if type(m).__name__ in ("Ge", "Gt", "Le", "Lt")}
+    minimo = (tr("mayor o igual que {n:g}", n=limites["Ge"]) if "Ge" in limites
+              else tr("mayor que {n:g}", n=limites["Gt"]) if "Gt" in limites else "")
+    maximo = (tr("menor o igual que {n:g}", n=limites["Le"]) if "Le" in limites
+              else tr("menor que {n:g}", n=limites["Lt"]) if "Lt" in limites else "")
+    rango = tr("{minimo} y {maximo}", minimo=minimo, maximo=maximo) if minimo and maximo else minimo or maximo
+    return tr("se esperaba un número finito{rango} (se encontró {valor})", rango=f" {rango}" if rango else "",
+              valor=_como_se_escribe(encontrado))
+
+
+def _como_se_escribe(valor: Any) -> str:
+    """A value as the configuration writes it: YAML's `.inf` and `.nan` for the numbers that are not finite."""
+    if isinstance(valor, float) and not math.isfinite(valor):
+        return ".nan" if math.isnan(valor) else (".inf" if valor > 0 else "-.inf")
+    return str(valor)
+
+
+def _no_finitos(valor: Any, ruta: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], float]]:
+    """The numbers that are not finite in a rule's validated parameters (`.inf`, `.nan`, `1e400`), with where they are:
+    pydantic accepts them as floats, and a tolerance of infinity turns a rule off without saying so."""
+    if isinstance(valor, float) and not math.isfinite(valor):
+        yield ruta, valor
+    elif isinstance(valor, dict):
+        for clave, dentro in valor.items():
+            yield from _no_finitos(dentro, (*ruta, clave))
+    elif isinstance(valor, (list, tuple)):
+        for i, dentro in enumerate(valor):
+            yield from _no_finitos(dentro, (*ruta, i))
+
+
 def buscar_configuracion(desde: Path) -> Path | None:
     """The nearest auditor.yaml, or pyproject.toml with a [tool.auditor] table, in `desde` or its parents.
 
@@ -168,6 +241,9 @@ def buscar_configuracion(desde: Path) -> Path | None:
     for carpeta in (actual, *actual.parents):
         candidato = carpeta / NOMBRE_CONFIGURACION
         pyproject = carpeta / NOMBRE_PYPROJECT
+        for ruta in (candidato, pyproject):  # a pipe or a device with that name is not skipped as if absent
+            if ruta.exists() and not ruta.is_file():
+                raise ErrorConfiguracion(str(ruta), tr("no es un archivo regular (¿una tubería, un dispositivo o un socket?): no se lee"))
         con_tabla = pyproject.is_file() and tiene_tabla_auditor(pyproject)
         if candidato.is_file() and con_tabla:
             raise ErrorConfiguracion(str(carpeta), tr(
@@ -225,4 +301,5 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
         idioma=datos.idioma,
         falla_en=datos.falla_en,
         tamano_maximo_mb=datos.tamano_maximo_mb,
+        tiempo_expresiones_s=datos.tiempo_expresiones_s,
     )

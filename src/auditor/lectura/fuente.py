@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import difflib
 import errno
+import os
 import re
+import stat
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -327,8 +329,15 @@ def leer_texto_estricto(ruta: Path, tamano_maximo_mb: float = TAMANO_MAXIMO_ESTR
     nombre = str(ruta)
     limite = int(tamano_maximo_mb * 1024 * 1024)
     try:
-        with ruta.open("rb") as archivo:
-            contenido = archivo.read(limite + 1)  # bounded: a device or an endless pipe is not read forever
+        # opened without waiting (a named pipe with no writer would block here forever), then refused unless it is a
+        # regular file: a device never ends, a pipe may never be written to
+        with os.fdopen(os.open(ruta, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as archivo:
+            modo = os.fstat(archivo.fileno()).st_mode
+            if stat.S_ISDIR(modo):
+                raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), nombre)
+            if not stat.S_ISREG(modo):
+                raise ErrorArchivo(nombre, tr("no es un archivo regular (¿una tubería, un dispositivo o un socket?): no se lee"))
+            contenido = archivo.read(limite + 1)  # bounded: the limit is checked on what was read, not on the size said
     except OSError as error:
         motivo = motivo_so(error)
         raise ErrorArchivo(nombre, tr("no se puede leer: {motivo}", motivo=motivo), motivo_so=motivo) from None

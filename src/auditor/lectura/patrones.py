@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import time
 import unicodedata
 import weakref
 from collections.abc import Sequence
@@ -22,6 +23,7 @@ from typing import NamedTuple, overload
 
 import regex
 
+from auditor.idioma import tr
 from auditor.lectura.memoria import por_informe
 from auditor.lectura.recorte import acortar
 
@@ -237,6 +239,7 @@ class Patron:
     expresion: re.Pattern[str] | regex.Pattern[str]
     completo: bool = False
     origen: str = ""  # the rule file it was read from
+    propio: bool = False  # from an office's rule directory (--rules, directorios_reglas): its searches share a time budget
 
 
 def _cuerpo_de_frase(frase: str) -> str:
@@ -251,16 +254,69 @@ def patron_de_frase(frase: str, completo: bool = False) -> Patron:
     return Patron(frase, re.compile(cuerpo), completo)
 
 
-def patron_de_regex(texto: str, completo: bool = False, origen: str = "") -> Patron:
-    return Patron(texto, regex.compile(texto), completo, origen)
+def patron_de_regex(texto: str, completo: bool = False, origen: str = "", propio: bool = False) -> Patron:
+    return Patron(texto, regex.compile(texto), completo, origen, propio)
+
+
+LONGITUD_MAXIMA_REGEX = 1000  # characters of one expression of a rule file; the built-in ones are below 200
+REPETICIONES_MAXIMAS = 10_000  # what counted repeats multiply to, nested: '(?:a{1000}){1000}' took 0.8 s to compile
+_CUANTIFICADOR = regex.compile(r"\{(\d*)(?:,(\d*))?\}")
+
+
+def _repeticiones(texto: str) -> int:
+    """The most that counted repeats ('{n}', '{m,n}', '{m,}') multiply to along one nesting of groups: what the engine
+    would unroll when compiling ('(?:a{65535}){65535}' is 4 294 836 225 copies of 'a', a MemoryError).  Read off the
+    text without compiling it; escapes and character classes are skipped."""
+    pila = [1]  # the largest product inside each open group
+    ultimo = 1  # the product of the atom or group just closed, which a quantifier would multiply
+    i = 0
+    while i < len(texto):
+        c = texto[i]
+        if c == "\\":
+            i += 2
+            ultimo = 1
+            continue
+        if c == "[":  # a class: up to its closing bracket (a ']' first or after '^' is a member)
+            i += 2 if texto.startswith("[^", i) else 1
+            i += 1 if i < len(texto) and texto[i] == "]" else 0
+            while i < len(texto) and texto[i] != "]":
+                i += 2 if texto[i] == "\\" else 1
+            i += 1
+            ultimo = 1
+            continue
+        if c == "(":
+            pila.append(1)
+        elif c == ")" and len(pila) > 1:
+            ultimo = pila.pop()
+            pila[-1] = max(pila[-1], ultimo)
+        elif c == "{" and (m := _CUANTIFICADOR.match(texto, i)) is not None and (m.group(1) or m.group(2)):
+            veces = max(int(m.group(1) or 0), int(m.group(2) or 0))
+            ultimo *= max(veces, 1)
+            pila[-1] = max(pila[-1], ultimo)
+            i = m.end()
+            continue
+        elif c != "|":
+            ultimo = 1
+        i += 1
+    return max(pila)
 
 
 def error_de_regex(texto: str) -> str | None:
-    """Why `texto` is not a valid regular expression for the engine that will run it (None: valid)."""
+    """Why `texto` is not a valid regular expression for the engine that will run it (None: valid): a syntax error,
+    or an expression too large to compile safely (too long, or counted repeats that multiply past the limit), which
+    is refused before the engine unrolls it."""
+    if len(texto) > LONGITUD_MAXIMA_REGEX:
+        return tr("mide {n} caracteres, más que el límite de {limite}", n=len(texto), limite=LONGITUD_MAXIMA_REGEX)
+    repeticiones = _repeticiones(texto)
+    if repeticiones > REPETICIONES_MAXIMAS:
+        return tr("sus repeticiones anidadas llegan a {n} copias, más que el límite de {limite}", n=repeticiones,
+                  limite=REPETICIONES_MAXIMAS)
     try:
         regex.compile(texto)
     except regex.error as error:
         return str(error)
+    except (MemoryError, RecursionError, OverflowError):
+        return tr("es demasiado grande para compilarla")
     return None
 
 
@@ -272,6 +328,41 @@ class PatronLento(Exception):
         self.patron = patron
 
 
+SEGUNDOS_POR_INFORME = 5.0  # all the searches of the offices' own expressions in one report (`tiempo_expresiones_s`)
+
+
+class Presupuesto:
+    """The time the offices' own expressions may take on one report, all searches together: a limit per search
+    alone let 60 expressions just under it take 146 s.  Once spent, their remaining searches on the report are
+    skipped (as if they found nothing) and `omitida` keeps the first one skipped, for a finding that says so.
+    Per report, not per run, so that what a report gets does not depend on the order of files or on --jobs."""
+
+    def __init__(self) -> None:
+        self.segundos = SEGUNDOS_POR_INFORME
+        self.restante = SEGUNDOS_POR_INFORME
+        self.omitidas = 0
+        self.omitida: Patron | None = None
+
+    def reiniciar(self, segundos: float) -> None:
+        self.segundos = self.restante = segundos
+        self.omitidas = 0
+        self.omitida = None
+
+    def limite(self, patron: Patron) -> float | None:
+        """The time limit for one search of `patron` (None: the budget is spent, the search is skipped)."""
+        if not patron.propio:
+            return SEGUNDOS_POR_PATRON
+        if self.restante <= 0:
+            self.omitidas += 1
+            if self.omitida is None:
+                self.omitida = patron
+            return None
+        return min(SEGUNDOS_POR_PATRON, self.restante)
+
+
+PRESUPUESTO = Presupuesto()
+
+
 # The regex module's searches get their time limit by position, (string, pos, endpos, concurrent, partial, timeout),
 # as the module's own functions pass it: by keyword it cost the C extension about 0.7 µs more a call, more than
 # most searches of a field take.
@@ -280,13 +371,36 @@ class PatronLento(Exception):
 def _coincide(patron: Patron, texto: str) -> re.Match[str] | regex.Match[str] | None:
     expresion = patron.expresion
     if isinstance(expresion, regex.Pattern):
-        try:
-            if patron.completo:
-                return expresion.fullmatch(texto, None, None, None, False, SEGUNDOS_POR_PATRON)
-            return expresion.search(texto, None, None, None, False, SEGUNDOS_POR_PATRON)
-        except TimeoutError:
-            raise PatronLento(patron) from None
+        if not patron.propio:
+            try:
+                if patron.completo:
+                    return expresion.fullmatch(texto, None, None, None, False, SEGUNDOS_POR_PATRON)
+                return expresion.search(texto, None, None, None, False, SEGUNDOS_POR_PATRON)
+            except TimeoutError:
+                raise PatronLento(patron) from None
+        return _coincide_propio(patron, expresion, texto)
     return expresion.fullmatch(texto) if patron.completo else expresion.search(texto)
+
+
+def _coincide_propio(patron: Patron, expresion: regex.Pattern[str], texto: str) -> regex.Match[str] | None:
+    """A search of an office's expression, within what is left of the report's budget (`Presupuesto`): skipped when it
+    is spent; a search cut short by the budget (not by its own limit) is skipped as well, not called slow."""
+    limite = PRESUPUESTO.limite(patron)
+    if limite is None:
+        return None
+    inicio = time.monotonic()
+    try:
+        if patron.completo:
+            return expresion.fullmatch(texto, None, None, None, False, limite)
+        return expresion.search(texto, None, None, None, False, limite)
+    except TimeoutError:
+        if limite < SEGUNDOS_POR_PATRON:
+            PRESUPUESTO.restante = 0
+            PRESUPUESTO.limite(patron)  # counted as the first one skipped
+            return None
+        raise PatronLento(patron) from None
+    finally:
+        PRESUPUESTO.restante -= time.monotonic() - inicio
 
 
 _NO_COMBINABLE = regex.compile(r"\(\?|\\[1-9g]")  # inline flags, look-arounds, named groups, back-references
@@ -303,6 +417,7 @@ class _Grupo(NamedTuple):
 
     alternacion: re.Pattern[str] | regex.Pattern[str]
     completo: bool  # whole-field patterns: the alternation must cover the text (fullmatch)
+    propio: bool = False  # the offices' own expressions: searched within the report's budget (`Presupuesto`)
 
 
 _ENTRE_PALABRAS = None  # in a phrase's sequence, the white space or nothing between two words (r"\s*")
@@ -353,6 +468,20 @@ def _expresion_del_arbol(nodo: _Arbol) -> str:
     return ramas[0] if len(ramas) == 1 else "(?:" + "|".join(ramas) + ")"
 
 
+def _ausente_propio(alternacion: regex.Pattern[str], normal: str) -> bool:
+    """Whether an alternation of the offices' expressions finds none in `normal`, within the report's budget (False when
+    it cannot tell in time, or the budget is spent)."""
+    if PRESUPUESTO.restante <= 0:
+        return False
+    inicio = time.monotonic()
+    try:
+        return alternacion.search(normal, None, None, None, False, min(SEGUNDOS_POR_PATRON, PRESUPUESTO.restante)) is None
+    except TimeoutError:
+        return False
+    finally:
+        PRESUPUESTO.restante -= time.monotonic() - inicio
+
+
 class _Prefiltro(NamedTuple):
     cuantos: int  # the number of patterns it was built for (rebuilt if the set grew)
     grupos: tuple[_Grupo, ...]
@@ -373,7 +502,10 @@ def _grupo(patron: Patron) -> int:
         return -1
     if isinstance(patron.expresion, re.Pattern):
         return 0
-    return 1 if patron.expresion.pattern.startswith(("^", "\\A")) else 3
+    anclado = patron.expresion.pattern.startswith(("^", "\\A"))
+    if patron.propio:  # apart from the built-in ones: only these count against the report's budget
+        return 4 if anclado else 5
+    return 1 if anclado else 3
 
 
 @dataclass(frozen=True)
@@ -408,14 +540,15 @@ class ConjuntoPatrones:
             de_grupo = [_grupo(p) for p in self.patrones]
             grupos: list[_Grupo] = []
             numeros: dict[int, int] = {}  # kind -> its group's index in `grupos`
-            for tipo in (0, 1, 3, 2):
+            for tipo in (0, 1, 3, 4, 5, 2):
                 partes = [p.expresion.pattern for p, g in zip(self.patrones, de_grupo, strict=True) if g == tipo]
                 if not partes:
                     continue
                 alternacion = "|".join(f"(?:{parte})" for parte in partes)
                 compilada = _arbol_de_frases([p for p, g in zip(self.patrones, de_grupo, strict=True) if g == 0]) if tipo == 0 else None
                 numeros[tipo] = len(grupos)
-                grupos.append(_Grupo(compilada or (regex.compile(alternacion) if tipo in (1, 3) else re.compile(alternacion)), tipo == 2))
+                grupos.append(_Grupo(compilada or (regex.compile(alternacion) if tipo in (1, 3, 4, 5) else re.compile(alternacion)),
+                                     tipo == 2, tipo in (4, 5)))
             indices = tuple(numeros.get(g, -1) for g in de_grupo)
             prefiltro = _Prefiltro(len(self.patrones), tuple(grupos), indices, tuple(i for i, g in enumerate(indices) if g < 0))
             self._prefiltro = prefiltro
@@ -425,8 +558,11 @@ class ConjuntoPatrones:
         """For each group, whether its alternation found none of its patterns in `normal` (False when it cannot
         tell in time: the scan then tries them one by one, and names a slow one, `PatronLento`)."""
         ausentes = []
-        for alternacion, completo in grupos:
+        for alternacion, completo, propio in grupos:
             hallado: re.Match[str] | regex.Match[str] | None
+            if propio and isinstance(alternacion, regex.Pattern):  # within the report's budget: when it is spent, the patterns are tried (and skipped) one by one
+                ausentes.append(_ausente_propio(alternacion, normal))
+                continue
             if isinstance(alternacion, regex.Pattern):
                 try:
                     hallado = alternacion.search(normal, None, None, None, False, SEGUNDOS_POR_PATRON)

@@ -16,7 +16,7 @@ from auditor.entrada.problemas import ENTRADA_ILEGIBLE, ENTRADA_OMITIDA, Problem
 from auditor.idioma import tr
 from auditor.lectura.fuente import Ruta
 from auditor.lectura.memoria import olvidar as olvidar_lecturas
-from auditor.lectura.patrones import SEGUNDOS_POR_PATRON, PatronLento
+from auditor.lectura.patrones import PRESUPUESTO, SEGUNDOS_POR_PATRON, PatronLento
 from auditor.motor.auditor import Auditor
 from auditor.motor.paralelo import auditar_archivos
 from auditor.motor.recoleccion import recoleccion_espaciada
@@ -84,6 +84,27 @@ class _Sello:
             archivo=self.cargado.archivo, linea=1,
         )
 
+    def matriz_con_patron_lento(self, lento: PatronLento) -> Hallazgo:
+        return Hallazgo(
+            regla=ENTRADA_ILEGIBLE, categoria=Categoria.INPUT_ERROR, severidad=Severidad.ERROR,
+            mensaje=tr("la matriz de completitud no se calculó para este informe: la expresión regular '{patron}' (de {archivo}) "
+                       "tardó más de {segundos:g} s en un texto (retroceso catastrófico) y se detuvo; corrija la expresión en ese archivo",
+                       patron=lento.patron.fuente, archivo=lento.patron.origen, segundos=SEGUNDOS_POR_PATRON),
+            archivo=self.cargado.archivo, linea=1,
+        )
+
+    def presupuesto_agotado(self, donde: list[str]) -> Hallazgo:
+        omitida = PRESUPUESTO.omitida
+        assert omitida is not None
+        return Hallazgo(
+            regla=ENTRADA_ILEGIBLE, categoria=Categoria.INPUT_ERROR, severidad=Severidad.ERROR,
+            mensaje=tr("las expresiones regulares propias agotaron su tiempo en este informe ({segundos:g} s entre todas, "
+                       "'tiempo_expresiones_s' en auditor.yaml): se omitieron {n} búsquedas de {donde}, cuyos hallazgos pueden faltar; "
+                       "la primera omitida, '{patron}' (de {archivo})", segundos=PRESUPUESTO.segundos, n=PRESUPUESTO.omitidas,
+                       donde=", ".join(donde), patron=omitida.fuente, archivo=omitida.origen),
+            archivo=self.cargado.archivo, linea=1,
+        )
+
     def desde_observacion(self, regla: Regla, obs: Observacion) -> Hallazgo:
         informe = self.cargado.informe
         assert informe is not None
@@ -113,9 +134,13 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
         if f is not None:
             findings.append(f)
     informe = cargado.informe
+    PRESUPUESTO.reiniciar(auditor.configuracion.tiempo_expresiones_s)  # each report its own: the order of files does not matter
+    omitidas_en: list[str] = []  # the rules (and the matrix) whose searches the spent budget skipped
+    matriz = None
     if informe is not None:
         for regla in auditor.activas():
             contexto = auditor.contexto(regla)
+            antes = PRESUPUESTO.omitidas
             try:
                 nuevos = [sello.desde_observacion(regla, obs) for obs in regla.revisar(informe, contexto)]
             except PatronLento as lento:  # a user's pattern that backtracks without end: reported, the run goes on
@@ -123,6 +148,18 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
             except Exception as error:  # noqa: BLE001 - a bug in one rule must not hide the other rules' findings
                 nuevos = [sello.fallo_de_regla(regla, error)]
             findings.extend(nuevos)
+            if PRESUPUESTO.omitidas > antes:
+                omitidas_en.append(regla.id)
+        if auditor.con_completitud:
+            antes = PRESUPUESTO.omitidas
+            try:
+                matriz = completitud(informe, Patrones.del_catalogo(auditor.catalogo.patrones))
+            except PatronLento as lento:  # the matrix reads with the same pattern sets as the rules
+                findings.append(sello.matriz_con_patron_lento(lento))
+            if PRESUPUESTO.omitidas > antes:
+                omitidas_en.append(tr("la matriz de completitud"))
+    if omitidas_en:  # said once per report, with where searches were skipped
+        findings.append(sello.presupuesto_agotado(omitidas_en))
     findings, suprimidos = aplicar_supresiones(auditor, cargado, findings)
     findings.sort(key=Hallazgo.clave_orden)
     suprimidos.sort(key=lambda s: s.hallazgo.clave_orden())
@@ -133,8 +170,6 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
         if problema.meta is not None and problema.meta not in leidas:
             leidas.add(problema.meta)
             metas.append((problema.meta, tr("(meta que no se pudo leer)")))
-    matriz = (completitud(informe, Patrones.del_catalogo(auditor.catalogo.patrones))
-              if informe is not None and auditor.con_completitud else None)
     olvidar_lecturas()  # this report's texts are read for the last time: memory follows one report, not the corpus
     return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos, matriz)
 

@@ -63,6 +63,30 @@ class _Entrada:
         return campo == s.campo or campo.startswith((s.campo + ".", s.campo + "["))
 
 
+class _Indice:
+    """The valid suppressions by (rule, meta, field), so that each finding looks up only those that may cover it.
+
+    An entry covers a finding of its rule, of its meta (or of any, without one), whose field is its field or lies
+    below it ('inversion' covers 'inversion.ejecutada' and 'grupos[0]'), or of any field without one: the keys
+    to look up for a finding are its rule, its meta or none, and its field, each prefix of it that ends before a
+    '.' or a '[', or none.  Matching is then linear in findings plus suppressions (each finding's own field is
+    read once), where comparing every finding with every suppression took minutes on a long report."""
+
+    def __init__(self, entradas: list[_Entrada]) -> None:
+        self._por_clave: dict[tuple[str, str | None, str], list[int]] = {}
+        for i, e in enumerate(entradas):
+            self._por_clave.setdefault((e.supresion.regla, e.meta, e.supresion.campo or ""), []).append(i)
+
+    def cubren(self, f: Hallazgo) -> list[int]:
+        """The positions (in the order given) of the entries that cover `f`: the same as `_Entrada.cubre` on each."""
+        campo = f.campo or ""
+        campos = {"", campo, *(campo[:k] for k, c in enumerate(campo) if c in ".[")}
+        metas = (None,) if f.meta is None else (None, f.meta)
+        por_clave = self._por_clave
+        encontradas = [i for meta in metas for c in campos for i in por_clave.get((f.regla, meta, c), ())]
+        return sorted(encontradas) if len(encontradas) > 1 else encontradas
+
+
 def _entradas(cargado: InformeCargado) -> list[_Entrada]:
     informe = cargado.informe
     if informe is None:
@@ -92,11 +116,12 @@ def _en_linea(auditor: Auditor, cargado: InformeCargado, entradas: list[_Entrada
     catalogo = auditor.catalogo.reglas
     mapa = cargado.mapa
     validas = [e for e in entradas if (e.supresion.motivo or "").strip() and e.supresion.regla in catalogo]
+    indice = _Indice(validas)
     usadas: set[int] = set()
     quedan: list[Hallazgo] = []
     suprimidos: list[Suprimido] = []
     for f in findings:
-        cubren = [i for i, e in enumerate(validas) if e.cubre(f)]
+        cubren = indice.cubren(f)
         if not cubren or f.regla in NO_SUPRIMIBLES:
             quedan.append(f)
             continue

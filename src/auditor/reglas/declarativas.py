@@ -132,14 +132,14 @@ class FraseDatos(_Dato):
         if self.regex is not None:
             error = error_de_regex(self.regex)
             if error is not None:
-                raise ValueError(tr("expresión regular no válida {regex}: {error}", regex=repr(self.regex), error=error)) from None
+                raise ValueError(tr("expresión regular no válida {regex}: {error}", regex=repr(self.regex if len(self.regex) <= 120 else self.regex[:119] + "…"), error=error)) from None
         return self
 
-    def patron(self, origen: str = "") -> Patron:
+    def patron(self, origen: str = "", propio: bool = False) -> Patron:
         if self.frase is not None:
             return patron_de_frase(self.frase, self.completo)
         assert self.regex is not None
-        return patron_de_regex(self.regex, self.completo, origen)
+        return patron_de_regex(self.regex, self.completo, origen, propio)
 
 
 class ReglaPatrones(_ReglaBase):
@@ -291,9 +291,9 @@ class _CampoRequerido(ReglaDeclarativa):
 
 
 class _Patrones(ReglaDeclarativa):
-    def __init__(self, datos: Any) -> None:
+    def __init__(self, datos: Any, origen: str = "", propio: bool = False) -> None:
         super().__init__(datos)
-        self._propios = ConjuntoPatrones(f"{datos.id}", "", [f.patron() for f in datos.frases])
+        self._propios = ConjuntoPatrones(f"{datos.id}", "", [f.patron(origen, propio) for f in datos.frases])
 
     def _revisar(self, objetivo: Any, indice: int | None, contexto: Contexto) -> Iterator[Observacion]:
         conjuntos = [self._propios]
@@ -398,7 +398,10 @@ _COMPILADORES: dict[type[BaseModel], type[ReglaDeclarativa]] = {
 }
 
 
-def compilar(datos: Any) -> ReglaDeclarativa:
+def compilar(datos: Any, origen: str = "", propio: bool = False) -> ReglaDeclarativa:
+    """The rule of a validated entry; `origen` (its file) and `propio` (an office's) go to its own expressions."""
+    if isinstance(datos, ReglaPatrones):
+        return _Patrones(datos, origen, propio)
     return _COMPILADORES[type(datos)](datos)
 
 
@@ -406,8 +409,9 @@ def compilar(datos: Any) -> ReglaDeclarativa:
 # Loading rule directories.
 
 
-def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
-    """Add the rules and pattern sets of one file; raise ErrorReglas naming file and line."""
+def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo, propio: bool = False) -> None:
+    """Add the rules and pattern sets of one file; raise ErrorReglas naming file and line.  `propio`: an office's file,
+    whose expressions search within each report's time budget (`patrones.Presupuesto`)."""
     nombre = str(ruta)
     try:
         documento = leer_archivo_estricto(ruta)
@@ -438,15 +442,45 @@ def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo) -> None:
             mensaje = tr("falta 'tipo' (campo_requerido, patrones, rango o comparacion)")
         raise ErrorReglas(nombre, f"{e.donde}: {mensaje}", linea) from None
     for conjunto in archivo.patrones:
-        catalogo.agregar_patrones(ConjuntoPatrones(conjunto.nombre, conjunto.descripcion, [p.patron(nombre) for p in conjunto.patrones]))
+        catalogo.agregar_patrones(ConjuntoPatrones(conjunto.nombre, conjunto.descripcion,
+                                                   [p.patron(nombre, propio) for p in conjunto.patrones]))
     for datos in archivo.reglas:
-        catalogo.agregar(compilar(datos), nombre)
+        catalogo.agregar(compilar(datos, nombre, propio), nombre)
 
 
-def cargar_directorio_reglas(directorio: Path, catalogo: Catalogo) -> None:
+ENTRADAS_MAXIMAS = 10_000  # files and folders walked in one rules directory: `--rules /` is refused, not walked
+ARCHIVOS_MAXIMOS = 1_000  # YAML files in it (rules, pattern sets, vocabularies, profiles); the built-in ones are 20
+MB_MAXIMOS = 50  # their total size (each one is also read only up to 20 MB)
+
+
+def _archivos_yaml(directorio: Path) -> list[Path]:
+    """The YAML files under a rules directory, within the bounds above (ErrorReglas naming the directory beyond them).
+    A name ending in .yaml that is a pipe or a device is refused, not skipped."""
+    archivos: list[Path] = []
+    medidos = 0
+    for vistas, ruta in enumerate(directorio.rglob("*"), start=1):  # rglob does not follow links to folders: no loops
+        if vistas > ENTRADAS_MAXIMAS:
+            raise ErrorReglas(str(directorio), tr("el directorio de reglas tiene más de {n} archivos y carpetas: no se lee "
+                                                  "(¿es el directorio correcto?)", n=ENTRADAS_MAXIMAS))
+        if ruta.suffix not in (".yaml", ".yml") or ruta.is_dir() or not ruta.exists():
+            continue
+        if not ruta.is_file():
+            raise ErrorReglas(str(ruta), tr("no es un archivo regular (¿una tubería, un dispositivo o un socket?): no se lee"))
+        archivos.append(ruta)
+        medidos += ruta.stat().st_size
+        if len(archivos) > ARCHIVOS_MAXIMOS:
+            raise ErrorReglas(str(directorio), tr("el directorio de reglas tiene más de {n} archivos YAML: no se lee "
+                                                  "(¿es el directorio correcto?)", n=ARCHIVOS_MAXIMOS))
+        if medidos > MB_MAXIMOS * 1024 * 1024:
+            raise ErrorReglas(str(directorio), tr("los archivos YAML del directorio de reglas suman más de {n} MB: no se leen",
+                                                  n=MB_MAXIMOS))
+    return archivos
+
+
+def cargar_directorio_reglas(directorio: Path, catalogo: Catalogo, propio: bool = False) -> None:
     if not directorio.is_dir():
         raise ErrorReglas(str(directorio), tr("no es un directorio de reglas"))
-    archivos = sorted(p for p in directorio.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()
-                      and not set(NO_SON_REGLAS) & set(p.relative_to(directorio).parts[:-1]))  # profiles, vocabularies: read before
+    archivos = sorted(p for p in _archivos_yaml(directorio)
+                      if not set(NO_SON_REGLAS) & set(p.relative_to(directorio).parts[:-1]))  # profiles, vocabularies: read before
     for ruta in archivos:
-        cargar_archivo_reglas(ruta, catalogo)
+        cargar_archivo_reglas(ruta, catalogo, propio)

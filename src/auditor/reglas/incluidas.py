@@ -45,7 +45,7 @@ def construir_catalogo(directorios: Iterable[Path] = ()) -> Catalogo:
     for directorio in directorios:  # the same directory from the configuration and --rules is read once
         if Path(directorio).resolve() not in vistos:
             vistos.add(Path(directorio).resolve())
-            cargar_directorio_reglas(Path(directorio), catalogo)
+            cargar_directorio_reglas(Path(directorio), catalogo, propio=True)
             propios.append(Path(directorio))
     try:  # the readers' words: the built-in vocabularies and each office's vocabulario/ (the importer reads with them too)
         vocabulario.usar(propios)

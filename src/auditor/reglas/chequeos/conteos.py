@@ -474,7 +474,7 @@ class ParticionNoSuma(Regla):
 
 class ParametrosReparto(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    tolerancia: float = Field(default=1.0, ge=0, description="Diferencia admitida con 100%, en puntos porcentuales (redondeo).")
+    tolerancia: float = Field(default=1.0, ge=0, le=100, description="Diferencia admitida con 100%, en puntos porcentuales (redondeo).")
 
 
 class RepartoNoSuma100(Regla):

@@ -87,7 +87,7 @@ class ParametrosEventos(ParametrosFechas):
 
 class ParametrosCuando(ParametrosFechas):
     holgura_dias: int = Field(
-        default=0, ge=0,
+        default=0, ge=0, le=3660,
         description="Días de margen antes y después de lo que dice '¿Cuándo se realizó?' antes de señalar una fecha.",
     )
 

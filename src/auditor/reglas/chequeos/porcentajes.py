@@ -28,7 +28,7 @@ def _fmt(x: float) -> str:
 
 class ParametrosCantidades(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    tolerancia: float = Field(default=2.0, ge=0, description="Diferencia admitida, en puntos porcentuales.")
+    tolerancia: float = Field(default=2.0, ge=0, le=100, description="Diferencia admitida, en puntos porcentuales.")
     unidades_personas: list[str] = Field(
         default_factory=lambda: ["persona", "personas", "ciudadano", "ciudadanos", "migrante", "migrantes", "beneficiario", "beneficiarios"],
         description="Unidades que cuentan personas: si la meta y los beneficiarios las usan, el total de beneficiarios "
@@ -207,7 +207,7 @@ def _sin_referente(meta: Meta) -> list[float]:
 
 class ParametrosJustificacion(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
-    umbral: float = Field(default=100.0, description="Cumplimiento por debajo del cual se espera una explicación.")
+    umbral: float = Field(default=100.0, ge=0, le=100, description="Cumplimiento por debajo del cual se espera una explicación.")
     campos: list[str] = Field(
         default_factory=lambda: ["logro.texto", "inversion.texto", "beneficiarios.descripcion", "ejecucion.como",
                                  "ejecucion.con_quien", "ejecucion.cuando", "impacto", "localizacion.texto"],

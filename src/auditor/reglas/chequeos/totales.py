@@ -71,16 +71,16 @@ def _unidades_por_defecto() -> dict[str, list[str]]:
 class ParametrosTotales(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     redondeo: float = Field(
-        default=0.5, ge=0,
+        default=0.5, ge=0, le=10,
         description="Diferencia admitida por redondeo, en unidades de la última cifra escrita en la afirmación: con 0,5, "
         "'supera los $13.843 millones' admite sumas desde 13.842,5 y '$17,9 millones' desde 17,85.",
     )
     tolerancia_aproximada: float = Field(
-        default=10.0, ge=0,
+        default=10.0, ge=0, le=100,
         description="Para 'cerca de', 'aproximadamente', 'alrededor de': diferencia admitida, en % de la cifra afirmada.",
     )
     margen_subestimado: float = Field(
-        default=25.0, ge=0,
+        default=25.0, ge=0, le=1000,
         description="TOT002: una afirmación 'más de N' se queda corta cuando las metas suman más de N más este %.",
     )
     calificadores: dict[str, list[str]] = Field(
