@@ -223,7 +223,8 @@ def test_junit_limpia_caracteres_que_xml_no_admite() -> None:
     f = _hallazgo(texto="monto\x00 con \x1b[31mcontrol\x0b", mensaje="a < b & c > d")
     xml = JUnitXml.fromstring(junit.render(_a_mano(f)).encode("utf-8"))
     caso = next(c for s in xml for c in s if c.name == "meta 7 · INV")
-    assert caso.result[0].text == "informes/a.yaml:12  error  INV001  inversion.ejecutada: a < b & c > d\n    «monto\ufffd con \ufffd[31mcontrol»"  # \x0b is blank space to a quote
+    # shown as visible escapes (a CI log must not get an ESC), not hidden as U+FFFD; \x0b is blank space to a quote
+    assert caso.result[0].text == "informes/a.yaml:12  error  INV001  inversion.ejecutada: a < b & c > d\n    «monto\\u0000 con \\u001b[31mcontrol»"
 
 
 # --- GitHub Actions ------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from auditor.lectura.visible import a_bytes
 from auditor.resultado.hallazgo import Hallazgo
 
 _POSICION = re.compile(r"\[\d+\]")
@@ -55,4 +56,4 @@ def campo_estable(campo: str | None) -> str:
 def huella(f: Hallazgo, base: str | os.PathLike[str]) -> str:
     """The content fingerprint of a finding; file paths are taken relative to `base` (a directory)."""
     partes = (f.regla, identidad_archivo(f.archivo, base), f.meta or "", campo_estable(f.campo), normalizar(f.texto or ""))
-    return hashlib.sha256("\x1f".join(partes).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(a_bytes("\x1f".join(partes))).hexdigest()[:16]  # any file name, even one that is not UTF-8

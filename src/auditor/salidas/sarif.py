@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from auditor import __version__
 from auditor.idioma import actual, plantilla, tr
+from auditor.lectura.visible import a_bytes
 from auditor.reglas.catalogo import Regla
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
@@ -40,13 +41,14 @@ def _texto(texto: str) -> str:
 
 
 def uri(archivo: str) -> tuple[str, str | None]:
-    """The artifact URI of a finding's file and its base id: relative paths stay relative to %SRCROOT%."""
+    """The artifact URI of a finding's file and its base id: relative paths stay relative to %SRCROOT%. A URI
+    names the file's bytes: a byte that is not UTF-8 is percent-encoded as it is (``%FF``), as a newline (``%0A``)."""
     if archivo.startswith("/"):
-        return "file://" + quote(archivo), None
+        return "file://" + quote(a_bytes(archivo)), None
     ventanas = PureWindowsPath(archivo)
     if ventanas.drive:
-        return "file:///" + quote(ventanas.as_posix()), None
-    return quote(PurePosixPath(archivo.replace("\\", "/")).as_posix()), BASE
+        return "file:///" + quote(a_bytes(ventanas.as_posix())), None
+    return quote(a_bytes(PurePosixPath(archivo.replace("\\", "/")).as_posix())), BASE
 
 
 def regla_sarif(regla: Regla, severidad: Severidad) -> dict[str, Any]:
