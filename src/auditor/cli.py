@@ -152,6 +152,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     from auditor.motor.auditoria import auditar
     from auditor.motor.seleccion import ErrorSeleccion, resolver
     from auditor.reglas.observacion import Severidad
+    from auditor.resultado.huellas import raiz
     from auditor.salidas.terminal import Progreso
 
     _usar_idioma(idioma)
@@ -176,6 +177,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     _con_auditados(entradas, resultado)  # outputs never land on a file read in a directory walk either
     _exigir_salidas_libres(entradas, salida, escribir_base, linea_base)  # before anything is written
     _aplicar_linea_base(resultado, linea_base, escribir_base)
+    resultado.raiz = str(raiz(rutas, auditor.configuracion.archivo, linea_base or escribir_base))  # fingerprints: never the cwd
     resultado.mostrar_suprimidos = mostrar_suprimidos
     if estadisticas:
         from auditor.salidas.estadisticas import Estadisticas

@@ -27,6 +27,7 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 from auditor.lectura.visible import a_bytes
@@ -47,6 +48,23 @@ def identidad_archivo(archivo: str, base: str | os.PathLike[str]) -> str:
     except ValueError:  # another drive (Windows): the absolute path is all there is
         return Path(archivo).resolve().as_posix()
     return Path(relativa).as_posix()
+
+
+def raiz(rutas: Iterable[str | os.PathLike[str]], configuracion: str | os.PathLike[str] | None = None,
+         linea_base: str | os.PathLike[str] | None = None) -> Path:
+    """The directory a run's fingerprints are relative to, the same from any current directory: the
+    baseline's (so that SARIF's fingerprints are the baseline's), else the configuration file's, else the
+    git root above the first path audited, else that path (a directory) or its folder."""
+    if linea_base is not None:
+        return Path(linea_base).resolve().parent
+    if configuracion is not None:
+        return Path(configuracion).resolve().parent
+    primera = Path(next(iter(rutas), ".")).resolve()
+    inicio = primera if primera.is_dir() else primera.parent
+    for carpeta in (inicio, *inicio.parents):
+        if (carpeta / ".git").exists():
+            return carpeta
+    return inicio
 
 
 def campo_estable(campo: str | None) -> str:
