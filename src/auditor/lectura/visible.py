@@ -79,3 +79,15 @@ def a_bytes(texto: str) -> bytes:
         return texto.encode("utf-8", "surrogateescape")
     except UnicodeEncodeError:
         return texto.encode("utf-8", "surrogatepass")
+
+
+_COMANDO = re.compile(r"(?:^|(?<=\s))::")
+
+
+def sin_comandos(texto: str) -> str:
+    """`texto` for an output that wraps lines (rich): a word that starts with ``::`` would start a line when the
+    wrap falls before it, and GitHub Actions runs such a line as a workflow command; its first colon is shown
+    escaped (``\\u003a:error``). No ordinary text has such a word."""
+    if "::" not in texto:
+        return texto
+    return _COMANDO.sub(lambda m: "\\u003a:", texto)

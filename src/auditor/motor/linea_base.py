@@ -35,7 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from auditor.idioma import tr
 from auditor.lectura.fuente import ErrorArchivo, leer_archivo_estricto, ubicar_errores
 from auditor.lectura.recorte import acortar
-from auditor.lectura.visible import codificable, visible
+from auditor.lectura.visible import visible
 from auditor.motor.supresiones import NO_SUPRIMIBLES
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import LINEA_BASE, Hallazgo, Suprimido
@@ -95,8 +95,9 @@ def construir(findings: list[Hallazgo], destino: Path) -> str:
         h = huella(f, base)
         cuentas[h] += 1
         muestra.setdefault(h, {
-            "huella": h, "regla": f.regla, "archivo": visible(identidad_archivo(f.archivo, base)), "meta": codificable(f.meta) if f.meta else f.meta,
-            "campo": codificable(campo_estable(f.campo)) or None, "texto": codificable(acortar(f.texto, _TEXTO_CORTO)) if f.texto else None,
+            "huella": h, "regla": f.regla, "archivo": visible(identidad_archivo(f.archivo, base)), "meta": visible(f.meta) if f.meta else f.meta,
+            # for a reviewer's eye only (never matched): shown as every output shows them, so that the file reads back
+            "campo": visible(campo_estable(f.campo)) or None, "texto": visible(acortar(f.texto, _TEXTO_CORTO)) if f.texto else None,
         })
     entradas = [{**muestra[h], "cantidad": n} for h, n in cuentas.items()]
     entradas.sort(key=lambda e: (e["archivo"], _clave_meta(e["meta"]), e["regla"], e["campo"] or "", e["huella"]))

@@ -18,7 +18,7 @@ from typing import TextIO
 
 from auditor import __version__
 from auditor.idioma import actual, tr
-from auditor.lectura.visible import visible
+from auditor.lectura.visible import sin_comandos, visible
 from auditor.reglas.completitud import ESTADOS, SECCIONES, CompletitudInforme, Estado
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
@@ -83,7 +83,7 @@ footer{color:#57606a;font-size:.85rem;margin-top:40px;border-top:1px solid #d0d7
 
 def _e(texto: object) -> str:
     """A text for the page: control characters as visible escapes (line breaks and tabs are white space here), then HTML."""
-    return escape(visible(str(texto), conservar="\n\t"), quote=True)
+    return escape(sin_comandos(visible(str(texto), conservar="\n\t")), quote=True)  # no line of the page starts with '::'
 
 
 def _nombre_severidad(severidad: Severidad, cuantas: int) -> str:

@@ -14,13 +14,21 @@ from rich.text import Text
 
 from auditor.idioma import tr
 from auditor.lectura.recorte import acortar
-from auditor.lectura.visible import visible
+from auditor.lectura.visible import sin_comandos
+from auditor.lectura.visible import visible as _visible
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.informe import ResultadoInforme
 from auditor.salidas import suprimidos
 from auditor.salidas.resumen import NOMBRES_CATEGORIA, archivos, hallazgos, nombre_severidad
+
+
+def visible(texto: str, conservar: str = "") -> str:
+    """Report text as rich shows it: control characters escaped (`lectura.visible`), and no word that a wrapped
+    line would start with '::' (a GitHub Actions command in a CI log)."""
+    return sin_comandos(_visible(texto, conservar))
+
 
 ESTILO = {Severidad.ERROR: "bold red", Severidad.WARNING: "yellow", Severidad.INFO: "cyan"}
 
