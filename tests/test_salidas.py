@@ -144,10 +144,12 @@ def test_sarif_lleva_los_suprimidos_con_su_justificacion_y_la_huella_de_la_linea
     sin_lineas = json.loads(CliRunner().invoke(main, ["check", FRONTERAS, "--format", "sarif"]).stdout)["runs"][0]["results"]
     antes = next(r for r in sin_lineas if r["ruleId"] == "INV001" and r["properties"]["meta"] == "671")
     assert antes["locations"][0]["physicalLocation"]["region"]["startLine"] == 202
-    # same content, same fingerprint (relative to where auditor runs; here both paths differ, so compare the hash inputs)
-    assert inv["partialFingerprints"] == {"auditorContentHash/v1": huella(
-        Hallazgo(regla="INV001", categoria=Categoria.MISSING_AMOUNT, severidad=Severidad.ERROR, mensaje="", archivo=str(informe), linea=1,
-                meta="671", campo="inversion.ejecutada", texto="$ millones"), RAIZ)}
+    # same content, same fingerprint: the file relative to the baseline's folder (huellas.raiz), never the current directory,
+    # so it is the very fingerprint the baseline holds
+    esperada = huella(Hallazgo(regla="INV001", categoria=Categoria.MISSING_AMOUNT, severidad=Severidad.ERROR, mensaje="",
+                               archivo=str(informe), linea=1, meta="671", campo="inversion.ejecutada", texto="$ millones"), tmp_path)
+    assert inv["partialFingerprints"] == {"auditorContentHash/v1": esperada}
+    assert esperada in {e["huella"] for e in json.loads(base.read_text(encoding="utf-8"))["hallazgos"]}
 
 
 def test_sarif_usa_la_severidad_efectiva_de_la_configuracion() -> None:
@@ -223,7 +225,8 @@ def test_junit_limpia_caracteres_que_xml_no_admite() -> None:
     f = _hallazgo(texto="monto\x00 con \x1b[31mcontrol\x0b", mensaje="a < b & c > d")
     xml = JUnitXml.fromstring(junit.render(_a_mano(f)).encode("utf-8"))
     caso = next(c for s in xml for c in s if c.name == "meta 7 · INV")
-    assert caso.result[0].text == "informes/a.yaml:12  error  INV001  inversion.ejecutada: a < b & c > d\n    «monto\ufffd con \ufffd[31mcontrol»"  # \x0b is blank space to a quote
+    # shown as visible escapes (a CI log must not get an ESC), not hidden as U+FFFD; \x0b is blank space to a quote
+    assert caso.result[0].text == "informes/a.yaml:12  error  INV001  inversion.ejecutada: a < b & c > d\n    «monto\\u0000 con \\u001b[31mcontrol»"
 
 
 # --- GitHub Actions ------------------------------------------------------------------------------

@@ -33,7 +33,14 @@ _NIVEL_EN_INGLES = {"advertencia": "warning", "nunca": "never"}
 
 
 def _error(mensaje: str) -> None:
-    click.echo(f"auditor: error: {mensaje}", err=True)
+    _aviso(f"auditor: error: {mensaje}")
+
+
+def _aviso(mensaje: str) -> None:
+    """A line on stderr: file names and report text in it shown escaped (lectura.visible), never acting on the terminal."""
+    from auditor.lectura.visible import visible
+
+    click.echo(visible(mensaje), err=True)
 
 
 def _usar_idioma(idioma: str | None) -> None:
@@ -148,6 +155,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     from auditor.motor.auditoria import auditar
     from auditor.motor.seleccion import ErrorSeleccion, resolver
     from auditor.reglas.observacion import Severidad
+    from auditor.resultado.huellas import raiz
     from auditor.salidas.terminal import Progreso
 
     _usar_idioma(idioma)
@@ -173,6 +181,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     _exigir_salidas_libres(entradas, salida, escribir_base, linea_base)  # before anything is written
     copias = _copias_anotadas(anotar, resultado, entradas, (salida, linea_base, escribir_base)) if anotar is not None else []
     _aplicar_linea_base(resultado, linea_base, escribir_base)
+    resultado.raiz = str(raiz(rutas, auditor.configuracion.archivo, linea_base or escribir_base))  # fingerprints: never the cwd
     resultado.mostrar_suprimidos = mostrar_suprimidos
     if estadisticas:
         from auditor.salidas.estadisticas import Estadisticas
@@ -211,7 +220,7 @@ def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: 
         destino = Path(escribir_en)
         aceptados = linea_base.aceptables(resultado)
         _escribir(destino, linea_base.construir(aceptados, destino))
-        click.echo(tr("auditor: línea base escrita en {archivo}: {n} hallazgos aceptados", archivo=escribir_en, n=len(aceptados)), err=True)
+        _aviso(tr("auditor: línea base escrita en {archivo}: {n} hallazgos aceptados", archivo=escribir_en, n=len(aceptados)))
     ruta = leer_de or escribir_en
     if ruta is None:
         return
@@ -398,17 +407,17 @@ def importar(fuente: str, salida: str | None, idioma: str | None = None, config:
         sys.exit(SALIDA_ERROR)
     texto = a_yaml(borrador, Path(fuente).name)
     if borrador.perfil:
-        click.echo(tr("auditor: {fuente} leído con el perfil de plantilla {perfil} ({archivo}): {razon}", fuente=fuente,
-                      perfil=Path(borrador.perfil).stem, archivo=borrador.perfil, razon=borrador.razon_perfil), err=True)
+        _aviso(tr("auditor: {fuente} leído con el perfil de plantilla {perfil} ({archivo}): {razon}", fuente=fuente,
+                  perfil=Path(borrador.perfil).stem, archivo=borrador.perfil, razon=borrador.razon_perfil))
     for p in sorted(borrador.problemas, key=lambda p: p.linea):
         nivel = tr("aviso") if p.regla == "ENT005" else tr("advertencia")
-        click.echo(f"auditor: {nivel}: {fuente}:{p.linea}: {p.mensaje}", err=True)
+        _aviso(f"auditor: {nivel}: {fuente}:{p.linea}: {p.mensaje}")
     if salida is None:
         click.echo(texto, nl=False)
         return
     _escribir(salida, texto)
     metas = len(borrador.datos.get("metas", []))
-    click.echo(tr("auditor: {metas} metas importadas de {fuente} en {salida}", metas=metas, fuente=fuente, salida=salida), err=True)
+    _aviso(tr("auditor: {metas} metas importadas de {fuente} en {salida}", metas=metas, fuente=fuente, salida=salida))
 
 
 @main.group("rules", invoke_without_command=True)

@@ -2,7 +2,7 @@
 
 `python tests/hostile/generar.py` rewrites the committed files derived from `base.yaml` and
 `documento_base.txt` (a test checks that they are up to date); `grande`, `profundo`, `profundo_en_bloque`, `fifo` and
-`enlaces_en_ciclo` are made in a temporary directory by the tests, never committed.
+`enlaces_en_ciclo` (and the cases of issue 19 below) are made in a temporary directory by the tests, never committed.
 """
 
 from __future__ import annotations
@@ -104,6 +104,78 @@ def enlaces_en_ciclo(destino: Path) -> Path:
     (carpeta / "yo").symlink_to(".")
     (carpeta / "bueno.yaml").write_bytes((AQUI / "base.yaml").read_bytes())
     return carpeta
+
+
+# ---- issue 19: salidas (file names and report text that reach the outputs) ----
+
+# what an attacker puts in a report's text: clear-screen, an OSC-8 link, a C1 CSI, a bidi override, a
+# zero-width space, a CR/LF that starts a GitHub workflow command, a mention, a link and a remote image
+HOSTIL = ("\x1b[2J\x1b]8;;https://x.test\x1b\\enlace\x1b]8;;\x1b\\ \x9b31m \u202eabc \u200b \r\n"
+          "::error file=x::inyectado @alguien [clic](https://x.test) ![i](https://x.test/i.png)")
+
+
+def _en_yaml(texto: str) -> str:
+    """`texto` as a YAML double-quoted scalar (escapes for every control character)."""
+    return '"' + "".join(c if c.isprintable() and c not in '"\\' else f"\\U{ord(c):08x}" for c in texto) + '"'
+
+
+def controles(destino: Path) -> Path:
+    """base.yaml with HOSTIL in the entity, a meta's name and a quoted text (PLH001 quotes it)."""
+    base = (AQUI / "base.yaml").read_text(encoding="utf-8")
+    impacto = "Indicar cómo la meta de producto contribuyó a la circulación de artistas en Cúcuta."
+    texto = (base.replace("entidad: Gobernación de Norte de Santander", "entidad: " + _en_yaml("Gobernación " + HOSTIL))
+             .replace("nombre: Festivales culturales apoyados en los municipios", "nombre: " + _en_yaml("Festivales " + HOSTIL))
+             .replace("impacto: " + impacto, "impacto: " + _en_yaml(impacto + " " + HOSTIL)))
+    ruta = destino / "controles.yaml"
+    ruta.write_text(texto, encoding="utf-8")
+    return ruta
+
+
+def fecha_hostil(destino: Path) -> Path:
+    """base.yaml whose fecha_corte is HOSTIL: ENT002 quotes the value in its message."""
+    base = (AQUI / "base.yaml").read_text(encoding="utf-8")
+    ruta = destino / "fecha_hostil.yaml"
+    ruta.write_text(base.replace('fecha_corte: "2025-11"', "fecha_corte: " + _en_yaml(HOSTIL)), encoding="utf-8")
+    return ruta
+
+
+def nombre_no_utf8(destino: Path) -> Path:
+    """base.yaml in a file whose name has the byte 0xff (not UTF-8): Python gives it as 'caf\\udcff.yaml'."""
+    ruta = Path(os.fsdecode(bytes(destino) + b"/caf\xff.yaml"))
+    ruta.write_bytes((AQUI / "base.yaml").read_bytes())
+    return ruta
+
+
+def nombre_con_salto(destino: Path) -> Path:
+    """base.yaml in a file whose name has a newline and a workflow command after it."""
+    ruta = destino / "a\n::error file=x::nombre.yaml"
+    ruta.write_bytes((AQUI / "base.yaml").read_bytes())
+    return ruta
+
+
+def nulo_tardio(destino: Path) -> Path:
+    """base.yaml, 17 000 comment lines (1.1 MB) and a NUL byte on the last line: it was reported at line 1."""
+    base = (AQUI / "base.yaml").read_bytes()
+    relleno = b"".join(b"# relleno %d " % i + b"x" * 60 + b"\n" for i in range(17_000))
+    ruta = destino / "nulo_tardio.yaml"
+    ruta.write_bytes(base + relleno + b"# nulo: \x00\n")
+    return ruta
+
+
+def sustituto_escapado(destino: Path) -> Path:
+    """A '\\ud800' escape (a lone surrogate) in a double-quoted value: it was explained as an unclosed quote."""
+    base = (AQUI / "base.yaml").read_text(encoding="utf-8")
+    ruta = destino / "sustituto_escapado.yaml"
+    ruta.write_text(base.replace("entidad: Gobernación de Norte de Santander", 'entidad: "Gobernación \\ud800"'), encoding="utf-8")
+    return ruta
+
+
+def sustituto_en_bytes(destino: Path) -> Path:
+    """The bytes ED A0 80 (U+D800 encoded as if it were a character, CESU-8) on line 4."""
+    base = (AQUI / "base.yaml").read_bytes()
+    ruta = destino / "sustituto_en_bytes.yaml"
+    ruta.write_bytes(base.replace(b"departamento: Norte de Santander", b"departamento: Norte \xed\xa0\x80 de Santander"))
+    return ruta
 
 
 if __name__ == "__main__":

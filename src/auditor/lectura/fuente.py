@@ -191,7 +191,7 @@ def _rechazar_no_texto(contenido: bytes) -> None:
     for marca, codificacion in _BOMS_NO_UTF8:
         if contenido.startswith(marca):
             raise ErrorFuente(1, tr("el archivo está en {codificacion}, no en UTF-8: guárdelo como UTF-8", codificacion=codificacion))
-    nulo = contenido.find(b"\x00", 0, 1 << 20)
+    nulo = contenido.find(b"\x00")  # anywhere (the whole file is read already): its line is the real one
     if nulo >= 0:
         linea = contenido.count(b"\n", 0, nulo) + 1
         raise ErrorFuente(linea, tr("el archivo es binario (tiene un byte nulo), no un texto: no es un informe"))
@@ -212,6 +212,9 @@ def _codificacion_probable(contenido: bytes) -> str:
     return "Latin-1 (ISO-8859-1)"
 
 
+_SUSTITUTO_CODIFICADO = re.compile(rb"\xed[\xa0-\xbf][\x80-\xbf]")
+
+
 def decodificar(contenido: bytes) -> str:
     """UTF-8 text (a BOM is accepted) in NFC form, so that a decomposed accent (e + U+0301)
     reads like the composed one; raise ErrorFuente naming the line of a bad byte."""
@@ -222,6 +225,12 @@ def decodificar(contenido: bytes) -> str:
         texto = contenido.decode("utf-8")
     except UnicodeDecodeError as error:
         linea = contenido.count(b"\n", 0, error.start) + 1
+        sustituto = _SUSTITUTO_CODIFICADO.match(contenido, error.start)
+        if sustituto is not None:  # a lone surrogate encoded as if it were a character (CESU-8, WTF-8)
+            raise ErrorFuente(linea, tr(
+                "los bytes {bytes} codifican un sustituto suelto (U+{codigo:04X}), que no es un carácter y UTF-8 no admite "
+                "(un texto UTF-16 mal convertido); guárdelo como UTF-8", bytes=" ".join(f"0x{b:02x}" for b in sustituto.group()),
+                codigo=ord(sustituto.group().decode("utf-8", "surrogatepass")))) from None
         codificacion = _codificacion_probable(contenido)
         raise ErrorFuente(
             linea,
@@ -236,6 +245,9 @@ def decodificar(contenido: bytes) -> str:
 def _explicaciones() -> tuple[tuple[str, str], ...]:
     """PyYAML's problem (in English) -> what it means for the writer, in the language of the run."""
     return (
+        # before "quoted scalar": libyaml says "while parsing a quoted scalar" of a bad escape too
+        ("invalid Unicode character escape code", tr("escape \\u no válido entre comillas: un sustituto suelto (\\ud800 a \\udfff) "
+                                                     "o un código mayor que \\U0010ffff no es un carácter; escriba el carácter mismo")),
         ("quoted scalar", tr("comillas sin cerrar: el texto entre comillas no termina")),
         ("mapping values are not allowed", tr("':' inesperado: ¿falta un espacio después de ':', faltan comillas o la sangría no corresponde?")),
         ("tab character", tr("hay una tabulación en la sangría: YAML solo admite espacios")),

@@ -13,7 +13,8 @@ A baseline is a JSON file a team commits next to its reports::
 
 Only `huella`, `archivo` and `cantidad` are used to match (see auditor.resultado.huellas); rule,
 meta, field and a short text are there so that a reviewer can read a diff of it.  Files
-are named relative to the baseline's directory.  Entries are sorted and the file has no
+are named relative to the baseline's directory, as every output shows a file name (`lectura.visible`:
+a byte that is not UTF-8 as ``\\xff``; an ordinary name as it is).  Entries are sorted and the file has no
 date or version of the tool: the same findings give the same bytes.
 
 Matching is a multiset: an entry with ``cantidad: 2`` accepts two findings with that
@@ -34,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from auditor.idioma import tr
 from auditor.lectura.fuente import ErrorArchivo, leer_archivo_estricto, ubicar_errores
 from auditor.lectura.recorte import acortar
+from auditor.lectura.visible import visible
 from auditor.motor.supresiones import NO_SUPRIMIBLES
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import LINEA_BASE, Hallazgo, Suprimido
@@ -93,8 +95,9 @@ def construir(findings: list[Hallazgo], destino: Path) -> str:
         h = huella(f, base)
         cuentas[h] += 1
         muestra.setdefault(h, {
-            "huella": h, "regla": f.regla, "archivo": identidad_archivo(f.archivo, base), "meta": f.meta,
-            "campo": campo_estable(f.campo) or None, "texto": acortar(f.texto, _TEXTO_CORTO) if f.texto else None,
+            "huella": h, "regla": f.regla, "archivo": visible(identidad_archivo(f.archivo, base)), "meta": visible(f.meta) if f.meta else f.meta,
+            # for a reviewer's eye only (never matched): shown as every output shows them, so that the file reads back
+            "campo": visible(campo_estable(f.campo)) or None, "texto": visible(acortar(f.texto, _TEXTO_CORTO)) if f.texto else None,
         })
     entradas = [{**muestra[h], "cantidad": n} for h, n in cuentas.items()]
     entradas.sort(key=lambda e: (e["archivo"], _clave_meta(e["meta"]), e["regla"], e["campo"] or "", e["huella"]))
@@ -140,7 +143,7 @@ def aplicar(resultado: Resultado, linea_base: LineaBase) -> None:
     auditados = set()
 
     def en_informe(informe: ResultadoInforme) -> None:
-        auditados.add(identidad_archivo(informe.archivo, linea_base.directorio))
+        auditados.add(visible(identidad_archivo(informe.archivo, linea_base.directorio)))  # as `construir` names it
         quedan = []
         for f in informe.hallazgos:
             h = huella(f, linea_base.directorio)

@@ -25,6 +25,7 @@ class Resultado:
     linea_base: str | None = None  # the baseline applied (check --baseline), if any
     linea_base_corregidos: int = 0  # its findings that no longer appear in the files audited
     mostrar_suprimidos: bool = False  # presentation: list the suppressed findings (check --show-suppressed)
+    raiz: str | None = None  # the directory fingerprints are relative to (huellas.raiz); None: the current one
 
     # the rules the run applied (and any rule a finding names), by id, with their effective severity:
     # what reporters that describe rules need (SARIF's rule list, JUnit's checked families)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from auditor.idioma import tr
+from auditor.lectura.visible import visible
 from auditor.reglas.observacion import Categoria, Severidad
 
 
@@ -25,8 +26,9 @@ class Hallazgo:
 
     @property
     def lugar(self) -> str:
-        """file:line as a reader looks it up, with the place in a Word document when there is one."""
-        return f"{self.archivo}:{self.linea}" + (f" ({self.ubicacion})" if self.ubicacion else "")
+        """file:line as a reader looks it up, with the place in a Word document when there is one; any
+        byte or control character of the file name shown escaped (see `lectura.visible`)."""
+        return f"{visible(self.archivo)}:{self.linea}" + (f" ({visible(self.ubicacion)})" if self.ubicacion else "")
 
     def clave_orden(self) -> tuple[str, int, str, str, str, str]:
         return (self.archivo, self.linea, self.campo or "", self.regla, self.mensaje, self.texto or "")

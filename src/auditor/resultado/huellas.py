@@ -27,8 +27,10 @@ import hashlib
 import os
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
+from auditor.lectura.visible import a_bytes
 from auditor.resultado.hallazgo import Hallazgo
 
 _POSICION = re.compile(r"\[\d+\]")
@@ -48,6 +50,23 @@ def identidad_archivo(archivo: str, base: str | os.PathLike[str]) -> str:
     return Path(relativa).as_posix()
 
 
+def raiz(rutas: Iterable[str | os.PathLike[str]], configuracion: str | os.PathLike[str] | None = None,
+         linea_base: str | os.PathLike[str] | None = None) -> Path:
+    """The directory a run's fingerprints are relative to, the same from any current directory: the
+    baseline's (so that SARIF's fingerprints are the baseline's), else the configuration file's, else the
+    git root above the first path audited, else that path (a directory) or its folder."""
+    if linea_base is not None:
+        return Path(linea_base).resolve().parent
+    if configuracion is not None:
+        return Path(configuracion).resolve().parent
+    primera = Path(next(iter(rutas), ".")).resolve()
+    inicio = primera if primera.is_dir() else primera.parent
+    for carpeta in (inicio, *inicio.parents):
+        if (carpeta / ".git").exists():
+            return carpeta
+    return inicio
+
+
 def campo_estable(campo: str | None) -> str:
     return _POSICION.sub("[]", campo or "")
 
@@ -55,4 +74,4 @@ def campo_estable(campo: str | None) -> str:
 def huella(f: Hallazgo, base: str | os.PathLike[str]) -> str:
     """The content fingerprint of a finding; file paths are taken relative to `base` (a directory)."""
     partes = (f.regla, identidad_archivo(f.archivo, base), f.meta or "", campo_estable(f.campo), normalizar(f.texto or ""))
-    return hashlib.sha256("\x1f".join(partes).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(a_bytes("\x1f".join(partes))).hexdigest()[:16]  # any file name, even one that is not UTF-8

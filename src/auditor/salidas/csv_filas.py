@@ -2,7 +2,9 @@
 
 RFC 4180 through the csv module: comma separator, fields quoted when needed, CRLF line ends.
 Starts with a UTF-8 byte order mark, which Excel needs to read accents right in a UTF-8 CSV.
-The header follows the language of the run (it is for people); the values are the findings'.
+The header follows the language of the run (it is for people); the values are the findings' (the
+file's name as every output shows it, `lectura.visible`; a lone surrogate, which UTF-8 cannot carry,
+escaped the same way).
 A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return gets a leading
 ``'`` so that a spreadsheet shows the report's text instead of running it as a formula.
 """
@@ -14,6 +16,7 @@ import io
 from typing import TextIO
 
 from auditor.idioma import tr
+from auditor.lectura.visible import codificable, visible
 from auditor.resultado.ejecucion import Resultado
 
 BOM = "\ufeff"
@@ -37,8 +40,8 @@ def escribir(resultado: Resultado, salida: TextIO) -> None:
     escritor.writerow(encabezado())
     for r in resultado.informes:
         for f in r.hallazgos:
-            escritor.writerow([segura(v) for v in (
-                f.archivo, str(f.linea), f.ubicacion or "", r.informe_nombre or "", f.meta or "", f.campo or "", f.regla,
+            escritor.writerow([segura(codificable(v)) for v in (
+                visible(f.archivo), str(f.linea), f.ubicacion or "", r.informe_nombre or "", f.meta or "", f.campo or "", f.regla,
                 f.categoria.value, f.severidad.etiqueta, f.mensaje, f.texto or "",
             )])
 

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from auditor.idioma import tr
 from auditor.lectura.recorte import acortar
+from auditor.lectura.visible import visible
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
@@ -30,6 +31,7 @@ def escapar_propiedad(texto: str) -> str:
 
 
 LIMITE_CITA = 200
+SALTO = "\n"  # a line break of a message is data (%0A); every other control character is shown escaped
 
 
 def linea(f: Hallazgo, nombre: str | None = None) -> str:
@@ -44,8 +46,9 @@ def linea(f: Hallazgo, nombre: str | None = None) -> str:
     mensaje = (" · ".join(partes) + ": " if partes else "") + f.mensaje
     if f.texto:
         mensaje += f" «{acortar(f.texto, LIMITE_CITA)}»"
-    propiedades = f"file={escapar_propiedad(f.archivo)},line={f.linea},title={escapar_propiedad(f.regla + (' ' + nombre if nombre else ''))}"
-    return f"::{COMANDO[f.severidad]} {propiedades}::{escapar_dato(mensaje)}"
+    titulo = visible(f.regla + (" " + nombre if nombre else ""))
+    propiedades = f"file={escapar_propiedad(visible(f.archivo))},line={f.linea},title={escapar_propiedad(titulo)}"
+    return f"::{COMANDO[f.severidad]} {propiedades}::{escapar_dato(visible(mensaje, conservar=SALTO))}"
 
 
 def escribir(resultado: Resultado, salida: TextIO) -> None:

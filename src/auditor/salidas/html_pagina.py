@@ -3,7 +3,8 @@
 At the top the summary with a traffic light (semáforo) per report and per meta by the worst severity of its
 findings: red (errors), amber (warnings), green (neither).  Then the completeness matrix (metas x template
 sections) and the findings per secretaría, report and meta, each with its place, severity, rule, field,
-message and quoted text.  Every color also has a text label; every text from a report is escaped.
+message and quoted text.  Every color also has a text label; every text from a report is escaped
+(control characters shown as `lectura.visible` writes them).
 Same input, same bytes: nothing depends on the clock or the machine.
 """
 
@@ -17,6 +18,7 @@ from typing import TextIO
 
 from auditor import __version__
 from auditor.idioma import actual, tr
+from auditor.lectura.visible import sin_comandos, visible
 from auditor.reglas.completitud import ESTADOS, SECCIONES, CompletitudInforme, Estado
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
@@ -80,7 +82,8 @@ footer{color:#57606a;font-size:.85rem;margin-top:40px;border-top:1px solid #d0d7
 
 
 def _e(texto: object) -> str:
-    return escape(str(texto), quote=True)
+    """A text for the page: control characters as visible escapes (line breaks and tabs are white space here), then HTML."""
+    return escape(sin_comandos(visible(str(texto), conservar="\n\t")), quote=True)  # no line of the page starts with '::'
 
 
 def _nombre_severidad(severidad: Severidad, cuantas: int) -> str:
@@ -165,7 +168,7 @@ def _resumen(resultado: Resultado) -> list[str]:
         completo = texto_porcentaje(r.completitud.cuenta()) if r.completitud is not None else "-"
         partes.append(
             f'<tr><td class="corta">{_insignia(semaforo(r.hallazgos))}</td>'
-            f'<td><a href="#informe-{i}">{_e(_nombre_informe(r))}</a><br><span class="lugar sub">{_e(r.archivo)}</span></td>'
+            f'<td><a href="#informe-{i}">{_e(_nombre_informe(r))}</a><br><span class="lugar sub">{_e(visible(r.archivo))}</span></td>'
             + "".join(f'<td class="num">{c.get(s, 0)}</td>' for s in Severidad)
             + f'<td class="num">{m.get(ROJO, 0)} / {m.get(AMBAR, 0)} / {m.get(VERDE, 0)}</td>'
             f'<td class="num">{_e(completo)}</td></tr>'
@@ -225,7 +228,7 @@ def _matriz(resultado: Resultado) -> list[str]:
     for r in resultado.informes:
         if r.completitud is None:
             continue
-        partes.append(f"<h3>{_e(_nombre_informe(r))} <span class=\"lugar\">{_e(r.archivo)}</span></h3>")
+        partes.append(f"<h3>{_e(_nombre_informe(r))} <span class=\"lugar\">{_e(visible(r.archivo))}</span></h3>")
         if r.completitud.filas:
             partes.extend(_tabla_matriz(r.completitud))
         else:
@@ -249,7 +252,7 @@ def _informe(i: int, r: ResultadoInforme) -> list[str]:
     partes = [
         f'<article id="informe-{i}">',
         f"<h3>{_insignia(semaforo(r.hallazgos))} {_e(_nombre_informe(r))}</h3>",
-        f'<p class="sub lugar">{_e(r.archivo)}</p>',
+        f'<p class="sub lugar">{_e(visible(r.archivo))}</p>',
     ]
     generales = [f for f in r.hallazgos if f.meta is None]
     if generales:

@@ -1,10 +1,14 @@
-"""JSON output: a stable, documented document (same input, same bytes)."""
+"""JSON output: a stable, documented document (same input, same bytes).
+
+Values are exact (JSON escapes control characters itself); file names are shown as every output shows
+them (`lectura.visible`: an undecodable byte as ``\\xff``, a newline as ``\\n``)."""
 
 from __future__ import annotations
 
 from typing import Any, TextIO
 
 from auditor import __version__
+from auditor.lectura.visible import visible
 from auditor.reglas.observacion import Categoria, Severidad
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
@@ -18,7 +22,7 @@ def finding_a_dict(f: Hallazgo) -> dict[str, Any]:
         "rule": f.regla,
         "category": f.categoria.value,
         "severity": f.severidad.value,
-        "file": f.archivo,
+        "file": visible(f.archivo),
         "line": f.linea,
         "meta": f.meta,
         "field": f.campo,
@@ -39,7 +43,7 @@ def _resumen(resultado: Resultado) -> dict[str, Any]:
         "by_severity": {s.value: severidades.get(s, 0) for s in Severidad},
         "by_category": {c.value: categorias[c] for c in Categoria if categorias.get(c)},
         "suppressed": resultado.total_suprimidos,
-        "baseline": None if resultado.linea_base is None else {"file": resultado.linea_base, "fixed": resultado.linea_base_corregidos},
+        "baseline": None if resultado.linea_base is None else {"file": visible(resultado.linea_base), "fixed": resultado.linea_base_corregidos},
     }
 
 
@@ -49,7 +53,7 @@ def documento_en_flujo(resultado: Resultado) -> dict[str, Any]:
         "version": VERSION_FORMATO,
         "tool": {"name": "auditor", "version": __version__},
         "summary": _resumen(resultado),
-        "reports": Flujo({"file": r.archivo, "report": r.informe_nombre, "metas": [numero for numero, _ in r.metas],
+        "reports": Flujo({"file": visible(r.archivo), "report": r.informe_nombre, "metas": [numero for numero, _ in r.metas],
                           "findings": len(r.hallazgos)} for r in resultado.informes),
         "findings": Flujo(finding_a_dict(f) for f in resultado.hallazgos()),
         "suppressed": Flujo({"finding": finding_a_dict(s.hallazgo), "kind": s.tipo, "source": s.origen, "reason": s.motivo}

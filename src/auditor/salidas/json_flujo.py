@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
@@ -67,7 +68,23 @@ def _volcado(valor: Any, nivel: int) -> str:
     return json.dumps(valor, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * nivel)  # a JSON string has no raw newline
 
 
-_texto = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) escapes texts with (the C one when built)
+_SUSTITUTO = re.compile("[\ud800-\udfff]")
+
+
+def json_valido(texto: str) -> str:
+    """JSON text as json.dumps(ensure_ascii=False) writes it, made writable as UTF-8: a lone surrogate (a text
+    read from a JSON report's "\\ud800", say) becomes its JSON escape, the same value for a JSON reader."""
+    if _SUSTITUTO.search(texto) is None:
+        return texto
+    return _SUSTITUTO.sub(lambda m: f"\\u{ord(m.group()):04x}", texto)
+
+
+def _texto(texto: str) -> str:
+    """A text as json.dumps(ensure_ascii=False) writes it (the C escaping when built), always valid UTF-8."""
+    return json_valido(_escapar(texto))
+
+
+_escapar = json.encoder.encode_basestring
 _INFINITO = float("inf")
 
 

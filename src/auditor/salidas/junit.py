@@ -18,13 +18,14 @@ from collections import defaultdict
 from typing import TextIO
 
 from auditor.idioma import tr
+from auditor.lectura.visible import visible
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.informe import ResultadoInforme
 
 _PREFIJO = re.compile(r"[A-Z]+")
-_NO_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NO_XML = re.compile("[\ufffe\uffff]")  # not XML characters, and not controls (`visible` leaves them)
 
 
 def familia(regla: str) -> str:
@@ -33,15 +34,16 @@ def familia(regla: str) -> str:
 
 
 def _limpio(texto: str) -> str:
-    """XML 1.0 cannot carry control characters: they become U+FFFD."""
-    return _NO_XML.sub("\ufffd", texto)
+    """XML 1.0 cannot carry control characters, and a CI log must not get them: they become visible escapes
+    (`lectura.visible`; line breaks and tabs stay); U+FFFE and U+FFFF become U+FFFD."""
+    return _NO_XML.sub("\ufffd", visible(texto, conservar="\n\t"))
 
 
 def _linea(f: Hallazgo) -> str:
-    campo = f"{f.campo}: " if f.campo else ""
-    linea = f"{f.lugar}  {f.severidad.etiqueta}  {f.regla}  {campo}{f.mensaje}"
+    campo = f"{visible(f.campo)}: " if f.campo else ""
+    linea = f"{f.lugar}  {f.severidad.etiqueta}  {f.regla}  {campo}{visible(f.mensaje)}"
     if f.texto:
-        linea += "\n    «" + " ".join(f.texto.split()) + "»"
+        linea += "\n    «" + visible(" ".join(f.texto.split())) + "»"
     return linea
 
 
@@ -53,7 +55,7 @@ def _suite(r: ResultadoInforme, familias: list[str]) -> ET.Element:
     # a finding on a meta the report does not list (should not happen) still gets its testcase
     partes += sorted({m for m, _ in grupos if m is not None and m not in partes})
     todas = sorted(set(familias) | {fam for _, fam in grupos})
-    suite = ET.Element("testsuite", name=_limpio(r.archivo))
+    suite = ET.Element("testsuite", name=_limpio(visible(r.archivo)))
     if r.informe_nombre:
         propiedades = ET.SubElement(suite, "properties")
         ET.SubElement(propiedades, "property", name="informe", value=_limpio(r.informe_nombre))
@@ -61,8 +63,8 @@ def _suite(r: ResultadoInforme, familias: list[str]) -> ET.Element:
     for meta in partes:
         for fam in todas:
             hallazgos = grupos.get((meta, fam), [])
-            nombre = tr("informe · {familia}", familia=fam) if meta is None else tr("meta {numero} · {familia}", numero=meta, familia=fam)
-            caso = ET.SubElement(suite, "testcase", classname=_limpio(r.archivo), name=_limpio(nombre), time="0")
+            nombre = tr("informe · {familia}", familia=fam) if meta is None else tr("meta {numero} · {familia}", numero=visible(meta), familia=fam)
+            caso = ET.SubElement(suite, "testcase", classname=_limpio(visible(r.archivo)), name=_limpio(nombre), time="0")
             pruebas += 1
             graves = [f for f in hallazgos if f.severidad is not Severidad.INFO]
             leves = [f for f in hallazgos if f.severidad is Severidad.INFO]

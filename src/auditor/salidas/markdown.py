@@ -3,16 +3,22 @@
 A heading with the totals per severity, then one table per report file with findings
 (lugar, severidad, regla, meta, campo, mensaje with the quote shortened). Cells are escaped
 so that a report's text cannot break the table or inject HTML: ``|`` becomes ``\\|``, line
-breaks become spaces, ``<``, ``>`` and ``&`` become entities. Reports without findings are
-named in one closing line.
+breaks become spaces, ``<``, ``>`` and ``&`` become entities, control characters visible escapes
+(`lectura.visible`). Nor can it act in the pull request the comment goes to: ``](`` and ``![`` are
+escaped (no inline link, no remote image; a reference link has no definition to point to, and a
+field path as ``totales[0]`` stays as it is), an ``@`` before a name gets a zero-width space entity after it
+(no mention, no e-mail link), and ``://`` and ``www.`` a backslash (no bare link). Reports without
+findings are named in one closing line.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 from auditor.idioma import tr
 from auditor.lectura.recorte import acortar
+from auditor.lectura.visible import visible
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
@@ -22,10 +28,16 @@ LIMITE_CITA = 80
 LIMITE = 60_000  # GitHub refuses comments over 65 536 characters
 
 
+_MENCION = re.compile(r"@(?=\w)")
+_ENLACE_SUELTO = re.compile(r"://|(?i:\bwww)\.")
+
+
 def celda(texto: str) -> str:
-    texto = " ".join(texto.split())
+    texto = visible(" ".join(texto.split()))
     texto = texto.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return texto.replace("\\", "\\\\").replace("|", "\\|")
+    texto = texto.replace("\\", "\\\\").replace("|", "\\|").replace("](", "\\](").replace("![", "!\\[")
+    texto = _ENLACE_SUELTO.sub(lambda m: ":\\/\\/" if m.group() == "://" else m.group()[:-1] + "\\.", texto)
+    return _MENCION.sub("@&#8203;", texto)
 
 
 def fila(f: Hallazgo) -> str:
@@ -59,9 +71,9 @@ def render(resultado: Resultado) -> str:
     limpios = []
     for r in resultado.informes:
         if not r.hallazgos:
-            limpios.append(r.archivo)
+            limpios.append(visible(r.archivo))
             continue
-        titulo = f"#### {celda(r.archivo)}" + (f" — {celda(r.informe_nombre)}" if r.informe_nombre else "")
+        titulo = f"#### {celda(visible(r.archivo))}" + (f" — {celda(r.informe_nombre)}" if r.informe_nombre else "")
         lineas += ["", titulo, "", _cabecera(), "|---|---|---|---|---|---|"]
         lineas += [fila(f) for f in r.hallazgos]
     if limpios:

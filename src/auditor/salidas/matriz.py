@@ -20,6 +20,7 @@ from rich.text import Text
 from auditor import __version__
 from auditor.idioma import tr
 from auditor.lectura.cifras import escribir_numero
+from auditor.lectura.visible import codificable, visible
 from auditor.reglas.completitud import (
     ESTADOS,
     SECCIONES,
@@ -31,6 +32,7 @@ from auditor.reglas.completitud import (
     porcentaje_completo,
 )
 from auditor.resultado.ejecucion import Resultado
+from auditor.salidas.json_flujo import json_valido
 from auditor.salidas.protocolo import DeTexto, Salida
 
 FORMATOS_MATRIZ = ("rich", "text", "csv", "json")
@@ -64,8 +66,8 @@ def leyenda() -> str:
 
 
 def matrices(resultado: Resultado) -> list[tuple[str, str | None, CompletitudInforme]]:
-    """(file, report name, matrix) of every report that was read."""
-    return [(r.archivo, r.informe_nombre, r.completitud) for r in resultado.informes if r.completitud is not None]
+    """(file, report name, matrix) of every report that was read; the file's name as every output shows it (`lectura.visible`)."""
+    return [(visible(r.archivo), r.informe_nombre, r.completitud) for r in resultado.informes if r.completitud is not None]
 
 
 def secretarias(resultado: Resultado) -> list[TotalSecretaria]:
@@ -104,7 +106,7 @@ def _tabla_rich(c: CompletitudInforme) -> Table:
     cuenta = c.cuenta()
     tabla.add_column(tr("Resp."), justify="right", footer=_respondidas(cuenta))
     for fila in c.filas:
-        tabla.add_row(fila.numero, *[Text(SIMBOLO[e], style=ESTILO[e]) for e in fila.estados], _respondidas(fila.cuenta()))
+        tabla.add_row(visible(fila.numero), *[Text(SIMBOLO[e], style=ESTILO[e]) for e in fila.estados], _respondidas(fila.cuenta()))
     return tabla
 
 
@@ -117,7 +119,7 @@ def _tabla_secretarias_rich(totales: list[TotalSecretaria]) -> Table:
         tabla.add_column(SIMBOLO[e], justify="right", style=ESTILO[e])
     tabla.add_column(tr("Completo"), justify="right", style="bold")
     for t in totales:
-        tabla.add_row(t.secretaria, str(len(t.archivos)), str(t.metas), *[str(t.cuenta.get(e, 0)) for e in ESTADOS],
+        tabla.add_row(visible(t.secretaria), str(len(t.archivos)), str(t.metas), *[str(t.cuenta.get(e, 0)) for e in ESTADOS],
                       texto_porcentaje(t.cuenta))
     return tabla
 
@@ -127,7 +129,7 @@ def imprimir(resultado: Resultado, consola: Console) -> None:
     for archivo, nombre, c in matrices(resultado):
         bloques: list[RenderableType] = [Text(archivo, style="bold")]
         if nombre:
-            bloques.append(Text(nombre, style="dim"))
+            bloques.append(Text(visible(nombre), style="dim"))
         if c.filas:
             bloques.append(Padding(_tabla_rich(c), (0, 0, 0, 2)))
             bloques.append(Padding(Text(tr("{cuenta} · {porcentaje} completo", cuenta=texto_cuenta(c.cuenta()),
@@ -156,8 +158,8 @@ def render_text(resultado: Resultado) -> str:
 
     partes: list[str] = []
     for archivo, nombre, c in matrices(resultado):
-        partes.append(archivo + (f" · {nombre}" if nombre else ""))
-        filas = [[f.numero, *[SIMBOLO[e] for e in f.estados], _respondidas(f.cuenta())] for f in c.filas]
+        partes.append(archivo + (f" · {visible(nombre)}" if nombre else ""))
+        filas = [[visible(f.numero), *[SIMBOLO[e] for e in f.estados], _respondidas(f.cuenta())] for f in c.filas]
         cuenta = c.cuenta()
         filas.append([tr("Total"), *[""] * len(SECCIONES), _respondidas(cuenta)])
         partes.append(tabulate(filas, headers=[tr("Meta"), *encabezados_cortos(), tr("Resp.")], tablefmt="simple",
@@ -165,14 +167,14 @@ def render_text(resultado: Resultado) -> str:
         partes.append(tr("{cuenta} · {porcentaje} completo", cuenta=texto_cuenta(cuenta), porcentaje=texto_porcentaje(cuenta)))
         partes.append("")
     partes.append(tr("Totales por secretaría"))
-    filas_s = [[t.secretaria, len(t.archivos), t.metas, *[t.cuenta.get(e, 0) for e in ESTADOS], texto_porcentaje(t.cuenta)]
+    filas_s = [[visible(t.secretaria), len(t.archivos), t.metas, *[t.cuenta.get(e, 0) for e in ESTADOS], texto_porcentaje(t.cuenta)]
                for t in secretarias(resultado)]
     partes.append(tabulate(filas_s, headers=[tr("Secretaría"), tr("Archivos"), tr("Metas"), *[nombre_estado(e) for e in ESTADOS],
                                              tr("Completo")], tablefmt="simple"))
     partes.append("")
     partes.append(leyenda())
     partes.append(tr("Completo: secciones respondidas sobre las que aplican."))
-    return "\n".join(partes) + "\n"
+    return visible("\n".join(partes), conservar="\n") + "\n"
 
 
 # ---- csv and json --------------------------------------------------------------------------------------------
@@ -191,7 +193,8 @@ def render_csv(resultado: Resultado) -> str:
     for archivo, _, c in matrices(resultado):
         for fila in c.filas:
             cuenta = fila.cuenta()
-            escritor.writerow([segura(archivo), segura(c.secretaria), segura(fila.numero), segura(fila.nombre),
+            escritor.writerow([segura(archivo), segura(codificable(c.secretaria)), segura(codificable(fila.numero)),
+                               segura(codificable(fila.nombre)),
                                *[e.value for e in fila.estados], *[cuenta.get(e, 0) for e in ESTADOS]])
     return BOM + salida.getvalue()
 
@@ -224,7 +227,7 @@ def documento(resultado: Resultado) -> dict[str, Any]:
 
 
 def render_json(resultado: Resultado) -> str:
-    return json.dumps(documento(resultado), ensure_ascii=False, indent=2) + "\n"
+    return json_valido(json.dumps(documento(resultado), ensure_ascii=False, indent=2)) + "\n"
 
 
 # the formats of `auditor summary`, each a Salida (auditor.salidas.protocolo); rich is the matrix without color

@@ -14,12 +14,21 @@ from rich.text import Text
 
 from auditor.idioma import tr
 from auditor.lectura.recorte import acortar
+from auditor.lectura.visible import sin_comandos
+from auditor.lectura.visible import visible as _visible
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.informe import ResultadoInforme
 from auditor.salidas import suprimidos
 from auditor.salidas.resumen import NOMBRES_CATEGORIA, archivos, hallazgos, nombre_severidad
+
+
+def visible(texto: str, conservar: str = "") -> str:
+    """Report text as rich shows it: control characters escaped (`lectura.visible`), and no word that a wrapped
+    line would start with '::' (a GitHub Actions command in a CI log)."""
+    return sin_comandos(_visible(texto, conservar))
+
 
 ESTILO = {Severidad.ERROR: "bold red", Severidad.WARNING: "yellow", Severidad.INFO: "cyan"}
 
@@ -31,18 +40,18 @@ def _hallazgo(f: Hallazgo) -> RenderableType:
     cabeza = Text.assemble(
         (f.lugar, "bold"), "  ", (f.severidad.etiqueta, ESTILO[f.severidad]), "  ", (f.regla, "dim"),
     )
-    mensaje = Text.assemble((f"{f.campo}: ", "magenta") if f.campo else "", f.mensaje)
+    mensaje = Text.assemble((f"{visible(f.campo)}: ", "magenta") if f.campo else "", visible(f.mensaje))
     partes: list[RenderableType] = [cabeza, Padding(mensaje, (0, 0, 0, 2))]
     if f.texto:
-        partes.append(Padding(Text(f"«{acortar(f.texto, LIMITE_CITA)}»", style="italic dim"), (0, 0, 0, 2)))
+        partes.append(Padding(Text(f"«{visible(acortar(f.texto, LIMITE_CITA))}»", style="italic dim"), (0, 0, 0, 2)))
     return Group(*partes)
 
 
 def _informe(r: ResultadoInforme) -> list[RenderableType]:
     bloques: list[RenderableType] = [
         Rule(style="blue"),
-        Text(r.archivo, style="bold"),
-        Text(r.informe_nombre or tr("(no se pudo leer como informe)"), style="dim"),
+        Text(visible(r.archivo), style="bold"),
+        Text(visible(r.informe_nombre or tr("(no se pudo leer como informe)")), style="dim"),
     ]
     if not r.hallazgos:
         texto = (tr("Sin hallazgos en {n} metas ({suprimidos} suprimidos).", n=len(r.metas), suprimidos=len(r.suprimidos))
@@ -55,7 +64,8 @@ def _informe(r: ResultadoInforme) -> list[RenderableType]:
             general = tr("Informe (partes generales)") if r.informe_nombre else tr("Archivo")
             encabezado = Text(general, style="bold underline")
         else:
-            encabezado = Text.assemble((tr("Meta {numero}", numero=meta), "bold underline"), (" · " + acortar(nombres.get(meta, ""), 90), "bold"))
+            encabezado = Text.assemble((visible(tr("Meta {numero}", numero=meta)), "bold underline"),
+                                        (" · " + visible(acortar(nombres.get(meta, ""), 90)), "bold"))
         bloques.append(Padding(encabezado, (1, 0, 0, 2)))
         for f in grupo:
             bloques.append(Padding(_hallazgo(f), (0, 0, 0, 4)))
@@ -73,7 +83,7 @@ def _resumen(resultado: Resultado) -> RenderableType:
     metas = Text(tr("Metas con hallazgos: {con} de {auditadas} auditadas en {archivos}", con=resultado.metas_con_hallazgos,
                     auditadas=resultado.metas_auditadas, archivos=archivos(len(resultado.informes))))
     partes: list[RenderableType] = [Rule(style="blue"), cabecera, metas]
-    partes.extend(Text(linea, style="dim") for linea in suprimidos.lineas_resumen(resultado))
+    partes.extend(Text(visible(linea), style="dim") for linea in suprimidos.lineas_resumen(resultado))
     categorias = resultado.por_categoria()
     if categorias:
         tabla = Table(show_header=True, header_style="bold", box=None, padding=(0, 2, 0, 0))
@@ -95,7 +105,7 @@ def imprimir(resultado: Resultado, consola: Console) -> None:
         for bloque in _informe(r):
             consola.print(bloque)
     for linea in suprimidos.lineas_lista(resultado):
-        consola.print(Text(linea), soft_wrap=True)
+        consola.print(Text(visible(linea, conservar="\n")), soft_wrap=True)
     consola.print(_resumen(resultado))
 
 

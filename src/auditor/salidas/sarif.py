@@ -5,7 +5,8 @@ documentation and effective severity; each finding is a result pointing to its f
 with the quoted text as the region's snippet and the meta and field as logical locations.
 Deterministic: same input, same bytes (no timestamps, no absolute paths but those given).
 
-Each result carries the baseline's content fingerprint in ``partialFingerprints``, and the
+Each result carries the baseline's content fingerprint in ``partialFingerprints`` (files taken relative to the
+project's root, `huellas.raiz`, so it does not change with the current directory), and the
 suppressed findings are results too, with SARIF's ``suppressions`` (kind, status, justification):
 viewers hide them, and nothing accepted is lost from the file.
 """
@@ -20,6 +21,7 @@ from urllib.parse import quote
 
 from auditor import __version__
 from auditor.idioma import actual, plantilla, tr
+from auditor.lectura.visible import a_bytes
 from auditor.reglas.catalogo import Regla
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
@@ -30,7 +32,7 @@ from auditor.salidas.json_flujo import Flujo, como_texto, en_memoria, escribir_d
 ESQUEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 NIVEL = {Severidad.ERROR: "error", Severidad.WARNING: "warning", Severidad.INFO: "note"}
 BASE = "%SRCROOT%"
-HUELLA = "auditorContentHash/v1"  # relative to the directory auditor runs from, like %SRCROOT%
+HUELLA = "auditorContentHash/v1"  # file relative to the project's root (huellas.raiz), not the current directory
 _MARCADOR = re.compile(r"\{\w*\}")
 
 
@@ -40,13 +42,14 @@ def _texto(texto: str) -> str:
 
 
 def uri(archivo: str) -> tuple[str, str | None]:
-    """The artifact URI of a finding's file and its base id: relative paths stay relative to %SRCROOT%."""
+    """The artifact URI of a finding's file and its base id: relative paths stay relative to %SRCROOT%. A URI
+    names the file's bytes: a byte that is not UTF-8 is percent-encoded as it is (``%FF``), as a newline (``%0A``)."""
     if archivo.startswith("/"):
-        return "file://" + quote(archivo), None
+        return "file://" + quote(a_bytes(archivo)), None
     ventanas = PureWindowsPath(archivo)
     if ventanas.drive:
-        return "file:///" + quote(ventanas.as_posix()), None
-    return quote(PurePosixPath(archivo.replace("\\", "/")).as_posix()), BASE
+        return "file:///" + quote(a_bytes(ventanas.as_posix())), None
+    return quote(a_bytes(PurePosixPath(archivo.replace("\\", "/")).as_posix())), BASE
 
 
 def regla_sarif(regla: Regla, severidad: Severidad) -> dict[str, Any]:
@@ -74,8 +77,9 @@ def _regla_desconocida(f: Hallazgo) -> dict[str, Any]:
     }
 
 
-def resultado_sarif(f: Hallazgo, indice: int, suprimido: Suprimido | None = None) -> dict[str, Any]:
-    """One result; a suppressed finding carries SARIF's `suppressions` (viewers hide it, nothing is lost)."""
+def resultado_sarif(f: Hallazgo, indice: int, suprimido: Suprimido | None = None, raiz: str | None = None) -> dict[str, Any]:
+    """One result; a suppressed finding carries SARIF's `suppressions` (viewers hide it, nothing is lost).
+    Its fingerprint takes the file relative to `raiz` (the run's, see huellas.raiz; None: the current directory)."""
     direccion, base = uri(f.archivo)
     artefacto: dict[str, Any] = {"uri": direccion}
     if base:
@@ -107,7 +111,7 @@ def resultado_sarif(f: Hallazgo, indice: int, suprimido: Suprimido | None = None
         "locations": [ubicacion],
         # the content fingerprint of baselines (rule, file, meta, field, quoted text; never the line), so that
         # code-scanning tools follow a finding across edits as `--baseline` does
-        "partialFingerprints": {HUELLA: huella(f, Path.cwd())},
+        "partialFingerprints": {HUELLA: huella(f, raiz if raiz is not None else Path.cwd())},
         "properties": propiedades,
     }
     if suprimido is not None:
@@ -145,8 +149,8 @@ def documento_en_flujo(resultado: Resultado) -> dict[str, Any]:
         }},
         "originalUriBaseIds": {BASE: {"description": {"text": tr("el directorio desde el que se ejecutó auditor")}}},
         "language": actual(),
-        "results": Flujo(chain((resultado_sarif(f, indice[f.regla]) for f in resultado.hallazgos()),
-                               (resultado_sarif(s.hallazgo, indice[s.hallazgo.regla], s) for s in suprimidos))),
+        "results": Flujo(chain((resultado_sarif(f, indice[f.regla], raiz=resultado.raiz) for f in resultado.hallazgos()),
+                               (resultado_sarif(s.hallazgo, indice[s.hallazgo.regla], s, resultado.raiz) for s in suprimidos))),
     }
     return {"$schema": ESQUEMA, "version": "2.1.0", "runs": [run]}
 

@@ -8,6 +8,7 @@ from collections import Counter
 from tabulate import tabulate
 
 from auditor.idioma import diferida, tr
+from auditor.lectura.visible import visible
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import CONFIGURACION, EN_LINEA, LINEA_BASE, nombre_tipo
 
@@ -25,14 +26,15 @@ def lineas_resumen(resultado: Resultado) -> list[str]:
         plantilla = (diferida("{n} hallazgo de la línea base ya se corrigió: actualícela con --write-baseline {archivo}")
                      if resultado.linea_base_corregidos == 1 else
                      diferida("{n} hallazgos de la línea base ya se corrigieron: actualícela con --write-baseline {archivo}"))
-        lineas.append(tr(plantilla, n=resultado.linea_base_corregidos, archivo=resultado.linea_base))
+        lineas.append(tr(plantilla, n=resultado.linea_base_corregidos, archivo=visible(resultado.linea_base)))
     return lineas
 
 
 def tabla(resultado: Resultado) -> str:
     """The suppressed findings, one row each, with the kind, the source and the reason."""
     filas = [
-        [s.hallazgo.lugar, s.hallazgo.regla, s.hallazgo.meta or "-", s.hallazgo.campo or "-", nombre_tipo(s.tipo), s.origen, s.motivo]
+        [s.hallazgo.lugar, s.hallazgo.regla, visible(s.hallazgo.meta or "-"), visible(s.hallazgo.campo or "-"), nombre_tipo(s.tipo),
+         visible(s.origen), visible(s.motivo)]
         for s in resultado.suprimidos
     ]
     cabecera = [tr("lugar"), tr("regla"), tr("meta"), tr("campo"), tr("supresión"), tr("origen"), tr("motivo")]

@@ -20,6 +20,7 @@ from typing import IO, TYPE_CHECKING
 from rich.console import Console
 
 from auditor.idioma import tr
+from auditor.lectura.visible import visible
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
@@ -47,7 +48,8 @@ def consola(color: bool | None = None, archivo: IO[str] | None = None) -> Consol
 def escribir_breves(resultado: Resultado, salida: IO[str]) -> None:
     """``--quiet``: one line per finding (``file:line: severity RULE field: message``), nothing else, written as they go."""
     for f in resultado.hallazgos():
-        salida.write(f"{f.lugar}: {f.severidad.etiqueta} {f.regla} " + (f"{f.campo}: " if f.campo else "") + " ".join(f.mensaje.split()) + "\n")
+        campo = f"{visible(f.campo)}: " if f.campo else ""
+        salida.write(f"{f.lugar}: {f.severidad.etiqueta} {f.regla} {campo}" + visible(" ".join(f.mensaje.split())) + "\n")
 
 
 def lineas_breves(resultado: Resultado) -> str:

@@ -8,6 +8,7 @@ from tabulate import tabulate
 
 from auditor.idioma import tr
 from auditor.lectura.recorte import acortar
+from auditor.lectura.visible import visible
 from auditor.resultado.ejecucion import Resultado
 from auditor.salidas import suprimidos
 from auditor.salidas.resumen import lineas_resumen
@@ -17,7 +18,8 @@ LIMITE_CITA = 200
 
 def render(resultado: Resultado) -> str:
     filas = [
-        [f.lugar, f.severidad.etiqueta, f.regla, f.meta or "-", f.campo or "-", f.mensaje, acortar(f.texto or "", LIMITE_CITA)]
+        [f.lugar, f.severidad.etiqueta, f.regla, visible(f.meta or "-"), visible(f.campo or "-"), visible(f.mensaje),
+         visible(acortar(f.texto or "", LIMITE_CITA))]
         for f in resultado.hallazgos()
     ]
     partes = []
@@ -26,7 +28,7 @@ def render(resultado: Resultado) -> str:
     partes.extend(suprimidos.lineas_lista(resultado))
     partes.extend(lineas_resumen(resultado))
     partes.extend(suprimidos.lineas_resumen(resultado))
-    return "\n".join(partes) + "\n"
+    return visible("\n".join(partes), conservar="\n") + "\n"  # the lines of suppressions and summary as well
 
 
 def escribir(resultado: Resultado, destino: TextIO) -> None:

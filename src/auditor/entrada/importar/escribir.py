@@ -13,6 +13,7 @@ import yaml
 from pydantic import BaseModel
 
 from auditor.entrada.importar.borrador import Borrador
+from auditor.lectura.visible import visible
 from auditor.modelo.campos import modelo_de
 from auditor.modelo.informe import Informe
 
@@ -51,11 +52,16 @@ def _ordenar(valor: Any, modelo: Any) -> Any:
 
 def a_yaml(borrador: Borrador, fuente: str) -> str:
     datos = _ordenar(borrador.datos, Informe)
+    # the document's name as every output shows a file name (lectura.visible): a comment ends at a line break, and a
+    # name with a newline would add data; a byte that is not UTF-8 cannot be written
+    fuente = visible(fuente)
+    if isinstance(datos.get("documento"), str):
+        datos["documento"] = visible(datos["documento"])
     lineas = [f"# Importado de {fuente} por 'auditor import'.",
               "# Cada meta indica la línea del documento de donde se tomó; los textos se conservan como están escritos."]
     if borrador.problemas:
         lineas.append("# Revise:")
-        lineas += [f"#   línea {p.linea}: {p.mensaje}" for p in sorted(borrador.problemas, key=lambda p: p.linea)]
+        lineas += [f"#   línea {p.linea}: {visible(p.mensaje)}" for p in sorted(borrador.problemas, key=lambda p: p.linea)]
     cabecera = {k: datos[k] for k in _ORDEN if k in datos and k not in ("metas", "tabla_pdd", "indicadores_resultado")}
     cabecera.update({k: v for k, v in datos.items() if k not in _ORDEN})
     salida = "\n".join(lineas) + "\n" + _volcar(cabecera)
