@@ -177,6 +177,16 @@ def test_los_hallazgos_de_todo_el_informe_van_juntos_en_el_titulo() -> None:
                             "ENT002 · error (meta 1): mensaje de ENT002")
 
 
+def test_los_controles_del_texto_citado_se_ven_escapados_en_el_comentario() -> None:
+    """A quote with a bidi override or an escape character reaches Word as a visible escape: Word's XML holds no
+    control character, and an override would reorder the comment's text."""
+    contenido = _borrador()
+    linea, ubicacion = _linea(contenido, "Cierre del informe")
+    hallazgo = _hallazgo("PLH001", linea, ubicacion, "Cierre", mensaje="«Cierre\u202e» tiene \x1b[2J")
+    (c,) = de_auditor(anotar(contenido, [hallazgo]).contenido)
+    assert c.texto == "PLH001 · error: «Cierre\\u202e» tiene \\u001b[2J de PLH001"
+
+
 def test_en_ingles() -> None:
     from auditor import idioma
 

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from auditor.idioma import plantilla, tr
 from auditor.lectura.fuente import motivo_so
 from auditor.lectura.patrones import normalizar_con_indices
+from auditor.lectura.visible import visible
 from auditor.resultado.hallazgo import Hallazgo
 
 if TYPE_CHECKING:
@@ -193,8 +194,8 @@ def _comentar(documento: Document, ancla: tuple[Any, Any], grupo: Sequence[Halla
     for numero, f in enumerate(grupo):
         destino = parrafos[-1] if numero == 0 else comentario.add_paragraph()
         destino.add_run(f"{f.regla} · {f.severidad.etiqueta}").bold = True
-        meta = tr(" (meta {meta})", meta=f.meta) if de_todo_el_informe and f.meta else ""
-        destino.add_run(f"{meta}: {f.mensaje}")
+        meta = tr(" (meta {meta})", meta=visible(f.meta)) if de_todo_el_informe and f.meta else ""
+        destino.add_run(f"{meta}: {visible(f.mensaje)}")  # report text in a message: no control character reaches Word's XML
         consejo = que_hacer.get(f.regla)
         if consejo:
             comentario.add_paragraph().add_run(tr("Qué hacer: {consejo}", consejo=consejo))
