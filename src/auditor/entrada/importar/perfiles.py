@@ -281,6 +281,21 @@ class Perfil:
         return any(p.fullmatch(texto) for p in self.cabeceras)
 
 
+_UNION_DE_ROTULO = ("de", "del", "la", "el", "los", "las", "en")
+# what may follow a value's label before its colon: the year or years ('Programado 2025', 'Ejecutado 2024-2025'), the
+# cut-off ('Logro a 31 de agosto', 'Ejecutado a la fecha de corte', 'Avance al 30 de septiembre de 2025')
+_CUANDO_DEL_DATO = (r"(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?"
+                    r"|\s+al?\s+(?:la\s+fecha(?:\s+de\s+corte)?|corte(?:\s+de\s+[^\W\d]+)?|\d{1,2}\s+de\s+[^\W\d]+(?:\s+de\s+(?:19|20)\d\d)?))?")
+
+
+def _rotulo_de_dato(rotulo: str) -> str:
+    """A value's label as a regex whose small words do not matter: '% de avance del cuatrienio' reads '% avance
+    cuatrienio' and '% de avance cuatrienio' too (offices drop or add them)."""
+    palabras = [p for p in rotulo.split() if normalizar(p).lower() not in _UNION_DE_ROTULO]
+    union = rf"\s*(?:(?:{'|'.join(_UNION_DE_ROTULO)})\s+)*"
+    return union.join(frase(p) for p in palabras) if palabras else frase(rotulo)
+
+
 def compilar(archivo: ArchivoPerfil, nombre: str, propio: bool = False) -> Perfil:
     etiquetas = [e for campo in archivo.campos for e in etiquetas_de(campo)]
     cabeceras = [re.compile(rf"\s*{frase(t)}\s*:?\s*", re.IGNORECASE) for campo in archivo.campos for t in (*campo.titulos, *campo.rotulos)]
@@ -291,8 +306,8 @@ def compilar(archivo: ArchivoPerfil, nombre: str, propio: bool = False) -> Perfi
         etiquetas=tuple(etiquetas),
         cabeceras=tuple(cabeceras),
         mobiliario=tuple(re.compile(p) for p in archivo.mobiliario),
-        datos=tuple((re.compile(rf"^\s*{frase(d.rotulo)}(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)?\s*:\s*(?P<valor>.*)$",
-                                re.IGNORECASE | re.DOTALL), d.campo) for d in archivo.datos),
+        datos=tuple((re.compile(rf"^\s*{_rotulo_de_dato(d.rotulo)}{_CUANDO_DEL_DATO}\s*:\s*(?P<valor>.*)$", re.IGNORECASE | re.DOTALL), d.campo)
+                    for d in archivo.datos),
         parrafos={clave: re.compile(valor, re.IGNORECASE)
                   for clave, valor in (archivo.parrafos.model_dump() if archivo.parrafos else {}).items() if valor is not None},
         propio=propio,
