@@ -947,3 +947,30 @@ def test_la_fila_total_de_una_tabla_de_resumen_antes_de_las_metas() -> None:
     hallazgos = auditar_cargado(preparar(Configuracion(), []), cargado).hallazgos
     [tot] = [h for h in hallazgos if h.regla == "TOT001"]
     assert "suma $1.420 millones" in tot.mensaje
+
+
+def test_los_parrafos_de_una_lista_de_word_se_saben_items() -> None:
+    """A paragraph numbered by Word (w:numPr) or in a list style is an item of a list; its number or bullet is not
+    in the text, so the segment says it (the narrative reader keeps a list with the paragraph that announces it)."""
+    documento = docx.Document()
+    documento.add_paragraph("Se construyeron 2 parques:")
+    documento.add_paragraph("Parque de la vereda La Bella.", style="List Number")
+    documento.add_paragraph("Parque del barrio Cuba.", style="List Bullet")
+    numerado = documento.add_paragraph("Parque del barrio Boston.")
+    propiedades = numerado._p.get_or_add_pPr()
+    num_pr = propiedades.makeelement(qn("w:numPr"), {})
+    num_pr.append(num_pr.makeelement(qn("w:numId"), {qn("w:val"): "1"}))
+    propiedades.append(num_pr)
+    documento.add_paragraph("La entrega del tercer parque se realizará en diciembre.")
+    salida = io.BytesIO()
+    documento.save(salida)
+    assert [(s.texto[:20], s.vineta) for s in segmentos_docx(salida.getvalue())] == [
+        ("Se construyeron 2 pa", False), ("Parque de la vereda ", True), ("Parque del barrio Cu", True),
+        ("Parque del barrio Bo", True), ("La entrega del terce", False)]
+
+
+def test_los_items_de_una_lista_exportada_se_saben_items() -> None:
+    texto = "Actividades:\n\n- Visitas de verificación.\n- Jornadas de socialización.\n\n1. Convocatoria.\n\nCierre.\n"
+    assert [(s.texto, s.vineta) for s in segmentos_de_texto(texto)] == [
+        ("Actividades:", False), ("Visitas de verificación.", True), ("Jornadas de socialización.", True),
+        ("1. Convocatoria.", True), ("Cierre.", False)]

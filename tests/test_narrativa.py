@@ -463,3 +463,42 @@ def test_una_lista_numerada_corta_sigue_siendo_contenido() -> None:
         "Se realizaron las 3 ferias con un avance del 75 % frente al cuatrienio.\n"
     ))
     assert "1) Feria del maíz." in cargado.informe.metas[0].logro.texto
+
+
+FICHA_MD = PORTADA + (
+    "## Meta 301. Conectar 12.000 hogares rurales al gas natural\n\n"
+    "Durante el semestre se terminó la construcción de redes de distribución en cinco municipios.\n\n"
+    "| Pregunta | Respuesta |\n"
+    "|---|---|\n"
+    "| Meta cuatrienio | 12.000 hogares rurales conectados |\n"
+    "| Programado 2025 | 3.000 hogares |\n"
+    "| Logro a 31 de agosto | 2.640 hogares conectados |\n"
+    "| % de cumplimiento | 88 % |\n"
+    "| % de avance cuatrienio | 42,5 % (5.100 de 12.000 hogares acumulados) |\n"
+    "| Actividades | Visitas de verificación de instalaciones internas. |\n"
+    "|  | Jornadas de socialización con las juntas de acción comunal. |\n"
+    "| Municipios | Fusagasugá, Silvania y Pasca |\n\n"
+    "Se formalizaron 4 unidades de pequeña minería:\n\n"
+    "- Arenas del Sumapaz (Fusagasugá)\n"
+    "- Ladrilleras Unidas (Soacha)\n"
+    "- Mina El Triunfo (Cucunubá)\n"
+)
+
+
+def test_ficha_de_dos_columnas_con_encabezado_generico_y_fila_sin_rotulo() -> None:
+    cargado = _importar(FICHA_MD)
+    assert not [p for p in cargado.problemas if p.regla == "ENT004" and p.meta == "301"]  # 'Pregunta | Respuesta' is no answer
+    meta = cargado.informe.metas[0]
+    assert (meta.logro.cantidad.valor, meta.programado_periodo.valor) == (2640, 3000)  # 'Logro a 31 de agosto'
+    assert (meta.cumplimiento_periodo.valor, meta.avance_cuatrienio.valor) == (88, 42.5)  # '% de avance cuatrienio'
+    assert "Durante el semestre se terminó" in meta.logro.texto  # the prose still answers what was done
+    # the row whose question cell is empty goes on with the answer above
+    assert meta.ejecucion.como.startswith("Visitas de verificación") and "Jornadas de socialización" in meta.ejecucion.como
+
+
+def test_los_items_de_una_lista_van_con_el_parrafo_que_la_anuncia() -> None:
+    meta = _importar(FICHA_MD).informe.metas[0]
+    campos = [t for t in (meta.logro.texto, meta.inversion.texto, meta.beneficiarios.descripcion, meta.ejecucion.como,
+                          meta.impacto, meta.localizacion.texto) if t]
+    [con_lista] = [t for t in campos if "Se formalizaron 4 unidades" in t]
+    assert all(nombre in con_lista for nombre in ("Arenas del Sumapaz", "Ladrilleras Unidas", "Mina El Triunfo"))

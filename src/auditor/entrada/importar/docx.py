@@ -14,6 +14,7 @@ python-docx is imported inside `segmentos_docx`, not here: importing this module
 from __future__ import annotations
 
 import io
+import re
 import struct
 import zipfile
 import zlib
@@ -117,6 +118,20 @@ def parrafos_en_orden(cuerpo: BaseOxmlElement, estilos: BaseOxmlElement) -> list
     lector = _Lector(_estilos_con(estilos, (_B,)), _estilos_con(estilos, (_VANISH, _SPEC_VANISH)), registro=[])
     lector.leer_cuerpo(cuerpo)
     return lector.registro or []
+
+
+_ESTILO_DE_LISTA = re.compile(r"(?i)^(?:list|lista|vi[ñn]eta)")
+
+
+def _de_lista(parrafo: Any) -> bool:
+    """A paragraph of a bulleted or numbered list: numbered by Word (`w:numPr`) or in a list style ('List Bullet')."""
+    propiedades = parrafo.find(f"{_W}pPr")
+    if propiedades is None:
+        return False
+    if propiedades.find(f"{_W}numPr") is not None:
+        return True
+    estilo = propiedades.find(f"{_W}pStyle")
+    return estilo is not None and bool(_ESTILO_DE_LISTA.match(estilo.get(f"{_W}val") or ""))
 
 
 def segmentos_docx(contenido: bytes) -> list[Segmento]:
@@ -456,7 +471,7 @@ class _Lector:
         texto = normalizar_espacios("".join(partes))
         if texto:
             limpias = tuple(n for n in (normalizar_espacios(negrita) for negrita in negritas) if n)
-            self.segmentos.append(Segmento(texto, linea, fila, celda, lugar, limpias))
+            self.segmentos.append(Segmento(texto, linea, fila, celda, lugar, limpias, vineta=_de_lista(parrafo)))
         oculto = normalizar_espacios(" ".join(ocultas))
         if oculto:
             self.avisos.append(AvisoDocx(

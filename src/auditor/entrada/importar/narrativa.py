@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from auditor.entrada.importar import clasificar
-from auditor.entrada.importar.borrador import Borrador, Texto, continua
+from auditor.entrada.importar.borrador import Borrador, Texto, continua, unir
 from auditor.entrada.importar.cabecera import leer_cabecera
 from auditor.entrada.importar.encabezados import meta_del_titulo, meta_en_parrafo, poner_dato, rotulo
 from auditor.entrada.importar.perfiles import Perfil, perfil
@@ -220,6 +220,7 @@ class LectorNarrativo:
         textos: dict[Ruta, Texto] = {}
         libres: list[Texto] = []
         actual: Ruta | None = None
+        de_un_dato: set[Ruta] = set()  # 'Logro a 31 de agosto: 2.640 hogares': the count, not the answer of what was done
         for u in unidades:
             dato = self.perfil.dato(u.texto)  # 'Programado 2025: 175.000', '% de cumplimiento: 98 %': a value, not an answer
             if dato is not None:
@@ -229,6 +230,8 @@ class LectorNarrativo:
                     if cuenta is not None:
                         self.b.poner(base + ("logro", "cantidad"), cuenta.cantidad, u.linea)
                         self.b.poner(base + ("logro", "unidad"), cuenta.unidad, u.linea)
+                    if ("logro", "texto") not in textos:
+                        de_un_dato.add(("logro", "texto"))
                     _agregar(textos, ("logro", "texto"), _sin_rotulo(u, valor))
                     actual = None
                     continue
@@ -236,6 +239,8 @@ class LectorNarrativo:
                     actual = None
                     continue
             r = rotulo(u.texto, self.perfil)
+            if r is not None:
+                de_un_dato.discard(r.campo)  # the question's own label answers it
             if r is None:
                 if actual is not None:
                     _agregar(textos, actual, u)
@@ -251,7 +256,7 @@ class LectorNarrativo:
                 vacio = Texto()
                 vacio.agregar("", u.linea)
                 textos[r.campo] = vacio
-        for ruta, texto in self._por_contenido(libres, numero, set(textos)).items():
+        for ruta, texto in self._por_contenido(libres, numero, set(textos) - de_un_dato).items():
             _agregar(textos, ruta, texto)
         return textos
 
@@ -365,11 +370,19 @@ _ROTULO_DE_COLUMNA = re.compile(r"^(?:%|[^\W\d][^.;!?:]{0,40}(?:\s(?:19|20)\d\d)
 
 
 
+# the name of a column of a ficha that says nothing of the meta: its header row
+_COLUMNA_GENERICA = re.compile(r"\s*(?:preguntas?|respuestas?|campos?|informaci[oó]n|descripci[oó]n|detalles?|datos?|conceptos?|[ií]tems?"
+                               r"|aspectos?|contenidos?|rubros?)\s*:?\s*", re.IGNORECASE)
+
+
 def _fichas(parrafos: list[Segmento]) -> list[Segmento | Texto]:
     """A meta written as a table of two columns, a label and its answer (a 'ficha': 'Inversión ejecutada |
     $92.450.000.000', 'Acciones desarrolladas | • … • …'): each row becomes one paragraph 'Label: answer', the
-    answer's other paragraphs kept in it, so the profile's labels place it.  Other paragraphs pass as they are."""
+    answer's other paragraphs kept in it, so the profile's labels place it; a next row with its label cell empty
+    goes on with that answer, and a header row of generic column names ('Pregunta | Respuesta') is left out.
+    Other paragraphs pass as they are."""
     salida: list[Segmento | Texto] = []
+    ficha: tuple[Texto, int | None] | None = None  # the last row read as 'label: answer', and its answer's column
     i = 0
     while i < len(parrafos):
         s = parrafos[i]
@@ -379,6 +392,15 @@ def _fichas(parrafos: list[Segmento]) -> list[Segmento | Texto]:
             salida.extend(unidades)
             continue
         fila = [p for p in parrafos[i:i + 200] if p.fila == s.fila] if s.fila is not None else []
+        if len(fila) >= 2 and len({p.celda for p in fila}) == len(fila) and all(_COLUMNA_GENERICA.fullmatch(p.texto) for p in fila):
+            i += len(fila)  # 'Pregunta | Respuesta', 'Campo | Información': the header of a two-column ficha, no answer
+            continue
+        if ficha is not None and fila and all(p.celda == ficha[1] for p in fila):
+            for p in fila:  # a row whose question cell is empty: the answer above goes on ('… 2. …' | '3. …')
+                ficha[0].agregar(p.texto, p.linea)
+            i += len(fila)
+            continue
+        ficha = None
         rotulo = [p for p in fila if p.celda == s.celda]
         respuesta = [p for p in fila if p.celda is not None and s.celda is not None and p.celda > s.celda]
         if (s.fila is None or len(rotulo) != 1 or not respuesta or not _ROTULO_DE_FICHA.match(s.texto.strip())
@@ -391,6 +413,7 @@ def _fichas(parrafos: list[Segmento]) -> list[Segmento | Texto]:
         for p in respuesta[1:]:
             t.agregar(p.texto, p.linea)
         salida.append(t)
+        ficha = (t, respuesta[0].celda)
         i += len(fila)
     return salida
 
@@ -432,14 +455,23 @@ def _tabla_de_encabezado(parrafos: list[Segmento], i: int) -> tuple[list[Texto],
 
 
 def _unidades(parrafos: list[Segmento]) -> list[Texto]:
-    """Paragraphs, with a sentence cut by a page break joined back; a label | answer table row is one."""
+    """Paragraphs, with a sentence cut by a page break joined back; a label | answer table row is one; the items
+    of a list go with the paragraph that announces them ('Se formalizaron 7 unidades:' and its bullets), so that
+    the list is placed, and compared with its count, as one answer."""
     unidades: list[Texto] = []
+    en_lista = False  # the last unit is a paragraph ending in ':' and the list items after it
     for s in _fichas(parrafos):
         if isinstance(s, Texto):
             unidades.append(s)
+            en_lista = False
             continue
         if _FIRMA.match(s.texto) and len(s.texto) <= 200:
             continue
+        if s.vineta and unidades and (en_lista or unidades[-1].texto.rstrip().endswith(":")):
+            unidades[-1].agregar(s.texto, s.linea)
+            en_lista = True
+            continue
+        en_lista = False
         if unidades and continua(unidades[-1].texto, s.texto):
             unidades[-1].agregar(s.texto, s.linea)
         else:
@@ -485,8 +517,9 @@ def _sin_rotulo(u: Texto, resto: str) -> Texto:
     if len(u.partes) > 1:
         primera = u.partes[0][0]
         comienzo = primera.find(resto[:40].split("\n")[0]) if resto.strip() else -1  # where the answer starts, after the label
-        if comienzo >= 0:
-            t.agregar(primera[comienzo:].strip(), u.partes[0][1])
+        if comienzo >= 0 or " ".join(resto.split()) == " ".join(unir([p for p, _ in u.partes[1:]]).split()):
+            if comienzo >= 0:  # else the first part was the label alone ('Actividades:' and the items of its list)
+                t.agregar(primera[comienzo:].strip(), u.partes[0][1])
             for texto, linea in u.partes[1:]:
                 t.agregar(texto, linea)
             return t

@@ -36,6 +36,8 @@ class Segmento:
     fusionada: bool = False
     """The text a vertically merged cell shows, read from the cell it continues (Word's vMerge):
     the matrix layout reads it as that row's value; the other layouts skip it (read once)."""
+    vineta: bool = False
+    """An item of a bulleted or numbered list (its bullet or number is not in `texto`)."""
 
     @property
     def en_tabla(self) -> bool:
@@ -113,8 +115,9 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
     def cerrar() -> None:
         nonlocal pendiente
         if pendiente:
+            item = bool(_ITEM.match(pendiente[0]) or _ITEM_MARKDOWN.match(pendiente[0]))  # '- …', '• …', '1. …'
             for parrafo, negritas in parrafos_de_celda(unir_lineas(pendiente)):
-                segmentos.append(Segmento(parrafo, inicio, negritas=negritas))
+                segmentos.append(Segmento(parrafo, inicio, negritas=negritas, vineta=item))
         pendiente = []
 
     cortado = False  # a blank line came after a paragraph that cannot end where it does ('promoción de pro-', 'con la')
