@@ -38,3 +38,22 @@ def test_en_la_respuesta_de_la_inversion_una_negacion_al_comienzo_es_cero(texto:
 ])
 def test_fuera_de_la_inversion_una_negacion_no_es_cero_de_dinero(texto: str) -> None:
     assert cero_explicito(texto) is None
+
+
+@pytest.mark.parametrize(("texto", "cero", "razon"), [
+    ("Sin costo: la mesa funciona con el equipo de planta de la Secretaría.", "Sin costo",
+     "la mesa funciona con el equipo de planta de la Secretaría"),
+    ("No tuvo costo; se hizo con el apoyo del SENA.", "No tuvo costo", "se hizo con el apoyo del SENA"),
+    ("Costo cero para el departamento.", "Costo cero", None),
+])
+def test_una_respuesta_que_abre_diciendo_que_no_costo_es_cero(texto: str, cero: str, razon: str | None) -> None:
+    leido = cero_explicito(texto)
+    assert leido is not None and (texto[leido.inicio:leido.fin], leido.razon) == (cero, razon)
+
+
+@pytest.mark.parametrize("texto", [
+    "$ 50 millones; las capacitaciones fueron sin costo para los asistentes.",  # inside another answer: not how much was invested
+    "Talleres gratuitos en la comuna 4 con el apoyo de la Caja de Compensación.",
+])
+def test_sin_costo_dentro_de_otra_respuesta_no_es_cero(texto: str) -> None:
+    assert cero_explicito(texto) is None

@@ -78,7 +78,7 @@ def test_una_clave_desconocida_dice_las_validas(tmp_path: Path) -> None:
     error = _error(tmp_path, "ceros.yaml", "negaciones: [jamas]\nnegacion: [nunca]\n")
     assert error.linea == 2
     assert error.mensaje == ("negacion: clave desconocida 'negacion' (se espera una de: negaciones, negaciones_finales, gasto, "
-                             "dinero, enlaces, razones)")
+                             "dinero, enlaces, razones, aperturas)")
 
 
 def test_una_forma_sin_plural(tmp_path: Path) -> None:
@@ -115,7 +115,7 @@ def test_un_vocabulario_desconocido_o_un_archivo_mal_escrito(tmp_path: Path) -> 
     assert error.linea == 2 and "repetida" in error.mensaje
     error = _error(tmp_path, "ceros.yaml", "- jamas\n")
     assert (error.linea, error.mensaje) == (
-        1, "se esperaba un mapa con las listas negaciones, negaciones_finales, gasto, dinero, enlaces, razones")
+        1, "se esperaba un mapa con las listas negaciones, negaciones_finales, gasto, dinero, enlaces, razones, aperturas")
 
 
 def test_un_vocabulario_malo_no_cambia_el_de_la_ejecucion(tmp_path: Path) -> None:

@@ -35,6 +35,8 @@ _DINERO = expresion(lambda: "(?:" + "|".join(ceros().dinero) + ")")  # money nou
 _ENLACE = derivado(lambda: frozenset(ceros().enlaces))  # words between the negation and the spending word
 _FINAL = derivado(lambda: frozenset(ceros().negaciones_finales))  # words that deny what comes before them
 _RAZON = expresion(lambda: r"\b(?:" + "|".join(ceros().razones) + r")")  # where the reason starts, after the zero
+# a zero that opens the answer ('Sin costo: la mesa funciona con el equipo de planta'), not one inside another answer
+_APERTURA = expresion(lambda: r"^\W*(?:" + "|".join(ceros().aperturas) + r")\b" if ceros().aperturas else r"(?!)")
 _PASOS_ENLACE = 5  # linking words allowed between the negation and the spending word
 _PASOS_DINERO = 3  # words after the spending word where the money noun may stand
 
@@ -131,12 +133,16 @@ _PRIMERA_PALABRA = re.compile(r"^\W*(\w+)")
 def cero_explicito(texto: str, de_dinero: bool = False) -> CeroExplicito | None:
     """The first explicit zero of `texto`, with its reason when the text gives one; None if there is none.
 
-    With `de_dinero`, `texto` is the answer to how much was invested (its label, 'Recursos ejecutados:', already
-    read off): a denial that opens it ('ninguno a la fecha de corte', 'cero') is that zero."""
+    An answer that opens by saying the work cost nothing ('Sin costo: …', 'No tuvo costo', the vocabulary's
+    `aperturas`) is a zero too. With `de_dinero`, `texto` is the answer to how much was invested (its label,
+    'Recursos ejecutados:', already read off): a denial that opens it ('ninguno a la fecha de corte', 'cero') is
+    that zero."""
     if not texto or not texto.strip():
         return None
     normal, indices = normalizar_con_indices(texto)
     hallado = _buscar(normal)
+    if hallado is None and (apertura := _APERTURA.match(normal)) is not None:
+        hallado = apertura.end() - len(apertura.group().lstrip(" \t\n\"'¿¡([«-")), apertura.end()
     if hallado is None and de_dinero:
         primera = _PRIMERA_PALABRA.match(normal)
         if primera is not None and (primera.group(1) in _FINAL() or primera.group(1) == "cero"):

@@ -81,6 +81,7 @@ class Ceros(_Estricto):
     dinero: list[Expresion] = []
     enlaces: list[Palabra] = []
     razones: list[Expresion] = []
+    aperturas: list[Expresion] = []
 
 
 class Formas(_Estricto):
