@@ -582,7 +582,7 @@ def test_la_firma_y_el_mensaje_citado_de_un_correo_no_son_de_la_ultima_meta() ->
     meta = cargado.informe.metas[0]
     assert meta.inversion.texto == "$ 20 millones de recursos propios."
     assert cargado.informe.secretaria == "Secretaría de las TIC"
-    [cola] = [p for p in cargado.problemas if p.regla == "ENT005" and "correo" in p.mensaje]
+    [cola] = [p for p in cargado.problemas if p.regla == "ENT005" and "se cierra" in p.mensaje]
     assert (cola.linea, cola.texto) == (12, "Quedamos atentos a cualquier ajuste.")
     assert not [p for p in cargado.problemas if p.regla == "ENT004" and p.meta == "1"]
 
@@ -592,4 +592,14 @@ def test_una_despedida_antes_de_las_metas_no_corta_el_informe() -> None:
                        "Meta # 1 Ferias\n\n¿Qué se hizo? Se hicieron 3 ferias.\n\n¿Cuánto se invirtió? $ 10 millones de recursos propios.\n")
     cargado = _importar(texto)
     assert cargado.informe.metas[0].inversion.ejecutada.valor == 10
-    assert not [p for p in cargado.problemas if "correo" in p.mensaje]
+    assert not [p for p in cargado.problemas if "se cierra" in p.mensaje]
+
+
+def test_una_raya_tras_la_ultima_meta_cierra_el_documento() -> None:
+    texto = PORTADA + ("Meta # 1 Ferias\n\n¿Qué se hizo? Se hicieron 3 ferias.\n\n¿Cuánto se invirtió? $ 10 millones de recursos propios.\n\n"
+                       "---\n\n*Documento elaborado por la Secretaría de Minas para la Secretaría de Planeación.*\n")
+    cargado = _importar(texto)
+    meta = cargado.informe.metas[0]
+    assert meta.inversion.texto == "$ 10 millones de recursos propios."
+    [cierre] = [p for p in cargado.problemas if "se cierra" in p.mensaje]
+    assert (cierre.regla, cierre.linea, cierre.texto) == ("ENT005", 17, "---")

@@ -16,7 +16,7 @@ from pathlib import Path
 from auditor.entrada.formato import reconocer
 from auditor.entrada.importar import matriz, narrativa, perfiles, tabular
 from auditor.entrada.importar.borrador import Borrador
-from auditor.entrada.importar.correo import cola_de_correo
+from auditor.entrada.importar.cierre import cierre_del_documento
 from auditor.entrada.importar.perfiles import Perfil
 from auditor.entrada.importar.segmentos import Segmento, segmentos_de_texto
 from auditor.entrada.problemas import ENTRADA_SUPUESTO
@@ -79,7 +79,7 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     plantilla = eleccion.plantilla
     borrador = Borrador()
     borrador.razon_perfil = eleccion.razon
-    segmentos = _sin_cola_de_correo(segmentos, eleccion, borrador)
+    segmentos = _sin_cierre(segmentos, eleccion, borrador)
     borrador.anotar(segmentos)
     propios = [s for s in segmentos if not s.fusionada]  # a vertically merged cell: only the matrix repeats it per row
     if eleccion.perfil is None:
@@ -104,9 +104,10 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     return borrador
 
 
-def _sin_cola_de_correo(segmentos: list[Segmento], eleccion: Eleccion, borrador: Borrador) -> list[Segmento]:
-    """The segments before an e-mail's closing, signature and quoted message (`correo.cola_de_correo`), which
-    follow the last meta; what is left out is said once (ENT005), with the line it starts at."""
+def _sin_cierre(segmentos: list[Segmento], eleccion: Eleccion, borrador: Borrador) -> list[Segmento]:
+    """The segments before the document's closing after its last meta (`cierre.cierre_del_documento`: an e-mail's
+    closing, signature and quoted message, or a rule and a colophon); what is left out is said once (ENT005), at
+    the line it starts at."""
     perfil_ = eleccion.perfil
     if perfil_ is None:
         return segmentos  # the matrix: one table, no tail to tell
@@ -115,13 +116,13 @@ def _sin_cola_de_correo(segmentos: list[Segmento], eleccion: Eleccion, borrador:
     else:
         encabezado = perfil_.encabezado
         es_meta = lambda s: encabezado.match(s.texto) is not None  # noqa: E731
-    corte = cola_de_correo(segmentos, es_meta)
+    corte = cierre_del_documento(segmentos, es_meta)
     if corte is None:
         return segmentos
     inicio = segmentos[corte]
     borrador.problema(ENTRADA_SUPUESTO, inicio.linea,
-                      tr("desde aquí el documento es la despedida y la firma de un correo, o el mensaje que responde: no es parte "
-                         "de ninguna meta y no se audita ({parrafos} párrafos)", parrafos=len(segmentos) - corte),
+                      tr("desde aquí el documento se cierra (una raya, la despedida y la firma de un correo o el mensaje que "
+                         "responde): no es parte de ninguna meta y no se audita ({parrafos} párrafos)", parrafos=len(segmentos) - corte),
                       texto=inicio.texto[:160])
     return segmentos[:corte]
 

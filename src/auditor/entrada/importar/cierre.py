@@ -1,5 +1,6 @@
-"""The tail of a report sent as an e-mail: after the last meta, the closing and signature, and the message it replies
-to ('-----Mensaje original-----'), which are not answers of any meta. The importer leaves them out and says so."""
+"""What closes a document after its last meta and answers none of them: an e-mail's closing and signature and the
+message it replies to ('-----Mensaje original-----'), or a horizontal rule and the colophon below it ('---' /
+'Documento elaborado por …'). The importer leaves it out and says so."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ _MENSAJE_CITADO = re.compile(
     r"|el\s.{5,160}\sescribi[oó]\s*:|on\s.{5,160}\swrote\s*:)\s*$",
     re.IGNORECASE,
 )
+# a horizontal rule alone on its line (markdown '---', '***', '___'): what follows it closes the document
+_RAYA = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 # a closing alone on its line: the signature follows
 _DESPEDIDA = re.compile(
     r"^\s*(?:cordialmente|atentamente|saludos(?:\s+cordiales)?|cordial\s+saludo|un\s+cordial\s+saludo|sin\s+otro\s+particular"
@@ -27,15 +30,19 @@ _ENTREGA = re.compile(r"^\s*(?:quedamos|quedo)\s+atent[oa]s?\b|^\s*(?:ante\s+)?c
                       re.IGNORECASE)
 
 
-def cola_de_correo(segmentos: list[Segmento], es_meta: Callable[[Segmento], bool]) -> int | None:
-    """Index of the first segment of the e-mail's tail (a closing alone on its line, with the sentence that hands the
-    reply over right before it, or the quoted message), when it comes after the last meta heading; None when the
-    document has no such tail."""
+def cierre_del_documento(segmentos: list[Segmento], es_meta: Callable[[Segmento], bool]) -> int | None:
+    """Index of the first segment of the document's closing (a horizontal rule; an e-mail's closing alone on its line,
+    with the sentence that hands the reply over right before it; or the quoted message), when it comes after the last
+    meta heading; None when the document has no such closing."""
     ultima = max((i for i, s in enumerate(segmentos) if es_meta(s)), default=None)
     if ultima is None:
         return None
     for i in range(ultima + 1, len(segmentos)):
         texto = segmentos[i].texto
-        if not segmentos[i].en_tabla and (_DESPEDIDA.match(texto) or _MENSAJE_CITADO.match(texto)):
+        if segmentos[i].en_tabla:
+            continue
+        if _RAYA.match(texto):
+            return i
+        if _DESPEDIDA.match(texto) or _MENSAJE_CITADO.match(texto):
             return i - 1 if i - 1 > ultima and _ENTREGA.match(segmentos[i - 1].texto) else i
     return None
