@@ -138,6 +138,11 @@ def test_grupos_que_el_texto_dice_que_se_traslapan_no_son_un_desglose(texto: str
     assert grupos(texto, 0) == []
 
 
+def test_una_parte_de_los_grupos_anteriores_no_es_otro_grupo() -> None:
+    texto = "30 deportistas de alto rendimiento: 14 mujeres y 16 hombres, 4 de ellos con discapacidad."
+    assert grupos(texto, 0) == [("mujeres", "14"), ("hombres", "16")]
+
+
 def test_lineal() -> None:
     """Many colons, parts and item lines: each read a bounded number of times (not per colon nor per part)."""
     def medir(veces: int) -> float:

@@ -305,6 +305,7 @@ _GRUPO = re.compile(
 
 
 _FIN_DE_CLAUSULA_GRUPOS = re.compile(r"[.;](?=\s|$)|\n")
+_DE_LOS_ANTERIORES = re.compile(r"(?:ellos|ellas|estos|estas|[ée]stos|[ée]stas|los\s+cuales|las\s+cuales)\b", re.IGNORECASE)
 # the answer says its groups overlap ('una misma unidad puede estar en más de un grupo', 'los grupos no son excluyentes'):
 # their counts are not parts of the total (normalized text)
 _SE_TRASLAPAN = re.compile(
@@ -334,7 +335,12 @@ def grupos(texto: str, despues_de: int) -> list[tuple[str, str]]:
         resto = resto[coma:]
     else:
         return []
-    encontrados = [(m.group("grupo").strip(), m.group("n")) for m in _GRUPO.finditer(resto)]
+    encontrados = []
+    for m in _GRUPO.finditer(resto):
+        grupo = m.group("grupo").strip()
+        if _DE_LOS_ANTERIORES.match(grupo):
+            break  # '14 mujeres y 16 hombres, 4 de ellos con discapacidad': a part of those before, no group of its own
+        encontrados.append((grupo, m.group("n")))
     encontrados = [(g, n) for g, n in encontrados if g and not _NO_UNIDAD.match(g)]
     return encontrados if len(encontrados) >= 2 else []
 
