@@ -29,6 +29,9 @@ from auditor.lectura.respuestas import grupos
         ("40 líderes formados en tres cohortes: 15 de la comuna 7, 12 de la comuna 9 y 10 del corregimiento de El Salado.",
          ("lugar", 40, [15, 12, 10])),
         ("60 familias reubicadas en 2 etapas: 35 de la comuna 4 y 25 de la vereda Alto Bonito.", ("lugar", 60, [35, 25])),
+        # the whole's noun coordinated with others before the colon
+        ("1.240 niños, niñas y adolescentes: 620 de la comuna Villa Santana, 410 de la comuna Del Café y 260 de la comuna Boston.",
+         ("lugar", 1240, [620, 410, 260])),
     ],
 )
 def test_particiones(texto: str, esperado: tuple[str, float, list[float]]) -> None:

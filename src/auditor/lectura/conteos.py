@@ -760,7 +760,8 @@ class Analisis:
 
     def _todo_de(self, k: int, forma: str, mayor_parte: float) -> Conteo | None:
         """The whole that the parts introduced at token `k` split: the last count before it, in its sentence,
-        exact and with its noun, at most six words before it (words only before a colon); when a part is larger
+        exact and with its noun, at most six words before it (words and commas only before a colon: '1.240 niños,
+        niñas y adolescentes:'); when a part is larger
         than that count, the count before it, whose words may hold it ('40 líderes formados en tres cohortes:
         15 de …': the cohorts describe the 40); None when neither holds every part."""
         tokens = self.tokens
@@ -772,7 +773,7 @@ class Analisis:
                 return None
             entre = range(total.i_fin, k)
             ajenos = [j for j in entre if dentro is None or not dentro.i_inicio <= j < dentro.i_fin]
-            if len(entre) > 6 or any(tokens.tipo[j] != "pal" for j in ajenos if forma == "dos_puntos") \
+            if len(entre) > 6 or any(tokens.tipo[j] != "pal" and tokens.texto[j] != "," for j in ajenos if forma == "dos_puntos") \
                     or any(tokens.tipo[j] == "num" for j in ajenos):
                 return None
             if mayor_parte <= total.valor:
