@@ -51,6 +51,10 @@ CASOS: list[tuple[str, list[tuple[float, Referente | None]]]] = [
     ("con un avance del 30 % frente al cuatrienio y un cumplimiento del 90 % de lo programado", [(30, C), (90, P)]),
     ("cumplimiento del 100 % en el año 2025 y avance del 25 % del cuatrienio", [(100, P), (25, C)]),
     ("un avance del 100 % de lo programado y del 50 % frente a la meta del cuatrienio", [(100, P), (50, C)]),
+    # a scope alone as the value's label, or ending the label before the colon
+    ("1.240 niños formados frente a 1.240 programados: 100 %; cuatrienio 54,8 % (2.190 de 4.000).", [(100, P), (54.8, C)]),
+    ("vigencia 2025: 95 %, cuatrienio 40 %", [(95, P), (40, C)]),
+    ("Meta: 100 %", [(100, None)]),  # 'meta' alone says neither
     # shares of a population: not progress
     ("Se atendieron 300 jóvenes, 58 % de ellos hombres", [(58, COMP)]),
     ("el 35 % de las familias vive en zona rural y el 65 % en cabeceras", [(35, COMP), (65, COMP)]),

@@ -216,6 +216,25 @@ def _entre_parentesis(antes: str) -> Referente | None:
     return Referente(next(k for k, v in ultimo.groupdict().items() if v is not None))
 
 
+# 6. a scope alone as the value's label: 'cuatrienio 54,8 %', 'vigencia 2025: 100 %', '… frente a 1.240 programados: 100 %'
+_AMBITO_SOLO = expresion(lambda: (
+    rf"^[\s,]*(?:(?:y|e) )?(?:(?P<cuatrienio>{_alternativas('cuatrienio')})|(?P<periodo>{_alternativas('periodo')}))(?: \d{{4}})?\s*$"
+))
+_AMBITO_ANTES_DE_DOS_PUNTOS = expresion(lambda: (
+    rf"\b(?:(?P<cuatrienio>{_alternativas('cuatrienio')})|(?P<periodo>{_alternativas('periodo')}))(?: \d{{4}})?\s*:\s*$"
+))
+
+
+def _rotulo_de_ambito(delante: str) -> Referente | None:
+    """Step 6: the percentage is the value of a label that names only its scope, right before it."""
+    corte = _FIN_ANTES.match(delante)
+    clausula = delante[corte.end():] if corte is not None else delante
+    m = _AMBITO_SOLO.match(clausula) or (_AMBITO_ANTES_DE_DOS_PUNTOS.search(delante) if not clausula.strip() else None)
+    if m is None:
+        return None
+    return Referente(next(k for k, v in m.groupdict().items() if v is not None))
+
+
 @lru_cache(maxsize=1024)
 def porcentajes(texto: str) -> tuple[Porcentaje, ...]:
     """Every percentage of `texto`, in order, with what it refers to (see the module)."""
@@ -251,6 +270,8 @@ def porcentajes(texto: str) -> tuple[Porcentaje, ...]:
             delante = normal[max(previo_fin, inicio - _VENTANA):inicio]
             if _ABRE_PARENTESIS.search(delante):
                 referente = _entre_parentesis(delante)
+        if referente is None:
+            referente = _rotulo_de_ambito(normal[max(previo_fin, inicio - _VENTANA):inicio])
         comienzo, fin = indices[inicio], indices[m.end() - 1] + 1
         encontrados.append(Porcentaje(valor, comienzo, fin, texto[comienzo:fin], referente))
         previo_fin, anterior = m.end(), referente
