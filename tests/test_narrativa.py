@@ -502,3 +502,15 @@ def test_los_items_de_una_lista_van_con_el_parrafo_que_la_anuncia() -> None:
                           meta.impacto, meta.localizacion.texto) if t]
     [con_lista] = [t for t in campos if "Se formalizaron 4 unidades" in t]
     assert all(nombre in con_lista for nombre in ("Arenas del Sumapaz", "Ladrilleras Unidas", "Mina El Triunfo"))
+
+
+def test_lo_logrado_con_el_sustantivo_eludido_tras_lo_programado() -> None:
+    """'se programó la adecuación de 10 escenarios y se intervinieron 8': 10 is the period's programmed quantity and 8
+    what was achieved, counting the same escenarios."""
+    cargado = _importar(PORTADA + (
+        "Meta 41: 40 escenarios deportivos adecuados\n\n"
+        "Para 2025 se programó la adecuación de 10 escenarios y se intervinieron 8, con un cumplimiento del 100 % "
+        "de lo programado.\n"
+    ))
+    meta = cargado.informe.metas[0]
+    assert (meta.programado_periodo.valor, meta.logro.cantidad.valor, meta.logro.unidad) == (10, 8, "escenarios")

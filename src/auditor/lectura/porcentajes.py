@@ -358,6 +358,9 @@ _PROGRAMADO = tuple(re.compile(x) for x in (
     rf"\bprogramacion (?:del|de la|para el|para la) (?:periodo|vigencia|ano)(?: \d{{4}}(?: ?- ?\d{{4}})?)?(?: [a-z]+){{0,5}}? (?:es|fue|era) de {_CANTIDAD}",
     # "Para la vigencia 2024 el Plan de Acción programó la adquisición de 380 hectáreas"
     rf"\b(?:para|en) {_PERIODO_NOMBRADO},? (?:el|la) (?:[a-z]+ ){{0,5}}?programo (?:[a-z]+ ){{0,4}}?{_CANTIDAD}",
+    # "Para 2025 se programó la adecuación de 10 escenarios", "en la vigencia se proyectaron 40 talleres"
+    (rf"\b(?:para|en) {_PERIODO_NOMBRADO},? se (?:programo|programaron|proyecto|proyectaron|planeo|planearon|previo|previeron)"
+     rf" (?:[a-z]+ ){{0,4}}?{_CANTIDAD}"),
 ))
 
 

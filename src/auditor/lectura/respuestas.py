@@ -211,6 +211,26 @@ def unidad_contada(resto: str, modo: str) -> str:
     return resto[tomadas[0][1]:tomadas[-1][2]]
 
 
+def cuenta_eludida(texto: str, desde: int, unidad: str) -> Cuenta | None:
+    """The count right after position `desde`, in the same sentence, that leaves out its noun because the sentence
+    said it before ('se programó la adecuación de 10 escenarios y se intervinieron 8'): a bare whole number after a
+    verb with 'se', read with `unidad`. None when the next count has its own noun or no such count follows."""
+    analisis = analizar(texto)
+    tokens = analisis.tokens
+    antes = [c for c in analisis.conteos if tokens.inicio[c.i_numero] >= desde]
+    if not antes:
+        return None
+    c = antes[0]
+    inicio = tokens.inicio[c.i_numero]
+    if c.sustantivo is not None or c.calificador != "exacto" or "se" not in c.previas or c.valor != int(c.valor) \
+            or _FIN_DE_ORACION_SIMPLE.search(texto, desde, inicio):
+        return None
+    return Cuenta(tokens.texto[c.i_numero], unidad, inicio)
+
+
+_FIN_DE_ORACION_SIMPLE = re.compile(r"[.;:?!](?=\s|$)")
+
+
 def primera_cuenta(texto: str, modo: str = "logro", al_inicio: bool = False) -> Cuenta | None:
     """The first count stated in an answer: a number followed by what it counts.
 

@@ -326,7 +326,9 @@ class LectorNarrativo:
             cuenta = lectura.cuenta_junto_a(logro.texto, unidad)
             programado = porcentajes.programado_del_periodo(logro.texto)
             if programado is not None and cuenta is not None and cuenta.inicio == programado.inicio:
-                cuenta = None  # "De los 10 talleres programados ... se realizaron 8": 10 is what was programmed, not achieved
+                # "De los 10 talleres programados ... se realizaron 8": 10 is what was programmed, not achieved; the
+                # achieved may follow with the noun left out ('se programó la adecuación de 10 escenarios y se intervinieron 8')
+                cuenta = lectura.cuenta_eludida(logro.texto, programado.fin, cuenta.unidad)
             if cuenta is not None:
                 linea = logro.linea_de(logro.texto[cuenta.inicio:cuenta.inicio + 20])
                 self.b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)

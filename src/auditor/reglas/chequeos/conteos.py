@@ -20,6 +20,7 @@ from auditor.idioma import diferida, tr
 from auditor.lectura.cifras import escribir_numero
 from auditor.lectura.conteos import Conteo, ListaEnLineas, Sustantivo, analizar, conteos, de_otro_periodo, sustantivo_de
 from auditor.lectura.palabras import clave
+from auditor.lectura.porcentajes import programado_del_periodo
 from auditor.lectura.recorte import acortar
 from auditor.modelo.informe import Informe, Meta, Valor
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
@@ -126,7 +127,9 @@ def es_referencia(c: Conteo) -> bool:
 
 
 def _del_mismo(texto: str | None, sustantivo: Sustantivo, periodo: tuple[int, int] | None = None) -> list[Conteo]:
+    programado = programado_del_periodo(texto) if texto else None  # 'Para 2025 se programó la adecuación de 10 escenarios'
     return [c for c in conteos(texto) if c.sustantivo is not None and c.sustantivo.compatible(sustantivo) and not es_referencia(c)
+            and not (programado is not None and c.inicio <= programado.inicio < c.fin)
             and not (texto and periodo is not None and de_otro_periodo(texto, c, periodo))]
 
 
