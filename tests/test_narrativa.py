@@ -4,8 +4,10 @@ The drafts here are invented; none of their wording comes from the development c
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
+import docx
 import pytest
 
 from auditor.entrada.carga import cargar_bytes
@@ -13,6 +15,7 @@ from auditor.entrada.importar import es_documento_de_informe
 from auditor.entrada.importar.clasificar import IMPACTO, INVERSION, LOGRO, LUGAR, POBLACION, clasificar
 from auditor.entrada.importar.narrativa import es_encabezado_meta, numero_de_meta
 from auditor.entrada.importar.segmentos import segmentos_de_texto
+from auditor.lectura.conteos import analizar
 
 PORTADA = "Informe de Rendición de Cuentas 2025\n\nSecretaría de Agricultura\n\nGobernación del Cesar\n\n"
 
@@ -375,7 +378,8 @@ def test_metas_numeradas_solo_por_niveles_con_rotulos_de_una_linea() -> None:
     assert (primera.codigo, primera.nombre, segunda.codigo) == ("2.1.1", "Frentes de seguridad comunitaria conformados", "2.1.2")
     assert primera.inversion.texto == "$ ___ millones (pendiente dato de la Secretaría de Hacienda)\n\nRecursos propios"
     assert primera.beneficiarios.total is not None and primera.beneficiarios.total.valor == 1640
-    assert primera.ejecucion.como == "Reuniones de conformación con las Juntas de Acción Comunal.\n\nEntrega de alarmas comunitarias."
+    # the items of the list under 'Acciones:' keep the bullet the document shows them with
+    assert primera.ejecucion.como == "• Reuniones de conformación con las Juntas de Acción Comunal.\n\n• Entrega de alarmas comunitarias."
     assert primera.localizacion.texto == "barrios Ambalá y Picaleña."
     assert segunda.logro.texto == "9 consejos a la fecha de corte, uno por mes de enero a septiembre."
     assert segunda.inversion.texto.startswith("No se ejecutaron recursos de inversión")
@@ -514,3 +518,23 @@ def test_lo_logrado_con_el_sustantivo_eludido_tras_lo_programado() -> None:
     ))
     meta = cargado.informe.metas[0]
     assert (meta.programado_periodo.valor, meta.logro.cantidad.valor, meta.logro.unidad) == (10, 8, "escenarios")
+
+
+def test_la_lista_de_word_termina_donde_terminan_sus_vinetas() -> None:
+    """'2 parques:' and two numbered items, then a sentence of the same answer: the list has 2 items, not 3."""
+    documento = docx.Document()
+    documento.add_paragraph("Informe de Rendición de Cuentas 2025")
+    documento.add_paragraph("Secretaría de Deporte")
+    documento.add_paragraph("Alcaldía de Pereira")
+    documento.add_paragraph("Meta 7: 4 parques biosaludables construidos")
+    documento.add_paragraph("Se construyeron 2 parques biosaludables:")
+    documento.add_paragraph("Parque biosaludable de la vereda La Bella.", style="List Number")
+    documento.add_paragraph("Parque biosaludable del barrio Cuba.", style="List Number")
+    documento.add_paragraph("La entrega del tercer parque se realizará en diciembre de 2025.")
+    salida = io.BytesIO()
+    documento.save(salida)
+    meta = cargar_bytes(salida.getvalue(), "borrador.docx").informe.metas[0]
+    textos = [t for t in (meta.logro.texto, meta.ejecucion.como) if t and "2 parques" in t]
+    assert textos and "• Parque biosaludable de la vereda La Bella.\n\n• Parque biosaludable del barrio Cuba." in textos[0]
+    [lista] = analizar(textos[0]).listas_en_lineas
+    assert (lista.conteo.valor if lista.conteo else None, len(lista.elementos)) == (2, 2)

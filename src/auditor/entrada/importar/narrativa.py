@@ -399,7 +399,7 @@ def _fichas(parrafos: list[Segmento]) -> list[Segmento | Texto]:
             continue
         if ficha is not None and fila and all(p.celda == ficha[1] for p in fila):
             for p in fila:  # a row whose question cell is empty: the answer above goes on ('… 2. …' | '3. …')
-                ficha[0].agregar(p.texto, p.linea)
+                ficha[0].agregar(_con_vineta(p), p.linea)
             i += len(fila)
             continue
         ficha = None
@@ -413,7 +413,7 @@ def _fichas(parrafos: list[Segmento]) -> list[Segmento | Texto]:
         t = Texto()
         t.agregar(f"{s.texto.strip().rstrip(':')}: {respuesta[0].texto}", s.linea)
         for p in respuesta[1:]:
-            t.agregar(p.texto, p.linea)
+            t.agregar(_con_vineta(p), p.linea)
         salida.append(t)
         ficha = (t, respuesta[0].celda)
         i += len(fila)
@@ -456,6 +456,12 @@ def _tabla_de_encabezado(parrafos: list[Segmento], i: int) -> tuple[list[Texto],
     return unidades, k
 
 
+def _con_vineta(s: Segmento) -> str:
+    """A paragraph inside an answer as the document shows it: an item of a list with its bullet ('• …'), so that the
+    answer's list ends where the document's does ('2 parques:' • … • … and then a sentence, not a third item)."""
+    return f"• {s.texto}" if s.vineta else s.texto
+
+
 def _unidades(parrafos: list[Segmento]) -> list[Texto]:
     """Paragraphs, with a sentence cut by a page break joined back; a label | answer table row is one; the items
     of a list go with the paragraph that announces them ('Se formalizaron 7 unidades:' and its bullets), so that
@@ -470,7 +476,7 @@ def _unidades(parrafos: list[Segmento]) -> list[Texto]:
         if _FIRMA.match(s.texto) and len(s.texto) <= 200:
             continue
         if s.vineta and unidades and (en_lista or unidades[-1].texto.rstrip().endswith(":")):
-            unidades[-1].agregar(s.texto, s.linea)
+            unidades[-1].agregar(_con_vineta(s), s.linea)
             en_lista = True
             continue
         en_lista = False
