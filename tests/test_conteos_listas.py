@@ -196,6 +196,7 @@ def test_parte_larga_no_es_parte() -> None:
         ("Inspecciones urbanas 3 (comuna 3) y 7 (comuna 7).", [3, 7]),  # the numbers after 'comuna' name it
         ("Se entregaron 20 viviendas de la etapa 2 en la manzana 4.", [20]),
         ("En cada vereda 2 talleres y en la comuna 5 brigadas.", [2, 5]),  # a count with its noun after the kind still counts
+        ("Mediante el convenio 067 de 2025 y la Ley 1448 se atendieron 40 familias.", [2025, 40]),  # a norm's number counts nothing
     ],
 )
 def test_numero_que_nombra_un_lugar_no_cuenta(texto: str, cuentas: list[float]) -> None:

@@ -81,7 +81,8 @@ def test_un_informe_en_markdown_se_lee_meta_por_meta() -> None:
     assert (meta.meta_cuatrienio.cantidad.valor, meta.programado_periodo.valor, meta.logro.cantidad.valor) == (8000, 2000, 1500)
     assert (meta.cumplimiento_periodo.valor, meta.avance_cuatrienio.valor) == (75, 43.8)
     assert meta.inversion.ejecutada is not None and meta.inversion.ejecutada.valor == 2400
-    assert meta.ejecucion.como == "Jornadas de actividad física en 12 centros de vida.\n\nEntrega de complemento alimentario diario."
+    # the list's items keep the bullet the document gives them
+    assert meta.ejecucion.como == "• Jornadas de actividad física en 12 centros de vida.\n\n• Entrega de complemento alimentario diario."
     assert meta.logro.texto is not None and "dos centros de vida estuvieron en obra" in meta.logro.texto
     assert meta.beneficiarios.total is not None and meta.beneficiarios.total.valor == 1500
     # nothing of the document is left unplaced; the outline heading of meta 52 is its name, not meta 51's text

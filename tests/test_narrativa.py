@@ -538,3 +538,18 @@ def test_la_lista_de_word_termina_donde_terminan_sus_vinetas() -> None:
     assert textos and "• Parque biosaludable de la vereda La Bella.\n\n• Parque biosaludable del barrio Cuba." in textos[0]
     [lista] = analizar(textos[0]).listas_en_lineas
     assert (lista.conteo.valor if lista.conteo else None, len(lista.elementos)) == (2, 2)
+
+
+def test_la_meta_del_cuatrienio_tras_un_objeto_largo_y_lo_logrado_como_parte_de_lo_previsto() -> None:
+    cargado = _importar(PORTADA + (
+        "META 12: Garantizar el Programa de Alimentación Escolar (PAE) a 52.000 estudiantes matriculados.\n\n"
+        "Se atendieron 51.480 estudiantes en 2025.\n\n"
+        "META 13: Construir 12 aulas nuevas en sedes rurales.\n\n"
+        "Se terminaron 3 de las 6 aulas previstas para la vigencia 2025, para un cumplimiento del 75 % de lo programado.\n\n"
+        "META 14: Apoyar la Ley 1448 de 2011 con la asistencia a víctimas.\n\n"
+        "Se asistieron 40 familias.\n"
+    ))
+    pae, aulas, ley = cargado.informe.metas
+    assert (pae.meta_cuatrienio.cantidad.valor, pae.meta_cuatrienio.unidad) == (52000, "estudiantes")
+    assert (aulas.programado_periodo.valor, aulas.logro.cantidad.valor, aulas.logro.unidad) == (6, 3, "aulas")
+    assert ley.meta_cuatrienio.cantidad is None or ley.meta_cuatrienio.cantidad.valor is None  # 1448 is the law's number

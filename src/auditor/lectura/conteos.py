@@ -44,7 +44,7 @@ from auditor.lectura.palabras import clave
 from auditor.lectura.patrones import normalizar
 from auditor.lectura.perezosa import perezosa
 from auditor.lectura.porcentajes import porcentajes as leer_porcentajes
-from auditor.lectura.vocabulario import calificadores, derivado, unidades
+from auditor.lectura.vocabulario import calificadores, citas, derivado, unidades
 from auditor.lectura.vocabulario import lugares as lugares_vocabulario
 
 Calificador = Literal["exacto", "minimo", "aproximado", "maximo"]
@@ -141,6 +141,7 @@ class Conteo:
     i_fin: int  # token index just after the noun phrase
     escrito_dos_veces: tuple[str, str] | None = None  # "dos (3)": the word and the digits disagree
     rotulo: tuple[str, ...] = ()  # up to three words before a colon right before the count: "(meta cuatrienio: 800 …)"
+    denominador: bool = False  # the whole of a fraction, after another number and 'de': the 60 of "27 de 60 instituciones"
 
     def coincide_con(self, total: float) -> bool:
         """Is this count what a total of `total` would say? ("más de 80" agrees with 85, not with 70)."""
@@ -470,7 +471,7 @@ class Analisis:
             previas_calificador = _palabras_antes(tokens, i - largo)
             sustantivo, fin_frase = sustantivo_en(tokens, j)
             if sustantivo is None and tipo[i] == "num" and i > 0 and normal[i - 1] in _DESIGNAN_CON_NUMERO():
-                continue  # 'la comuna 7', 'Jordán 8 etapa', 'fase 2': the number names the place or the stage, it counts nothing
+                continue  # 'la comuna 7', 'fase 2', 'Ley 1448': the number names the place, the stage or the norm; it counts nothing
             i_fin = fin_frase if sustantivo is not None else j
             fin = tokens.fin[i_fin - 1]
             conteos.append(Conteo(
@@ -479,6 +480,7 @@ class Analisis:
                 anterior=normal[i - largo - 1] if i - largo > 0 else "", siguientes=_palabras_despues(tokens, i_fin),
                 oracion=tokens.oracion[i], i_inicio=i - largo, i_numero=i, i_fin=i_fin, escrito_dos_veces=escrito_dos_veces,
                 rotulo=_palabras_antes(tokens, i - largo - 1) if i - largo > 0 and texto[i - largo - 1] == ":" else (),
+                denominador=largo == 0 and i >= 2 and normal[i - 1] in ("de", "del") and tipo[i - 2] == "num",
             ))
         return tuple(conteos)
 
@@ -1007,7 +1009,9 @@ def _clases_de_lugar() -> frozenset[str]:
 
 _CLASES_DE_LUGAR = derivado(_clases_de_lugar)
 # words a number after them names rather than counts: a kind of place ('comuna 7') or a stage ('etapa 2')
-_DESIGNAN_CON_NUMERO = derivado(lambda: _CLASES_DE_LUGAR() | {"etapa", "etapas", "fase", "fases", "manzana", "lote", "grado"})
+# or a norm or document cited ('Ley 1448 de 2011', 'convenio 067 de 2025': `vocabulario.citas`)
+_DESIGNAN_CON_NUMERO = derivado(lambda: _CLASES_DE_LUGAR() | {"etapa", "etapas", "fase", "fases", "manzana", "lote", "grado"}
+                                | {f for palabra in (*citas().normas, *citas().documentos) for f in (palabra, palabra + "s")})
 
 
 def _es_nombre(parte: str) -> bool:

@@ -351,7 +351,7 @@ _CANTIDAD = r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)(?![\d.,]\d)"
 _PERIODO_NOMBRADO = r"(?:(?:el |la |este |esta )?(?:periodo|vigencia|ano)(?: \d{4}(?: ?- ?\d{4})?)?|\d{4}(?: ?- ?\d{4})?)"
 _PROGRAMADO = tuple(re.compile(x) for x in (
     # "de los 150 programados para el periodo", "De las 10 jornadas programadas para 2024"
-    rf"\bde (?:los|las) {_CANTIDAD}(?: [a-z]+){{0,3}}? programad[oa]s (?:para|en|durante) {_PERIODO_NOMBRADO}",
+    rf"\bde (?:los|las) {_CANTIDAD}(?: [a-z]+){{0,3}}? (?:programad|previst|proyectad|planead)[oa]s (?:para|en|durante) {_PERIODO_NOMBRADO}",
     # "Programado 2024: 100 familias", "Programado para la vigencia: 40"
     rf"\bprogramad[oa]s?(?: (?:para|en))? {_PERIODO_NOMBRADO} ?: {_CANTIDAD}",
     # "La programación del periodo 2024-2025 en el Plan Indicativo es de 280 títulos"

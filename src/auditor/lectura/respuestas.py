@@ -229,6 +229,14 @@ def cuenta_eludida(texto: str, desde: int, unidad: str) -> Cuenta | None:
 
 
 _FIN_DE_ORACION_SIMPLE = re.compile(r"[.;:?!](?=\s|$)")
+_PARTE_DE = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+de\s+(?:los|las)\s+$")
+
+
+def parte_antes(texto: str, inicio: int, unidad: str) -> Cuenta | None:
+    """The count of what was achieved written right before the programmed one as its part: the 3 of 'Se terminaron 3
+    de las 6 aulas previstas' (`inicio`: where the programmed number starts), read with its `unidad`."""
+    m = _PARTE_DE.search(texto, max(0, inicio - 40), inicio)
+    return Cuenta(m.group("n"), unidad, m.start("n")) if m is not None and m.end() == inicio else None
 
 
 def primera_cuenta(texto: str, modo: str = "logro", al_inicio: bool = False) -> Cuenta | None:

@@ -46,6 +46,7 @@ _META_CANTIDAD = re.compile(r"^\s*(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<unidad>[A
 # 'Mantener en funcionamiento 40 centros vida', 'Vacunar 5.000 niños': the target after the verb that opens the meta
 _META_VERBO = re.compile(r"^\s*[A-Za-zÁÉÍÓÚÑáéíóúñ]+(?:ar|er|ir)\s+(?:(?!\d)[\w]+\s+){0,3}?"
                          r"(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+(?!(?:por|de|del|al|a|y|o|en|entre|hasta)\b)(?P<unidad>[A-Za-zÁÉÍÓÚÑáéíóúñ]+)")
+_VERBO_INICIAL = re.compile(r"^\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ar|er|ir)\b")  # 'Garantizar …', 'Implementar …'
 _META_UNA = re.compile(r"^\s*\w+\s+de\s+(?:un|una)\s+(?P<unidad>[a-záéíóúñ]+)", re.IGNORECASE)
 
 
@@ -311,6 +312,14 @@ class LectorNarrativo:
             self.b.poner(base + ("meta_cuatrienio", "cantidad"), m.group("n"), linea)
             self.b.poner(base + ("meta_cuatrienio", "unidad"), m.group("unidad"), linea)
             return
+        if _VERBO_INICIAL.match(nombre):
+            # 'Garantizar el PAE a 52.000 estudiantes', 'Implementar la estrategia Escuela de Familias en 60 instituciones':
+            # the target is the first count of the sentence, however long the object before it
+            cuenta = lectura.primera_cuenta(nombre, "logro")
+            if cuenta is not None:
+                self.b.poner(base + ("meta_cuatrienio", "cantidad"), cuenta.cantidad, linea)
+                self.b.poner(base + ("meta_cuatrienio", "unidad"), cuenta.unidad, linea)
+                return
         una = _META_UNA.match(nombre)
         if una:
             self.b.poner(base + ("meta_cuatrienio", "cantidad"), 1, linea)
@@ -328,7 +337,8 @@ class LectorNarrativo:
             if programado is not None and cuenta is not None and cuenta.inicio == programado.inicio:
                 # "De los 10 talleres programados ... se realizaron 8": 10 is what was programmed, not achieved; the
                 # achieved may follow with the noun left out ('se programó la adecuación de 10 escenarios y se intervinieron 8')
-                cuenta = lectura.cuenta_eludida(logro.texto, programado.fin, cuenta.unidad)
+                cuenta = (lectura.parte_antes(logro.texto, programado.inicio, cuenta.unidad)  # 'Se terminaron 3 de las 6 aulas previstas'
+                          or lectura.cuenta_eludida(logro.texto, programado.fin, cuenta.unidad))
             if cuenta is not None:
                 linea = logro.linea_de(logro.texto[cuenta.inicio:cuenta.inicio + 20])
                 self.b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)

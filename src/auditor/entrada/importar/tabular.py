@@ -464,7 +464,10 @@ def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabula
     programado = porcentajes.programado_del_periodo(logro.texto) if logro is not None else None
     if logro is not None and tabular:
         cuenta = lectura.primera_cuenta(logro.texto, "logro")
-        if cuenta is not None and not (programado is not None and cuenta.inicio == programado.inicio):  # the programmed is not the achieved
+        if cuenta is not None and programado is not None and cuenta.inicio == programado.inicio:  # the programmed is not the achieved
+            cuenta = (lectura.parte_antes(logro.texto, programado.inicio, cuenta.unidad)
+                      or lectura.cuenta_eludida(logro.texto, programado.fin, cuenta.unidad))
+        if cuenta is not None:
             linea = logro.linea_de(logro.texto[cuenta.inicio:cuenta.inicio + 40])
             b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)
             b.poner(base + ("logro", "unidad"), cuenta.unidad, linea)

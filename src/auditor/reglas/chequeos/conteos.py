@@ -119,9 +119,9 @@ _OBJETIVO_DESPUES = ("programad", "previst", "proyectad", "planead", "esperad", 
 
 def es_referencia(c: Conteo) -> bool:
     """A count that names the set a part is drawn from or the target, not what was done:
-    "de las 40 capacitaciones", "la meta de 40 capacitaciones", "40 capacitaciones programadas"."""
-    if c.previas[-2:] in _REFERENCIA_ANTES or "meta" in c.previas[-2:] or "meta" in c.rotulo[-3:]:
-        return True  # 'la meta de 40 …', '(meta cuatrienio: 800 prestadores)'
+    "de las 40 capacitaciones", "la meta de 40 capacitaciones", "40 capacitaciones programadas", "27 de 60"."""
+    if c.previas[-2:] in _REFERENCIA_ANTES or "meta" in c.previas[-2:] or "meta" in c.rotulo[-3:] or c.denominador:
+        return True  # 'la meta de 40 …', '(meta cuatrienio: 800 prestadores)', '27 de 60 instituciones'
 
     return bool(c.siguientes) and c.siguientes[0].startswith(_OBJETIVO_DESPUES)
 
