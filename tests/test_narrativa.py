@@ -553,3 +553,16 @@ def test_la_meta_del_cuatrienio_tras_un_objeto_largo_y_lo_logrado_como_parte_de_
     assert (pae.meta_cuatrienio.cantidad.valor, pae.meta_cuatrienio.unidad) == (52000, "estudiantes")
     assert (aulas.programado_periodo.valor, aulas.logro.cantidad.valor, aulas.logro.unidad) == (6, 3, "aulas")
     assert ley.meta_cuatrienio.cantidad is None or ley.meta_cuatrienio.cantidad.valor is None  # 1448 is the law's number
+
+
+def test_los_porcentajes_dichos_en_otra_respuesta() -> None:
+    """What was done written under a label of how it was done ('Acciones realizadas: …'): its percentages, each by the
+    phrase attached to it, are still the meta's."""
+    cargado = _importar(PORTADA + (
+        "Meta 44. Elaborar 10 estudios y diseños para vías secundarias.\n"
+        "Acciones realizadas: Se entregaron los tres estudios programados para 2025 (100 %); el avance del cuatrienio es "
+        "del 60 % (6 de 10).\n"
+        "Inversión ejecutada: $ 120 millones de recursos propios.\n"
+    ))
+    meta = cargado.informe.metas[0]
+    assert (meta.cumplimiento_periodo.valor, meta.avance_cuatrienio.valor) == (100, 60)

@@ -170,6 +170,10 @@ class LectorNarrativo:
         logro = textos.get(("logro", "texto"))
         if logro is not None:
             self._logro(base, logro)
+        for ruta in _OTRAS_CON_PORCENTAJES:  # 'Acciones realizadas: Se entregaron los tres estudios programados (100 %) …'
+            otra = textos.get(ruta)
+            if otra is not None:
+                self._porcentajes(base, otra)
         completar_valores(self.b, base, textos, tabular=False)
         self._logrado_en_otra_respuesta(base, textos)
         inversion = textos.get(("inversion", "texto"))
@@ -325,11 +329,17 @@ class LectorNarrativo:
             self.b.poner(base + ("meta_cuatrienio", "cantidad"), 1, linea)
             self.b.poner(base + ("meta_cuatrienio", "unidad"), una.group("unidad"), linea)
 
+    def _porcentajes(self, base: Ruta, texto: Texto) -> None:
+        """The progress percentages an answer states by the phrase attached to each, where the meta has none yet (a
+        labelled value, '% de cumplimiento: 98 %', or what was done, is not read again from other prose)."""
+        meta = self.b.datos["metas"][base[1]]
+        for campo, trozo in lectura.porcentajes_narrativos(texto.texto).items():
+            if campo not in meta:
+                self.b.poner(base + (campo,), trozo.texto, texto.linea_de(texto.texto[max(0, trozo.inicio - 30):trozo.inicio + 5]))
+
     def _logro(self, base: Ruta, logro: Texto) -> None:
         meta = self.b.datos["metas"][base[1]]
-        for campo, trozo in lectura.porcentajes_narrativos(logro.texto).items():
-            if campo not in meta:  # a labelled value ('% de cumplimiento: 98 %') is not read again from the prose
-                self.b.poner(base + (campo,), trozo.texto, logro.linea_de(logro.texto[max(0, trozo.inicio - 30):trozo.inicio + 5]))
+        self._porcentajes(base, logro)
         unidad = meta.get("meta_cuatrienio", {}).get("unidad")
         if unidad and "cantidad" not in meta.get("logro", {}):
             cuenta = lectura.cuenta_junto_a(logro.texto, unidad)
@@ -344,6 +354,9 @@ class LectorNarrativo:
                 self.b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)
                 self.b.poner(base + ("logro", "unidad"), cuenta.unidad, linea)
 
+
+# answers where an office may write the progress percentages when what was done does not hold them
+_OTRAS_CON_PORCENTAJES: tuple[Ruta, ...] = (("ejecucion", "como"), ("impacto",))
 
 # The questions as the profile's `parrafos` names them.
 _PREGUNTAS = {"logro": clasificar.LOGRO, "inversion": clasificar.INVERSION, "beneficiarios": clasificar.POBLACION,
