@@ -190,6 +190,12 @@ def test_parte_larga_no_es_parte() -> None:
     assert analizar(texto).particiones == ()
 
 
+def test_las_comas_de_una_oracion_no_son_una_lista() -> None:
+    texto = ("Se construyeron dos puentes vehiculares: el puente sobre el río Cauca en el corregimiento de Arauca, municipio "
+             "de Palestina, y el puente sobre la quebrada Santágueda, en la vereda del mismo nombre, también en Palestina.")
+    assert analizar(texto).enumeraciones == ()
+
+
 @pytest.mark.parametrize(
     ("texto", "cuentas"),
     [

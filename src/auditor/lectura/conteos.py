@@ -1014,6 +1014,12 @@ _DESIGNAN_CON_NUMERO = derivado(lambda: _CLASES_DE_LUGAR() | {"etapa", "etapas",
                                 | {f for palabra in (*citas().normas, *citas().documentos) for f in (palabra, palabra + "s")})
 
 
+# words no element of a list opens with: the commas around them are a sentence's ('el puente … de Arauca, municipio de
+# Palestina, y el puente … en la vereda del mismo nombre, también en Palestina')
+_NO_ABRE_ELEMENTO = frozenset({"en", "de", "del", "con", "para", "por", "sobre", "entre", "desde", "hasta", "hacia", "tambien",
+                               "ademas", "incluso", "municipio", "departamento"})
+
+
 def _es_nombre(parte: str) -> bool:
     """An element of a list that names something: capitalized ('La Pola'), or a kind of place and its
     name or number ('barrio Belén', 'comuna 7')."""
@@ -1090,6 +1096,8 @@ def _elementos(lista: str, estricta: bool, solo_nombres: bool = False) -> tuple[
         return None  # "uno en el hotel Bolívar y otro en el Casablanca, con 81 asistentes"
     if any(len(p.split()) > 12 for p in partes):
         return None  # prose, not a list of names
+    if any(clave(p.split()[0]) in _NO_ABRE_ELEMENTO for p in partes[1:]):
+        return None  # '…, en la vereda del mismo nombre, también en Palestina': commas of a sentence, not of a list
     if estricta and any(not _es_nombre(p) or len(p.split()) > 5 for p in partes):
         return None
     if solo_nombres and not all(_es_nombre(p) for p in partes):
