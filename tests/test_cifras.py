@@ -91,3 +91,14 @@ def test_escribir_numero(valor: float, decimales: int, escrito: str) -> None:
 def test_escribir_numero_lee_lo_que_escribe() -> None:
     for valor in (0.5, 12.25, 1649.0, 1158.69, 2_000_000.0, 123_456_789.12):
         assert leer_numero(escribir_numero(valor)) == pytest.approx(valor)
+
+
+@pytest.mark.parametrize("texto", ["2.3400", "1.5", "17.95", "3.125"])
+def test_el_punto_es_decimal_antes_de_una_o_dos_cifras_y_de_miles_antes_de_tres(texto: str) -> None:
+    esperado = {"2.3400": None, "1.5": 1.5, "17.95": 17.95, "3.125": 3125.0}[texto]
+    assert leer_numero(texto) == esperado  # '2.3400' is neither: a thousands point misplaced, unreadable
+
+
+def test_un_punto_de_miles_mal_puesto_no_se_lee() -> None:
+    lectura = leer_monto("$ 2.3400 millones")
+    assert (lectura.valor, lectura.problema) == (None, Problema.ILEGIBLE)

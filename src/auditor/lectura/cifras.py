@@ -27,7 +27,7 @@ class Problema(str, Enum):
 
 _NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 # 1.234.567,89 | 1234,5 | 1234.5 | 1234 | 1.234
-_NUMERO = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?")
+_NUMERO = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+|\.\d{1,2})?")  # a point before 1-2 digits is decimal ("17.9"); before 3, thousands; before 4+, neither
 _MILES = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
