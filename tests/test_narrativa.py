@@ -566,3 +566,26 @@ def test_los_porcentajes_dichos_en_otra_respuesta() -> None:
     ))
     meta = cargado.informe.metas[0]
     assert (meta.cumplimiento_periodo.valor, meta.avance_cuatrienio.valor) == (100, 60)
+
+
+def test_la_fila_del_indicador_y_una_unidad_abreviada() -> None:
+    """'Indicador … | Línea base: 0 | Meta 2024-2027: 120 | Avance 2025: 50': the cells after the target are the rest of
+    the indicator's row, not an answer and not its unit; '24 km de los 30 programados' is 24 km achieved of 30."""
+    cargado = _importar(PORTADA + (
+        "Meta 41. Mejorar 120 km de la red vial secundaria del departamento.\n"
+        "Indicador de producto: Vía secundaria mejorada (km) | Línea base: 0 | Meta 2024-2027: 120 | Avance 2025: 50\n"
+        "Cumplimiento: En 2025 se mejoraron 24 km de los 30 programados para la vigencia, con un cumplimiento del 90 %.\n"
+        "Inversión ejecutada: $ 9.850 millones de recursos propios.\n"
+    ))
+    meta = cargado.informe.metas[0]
+    assert (meta.meta_cuatrienio.cantidad.valor, meta.meta_cuatrienio.unidad) == (120, "km")
+    assert (meta.logro.cantidad.valor, meta.logro.unidad, meta.programado_periodo.valor) == (24, "km", 30)
+    assert not [p for p in cargado.problemas if p.regla == "ENT004"]
+
+
+def test_un_decimal_no_es_una_cuenta_de_su_parte_decimal() -> None:
+    cargado = _importar(PORTADA + (
+        "Meta 42. Señalizar 25 km de ciclorrutas.\n\n"
+        "Se señalizaron 5,6 km de los 8 programados para la vigencia: 70 % de lo programado.\n"
+    ))
+    assert cargado.informe.metas[0].logro.cantidad is None  # not 6 km

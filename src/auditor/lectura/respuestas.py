@@ -303,17 +303,24 @@ _SE_VERBO = re.compile(r"\bse\s+[a-záéíóúñ]{3,}(?:aron|ieron)\s+(?:a\s+)?(
 _PERSONAS = expresion(lambda: rf"(?:{'|'.join(porcentajes_vocabulario().poblacion)})(?:\s.*)?")
 
 
+# a unit of measure abbreviated, which counts only written as it is ('24 km', '300 ha', '1.200 m2')
+_ABREVIATURA = re.compile(r"km|kms|ha|has|m2|m3|mt|mts|kg|ton|gb|mbps")
+
+
 def cuenta_junto_a(texto: str, raiz: str) -> Cuenta | None:
     """A count next to a word of the same root as `raiz` (the unit of the meta):
-    '40 capacitaciones', 'capacitados en 2 eventos' for the unit 'Capacitaciones'."""
+    '40 capacitaciones', 'capacitados en 2 eventos' for the unit 'Capacitaciones'; an abbreviated unit ('km', 'ha')
+    only as it is written."""
     palabras_unidad = normalizar(raiz).split()
-    raiz = palabras_unidad[0][:6] if palabras_unidad else ""  # 'niños y niñas' counts 'niños'
-    if len(raiz) < 5:
+    primera = palabras_unidad[0] if palabras_unidad else ""
+    raiz = primera[:6]  # 'niños y niñas' counts 'niños'
+    if not primera or (len(raiz) < 5 and not _ABREVIATURA.fullmatch(primera)):
         return None
-    # '1.250 personas' is one number, not 1 and 250
-    palabras = [(m.group(0), m.start()) for m in re.finditer(r"\d{1,3}(?:\.\d{3})+(?![\d,])|[\wÁÉÍÓÚÑáéíóúñ]+", texto)]
+    # '1.250 personas' is one number, not 1 and 250; '5,6 km' is one number too, not a count of 6
+    palabras = [(m.group(0), m.start()) for m in re.finditer(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d,])|\d+,\d+|[\wÁÉÍÓÚÑáéíóúñ]+", texto)]
     for i, (palabra, _) in enumerate(palabras):
-        if not normalizar(palabra).startswith(raiz):
+        normal = normalizar(palabra)
+        if not (normal == primera if len(raiz) < 5 else normal.startswith(raiz)):  # 'km', 'ha': the unit itself
             continue
         if i > 0 and re.fullmatch(_ENTERO, palabras[i - 1][0]):
             return Cuenta(palabras[i - 1][0], palabra, palabras[i - 1][1])

@@ -49,7 +49,7 @@ def meta_del_titulo(nombre: str) -> MetaDelTitulo | None:
 # Número de productores atendidos. Meta cuatrienio: 2.400 productores.', 'Meta del cuatrienio: 1.000 huertas'
 _META_EN_PARRAFO = re.compile(
     r"(?:^|[.;]\s+|^\s*indicador[^:]{0,40}:.*?)\bmeta\s+(?:(?:del\s+)?cuatrienio|(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)\s*[:=]\s*"
-    r"(?P<valor>[^.;\n]*(?:\.\d[^.;\n]*)*)",
+    r"(?P<valor>[^.;|\n]*(?:\.\d[^.;|\n]*)*)",
     re.IGNORECASE | re.DOTALL,
 )
 _INDICADOR = re.compile(r"^\s*indicador(?:\s+de\s+(?:producto|resultado|gesti[oó]n))?\s*:", re.IGNORECASE)

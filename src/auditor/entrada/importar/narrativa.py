@@ -158,6 +158,12 @@ class LectorNarrativo:
                 self.b.poner(base + ("meta_cuatrienio", "cantidad"), del_parrafo.cantidad, primera.linea)
                 self.b.poner(base + ("meta_cuatrienio", "unidad"), del_parrafo.unidad, primera.linea)
             despues = primera.texto[del_parrafo.fin:].strip()
+            if despues.startswith("|"):  # '… | Meta 2024-2027: 120 | Avance 2025: 50': the rest of the indicator's row
+                for celda in despues.split("|"):
+                    dato = self.perfil.dato(celda.strip())
+                    if dato is not None and dato[0] != "logro.cantidad":
+                        poner_dato(self.b, base, dato[0], dato[1], primera.linea)
+                despues = ""
             unidades = ([_parte(primera, despues)] if despues else []) + unidades[1:]
         unidades = _sin_numeracion(unidades)
         if not unidades:
