@@ -589,3 +589,24 @@ def test_un_decimal_no_es_una_cuenta_de_su_parte_decimal() -> None:
         "Se señalizaron 5,6 km de los 8 programados para la vigencia: 70 % de lo programado.\n"
     ))
     assert cargado.informe.metas[0].logro.cantidad is None  # not 6 km
+
+
+def test_la_tabla_de_resumen_antes_de_las_metas_narrativas_da_su_total() -> None:
+    """A summary table before the first meta (a row per meta and a TOTAL) is read as in the tabular template: its
+    TOTAL is a claim about the metas of its rows, checked against them (TOT001 to TOT003), not a table left unread."""
+    cargado = _importar(PORTADA + (
+        "Tabla 1. Resumen de la inversión\n\n"
+        "Meta\tProgramado 2025\tEjecutado\tRecursos ejecutados\n"
+        "12\t10 aulas\t10 aulas\t$ 100 millones\n"
+        "13\t5 sedes\t5 sedes\t$ 50 millones\n"
+        "TOTAL\t\t\t$ 180 millones\n\n"
+        "META 12: 40 aulas dotadas\n\n"
+        "Se dotaron 10 aulas.\n\n"
+        "Se invirtieron $ 100 millones de recursos propios.\n\n"
+        "META 13: 20 sedes conectadas\n\n"
+        "Se conectaron 5 sedes.\n\n"
+        "Se invirtieron $ 50 millones de recursos propios.\n"
+    ))
+    assert not [p for p in cargado.problemas if "tabla antes de la primera meta" in p.mensaje]
+    [total] = cargado.informe.totales
+    assert [m for m in total.metas] == [12, 13]

@@ -13,6 +13,7 @@ from auditor.entrada.importar import clasificar
 from auditor.entrada.importar.borrador import Borrador, Texto, continua, unir
 from auditor.entrada.importar.cabecera import leer_cabecera
 from auditor.entrada.importar.encabezados import meta_del_titulo, meta_en_parrafo, poner_dato, rotulo
+from auditor.entrada.importar.matriz import leer_tabla_de_resumen
 from auditor.entrada.importar.perfiles import Perfil, perfil
 from auditor.entrada.importar.resumen import leer_afirmaciones_de_metas
 from auditor.entrada.importar.segmentos import Segmento
@@ -77,7 +78,6 @@ class LectorNarrativo:
         while portada and self._es_eje(portada[-1]):
             portada.pop()
         leer_cabecera(portada, preambulo, self.b, self.segmentos)
-        self._tablas_del_preambulo(preambulo)
         eje = preambulo[-1].texto if preambulo and self._es_eje(preambulo[-1]) else None
         titulos = [self._titulos_antes(inicio, inicios[n - 1] + 1 if n else 0) for n, inicio in enumerate(inicios)]
         if titulos[0]:
@@ -91,6 +91,7 @@ class LectorNarrativo:
             self._meta(n, parrafos, eje, _eje_y_nombre(titulos[n])[1])
             proximo = _eje_y_nombre(titulos[n + 1])[0] if n + 1 < len(inicios) else None
             eje = proximo or siguiente_eje or eje
+        self._tablas_del_preambulo(preambulo)  # after the metas: a summary table's rows name them
         leer_afirmaciones_de_metas(portada, self.b)
 
     def _titulos_antes(self, inicio: int, desde: int) -> list[Segmento]:
@@ -102,13 +103,17 @@ class LectorNarrativo:
         return self.segmentos[k:inicio]
 
     def _tablas_del_preambulo(self, preambulo: list[Segmento]) -> None:
-        """A table before the first meta (a summary of the investment per meta) is not read: said
-        once per table, with its lines, so that its figures are known to go unchecked."""
+        """A table before the first meta: a summary table whose header names the meta and its data gives its TOTAL
+        row as a claim about the metas of its rows (`matriz.leer_tabla_de_resumen`, as in the tabular template);
+        another table is not read, and that is said once per table, with its lines, so that its figures are known to
+        go unchecked."""
         tabla: list[Segmento] = []
         for s in [*preambulo, None]:
             if s is not None and s.en_tabla:
                 tabla.append(s)
                 continue
+            if tabla and leer_tabla_de_resumen(tabla, self.b):
+                tabla = []
             if tabla:
                 self.b.problema(ENTRADA_SIN_UBICAR, tabla[0].linea,
                                 tr("tabla antes de la primera meta (líneas {desde} a {hasta}) que la plantilla narrativa no lee: "
