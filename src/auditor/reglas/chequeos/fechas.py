@@ -253,6 +253,7 @@ class CuandoContradiceFechas(Regla):
         "ejecucion: {cuando: Las rondas de negociaciones reportadas corresponden a la vigencia 2024.}\n",
         ejemplo_pasa="logro: {texto: 3 rondas de negociaciones en EXPOCUC versiones 2024 y 2025}\n"
         "ejecucion: {cuando: Vigencias 2024 y 2025.}\n",
+        que_hacer="Corrija «¿Cuándo se realizó?» para que abarque las fechas de la meta, o la fecha del hecho que está mal.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -345,6 +346,7 @@ class EventoConFechasDistintas(Regla):
         "realizó en el Hotel Casino Internacional los días 26 y 27 de septiembre de 2024.\n",
         ejemplo_pasa="registro_fotografico:\n- CUMO 2025, el 21 y 22 de agosto de 2025 en el Hotel Casino Internacional.\n"
         "ejecucion:\n  como: Feria Cúcuta Moda – CUMO 2024, realizada los días 5 y 6 de septiembre del año 2024.\n",
+        que_hacer="Dé al evento la misma fecha en la prosa y en la foto: la cierta, según el documento de origen.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -442,6 +444,7 @@ class FechaImposible(Regla):
         "Si es la fecha de un acta o de un contrato, el documento no se puede ubicar.",
         ejemplo_falla="ejecucion:\n  cuando: Desde el 31 de junio de 2024 hasta el 30 de septiembre de 2025.\n",
         ejemplo_pasa="ejecucion:\n  cuando: Desde el 30 de junio de 2024 hasta el 30 de septiembre de 2025.\n",
+        que_hacer="Corrija el día o el mes de la fecha con el documento de origen.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
