@@ -37,6 +37,7 @@ from auditor.lectura.patrones import frase_alrededor, normalizar
 from auditor.lectura.recorte import acortar
 from auditor.modelo.campos import leer_campo, ruta_valida
 from auditor.modelo.informe import Informe, Meta
+from auditor.modelo.nombres import en_frase
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
@@ -45,19 +46,7 @@ CAMPOS_HECHOS = ["logro.texto", "ejecucion.como", "ejecucion.con_quien", "ejecuc
 
 def etiqueta(campo: str) -> str:
     """How a reviewer calls a field: «¿Cómo se hizo?», 'el registro fotográfico (foto 3)' (in the run's language)."""
-    if campo.startswith("registro_fotografico["):
-        return tr("el registro fotográfico (foto {n})", n=int(campo[len("registro_fotografico["):-1]) + 1)
-    traducidas = {
-        "logro.texto": tr("«¿Qué se hizo?»"),
-        "ejecucion.como": tr("«¿Cómo se hizo?»"),
-        "ejecucion.con_quien": tr("«¿Con quién se ejecutó?»"),
-        "ejecucion.cuando": tr("«¿Cuándo se realizó?»"),
-        "impacto": tr("el impacto"),
-        "beneficiarios.descripcion": tr("«¿Qué población se atendió?»"),
-        "inversion.texto": tr("«¿Cuánto se invirtió?»"),
-        "localizacion.texto": tr("«¿Dónde se intervino?»"),
-    }
-    return traducidas.get(campo, f"'{campo}'")
+    return en_frase(campo)
 
 
 class ParametrosFechas(BaseModel):
