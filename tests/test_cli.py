@@ -290,7 +290,7 @@ def test_check_punto_en_un_repositorio_de_informes_no_audita_la_configuracion_ni
     codigo, salida, _ = _correr("check", ".", "--format", "text")
     assert codigo == 0, salida
     # one report audited; the notes are not a report: not audited, and said (an info note, the run still passes)
-    lineas = [linea for linea in salida.splitlines() if "ENT006" in linea]
+    lineas = [linea for linea in salida.splitlines() if " ENT006 " in linea]  # the finding's row, not the line of what to do
     assert len(lineas) == 1 and "notas.txt" in lineas[0] and "info" in lineas[0]
     assert "en 2 archivos" in salida and "README" not in salida and "oficina.yaml" not in salida
     # named on the command line, a text that is not a report is still an error, never an empty success

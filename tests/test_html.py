@@ -82,10 +82,10 @@ def test_resumen_semaforos_matriz_y_hallazgos(en_raiz: None) -> None:
     assert '<div class="cifra s-info"><span class="n">8</span>info</div>' in html
     assert "Metas con hallazgos: 24 de 27 auditadas" in html
     assert "Semáforo de las metas: 17 en rojo, 7 en ámbar, 3 en verde" in html
-    # one row per report in the summary, with its traffic light as a colored label with text
+    # one row per report in the summary, with its traffic light as a colored label with text, in the body's order
     filas = re.findall(r'<tr><td class="corta"><span class="semaforo s-(\w+)">([^<]+)</span></td><td><a href="#informe-(\d)">', html)
-    assert filas == [("rojo", "Rojo: con errores", "1"), ("rojo", "Rojo: con errores", "2"),
-                     ("verde", "Verde: sin errores ni advertencias", "3")]
+    assert filas == [("verde", "Verde: sin errores ni advertencias", "3"), ("rojo", "Rojo: con errores", "1"),
+                     ("rojo", "Rojo: con errores", "2")]
     # the matrix: 27 metas x 10 sections, 12 template cells, meta 11's ¿Cómo? among them
     assert html.count('<td class="c e-') == 270
     assert html.count('<td class="c e-plantilla"') == 12
@@ -98,9 +98,10 @@ def test_resumen_semaforos_matriz_y_hallazgos(en_raiz: None) -> None:
     assert ('<h4><span class="semaforo s-ambar">Ámbar: con advertencias</span> Meta 12 · Apoyo a la implementación de la '
             "Ruta de Emprendimiento, Innovación e Internacionalización.</h4>") in html
     assert ('<li class="hallazgo sev-error"><div><span class="semaforo s-rojo">error</span> <span class="regla">VAL001</span> '
-            '<span class="lugar">fixtures/desarrollo_economico_2024_2025.yaml:526</span> <span class="campo">inversion.ejecutada</span>'
+            '<span class="lugar">fixtures/desarrollo_economico_2024_2025.yaml:526</span> <span class="campo">Inversión ejecutada</span>'
             "</div><p>No se puede leer el número de &#x27;inversion.ejecutada&#x27;: &#x27;135, 2&#x27; no es un número en formato "
-            "colombiano</p><blockquote>$135, 2 millones de pesos</blockquote></li>") in html
+            "colombiano</p><blockquote>$135, 2 millones de pesos</blockquote>"
+            '<p class="que-hacer"><strong>Qué hacer:</strong> Escriba el número en formato colombiano') in html
     assert html.count('<li class="hallazgo ') == 64
 
 
@@ -132,6 +133,31 @@ def test_archivo_ilegible_aparece_aparte(tmp_path: Path) -> None:
 
 _EN_CI = os.environ.get("CI", "").strip().lower() in ("true", "1", "yes")
 _ANCHO, _ALTO = 1200, 900
+
+
+def _orden_y_explicacion(html: str) -> None:
+    """The page's promises to a reader: one order of reports everywhere, errors first within a meta, each finding
+    with what to do and its rule explained inline, and what completeness measures next to the traffic lights."""
+    resumen = re.findall(r'<a href="#(informe-\d+)">', html)
+    cuerpo = re.findall(r'<article id="(informe-\d+)">', html)
+    assert resumen == cuerpo and len(cuerpo) == 3
+    matriz = html[html.index('id="completitud"'):html.index('id="hallazgos"')]
+    archivos = [m for m in re.findall(r'<span class="lugar">([^<]+)</span></h3>', matriz)]
+    cuerpo_archivos = re.findall(r'<article id="informe-\d+">\s*<h3>.*?</h3>\s*<p class="sub lugar">([^<]+)</p>', html, re.S)
+    assert archivos == cuerpo_archivos
+    for lista in re.findall(r'<ul class="hallazgos">(.*?)</ul>', html, re.S):
+        rangos = [("error", "warning", "info").index(s) for s in re.findall(r'<li class="hallazgo sev-(\w+)">', lista)]
+        assert rangos == sorted(rangos), "dentro de una meta, los errores primero"
+    assert html.count('<li class="hallazgo') == html.count('<details class="regla-doc">') == html.count('<p class="que-hacer">') == 64
+    assert "<summary>Qué revisa SEC001 y por qué importa</summary>" in html
+    assert "Responda la pregunta de la sección." in html
+    assert '<span class="campo">Localización (municipio 6)</span>' in html  # the template's words, not the path
+    assert "Un informe puede responderlo casi todo y estar en rojo" in html
+
+
+def test_orden_unico_errores_primero_y_explicacion(en_raiz: None) -> None:
+    _, html, _ = _correr("check", "fixtures", "--format", "html")
+    _orden_y_explicacion(html)
 
 
 def _chromium() -> str:
@@ -172,6 +198,7 @@ def test_en_chromium_se_ve_el_resumen(en_raiz: None, tmp_path: Path) -> None:
     assert '<div class="cifra s-rojo"><span class="n">26</span>errores</div>' in texto
     assert "Metas con hallazgos: 24 de 27 auditadas" in texto
     assert texto.count('<table class="matriz">') == 3 and texto.count('<td class="c e-') == 270
+    _orden_y_explicacion(texto)  # as the browser parsed it
 
     captura = tmp_path / "resumen.png"
     foto = _chromium_headless(navegador, tmp_path / "perfil-foto", f"--screenshot={captura}",

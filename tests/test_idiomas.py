@@ -68,9 +68,7 @@ def _textos_de_reglas() -> list[tuple[str, str, str]]:
     textos = []
     for regla in construir_catalogo().ordenadas():
         textos += [(regla.id, "mensaje", regla.mensaje), (regla.id, "que_revisa", regla.doc.que_revisa),
-                   (regla.id, "por_que", regla.doc.por_que)]
-        if regla.doc.que_hacer:
-            textos.append((regla.id, "que_hacer", regla.doc.que_hacer))
+                   (regla.id, "por_que", regla.doc.por_que), (regla.id, "que_hacer", regla.doc.que_hacer)]
         for nombre, campo in regla.Parametros.model_fields.items():
             if campo.description:
                 textos.append((regla.id, f"parámetro {nombre}", campo.description))
@@ -130,8 +128,15 @@ def test_ninguna_entrada_en_ingles_sobra_y_todas_tienen_los_mismos_campos() -> N
 def test_las_reglas_yaml_incluidas_traen_su_ingles_en_la_propia_regla() -> None:
     for archivo in sorted((RAIZ / "rules").glob("*.yaml")):
         for regla in yaml.safe_load(archivo.read_text(encoding="utf-8")).get("reglas") or []:
-            con_que_hacer = {"que_hacer"} if regla["doc"].get("que_hacer") else set()
-            assert set(regla.get("en", {})) == {"mensaje", "que_revisa", "por_que", *con_que_hacer}, f"{archivo.name} {regla['id']}"
+            assert set(regla.get("en", {})) == {"mensaje", "que_revisa", "por_que", "que_hacer"}, f"{archivo.name} {regla['id']}"
+
+
+def test_cada_regla_dice_que_hacer_en_una_linea_en_los_dos_idiomas() -> None:
+    """What the writer of the report does about a finding: every rule says it, in one line, in Spanish and English."""
+    for regla in construir_catalogo().ordenadas():
+        es, en = regla.doc.que_hacer, idioma.plantilla(regla.doc.que_hacer, "en")
+        assert es.strip() and en.strip() and "\n" not in es and "\n" not in en, regla.id
+        assert en != es, f"{regla.id}: sin inglés"
 
 
 # ------------------------------------------------------------------ nothing looked up without English

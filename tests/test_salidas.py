@@ -270,12 +270,14 @@ def test_markdown_comentario_de_pull_request(auditor: Auditor) -> None:
         "| lugar | severidad | regla | meta | campo | mensaje |",
         "|---|---|---|---|---|---|",
     ]
-    assert lineas[11] == "| 31 | error | INV001 | 80 | inversion.ejecutada | No se informa el monto ejecutado de la inversión |"
+    assert lineas[11] == "| 31 | error | INV001 | 80 | Inversión ejecutada | No se informa el monto ejecutado de la inversión |"
     assert lineas[12] == (
-        "| 36 | advertencia | BEN002 | 80 | beneficiarios.descripcion | La población atendida se describe pero no se dice cuántas "
+        "| 36 | advertencia | BEN002 | 80 | ¿Qué población se atendió? | La población atendida se describe pero no se dice cuántas "
         "personas o unidades fueron «Emprendedores y personas con unidades productivas de la región del Catatumbo.» |"
     )
     assert lineas[-1] == "Sin hallazgos: fixtures/limpio_cultura_2024_2025.yaml."
+    consejos = lineas.index("#### Qué hacer, por regla")  # once per rule with findings, after the tables
+    assert lineas[consejos + 2].startswith("- **BEN001**: Diga a quién llegó la inversión")
     assert len([linea for linea in lineas if linea.startswith("| ") and linea[2].isdigit()]) == 13
 
 
@@ -283,7 +285,7 @@ def test_markdown_escapa_y_acorta() -> None:
     f = _hallazgo(mensaje="a | b <script>\nc", texto="x" * 100, ubicacion="tabla 1, fila 2, celda 3")
     filas = markdown.render(_a_mano(f)).splitlines()
     assert filas[-1] == (
-        "| 12 (tabla 1, fila 2, celda 3) | error | INV001 | 7 | inversion.ejecutada | a \\| b &lt;script&gt; c «" + "x" * 79 + "…» |"
+        "| 12 (tabla 1, fila 2, celda 3) | error | INV001 | 7 | Inversión ejecutada | a \\| b &lt;script&gt; c «" + "x" * 79 + "…» |"
     )
 
 

@@ -20,10 +20,10 @@ def test_rich_agrupa_por_informe_y_meta_con_lugar_campo_y_cita(auditor: Auditor)
     ruta = str(FIXTURES / "fronteras_2024.yaml")
     assert lineas[i + 1 : i + 8] == [
         f"    {ruta}:187  error  PCT003",
-        "      avance_cuatrienio: La meta no declara porcentaje de cumplimiento del periodo ni de avance del cuatrienio: con sus",
-        "      cantidades, el avance daría 5% (2 de 40)",
+        "      Avance del cuatrienio (%): La meta no declara porcentaje de cumplimiento del periodo ni de avance del cuatrienio:",
+        "      con sus cantidades, el avance daría 5% (2 de 40)",
         f"    {ruta}:202  error  INV001",
-        "      inversion.ejecutada: No se informa el monto ejecutado de la inversión",
+        "      Inversión ejecutada: No se informa el monto ejecutado de la inversión",
         "      «$ millones»",
         "",
     ]

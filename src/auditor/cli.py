@@ -493,6 +493,7 @@ def explain(ctx: click.Context, regla_id: str, idioma: str | None, config: str |
         "",
         tr("Qué revisa"), _sangrar(plantilla(regla.doc.que_revisa)), "",
         tr("Por qué importa"), _sangrar(plantilla(regla.doc.por_que)), "",
+        *([tr("Qué hacer"), _sangrar(plantilla(regla.doc.que_hacer)), ""] if regla.doc.que_hacer else []),
         tr("Ejemplo que se señala"), _sangrar(regla.doc.ejemplo_falla.rstrip()), "",
         tr("Ejemplo correcto"), _sangrar(regla.doc.ejemplo_pasa.rstrip()),
     ]

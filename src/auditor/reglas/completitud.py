@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
-from auditor.idioma import diferida
 from auditor.lectura.patrones import ConjuntoPatrones
+from auditor.modelo import nombres
 from auditor.modelo.campos import es_vacio
 from auditor.modelo.informe import Informe, Meta
 
@@ -44,18 +44,10 @@ class Seccion:
     campo: str  # the field of the data the section reads, as findings name it
 
 
-SECCIONES: tuple[Seccion, ...] = (
-    Seccion("logro", diferida("¿Qué se hizo?"), diferida("Logro"), "logro"),
-    Seccion("avance", diferida("Cumplimiento y avance (%)"), diferida("Avance"), "avance_cuatrienio"),
-    Seccion("inversion", diferida("¿Cuánto se invirtió?"), diferida("Inver."), "inversion"),
-    Seccion("beneficiarios", diferida("¿Qué población se atendió?"), diferida("Benef."), "beneficiarios"),
-    Seccion("como", diferida("¿Cómo se hizo?"), diferida("Cómo"), "ejecucion.como"),
-    Seccion("con_quien", diferida("¿Con quién se ejecutó?"), diferida("Quién"), "ejecucion.con_quien"),
-    Seccion("cuando", diferida("¿Cuándo se realizó?"), diferida("Cuándo"), "ejecucion.cuando"),
-    Seccion("impacto", diferida("Impacto"), diferida("Impac."), "impacto"),
-    Seccion("localizacion", diferida("Localización"), diferida("Lugar"), "localizacion"),
-    Seccion("registro_fotografico", diferida("Registro fotográfico"), diferida("Fotos"), "registro_fotografico"),
-)
+# The template's sections and their headings are `auditor.modelo.nombres`' (one place names the fields for people).
+_CLAVES = ("logro", "avance", "inversion", "beneficiarios", "como", "con_quien", "cuando", "impacto", "localizacion", "registro_fotografico")
+SECCIONES: tuple[Seccion, ...] = tuple(Seccion(clave, nombre, corto, campo)
+                                       for clave, (campo, nombre, corto) in zip(_CLAVES, nombres.SECCIONES, strict=True))
 
 
 @dataclass(frozen=True)

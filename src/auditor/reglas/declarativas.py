@@ -46,6 +46,7 @@ from auditor.modelo.campos import (
     ruta_valida,
 )
 from auditor.modelo.informe import Informe
+from auditor.modelo.nombres import nombre as nombre_en_la_plantilla
 from auditor.reglas.catalogo import Catalogo, Contexto, Documentacion, ErrorReglas, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
@@ -86,7 +87,7 @@ class _ReglaBase(_Dato):
     plantillas: list[_PLANTILLAS] = Field(default_factory=lambda: list(_TODAS_LAS_PLANTILLAS))
     en: TraduccionDatos | None = None
 
-    variables: ClassVar[frozenset[str]] = frozenset({"campo", "texto"})
+    variables: ClassVar[frozenset[str]] = frozenset({"campo", "seccion", "texto"})
 
     @model_validator(mode="after")
     def _mensaje_y_campos(self) -> _ReglaBase:
@@ -163,7 +164,7 @@ class ReglaRango(_ReglaBase):
     campos: list[str] = Field(min_length=1)
     minimo: float | None = None
     maximo: float | None = None
-    variables: ClassVar[frozenset[str]] = frozenset({"campo", "texto", "valor", "minimo", "maximo"})
+    variables: ClassVar[frozenset[str]] = frozenset({"campo", "seccion", "texto", "valor", "minimo", "maximo"})
 
     def campos_usados(self) -> list[str]:
         return self.campos
@@ -199,7 +200,7 @@ class ReglaComparacion(_ReglaBase):
     operador: Literal["<", "<=", ">", ">=", "==", "!="]
     derecha: Lado
     tolerancia: float = Field(default=0.0, ge=0)
-    variables: ClassVar[frozenset[str]] = frozenset({"campo", "texto", "izquierda", "derecha", "operador"})
+    variables: ClassVar[frozenset[str]] = frozenset({"campo", "seccion", "texto", "izquierda", "derecha", "operador"})
 
     def campos_usados(self) -> list[str]:
         return [r for r in (self.izquierda.ruta(), self.derecha.ruta()) if r is not None]
@@ -248,7 +249,8 @@ class ReglaDeclarativa(Regla):
                            **({datos.doc.que_hacer: datos.en.que_hacer} if datos.doc.que_hacer and datos.en.que_hacer else {})})
 
     def _formato(self, **valores: Any) -> str:
-        return plantilla(self.mensaje).format_map(valores)
+        """The message with its variables; {seccion} is the field in the template's words ('Localización')."""
+        return plantilla(self.mensaje).format_map({"seccion": nombre_en_la_plantilla(valores["campo"]), **valores})
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         if informe.plantilla not in self.datos.plantillas:

@@ -17,14 +17,14 @@ from itertools import groupby
 from typing import TextIO
 
 from auditor import __version__
-from auditor.idioma import actual, tr
+from auditor.idioma import actual, diferida, plantilla, tr
 from auditor.lectura.visible import sin_comandos, visible
 from auditor.reglas.completitud import ESTADOS, SECCIONES, CompletitudInforme, Estado
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.informe import ResultadoInforme
-from auditor.salidas import suprimidos
+from auditor.salidas import para_personas, suprimidos
 from auditor.salidas.matriz import SIMBOLO, explicacion_estado, nombre_estado, secretarias, texto_cuenta, texto_porcentaje
 
 ROJO, AMBAR, VERDE = "rojo", "ambar", "verde"
@@ -74,6 +74,9 @@ ul.hallazgos{list-style:none;padding:0;margin:0}
 .lugar{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.88rem}
 .regla{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-weight:600}
 .campo{color:#8250df}
+.que-hacer{margin:.2em 0}
+details.regla-doc{font-size:.9em;color:#57606a}
+details.regla-doc summary{cursor:pointer}
 blockquote{margin:4px 0 2px;padding:4px 10px;border-left:3px solid #d0d7de;color:#57606a;font-style:italic;white-space:pre-wrap}
 .limpio{color:#2e7d32;margin:4px 0}
 footer{color:#57606a;font-size:.85rem;margin-top:40px;border-top:1px solid #d0d7de;padding-top:8px}
@@ -125,6 +128,20 @@ def _nombre_informe(r: ResultadoInforme) -> str:
     return r.informe_nombre or tr("(no se pudo leer como informe)")
 
 
+def _en_orden(resultado: Resultado) -> list[tuple[int, ResultadoInforme]]:
+    """The reports numbered as the page's anchors, in the one order the page shows them everywhere (summary,
+    matrix, body): by secretaría, those that could not be read last."""
+    return sorted(enumerate(resultado.informes, 1), key=lambda ir: (_secretaria(ir[1]) == _sin_leer(), _secretaria(ir[1]), ir[0]))
+
+
+def _sin_leer() -> str:
+    return tr("Archivos que no se pudieron leer")
+
+
+def _secretaria(r: ResultadoInforme) -> str:
+    return r.completitud.secretaria if r.completitud is not None else _sin_leer()
+
+
 def _resumen(resultado: Resultado) -> list[str]:
     total = resultado.total_hallazgos
     cuenta = resultado.por_severidad()
@@ -162,7 +179,7 @@ def _resumen(resultado: Resultado) -> list[str]:
                    tr("Completitud")):
         partes.append(f'<th scope="col">{_e(titulo)}</th>')
     partes.append("</tr></thead><tbody>")
-    for i, r in enumerate(resultado.informes, 1):
+    for i, r in _en_orden(resultado):
         c = Counter(f.severidad for f in r.hallazgos)
         m = Counter(color for _, _, color in _semaforos_metas(r))
         completo = texto_porcentaje(r.completitud.cuenta()) if r.completitud is not None else "-"
@@ -174,8 +191,14 @@ def _resumen(resultado: Resultado) -> list[str]:
             f'<td class="num">{_e(completo)}</td></tr>'
         )
     partes.append("</tbody></table>")
+    partes.append(f'<p class="sub">{_e(tr(_QUE_MIDE))}</p>')
     partes.append("</section>")
     return partes
+
+
+_QUE_MIDE = diferida("El semáforo dice si hay errores o advertencias; la completitud, qué parte de las secciones de la plantilla "
+                     "tiene respuesta (sin contar las que no aplican). Un informe puede responderlo casi todo y estar en rojo: "
+                     "una sección respondida puede tener una cifra que no cuadra o una fecha fuera del periodo.")
 
 
 def _leyenda() -> str:
@@ -225,7 +248,7 @@ def _matriz(resultado: Resultado) -> list[str]:
                           + f'<td class="num">{_e(texto_porcentaje(t.cuenta))}</td></tr>')
         partes.append("</tbody></table>")
         partes.append(f'<p class="sub">{_e(tr("Completo: secciones respondidas sobre las que aplican."))}</p>')
-    for r in resultado.informes:
+    for _, r in _en_orden(resultado):
         if r.completitud is None:
             continue
         partes.append(f"<h3>{_e(_nombre_informe(r))} <span class=\"lugar\">{_e(visible(r.archivo))}</span></h3>")
@@ -237,18 +260,35 @@ def _matriz(resultado: Resultado) -> list[str]:
     return partes
 
 
-def _hallazgo(f: Hallazgo) -> str:
+def _errores_primero(hallazgos: list[Hallazgo]) -> list[Hallazgo]:
+    """Within a meta (or the report's general parts): errors, then warnings, then info; each by its place."""
+    return sorted(hallazgos, key=lambda f: (-f.severidad.rango, f.clave_orden()))
+
+
+def _explicacion(f: Hallazgo, resultado: Resultado) -> str:
+    """What to do, then the rule's explanation folded in a details element (the page stays self-contained)."""
+    regla = resultado.reglas.get(f.regla, (None, None))[0]
+    if regla is None:
+        return ""
+    que_hacer = (f'<p class="que-hacer"><strong>{_e(tr("Qué hacer:"))}</strong> {_e(plantilla(regla.doc.que_hacer))}</p>'
+                 if regla.doc.que_hacer else "")
+    return (que_hacer + f'<details class="regla-doc"><summary>{_e(tr("Qué revisa {regla} y por qué importa", regla=regla.id))}</summary>'
+            f"<p>{_e(plantilla(regla.doc.que_revisa))}</p><p>{_e(plantilla(regla.doc.por_que))}</p></details>")
+
+
+def _hallazgo(f: Hallazgo, resultado: Resultado | None = None) -> str:
     cabeza = (f'<span class="semaforo {("s-rojo", "s-ambar", "s-info")[list(Severidad).index(f.severidad)]}">'
               f"{_e(_nombre_severidad(f.severidad, 1))}</span> "
               f'<span class="regla">{_e(f.regla)}</span> '
               f'<span class="lugar">{_e(f.lugar)}</span>')
     if f.campo:
-        cabeza += f' <span class="campo">{_e(f.campo)}</span>'
+        cabeza += f' <span class="campo">{_e(para_personas.campo(f))}</span>'
     cita = f"<blockquote>{_e(f.texto)}</blockquote>" if f.texto else ""
-    return f'<li class="hallazgo sev-{f.severidad.value}"><div>{cabeza}</div><p>{_e(f.mensaje)}</p>{cita}</li>'
+    explicacion = _explicacion(f, resultado) if resultado is not None else ""
+    return f'<li class="hallazgo sev-{f.severidad.value}"><div>{cabeza}</div><p>{_e(f.mensaje)}</p>{cita}{explicacion}</li>'
 
 
-def _informe(i: int, r: ResultadoInforme) -> list[str]:
+def _informe(i: int, r: ResultadoInforme, resultado: Resultado) -> list[str]:
     partes = [
         f'<article id="informe-{i}">',
         f"<h3>{_insignia(semaforo(r.hallazgos))} {_e(_nombre_informe(r))}</h3>",
@@ -258,14 +298,14 @@ def _informe(i: int, r: ResultadoInforme) -> list[str]:
     if generales:
         titulo = tr("Informe (partes generales)") if r.informe_nombre else tr("Archivo")
         partes.append(f"<h4>{_e(titulo)}</h4>")
-        partes.append('<ul class="hallazgos">' + "".join(_hallazgo(f) for f in generales) + "</ul>")
+        partes.append('<ul class="hallazgos">' + "".join(_hallazgo(f, resultado) for f in _errores_primero(generales)) + "</ul>")
     por_meta = {meta: list(g) for meta, g in groupby(sorted((f for f in r.hallazgos if f.meta is not None),
                                                               key=lambda f: (f.meta or "", f.linea)), key=lambda f: f.meta)}
     for numero, nombre, color in _semaforos_metas(r):
         partes.append(f'<h4>{_insignia(color)} {_e(tr("Meta {numero}", numero=numero))} · {_e(nombre)}</h4>')
-        hallazgos = sorted(por_meta.get(numero, []), key=Hallazgo.clave_orden)
+        hallazgos = _errores_primero(por_meta.get(numero, []))
         if hallazgos:
-            partes.append('<ul class="hallazgos">' + "".join(_hallazgo(f) for f in hallazgos) + "</ul>")
+            partes.append('<ul class="hallazgos">' + "".join(_hallazgo(f, resultado) for f in hallazgos) + "</ul>")
         else:
             partes.append(f'<p class="limpio">{_e(tr("Sin hallazgos."))}</p>')
     partes.append("</article>")
@@ -274,16 +314,10 @@ def _informe(i: int, r: ResultadoInforme) -> list[str]:
 
 def _hallazgos(resultado: Resultado) -> list[str]:
     partes = ['<section id="hallazgos" aria-labelledby="t-hallazgos">', f'<h2 id="t-hallazgos">{_e(tr("Hallazgos por secretaría"))}</h2>']
-    numerados = list(enumerate(resultado.informes, 1))
-    sin_leer = tr("Archivos que no se pudieron leer")
-    grupos: dict[str, list[tuple[int, ResultadoInforme]]] = {}
-    for i, r in numerados:
-        clave = r.completitud.secretaria if r.completitud is not None else sin_leer
-        grupos.setdefault(clave, []).append((i, r))
-    for secretaria in sorted(grupos, key=lambda s: (s == sin_leer, s)):
+    for secretaria, grupo in groupby(_en_orden(resultado), key=lambda ir: _secretaria(ir[1])):
         partes.append(f'<section class="secretaria"><h2>{_e(secretaria)}</h2>')
-        for i, r in grupos[secretaria]:
-            partes.extend(_informe(i, r))
+        for i, r in grupo:
+            partes.extend(_informe(i, r, resultado))
         partes.append("</section>")
     partes.append("</section>")
     return partes

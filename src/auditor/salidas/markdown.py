@@ -22,7 +22,7 @@ from auditor.lectura.visible import visible
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
-from auditor.salidas import suprimidos
+from auditor.salidas import para_personas, suprimidos
 
 LIMITE_CITA = 80
 LIMITE = 60_000  # GitHub refuses comments over 65 536 characters
@@ -43,7 +43,7 @@ def celda(texto: str) -> str:
 def fila(f: Hallazgo) -> str:
     mensaje = f.mensaje + (f" «{acortar(f.texto, LIMITE_CITA)}»" if f.texto else "")
     lugar = str(f.linea) + (f" ({f.ubicacion})" if f.ubicacion else "")  # the file is the table's heading
-    valores = [lugar, f.severidad.etiqueta, f.regla, f.meta or "", f.campo or "", mensaje]
+    valores = [lugar, f.severidad.etiqueta, f.regla, f.meta or "", para_personas.campo(f), mensaje]
     return "| " + " | ".join(celda(v) for v in valores) + " |"
 
 
@@ -76,6 +76,9 @@ def render(resultado: Resultado) -> str:
         titulo = f"#### {celda(visible(r.archivo))}" + (f" — {celda(r.informe_nombre)}" if r.informe_nombre else "")
         lineas += ["", titulo, "", _cabecera(), "|---|---|---|---|---|---|"]
         lineas += [fila(f) for f in r.hallazgos]
+    consejos = para_personas.que_hacer(resultado)
+    if consejos:
+        lineas += ["", "#### " + para_personas.titulo().rstrip(":"), ""] + [f"- **{regla}**: {celda(texto)}" for regla, texto in consejos]
     if limpios:
         lineas += ["", tr("Sin hallazgos: {archivos}.", archivos=", ".join(celda(a) for a in limpios))]
     return _recortar(lineas) + "\n"

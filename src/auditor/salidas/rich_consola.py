@@ -20,7 +20,7 @@ from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import Hallazgo
 from auditor.resultado.informe import ResultadoInforme
-from auditor.salidas import suprimidos
+from auditor.salidas import para_personas, suprimidos
 from auditor.salidas.resumen import NOMBRES_CATEGORIA, archivos, hallazgos, nombre_severidad
 
 
@@ -40,7 +40,7 @@ def _hallazgo(f: Hallazgo) -> RenderableType:
     cabeza = Text.assemble(
         (f.lugar, "bold"), "  ", (f.severidad.etiqueta, ESTILO[f.severidad]), "  ", (f.regla, "dim"),
     )
-    mensaje = Text.assemble((f"{visible(f.campo)}: ", "magenta") if f.campo else "", visible(f.mensaje))
+    mensaje = Text.assemble((f"{visible(para_personas.campo(f))}: ", "magenta") if f.campo else "", visible(f.mensaje))
     partes: list[RenderableType] = [cabeza, Padding(mensaje, (0, 0, 0, 2))]
     if f.texto:
         partes.append(Padding(Text(f"«{visible(acortar(f.texto, LIMITE_CITA))}»", style="italic dim"), (0, 0, 0, 2)))
@@ -104,6 +104,12 @@ def imprimir(resultado: Resultado, consola: Console) -> None:
     for r in resultado.informes:
         for bloque in _informe(r):
             consola.print(bloque)
+    consejos = para_personas.que_hacer(resultado)
+    if consejos:
+        consola.print(Text(para_personas.titulo(), style="bold"))
+        for regla, texto in consejos:
+            consola.print(Padding(Text.assemble((regla, "dim"), "  ", texto), (0, 0, 0, 2)))
+        consola.print(Text(""))
     for linea in suprimidos.lineas_lista(resultado):
         consola.print(Text(visible(linea, conservar="\n")), soft_wrap=True)
     consola.print(_resumen(resultado))

@@ -10,7 +10,7 @@ from auditor.idioma import tr
 from auditor.lectura.recorte import acortar
 from auditor.lectura.visible import visible
 from auditor.resultado.ejecucion import Resultado
-from auditor.salidas import suprimidos
+from auditor.salidas import para_personas, suprimidos
 from auditor.salidas.resumen import lineas_resumen
 
 LIMITE_CITA = 200
@@ -18,13 +18,14 @@ LIMITE_CITA = 200
 
 def render(resultado: Resultado) -> str:
     filas = [
-        [f.lugar, f.severidad.etiqueta, f.regla, visible(f.meta or "-"), visible(f.campo or "-"), visible(f.mensaje),
+        [f.lugar, f.severidad.etiqueta, f.regla, visible(f.meta or "-"), visible(para_personas.campo(f) or "-"), visible(f.mensaje),
          visible(acortar(f.texto or "", LIMITE_CITA))]
         for f in resultado.hallazgos()
     ]
     partes = []
     if filas:
         partes.append(tabulate(filas, headers=[tr("lugar"), tr("severidad"), tr("regla"), tr("meta"), tr("campo"), tr("mensaje"), tr("texto")], tablefmt="simple"))
+    partes.extend(para_personas.lineas_que_hacer(resultado))
     partes.extend(suprimidos.lineas_lista(resultado))
     partes.extend(lineas_resumen(resultado))
     partes.extend(suprimidos.lineas_resumen(resultado))

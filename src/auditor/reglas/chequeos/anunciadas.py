@@ -31,6 +31,7 @@ class MetaAnunciadaSinInformar(Regla):
         "  - {numero: 14, nombre: Comedores comunitarios}\n",
         ejemplo_pasa="metas_anunciadas: [12, 13]\nmetas:\n  - {numero: 12, nombre: Huertas escolares}\n"
         "  - {numero: 13, nombre: Comedores comunitarios}\n",
+        que_hacer="Informe la meta anunciada, o corrija el anuncio de la introducción.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

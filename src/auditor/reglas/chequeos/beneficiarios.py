@@ -68,6 +68,7 @@ class BeneficiariosConPlantilla(Regla):
         por_que="Una instrucción o un relleno publicado como respuesta deja sin contestar a quién llegó la inversión.",
         ejemplo_falla="beneficiarios:\n  descripcion: Sin datos a la fecha.\n",
         ejemplo_pasa="beneficiarios:\n  total: 179\n  unidad: ciudadanos\n  descripcion: 179 ciudadanos de la cadena de valor.\n",
+        que_hacer="Reemplace la instrucción o el relleno por la población atendida y cuántos fueron.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -100,6 +101,8 @@ class BeneficiariosSinCantidad(Regla):
         por_que="Sin una cifra no se puede contrastar la población atendida con la meta ni sumar los beneficiarios del informe.",
         ejemplo_falla="beneficiarios:\n  descripcion: Población migrante víctima del conflicto armado del departamento.\n",
         ejemplo_pasa="beneficiarios:\n  total: 70\n  unidad: personas\n  descripcion: 70 personas beneficiadas de la población migrante.\n",
+        que_hacer="Escriba cuántas personas o unidades se atendieron junto a la descripción de la población, o 'No "
+                  "aplica' con su razón.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -125,6 +128,7 @@ class NoAplicaSinRazon(Regla):
         por_que="'No aplica' es una respuesta válida para metas de gestión, pero el lector necesita saber por qué.",
         ejemplo_falla="beneficiarios:\n  descripcion: No aplica.\n",
         ejemplo_pasa="beneficiarios:\n  descripcion: No aplica por la naturaleza de la meta.\n",
+        que_hacer="Agregue después de 'No aplica' la razón ('No aplica por ser una meta de gestión').",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

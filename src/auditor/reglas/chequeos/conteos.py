@@ -152,6 +152,7 @@ class CantidadNoCoincide(Regla):
         "Pamplona, Chinácota y Cúcuta.\n",
         ejemplo_pasa="logro:\n  cantidad: 4\n  unidad: festivales\n  texto: 4 festivales culturales apoyados en Ocaña, "
         "Pamplona, Chinácota y Cúcuta.\n",
+        que_hacer="Deje una sola cifra para esa cuenta: corrija la cantidad o el texto que no dice la cierta.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -207,6 +208,8 @@ class ParteMayorQueTotal(Regla):
         "con más de 1600 ciudadanos cesantes.\n",
         ejemplo_pasa="beneficiarios:\n  total: 1649\n  unidad: ciudadanos\nejecucion:\n  como: Tres ferias laborales "
         "con más de 1600 ciudadanos cesantes.\n",
+        que_hacer="Corrija el total registrado si se quedó corto, o diga en la prosa que su cifra es de otra población "
+                  "u otro periodo.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -251,6 +254,7 @@ class ListaNoCoincide(Regla):
         "verificar a quién llegó el apoyo.",
         ejemplo_falla="logro:\n  texto: \"4 clústeres asistidos: Construcción, TIC, Moda Norte\"\n",
         ejemplo_pasa="logro:\n  texto: \"3 clústeres asistidos: Construcción, TIC, Moda Norte\"\n",
+        que_hacer="Haga que la cifra y la lista digan lo mismo: agregue el elemento que falta a la lista o corrija la cifra.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -362,6 +366,7 @@ class DesgloseSuperaTotal(Regla):
         "beneficiarios:\n  total: 81\n  unidad: personas\n",
         ejemplo_pasa="logro:\n  texto: 41 funcionarios públicos y 40 personeros fueron capacitados en 2 eventos.\n"
         "beneficiarios:\n  total: 81\n  unidad: personas\n",
+        que_hacer="Corrija las partes del desglose o su total, para que las partes no sumen más que el total.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -495,6 +500,7 @@ class RepartoNoSuma100(Regla):
         por_que="Un reparto que no suma 100% deja recursos o personas sin explicar, o cuenta algo dos veces.",
         ejemplo_falla="impacto: El 70% de los créditos fue para unidades económicas y el 24% restante para emprendimientos.\n",
         ejemplo_pasa="impacto: El 76% de los créditos fue para unidades económicas y el 24% restante para emprendimientos.\n",
+        que_hacer="Corrija los porcentajes del reparto para que sumen 100 %, o nombre la parte que falta.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -543,6 +549,8 @@ class MenosPersonasQueUnidades(Regla):
         "beneficiarios: {total: 335, unidad: ciudadanos}\n",
         ejemplo_pasa="logro: {cantidad: 120, unidad: empresas, texto: 120 empresas beneficiadas}\n"
         "beneficiarios: {total: 120, unidad: empresarios}\n",
+        que_hacer="Confirme cuántas personas y cuántas empresas u organizaciones se atendieron, y corrija la cifra o la"
+                  " unidad mal copiada.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

@@ -250,6 +250,8 @@ class ParrafoRepetidoEnLaMeta(Regla):
         ejemplo_pasa="ejecucion:\n  como: Se apoyó el Centro ZASCA. Estas acciones contribuyen a que las empresas adopten "
         "nuevas tecnologías, optimicen procesos y mejoren su capacidad para competir.\nimpacto: 48 empresas de confección "
         "modernizaron su maquinaria y aumentaron su producción mensual en un 20% tras su paso por el centro.\n",
+        que_hacer="Escriba en la sección lo que pide su pregunta (en el impacto, el resultado logrado) en lugar de "
+                  "repetir otra sección.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

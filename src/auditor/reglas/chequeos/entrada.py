@@ -36,6 +36,7 @@ class InformeIlegible(_Entrada):
         "en lugar de creer que el informe no tiene hallazgos.",
         ejemplo_falla="metas:\n  - numero: 1\n    nombre: \"Rondas de negociación\n",
         ejemplo_pasa="metas:\n  - numero: 1\n    nombre: \"Rondas de negociación\"\n",
+        que_hacer="Corrija el archivo en la línea señalada (YAML o JSON válido, UTF-8, un solo documento) y vuelva a auditarlo.",
     )
 
 
@@ -50,6 +51,7 @@ class EstructuraInvalida(_Entrada):
         "una meta mal formada se informa y las demás se siguen auditando.",
         ejemplo_falla="metas:\n  - numero: 1\n    nombre: Rondas\n    impcto: Se lograron ventas\n",
         ejemplo_pasa="metas:\n  - numero: 1\n    nombre: Rondas\n    impacto: Se lograron ventas\n",
+        que_hacer="Corrija la clave o el valor señalado como lo pide el formato de datos (la sugerencia da la clave correcta).",
     )
 
 
@@ -62,6 +64,7 @@ class ClaveRepetida(_Entrada):
         por_que="YAML conserva solo el último valor de una clave repetida: el primero se pierde sin aviso.",
         ejemplo_falla="impacto: Ventas por $200 millones\nimpacto: Nuevos clientes\n",
         ejemplo_pasa="impacto: Ventas por $200 millones y nuevos clientes\n",
+        que_hacer="Deje la clave una sola vez en el bloque, con el valor correcto.",
     )
 
 
@@ -81,6 +84,7 @@ class ParteSinUbicar(_Entrada):
         ejemplo_falla="Meta # 4 Rondas de negociación\nTexto suelto antes de cualquier pregunta de la plantilla\n"
         "¿Qué se hizo? 3 rondas de negociación\n",
         ejemplo_pasa="Meta # 4 Rondas de negociación\n¿Qué se hizo? 3 rondas de negociación\n",
+        que_hacer="Ponga ese texto bajo la pregunta de la plantilla que le corresponde, o quítelo si no es parte del informe.",
     )
 
 
@@ -98,6 +102,7 @@ class DatoSupuesto(_Entrada):
         "completarlos en la portada si no son los del informe.",
         ejemplo_falla="Rendición de Cuentas\n2024\nSECRETARÍA DE FRONTERAS\n",
         ejemplo_pasa="Rendición de Cuentas 2024\nSecretaría de Fronteras\nPlan de Desarrollo 2024-2027\nDiciembre de 2024\n",
+        que_hacer="Si el dato supuesto no es el del informe, escríbalo en la portada; el texto oculto, muéstrelo o bórrelo.",
     )
 
 
@@ -116,4 +121,6 @@ class DocumentoOmitido(_Entrada):
         "archivo no se leyó.",
         ejemplo_falla="(en una carpeta, notas.md)\n# Notas de la reunión\nPendiente enviar el borrador.\n",
         ejemplo_pasa="(en una carpeta, informe.txt)\nMeta # 1 Ferias de emprendimiento\n¿Qué se hizo? 3 ferias\n",
+        que_hacer="Si el documento es un informe, dele la forma de la plantilla ('Meta N:' o la tabla de metas); si no "
+                  "lo es, no hay nada que hacer.",
     )

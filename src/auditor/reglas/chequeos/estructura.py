@@ -24,6 +24,7 @@ class NumeroDuplicado(Regla):
         por_que="Con números repetidos, los hallazgos, los totales y las referencias cruzadas apuntan a la meta equivocada.",
         ejemplo_falla="metas:\n  - {numero: 4, nombre: Rondas de negociación}\n  - {numero: 4, nombre: Iniciativas clúster}\n",
         ejemplo_pasa="metas:\n  - {numero: 4, nombre: Rondas de negociación}\n  - {numero: 5, nombre: Iniciativas clúster}\n",
+        que_hacer="Renumere las metas para que cada número aparezca una sola vez.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -65,6 +66,7 @@ class DescripcionDuplicada(Regla):
         "  - {numero: 663, nombre: 1000 Personas vinculadas a empleo formal}\n",
         ejemplo_pasa="metas:\n  - {numero: 661, nombre: 5000 Personas vinculadas a empleo formal}\n"
         "  - {numero: 663, nombre: 1000 Migrantes vinculados a empleo temporal en floricultura}\n",
+        que_hacer="Si son la misma meta, deje una sola; si son distintas, escriba en cada descripción lo que las diferencia.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -107,6 +109,7 @@ class SaltoNumeracion(Regla):
         "  - {numero: 18, nombre: Apoyo financiero a empresas}\n",
         ejemplo_pasa="numeracion_metas: plan\nmetas:\n  - {numero: 663, nombre: Personas vinculadas a empleo}\n"
         "  - {numero: 670, nombre: Estrategia de reconocimiento}\n",
+        que_hacer="Informe las metas que faltan en la numeración, o corrija los números si la secuencia está mal.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -178,6 +181,7 @@ class InformeSinMetas(Regla):
         por_que="Un informe sin metas no se audita: pasaría sin hallazgos aunque no informe nada.",
         ejemplo_falla="secretaria: Secretaría de Cultura\nmetas: []\n",
         ejemplo_pasa="secretaria: Secretaría de Cultura\nmetas:\n  - {numero: 1, nombre: Festivales apoyados}\n",
+        que_hacer="Agregue las metas del informe; si el documento las tiene, revise que sigan la plantilla ('Meta N:').",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -198,6 +202,7 @@ class TablaPDDSinDiligenciar(Regla):
         ejemplo_falla="tabla_pdd:\n  filas:\n    - nivel: 1. Línea Estratégica\n    - nivel: 1.1 Componente\n",
         ejemplo_pasa="tabla_pdd:\n  filas:\n    - {nivel: 1. Línea Estratégica, cumplimiento_programado: 100%, "
         "cumplimiento_ejecutado: 92%, avance_cuatrienio: 46%}\n",
+        que_hacer="Escriba los porcentajes de cada nivel del PDD en la tabla, o quite las filas de la plantilla que no se usan.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

@@ -37,6 +37,7 @@ from auditor.lectura.patrones import frase_alrededor, normalizar
 from auditor.lectura.recorte import acortar
 from auditor.modelo.campos import leer_campo, ruta_valida
 from auditor.modelo.informe import Informe, Meta
+from auditor.modelo.nombres import en_frase
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
@@ -45,19 +46,7 @@ CAMPOS_HECHOS = ["logro.texto", "ejecucion.como", "ejecucion.con_quien", "ejecuc
 
 def etiqueta(campo: str) -> str:
     """How a reviewer calls a field: «¿Cómo se hizo?», 'el registro fotográfico (foto 3)' (in the run's language)."""
-    if campo.startswith("registro_fotografico["):
-        return tr("el registro fotográfico (foto {n})", n=int(campo[len("registro_fotografico["):-1]) + 1)
-    traducidas = {
-        "logro.texto": tr("«¿Qué se hizo?»"),
-        "ejecucion.como": tr("«¿Cómo se hizo?»"),
-        "ejecucion.con_quien": tr("«¿Con quién se ejecutó?»"),
-        "ejecucion.cuando": tr("«¿Cuándo se realizó?»"),
-        "impacto": tr("el impacto"),
-        "beneficiarios.descripcion": tr("«¿Qué población se atendió?»"),
-        "inversion.texto": tr("«¿Cuánto se invirtió?»"),
-        "localizacion.texto": tr("«¿Dónde se intervino?»"),
-    }
-    return traducidas.get(campo, f"'{campo}'")
+    return en_frase(campo)
 
 
 class ParametrosFechas(BaseModel):
@@ -253,6 +242,7 @@ class CuandoContradiceFechas(Regla):
         "ejecucion: {cuando: Las rondas de negociaciones reportadas corresponden a la vigencia 2024.}\n",
         ejemplo_pasa="logro: {texto: 3 rondas de negociaciones en EXPOCUC versiones 2024 y 2025}\n"
         "ejecucion: {cuando: Vigencias 2024 y 2025.}\n",
+        que_hacer="Corrija «¿Cuándo se realizó?» para que abarque las fechas de la meta, o la fecha del hecho que está mal.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -345,6 +335,7 @@ class EventoConFechasDistintas(Regla):
         "realizó en el Hotel Casino Internacional los días 26 y 27 de septiembre de 2024.\n",
         ejemplo_pasa="registro_fotografico:\n- CUMO 2025, el 21 y 22 de agosto de 2025 en el Hotel Casino Internacional.\n"
         "ejecucion:\n  como: Feria Cúcuta Moda – CUMO 2024, realizada los días 5 y 6 de septiembre del año 2024.\n",
+        que_hacer="Dé al evento la misma fecha en la prosa y en la foto: la cierta, según el documento de origen.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -442,6 +433,7 @@ class FechaImposible(Regla):
         "Si es la fecha de un acta o de un contrato, el documento no se puede ubicar.",
         ejemplo_falla="ejecucion:\n  cuando: Desde el 31 de junio de 2024 hasta el 30 de septiembre de 2025.\n",
         ejemplo_pasa="ejecucion:\n  cuando: Desde el 30 de junio de 2024 hasta el 30 de septiembre de 2025.\n",
+        que_hacer="Corrija el día o el mes de la fecha con el documento de origen.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

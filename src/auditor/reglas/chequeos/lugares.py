@@ -85,6 +85,8 @@ class MunicipioDesconocido(Regla):
         "puede consolidar.",
         ejemplo_falla="localizacion:\n  municipios: [Cúcuta, Pamplona, Mutiscua, Cácuta, Chitagá]\n",
         ejemplo_pasa="localizacion:\n  municipios: [San José de Cúcuta, Pamplona, Mutiscua, Cácota, Chitagá, Salazar de las Palmas]\n",
+        que_hacer="Escriba el municipio como está en DIVIPOLA (la sugerencia da los más parecidos), y el municipio en "
+                  "lugar de la vereda o el corregimiento.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -259,6 +261,7 @@ class LocalizacionSinLugar(Regla):
         ejemplo_falla="localizacion:\n  texto: Las jornadas se realizaron en los municipios priorizados por la Secretaría.\n",
         ejemplo_pasa="localizacion:\n  texto: Las jornadas se realizaron en Ocaña, Tibú y Sardinata, los municipios "
         "priorizados por la Secretaría.\n",
+        que_hacer="Nombre los municipios (o las veredas, corregimientos o barrios) donde se intervino.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

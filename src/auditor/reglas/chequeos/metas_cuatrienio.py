@@ -29,6 +29,7 @@ class MetaCuatrienioEnBlanco(Regla):
         "declara no se puede verificar.",
         ejemplo_falla="meta_cuatrienio:\n  texto: ''\n",
         ejemplo_pasa="meta_cuatrienio:\n  cantidad: 600\n  unidad: estufas\n  texto: 600 estufas\n",
+        que_hacer="Escriba la cantidad de la meta del cuatrienio después del rótulo 'Meta cuatrienio:'.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

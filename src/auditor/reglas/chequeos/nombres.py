@@ -150,6 +150,7 @@ class NombreConDosEscrituras(Regla):
         "logro:\n  texto: Actores los cuales son Procolombina y la Cámara de Comercio de Ocaña.\n",
         ejemplo_pasa="ejecucion:\n  como: Se trabajó con PROCOLOMBIA y las Cámaras de Comercio de Cúcuta y Ocaña.\n"
         "logro:\n  texto: Actores como Procolombia y la Cámara de Comercio de Ocaña.\n",
+        que_hacer="Si es el mismo nombre, escríbalo igual en todo el informe, con la forma correcta.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

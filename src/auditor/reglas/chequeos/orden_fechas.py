@@ -69,6 +69,7 @@ class FinAntesDelInicio(Regla):
         "de 2025.\n",
         ejemplo_pasa="ejecucion:\n  cuando: Los trabajos comenzaron el 4 de septiembre de 2025 y culminaron el 20 de "
         "noviembre de 2025.\n",
+        que_hacer="Corrija la fecha de inicio o la de final, para que el trabajo termine después de empezar.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -188,6 +189,8 @@ class ActividadAntesDelConvenio(Regla):
         "2025, con el cual se financiaron los talleres.\nejecucion:\n  como: Los talleres se realizaron en abril de 2025.\n",
         ejemplo_pasa="inversion:\n  texto: Se ejecutaron $ 80 millones mediante el convenio suscrito el 10 de junio de "
         "2025, con el cual se financiaron los talleres.\nejecucion:\n  como: Los talleres se realizaron en agosto de 2025.\n",
+        que_hacer="Corrija la fecha de la actividad o la de la firma, o explique en la meta por qué el convenio "
+                  "financió algo anterior.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

@@ -268,6 +268,8 @@ class AvanceInconsistente(Regla):
         "uno de los dos porcentajes está mal. (100% del periodo con 66,7% del cuatrienio es normal.)",
         ejemplo_falla="programado_periodo: 10\nmeta_cuatrienio: {cantidad: 40}\ncumplimiento_periodo: \"50%\"\navance_cuatrienio: \"30%\"\n",
         ejemplo_pasa="programado_periodo: 10\nmeta_cuatrienio: {cantidad: 40}\ncumplimiento_periodo: \"50%\"\navance_cuatrienio: \"12,5%\"\n",
+        que_hacer="Recalcule el avance del cuatrienio (cumplimiento por la participación del periodo en la meta), o "
+                  "corrija el porcentaje que está mal.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:

@@ -34,6 +34,7 @@ class SupresionSinMotivo(_Supresion):
         ejemplo_falla="suprimir:\n  - regla: INV001\n    campo: inversion.ejecutada\n",
         ejemplo_pasa="suprimir:\n  - regla: INV001\n    campo: inversion.ejecutada\n"
         "    motivo: La ejecución se reporta en el informe de cierre (oficio 2025-114)\n",
+        que_hacer="Escriba en la supresión el 'motivo' por el que se acepta el hallazgo.",
     )
 
 
@@ -49,6 +50,7 @@ class SupresionReglaDesconocida(_Supresion):
         "hallazgo que sigue saliendo, o no notaría que la supresión quedó inútil.",
         ejemplo_falla="suprimir:\n  - regla: INV01\n    motivo: Monto reportado en el informe de cierre\n",
         ejemplo_pasa="suprimir:\n  - regla: INV001\n    motivo: Monto reportado en el informe de cierre\n",
+        que_hacer="Corrija el id de la regla en la supresión (vea 'auditor rules'), o quite la supresión.",
     )
 
 
@@ -65,4 +67,5 @@ class SupresionSobrante(_Supresion):
         ejemplo_falla="inversion:\n  ejecutada: 120\nsuprimir:\n  - regla: INV001\n    campo: inversion.ejecutada\n"
         "    motivo: Monto pendiente\n",
         ejemplo_pasa="inversion:\n  ejecutada: 120\n",
+        que_hacer="Quite la supresión: el hallazgo que aceptaba ya no aparece.",
     )

@@ -525,6 +525,7 @@ class TotalNoCoincide(Regla):
         ejemplo_pasa="totales:\n  - eje: Productividad\n    inversion: {calificador: cerca de, monto: \"$13.843 millones\"}\n"
         "    metas: [6, 7]\nmetas:\n  - {numero: 6, nombre: Programas, inversion: {ejecutada: 385}}\n"
         "  - {numero: 7, nombre: Asistencia, inversion: {ejecutada: \"$13.457,4 millones\"}}\n",
+        que_hacer="Corrija la cifra del resumen o la de la meta que está mal, para que el resumen sea la suma de sus metas.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -562,6 +563,7 @@ class TotalSubestimado(Regla):
         ejemplo_pasa="totales:\n  - eje: Internacionalización\n    inversion: {calificador: superior a, monto: \"$3.338 millones\"}\n"
         "    metas: [1, 5]\nmetas:\n  - {numero: 1, nombre: Rondas, inversion: {ejecutada: \"$2.179,6 millones\"}}\n"
         "  - {numero: 5, nombre: Clústeres, inversion: {ejecutada: \"$1.158,69 millones\"}}\n",
+        que_hacer="Actualice la cifra del resumen con la suma de las metas que cubre, o diga qué meta deja por fuera.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -601,6 +603,7 @@ class TotalNoVerificable(Regla):
         ejemplo_pasa="totales:\n  - eje: Crédito\n    beneficiarios: {calificador: más de, cantidad: 950, unidad: ciudadanos}\n"
         "    metas: [18, 20]\nmetas:\n  - {numero: 18, nombre: Apoyo, beneficiarios: {total: 999, unidad: ciudadanos}}\n"
         "  - {numero: 20, nombre: Capital semilla}\n",
+        que_hacer="Complete en las metas el dato que falta o es ilegible, o diga en el resumen qué cuenta su cifra.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -633,6 +636,7 @@ class TotalMetaInexistente(Regla):
         "    metas: [18, 21]\nmetas:\n  - {numero: 18, nombre: Apoyo financiero}\n",
         ejemplo_pasa="totales:\n  - eje: Crédito\n    inversion: {calificador: más de, monto: \"$2.600 millones\"}\n"
         "    metas: [18]\nmetas:\n  - {numero: 18, nombre: Apoyo financiero}\n",
+        que_hacer="Corrija el número de la meta en el total, o agregue al informe la meta que falta.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
@@ -671,6 +675,7 @@ class TotalSinMetas(Regla):
         ejemplo_falla="totales:\n  - eje: Crédito\n    inversion: {calificador: más de, monto: \"$2.600 millones\"}\n",
         ejemplo_pasa="totales:\n  - eje: Crédito\n    inversion: {calificador: más de, monto: \"$2.600 millones\"}\n"
         "    metas: [18, 19, 20]\n",
+        que_hacer="Diga qué metas cubre la cifra del resumen (en los datos, 'metas:' del total, tras auditor import).",
     )
 
     Parametros = ParametrosTotales

@@ -53,6 +53,7 @@ class UnidadIncorrecta(ValorIlegible):
         por_que="Una unidad equivocada en un informe público resta credibilidad y puede ocultar un monto mal transcrito.",
         ejemplo_falla="inversion:\n  ejecutada: \"$178 millones de pasos\"\n",
         ejemplo_pasa="inversion:\n  ejecutada: \"$178 millones de pesos\"\n",
+        que_hacer="Corrija la unidad del monto ('millones de pesos').",
     )
     problema = Problema.UNIDAD
 
@@ -78,6 +79,7 @@ class MontoEnLetrasDistinto(Regla):
         "cuánto se invirtió; en un contrato, vale lo escrito en letras.",
         ejemplo_falla="inversion:\n  texto: $67.800.000 (sesenta y ocho millones setecientos mil pesos) de recursos propios.\n",
         ejemplo_pasa="inversion:\n  texto: $67.800.000 (sesenta y siete millones ochocientos mil pesos) de recursos propios.\n",
+        que_hacer="Deje el monto en cifras y en letras con el mismo valor, el del documento de origen.",
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
