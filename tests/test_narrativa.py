@@ -610,3 +610,24 @@ def test_la_tabla_de_resumen_antes_de_las_metas_narrativas_da_su_total() -> None
     assert not [p for p in cargado.problemas if "tabla antes de la primera meta" in p.mensaje]
     [total] = cargado.informe.totales
     assert [m for m in total.metas] == [12, 13]
+
+
+def test_metas_con_el_codigo_del_plan_entre_parentesis_y_rotulos_con_punto() -> None:
+    """A title that ends with the plan's code in parentheses ('… (Meta PDD 3.4.1)': Word numbered the title, and its
+    number is not in the text) opens a meta where no 'Meta N' heading does; run-in leads with a full stop
+    ('Recursos. $ …', 'Población. 2.460 personas …') are the template's labels."""
+    cargado = _importar(PORTADA + (
+        "Demarcar 120 km de vías urbanas con señalización (Meta PDD 3.4.1)\n\n"
+        "Durante 2025 se demarcaron 18 km de los 30 km programados para la vigencia.\n\n"
+        "Recursos. Se invirtieron $ 310 millones de recursos propios.\n\n"
+        "Población. 2.460 conductores y peatones de la zona urbana.\n\n"
+        "Localización: Avenida Simón Bolívar y Carrera 9, en Valledupar.\n\n"
+        "Instalar 12 intersecciones semaforizadas nuevas (Meta PDD 3.4.2)\n\n"
+        "Se instalaron 4 intersecciones.\n\n"
+        "Recursos. $ 2.340 millones de recursos propios.\n\n"
+        "Población. No aplica: la meta es de infraestructura.\n"
+    ))
+    demarcar, semaforos = cargado.informe.metas
+    assert (demarcar.codigo, demarcar.nombre, semaforos.codigo) == ("3.4.1", "Demarcar 120 km de vías urbanas con señalización", "3.4.2")
+    assert (demarcar.inversion.ejecutada.valor, demarcar.beneficiarios.total.valor) == (310, 2460)
+    assert semaforos.beneficiarios.descripcion == "No aplica: la meta es de infraestructura."

@@ -170,8 +170,9 @@ def etiquetas_de(campo: CampoPerfil) -> list[Etiqueta]:
     for titulo in campo.titulos:
         salida.append(Etiqueta(nombre, re.compile(rf"^\s*{_titulo(titulo)}(?!\w)\s*:?"), ruta, titulo=True, pregunta=True))
     for rotulo in campo.rotulos:
-        # 'Aliados: …', or the label alone on its line, with or without its colon ('Descripción de actividades')
-        salida.append(Etiqueta(nombre, re.compile(rf"^\s*{frase(rotulo)}\s*(?::|$)", re.IGNORECASE), ruta))
+        # 'Aliados: …', or the label alone on its line, with or without its colon ('Descripción de actividades'), or
+        # a run-in lead with a full stop ('Población. 2.460 personas …', 'Recursos. $ 310 millones …')
+        salida.append(Etiqueta(nombre, re.compile(rf"^\s*{frase(rotulo)}\s*(?::|$|\.\s+(?=[A-ZÁÉÍÓÚÑ¿$\d]))", re.IGNORECASE), ruta))
     return salida
 
 
@@ -246,6 +247,9 @@ class Perfil:
             for campo, patron in self.rotulos_en_linea:
                 if campo not in campos and patron.search(texto):
                     campos.add(campo)
+            for etiqueta in self.etiquetas:  # a run-in lead that opens the paragraph ('Población. 2.460 personas')
+                if etiqueta.campo is not None and not etiqueta.titulo and etiqueta.patron.match(texto):
+                    campos.add(".".join(map(str, etiqueta.campo)))
         return len(campos)
 
     def abre_con_rotulo(self, linea: str) -> bool:
