@@ -374,6 +374,7 @@ class Programado:
     texto: str  # the number as written
 
 
+@lru_cache(maxsize=1024)
 def programado_del_periodo(texto: str) -> Programado | None:
     """The first quantity programmed for the period that `texto` states ("de los 150 programados para
     el periodo", "Programado 2024: 100 familias", "la programación de la vigencia es de 280 títulos").
@@ -391,6 +392,9 @@ def programado_del_periodo(texto: str) -> Programado | None:
     inicio, fin = primero.span("n")
     comienzo, final = indices[inicio], indices[fin - 1] + 1
     return Programado(float(leer_numero(primero.group("n")) or 0), comienzo, final, texto[comienzo:final])
+
+
+por_informe(programado_del_periodo)
 
 
 _MONEDA = re.compile(r" ?(?:millones|mil millones|pesos)\b")

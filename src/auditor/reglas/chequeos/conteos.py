@@ -127,10 +127,10 @@ def es_referencia(c: Conteo) -> bool:
 
 
 def _del_mismo(texto: str | None, sustantivo: Sustantivo, periodo: tuple[int, int] | None = None) -> list[Conteo]:
-    programado = programado_del_periodo(texto) if texto else None  # 'Para 2025 se programó la adecuación de 10 escenarios'
-    return [c for c in conteos(texto) if c.sustantivo is not None and c.sustantivo.compatible(sustantivo) and not es_referencia(c)
-            and not (programado is not None and c.inicio <= programado.inicio < c.fin)
-            and not (texto and periodo is not None and de_otro_periodo(texto, c, periodo))]
+    mismos = [c for c in conteos(texto) if c.sustantivo is not None and c.sustantivo.compatible(sustantivo) and not es_referencia(c)
+              and not (texto and periodo is not None and de_otro_periodo(texto, c, periodo))]
+    programado = programado_del_periodo(texto) if mismos and texto else None  # 'Para 2025 se programó la adecuación de 10 escenarios'
+    return [c for c in mismos if not (programado is not None and c.inicio <= programado.inicio < c.fin)]
 
 
 class CantidadNoCoincide(Regla):
