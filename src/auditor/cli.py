@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -86,8 +86,8 @@ _OPCION_CONFIG = click.option(
     help="Archivo de configuración (por defecto, el auditor.yaml o el pyproject.toml con [tool.auditor] más cercano hacia arriba).",
 )
 _OPCION_IDIOMA = click.option(
-    "--lang", "idioma", type=click.Choice(IDIOMAS), default=None,
-    help="Idioma de los mensajes: es o en (por defecto, idioma de la configuración o es).",
+    "--lang", "idioma", type=click.Choice(IDIOMAS), default=None, envvar="AUDITOR_LANG",
+    help="Idioma de los mensajes: es o en (por defecto, la variable AUDITOR_LANG, el idioma de la configuración o es).",
 )
 _OPCION_REGLAS = click.option(
     "--rules", "reglas", multiple=True, type=click.Path(file_okay=False),
@@ -153,6 +153,16 @@ class _Grupo(click.Group):
     an output file is only ever renamed into place whole, so none is left half written
     (a device or a FIFO, written in place, gets what was written until then)."""
 
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        """Click's own words (usage errors, help) in the run's language, set before it parses anything (see `clic`)."""
+        from auditor import clic
+
+        idioma = clic.idioma_de(args)
+        clic.instalar(idioma)
+        clic.nombrar_metavariables(self, idioma)
+        return super().make_context(info_name, args, parent, **extra)
+
     def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
@@ -168,7 +178,20 @@ def main() -> None:
     """Audita informes de rendición de cuentas y señala cada contradicción con su lugar."""
 
 
-@main.command("check")
+_EJEMPLOS_CHECK = """Ejemplos:
+
+\b
+  auditor check                              el directorio actual (sin lo que ignora git)
+  auditor check informes/ --exclude 'borradores/'
+  auditor check borrador.docx --anotar revisado.docx
+  cat informe.yaml | auditor check -         desde la entrada estándar
+  auditor check - --stdin-filename cultura.json < cultura.json
+  auditor check informes/ --format sarif -o hallazgos.sarif
+  auditor check informes/ -q --fail-on advertencia
+"""
+
+
+@main.command("check", epilog=_EJEMPLOS_CHECK)
 @click.argument("rutas", nargs=-1, required=False, type=click.Path())
 @click.option("--format", "formato", type=click.Choice(list(FORMATOS)), default="rich", show_default=True,
               help="; ".join(f"{nombre}: {ayuda}" for nombre, (_, ayuda) in FORMATOS.items()) + ".")
@@ -266,6 +289,8 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
         from auditor.salidas import salida_de
 
         _entregar(salida_de(formato), resultado, salida)
+    if salida is not None:  # as import -o does: say what was written where
+        _aviso(tr("auditor: {n} hallazgos escritos en {archivo}", n=sum(resultado.por_severidad().values()), archivo=salida))
     if copias:
         _escribir_anotadas(copias, resultado)
     if resultado.errores_entrada:
@@ -432,6 +457,8 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
         matriz.imprimir(resultado, Console(highlight=False))
     else:
         _entregar(matriz.FORMATOS[formato], resultado, salida)
+        if salida is not None:
+            _aviso(tr("auditor: matriz de {n} informes escrita en {archivo}", n=len(resultado.informes), archivo=salida))
     for f in errores:
         _error(f"{f.lugar}: {f.mensaje}")
     sys.exit(SALIDA_ERROR if errores else SALIDA_OK)
