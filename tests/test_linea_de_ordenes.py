@@ -123,3 +123,8 @@ def test_idioma_de_la_linea() -> None:
     assert clic.idioma_de(["check", "--lang=en", "--lang", "es"]) == "es"
     assert clic.idioma_de(["check", "--", "--lang", "en"]) == "es"
     assert clic.idioma_de(["check", "--lang", "fr"]) == "es"
+
+
+def test_el_idioma_no_se_busca_en_un_dispositivo() -> None:
+    codigo, _, error = correr("rules", "--config", "/dev/zero")  # read whole, /dev/zero would never end
+    assert codigo == 2 and "no es un archivo regular" in error

@@ -176,24 +176,38 @@ def _idioma_configurado(config: str | None) -> str | None:
             ruta = _buscar(Path.cwd().resolve())
         if ruta is None:
             return None
-        if ruta.suffix.lower() == ".toml":
-            datos = _tabla_toml(ruta)
-        else:
-            datos = yaml.safe_load(ruta.read_text(encoding="utf-8"))
+        texto = _texto(ruta)
+        if texto is None:
+            return None
+        datos = _tabla_toml(texto) if ruta.suffix.lower() == ".toml" else yaml.safe_load(texto)
     except (OSError, ValueError, yaml.YAMLError):  # tomllib's and UnicodeDecodeError are ValueErrors
         return None
     idioma = datos.get("idioma") if isinstance(datos, dict) else None
     return idioma if isinstance(idioma, str) and idioma in IDIOMAS else None
 
 
-def _tabla_toml(ruta: Path) -> object:
+LEIDO_MAXIMO = 1024 * 1024  # a configuration larger than this is not read here (the run reads it, within its limits)
+
+
+def _texto(ruta: Path) -> str | None:
+    """The text of a regular file of at most `LEIDO_MAXIMO` bytes: never a device (--config /dev/zero) or a pipe."""
+    import stat
+
+    datos = ruta.stat()
+    if not stat.S_ISREG(datos.st_mode) or datos.st_size > LEIDO_MAXIMO:
+        return None
+    return ruta.read_text(encoding="utf-8")
+
+
+def _tabla_toml(texto: str) -> object:
     import sys
 
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover
         import tomli as tomllib
-    return tomllib.loads(ruta.read_text(encoding="utf-8")).get("tool", {}).get("auditor")
+    tabla = tomllib.loads(texto).get("tool", {})
+    return tabla.get("auditor") if isinstance(tabla, dict) else None
 
 
 def _buscar(desde: Path) -> Path | None:
@@ -201,6 +215,8 @@ def _buscar(desde: Path) -> Path | None:
         if (carpeta / "auditor.yaml").is_file():
             return carpeta / "auditor.yaml"
         pyproject = carpeta / "pyproject.toml"
-        if pyproject.is_file() and "[tool.auditor" in pyproject.read_text(encoding="utf-8", errors="replace"):
-            return pyproject
+        if pyproject.is_file():
+            texto = _texto(pyproject)
+            if texto is not None and "[tool.auditor" in texto:
+                return pyproject
     return None
