@@ -16,8 +16,9 @@ import pytest
 FUENTES = Path(__file__).resolve().parents[1] / "src" / "auditor"
 
 # The order in which the stages may import each other (each one only itself and those before it).
-# `idioma` (the messages in Spanish and English) and the package root (its version) serve every stage.
-ETAPAS = ("idioma", "lectura", "modelo", "entrada", "reglas", "configuracion", "resultado", "motor", "salidas", "cli")
+# `idioma` (the messages in Spanish and English) and the package root (its version) serve every stage;
+# `clic` is Click's own words in the run's language, installed by `cli` before Click parses.
+ETAPAS = ("idioma", "lectura", "modelo", "entrada", "reglas", "configuracion", "resultado", "motor", "salidas", "clic", "cli")
 
 
 def _modulo(archivo: Path) -> str:

@@ -121,7 +121,7 @@ def _subproceso(*args: str, **opciones: Any) -> subprocess.CompletedProcess[str]
 def test_o_a_dev_stdout_imprime_el_informe_y_no_toca_dev_stdout() -> None:
     antes = os.lstat("/dev/stdout")
     resultado = _subproceso("check", str(LIMPIO), "--format", "json", "-o", "/dev/stdout", capture_output=True)
-    assert (resultado.returncode, resultado.stderr) == (0, "")
+    assert (resultado.returncode, resultado.stderr) == (0, "auditor: 0 hallazgos escritos en /dev/stdout\n")  # said on stderr
     assert resultado.stdout == _informe_json()
     despues = os.lstat("/dev/stdout")
     assert (despues.st_mode, despues.st_ino) == (antes.st_mode, antes.st_ino)

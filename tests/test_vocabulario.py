@@ -175,7 +175,7 @@ def test_el_hallazgo_de_un_lugar_cambia_con_las_palabras_de_la_oficina(tmp_path:
     carpeta = _oficina(tmp_path, "lugares.yaml", "vereda:\n  - {singular: sector, plural: sectores}\n")
     sin = CliRunner().invoke(main, ["check", str(informe), "-q", "--select", "LUG"])
     con = CliRunner().invoke(main, ["check", str(informe), "-q", "--select", "LUG", "--rules", str(carpeta)])
-    assert sin.output == (f"{informe}:11: advertencia LUG001 localizacion.municipios[1]: «Sector La Floresta, municipio de Tibú» no es "
+    assert sin.output == (f"{informe}:11: advertencia LUG001 meta 1 · localizacion.municipios[1]: «Sector La Floresta, municipio de Tibú» no es "
                           "un municipio de DIVIPOLA ni se parece a ninguno: si es un corregimiento, una vereda o un barrio, escriba el "
                           "municipio al que pertenece\n")
     assert (con.exit_code, con.output) == (0, "")

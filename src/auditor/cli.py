@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import TextIO
 
+    from auditor.entrada.carga import InformeCargado
     from auditor.motor.auditor import Auditor
     from auditor.resultado.ejecucion import Resultado
     from auditor.salidas.escritura import Entradas
@@ -85,8 +86,8 @@ _OPCION_CONFIG = click.option(
     help="Archivo de configuración (por defecto, el auditor.yaml o el pyproject.toml con [tool.auditor] más cercano hacia arriba).",
 )
 _OPCION_IDIOMA = click.option(
-    "--lang", "idioma", type=click.Choice(IDIOMAS), default=None,
-    help="Idioma de los mensajes: es o en (por defecto, idioma de la configuración o es).",
+    "--lang", "idioma", type=click.Choice(IDIOMAS), default=None, envvar="AUDITOR_LANG",
+    help="Idioma de los mensajes: es o en (por defecto, la variable AUDITOR_LANG, el idioma de la configuración o es).",
 )
 _OPCION_REGLAS = click.option(
     "--rules", "reglas", multiple=True, type=click.Path(file_okay=False),
@@ -94,10 +95,73 @@ _OPCION_REGLAS = click.option(
 )
 
 
+_OPCION_EXCLUIR = click.option(
+    "--exclude", "excluir", multiple=True, metavar="PATRON",
+    help="Omite en los recorridos de directorios lo que coincide con este patrón de estilo .gitignore "
+         "(relativo al directorio actual; se suma a 'excluir:' de la configuración); se puede repetir.",
+)
+ESTANDAR = "-"  # the path that reads the report from standard input
+
+
+def _rutas_de(rutas: tuple[str, ...]) -> tuple[str, ...]:
+    """No path: the current directory."""
+    return rutas or (".",)
+
+
+def _excluir(auditor: Auditor, patrones: tuple[str, ...]) -> None:
+    """--exclude: gitignore-style patterns relative to the current directory, added to `excluir:` (status 2 if one is not valid)."""
+    from auditor.entrada.recorrido import Patrones, patron_invalido
+
+    for patron in patrones:
+        problema = patron_invalido(patron)
+        if problema is not None:
+            _error(f"--exclude: {problema}")
+            sys.exit(SALIDA_ERROR)
+    if patrones:
+        auditor.exclusiones = (*auditor.exclusiones, Patrones.de(patrones, Path.cwd()))
+
+
+def _leer_estandar(auditor: Auditor, rutas: tuple[str, ...], nombre: str | None) -> tuple[tuple[str, ...], InformeCargado | None]:
+    """'-' among the paths: the report read from standard input, shown (and read: YAML, or by the extension) as `nombre`."""
+    from auditor.entrada.carga import InformeCargado, cargar_bytes
+    from auditor.entrada.problemas import ENTRADA_ILEGIBLE, ProblemaEntrada
+
+    if ESTANDAR not in rutas:
+        if nombre is not None:
+            _error(tr("--stdin-filename solo tiene sentido con '-' entre las rutas (el informe se lee de la entrada estándar)"))
+            sys.exit(SALIDA_ERROR)
+        return rutas, None
+    otras = tuple(r for r in rutas if r != ESTANDAR)
+    nombre = nombre or ESTANDAR
+    limite = auditor.configuracion.tamano_maximo_mb * 1024 * 1024
+    try:
+        contenido = sys.stdin.buffer.read(int(limite) + 1)
+    except OSError as error:
+        from auditor.lectura.fuente import motivo_so
+
+        _error(tr("{archivo}: no se puede leer: {motivo}", archivo=nombre, motivo=motivo_so(error)))
+        sys.exit(SALIDA_ERROR)
+    if len(contenido) > limite:
+        problema = tr("la entrada estándar mide más que el límite de {limite:g} MB: no se lee "
+                      "(el límite se cambia con 'tamano_maximo_mb' en auditor.yaml)", limite=auditor.configuracion.tamano_maximo_mb)
+        return otras, InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, problema)])
+    return otras, cargar_bytes(contenido, nombre)
+
+
 class _Grupo(click.Group):
     """Ctrl-C ends any command with a short message and status 130, not click's 'Aborted!';
     an output file is only ever renamed into place whole, so none is left half written
     (a device or a FIFO, written in place, gets what was written until then)."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        """Click's own words (usage errors, help) in the run's language, set before it parses anything (see `clic`)."""
+        from auditor import clic
+
+        idioma = clic.idioma_de(args)
+        clic.instalar(idioma)
+        clic.nombrar_metavariables(self, idioma)
+        return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -114,8 +178,21 @@ def main() -> None:
     """Audita informes de rendición de cuentas y señala cada contradicción con su lugar."""
 
 
-@main.command("check")
-@click.argument("rutas", nargs=-1, required=True, type=click.Path())
+_EJEMPLOS_CHECK = """Ejemplos:
+
+\b
+  auditor check                              el directorio actual (sin lo que ignora git)
+  auditor check informes/ --exclude 'borradores/'
+  auditor check borrador.docx --anotar revisado.docx
+  cat informe.yaml | auditor check -         desde la entrada estándar
+  auditor check - --stdin-filename cultura.json < cultura.json
+  auditor check informes/ --format sarif -o hallazgos.sarif
+  auditor check informes/ -q --fail-on advertencia
+"""
+
+
+@main.command("check", epilog=_EJEMPLOS_CHECK)
+@click.argument("rutas", nargs=-1, required=False, type=click.Path())
 @click.option("--format", "formato", type=click.Choice(list(FORMATOS)), default="rich", show_default=True,
               help="; ".join(f"{nombre}: {ayuda}" for nombre, (_, ayuda) in FORMATOS.items()) + ".")
 @click.option("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
@@ -146,12 +223,18 @@ def main() -> None:
 @click.option("--anotar", "anotar", type=click.Path(), default=None, metavar="RUTA",
               help="Escribe una copia del borrador .docx con cada hallazgo como comentario de Word (autor 'auditor'); "
                    "con varios .docx, RUTA es un directorio y cada NOMBRE.docx queda como NOMBRE.revisado.docx.")
+@_OPCION_EXCLUIR
+@click.option("--stdin-filename", "nombre_estandar", default=None, metavar="NOMBRE",
+              help="Con '-': el nombre que muestran los hallazgos del informe leído de la entrada estándar, y su formato "
+                   "por la extensión (.json, .txt, .md, .docx; YAML si no la tiene).")
 def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str | None, seleccionar: tuple[str, ...],
           ignorar: tuple[str, ...], estadisticas: bool, silencioso: bool, color: bool | None, idioma: str | None,
           config: str | None, reglas: tuple[str, ...], linea_base: str | None = None, escribir_base: str | None = None,
-          mostrar_suprimidos: bool = False, trabajos: int | None = None, anotar: str | None = None) -> None:
-    """Audita los informes en RUTAS: datos YAML/JSON o documentos (.txt, .md exportados de la plantilla, .docx),
-    archivos o directorios (recursivamente)."""
+          mostrar_suprimidos: bool = False, trabajos: int | None = None, anotar: str | None = None,
+          excluir: tuple[str, ...] = (), nombre_estandar: str | None = None) -> None:
+    """Audita los informes en RUTAS (por defecto, el directorio actual): datos YAML/JSON o documentos (.txt, .md
+    exportados de la plantilla, .docx), archivos o directorios (recursivamente, sin lo que ignora git, los nombres
+    ocultos ni lo excluido); '-' lee un informe de la entrada estándar."""
     from auditor.motor.auditoria import auditar
     from auditor.motor.seleccion import ErrorSeleccion, resolver
     from auditor.reglas.observacion import Severidad
@@ -169,15 +252,21 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
         _error(str(error))
         sys.exit(SALIDA_ERROR)
     falla = falla or auditor.configuracion.falla_en or "error"
-    entradas = _entradas(auditor, rutas, reglas)
+    rutas = _rutas_de(rutas)
+    _excluir(auditor, excluir)
+    if anotar is not None and ESTANDAR in rutas:
+        _error(tr("--anotar necesita el borrador .docx en disco: no se combina con '-' (la entrada estándar)"))
+        sys.exit(SALIDA_ERROR)
+    entradas = _entradas(auditor, tuple(r for r in rutas if r != ESTANDAR), reglas)
     _exigir_salidas_libres(entradas, salida, escribir_base, linea_base)  # refused before any auditing
+    rutas, estandar = _leer_estandar(auditor, rutas, nombre_estandar)
     auditor.con_completitud = formato == "html"  # the only output of check that shows the matrix (8 % of the run)
     with Progreso(Progreso.conviene(silencioso), color) as progreso:
-        resultado = auditar(auditor, rutas, al_avanzar=progreso, trabajos=trabajos, en_disco=True)
+        resultado = auditar(auditor, rutas, al_avanzar=progreso, trabajos=trabajos, en_disco=True, estandar=estandar)
     if not resultado.informes:
         _error(tr("no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {rutas}", rutas=", ".join(rutas)))
         sys.exit(SALIDA_ERROR)
-    _con_auditados(entradas, resultado)  # outputs never land on a file read in a directory walk either
+    _con_auditados(entradas, resultado, estandar)  # outputs never land on a file read in a directory walk either
     _exigir_salidas_libres(entradas, salida, escribir_base, linea_base)  # before anything is written
     copias = _copias_anotadas(anotar, resultado, entradas, (salida, linea_base, escribir_base)) if anotar is not None else []
     _aplicar_linea_base(resultado, linea_base, escribir_base)
@@ -200,6 +289,8 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
         from auditor.salidas import salida_de
 
         _entregar(salida_de(formato), resultado, salida)
+    if salida is not None:  # as import -o does: say what was written where
+        _aviso(tr("auditor: {n} hallazgos escritos en {archivo}", n=sum(resultado.por_severidad().values()), archivo=salida))
     if copias:
         _escribir_anotadas(copias, resultado)
     if resultado.errores_entrada:
@@ -286,11 +377,13 @@ def _entradas(auditor: Auditor, rutas: tuple[str, ...], reglas: tuple[str, ...])
     return entradas
 
 
-def _con_auditados(entradas: Entradas, resultado: Resultado) -> None:
-    """Add every file audited under the directories given: an output must never overwrite one either."""
+def _con_auditados(entradas: Entradas, resultado: Resultado, estandar: InformeCargado | None = None) -> None:
+    """Add every file audited under the directories given: an output must never overwrite one either (the name
+    given to standard input is no file read)."""
     from auditor.salidas.escritura import AUDITADO
 
-    entradas.agregar(resultado.informes.archivos(), AUDITADO)
+    leida = estandar.archivo if estandar is not None else None
+    entradas.agregar((a for a in resultado.informes.archivos() if a != leida), AUDITADO)
 
 
 def _exigir_salidas_libres(entradas: Entradas, salida: str | None, escribir_base: str | None = None,
@@ -328,7 +421,7 @@ def _entregar(formato: Salida, resultado: Resultado, salida: str | None) -> None
 
 
 @main.command("summary")
-@click.argument("rutas", nargs=-1, required=True, type=click.Path())
+@click.argument("rutas", nargs=-1, required=False, type=click.Path())
 @click.option("--format", "formato", type=click.Choice(["rich", "text", "csv", "json"]), default="rich", show_default=True,
               help="rich: tabla en la terminal; text: tablas sin color; csv: una fila por meta; json: documento.")
 @click.option("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
@@ -336,16 +429,19 @@ def _entregar(formato: Salida, resultado: Resultado, salida: str | None) -> None
 @_OPCION_IDIOMA
 @_OPCION_CONFIG
 @_OPCION_REGLAS
+@_OPCION_EXCLUIR
 def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: str | None,
-            config: str | None, reglas: tuple[str, ...]) -> None:
-    """Matriz de completitud de los informes en RUTAS: cada meta por las secciones de la plantilla
-    (hecha, vacía, con texto de plantilla o no aplica), con totales por informe y por secretaría."""
+            config: str | None, reglas: tuple[str, ...], excluir: tuple[str, ...] = ()) -> None:
+    """Matriz de completitud de los informes en RUTAS (por defecto, el directorio actual): cada meta por las
+    secciones de la plantilla (hecha, vacía, con texto de plantilla o no aplica), con totales por informe y por secretaría."""
     from auditor.motor.auditoria import auditar
     from auditor.reglas.observacion import Categoria, Severidad
     from auditor.salidas import matriz
 
     _usar_idioma(idioma)
     auditor = _preparar(config, reglas)
+    rutas = _rutas_de(rutas)
+    _excluir(auditor, excluir)
     entradas = _entradas(auditor, rutas, reglas)
     _exigir_salidas_libres(entradas, salida)
     resultado = auditar(auditor, rutas)
@@ -361,6 +457,8 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
         matriz.imprimir(resultado, Console(highlight=False))
     else:
         _entregar(matriz.FORMATOS[formato], resultado, salida)
+        if salida is not None:
+            _aviso(tr("auditor: matriz de {n} informes escrita en {archivo}", n=len(resultado.informes), archivo=salida))
     for f in errores:
         _error(f"{f.lugar}: {f.mensaje}")
     sys.exit(SALIDA_ERROR if errores else SALIDA_OK)

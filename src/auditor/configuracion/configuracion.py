@@ -16,6 +16,7 @@ a directory holding both is an error (two sources of truth, one would be silentl
     falla_en: advertencia               # the --fail-on default (the command line wins)
     tamano_maximo_mb: 20                  # larger input files are refused unread
     tiempo_expresiones_s: 5               # seconds for the searches of the office's own regular expressions, per report
+    excluir: ["borradores/viejos/", "*.copia.yaml"]  # gitignore-style patterns (relative to this file) directory walks skip
 
 Unknown keys, unknown rule ids and unknown parameters are errors that name the file and line.
 """
@@ -97,6 +98,24 @@ class ArchivoConfiguracion(BaseModel):
     @classmethod
     def _directorios_vacios(cls, valor: Any) -> Any:
         return [] if valor is None else valor
+    excluir: list[str] = Field(default_factory=list)
+
+    @field_validator("excluir", mode="before")
+    @classmethod
+    def _excluir_vacio(cls, valor: Any) -> Any:
+        return [] if valor is None else valor
+
+    @field_validator("excluir")
+    @classmethod
+    def _patrones_validos(cls, valor: list[str]) -> list[str]:
+        """Each entry one gitignore-style pattern that pathspec reads (an empty one would leave out nothing, silently)."""
+        from auditor.entrada.recorrido import patron_invalido
+
+        for patron in valor:
+            problema = patron_invalido(patron)
+            if problema is not None:
+                raise ValueError(problema)
+        return valor
     tamano_maximo_mb: float = TAMANO_MAXIMO_MB
     tiempo_expresiones_s: float = SEGUNDOS_POR_INFORME
 
@@ -132,6 +151,7 @@ class Configuracion:
     falla_en: str | None = None  # None: the default (or --fail-on)
     tamano_maximo_mb: float = TAMANO_MAXIMO_MB
     tiempo_expresiones_s: float = SEGUNDOS_POR_INFORME  # the offices' own expressions, all searches of one report
+    excluir: list[str] = field(default_factory=list)  # gitignore-style patterns, relative to `directorio`, that walks skip
 
     def ajuste(self, regla: str) -> AjusteRegla:
         return self.ajustes.get(regla, AjusteRegla())
@@ -302,4 +322,5 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
         falla_en=datos.falla_en,
         tamano_maximo_mb=datos.tamano_maximo_mb,
         tiempo_expresiones_s=datos.tiempo_expresiones_s,
+        excluir=list(datos.excluir),
     )

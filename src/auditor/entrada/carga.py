@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from auditor.entrada.formato import es_bloqueo_de_word, reconocer
 from auditor.entrada.problemas import ENTRADA_CLAVE_REPETIDA, ENTRADA_ESTRUCTURA, ENTRADA_ILEGIBLE, ProblemaEntrada
+from auditor.entrada.recorrido import Patrones, excluido, gitignores_de_arriba, leer_gitignore
 from auditor.idioma import tr
 from auditor.lectura.fuente import (
     ErrorFuente,
@@ -128,13 +129,16 @@ class Descubiertos:
     omitidos: list[Path] = field(default_factory=list)
 
 
-def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] = ()) -> Descubiertos:
+def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] = (),
+              exclusiones: Sequence[Patrones] = ()) -> Descubiertos:
     """Files to audit under the given paths (directories recursively, sorted), and the paths that do not exist.
 
     In a directory walk, the tool's own files are skipped (auditor.yaml, the rule directories
-    in `excluir`, what auditor wrote), and so are READMEs; a text document that is not in any
-    layout of the report is skipped too, and listed in `omitidos` so that the run says so.  A file
-    named on the command line is always audited.
+    in `excluir`, what auditor wrote), and so are READMEs, hidden files and folders (a name that starts
+    with '.'), what git ignores (the .gitignore files of the repository above and below; see `recorrido`)
+    and what the patterns of `exclusiones` (``excluir:``, ``--exclude``) leave out; a text document that
+    is not in any layout of the report is skipped too, and listed in `omitidos` so that the run says so.
+    A file named on the command line is always audited.
     """
     propios = {_real(Path(p)) for p in excluir}
     archivos: list[Path] = []
@@ -144,17 +148,12 @@ def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] =
         p = Path(ruta)
         if p.is_dir():
             encontrados: list[Path] = []
-            for raiz, carpetas, nombres in os.walk(p, followlinks=False):
-                carpetas[:] = sorted(c for c in carpetas if not c.startswith(".") and _real(Path(raiz) / c) not in propios)
-                for n in nombres:
-                    archivo = Path(raiz) / n
-                    if (n.lower().endswith(EXTENSIONES) and n.lower() not in NOMBRES_CONFIGURACION and not es_bloqueo_de_word(n)
-                            and _real(archivo) not in propios):
-                        que_hacer = _en_el_recorrido(archivo)
-                        if que_hacer == _AUDITAR:
-                            encontrados.append(archivo)
-                        elif que_hacer == _OMITIR:
-                            omitidos.append(archivo)
+            for archivo in _recorrer(p, propios, exclusiones):
+                que_hacer = _en_el_recorrido(archivo)
+                if que_hacer == _AUDITAR:
+                    encontrados.append(archivo)
+                elif que_hacer == _OMITIR:
+                    omitidos.append(archivo)
             archivos.extend(sorted(encontrados))
         elif p.is_file() or p.exists() or p.is_symlink():  # a pipe or a link loop: the loader says what it is
             archivos.append(p)
@@ -168,6 +167,34 @@ def descubrir(rutas: Iterable[str | os.PathLike[str]], excluir: Iterable[Path] =
             vistos.add(clave)
             unicos.append(a)
     return Descubiertos(unicos, faltantes, sorted(set(omitidos) - set(unicos)))
+
+
+def _recorrer(carpeta: Path, propios: set[Path], exclusiones: Sequence[Patrones]) -> Iterator[Path]:
+    """The candidate files of a walk over `carpeta` (a directory named on the command line, itself never left out):
+    the report extensions, without the tool's own files, hidden names, git-ignored or excluded paths."""
+    absoluta = Path(os.path.abspath(carpeta))
+    de_arriba = gitignores_de_arriba(absoluta)
+    if excluido(de_arriba, absoluta, carpeta=True):
+        de_arriba = []  # a folder git ignores, named on the command line: its own .gitignore files still count
+    cadenas: dict[str, list[Patrones]] = {}
+    for raiz, carpetas, nombres in os.walk(carpeta, followlinks=False):
+        raiz_absoluta = Path(os.path.abspath(raiz))
+        superior = de_arriba if raiz == str(carpeta) else cadenas[os.path.dirname(raiz)]
+        propio = leer_gitignore(raiz_absoluta)
+        cadena = [*superior, propio] if propio is not None else superior
+        cadenas[raiz] = cadena
+
+        def fuera(nombre: str, es_carpeta: bool, cadena: list[Patrones] = cadena, raiz_absoluta: Path = raiz_absoluta) -> bool:
+            completa = raiz_absoluta / nombre
+            return excluido(cadena, completa, es_carpeta) or excluido(exclusiones, completa, es_carpeta)
+
+        carpetas[:] = sorted(c for c in carpetas if not c.startswith(".") and _real(Path(raiz) / c) not in propios
+                             and not fuera(c, True))
+        for n in nombres:
+            archivo = Path(raiz) / n
+            if (n.lower().endswith(EXTENSIONES) and not n.startswith(".") and n.lower() not in NOMBRES_CONFIGURACION
+                    and not es_bloqueo_de_word(n) and _real(archivo) not in propios and not fuera(n, False)):
+                yield archivo
 
 
 def _real(ruta: Path) -> Path:

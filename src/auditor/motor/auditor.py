@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditor.configuracion.configuracion import Configuracion
+from auditor.entrada.recorrido import Patrones
 from auditor.idioma import tr
 from auditor.reglas.catalogo import Catalogo, Contexto, ErrorReglas, Regla
 from auditor.reglas.incluidas import construir_catalogo
@@ -21,6 +22,7 @@ class Auditor:
     configuracion: Configuracion
     seleccion: set[str] | None = None  # only these rule ids (None: all enabled)
     no_informes: tuple[Path, ...] = ()  # the configuration file and rule directories: never audited as reports
+    exclusiones: tuple[Patrones, ...] = ()  # `excluir:` and --exclude: what directory walks leave out (see entrada.recorrido)
     con_completitud: bool = True  # the completeness matrix per report (html and summary); check skips it otherwise
     _contextos: dict[str, Contexto] = field(default_factory=dict, init=False, repr=False)
 
@@ -57,4 +59,7 @@ def preparar(configuracion: Configuracion, directorios_extra: Iterable[Path] = (
     propios = [*configuracion.directorios_reglas, *directorios_extra]
     if configuracion.archivo:
         propios.append(Path(configuracion.archivo))
-    return Auditor(catalogo, configuracion, ids, tuple(propios))
+    exclusiones: tuple[Patrones, ...] = ()
+    if configuracion.excluir:
+        exclusiones = (Patrones.de(configuracion.excluir, configuracion.directorio or Path.cwd()),)
+    return Auditor(catalogo, configuracion, ids, tuple(propios), exclusiones)

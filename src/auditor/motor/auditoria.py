@@ -181,21 +181,24 @@ def auditar_archivo(auditor: Auditor, archivo: Path) -> ResultadoInforme:
 
 def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],
             al_avanzar: Callable[[str, int, int], None] | None = None, trabajos: int | None = 1,
-            en_disco: bool = False) -> Resultado:
+            en_disco: bool = False, estandar: InformeCargado | None = None) -> Resultado:
     """Audit every report file under `rutas`. Bad files become findings; nothing is raised for content.
 
     `al_avanzar(archivo, hechos, total)` is called after each file (for a progress bar).
     `trabajos`: worker processes (None: the available cores; 1: in this process; see `paralelo`).
-    `en_disco`: keep each report's result on disk as it arrives (flat memory; see `deposito`)."""
+    `en_disco`: keep each report's result on disk as it arrives (flat memory; see `deposito`).
+    `estandar`: a report already loaded (standard input, see `cargar_bytes`), audited with the files."""
     with recoleccion_espaciada():  # the workers forked by `paralelo` inherit it
-        return _auditar(auditor, rutas, al_avanzar, trabajos, en_disco)
+        return _auditar(auditor, rutas, al_avanzar, trabajos, en_disco, estandar)
 
 
 def _auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]], al_avanzar: Callable[[str, int, int], None] | None,
-             trabajos: int | None, en_disco: bool) -> Resultado:
-    descubiertos = descubrir(rutas, excluir=auditor.no_informes)
+             trabajos: int | None, en_disco: bool, estandar: InformeCargado | None = None) -> Resultado:
+    descubiertos = descubrir(rutas, excluir=auditor.no_informes, exclusiones=auditor.exclusiones)
     archivos = descubiertos.archivos
     resultado = Resultado(InformesEnDisco() if en_disco else InformesEnMemoria())
+    if estandar is not None:
+        resultado.informes.append(auditar_cargado(auditor, estandar))
     for ruta, motivo in descubiertos.faltantes:
         cargado = InformeCargado(ruta, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, tr("la ruta {motivo}", motivo=motivo))])
         resultado.informes.append(auditar_cargado(auditor, cargado))

@@ -46,10 +46,12 @@ def consola(color: bool | None = None, archivo: IO[str] | None = None) -> Consol
 
 
 def escribir_breves(resultado: Resultado, salida: IO[str]) -> None:
-    """``--quiet``: one line per finding (``file:line: severity RULE field: message``), nothing else, written as they go."""
+    """``--quiet``: one line per finding (``file:line: severity RULE meta N · field: message``, the meta as the github
+    format says it), nothing else, written as they go; the ``file:line:`` editors jump to stays first."""
     for f in resultado.hallazgos():
+        meta = visible(tr("meta {numero}", numero=f.meta)) + (" · " if f.campo else ": ") if f.meta is not None else ""
         campo = f"{visible(f.campo)}: " if f.campo else ""
-        salida.write(f"{f.lugar}: {f.severidad.etiqueta} {f.regla} {campo}" + visible(" ".join(f.mensaje.split())) + "\n")
+        salida.write(f"{f.lugar}: {f.severidad.etiqueta} {f.regla} {meta}{campo}" + visible(" ".join(f.mensaje.split())) + "\n")
 
 
 def lineas_breves(resultado: Resultado) -> str:
