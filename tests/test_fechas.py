@@ -455,3 +455,20 @@ def test_un_hito_en_presente_es_agenda() -> None:
     assert f.agenda and f.rol == "hecho"
     (g,) = leer_fechas("Sus estudios de suelos terminaron en el primer semestre de 2025.")
     assert not g.agenda
+
+
+@pytest.mark.parametrize(("texto", "leida", "dia"), [
+    ("con corte a septiembre 30 de 2025", "septiembre 30 de 2025", (2025, 9, 30)),
+    ("el acta se firmó marzo 15, 2025 en la alcaldía", "marzo 15, 2025", (2025, 3, 15)),
+    ("septiembre 30 del año 2025", "septiembre 30 del año 2025", (2025, 9, 30)),
+    ("abril 31 de 2025", "abril 31 de 2025", (2025, 4, 31)),  # read as written: FEC006 says the calendar has no such day
+])
+def test_fecha_con_el_mes_primero(texto: str, leida: str, dia: tuple[int, int, int]) -> None:
+    (fecha,) = leer_fechas(texto)
+    tramo = fecha.tramos[0]
+    assert (fecha.texto, fecha.precision, (tramo.anio_desde, tramo.mes_desde, tramo.dia_desde)) == (leida, "dia", dia)
+
+
+def test_el_mes_primero_sin_año_no_es_una_fecha_de_dia() -> None:
+    # 'en octubre 12 talleres': a month and a count, not 'October 12'
+    assert [f.precision for f in leer_fechas("en octubre 12 talleres de formación")] == ["mes"]

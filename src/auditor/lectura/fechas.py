@@ -309,6 +309,8 @@ _ALTERNATIVAS = "(?:" + "|".join(
                         # 'enero a noviembre de 2025' with no preposition before it: 'a' or 'hasta' joins the two ends
                         rf"|\b{_MES}(?:{_SEP_MA}{_ANIO_L})?\s+(?:a|hasta)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?")),
         ("periodo", rf"(?:{_BORDE}\s+)?\b{_ORD}\s+{_PARTE}\b{_DE_ANIO}?"),
+        # the month first, as many Colombian offices write it: 'septiembre 30 de 2025', 'marzo 15, 2025'
+        ("mes_dia", rf"\b{_MES}\s+{_DIA}(?:\s*,\s*|\s+(?:de|del)\s+(?:(?:el\s+)?ano\s+)?){_ANIO_L}"),
         ("mes_anio", rf"(?:{_BORDE}\s+)?\b{_MES}{_SEP_MA}{_ANIO_L}"),
         ("borde_anio", rf"{_BORDE}\s+(?:(?:la|el)\s+)?(?:vigencia\s+|ano\s+)?{_ANIO_L}"),
         ("anios", (rf"\b(?:(?:la|las|el|los)\s+)?{_NOMBRE_ANIOS}\s+(?:de\s+|del\s+)?"
@@ -441,6 +443,10 @@ def _interpretar(forma: str, texto: str) -> tuple[list[Tramo], Precision, Tipo] 
         return [Tramo(a, m, d, a, m, d)], "dia", "dias"
     if forma in ("entre_dias", "rango_dias", "lista_dias"):
         return _dias(forma, tokens)
+    if forma == "mes_dia":
+        mes = next(MESES[t] for t in tokens if t in MESES)
+        dia, anio = (int(t) for t in tokens if t.isdigit())
+        return [Tramo(anio, mes, dia, anio, mes, dia)], "dia", "dias"
     if forma in ("rango_meses", "mes_anio", "mes_solo"):
         meses = [MESES[t] for t in tokens if t in MESES]
         if forma == "rango_meses":
