@@ -444,9 +444,9 @@ def _interpretar(forma: str, texto: str) -> tuple[list[Tramo], Precision, Tipo] 
     if forma in ("entre_dias", "rango_dias", "lista_dias"):
         return _dias(forma, tokens)
     if forma == "mes_dia":
-        mes = next(MESES[t] for t in tokens if t in MESES)
-        dia, anio = (int(t) for t in tokens if t.isdigit())
-        return [Tramo(anio, mes, dia, anio, mes, dia)], "dia", "dias"
+        mes_escrito = next(MESES[t] for t in tokens if t in MESES)
+        dia_escrito, anio_escrito = (int(t) for t in tokens if t.isdigit())
+        return [Tramo(anio_escrito, mes_escrito, dia_escrito, anio_escrito, mes_escrito, dia_escrito)], "dia", "dias"
     if forma in ("rango_meses", "mes_anio", "mes_solo"):
         meses = [MESES[t] for t in tokens if t in MESES]
         if forma == "rango_meses":
