@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.lectura.cifras import Problema, escribir_numero, leer_cantidad, leer_monto, leer_numero, leer_porcentaje
+from auditor.lectura.respuestas import montos
 
 
 @pytest.mark.parametrize(
@@ -102,3 +103,17 @@ def test_el_punto_es_decimal_antes_de_una_o_dos_cifras_y_de_miles_antes_de_tres(
 def test_un_punto_de_miles_mal_puesto_no_se_lee() -> None:
     lectura = leer_monto("$ 2.3400 millones")
     assert (lectura.valor, lectura.problema) == (None, Problema.ILEGIBLE)
+
+
+@pytest.mark.parametrize(("texto", "valor"), [
+    ("1,250,000,000", 1250000000.0),  # two comma groups or more: only English writes them
+    ("2,345.6", 2345.6),  # comma groups and a decimal point
+    ("1,250", 1.25),  # one group stays a Colombian decimal (ambiguous: read as the office's convention)
+])
+def test_cifras_a_la_inglesa_que_no_pueden_ser_colombianas(texto: str, valor: float) -> None:
+    assert leer_numero(texto) == valor
+
+
+def test_un_monto_a_la_inglesa_se_lee_entero() -> None:
+    (monto,) = montos("$1,250,000,000 ($1.250 millones) del SGP")[:1]
+    assert (monto.texto, leer_monto(monto.texto).valor) == ("$1,250,000,000", 1250.0)

@@ -29,6 +29,9 @@ _NBSP = re.compile(r"[\u00a0\u2007\u202f]")
 # 1.234.567,89 | 1234,5 | 1234.5 | 1234 | 1.234
 _NUMERO = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+|\.\d{1,2})?")  # a point before 1-2 digits is decimal ("17.9"); before 3, thousands; before 4+, neither
 _MILES = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# a number only English writing gives: two or more comma groups of three, or comma groups and a decimal point; a
+# single group ('1,250') stays a Colombian decimal, and is read as one
+_INGLES = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+")
 
 
 def limpiar(texto: str) -> str:
@@ -48,6 +51,8 @@ def leer_numero(texto: str) -> float | None:
     texto = quitar_invisibles(texto).strip()
     if texto.isascii() and texto.isdigit():  # the common case, '1600': what the expressions below read as float(texto)
         return float(texto)
+    if _INGLES.fullmatch(texto):  # '1,250,000,000', '2,345.6': commas that group thousands, as only English writes
+        return float(texto.replace(",", ""))
     if not _NUMERO.fullmatch(texto):
         return None
     if "," in texto:

@@ -36,9 +36,10 @@ class Trozo:
 # --- amounts ---------------------------------------------------------------------------
 
 # "$ 776 millones de pesos", "$135, 2 millones", "$ 74,,6 millones", "$ millones", "$4.690.000.000",
-# "\$17.9 millones", "COP 1.200 millones"; a malformed number is taken whole, so that it reads as unreadable
+# "\$17.9 millones", "COP 1.200 millones", "$1,250,000,000"; a malformed number is taken whole, so that it reads as
+# unreadable (never a part of it as a smaller amount)
 _MONTO = re.compile(
-    r"(?:\$|\bCOP\b\.?)\s*(?P<numero>\d[\d.]*(?:,+\s?\d+)?)?\s*(?P<escala>mil\s+millones|millones|mill[oó]n|mil)?"
+    r"(?:\$|\bCOP\b\.?)\s*(?P<numero>\d[\d.]*(?:,+\s?\d+)?(?:[.,]\d+)*)?\s*(?P<escala>mil\s+millones|millones|mill[oó]n|mil)?"
     r"(?:\s+de\s+(?P<moneda>[a-záéíóú]+))?",
     re.IGNORECASE,
 )
