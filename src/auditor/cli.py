@@ -271,6 +271,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     copias = _copias_anotadas(anotar, resultado, entradas, (salida, linea_base, escribir_base)) if anotar is not None else []
     _aplicar_linea_base(resultado, linea_base, escribir_base)
     resultado.raiz = str(raiz(rutas, auditor.configuracion.archivo, linea_base or escribir_base))  # fingerprints: never the cwd
+    resultado.url_documentacion = auditor.configuracion.url_documentacion
     resultado.mostrar_suprimidos = mostrar_suprimidos
     if estadisticas:
         from auditor.salidas.estadisticas import Estadisticas
@@ -601,6 +602,35 @@ def explain(ctx: click.Context, regla_id: str, idioma: str | None, config: str |
             descripcion = plantilla(campo.description) if campo.description else ""
             texto.append(f"  {nombre} = {_como_yaml(campo.get_default(call_default_factory=True))}: {descripcion}")
     click.echo("\n".join(texto))
+
+
+@rules.command("docs")
+@click.argument("directorio", type=click.Path(file_okay=False), default="docs/reglas")
+@_OPCION_IDIOMA
+@click.pass_context
+def docs(ctx: click.Context, directorio: str, idioma: str | None) -> None:
+    """Escribe una página Markdown por regla en DIRECTORIO (docs/reglas por omisión) y su índice (README.md)."""
+    from auditor.idioma import plantilla
+    from auditor.salidas.escritura import ErrorEscritura, escribir
+    from auditor.salidas.paginas_reglas import indice, pagina
+
+    config_grupo, reglas_grupo, idioma_grupo = ctx.obj
+    _usar_idioma(idioma or idioma_grupo)
+    auditor = _preparar(config_grupo, reglas_grupo)
+    destino = Path(directorio)
+    try:
+        destino.mkdir(parents=True, exist_ok=True)
+        reglas = auditor.catalogo.ordenadas()
+        for regla in reglas:
+            parametros = [(nombre, _como_yaml(campo.get_default(call_default_factory=True)),
+                           plantilla(campo.description) if campo.description else "")
+                          for nombre, campo in regla.Parametros.model_fields.items()]
+            escribir(destino / f"{regla.id}.md", pagina(regla, auditor.severidad(regla), parametros))
+        escribir(destino / "README.md", indice((r, auditor.severidad(r)) for r in reglas))
+    except (OSError, ErrorEscritura) as error:
+        _error(tr("{directorio}: no se pudieron escribir las páginas: {error}", directorio=directorio, error=error))
+        sys.exit(SALIDA_ERROR)
+    _aviso(tr("auditor: {n} páginas de reglas escritas en {directorio}", n=len(reglas), directorio=directorio))
 
 
 def _sangrar(texto: str) -> str:

@@ -128,6 +128,9 @@ def instalar(idioma: str) -> None:
 METAVARIABLES = {"es": ("[OPCIONES]", "ORDEN [ARGUMENTOS]..."), "en": ("[OPTIONS]", "COMMAND [ARGS]...")}
 
 
+_AYUDA = "Show this message and exit."
+
+
 def nombrar_metavariables(orden: object, idioma: str) -> None:
     """The '[OPTIONS]' and 'COMMAND [ARGS]...' of the usage lines (set on the commands, not through gettext)."""
     import click
@@ -135,6 +138,9 @@ def nombrar_metavariables(orden: object, idioma: str) -> None:
     opciones, subordenes = METAVARIABLES.get(idioma, METAVARIABLES[POR_DEFECTO])
     if isinstance(orden, click.Command):
         orden.options_metavar = opciones
+        ayuda = getattr(orden, "_help_option", None)  # Click keeps the help option it built first, in that run's language
+        if isinstance(ayuda, click.Option):
+            ayuda.help = _en_espanol(_AYUDA) if idioma == "es" else _AYUDA
     if isinstance(orden, click.Group):
         orden.subcommand_metavar = subordenes
         for hija in orden.commands.values():

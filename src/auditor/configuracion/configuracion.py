@@ -17,6 +17,7 @@ a directory holding both is an error (two sources of truth, one would be silentl
     tamano_maximo_mb: 20                  # larger input files are refused unread
     tiempo_expresiones_s: 5               # seconds for the searches of the office's own regular expressions, per report
     excluir: ["borradores/viejos/", "*.copia.yaml"]  # gitignore-style patterns (relative to this file) directory walks skip
+    url_documentacion: https://ejemplo.gov.co/auditor/reglas/  # where docs/reglas/ID.md is published: SARIF's helpUri
 
 Unknown keys, unknown rule ids and unknown parameters are errors that name the file and line.
 """
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,6 +120,15 @@ class ArchivoConfiguracion(BaseModel):
         return valor
     tamano_maximo_mb: float = TAMANO_MAXIMO_MB
     tiempo_expresiones_s: float = SEGUNDOS_POR_INFORME
+    url_documentacion: str | None = None
+
+    @field_validator("url_documentacion")
+    @classmethod
+    def _url_absoluta(cls, valor: str | None) -> str | None:
+        """The base address of the rule pages: absolute (SARIF viewers open it as it is), http or https."""
+        if valor is not None and not re.fullmatch(r"https?://[^\s/]+(?:/\S*)?", valor):
+            raise ValueError(tr("se esperaba una dirección absoluta http:// o https:// (se encontró '{valor}')", valor=valor))
+        return valor
 
     @field_validator("tiempo_expresiones_s")
     @classmethod
@@ -152,6 +163,7 @@ class Configuracion:
     tamano_maximo_mb: float = TAMANO_MAXIMO_MB
     tiempo_expresiones_s: float = SEGUNDOS_POR_INFORME  # the offices' own expressions, all searches of one report
     excluir: list[str] = field(default_factory=list)  # gitignore-style patterns, relative to `directorio`, that walks skip
+    url_documentacion: str | None = None  # where the rule pages are published (SARIF's helpUri); None: no helpUri
 
     def ajuste(self, regla: str) -> AjusteRegla:
         return self.ajustes.get(regla, AjusteRegla())
@@ -323,4 +335,5 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
         tamano_maximo_mb=datos.tamano_maximo_mb,
         tiempo_expresiones_s=datos.tiempo_expresiones_s,
         excluir=list(datos.excluir),
+        url_documentacion=datos.url_documentacion,
     )

@@ -26,6 +26,7 @@ class Resultado:
     linea_base_corregidos: int = 0  # its findings that no longer appear in the files audited
     mostrar_suprimidos: bool = False  # presentation: list the suppressed findings (check --show-suppressed)
     raiz: str | None = None  # the directory fingerprints are relative to (huellas.raiz); None: the current one
+    url_documentacion: str | None = None  # the base address of the rule pages (SARIF's helpUri); None: no helpUri
 
     # the rules the run applied (and any rule a finding names), by id, with their effective severity:
     # what reporters that describe rules need (SARIF's rule list, JUnit's checked families)

@@ -52,20 +52,32 @@ def uri(archivo: str) -> tuple[str, str | None]:
     return quote(a_bytes(PurePosixPath(archivo.replace("\\", "/")).as_posix())), BASE
 
 
-def regla_sarif(regla: Regla, severidad: Severidad) -> dict[str, Any]:
+def regla_sarif(regla: Regla, severidad: Severidad, url_documentacion: str | None = None) -> dict[str, Any]:
+    """A rule's descriptor: its whole help (what it checks, why, what to do, and its two examples) always, and
+    `helpUri` only when the configuration says where its page is published (`url_documentacion:`)."""
     que, por_que = _texto(regla.doc.que_revisa), _texto(regla.doc.por_que)
-    return {
+    hacer = _texto(regla.doc.que_hacer) if regla.doc.que_hacer else ""
+    falla, pasa = regla.doc.ejemplo_falla.rstrip(), regla.doc.ejemplo_pasa.rstrip()
+    texto = tr("Qué revisa: {que}\n\nPor qué importa: {por_que}", que=que, por_que=por_que)
+    markdown = tr("**Qué revisa.** {que}\n\n**Por qué importa.** {por_que}", que=que, por_que=por_que)
+    if hacer:
+        texto += "\n\n" + tr("Qué hacer: {hacer}", hacer=hacer)
+        markdown += "\n\n" + tr("**Qué hacer.** {hacer}", hacer=hacer)
+    texto += "\n\n" + tr("Ejemplo que se señala:\n{falla}\n\nEjemplo correcto:\n{pasa}", falla=falla, pasa=pasa)
+    markdown += "\n\n" + tr("**Ejemplo que se señala.**\n\n```yaml\n{falla}\n```\n\n**Ejemplo correcto.**\n\n```yaml\n{pasa}\n```",
+                             falla=falla, pasa=pasa)
+    descriptor: dict[str, Any] = {
         "id": regla.id,
         "name": regla.nombre,
         "shortDescription": {"text": _MARCADOR.sub("…", plantilla(regla.mensaje))},
         "fullDescription": {"text": que},
-        "help": {
-            "text": tr("Qué revisa: {que}\n\nPor qué importa: {por_que}", que=que, por_que=por_que),
-            "markdown": tr("**Qué revisa.** {que}\n\n**Por qué importa.** {por_que}", que=que, por_que=por_que),
-        },
+        "help": {"text": texto, "markdown": markdown},
         "defaultConfiguration": {"level": NIVEL[severidad]},
         "properties": {"category": regla.categoria.value, "tags": [regla.categoria.value]},
     }
+    if url_documentacion:
+        descriptor["helpUri"] = url_documentacion.rstrip("/") + f"/{regla.id}.md"
+    return descriptor
 
 
 def _regla_desconocida(f: Hallazgo) -> dict[str, Any]:
@@ -125,7 +137,7 @@ def resultado_sarif(f: Hallazgo, indice: int, suprimido: Suprimido | None = None
 
 def _reglas(resultado: Resultado) -> dict[str, dict[str, Any]]:
     """Every rule the run applied, and any other rule a finding names (a Resultado built by hand)."""
-    reglas: dict[str, dict[str, Any]] = {rid: regla_sarif(r, s) for rid, (r, s) in resultado.reglas.items()}
+    reglas: dict[str, dict[str, Any]] = {rid: regla_sarif(r, s, resultado.url_documentacion) for rid, (r, s) in resultado.reglas.items()}
     nombradas = {rid for cuentas in resultado.informes.cuentas() for rid in cuentas.reglas}
     if nombradas - reglas.keys():  # described from the first finding that names them
         for f in chain(resultado.hallazgos(), (s.hallazgo for s in resultado.suprimidos_en_orden())):
