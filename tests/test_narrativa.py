@@ -631,3 +631,23 @@ def test_metas_con_el_codigo_del_plan_entre_parentesis_y_rotulos_con_punto() -> 
     assert (demarcar.codigo, demarcar.nombre, semaforos.codigo) == ("3.4.1", "Demarcar 120 km de vías urbanas con señalización", "3.4.2")
     assert (demarcar.inversion.ejecutada.valor, demarcar.beneficiarios.total.valor) == (310, 2460)
     assert semaforos.beneficiarios.descripcion == "No aplica: la meta es de infraestructura."
+
+
+def test_rotulos_en_mayusculas_solos_en_su_linea() -> None:
+    """Section headings in capitals with no colon, each alone on its line ('RECURSOS', 'LUGARES', 'DESCRIPCIÓN DEL
+    AVANCE'), open the answer below them; a wrapped line that happens to be a label word ('municipios') does not."""
+    cargado = _importar(PORTADA + (
+        "Meta de producto N° 412: Vacunar 92.000 niños y niñas con el esquema completo en los\n"
+        "municipios\n"
+        "DESCRIPCIÓN DEL AVANCE\n"
+        "Se vacunaron 18.400 niños y niñas de los 23.000 programados para la vigencia, con un cumplimiento del 80 %.\n"
+        "RECURSOS\n"
+        "$ 1.450.000.000 del Sistema General de Participaciones.\n"
+        "LUGARES\n"
+        "Socorro, San Gil y Barichara.\n"
+    ))
+    meta = cargado.informe.metas[0]
+    assert meta.nombre.endswith("en los municipios")
+    assert meta.inversion.ejecutada.valor == 1450
+    assert meta.localizacion.municipios == ["Socorro", "San Gil", "Barichara"]
+    assert meta.logro.texto.startswith("Se vacunaron 18.400")

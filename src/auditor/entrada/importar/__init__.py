@@ -57,10 +57,11 @@ def importar_bytes(contenido: bytes, nombre: str) -> Borrador:
         perfil_ = eleccion.perfil
         if perfil_.plantilla == "narrativa":
             segmentos = segmentos_de_texto(texto, titulo=lambda t: narrativa.es_encabezado_meta(t, perfil_) is not None,
-                                           abre=perfil_.abre_con_rotulo)
+                                           abre=perfil_.abre_con_rotulo, solo=perfil_.es_rotulo_solo)
         else:
             encabezado = perfil_.encabezado
-            segmentos = segmentos_de_texto(texto, titulo=lambda t: encabezado.match(t) is not None, abre=perfil_.abre_linea)
+            segmentos = segmentos_de_texto(texto, titulo=lambda t: encabezado.match(t) is not None, abre=perfil_.abre_linea,
+                                           solo=perfil_.es_rotulo_solo)
     return importar_segmentos(segmentos, Path(nombre).name)
 
 

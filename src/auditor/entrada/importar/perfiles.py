@@ -264,7 +264,22 @@ class Perfil:
             return True
         for etiqueta in self.etiquetas:
             m = etiqueta.patron.match(linea)
-            if m is not None and m.start() == 0 and m.group(0).rstrip().endswith(":"):
+            # 'Recursos: …', or the label alone on its line ('RECURSOS', 'LUGARES'): what follows answers it
+            if m is not None and m.start() == 0 and (m.group(0).rstrip().endswith(":") or self.es_rotulo_solo(linea)):
+                return True
+        return False
+
+    def es_rotulo_solo(self, linea: str) -> bool:
+        """A line that is only a label of the profile, written as a label is ('RECURSOS', 'Lugares', '¿Cómo se hizo?',
+        capitalized): the answer is below it."""
+        texto = linea.strip()
+        if not texto[:1].isupper() and texto[:1] != "¿":
+            return False  # 'municipios' on its own line is the wrap of a sentence or a heading, not the label
+        for etiqueta in self.etiquetas:
+            if etiqueta.campo is None:
+                continue
+            m = etiqueta.patron.match(texto)
+            if m is not None and m.start() == 0 and m.end() >= len(texto.rstrip(" :")):
                 return True
         return False
 

@@ -90,7 +90,7 @@ def parrafos_de_celda(crudo: str) -> list[tuple[str, tuple[str, ...]]]:
 
 
 def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
-                       abre: Callable[[str], bool] | None = None) -> list[Segmento]:
+                       abre: Callable[[str], bool] | None = None, solo: Callable[[str], bool] | None = None) -> list[Segmento]:
     """Paragraphs of a text export, in reading order, each with its 1-based line.
 
     A line with tabs is a table row: each tab-separated cell gives its paragraphs, with
@@ -103,7 +103,8 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
     (`salto_de_parrafo`): exports hard-wrap paragraphs at ~80 characters and put only a
     single newline between paragraphs.  With `abre` too (whether a line opens with a label of the
     template, 'Recursos:', 'Población:'), such a line always starts a paragraph: exports that write
-    each answer on one line with its label keep a single newline between them.
+    each answer on one line with its label keep a single newline between them.  With `solo` (whether a line is
+    only a label, 'RECURSOS'), such a line is a paragraph of its own: its answer is on the lines below.
     """
     lineas = tablas_markdown(texto.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     ancho = ancho_de_linea(lineas) if titulo is not None else 0
@@ -162,7 +163,7 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
         if not pendiente:
             inicio = numero
         pendiente.append(linea)
-        if _es_bloque_html(linea):
+        if _es_bloque_html(linea) or (solo is not None and len(pendiente) == 1 and solo(linea)):
             cerrar()
     cerrar()
     return segmentos
