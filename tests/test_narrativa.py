@@ -651,3 +651,18 @@ def test_rotulos_en_mayusculas_solos_en_su_linea() -> None:
     assert meta.inversion.ejecutada.valor == 1450
     assert meta.localizacion.municipios == ["Socorro", "San Gil", "Barichara"]
     assert meta.logro.texto.startswith("Se vacunaron 18.400")
+
+
+def test_una_meta_escrita_en_un_solo_parrafo_da_sus_datos() -> None:
+    """Everything in one paragraph without labels: what was done is the paragraph, and the amount after its verb, who
+    benefited and the places it presents as municipalities are read into their fields all the same."""
+    cargado = _importar(PORTADA + (
+        "Meta 301. Fortalecer 12 asociaciones de productores de café especial.\n\n"
+        "Durante la vigencia 2025 se acompañó a las asociaciones en procesos de certificación, logrando fortalecer 9 de "
+        "las 12 asociaciones programadas; para ello se invirtieron $ 1.240,5 millones del Sistema General de Regalías, "
+        "beneficiando a 1.180 familias caficultoras de los municipios de Aguachica, Curumaní y Pelaya.\n"
+    ))
+    meta = cargado.informe.metas[0]
+    assert meta.inversion.ejecutada.valor == 1240.5
+    assert (meta.beneficiarios.total.valor, meta.beneficiarios.unidad) == (1180, "familias")
+    assert meta.localizacion.municipios == ["Aguachica", "Curumaní", "Pelaya"]

@@ -186,6 +186,8 @@ class LectorNarrativo:
             if otra is not None:
                 self._porcentajes(base, otra)
         completar_valores(self.b, base, textos, tabular=False)
+        if len(unidades) == 1 and len(textos) == 1:  # the whole meta in one paragraph without labels
+            self._hechos_de_un_parrafo(base, next(iter(textos.values())))
         self._logrado_en_otra_respuesta(base, textos)
         inversion = textos.get(("inversion", "texto"))
         if inversion is not None:
@@ -340,6 +342,25 @@ class LectorNarrativo:
             self.b.poner(base + ("meta_cuatrienio", "cantidad"), 1, linea)
             self.b.poner(base + ("meta_cuatrienio", "unidad"), una.group("unidad"), linea)
 
+    def _hechos_de_un_parrafo(self, base: Ruta, parrafo: Texto) -> None:
+        """A meta written as one paragraph with everything in it ('…; para ello se invirtieron $ 1.240,5 millones …,
+        beneficiando a 1.180 familias …, de los municipios de Buesaco, La Unión y Sandoná …'): the paragraph answers
+        one question, and the facts it states for the others are read into their fields all the same (the amount
+        after its verb, the count after the verb of who benefited, the places it presents as municipalities)."""
+        meta = self.b.datos["metas"][base[1]]
+        texto = parrafo.texto
+        if "inversion" not in meta and (ejecutado := lectura.monto_ejecutado(texto)) is not None:
+            self.b.poner(base + ("inversion", "ejecutada"), " ".join(ejecutado.texto.split()), parrafo.linea_de(ejecutado.texto))
+        if "beneficiarios" not in meta and (m := _QUIEN_SE_BENEFICIO.search(texto)) is not None:
+            cuenta = lectura.primera_cuenta(texto[m.end():], "poblacion", al_inicio=True)
+            if cuenta is not None:
+                linea = parrafo.linea_de(texto[m.end():m.end() + 40])
+                self.b.poner(base + ("beneficiarios", "total"), cuenta.cantidad, linea)
+                self.b.poner(base + ("beneficiarios", "unidad"), cuenta.unidad, linea)
+        if "localizacion" not in meta:
+            for i, municipio in enumerate(lectura.municipios(texto, self.b.datos.get("departamento"))):
+                self.b.poner(base + ("localizacion", "municipios", i), municipio, parrafo.linea_de(municipio))
+
     def _porcentajes(self, base: Ruta, texto: Texto) -> None:
         """The progress percentages an answer states by the phrase attached to each, where the meta has none yet (a
         labelled value, '% de cumplimiento: 98 %', or what was done, is not read again from other prose)."""
@@ -365,6 +386,10 @@ class LectorNarrativo:
                 self.b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)
                 self.b.poner(base + ("logro", "unidad"), cuenta.unidad, linea)
 
+
+# the verb of who benefited, right before their count: 'beneficiando a 1.180 familias', 'se beneficiaron 320 productores'
+_QUIEN_SE_BENEFICIO = re.compile(r"\b(?:beneficiando\s+a|en\s+beneficio\s+de|se\s+benefici(?:ó|o|aron)(?:\s+a)?|benefici(?:ó|o|aron)\s+a"
+                                 r"|atendiendo\s+a|se\s+atendi(?:ó|o|eron)(?:\s+a)?)\s+", re.IGNORECASE)
 
 # answers where an office may write the progress percentages when what was done does not hold them
 _OTRAS_CON_PORCENTAJES: tuple[Ruta, ...] = (("ejecucion", "como"), ("impacto",))
