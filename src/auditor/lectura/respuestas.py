@@ -212,7 +212,7 @@ def unidad_contada(resto: str, modo: str) -> str:
     return resto[tomadas[0][1]:tomadas[-1][2]]
 
 
-def cuenta_eludida(texto: str, desde: int, unidad: str) -> Cuenta | None:
+def _cuenta_eludida(texto: str, desde: int, unidad: str) -> Cuenta | None:
     """The count right after position `desde`, in the same sentence, that leaves out its noun because the sentence
     said it before ('se programó la adecuación de 10 escenarios y se intervinieron 8'): a bare whole number after a
     verb with 'se', read with `unidad`. None when the next count has its own noun or no such count follows."""
@@ -233,11 +233,18 @@ _FIN_DE_ORACION_SIMPLE = re.compile(r"[.;:?!](?=\s|$)")
 _PARTE_DE = re.compile(r"(?<![\d.,])(?P<n>\d{1,3}(?:\.\d{3})+|\d+)\s+de\s+(?:los|las)\s+$")
 
 
-def parte_antes(texto: str, inicio: int, unidad: str) -> Cuenta | None:
+def _parte_antes(texto: str, inicio: int, unidad: str) -> Cuenta | None:
     """The count of what was achieved written right before the programmed one as its part: the 3 of 'Se terminaron 3
     de las 6 aulas previstas' (`inicio`: where the programmed number starts), read with its `unidad`."""
     m = _PARTE_DE.search(texto, max(0, inicio - 40), inicio)
     return Cuenta(m.group("n"), unidad, m.start("n")) if m is not None and m.end() == inicio else None
+
+
+def lograda_junto_a_programado(texto: str, inicio: int, fin: int, unidad: str) -> Cuenta | None:
+    """What was achieved, when the count read first is the one programmed for the period (its number between `inicio`
+    and `fin`): written right before it as its part ('Se terminaron 3 de las 6 aulas previstas') or right after it
+    with the noun left out ('se programó la adecuación de 10 escenarios y se intervinieron 8'); None otherwise."""
+    return _parte_antes(texto, inicio, unidad) or _cuenta_eludida(texto, fin, unidad)
 
 
 def primera_cuenta(texto: str, modo: str = "logro", al_inicio: bool = False) -> Cuenta | None:

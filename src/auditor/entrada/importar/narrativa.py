@@ -379,8 +379,7 @@ class LectorNarrativo:
             if programado is not None and cuenta is not None and cuenta.inicio == programado.inicio:
                 # "De los 10 talleres programados ... se realizaron 8": 10 is what was programmed, not achieved; the
                 # achieved may follow with the noun left out ('se programó la adecuación de 10 escenarios y se intervinieron 8')
-                cuenta = (lectura.parte_antes(logro.texto, programado.inicio, cuenta.unidad)  # 'Se terminaron 3 de las 6 aulas previstas'
-                          or lectura.cuenta_eludida(logro.texto, programado.fin, cuenta.unidad))
+                cuenta = lectura.lograda_junto_a_programado(logro.texto, programado.inicio, programado.fin, cuenta.unidad)
             if cuenta is not None:
                 linea = logro.linea_de(logro.texto[cuenta.inicio:cuenta.inicio + 20])
                 self.b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)

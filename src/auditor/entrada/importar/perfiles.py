@@ -262,10 +262,11 @@ class Perfil:
         if linea[:1].isupper() and any(p.pattern.lstrip().startswith("^") and "|" not in p.pattern and p.search(normalizar(linea))
                                        for p in self.parrafos.values()):
             return True
-        for etiqueta in self.etiquetas:
+        if self.es_rotulo_solo(linea):  # the label alone on its line ('RECURSOS', 'LUGARES'): what follows answers it
+            return True
+        for etiqueta in self.etiquetas:  # 'Recursos: …'
             m = etiqueta.patron.match(linea)
-            # 'Recursos: …', or the label alone on its line ('RECURSOS', 'LUGARES'): what follows answers it
-            if m is not None and m.start() == 0 and (m.group(0).rstrip().endswith(":") or self.es_rotulo_solo(linea)):
+            if m is not None and m.start() == 0 and m.group(0).rstrip().endswith(":"):
                 return True
         return False
 

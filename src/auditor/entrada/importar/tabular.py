@@ -465,8 +465,7 @@ def completar_valores(b: Borrador, base: Ruta, textos: dict[Ruta, Texto], tabula
     if logro is not None and tabular:
         cuenta = lectura.primera_cuenta(logro.texto, "logro")
         if cuenta is not None and programado is not None and cuenta.inicio == programado.inicio:  # the programmed is not the achieved
-            cuenta = (lectura.parte_antes(logro.texto, programado.inicio, cuenta.unidad)
-                      or lectura.cuenta_eludida(logro.texto, programado.fin, cuenta.unidad))
+            cuenta = lectura.lograda_junto_a_programado(logro.texto, programado.inicio, programado.fin, cuenta.unidad)
         if cuenta is not None:
             linea = logro.linea_de(logro.texto[cuenta.inicio:cuenta.inicio + 40])
             b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)
