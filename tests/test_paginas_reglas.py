@@ -58,3 +58,11 @@ def test_una_direccion_de_documentacion_relativa_se_rechaza(tmp_path: Path) -> N
     resultado = CliRunner().invoke(main, ["check", str(FIXTURES / "fronteras_2024.yaml"), "--config", str(tmp_path / "auditor.yaml")])
     assert resultado.exit_code == 2
     assert "url_documentacion" in resultado.output and "https://" in resultado.output
+
+
+def test_un_directorio_donde_no_se_puede_escribir_da_un_mensaje_claro(tmp_path: Path) -> None:
+    (tmp_path / "archivo").write_text("x", encoding="utf-8")
+    resultado = CliRunner().invoke(main, ["rules", "docs", str(tmp_path / "archivo" / "paginas")])
+    assert resultado.exit_code == 2
+    assert "no se pudieron escribir las páginas: una parte de la ruta no es un directorio" in resultado.output
+    assert "Traceback" not in resultado.output

@@ -611,6 +611,7 @@ def explain(ctx: click.Context, regla_id: str, idioma: str | None, config: str |
 def docs(ctx: click.Context, directorio: str, idioma: str | None) -> None:
     """Escribe una página Markdown por regla en DIRECTORIO (docs/reglas por omisión) y su índice (README.md)."""
     from auditor.idioma import plantilla
+    from auditor.lectura.fuente import motivo_so
     from auditor.salidas.escritura import ErrorEscritura, escribir
     from auditor.salidas.paginas_reglas import indice, pagina
 
@@ -627,7 +628,10 @@ def docs(ctx: click.Context, directorio: str, idioma: str | None) -> None:
                           for nombre, campo in regla.Parametros.model_fields.items()]
             escribir(destino / f"{regla.id}.md", pagina(regla, auditor.severidad(regla), parametros))
         escribir(destino / "README.md", indice((r, auditor.severidad(r)) for r in reglas))
-    except (OSError, ErrorEscritura) as error:
+    except OSError as error:
+        _error(tr("{directorio}: no se pudieron escribir las páginas: {error}", directorio=directorio, error=motivo_so(error)))
+        sys.exit(SALIDA_ERROR)
+    except ErrorEscritura as error:
         _error(tr("{directorio}: no se pudieron escribir las páginas: {error}", directorio=directorio, error=error))
         sys.exit(SALIDA_ERROR)
     _aviso(tr("auditor: {n} páginas de reglas escritas en {directorio}", n=len(reglas), directorio=directorio))
