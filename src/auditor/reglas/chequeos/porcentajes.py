@@ -8,6 +8,7 @@ avance = cumplimiento x (programmed for the period / four-year target).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -241,8 +242,11 @@ class CumplimientoSinJustificacion(Regla):
             c = meta.cumplimiento_periodo
             if c is None or c.valor is None or c.valor >= p.umbral:
                 continue
-            # a template instruction ("Indicar qué dificultades...") is not an explanation
-            textos = [v for campo in p.campos for _, v in leer_campo(meta, campo) if isinstance(v, str) and not plantilla.contiene(v)]
+            # a template instruction ("Indicar qué dificultades...") is not an explanation; a template slot left in a
+            # sentence ('se entregaron 120 títulos a [Indicar número de beneficiarios], …, dado que …') is a blank in it,
+            # and the rest of the sentence still says what it says (PLH001 reports the slot)
+            textos = [sin_hueco for campo in p.campos for _, v in leer_campo(meta, campo) if isinstance(v, str)
+                      if not plantilla.contiene(sin_hueco := _HUECO.sub(" ", v))]
             if any(justificacion.contiene(t) for t in textos):
                 continue
             yield Observacion(
@@ -250,6 +254,10 @@ class CumplimientoSinJustificacion(Regla):
                    cumplimiento=_fmt(c.valor)),
                 "cumplimiento_periodo", i, c.cita,
             )
+
+
+# a template slot in brackets or angle brackets inside a sentence: '[Indicar número de beneficiarios]', '<valor>'
+_HUECO = re.compile(r"[\[<][^\[\]<>\n]{1,80}[\]>]")
 
 
 class AvanceInconsistente(Regla):
