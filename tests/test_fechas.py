@@ -462,6 +462,8 @@ def test_un_hito_en_presente_es_agenda() -> None:
     ("el acta se firmó marzo 15, 2025 en la alcaldía", "marzo 15, 2025", (2025, 3, 15)),
     ("septiembre 30 del año 2025", "septiembre 30 del año 2025", (2025, 9, 30)),
     ("abril 31 de 2025", "abril 31 de 2025", (2025, 4, 31)),  # read as written: FEC006 says the calendar has no such day
+    ("la siembra empezó abril 22/2025 en la vereda", "abril 22/2025", (2025, 4, 22)),
+    ("Inicio de obra febrero 29/2025.", "febrero 29/2025", (2025, 2, 29)),  # FEC006: 2025 is not a leap year
 ])
 def test_fecha_con_el_mes_primero(texto: str, leida: str, dia: tuple[int, int, int]) -> None:
     (fecha,) = leer_fechas(texto)
@@ -472,3 +474,18 @@ def test_fecha_con_el_mes_primero(texto: str, leida: str, dia: tuple[int, int, i
 def test_el_mes_primero_sin_año_no_es_una_fecha_de_dia() -> None:
     # 'en octubre 12 talleres': a month and a count, not 'October 12'
     assert [f.precision for f in leer_fechas("en octubre 12 talleres de formación")] == ["mes"]
+
+
+@pytest.mark.parametrize("texto", [
+    "Las 20 hectareas que faltan se sembraran en la segunda temporada de lluvias, entre octubre y noviembre de 2025.",
+    "Los pagos pendientes se ejecutaran en diciembre de 2025.",
+])
+def test_un_futuro_escrito_sin_tilde_no_es_un_hecho(texto: str) -> None:
+    """'se sembraran' without its accent is a future or a subjunctive; neither says the thing was done."""
+    (fecha,) = leer_fechas(texto)
+    assert fecha.rol == "proyeccion"
+
+
+def test_un_pasado_sin_tilde_sigue_siendo_un_hecho() -> None:
+    (fecha,) = leer_fechas("Las jornadas se realizaron en diciembre de 2025.")
+    assert fecha.rol == "hecho"

@@ -319,3 +319,11 @@ def test_una_lista_numerada_de_municipios_un_parrafo_por_nombre() -> None:
     assert respuestas.municipios(texto) == ["Tibú", "El Tarra", "Sardinata", "El Carmen", "Guamalito"]
     # paragraphs that are sentences are not a list of names
     assert respuestas.municipios("Se trabajó en Tibú.\n\nLuego en El Tarra.\n\nY en Sardinata, con las alcaldías.") == []
+
+
+@pytest.mark.parametrize("escrito", ["Purísima", "Purisima", "Purísima de la Concepción"])
+def test_un_municipio_por_su_nombre_corto(escrito: str) -> None:
+    """DIVIPOLA says 'Purísima de la Concepción'; offices write 'Purísima' (an alias, `datos/alias_lugares.csv`)."""
+    lectura = divipola().leer(escrito, "Córdoba")
+    assert lectura.clase is Clase.MUNICIPIO
+    assert [m.codigo for m in lectura.municipios] == ["23586"]

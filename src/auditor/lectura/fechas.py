@@ -309,8 +309,8 @@ _ALTERNATIVAS = "(?:" + "|".join(
                         # 'enero a noviembre de 2025' with no preposition before it: 'a' or 'hasta' joins the two ends
                         rf"|\b{_MES}(?:{_SEP_MA}{_ANIO_L})?\s+(?:a|hasta)\s+{_MES}(?:{_SEP_MA}{_ANIO_L})?")),
         ("periodo", rf"(?:{_BORDE}\s+)?\b{_ORD}\s+{_PARTE}\b{_DE_ANIO}?"),
-        # the month first, as many Colombian offices write it: 'septiembre 30 de 2025', 'marzo 15, 2025'
-        ("mes_dia", rf"\b{_MES}\s+{_DIA}(?:\s*,\s*|\s+(?:de|del)\s+(?:(?:el\s+)?ano\s+)?){_ANIO_L}"),
+        # the month first, as many Colombian offices write it: 'septiembre 30 de 2025', 'marzo 15, 2025', 'agosto 15/2025'
+        ("mes_dia", rf"\b{_MES}\s+{_DIA}(?:(?:\s*,\s*|\s+(?:de|del)\s+(?:(?:el\s+)?ano\s+)?){_ANIO_L}|\s*/\s*(?:19|20)\d{{2}}(?!\d|[.,]\d))"),
         ("mes_anio", rf"(?:{_BORDE}\s+)?\b{_MES}{_SEP_MA}{_ANIO_L}"),
         ("borde_anio", rf"{_BORDE}\s+(?:(?:la|el)\s+)?(?:vigencia\s+|ano\s+)?{_ANIO_L}"),
         ("anios", (rf"\b(?:(?:la|las|el|los)\s+)?{_NOMBRE_ANIOS}\s+(?:de\s+|del\s+)?"
@@ -621,11 +621,16 @@ def _en_futuro(normal: str, a: int, b: int, original: _Original) -> bool:
 
 def _futuro(texto: str, a: int, b: int) -> bool:
     """A future tense in texto[a:b].  Each form of _FUTURO holds an accented 'á' or 'remos': most stretches have
-    neither, and a search of three substrings spares the expression (which tries every word of the stretch)."""
+    neither, and a search of three substrings spares the expression (which tries every word of the stretch).  A
+    text written without accents says 'se sembraran': a future or a subjunctive, and neither is a fact done."""
     trozo = texto[a:b]
-    if "á" not in trozo and "Á" not in trozo and "remos" not in trozo:
-        return False
-    return _FUTURO.search(texto, a, b) is not None
+    if ("á" in trozo or "Á" in trozo or "remos" in trozo) and _FUTURO.search(texto, a, b) is not None:
+        return True
+    return "ran" in trozo and _SIN_TILDE.search(texto, a, b) is not None
+
+
+# 'se sembraran', 'se ejecutaran', 'se distribuiran' (third plural, no accent): 'se sembrarán' or 'se sembraran' (subjunctive)
+_SIN_TILDE = re.compile(r"\bse\s+[a-zñ]{2,}(?:aran|eran|iran)\b", re.IGNORECASE)
 
 
 def _es_cantidad(normal: str, original: str, indices: Sequence[int], fin: int) -> bool:
