@@ -117,3 +117,17 @@ def test_cifras_a_la_inglesa_que_no_pueden_ser_colombianas(texto: str, valor: fl
 def test_un_monto_a_la_inglesa_se_lee_entero() -> None:
     (monto,) = montos("$1,250,000,000 ($1.250 millones) del SGP")[:1]
     assert (monto.texto, leer_monto(monto.texto).valor) == ("$1,250,000,000", 1250.0)
+
+
+@pytest.mark.parametrize("texto", ["NP", "N.P.", "N/A", "n.a.", "No aplica", "No programado", "No programada para 2025",
+                                   "no se programó avance físico", "Sin programación", "No aplica: la meta empieza en 2026"])
+def test_un_porcentaje_que_el_informe_dice_que_no_hay(texto: str) -> None:
+    """'NP' is not 0 and not a missing number: the report says nothing was programmed, or it does not apply."""
+    for leer in (leer_porcentaje, leer_cantidad):
+        lectura = leer(texto)
+        assert (lectura.valor, lectura.problema) == (None, Problema.NO_APLICA)
+
+
+@pytest.mark.parametrize("texto", ["No aplica 50%", "NPX", "nada", "Novena"])
+def test_lo_que_no_es_no_aplica(texto: str) -> None:
+    assert leer_porcentaje(texto).problema is Problema.ILEGIBLE

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.lectura.ceros import cero_explicito
-from auditor.lectura.respuestas import montos
+from auditor.lectura.respuestas import monto_ejecutado, montos
 
 
 @pytest.mark.parametrize(("texto", "esperados"), [
@@ -57,3 +57,24 @@ def test_una_respuesta_que_abre_diciendo_que_no_costo_es_cero(texto: str, cero: 
 ])
 def test_sin_costo_dentro_de_otra_respuesta_no_es_cero(texto: str) -> None:
     assert cero_explicito(texto) is None
+
+
+@pytest.mark.parametrize(("texto", "ejecutado"), [
+    ("La Secretaría invirtió $ 318,4 millones en carpas y básculas.", "$ 318,4 millones"),
+    ("La inversión ascendió a $ 860 millones, de los cuales el 70 % fue de regalías.", "$ 860 millones"),
+    ("Se realizó con una inversión de $ 975 millones de recursos propios.", "$ 975 millones"),
+    ("Se atendieron con recursos por $ 2.105,3 millones del convenio.", "$ 2.105,3 millones"),
+    ("con recursos por un valor de $ 20 millones", "$ 20 millones"),
+    ("Los productores vendieron cosechas por $ 95 millones; la Secretaría ejecutó $ 40 millones.", "$ 40 millones"),
+])
+def test_monto_ejecutado_por_su_verbo_activo_o_su_sustantivo(texto: str, ejecutado: str) -> None:
+    trozo = monto_ejecutado(texto)
+    assert trozo is not None and trozo.texto == ejecutado and texto[trozo.inicio:].startswith(ejecutado)
+
+
+@pytest.mark.parametrize("texto", [
+    "Se aprobó una inversión programada de $ 300 millones para 2026.",
+    "Los productores vendieron cosechas por $ 95 millones.",
+])
+def test_un_monto_que_no_es_lo_ejecutado(texto: str) -> None:
+    assert monto_ejecutado(texto) is None

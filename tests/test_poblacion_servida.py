@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from auditor.entrada.carga import cargar_bytes
-from auditor.lectura.respuestas import cuenta_servida
+from auditor.lectura.respuestas import cuenta_servida, sin_poblacion
 
 
 @pytest.mark.parametrize(("texto", "cantidad", "unidad"), [
@@ -47,3 +47,42 @@ def test_la_poblacion_contada_tras_un_verbo_en_se_cuando_cuenta_personas() -> No
     servida = cuenta_servida("En la jornada departamental se vacunaron 3.400 niños y niñas de la zona rural.")
     assert servida is not None and (servida.cantidad, servida.unidad) == ("3.400", "niños")
     assert cuenta_servida("Se entregaron 400 kits escolares a las familias.") is None  # kits are not the people served
+
+
+@pytest.mark.parametrize(("texto", "cantidad", "unidad"), [
+    ("La Secretaría brindó asistencia técnica a 1.240 familias productoras del litoral.", "1.240", "familias"),
+    ("Se entregaron kits escolares a 320 estudiantes de sedes rurales.", "320", "estudiantes"),
+])
+def test_la_gente_a_la_que_llego_la_accion(texto: str, cantidad: str, unidad: str) -> None:
+    """'… a 1.240 familias': people as the indirect object of what was done are who was served."""
+    cuenta = cuenta_servida(texto)
+    assert cuenta is not None and (cuenta.cantidad, cuenta.unidad) == (cantidad, unidad)
+    assert texto[cuenta.inicio:].startswith(cantidad)
+
+
+@pytest.mark.parametrize("texto", [
+    "La cobertura pasó de 200 a 350 familias en dos años.",  # the end of a range
+    "La meta es llegar a 5.000 personas en el cuatrienio.",  # a target
+    "Se entregaron 300 kits a 120 escuelas.",  # not people
+    "Lo entregado equivale a 40 hogares por municipio.",  # a comparison
+])
+def test_lo_que_no_es_la_gente_atendida(texto: str) -> None:
+    assert cuenta_servida(texto) is None
+
+
+@pytest.mark.parametrize(("texto", "dicho"), [
+    ("No se registra avance físico ni población beneficiada en 2025.", "ni población beneficiada"),
+    ("La obra sigue en diseño, sin beneficiarios a la fecha.", "sin beneficiarios"),
+    ("No hubo población atendida porque el contrato se firmó en noviembre.", "No hubo población atendida"),
+])
+def test_nadie_atendido_dicho_con_palabras(texto: str, dicho: str) -> None:
+    trozo = sin_poblacion(texto)
+    assert trozo is not None and trozo.texto == dicho and texto[trozo.inicio:].startswith(dicho)
+
+
+@pytest.mark.parametrize("texto", [
+    "Se atendieron 300 personas; ninguna queja se registró.",
+    "No solo a los beneficiarios directos sino a sus familias.",
+])
+def test_lo_que_no_dice_que_nadie_fue_atendido(texto: str) -> None:
+    assert sin_poblacion(texto) is None

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from auditor.lectura.cifras import leer_cantidad, leer_monto, leer_porcentaje
 from auditor.lectura.patrones import normalizar, normalizar_con_indices
 from auditor.lectura.porcentajes import Referente, de_progreso, porcentajes, programado_del_periodo
-from auditor.lectura.respuestas import porcentajes_narrativos
+from auditor.lectura.respuestas import porcentajes_narrativos, sin_programar
 
 P, C, COMP, F = Referente.PERIODO, Referente.CUATRIENIO, Referente.COMPOSICION, Referente.FINANCIERO
 
@@ -189,3 +189,22 @@ def test_lo_programado_para_el_periodo(texto: str, esperado: str | None) -> None
     assert (leido.texto if leido else None) == esperado
     if leido is not None:
         assert texto[leido.inicio:leido.fin] == leido.texto
+
+
+@pytest.mark.parametrize(("texto", "dicho"), [
+    ("Para la vigencia 2025 no se programó avance físico de esta meta. Se culminaron los diseños.",
+     "no se programó avance físico de esta meta"),
+    ("La meta no tuvo programación física en 2025; los diseños siguen.", "no tuvo programación física en 2025"),
+])
+def test_nada_programado_para_el_periodo_dicho_en_la_prosa(texto: str, dicho: str) -> None:
+    trozo = sin_programar(texto)
+    assert trozo is not None and trozo.texto == dicho and texto[trozo.inicio:].startswith(dicho)
+
+
+@pytest.mark.parametrize("texto", [
+    "No se programaron recursos para esta meta en la vigencia.",  # money: a zero of the investment
+    "Se hicieron 3 talleres adicionales que no se programaron.",  # a relative clause about something else
+    "No se programó avance físico: 20 % de avance del cuatrienio.",  # its clause states a percentage
+])
+def test_lo_que_no_es_nada_programado(texto: str) -> None:
+    assert sin_programar(texto) is None

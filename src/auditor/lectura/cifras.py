@@ -15,12 +15,14 @@ from enum import Enum
 from auditor.lectura.ceros import cero_explicito
 from auditor.lectura.numeros_en_letras import leer_en_letras
 from auditor.lectura.patrones import normalizar, quitar_invisibles
+from auditor.lectura.vocabulario import expresion, porcentajes
 
 
 class Problema(str, Enum):
-    """Why a written value could not be read."""
+    """Why a written value gives no number, or not a readable one."""
 
     SIN_NUMERO = "sin_numero"  # "$ millones": the unit is there, the number is not
+    NO_APLICA = "no_aplica"  # "NP", "No programado", "No aplica": the report says there is none, not that it is missing
     ILEGIBLE = "ilegible"  # "$135, 2 millones": there is a number, but not a readable one
     UNIDAD = "unidad"  # "$178 millones de pasos": readable number, wrong unit words
 
@@ -152,10 +154,22 @@ _PORCENTAJE = re.compile(r"(?P<num>-?\s*[\d][\d.,]*)?\s*(?:%|por\s*ciento)?\s*",
 _PORCENTAJE_EN_LETRAS = re.compile(r"(?:el\s+|un\s+)?(?P<num>[a-z ]+?)\s*(?:%|por\s*ciento)\.?")
 
 
+# 'NP', 'No programado', 'No aplica: la meta empieza en 2026': a value the report says there is none of, at the start of
+# what is written and without a percentage after it (`vocabulario.porcentajes().sin_valor`)
+_SIN_VALOR = expresion(lambda: rf"(?:{'|'.join(porcentajes().sin_valor + porcentajes().sin_programar)})(?:$|[\s:;,.(\-–][^%]*$)")
+
+
+def sin_valor(texto: str) -> bool:
+    """Whether a written percentage or count says there is no value to give ('NP', 'No programado', 'No aplica')."""
+    return _SIN_VALOR.match(normalizar(limpiar(texto))) is not None
+
+
 def leer_porcentaje(texto: str) -> Lectura:
     """Read a percentage: ``66,7%`` -> 66.7, ``12.5%`` -> 12.5, ``22.4 por ciento`` -> 22.4,
-    ``ochenta por ciento`` -> 80."""
+    ``ochenta por ciento`` -> 80; ``NP`` or ``No programado`` -> no value, and none missing."""
     t = limpiar(texto)
+    if sin_valor(t):
+        return Lectura(None, Problema.NO_APLICA, t)
     m = _PORCENTAJE.fullmatch(t)
     if m is None and t and not any(c.isdigit() for c in t):
         en_letras = _PORCENTAJE_EN_LETRAS.fullmatch(normalizar(t))  # "ochenta por ciento"
@@ -183,6 +197,8 @@ def leer_cantidad(texto: str) -> Lectura:
     Trailing asterisks are footnote calls of the report's tables and are ignored.
     """
     t = limpiar(texto)
+    if sin_valor(t):  # 'Programado 2025: NP'
+        return Lectura(None, Problema.NO_APLICA, t)
     m = _CANTIDAD.fullmatch(t)
     if m is None:
         # "ciento veinte" or "12 y 13": a count was written but cannot be read as one number

@@ -16,7 +16,7 @@ from auditor.lectura.conteos import analizar
 from auditor.lectura.fechas import MESES
 from auditor.lectura.lugares import Divipola, Lugar, clave, divipola
 from auditor.lectura.numeros_en_letras import UNIDADES, numeros_en_letras
-from auditor.lectura.patrones import normalizar
+from auditor.lectura.patrones import normalizar, normalizar_con_indices
 from auditor.lectura.porcentajes import Referente, de_progreso
 from auditor.lectura.vocabulario import expresion
 from auditor.lectura.vocabulario import porcentajes as porcentajes_vocabulario
@@ -95,9 +95,15 @@ def _montos_en_letras(texto: str, ocupado: list[tuple[int, int]]) -> list[Trozo]
 
 
 _EJECUTADO = re.compile(
-    r"\b(?:se\s+(?:han\s+|ha\s+)?(?:ejecut|invirt|invert|comprometi|compromet|gir)[a-záéíóú]*|ejecutad[oa]s?)", re.IGNORECASE)
+    r"\b(?:se\s+(?:han\s+|ha\s+)?(?:ejecut|invirt|invert|comprometi|compromet|gir)[a-záéíóú]*|ejecutad[oa]s?"
+    # who spent it, in the active voice: 'la Secretaría invirtió $ 318,4 millones'
+    r"|invirti(?:ó|o|eron)|ejecut(?:ó|o|aron)|comprometi(?:ó|o|eron)"
+    # the investment as a noun with what it came to: 'con una inversión de $ 975 millones', 'la inversión ascendió a …',
+    # 'con recursos por $ 2.105,3 millones' (not 'una inversión programada de …': the word after the noun decides)
+    r"|inversi[oó]n(?:\s+(?:total|ejecutada|realizada))?\s+(?:fue\s+de|ascendi[oó]\s+a|asciende\s+a|alcanz[oó]|de|por)"
+    r"|(?<=con\s)recursos\s+por)", re.IGNORECASE)
 _PROGRAMADO = re.compile(r"\bprogramaci[oó]n\s+(?:estimada\s+)?de\b", re.IGNORECASE)
-_ENTRE_VERBO_Y_MONTO = re.compile(r"[\s:]*(?:(?:un\s+total|por\s+(?:un\s+)?valor|la\s+suma)\s+de\s+)?", re.IGNORECASE)
+_ENTRE_VERBO_Y_MONTO = re.compile(r"[\s:]*(?:(?:un\s+total|(?:por\s+)?(?:un\s+)?valor|la\s+suma)\s+de\s+)?", re.IGNORECASE)
 
 
 def _monto_tras(texto: str, verbo: re.Pattern[str]) -> Trozo | None:
@@ -302,7 +308,41 @@ def cuenta_servida(texto: str) -> Cuenta | None:
         cuenta = primera_cuenta(texto[m.end():], "poblacion", al_inicio=True)
         if cuenta is not None and _PERSONAS.fullmatch(normalizar(cuenta.unidad)):
             return Cuenta(cuenta.cantidad, cuenta.unidad, m.end() + cuenta.inicio)
+    for m in _A_QUIENES.finditer(texto):
+        if _NO_ES_A_QUIENES.search(texto, max(0, m.start() - 24), m.start()):
+            continue
+        cuenta = primera_cuenta(texto[m.end():], "poblacion", al_inicio=True)
+        if cuenta is not None and _PERSONAS.fullmatch(normalizar(cuenta.unidad)):
+            return Cuenta(cuenta.cantidad, cuenta.unidad, m.end() + cuenta.inicio)
     return None
+
+
+# 'no se registra avance físico ni población beneficiada', 'sin beneficiarios a la fecha', 'no hubo población atendida':
+# the text says nobody was served (normalized text)
+_SIN_POBLACION = re.compile(
+    r"\b(?:ni|sin|ningun[oa]?|no\s+(?:se\s+)?(?:registra|registran|reporta|reportan|hubo|hay|tuvo|tiene|cuenta\s+con|"
+    r"atendio|atendieron|beneficio|beneficiaron))\s+(?:(?:con|aun|todavia|a\s+la\s+fecha)\s+)?"
+    r"(?:poblacion\s+(?:beneficiad|atendid|beneficiari)\w*|beneficiari[oa]s\b|personas\s+(?:beneficiad|atendid)\w*)")
+
+
+def sin_poblacion(texto: str) -> Trozo | None:
+    """Where a text says that nobody was served ('ni población beneficiada en 2025'): an explicit zero of the
+    population, as written."""
+    normal, indices = normalizar_con_indices(texto)
+    m = _SIN_POBLACION.search(normal)
+    if m is None:
+        return None
+    inicio, fin = indices[m.start()], indices[m.end() - 1] + 1
+    return Trozo(texto[inicio:fin], inicio)
+
+
+# the people an action reached, as its indirect object: 'brindó asistencia técnica a 1.240 familias', 'se entregaron
+# kits a 320 productores' (people only, `cuenta_servida`); not the end of a range or of a comparison ('de 200 a 350
+# familias', 'llegar a 5.000 personas', 'equivale a 40 hogares')
+_A_QUIENES = re.compile(r"\ba\s+(?=\d)", re.IGNORECASE)
+_NO_ES_A_QUIENES = re.compile(
+    r"(?:\d|\b(?:llegar|lleg[oó]|alcanzar|alcanz[oó]|hasta|frente|pasar|pas[oó]|igual|equivale|equivalente|asciende|"
+    r"ascendi[oó]|corresponde|cercan[oa]|superior|inferior|aumentar|aument[oó]|ampliar|ampli[oó]))\s+$", re.IGNORECASE)
 
 
 # 'se vacunaron', 'se graduaron', 'se certificaron' before a number: any verb, for people only (`cuenta_servida`)
@@ -398,6 +438,33 @@ def porcentajes_narrativos(texto: str) -> dict[str, Trozo]:
     funding are not progress."""
     campos = {Referente.PERIODO: "cumplimiento_periodo", Referente.CUATRIENIO: "avance_cuatrienio"}
     return {campos[r]: Trozo(p.texto, p.inicio) for r, p in de_progreso(texto).items()}
+
+
+# 'Para la vigencia 2025 no se programó avance físico de esta meta': nothing programmed for the period, said in words
+# (`vocabulario.porcentajes().sin_programar`); not money ('no se programaron recursos' is a zero of the investment) and
+# not a relative clause about something else ('3 talleres adicionales que no se programaron')
+_SIN_PROGRAMAR = expresion(lambda: (
+    rf"(?<!\bque )\b(?:{'|'.join(porcentajes_vocabulario().sin_programar)})\b"
+    r"(?!(?: [\w/]+){0,3} (?:recursos|presupuest\w*|inversion\w*|dinero|pesos|montos?)\b)"
+))
+_FIN_DE_FRASE = re.compile(r"[.;](?=\s|$)|\n")
+
+
+def sin_programar(texto: str) -> Trozo | None:
+    """Where a paragraph says nothing was programmed for the period, from those words to the end of their clause, as
+    written ('no se programó avance físico de esta meta'): the period's cumplimiento is not applicable, not missing.
+    None when that clause states a percentage."""
+    normal, indices = normalizar_con_indices(texto)
+    m = _SIN_PROGRAMAR.search(normal)
+    if m is None:
+        return None
+    inicio = indices[m.start()]
+    fin_de_frase = _FIN_DE_FRASE.search(texto, indices[m.end() - 1] + 1)
+    fin = fin_de_frase.start() if fin_de_frase else len(texto)
+    frase = texto[inicio:fin].rstrip(" ,")
+    if "%" in frase or "por ciento" in frase.lower() or len(frase) > 160:
+        return None
+    return Trozo(frase, inicio)
 
 
 # --- municipalities ---------------------------------------------------------------------

@@ -131,6 +131,8 @@ class Porcentajes(_Estricto):
     periodo: list[Expresion] = []
     financiero: list[Expresion] = []
     poblacion: list[Expresion] = []
+    sin_valor: list[Expresion] = []
+    sin_programar: list[Expresion] = []
 
 
 class Citas(_Estricto):

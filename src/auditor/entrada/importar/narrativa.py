@@ -17,7 +17,7 @@ from auditor.entrada.importar.matriz import leer_tabla_de_resumen
 from auditor.entrada.importar.perfiles import Perfil, perfil
 from auditor.entrada.importar.resumen import leer_afirmaciones_de_metas
 from auditor.entrada.importar.segmentos import Segmento
-from auditor.entrada.importar.tabular import completar_valores
+from auditor.entrada.importar.tabular import completar_valores, leer_inversion
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
 from auditor.lectura import porcentajes
@@ -176,6 +176,9 @@ class LectorNarrativo:
                             meta=numero)
             return
         textos = self._clasificar(base, unidades, numero)
+        un_parrafo = len(unidades) == 1 and len(textos) == 1 and self._sin_rotulo(unidades[0])
+        if un_parrafo:  # the whole meta in one paragraph without labels: the account of what was done, whatever it stresses
+            textos = {("logro", "texto"): next(iter(textos.values()))}
         for ruta, texto in textos.items():
             self.b.poner_texto(base + ruta, texto)
         logro = textos.get(("logro", "texto"))
@@ -186,8 +189,8 @@ class LectorNarrativo:
             if otra is not None:
                 self._porcentajes(base, otra)
         completar_valores(self.b, base, textos, tabular=False)
-        if len(unidades) == 1 and len(textos) == 1:  # the whole meta in one paragraph without labels
-            self._hechos_de_un_parrafo(base, next(iter(textos.values())))
+        if un_parrafo:
+            self._hechos_de_un_parrafo(base, textos[("logro", "texto")])
         self._logrado_en_otra_respuesta(base, textos)
         inversion = textos.get(("inversion", "texto"))
         if inversion is not None:
@@ -342,21 +345,32 @@ class LectorNarrativo:
             self.b.poner(base + ("meta_cuatrienio", "cantidad"), 1, linea)
             self.b.poner(base + ("meta_cuatrienio", "unidad"), una.group("unidad"), linea)
 
+    def _sin_rotulo(self, u: Texto) -> bool:
+        """A paragraph that no label of the profile or of the questions opens, and that is not a labelled value."""
+        return rotulo(u.texto, self.perfil) is None and clasificar.etiqueta(u.texto) is None and self.perfil.dato(u.texto) is None
+
     def _hechos_de_un_parrafo(self, base: Ruta, parrafo: Texto) -> None:
         """A meta written as one paragraph with everything in it ('…; para ello se invirtieron $ 1.240,5 millones …,
-        beneficiando a 1.180 familias …, de los municipios de Buesaco, La Unión y Sandoná …'): the paragraph answers
-        one question, and the facts it states for the others are read into their fields all the same (the amount
-        after its verb, the count after the verb of who benefited, the places it presents as municipalities)."""
+        beneficiando a 1.180 familias …, de los municipios de Buesaco, La Unión y Sandoná …'): the paragraph is what
+        was done, and the facts it states for the other questions are read into their fields all the same: the amount
+        its verb or noun of investing introduces, or its explicit zero, with the sources; the people it says were
+        served, with their groups, or that none were; the places it presents as municipalities.  An amount no verb
+        introduces is not taken (in a paragraph about everything, '$ 1.120 millones' may be sales, not investment)."""
         meta = self.b.datos["metas"][base[1]]
         texto = parrafo.texto
-        if "inversion" not in meta and (ejecutado := lectura.monto_ejecutado(texto)) is not None:
-            self.b.poner(base + ("inversion", "ejecutada"), " ".join(ejecutado.texto.split()), parrafo.linea_de(ejecutado.texto))
-        if "beneficiarios" not in meta and (m := _QUIEN_SE_BENEFICIO.search(texto)) is not None:
-            cuenta = lectura.primera_cuenta(texto[m.end():], "poblacion", al_inicio=True)
+        if "inversion" not in meta:
+            leer_inversion(self.b, base, parrafo, tabular=False, solo_introducido=True)
+        if "beneficiarios" not in meta:
+            cuenta = lectura.cuenta_servida(texto)
             if cuenta is not None:
-                linea = parrafo.linea_de(texto[m.end():m.end() + 40])
+                linea = parrafo.linea_de(texto[cuenta.inicio:cuenta.inicio + 40])
                 self.b.poner(base + ("beneficiarios", "total"), cuenta.cantidad, linea)
                 self.b.poner(base + ("beneficiarios", "unidad"), cuenta.unidad, linea)
+                for i, (grupo, cantidad) in enumerate(lectura.grupos(texto, cuenta.inicio)):
+                    self.b.poner(base + ("beneficiarios", "grupos", i, "grupo"), grupo, parrafo.linea_de(grupo))
+                    self.b.poner(base + ("beneficiarios", "grupos", i, "cantidad"), cantidad, parrafo.linea_de(grupo))
+            elif (ninguno := lectura.sin_poblacion(texto)) is not None:  # 'no se registra … población beneficiada en 2025'
+                self.b.poner(base + ("beneficiarios", "total"), 0, parrafo.linea_de(ninguno.texto))
         if "localizacion" not in meta:
             for i, municipio in enumerate(lectura.municipios(texto, self.b.datos.get("departamento"))):
                 self.b.poner(base + ("localizacion", "municipios", i), municipio, parrafo.linea_de(municipio))
@@ -368,6 +382,9 @@ class LectorNarrativo:
         for campo, trozo in lectura.porcentajes_narrativos(texto.texto).items():
             if campo not in meta:
                 self.b.poner(base + (campo,), trozo.texto, texto.linea_de(texto.texto[max(0, trozo.inicio - 30):trozo.inicio + 5]))
+        if "cumplimiento_periodo" not in meta and (nada := lectura.sin_programar(texto.texto)) is not None:
+            # 'Para la vigencia 2025 no se programó avance físico': the period's cumplimiento does not apply (NP), as written
+            self.b.poner(base + ("cumplimiento_periodo",), nada.texto, texto.linea_de(nada.texto))
 
     def _logro(self, base: Ruta, logro: Texto) -> None:
         meta = self.b.datos["metas"][base[1]]
@@ -385,10 +402,6 @@ class LectorNarrativo:
                 self.b.poner(base + ("logro", "cantidad"), cuenta.cantidad, linea)
                 self.b.poner(base + ("logro", "unidad"), cuenta.unidad, linea)
 
-
-# the verb of who benefited, right before their count: 'beneficiando a 1.180 familias', 'se beneficiaron 320 productores'
-_QUIEN_SE_BENEFICIO = re.compile(r"\b(?:beneficiando\s+a|en\s+beneficio\s+de|se\s+benefici(?:ó|o|aron)(?:\s+a)?|benefici(?:ó|o|aron)\s+a"
-                                 r"|atendiendo\s+a|se\s+atendi(?:ó|o|eron)(?:\s+a)?)\s+", re.IGNORECASE)
 
 # answers where an office may write the progress percentages when what was done does not hold them
 _OTRAS_CON_PORCENTAJES: tuple[Ruta, ...] = (("ejecucion", "como"), ("impacto",))

@@ -525,9 +525,11 @@ def _primero_no_programado(texto: str, programado: lectura.Trozo | None) -> lect
     return None
 
 
-def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool) -> None:
+def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool, solo_introducido: bool = False) -> None:
     """The amounts of the investment answer as written (figures, words, malformed ones), or an
-    explicit zero ('no se comprometieron recursos ...') as 0 when no executed amount is written."""
+    explicit zero ('no se comprometieron recursos ...') as 0 when no executed amount is written.  With
+    `solo_introducido` (prose that answers more than the investment), only an amount a verb or noun of
+    investing introduces is the executed one, and the sources are read only beside an amount or a zero."""
     texto = inversion.texto
     if tabular:
         montos = lectura.montos(texto)
@@ -536,13 +538,14 @@ def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool) -> 
             b.poner(base + ("inversion", "programada"), programados[0].texto, inversion.linea_de(programados[0].texto))
         ejecutado = next((m for m in montos if m not in programados), None)
     else:
-        programado = lectura.monto_programado(texto) or next(  # 'Se programaron $ 900 millones; …'
-            (m for m in lectura.montos(texto) if _es_programado(texto, m.inicio)), None)
+        programado = lectura.monto_programado(texto) or (None if solo_introducido else next(  # 'Se programaron $ 900 millones; …'
+            (m for m in lectura.montos(texto) if _es_programado(texto, m.inicio)), None))
         if programado:
             b.poner(base + ("inversion", "programada"), programado.texto, inversion.linea_de(programado.texto))
         ejecutado = lectura.monto_ejecutado(texto)
-        if ejecutado is None:  # 'Recursos invertidos: $ 1.200 millones del SGP': no verb, the label said it
+        if ejecutado is None and not solo_introducido:  # 'Recursos invertidos: $ 1.200 millones del SGP': no verb, the label said it
             ejecutado = _primero_no_programado(texto, programado)
+    cero = None
     if ejecutado is not None:
         monto = " ".join(ejecutado.texto.split())
         b.poner(base + ("inversion", "ejecutada"), monto, inversion.linea_de(ejecutado.texto))
@@ -550,6 +553,8 @@ def leer_inversion(b: Borrador, base: Ruta, inversion: Texto, tabular: bool) -> 
         cero = cero_explicito(texto, de_dinero=True)
         if cero is not None:
             b.poner(base + ("inversion", "ejecutada"), 0, inversion.linea_de(cero.texto))
+    if solo_introducido and ejecutado is None and cero is None and "programada" not in b.datos["metas"][base[1]].get("inversion", {}):
+        return
     for i, fuente in enumerate(lectura.fuentes(texto)):
         b.poner(base + ("inversion", "fuentes", i), fuente, inversion.linea_de(fuente))
 
