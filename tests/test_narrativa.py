@@ -666,3 +666,77 @@ def test_una_meta_escrita_en_un_solo_parrafo_da_sus_datos() -> None:
     assert meta.inversion.ejecutada.valor == 1240.5
     assert (meta.beneficiarios.total.valor, meta.beneficiarios.unidad) == (1180, "familias")
     assert meta.localizacion.municipios == ["Aguachica", "Curumaní", "Pelaya"]
+
+
+def test_un_solo_parrafo_que_habla_sobre_todo_de_la_inversion_sigue_siendo_lo_realizado() -> None:
+    """A one-paragraph meta is what was done even when money is what it says most; the amount a noun of investing
+    introduces is read ('con una inversión de'), an amount of something else ('vendieron productos por') is not, and
+    the percentages, people served and dates are read from it as from any account of what was done."""
+    cargado = _importar(PORTADA + (
+        "Meta 12. Entregar 600 kits de herramientas a pequeños productores.\n\n"
+        "Se entregaron 600 kits a pequeños productores de Pailitas y Tamalameque, quienes vendieron cosechas por "
+        "$ 95 millones; la Secretaría realizó la entrega con una inversión de $ 410 millones de recursos propios y se "
+        "alcanzó el 100 % de la meta programada para la vigencia, entre el 7 de julio y el 14 de agosto de 2025.\n\n"
+        "Meta 13. Capacitar 200 jóvenes rurales.\n\n"
+        "La Secretaría brindó formación en emprendimiento a 150 jóvenes rurales, 90 de Chimichagua y 60 de Chiriguaná; "
+        "la inversión ascendió a $ 88 millones del Sistema General de Regalías.\n"
+    ))
+    doce, trece = cargado.informe.metas
+    assert doce.logro.texto.startswith("Se entregaron 600 kits")
+    assert doce.inversion.texto is None  # the paragraph is not copied into another answer
+    assert (doce.inversion.ejecutada.cita, doce.inversion.programada, doce.inversion.fuentes) == ("$ 410 millones", None, ["recursos propios"])
+    assert doce.cumplimiento_periodo.valor == 100
+    assert trece.inversion.ejecutada.valor == 88
+    assert (trece.beneficiarios.total.valor, trece.beneficiarios.unidad) == (150, "jóvenes rurales")
+    assert [(g.grupo, g.cantidad.valor) for g in trece.beneficiarios.grupos] == [("Chimichagua", 90), ("Chiriguaná", 60)]
+
+
+def test_un_solo_parrafo_que_dice_que_no_hubo_recursos_ni_poblacion_ni_programacion() -> None:
+    """Explicit zeros of a one-paragraph meta are answers: no money committed (0, with the reason after it), nobody
+    served yet (0), and nothing programmed for the period (the cumplimiento is 'no programado', as written)."""
+    cargado = _importar(PORTADA + (
+        "Meta 14. Construir 25 reservorios de agua.\n\n"
+        "No se comprometieron recursos para esta meta en la vigencia porque el proyecto espera su aprobación; para 2025 "
+        "no se programó avance físico y por eso no se registra población beneficiada; las obras se contratarán en "
+        "diciembre de 2025.\n"
+    ))
+    meta = cargado.informe.metas[0]
+    assert meta.inversion.ejecutada.valor == 0
+    assert meta.beneficiarios.total.valor == 0
+    assert meta.cumplimiento_periodo.texto == "no se programó avance físico y por eso no se registra población beneficiada"
+    assert meta.cumplimiento_periodo.valor is None and not meta.cumplimiento_periodo.vacio
+
+
+def test_respuestas_de_un_correo_con_la_pregunta_y_un_guion() -> None:
+    """A plain-text e-mail: each answer on one line after its question without accents or '¿' and a dash
+    ('como se ejecuto - …'), single newlines between them; a question with nothing after its dash is an empty
+    answer; a meta numbered by levels keeps its whole code."""
+    cargado = _importar(PORTADA + (
+        "META N° 4.2.05: Restaurar 800 hectareas de bosque seco\n\n"
+        "que se hizo - Se restauraron 180 hectareas de las 200 programadas para la vigencia.\n"
+        "cuanto se invirtio - $ 1.512 millones de recursos propios.\n"
+        "que poblacion se atendio - 146 familias campesinas.\n"
+        "como se ejecuto - Mediante convenio con la corporacion autonoma.\n"
+        "con quien se ejecuto - Juntas de accion comunal.\n"
+        "donde se intervino - Municipios de Tierralta y Valencia.\n"
+        "que impacto se genero -\n"
+    ))
+    meta = cargado.informe.metas[0]
+    assert (meta.codigo, meta.nombre) == ("4.2.05", "Restaurar 800 hectareas de bosque seco")
+    assert meta.logro.texto.startswith("Se restauraron 180")
+    assert meta.inversion.ejecutada.valor == 1512
+    assert meta.beneficiarios.total.valor == 146
+    assert meta.ejecucion.como == "Mediante convenio con la corporacion autonoma."
+    assert meta.ejecucion.con_quien == "Juntas de accion comunal."
+    assert meta.localizacion.municipios == ["Tierralta", "Valencia"]
+    assert meta.impacto == ""
+
+
+@pytest.mark.parametrize(("linea", "codigo", "nombre"), [
+    ("Meta 2.3.1 Bono alimentario para personas mayores", "2.3.1", "Bono alimentario para personas mayores"),
+    ("Meta 2.3.1. Bono alimentario", "2.3.1", "Bono alimentario"),
+    ("META 3.1.12 – Vías terciarias", "3.1.12", "Vías terciarias"),
+])
+def test_un_codigo_por_niveles_no_necesita_puntuacion_antes_del_nombre(linea: str, codigo: str, nombre: str) -> None:
+    m = es_encabezado_meta(linea)
+    assert m is not None and (numero_de_meta(m), m.group("nombre")) == (codigo, nombre)

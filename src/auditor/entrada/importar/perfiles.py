@@ -52,10 +52,11 @@ class CampoPerfil(_Estricto):
     nombre: str = Field(pattern=r"^[a-z_]+$")  # how the reader and its tests call the label
     campo: CampoRespuesta
     pregunta: str | None = Field(default=None, min_length=1)
+    preguntas: list[str] = []  # the same question as other templates and offices word it ('cómo se ejecutó')
     titulos: list[str] = []
     rotulos: list[str] = []
 
-    @field_validator("titulos", "rotulos")
+    @field_validator("preguntas", "titulos", "rotulos")
     @classmethod
     def _no_vacios(cls, valores: list[str]) -> list[str]:
         if any(not v.strip() for v in valores):
@@ -161,19 +162,23 @@ def etiquetas_de(campo: CampoPerfil) -> list[Etiqueta]:
     ruta: Ruta = tuple(campo.campo.split("."))
     nombre = campo.nombre
     salida = []
-    if campo.pregunta:
-        f = frase(campo.pregunta)
-        # '¿Qué se hizo?' anywhere; 'Que se hizo?' anywhere but inside a word; 'QUE SE HIZO' or
-        # 'Qué se hizo:' only opening the paragraph.
-        patron = rf"¿\s*{f}\s*\??|(?<!\w){f}\s*\?|^[\s•·\-–]*{f}\s*(?::|$)"
+    for pregunta in ([campo.pregunta] if campo.pregunta else []) + campo.preguntas:
+        f = frase(pregunta)
+        # '¿Qué se hizo?' anywhere; 'Que se hizo?' anywhere but inside a word; 'QUE SE HIZO', 'Qué se hizo:' or
+        # 'que se hizo - …' only opening the paragraph.
+        patron = rf"¿\s*{f}\s*\??|(?<!\w){f}\s*\?|^[\s•·\-–]*{f}\s*(?::|{_GUION}|$)"
         salida.append(Etiqueta(nombre, re.compile(patron, re.IGNORECASE | re.MULTILINE), ruta, pregunta=True))
     for titulo in campo.titulos:
         salida.append(Etiqueta(nombre, re.compile(rf"^\s*{_titulo(titulo)}(?!\w)\s*:?"), ruta, titulo=True, pregunta=True))
     for rotulo in campo.rotulos:
         # 'Aliados: …', or the label alone on its line, with or without its colon ('Descripción de actividades'), or
         # a run-in lead with a full stop ('Población. 2.460 personas …', 'Recursos. $ 310 millones …')
-        salida.append(Etiqueta(nombre, re.compile(rf"^\s*{frase(rotulo)}\s*(?::|$|\.\s+(?=[A-ZÁÉÍÓÚÑ¿$\d]))", re.IGNORECASE), ruta))
+        salida.append(Etiqueta(nombre, re.compile(rf"^\s*{frase(rotulo)}\s*(?::|{_GUION}|$|\.\s+(?=[A-ZÁÉÍÓÚÑ¿$\d]))", re.IGNORECASE), ruta))
     return salida
+
+
+# a label set off from its answer by a dash between spaces, as a plain-text e-mail writes it: 'como se ejecuto - Mediante …'
+_GUION = r"[-–—](?=\s|$)"
 
 
 class Encabezados:
@@ -266,7 +271,7 @@ class Perfil:
             return True
         for etiqueta in self.etiquetas:  # 'Recursos: …'
             m = etiqueta.patron.match(linea)
-            if m is not None and m.start() == 0 and m.group(0).rstrip().endswith(":"):
+            if m is not None and m.start() == 0 and m.group(0).rstrip().endswith((":", "-", "–", "—")):
                 return True
         return False
 

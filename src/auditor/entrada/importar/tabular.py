@@ -196,7 +196,11 @@ class LectorTabular:
         indice = len(self.metas)
         meta = _Meta(indice, m.group("numero"), s.linea)
         self.metas.append(meta)
-        self.b.poner(("metas", indice, "numero"), int(m.group("numero")), s.linea)
+        if "." in m.group("numero"):  # a code by levels ('META N° 4.2.05'): the meta is named by it, and numbered by its order
+            self.b.poner(("metas", indice, "codigo"), m.group("numero"), s.linea)
+            self.b.poner(("metas", indice, "numero"), indice + 1, s.linea)
+        else:
+            self.b.poner(("metas", indice, "numero"), int(m.group("numero")), s.linea)
         nombre = m.group("nombre").strip()
         del_titulo = meta_del_titulo(nombre)
         if del_titulo is not None and del_titulo.nombre:  # '… construidas (meta cuatrienio: 400 viviendas)'
