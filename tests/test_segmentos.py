@@ -65,6 +65,14 @@ def test_rotulos_de_la_plantilla_dentro_de_un_parrafo() -> None:
         ("50%", porcentajes.Referente.PERIODO), ("50%", porcentajes.Referente.CUATRIENIO)]
 
 
+def test_el_porcentaje_de_la_vigencia_o_del_periodo_es_un_rotulo() -> None:
+    """'el 100% de la vigencia y el 50% del cuatrienio (6 de 12)': the period's and the plan's percentages."""
+    partes = partir("cual fue el avance - el 100% de la vigencia y el 50% del cuatrienio (6 de 12).")
+    leidos = [porcentajes.rotulado(m.group(0)) for e, _, m in partes if m is not None and e is not None and e.nombre == "porcentaje"]
+    assert [(p.texto, p.referente) for p in leidos if p is not None] == [
+        ("100%", porcentajes.Referente.PERIODO), ("50%", porcentajes.Referente.CUATRIENIO)]
+
+
 def test_rotulos_sin_tildes_ni_signo_inicial_no_se_confunden_con_la_prosa() -> None:
     assert [e.nombre for e, _, _ in partir("¿Donde se intervino? Cúcuta") if e] == ["donde"]
     # a question in the middle of prose without the opening '¿' is prose

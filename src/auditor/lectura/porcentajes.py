@@ -311,12 +311,13 @@ _COLA = (
 )
 # The label of a percentage cell of a template, on the text as written (case aside): "100% de cumplimiento
 # frente a lo programado en el periodo 2024-2025", "cumplimiento del 100 % frente a lo programado en el periodo",
-# "45,5% del cuatrienio", "ochenta por ciento de cumplimiento", "100% de avance frente al cuatrienio".  It only
+# "45,5% del cuatrienio", "ochenta por ciento de cumplimiento", "100% de avance frente al cuatrienio", "el 100% de la
+# vigencia".  It only
 # finds the phrase; what the percentage refers to is read by `porcentajes` on what it found (`rotulado`).
 ROTULO = (
     rf"(?:(?:cumplimiento|avance)\s+(?:del|de\s+un|de|en\s+un|al)\s+(?:{_NUMERO_CRUDO})"
     rf"|(?:{_NUMERO_CRUDO})\s*(?:de\s+(?:cumplimiento|avance)\b|del\s+cuatrienio\b|frente\s+al\s+cuatrienio\b"
-    rf"|de\s+la\s+meta\s+del\s+cuatrienio\b|de\s+lo\s+programado\b))"
+    rf"|de\s+la\s+meta\s+del\s+cuatrienio\b|de\s+lo\s+programado\b|del\s+per[ií]odo\b|de\s+la\s+vigencia\b))"
     + _COLA
 )
 
