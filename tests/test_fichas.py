@@ -130,3 +130,47 @@ def test_una_tabla_de_encabezado_y_una_fila_por_meta() -> None:
     assert meta.ejecucion.como is not None and meta.ejecucion.como.startswith("Se prestó el servicio")
     assert "12 días demostrativos" in meta.ejecucion.como and meta.impacto is None
     assert meta.beneficiarios.total is not None and meta.beneficiarios.total.valor == 1020
+
+
+def _ficha_con_el_titulo_en_la_tabla() -> bytes:
+    """Each meta's ficha heads itself: 'META 214' and the meta's name in the first column's cell, merged down the
+    rows of the indicator's values; the cover is a table of its fields."""
+    documento: Any = docx.Document()
+    portada = documento.add_table(rows=3, cols=2)
+    for fila, (rotulo, valor) in zip(portada.rows, [("Entidad", "Gobernación del Tolima"), ("Dependencia", "Secretaría de Vivienda"),
+                                                      ("Fecha de corte", "31 de octubre de 2025")], strict=True):
+        fila.cells[0].text, fila.cells[1].text = rotulo, valor
+    documento.add_paragraph("Informe de Rendición de Cuentas – Vigencia 2025")
+    for numero, (programado, ejecutado, municipios) in ((214, ("120 viviendas", "120 viviendas", "Planadas y Rioblanco.")),
+                                                        (215, ("No programado (NP)", "0", "Chaparral."))):
+        tabla = documento.add_table(rows=6, cols=2)
+        titulo = tabla.cell(0, 0).merge(tabla.cell(2, 0))
+        titulo.text = f"META {numero}"
+        titulo.add_paragraph("Construir 400 viviendas nuevas rurales")
+        tabla.cell(0, 1).text = "Meta cuatrienio: 400 viviendas"
+        tabla.cell(1, 1).text = f"Programado 2025: {programado} | Ejecutado a la fecha de corte: {ejecutado}"
+        tabla.cell(2, 1).text = "Fuente: Sistema General de Regalías"
+        for fila, (rotulo, valor) in zip(tabla.rows[3:], [("Avance de la meta", "Se entregaron las viviendas programadas."),
+                                                         ("Inversión", "$ 2.850 millones del Sistema General de Regalías."),
+                                                         ("Municipios", municipios)], strict=True):
+            fila.cells[0].text, fila.cells[1].text = rotulo, valor
+    salida = io.BytesIO()
+    documento.save(salida)
+    return salida.getvalue()
+
+
+def test_la_ficha_que_lleva_su_titulo_en_la_primera_celda() -> None:
+    """No heading outside the tables, and 'META 214' alone in the first cell (a form no tabular heading takes): each
+    table is its meta's ficha; the values of one cell joined by '|' each go to their field ('NP': nothing
+    programmed); the cover table is read as the cover, not reported as a table the reader skips."""
+    cargado = cargar_bytes(_ficha_con_el_titulo_en_la_tabla(), "borrador.docx")
+    doce, quince = cargado.informe.metas
+    assert [m.numero for m in cargado.informe.metas] == [214, 215]
+    assert doce.nombre == "Construir 400 viviendas nuevas rurales"
+    assert (doce.programado_periodo.valor, doce.logro.cantidad.valor) == (120, 120)
+    assert doce.logro.texto.endswith("Se entregaron las viviendas programadas.")  # after the executed count, as written
+    assert doce.inversion.ejecutada.valor == 2850
+    assert doce.localizacion.municipios == ["Planadas", "Rioblanco"]
+    assert quince.programado_periodo.valor is None and not quince.programado_periodo.vacio
+    assert str(cargado.informe.fecha_corte) == "2025-10-31"
+    assert not [p for p in cargado.problemas if p.regla == "ENT004"]

@@ -603,3 +603,36 @@ def test_una_raya_tras_la_ultima_meta_cierra_el_documento() -> None:
     assert meta.inversion.texto == "$ 10 millones de recursos propios."
     [cierre] = [p for p in cargado.problemas if "se cierra" in p.mensaje]
     assert (cierre.regla, cierre.linea, cierre.texto) == ("ENT005", 17, "---")
+
+
+def test_el_correo_que_trae_el_informe_antes_de_su_portada_no_es_la_portada() -> None:
+    """An e-mail pasted above the report (header lines, greeting, a message that hands it over) is left out and said
+    once (ENT005); the report's own cover below it gives the entity and the cut-off."""
+    texto = (
+        "Asunto: RV: Insumo rendicion de cuentas 2025\n"
+        "Para: Oficina Asesora de Planeacion <planeacion@cesar.gov.co>\n\n"
+        "Buenas tardes Dra. Yulieth,\n\n"
+        "Remito el insumo de las metas de la Secretaria, en texto plano para pegarlo en la plantilla. Quedo atento a "
+        "cualquier ajuste.\n\n"
+        "GOBERNACION DEL CESAR\n\nSECRETARIA DE AMBIENTE\n\nINFORME DE RENDICION DE CUENTAS - VIGENCIA 2025\n\n"
+        "Fecha de corte: 30/09/2025\n\n"
+        "Meta # 1 Viveros\n\n¿Qué se hizo? Se dotaron 3 viveros.\n\n¿Cuánto se invirtió? $ 10 millones de recursos propios.\n"
+    )
+    cargado = _importar(texto)
+    assert str(cargado.informe.fecha_corte) == "2025-09-30"
+    [correo] = [p for p in cargado.problemas if "abre con el correo" in p.mensaje]
+    assert (correo.regla, correo.linea) == ("ENT005", 1)
+    assert correo.texto.startswith("Asunto: RV: Insumo rendicion de cuentas 2025")
+
+
+def test_un_correo_que_es_toda_la_portada_se_sigue_leyendo_como_portada() -> None:
+    """When no cover follows the message, the message is the cover (it names the secretaría): nothing is left out."""
+    texto = (
+        "Asunto: RE: Insumos del Informe de Rendición de Cuentas 2025 - Secretaría de las TIC\n\n"
+        "Buenas tardes: remitimos las respuestas con corte a 30 de septiembre de 2025. Quedamos atentos a cualquier ajuste.\n\n"
+        "Meta # 1 Zonas WiFi instaladas\n\n¿Qué se hizo? Se instalaron 15 zonas WiFi.\n\n"
+        "¿Cuánto se invirtió? $ 20 millones de recursos propios.\n"
+    )
+    cargado = _importar(texto)
+    assert cargado.informe.secretaria == "Secretaría de las TIC"
+    assert not [p for p in cargado.problemas if "abre con el correo" in p.mensaje]

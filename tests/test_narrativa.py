@@ -33,6 +33,7 @@ def _importar(texto: str) -> Any:
     ("Meta de producto 88 – 12 huertas", "88", "12 huertas"),
     ("meta de producto 88:", "88", ""),
     ("Meta N° 5: 12 huertas", "5", "12 huertas"),
+    ("Indicador de producto 3301053 – Eventos culturales realizados", "3301053", "Eventos culturales realizados"),
 ])
 def test_encabezados_de_meta(linea: str, numero: str, nombre: str) -> None:
     m = es_encabezado_meta(linea)
@@ -44,6 +45,8 @@ def test_encabezados_de_meta(linea: str, numero: str, nombre: str) -> None:
     "Metas alcanzadas: 12",
     "Meta # 4 Huertas",  # the tabular template's heading
     "La meta 31 se cumplió.",
+    "Indicador de producto: Eventos culturales realizados",  # the indicator's name inside a meta, not its heading
+    "Indicador de producto 3301053",  # a code alone names nothing
 ])
 def test_lo_que_no_es_encabezado_de_meta(linea: str) -> None:
     assert es_encabezado_meta(linea) is None

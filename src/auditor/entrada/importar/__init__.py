@@ -16,7 +16,7 @@ from pathlib import Path
 from auditor.entrada.formato import reconocer
 from auditor.entrada.importar import matriz, narrativa, perfiles, tabular
 from auditor.entrada.importar.borrador import Borrador
-from auditor.entrada.importar.cierre import cierre_del_documento
+from auditor.entrada.importar.cierre import cierre_del_documento, inicio_del_documento
 from auditor.entrada.importar.perfiles import Perfil
 from auditor.entrada.importar.segmentos import Segmento, segmentos_de_texto
 from auditor.entrada.problemas import ENTRADA_SUPUESTO
@@ -106,26 +106,34 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
 
 
 def _sin_cierre(segmentos: list[Segmento], eleccion: Eleccion, borrador: Borrador) -> list[Segmento]:
-    """The segments before the document's closing after its last meta (`cierre.cierre_del_documento`: an e-mail's
-    closing, signature and quoted message, or a rule and a colophon); what is left out is said once (ENT005), at
-    the line it starts at."""
+    """The segments between the e-mail that carries the document, if it opens with one (`cierre.inicio_del_documento`),
+    and its closing after its last meta (`cierre.cierre_del_documento`: an e-mail's closing, signature and quoted
+    message, or a rule and a colophon); what is left out is said once each (ENT005), at the line it starts at."""
     perfil_ = eleccion.perfil
     if perfil_ is None:
         return segmentos  # the matrix: one table, no tail to tell
     if perfil_.plantilla == "narrativa":
-        es_meta: Callable[[Segmento], bool] = lambda s: narrativa.es_meta(s, perfil_)  # noqa: E731
+        inicios = {id(segmentos[i]) for i in narrativa.inicios_de_meta(segmentos, perfil_)}
+        es_meta: Callable[[Segmento], bool] = lambda s: id(s) in inicios  # noqa: E731
     else:
         encabezado = perfil_.encabezado
         es_meta = lambda s: encabezado.match(s.texto) is not None  # noqa: E731
     corte = cierre_del_documento(segmentos, es_meta)
-    if corte is None:
-        return segmentos
-    inicio = segmentos[corte]
-    borrador.problema(ENTRADA_SUPUESTO, inicio.linea,
-                      tr("desde aquí el documento se cierra (una raya, la despedida y la firma de un correo o el mensaje que "
-                         "responde): no es parte de ninguna meta y no se audita ({parrafos} párrafos)", parrafos=len(segmentos) - corte),
-                      texto=inicio.texto[:160])
-    return segmentos[:corte]
+    if corte is not None:
+        inicio = segmentos[corte]
+        borrador.problema(ENTRADA_SUPUESTO, inicio.linea,
+                          tr("desde aquí el documento se cierra (una raya, la despedida y la firma de un correo o el mensaje que "
+                             "responde): no es parte de ninguna meta y no se audita ({parrafos} párrafos)", parrafos=len(segmentos) - corte),
+                          texto=inicio.texto[:160])
+        segmentos = segmentos[:corte]
+    abre = inicio_del_documento(segmentos, es_meta)
+    if abre:
+        borrador.problema(ENTRADA_SUPUESTO, segmentos[0].linea,
+                          tr("el documento abre con el correo que lo envía (asunto, destinatarios, saludo y mensaje): no es la "
+                             "portada del informe y no se audita ({parrafos} párrafos)", parrafos=abre),
+                          texto=segmentos[0].texto[:160])
+        segmentos = segmentos[abre:]
+    return segmentos
 
 
 def es_documento_de_informe(texto: str) -> bool:
@@ -167,6 +175,11 @@ def elegir_plantilla(segmentos: list[Segmento]) -> Eleccion | None:
         metas = _metas_de(perfil_, propios)
         if metas and (perfil_.plantilla not in mejores or metas > mejores[perfil_.plantilla][0]):
             mejores[perfil_.plantilla] = (metas, perfil_)
+    if not mejores:  # headings only in the first cell of tables, in a form no tabular heading takes ('META 214' heading
+        for perfil_ in perfiles.en_uso():  # each meta's ficha): the narrative reader reads each table as its meta's
+            metas = len(narrativa.inicios_de_meta(propios, perfil_)) if perfil_.plantilla == "narrativa" else 0
+            if metas and ("narrativa" not in mejores or metas > mejores["narrativa"][0]):
+                mejores["narrativa"] = (metas, perfil_)
     if not mejores:  # no 'Meta N' anywhere: the fallback headings ('2.1.1 Cámaras …'), profile by profile, where
         textos = [s.texto for s in propios]  # the labels of at least three of the template's questions show the template
         for perfil_ in perfiles.en_uso():

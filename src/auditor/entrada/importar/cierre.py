@@ -1,6 +1,7 @@
-"""What closes a document after its last meta and answers none of them: an e-mail's closing and signature and the
-message it replies to ('-----Mensaje original-----'), or a horizontal rule and the colophon below it ('---' /
-'Documento elaborado por …'). The importer leaves it out and says so."""
+"""What wraps a document and answers none of its metas: an e-mail's closing and signature and the message it replies
+to ('-----Mensaje original-----'), or a horizontal rule and the colophon below it ('---' / 'Documento elaborado por …'),
+after its last meta; and before its cover, the e-mail that carries it (its header lines, the greeting and the message
+that hands it over). The importer leaves them out and says so."""
 
 from __future__ import annotations
 
@@ -46,3 +47,33 @@ def cierre_del_documento(segmentos: list[Segmento], es_meta: Callable[[Segmento]
         if _DESPEDIDA.match(texto) or _MENSAJE_CITADO.match(texto):
             return i - 1 if i - 1 > ultima and _ENTREGA.match(segmentos[i - 1].texto) else i
     return None
+
+
+# a header line of the e-mail that carries the report, as mail programs write it when a message is pasted or exported
+_CABECERA_DE_CORREO = re.compile(r"^\s*(?:asunto|de|para|cc|cco|enviado|enviado\s+el|fecha|subject|from|to|sent|date)\s*:\s*\S",
+                                 re.IGNORECASE)
+# how the message opens: 'Buenas tardes Dra. Yulieth,', 'Cordial saludo.', 'Estimado ingeniero:'
+_SALUDO = re.compile(r"^\s*(?:buen[oa]s\s+(?:d[ií]as|tardes|noches)|cordial\s+saludo|un\s+cordial\s+saludo|estimad[oa]s?|apreciad[oa]s?"
+                     r"|respetad[oa]s?|señor(?:a|es|as)?|doctor(?:a)?|dr[a]?\.|hola)\b", re.IGNORECASE)
+# the sentence that hands the report over, anywhere in the message ('Quedo atento a cualquier ajuste.')
+_ENTREGA_EN_MENSAJE = re.compile(r"\b(?:quedamos|quedo)\s+atent[oa]s?\b|\bcualquier\s+(?:inquietud|duda|ajuste|comentario)\b",
+                                 re.IGNORECASE)
+_MENSAJE_MAXIMO = 6  # paragraphs of the message looked at, after the greeting
+
+
+def inicio_del_documento(segmentos: list[Segmento], es_meta: Callable[[Segmento], bool]) -> int:
+    """Index of the first segment after the e-mail that carries the document, when the document opens with one and
+    the report's own cover follows it: the mail's header lines ('Asunto: …', 'Para: …'), the greeting and the message
+    up to the paragraph that hands the report over ('… Quedo atento a cualquier ajuste.'), with at least one paragraph
+    after it before the first meta.  0 otherwise: an e-mail whose message is all the cover there is (it says the
+    secretaría and the cut-off) stays the cover."""
+    i = 0
+    while i < len(segmentos) and not segmentos[i].en_tabla and _CABECERA_DE_CORREO.match(segmentos[i].texto):
+        i += 1
+    if i == 0 or i >= len(segmentos) or not _SALUDO.match(segmentos[i].texto):
+        return 0
+    primera_meta = next((k for k, s in enumerate(segmentos) if es_meta(s)), len(segmentos))
+    for j in range(i, min(primera_meta, i + 1 + _MENSAJE_MAXIMO)):
+        if _ENTREGA_EN_MENSAJE.search(segmentos[j].texto):
+            return j + 1 if j + 1 < primera_meta else 0
+    return 0

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.perfiles import Perfil
 from auditor.lectura import respuestas as lectura
-from auditor.lectura.cifras import leer_numero
+from auditor.lectura.cifras import leer_numero, sin_valor
 from auditor.lectura.fuente import Ruta
 from auditor.lectura.porcentajes import porcentajes
 
@@ -89,6 +89,9 @@ def poner_dato(b: Borrador, base: Ruta, campo: str, valor: str, linea: int) -> b
     solo = valor.strip().rstrip(".") if cuenta is None and leer_numero(valor.strip().rstrip(".")) is not None else None
     cantidad = cuenta.cantidad if cuenta is not None else solo  # 'Programado 2025: 600', the unit in the meta's name
     if campo == "programado_periodo":
+        if cantidad is None and sin_valor(valor):  # 'Programado 2025: No programado (NP)': nothing programmed, as written
+            b.poner(base + ("programado_periodo",), valor.strip(), linea)
+            return True
         if cantidad is None:
             return False
         b.poner(base + ("programado_periodo",), cantidad, linea)

@@ -39,6 +39,19 @@ def es_meta(s: Segmento, perfil_: Perfil = PERFIL) -> bool:
     return not s.en_tabla and es_encabezado_meta(s.texto, perfil_) is not None
 
 
+def inicios_de_meta(segmentos: list[Segmento], perfil_: Perfil = PERFIL) -> list[int]:
+    """The indices of the paragraphs that open a meta: its headings outside any table; in a document that has none,
+    the headings that open the first cell of a table's row ('META 214' in the merged cell that heads each meta's
+    ficha), whose table then answers that meta.  (Where headings stand outside tables, a 'Meta N' in a cell is a
+    summary table's row, not a meta.)"""
+    fuera = [i for i, s in enumerate(segmentos) if es_meta(s, perfil_)]
+    if fuera:
+        return fuera
+    return [i for i, s in enumerate(segmentos)
+            if s.en_tabla and s.celda == 0 and not s.fusionada and (i == 0 or segmentos[i - 1].fila != s.fila)
+            and es_encabezado_meta(s.texto, perfil_) is not None]
+
+
 def numero_de_meta(m: re.Match[str]) -> str:
     return m.group("numero")
 
@@ -71,7 +84,7 @@ class LectorNarrativo:
         return es_eje(s, self.perfil)
 
     def leer(self) -> None:
-        inicios = [i for i, s in enumerate(self.segmentos) if es_meta(s, self.perfil)]
+        inicios = inicios_de_meta(self.segmentos, self.perfil)
         primera = inicios[0]
         preambulo = self.segmentos[:primera]
         portada = list(preambulo)
@@ -112,7 +125,7 @@ class LectorNarrativo:
             if s is not None and s.en_tabla:
                 tabla.append(s)
                 continue
-            if tabla and leer_tabla_de_resumen(tabla, self.b):
+            if tabla and (leer_tabla_de_resumen(tabla, self.b) or _es_tabla_de_portada(tabla)):
                 tabla = []
             if tabla:
                 self.b.problema(ENTRADA_SIN_UBICAR, tabla[0].linea,
@@ -243,6 +256,12 @@ class LectorNarrativo:
         actual: Ruta | None = None
         de_un_dato: set[Ruta] = set()  # 'Logro a 31 de agosto: 2.640 hogares': the count, not the answer of what was done
         for u in unidades:
+            varios = [self.perfil.dato(p) for p in u.texto.split(" | ")]
+            if len(varios) > 1 and all(d is not None and d[0] != "logro.cantidad" for d in varios[:-1]) and varios[-1] is not None:
+                # 'Programado 2025: 3,0 km | Ejecutado a la fecha de corte: 2,6 km': several values in one cell, each its own
+                *primeros, ultimo = [d for d in varios if d is not None]
+                if all(poner_dato(self.b, base, campo, valor, u.linea) for campo, valor in primeros):
+                    u = _parte(u, u.texto[u.texto.rindex(" | ") + 3:])
             dato = self.perfil.dato(u.texto)  # 'Programado 2025: 175.000', '% de cumplimiento: 98 %': a value, not an answer
             if dato is not None:
                 campo, valor = dato
@@ -425,6 +444,19 @@ _FIRMA = re.compile(r"^\s*(?:elabor[oó]|proyect[oó]|revis[oó]|aprob[oó]|vo\.
 # A numbered outline heading: '2.1.1. Estudiantes formados en la Red de Escuelas de Música', '3.2 Programa: Pecuario'
 _TITULO_NUMERADO = re.compile(r"^\s*(?P<nivel>\d{1,2}(?:\.\d{1,3})+)\.?\s+(?P<titulo>[^\W\d][^.!?]{0,160})$")
 _CODIGO_ENTRE_PARENTESIS = re.compile(r"^\s*\(\s*c[oó]d(?:igo|\.)?[^()]*\)\s*", re.IGNORECASE)
+
+
+# the labels of a cover written as a table ('Entidad | Gobernación del Tolima', 'Fecha de corte | 31 de octubre de 2025')
+_ROTULO_DE_PORTADA = re.compile(
+    r"^\s*(?:entidad|dependencia|secretar[ií]a|oficina|fecha(?:\s+de\s+corte)?|corte|periodo|per[ií]odo|vigencia|responsable(?:\s+del\s+reporte)?"
+    r"|departamento|municipio|plan(?:\s+de\s+desarrollo)?|elaborado\s+por|elabor[oó]|revis[oó]|aprob[oó]|versi[oó]n|c[oó]digo)\s*:?\s*$",
+    re.IGNORECASE)
+
+
+def _es_tabla_de_portada(tabla: list[Segmento]) -> bool:
+    """A table of the cover's fields, label | value: the cover reader reads it; it holds no figures of the metas."""
+    rotulos = [s for s in tabla if s.celda == 0]
+    return bool(rotulos) and all(_ROTULO_DE_PORTADA.match(s.texto) for s in rotulos)
 
 
 def _eje_y_nombre(titulos: list[Segmento]) -> tuple[str | None, str | None]:
