@@ -208,3 +208,14 @@ def test_nada_programado_para_el_periodo_dicho_en_la_prosa(texto: str, dicho: st
 ])
 def test_lo_que_no_es_nada_programado(texto: str) -> None:
     assert sin_programar(texto) is None
+
+
+@pytest.mark.parametrize(("texto", "dados"), [
+    ("La meta no se cumplió al 100 % por el retraso en la entrega de materiales.", []),
+    ("Sin alcanzar el 80 % previsto, se logró el 60 % de lo programado.", ["60 %"]),
+    ("No se llegó al 50 % del cuatrienio; el avance es del 45 % del cuatrienio.", ["45 %"]),
+    ("Se cumplió al 100 % lo programado.", ["100 %"]),
+])
+def test_un_porcentaje_que_no_se_alcanzo_no_es_el_que_el_texto_da(texto: str, dados: list[str]) -> None:
+    """'no se cumplió al 100 %' names a mark not reached: it is neither the cumplimiento nor any other value."""
+    assert [p.texto for p in porcentajes(texto)] == dados

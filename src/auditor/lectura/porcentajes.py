@@ -235,6 +235,13 @@ def _rotulo_de_ambito(delante: str) -> Referente | None:
     return Referente(next(k for k, v in m.groupdict().items() if v is not None))
 
 
+# a percentage the text says was not reached, right before it: 'no se cumplió al 100 %', 'sin alcanzar el 80 %',
+# 'no llegó al 50 %' (normalized text)
+_NO_ALCANZADO = re.compile(
+    r"\b(?:no|sin)\s+(?:se\s+)?(?:(?:ha|han|haya|hayan|pudo|pudieron|logro|logra)\s+)?"
+    r"(?:cumpli\w*|cumplir|alcanz\w*|lleg\w*|logr\w*)\s+(?:(?:a|al|el|en|un|con|del)\s+){0,2}$")
+
+
 @lru_cache(maxsize=1024)
 def porcentajes(texto: str) -> tuple[Porcentaje, ...]:
     """Every percentage of `texto`, in order, with what it refers to (see the module)."""
@@ -272,6 +279,8 @@ def porcentajes(texto: str) -> tuple[Porcentaje, ...]:
                 referente = _entre_parentesis(delante)
         if referente is None:
             referente = _rotulo_de_ambito(normal[max(previo_fin, inicio - _VENTANA):inicio])
+        if _NO_ALCANZADO.search(normal, max(previo_fin, inicio - _VENTANA), inicio):
+            continue  # 'la meta no se cumplió al 100 %': a mark not reached, not a percentage the text gives
         comienzo, fin = indices[inicio], indices[m.end() - 1] + 1
         encontrados.append(Porcentaje(valor, comienzo, fin, texto[comienzo:fin], referente))
         previo_fin, anterior = m.end(), referente
