@@ -31,12 +31,16 @@ class InformeIlegible(_Entrada):
     nombre = "archivo-ilegible"
     mensaje = "El archivo no se puede leer como informe"
     doc = Documentacion(
-        que_revisa="Que el archivo sea YAML o JSON válido, en UTF-8, no vacío y con un solo documento.",
+        que_revisa="Que cada archivo se pueda leer: un YAML o JSON válido, en UTF-8, no vacío y con un solo documento; un documento "
+        "(.docx, texto, Markdown) que siga una plantilla del informe, con sus encabezados de meta; un .doc, .pdf u .odt se "
+        "nombra por lo que es.",
         por_que="Un archivo que no se puede leer no se audita: el revisor debe saberlo, con la línea del problema, "
         "en lugar de creer que el informe no tiene hallazgos.",
         ejemplo_falla="metas:\n  - numero: 1\n    nombre: \"Rondas de negociación\n",
         ejemplo_pasa="metas:\n  - numero: 1\n    nombre: \"Rondas de negociación\"\n",
-        que_hacer="Corrija el archivo en la línea señalada (YAML o JSON válido, UTF-8, un solo documento) y vuelva a auditarlo.",
+        que_hacer="Corrija el archivo en la línea señalada (YAML o JSON válido, UTF-8, un solo documento); en un documento, escriba los "
+        "encabezados de meta de la plantilla («Meta # N», «Meta N:») o describa la plantilla de la oficina en un perfil propio "
+        "(--rules), o guarde un .doc, .pdf u .odt como .docx; y vuelva a auditarlo.",
     )
 
 
