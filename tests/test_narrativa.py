@@ -743,3 +743,35 @@ def test_respuestas_de_un_correo_con_la_pregunta_y_un_guion() -> None:
 def test_un_codigo_por_niveles_no_necesita_puntuacion_antes_del_nombre(linea: str, codigo: str, nombre: str) -> None:
     m = es_encabezado_meta(linea)
     assert m is not None and (numero_de_meta(m), m.group("nombre")) == (codigo, nombre)
+
+
+def test_markdown_con_fichas_pregunta_respuesta_cuadros_de_programa_y_titulos_en_negrita() -> None:
+    """A Google Docs export: '## **Programa …**' headings, '### Meta 2.3.1 …', a 'Pregunta | Respuesta' table per meta
+    whose questions keep their '¿…?', a last row left without its answer, and after the programa's last meta the
+    budget table pasted from a spreadsheet with its subtotal.  The empty row is an empty answer, the table is a claim
+    about the metas of its rows (not the last meta's answer, nor its caption), and the bold heading names the next
+    metas' programa."""
+    texto = (
+        "# Informe de Rendición de Cuentas 2025\n\n**Alcaldía de Valledupar**\n\n**Secretaría de Desarrollo Social**\n\n"
+        "## **Programa 2.3 Vejez digna**\n\n"
+        "### **Meta 2.3.1 Atender 1.500 personas mayores**\n\n"
+        "| Pregunta | Respuesta |\n| :---- | :---- |\n"
+        "| ¿Qué se hizo? | Se atendieron 1.450 personas mayores en los Centros Vida. |\n"
+        "| ¿Cuánto se invirtió? | **Inversión:** \\$ 620.000.000 de recursos propios |\n"
+        "| ¿Qué impacto se logró? |  |\n\n"
+        "**Cuadro de ejecución presupuestal – Programa 2.3** (copiado de la hoja de seguimiento)\n\n"
+        "| Meta | Programado 2025 | Ejecutado 2025 |\n| :---- | ----: | ----: |\n"
+        "| 2.3.1 | 650,000,000 | 620,000,000 |\n"
+        "| **Subtotal Programa 2.3** | **650,000,000** | **620,000,000** |\n\n"
+        "## **Programa 2.4 Habitante de calle**\n\n"
+        "### **Meta 2.4.1 Atender 300 habitantes de calle**\n\n"
+        "| Pregunta | Respuesta |\n| :---- | :---- |\n"
+        "| ¿Qué se hizo? | Se atendieron 280 habitantes de calle. |\n"
+    )
+    cargado = cargar_bytes(texto.encode("utf-8"), "borrador.md")
+    uno, dos = cargado.informe.metas
+    assert uno.impacto == ""  # SEC001 tells it: the question is there, its answer is not
+    assert uno.inversion.ejecutada.valor == 620
+    assert dos.eje == "Programa 2.4 Habitante de calle"
+    assert [t.eje for t in cargado.informe.totales] == ["Subtotal Programa 2.3"]
+    assert not [p for p in cargado.problemas if p.regla == "ENT004"]

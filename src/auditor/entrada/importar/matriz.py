@@ -267,6 +267,8 @@ def buscar_matriz(segmentos: list[Segmento], perfil: dict[str, tuple[tuple[str, 
 # --- reading the rows -------------------------------------------------------------------------
 
 _TOTAL = re.compile(r"^\s*(?:gran\s+)?total(?:es)?(?:\s+general)?\b\s*[:.]?", re.IGNORECASE)
+# in a summary table, a programa's subtotal too: 'Subtotal Programa 2.4', 'Sub-total'
+_SUBTOTAL = re.compile(r"^\s*(?:gran\s+)?(?:sub\s*-?\s*)?total(?:es)?(?:\s+general)?\b\s*[:.]?", re.IGNORECASE)
 _NO_DATO = re.compile(r"^\s*(?:n\s*[./]?\s*a\.?|no\s+aplica|no\s+programad[oa]s?|sin\s+programar|[-–—]+)\s*\.?\s*$", re.IGNORECASE)
 _ESCALA = ((re.compile(r"\bmillones\b|\bmill\.?\b|\bmm\b", re.IGNORECASE), "millones"),
            (re.compile(r"\bmiles\b", re.IGNORECASE), "miles"))
@@ -407,7 +409,7 @@ def leer_tabla_de_resumen(segmentos: list[Segmento], b: Borrador) -> bool:
         for fila in todas[k + cab.filas:]:
             if fila.tabla != todas[k].tabla:
                 break
-            rotulo = _rotulo_total(fila, cab.columnas)
+            rotulo = _rotulo_total(fila, cab.columnas, _SUBTOTAL)  # a programa's 'Subtotal' closes the rows above it
             if rotulo is not None:
                 numeros = b.numeros_de(metas)  # none when a code names no meta of the report
                 if numeros:
@@ -436,13 +438,14 @@ def _municipios(texto: str) -> list[str]:
     return [m for m in lectura.municipios(f"municipios de {texto}") if d.buscar(m)]
 
 
-def _rotulo_total(fila: Fila, columnas: dict[int, str]) -> str | None:
-    """'TOTAL' when the row's first written cell, or its number or meta cell, says it."""
+def _rotulo_total(fila: Fila, columnas: dict[int, str], total: re.Pattern[str] | None = None) -> str | None:
+    """'TOTAL' when the row's first written cell, or its number or meta cell, says it (or what `total` finds)."""
+    total = total or _TOTAL
     escritas = [c for c in sorted(fila.celdas) if fila.celdas[c].texto.strip()]
     candidatas = escritas[:1] + [c for c, f in columnas.items() if f in ("numero", "nombre")]
     for c in candidatas:
         celda = fila.celdas.get(c)
-        if celda is not None and _TOTAL.match(celda.texto):
+        if celda is not None and total.match(celda.texto):
             return celda.texto.strip().rstrip(":.")
     return None
 

@@ -64,10 +64,17 @@ _VERBO_INICIAL = re.compile(r"^\s*[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?:ar|er|ir
 _META_UNA = re.compile(r"^\s*\w+\s+de\s+(?:un|una)\s+(?P<unidad>[a-záéíóúñ]+)", re.IGNORECASE)
 
 
-def es_eje(s: Segmento, perfil_: Perfil = PERFIL) -> bool:
-    """An upper-case heading naming the eje ('FRONTERA COMO OPORTUNIDAD DE DESARROLLO')."""
+def es_eje(s: Segmento, perfil_: Perfil = PERFIL, en_negrita: bool = False) -> bool:
+    """An upper-case heading naming the eje ('FRONTERA COMO OPORTUNIDAD DE DESARROLLO'); with `en_negrita` (after a
+    meta's answers, where a cover's bold lines cannot be), also one set all in bold as a heading is ('## **Programa 2.4
+    Habitante de calle**') that is not a label."""
     t = s.texto.strip()
-    return not s.en_tabla and len(t) <= 120 and t.isupper() and not t.endswith(".") and not es_encabezado_meta(t, perfil_)
+    if s.en_tabla or len(t) > 120 or t.endswith(".") or es_encabezado_meta(t, perfil_):
+        return False
+    if t.isupper():
+        return True
+    return (en_negrita and s.negritas == (t,) and rotulo(t, perfil_) is None and not perfil_.es_rotulo_solo(t)
+            and clasificar.etiqueta(t) is None)
 
 
 class LectorNarrativo:
@@ -99,7 +106,7 @@ class LectorNarrativo:
             fin = inicios[n + 1] - len(titulos[n + 1]) if n + 1 < len(inicios) else len(self.segmentos)
             parrafos = self.segmentos[inicio:fin]
             siguiente_eje = None
-            while len(parrafos) > 1 and self._es_eje(parrafos[-1]):
+            while len(parrafos) > 1 and es_eje(parrafos[-1], self.perfil, en_negrita=True):
                 siguiente_eje = parrafos.pop().texto
             self._meta(n, parrafos, eje, _eje_y_nombre(titulos[n])[1])
             proximo = _eje_y_nombre(titulos[n + 1])[0] if n + 1 < len(inicios) else None
@@ -166,7 +173,7 @@ class LectorNarrativo:
                 self.b.poner(base + ("meta_cuatrienio", "unidad"), del_titulo.unidad, linea_nombre)
         else:
             self._meta_cuatrienio(base, nombre, linea_nombre)
-        unidades = _unidades(resto)
+        unidades = _unidades(self._sin_tablas_de_resumen(resto))
         if unidades and (del_parrafo := meta_en_parrafo(unidades[0].texto)) is not None:
             # 'Indicador de producto: … Meta cuatrienio: 2.400 productores.': the target, not what was done; what
             # a single newline ran into it ('Periodo: …') is the next answer
@@ -208,6 +215,30 @@ class LectorNarrativo:
         inversion = textos.get(("inversion", "texto"))
         if inversion is not None:
             self._programado_cero(base, inversion)
+
+    def _sin_tablas_de_resumen(self, parrafos: list[Segmento]) -> list[Segmento]:
+        """A meta's paragraphs without the summary tables among them: a table whose header names the meta and its
+        data, a row per meta of the report and a total or a programa's subtotal ('Cuadro de ejecución presupuestal –
+        Programa 2.3' pasted after the programa's last meta) is a claim about those metas (`leer_tabla_de_resumen`,
+        checked by the totals rules), not an answer of the meta it follows; its caption right before it goes with it."""
+        salida: list[Segmento] = []
+        i = 0
+        while i < len(parrafos):
+            if not parrafos[i].en_tabla:
+                salida.append(parrafos[i])
+                i += 1
+                continue
+            j = i
+            while j < len(parrafos) and parrafos[j].en_tabla:
+                j += 1
+            tabla = parrafos[i:j]
+            if leer_tabla_de_resumen(tabla, self.b):
+                if salida and not salida[-1].en_tabla and _LEYENDA_DE_TABLA.match(salida[-1].texto):
+                    salida.pop()
+            else:
+                salida.extend(tabla)
+            i = j
+        return salida
 
     def _logrado_en_otra_respuesta(self, base: Ruta, textos: dict[Ruta, Texto]) -> None:
         """What was achieved, when what was done gives no count but another answer counts the meta's own unit with what
@@ -296,6 +327,8 @@ class LectorNarrativo:
                 vacio = Texto()
                 vacio.agregar("", u.linea)
                 textos[r.campo] = vacio
+            if isinstance(u, _SinRespuesta):
+                actual = None
         for ruta, texto in self._por_contenido(libres, numero, set(textos) - de_un_dato).items():
             _agregar(textos, ruta, texto)
         return textos
@@ -480,6 +513,15 @@ _COLUMNA_GENERICA = re.compile(r"\s*(?:preguntas?|respuestas?|campos?|informaci[
                                r"|aspectos?|contenidos?|rubros?)\s*:?\s*", re.IGNORECASE)
 
 
+# the caption of a table: 'Cuadro de ejecución presupuestal – Programa 2.3', 'Tabla 4. Resumen …'
+_LEYENDA_DE_TABLA = re.compile(r"^\s*(?:cuadro|tabla|resumen|consolidado)\b.{0,200}$", re.IGNORECASE)
+
+
+class _SinRespuesta(Texto):
+    """A ficha's last row with its answer cell empty: the question's empty answer, which the paragraphs after the
+    table (a note, another table) do not go on answering."""
+
+
 def _fichas(parrafos: list[Segmento]) -> list[Segmento | Texto]:
     """A meta written as a table of two columns, a label and its answer (a 'ficha': 'Inversión ejecutada |
     $92.450.000.000', 'Acciones desarrolladas | • … • …'): each row becomes one paragraph 'Label: answer', the
@@ -508,6 +550,14 @@ def _fichas(parrafos: list[Segmento]) -> list[Segmento | Texto]:
         ficha = None
         rotulo = [p for p in fila if p.celda == s.celda]
         respuesta = [p for p in fila if p.celda is not None and s.celda is not None and p.celda > s.celda]
+        siguiente = parrafos[i + len(fila)] if i + len(fila) < len(parrafos) else None
+        if (s.fila is not None and len(rotulo) == len(fila) == 1 and _ROTULO_DE_FICHA.match(s.texto.strip())
+                and (siguiente is None or not siguiente.en_tabla)):
+            vacia = _SinRespuesta()  # '| ¿Qué impacto se logró? |  |' as the table's last row: an empty answer
+            vacia.agregar(s.texto.strip(), s.linea)
+            salida.append(vacia)
+            i += 1
+            continue
         if (s.fila is None or len(rotulo) != 1 or not respuesta or not _ROTULO_DE_FICHA.match(s.texto.strip())
                 or {p.celda for p in respuesta} != {respuesta[0].celda}):
             salida.append(s)

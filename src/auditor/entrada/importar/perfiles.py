@@ -173,7 +173,9 @@ def etiquetas_de(campo: CampoPerfil) -> list[Etiqueta]:
     for rotulo in campo.rotulos:
         # 'Aliados: …', or the label alone on its line, with or without its colon ('Descripción de actividades'), or
         # a run-in lead with a full stop ('Población. 2.460 personas …', 'Recursos. $ 310 millones …')
-        salida.append(Etiqueta(nombre, re.compile(rf"^\s*{frase(rotulo)}\s*(?::|{_GUION}|$|\.\s+(?=[A-ZÁÉÍÓÚÑ¿$\d]))", re.IGNORECASE), ruta))
+        # a label that is a question may keep its marks: '¿Qué impacto se logró?' in a Pregunta | Respuesta table
+        salida.append(Etiqueta(nombre, re.compile(rf"^\s*¿?\s*{frase(rotulo)}\s*(?:\?\s*:?|:|{_GUION}|$|\.\s+(?=[A-ZÁÉÍÓÚÑ¿$\d]))",
+                                                  re.IGNORECASE), ruta))
     return salida
 
 
