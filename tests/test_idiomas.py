@@ -247,7 +247,7 @@ def test_rules_explain_en_espanol_imprime_los_valores_como_en_auditor_yaml() -> 
 
 def test_rules_muestra_los_campos_del_mensaje_legibles() -> None:
     salida = CliRunner().invoke(main, ["rules"]).output
-    assert "No se puede leer el número de '‹campo›'" in salida and "{campo}" not in salida
+    assert "No se puede leer el número de «‹campo›»" in salida and "{campo}" not in salida
     ingles = CliRunner().invoke(main, ["rules", "--lang", "en"]).output
     assert ingles.splitlines()[0].split() == ["id", "name", "category", "severity", "enabled", "kind", "message"]
     assert "The percentage is ‹valor›%, outside the range ‹minimo›% to ‹maximo›%" in ingles
