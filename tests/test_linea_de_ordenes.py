@@ -116,16 +116,18 @@ def test_la_ayuda_de_check_en_espanol_no_cambia() -> None:
 
 
 def test_la_ayuda_se_traduce_al_mostrarse_no_al_importar() -> None:
-    from auditor import idioma
     from auditor.cli import check
 
+    clic.instalar("es")
     opcion = next(p for p in check.params if p.name == "salida")
     assert opcion.help == "Escribe el informe en este archivo (de forma atómica) en lugar de la salida estándar."
-    idioma.usar("en")
-    assert opcion.help == "Write the report to this file (atomically) instead of standard output."
-    assert check.help is not None and check.help.startswith("Audits the reports in PATHS")
-    idioma.usar("es")
-    assert clic.en_espanol(opcion, "help") == "Escribe el informe en este archivo (de forma atómica) en lugar de la salida estándar."
+    clic.instalar("en")  # as the command line does before Click parses it
+    try:
+        assert opcion.help == "Write the report to this file (atomically) instead of standard output."
+        assert check.help is not None and check.help.startswith("Audits the reports in PATHS")
+        assert clic.en_espanol(opcion, "help") == "Escribe el informe en este archivo (de forma atómica) en lugar de la salida estándar."
+    finally:
+        clic.instalar("es")
 
 
 def test_lang_antes_de_la_orden_elige_el_idioma_de_la_ejecucion(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,7 @@ import click
 from click.core import ParameterSource
 
 from auditor import __version__, clic
-from auditor.idioma import IDIOMAS, plantilla, tr
+from auditor.idioma import IDIOMAS, tr
 from auditor.salidas import FORMATOS
 
 if TYPE_CHECKING:
@@ -165,12 +165,9 @@ class _Grupo(clic.Grupo):
     def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
                      **extra: Any) -> click.Context:
         """Click's own words (usage errors, help) in the run's language, set before it parses anything (see `clic`)."""
-        from auditor import idioma as idiomas
-
         idioma = clic.idioma_de(args)
-        clic.instalar(idioma)
+        clic.instalar(idioma)  # our own help too (`clic.EnElIdioma`)
         clic.nombrar_metavariables(self, idioma)
-        idiomas.usar(idioma)  # our own help is formatted in it too (each command sets the run's language again)
         return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: click.Context) -> object:
@@ -209,7 +206,7 @@ _EJEMPLOS_CHECK = """Ejemplos:
 @main.command("check", epilog=_EJEMPLOS_CHECK)
 @clic.argumento("rutas", nargs=-1, required=False, type=click.Path())
 @clic.opcion("--format", "formato", type=click.Choice(list(FORMATOS)), default="rich", show_default=True,
-             help=lambda: "; ".join(f"{nombre}: {plantilla(ayuda)}" for nombre, (_, ayuda) in FORMATOS.items()) + ".")
+             help=lambda: "; ".join(f"{nombre}: {clic.en_el_idioma_de_la_ayuda(ayuda)}" for nombre, (_, ayuda) in FORMATOS.items()) + ".")
 @clic.opcion("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
               help="Escribe el informe en este archivo (de forma atómica) en lugar de la salida estándar.")
 @clic.opcion("--fail-on", "falla", type=click.Choice(NIVELES_FALLA), default=None,

@@ -124,8 +124,13 @@ def _modulos() -> list[ModuleType]:
     return [importlib.import_module(f"click.{nombre}") for nombre in _MODULOS]
 
 
+_idioma_de_la_ayuda = POR_DEFECTO  # the language of our own help (`EnElIdioma`): the one Click's words are in
+
+
 def instalar(idioma: str) -> None:
-    """Click's messages in `idioma` from now on, in this process ('en': Click's own, through gettext)."""
+    """Click's messages, and our own help, in `idioma` from now on, in this process ('en': Click's own, through gettext)."""
+    global _idioma_de_la_ayuda
+    _idioma_de_la_ayuda = idioma if idioma in IDIOMAS else POR_DEFECTO
     espanol = idioma == "es"
     for modulo in _modulos():
         if hasattr(modulo, "_"):
@@ -245,8 +250,8 @@ Ayuda = str | Callable[[], str] | None  # a Spanish text, or a function that com
 
 class EnElIdioma:
     """A help text of the command line (an option's help, a command's description, its examples), kept as written
-    in Spanish and given in the run's language each time Click reads it, that is when it formats the help: never
-    at import time, when the language of the run is not known yet.
+    in Spanish and given in the language of Click's words (`instalar`) each time Click reads it, that is when it
+    formats the help: never at import time, when the language of the run is not known yet.
 
     Each paragraph is kept on one line (the catalog's key; Click wraps it again), except those that open with
     Click's '\\b' (lines shown as written, such as examples). A function instead of a text composes a help from
@@ -266,10 +271,15 @@ class EnElIdioma:
         texto: Ayuda = vars(objeto).get(self.atributo)
         if callable(texto):
             return texto()
-        return plantilla(texto) if texto else texto
+        return en_el_idioma_de_la_ayuda(texto) if texto else texto
 
     def __set__(self, objeto: object, texto: Ayuda) -> None:
         vars(objeto)[self.atributo] = texto if callable(texto) or not texto else _una_linea_por_parrafo(texto)
+
+
+def en_el_idioma_de_la_ayuda(texto: str) -> str:
+    """`texto` (Spanish) in the language of the help, for a help that a function composes."""
+    return plantilla(texto, _idioma_de_la_ayuda)
 
 
 def en_espanol(objeto: object, atributo: str) -> str | None:
@@ -299,11 +309,11 @@ class Argumento(click.Argument):
 
     @property
     def human_readable_name(self) -> str:  # "Falta el argumento 'FUENTE'"
-        return plantilla(super().human_readable_name)
+        return en_el_idioma_de_la_ayuda(super().human_readable_name)
 
     def make_metavar(self, ctx: click.Context) -> str:
         nombre = (self.name or "").upper()
-        return super().make_metavar(ctx).replace(nombre, plantilla(nombre), 1) if nombre else super().make_metavar(ctx)
+        return super().make_metavar(ctx).replace(nombre, en_el_idioma_de_la_ayuda(nombre), 1) if nombre else super().make_metavar(ctx)
 
 
 class Orden(click.Command):
