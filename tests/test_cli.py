@@ -57,7 +57,7 @@ def test_json_estable_y_documentado(en_raiz: None) -> None:
     assert hallazgo == {
         "rule": "VAL001", "category": "malformed_value", "severity": "error", "file": SEED_DESARROLLO, "line": 526,
         "meta": "13", "field": "inversion.ejecutada",
-        "message": "No se puede leer el número de 'inversion.ejecutada': '135, 2' no es un número en formato colombiano",
+        "message": "No se puede leer el número de «Inversión ejecutada»: '135, 2' no es un número en formato colombiano",
         "text": "$135, 2 millones de pesos", "location": None,
     }
 

@@ -91,7 +91,7 @@ def test_quiet_nada_si_no_hay_hallazgos_y_una_linea_por_hallazgo() -> None:
     assert codigo == 1 and error == ""
     assert salida == (
         "fixtures/fronteras_2024.yaml:67: error PCT002 meta 660 · avance_cuatrienio: El avance del cuatrienio declarado es 30%, pero las "
-        "cantidades dan 1,6% (70 de 4.500, según 'beneficiarios.total')\n"
+        "cantidades dan 1,6% (70 de 4.500, según «¿Qué población se atendió? (total de beneficiarios)»)\n"
         "fixtures/fronteras_2024.yaml:152: advertencia LUG002 meta 663 · localizacion.municipios[0]: «Tabio» es un municipio de Cundinamarca "
         "(DANE 25785), no de Norte de Santander, el departamento del informe; la localización dice «Esta vinculación se dará en el "
         "municipio de Tabio, Cundinamarca.»\n"

@@ -99,7 +99,7 @@ def test_resumen_semaforos_matriz_y_hallazgos(en_raiz: None) -> None:
             "Ruta de Emprendimiento, Innovación e Internacionalización.</h4>") in html
     assert ('<li class="hallazgo sev-error"><div><span class="semaforo s-rojo">error</span> <span class="regla">VAL001</span> '
             '<span class="lugar">fixtures/desarrollo_economico_2024_2025.yaml:526</span> <span class="campo">Inversión ejecutada</span>'
-            "</div><p>No se puede leer el número de &#x27;inversion.ejecutada&#x27;: &#x27;135, 2&#x27; no es un número en formato "
+            "</div><p>No se puede leer el número de «Inversión ejecutada»: &#x27;135, 2&#x27; no es un número en formato "
             "colombiano</p><blockquote>$135, 2 millones de pesos</blockquote>"
             '<p class="que-hacer"><strong>Qué hacer:</strong> Escriba el número en formato colombiano') in html
     assert html.count('<li class="hallazgo ') == 64

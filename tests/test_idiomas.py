@@ -112,8 +112,45 @@ def test_cada_plantilla_del_codigo_tiene_ingles_con_los_mismos_campos() -> None:
     assert distintos == []
 
 
+def _textos_de_la_ayuda() -> list[tuple[str, str]]:
+    """(where, Spanish text) for every help text of the command line: each command's description and examples,
+    each option's help and value name, each argument's name (translated when Click formats the help)."""
+    import click
+
+    from auditor import clic
+
+    def ordenes(orden: click.Command, ruta: str) -> Iterator[tuple[click.Command, str]]:
+        yield orden, ruta
+        if isinstance(orden, click.Group):
+            for nombre, hija in orden.commands.items():
+                yield from ordenes(hija, f"{ruta} {nombre}")
+
+    textos = []
+    for orden, ruta in ordenes(main, "auditor"):
+        assert isinstance(orden, (clic.Orden, clic.Grupo)), ruta
+        textos += [(f"{ruta} ({que})", t) for que in ("help", "short_help", "epilog") if (t := clic.en_espanol(orden, que))]
+        for p in orden.params:
+            if isinstance(p, click.Argument):
+                assert isinstance(p, clic.Argumento), f"{ruta} {p.name}"
+                textos.append((f"{ruta} {p.name}", (p.name or "").upper()))
+            elif p.name != "help":  # Click's own, in `clic`
+                assert isinstance(p, clic.Opcion), f"{ruta} {p.opts}"
+                textos += [(f"{ruta} {p.opts[-1]} ({que})", t) for que in ("help", "metavar") if (t := clic.en_espanol(p, que))]
+    return textos
+
+
+def test_cada_texto_de_la_ayuda_tiene_ingles_con_los_mismos_campos() -> None:
+    ingles = idioma.catalogo("en")
+    textos = _textos_de_la_ayuda()
+    assert len(textos) > 40
+    assert [f"{donde}: {t!r}" for donde, t in textos if t not in ingles] == []
+    assert [f"{donde}: {t!r}" for donde, t in textos if _campos(t) != _campos(ingles[t])] == []
+    iguales = {t for _, t in textos if ingles[t] == t}
+    assert iguales <= {"IDS", "N"}  # only value names that English writes the same
+
+
 def test_ninguna_entrada_en_ingles_sobra_y_todas_tienen_los_mismos_campos() -> None:
-    usadas = set(_plantillas_del_codigo()) | {texto for _, _, texto in _textos_de_reglas()}
+    usadas = set(_plantillas_del_codigo()) | {texto for _, _, texto in _textos_de_reglas()} | {t for _, t in _textos_de_la_ayuda()}
     sobran, distintos = [], []
     for archivo, entradas in _catalogo_por_archivo().items():
         for es, en in entradas.items():
@@ -247,7 +284,7 @@ def test_rules_explain_en_espanol_imprime_los_valores_como_en_auditor_yaml() -> 
 
 def test_rules_muestra_los_campos_del_mensaje_legibles() -> None:
     salida = CliRunner().invoke(main, ["rules"]).output
-    assert "No se puede leer el número de '‹campo›'" in salida and "{campo}" not in salida
+    assert "No se puede leer el número de «‹campo›»" in salida and "{campo}" not in salida
     ingles = CliRunner().invoke(main, ["rules", "--lang", "en"]).output
     assert ingles.splitlines()[0].split() == ["id", "name", "category", "severity", "enabled", "kind", "message"]
     assert "The percentage is ‹valor›%, outside the range ‹minimo›% to ‹maximo›%" in ingles

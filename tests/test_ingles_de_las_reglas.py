@@ -137,7 +137,7 @@ def test_hallazgos_conocidos_en_ingles() -> None:
             "(December 2025) as having happened, after the report's cut-off date (November 2025)") in _linea(salida, "FEC001", " 8 ")
     assert ("«Cácuta» is not a DIVIPOLA municipality; did you mean Cácota or Cúcuta? (Cúcuta is already in this target's "
             "location)") in _linea(salida, "LUG001")
-    assert ("«COOMULGEA» and «COMULGEA» (target 14, ejecucion.como) look like the same name written two ways; if it is the "
+    assert ("«COOMULGEA» and «COMULGEA» (target 14, How was it done?) look like the same name written two ways; if it is the "
             "same, use one spelling") in _linea(salida, "NOM001", "COOMULGEA")
     assert _linea(salida, "fixtures/desarrollo_economico_2024_2025.yaml:290").split()[1:3] == ["warning", "LUG001"]
 

@@ -36,7 +36,7 @@ def test_un_error_de_uso_en_espanol_con_estado_2() -> None:
 def test_y_en_ingles_con_lang_en_aun_antes_de_leer_la_opcion() -> None:
     codigo, _, error = correr("check", "--formt", "json", "--lang", "en")
     assert codigo == 2
-    assert "Usage: main check [OPTIONS] [RUTAS]..." in error and "No such option '--formt'" in error
+    assert "Usage: main check [OPTIONS] [PATHS]..." in error and "No such option '--formt'" in error
     assert "Try 'main check --help' for help." in error
     codigo, _, error = correr("check", "--format", "jsn", "--lang=en")
     assert codigo == 2 and "Invalid value for '--format'" in error
@@ -63,8 +63,80 @@ def test_la_ayuda_en_espanol_con_ejemplos() -> None:
         assert palabra in salida
     general = correr("--help")[1]
     assert "Uso: main [OPCIONES] ORDEN [ARGUMENTOS]..." in general and "Órdenes:" in general
-    ingles = correr("--help", "--lang", "en")  # --lang is no option of the group: the error itself is in English
-    assert ingles[0] == 2 and "Usage:" in ingles[2]
+    assert "-V, --version   Muestra la versión y termina." in general
+    ingles = correr("--help", "--lang", "en")  # --lang before the command too
+    assert ingles[0] == 0 and "Usage: main [OPTIONS] COMMAND [ARGS]..." in ingles[1] and "Show the version and exit." in ingles[1]
+
+
+def _ayudas_de_check() -> list[str]:
+    """Every help text of `check` as written in Spanish (its description, examples, each option's help)."""
+    from auditor.cli import check
+
+    textos = [clic.en_espanol(check, "help"), clic.en_espanol(check, "epilog")]
+    textos += [clic.en_espanol(p, "help") for p in check.params]
+    return [t for t in textos if t]
+
+
+def _plano(texto: str) -> str:
+    return " ".join(texto.replace("\b", "").split())
+
+
+@pytest.mark.parametrize("como", ["antes de la orden", "en la orden", "AUDITOR_LANG", "idioma: en"])
+def test_la_ayuda_de_check_en_ingles_no_tiene_lineas_en_espanol(como: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    argumentos = {"antes de la orden": ["--lang", "en", "check", "--help"], "en la orden": ["check", "--lang", "en", "--help"]}
+    if como == "AUDITOR_LANG":
+        monkeypatch.setenv("AUDITOR_LANG", "en")
+    elif como == "idioma: en":
+        (tmp_path / "auditor.yaml").write_text("idioma: en\n", encoding="utf-8")
+    codigo, salida, _ = correr(*argumentos.get(como, ["check", "--help"]))
+    assert codigo == 0 and salida.startswith("Usage: main check [OPTIONS] [PATHS]...")
+    plana = _plano(salida)
+    ayudas = _ayudas_de_check()
+    assert len(ayudas) >= 18
+    en_espanol = [t[:40] for t in ayudas if _plano(t)[:40] in plana]
+    assert en_espanol == []
+    for frase in ("Audits the reports in PATHS", "Write the report to this file (atomically)", "One finding per line",
+                  "Language of the messages: es or en", "Leave out of directory walks", "--exclude PATTERN",
+                  "--stdin-filename NAME", "--anotar PATH", "Examples:", "cat report.yaml | auditor check -",
+                  "rich: report on the terminal; text: table without color for logs"):
+        assert frase in plana, frase
+    espanolas = {"de", "la", "los", "las", "el", "del", "por", "con", "que", "se", "una", "un", "lee", "sin", "cada"}
+    palabras = {p.strip(".,;:()'") for linea in salida.splitlines() if "[es|en]" not in linea for p in linea.split()}
+    assert palabras & espanolas == set()
+
+
+def test_la_ayuda_de_check_en_espanol_no_cambia() -> None:
+    codigo, salida, _ = correr("check", "--help")
+    assert codigo == 0 and salida.startswith("Uso: main check [OPCIONES] [RUTAS]...")
+    plana = _plano(salida)
+    assert [t[:60] for t in _ayudas_de_check() if _plano(t) not in plana] == []
+    assert "  --exclude PATRON                Omite en los recorridos de directorios lo que\n" in salida
+    assert "    auditor check                              el directorio actual (sin lo que ignora git)" in salida
+    assert "Audits" not in salida and "Options:" not in salida
+
+
+def test_la_ayuda_se_traduce_al_mostrarse_no_al_importar() -> None:
+    from auditor.cli import check
+
+    clic.instalar("es")
+    opcion = next(p for p in check.params if p.name == "salida")
+    assert opcion.help == "Escribe el informe en este archivo (de forma atómica) en lugar de la salida estándar."
+    clic.instalar("en")  # as the command line does before Click parses it
+    try:
+        assert opcion.help == "Write the report to this file (atomically) instead of standard output."
+        assert check.help is not None and check.help.startswith("Audits the reports in PATHS")
+        assert clic.en_espanol(opcion, "help") == "Escribe el informe en este archivo (de forma atómica) en lugar de la salida estándar."
+    finally:
+        clic.instalar("es")
+
+
+def test_lang_antes_de_la_orden_elige_el_idioma_de_la_ejecucion(monkeypatch: pytest.MonkeyPatch) -> None:
+    _, salida, _ = correr("--lang", "en", "check", str(FIXTURES / "fronteras_2024.yaml"), "-q", "--select", "PCT002")
+    assert ":67: error PCT002 target 660 · avance_cuatrienio: The declared four-year progress" in salida
+    monkeypatch.setenv("AUDITOR_LANG", "es")  # the command line wins over the environment
+    assert "target 660" in correr("--lang", "en", "check", str(FIXTURES / "fronteras_2024.yaml"), "-q", "--select", "PCT002")[1]
+    _, salida, _ = correr("--lang", "en", "check", str(FIXTURES / "fronteras_2024.yaml"), "-q", "--select", "PCT002", "--lang", "es")
+    assert "meta 660" in salida  # the command's own --lang is the nearest
 
 
 @pytest.mark.parametrize("argumentos", [

@@ -31,9 +31,15 @@ def _archivos(salida: str) -> list[str]:
 
 @pytest.fixture()
 def repositorio(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Two real reports, and around them what a repository holds that is no report."""
+    """Two real reports, and around them what a repository holds that is no report (and no excludes file of the
+    user's or the machine's: a home of its own)."""
     raiz = tmp_path / "repo"
     raiz.mkdir()
+    (tmp_path / "casa").mkdir()
+    monkeypatch.setenv("HOME", str(tmp_path / "casa"))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    for variable in ("XDG_CONFIG_HOME", "GIT_CONFIG_GLOBAL"):
+        monkeypatch.delenv(variable, raising=False)
     if shutil.which("git"):
         subprocess.run(["git", "init", "-q", str(raiz)], check=True)
     for nombre in ("informes/cultura.yaml", "informes/anexos/cultura_copia.yaml", "generado/salida.yaml",

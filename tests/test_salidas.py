@@ -320,7 +320,7 @@ def test_csv_una_fila_por_hallazgo(auditor: Auditor) -> None:
     assert ["fixtures/desarrollo_economico_2024_2025.yaml", "526", "",
             "Secretaría de Desarrollo Económico y Productividad — Gobernación de Norte de Santander, 2024-2025",
             "13", "inversion.ejecutada", "VAL001", "malformed_value", "error",
-            "No se puede leer el número de 'inversion.ejecutada': '135, 2' no es un número en formato colombiano",
+            "No se puede leer el número de «Inversión ejecutada»: '135, 2' no es un número en formato colombiano",
             "$135, 2 millones de pesos"] in filas
     assert '"$135, 2 millones de pesos"\r\n' in texto  # RFC 4180: quoted because of the comma, CRLF line ends
 

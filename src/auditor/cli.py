@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+from click.core import ParameterSource
 
-from auditor import __version__
+from auditor import __version__, clic
 from auditor.idioma import IDIOMAS, tr
 from auditor.salidas import FORMATOS
 
@@ -44,11 +45,19 @@ def _aviso(mensaje: str) -> None:
     click.echo(visible(mensaje), err=True)
 
 
+_IDIOMA_DEL_GRUPO = "auditor.idioma_del_grupo"  # `auditor --lang en check …`: --lang before the command
+
+
 def _usar_idioma(idioma: str | None) -> None:
+    """The language of the run: the command's --lang, else --lang before the command, else AUDITOR_LANG (Click gives
+    it as the option's value); the configuration's `idioma` when none of them is given (`_idioma_de_la_configuracion`)."""
     from auditor import idioma as idiomas
 
-    idiomas.usar(idioma or idiomas.POR_DEFECTO)
     contexto = click.get_current_context(silent=True)
+    if contexto is not None and contexto.meta.get(_IDIOMA_DEL_GRUPO) is not None \
+            and contexto.get_parameter_source("idioma") is not ParameterSource.COMMANDLINE:
+        idioma = contexto.meta[_IDIOMA_DEL_GRUPO]
+    idiomas.usar(idioma or idiomas.POR_DEFECTO)
     if contexto is not None and idioma is not None:  # --lang given: the configuration's idioma does not apply
         contexto.meta["auditor.idioma_de_la_linea_de_comandos"] = True
 
@@ -81,21 +90,21 @@ def _preparar(config: str | None, reglas: tuple[str, ...], seleccion: set[str] |
         sys.exit(SALIDA_ERROR)
 
 
-_OPCION_CONFIG = click.option(
+_OPCION_CONFIG = clic.opcion(
     "--config", "config", type=click.Path(dir_okay=False), default=None,
     help="Archivo de configuración (por defecto, el auditor.yaml o el pyproject.toml con [tool.auditor] más cercano hacia arriba).",
 )
-_OPCION_IDIOMA = click.option(
+_OPCION_IDIOMA = clic.opcion(
     "--lang", "idioma", type=click.Choice(IDIOMAS), default=None, envvar="AUDITOR_LANG",
     help="Idioma de los mensajes: es o en (por defecto, la variable AUDITOR_LANG, el idioma de la configuración o es).",
 )
-_OPCION_REGLAS = click.option(
+_OPCION_REGLAS = clic.opcion(
     "--rules", "reglas", multiple=True, type=click.Path(file_okay=False),
     help="Directorio con reglas YAML propias, y sus conjuntos de patrones, vocabularios y perfiles de plantilla (se puede repetir).",
 )
 
 
-_OPCION_EXCLUIR = click.option(
+_OPCION_EXCLUIR = clic.opcion(
     "--exclude", "excluir", multiple=True, metavar="PATRON",
     help="Omite en los recorridos de directorios lo que coincide con este patrón de estilo .gitignore "
          "(relativo al directorio actual; se suma a 'excluir:' de la configuración); se puede repetir.",
@@ -148,7 +157,7 @@ def _leer_estandar(auditor: Auditor, rutas: tuple[str, ...], nombre: str | None)
     return otras, cargar_bytes(contenido, nombre)
 
 
-class _Grupo(click.Group):
+class _Grupo(clic.Grupo):
     """Ctrl-C ends any command with a short message and status 130, not click's 'Aborted!';
     an output file is only ever renamed into place whole, so none is left half written
     (a device or a FIFO, written in place, gets what was written until then)."""
@@ -156,10 +165,8 @@ class _Grupo(click.Group):
     def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
                      **extra: Any) -> click.Context:
         """Click's own words (usage errors, help) in the run's language, set before it parses anything (see `clic`)."""
-        from auditor import clic
-
         idioma = clic.idioma_de(args)
-        clic.instalar(idioma)
+        clic.instalar(idioma)  # our own help too (`clic.EnElIdioma`)
         clic.nombrar_metavariables(self, idioma)
         return super().make_context(info_name, args, parent, **extra)
 
@@ -173,9 +180,14 @@ class _Grupo(click.Group):
 
 
 @click.group(cls=_Grupo, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="auditor", message="%(prog)s %(version)s")
-def main() -> None:
+@click.version_option(__version__, "-V", "--version", prog_name="auditor", message="%(prog)s %(version)s",
+                      cls=clic.Opcion, help="Muestra la versión y termina.")
+@_OPCION_IDIOMA
+@click.pass_context
+def main(ctx: click.Context, idioma: str | None) -> None:
     """Audita informes de rendición de cuentas y señala cada contradicción con su lugar."""
+    if idioma is not None and ctx.get_parameter_source("idioma") is ParameterSource.COMMANDLINE:
+        ctx.meta[_IDIOMA_DEL_GRUPO] = idioma
 
 
 _EJEMPLOS_CHECK = """Ejemplos:
@@ -192,39 +204,39 @@ _EJEMPLOS_CHECK = """Ejemplos:
 
 
 @main.command("check", epilog=_EJEMPLOS_CHECK)
-@click.argument("rutas", nargs=-1, required=False, type=click.Path())
-@click.option("--format", "formato", type=click.Choice(list(FORMATOS)), default="rich", show_default=True,
-              help="; ".join(f"{nombre}: {ayuda}" for nombre, (_, ayuda) in FORMATOS.items()) + ".")
-@click.option("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
+@clic.argumento("rutas", nargs=-1, required=False, type=click.Path())
+@clic.opcion("--format", "formato", type=click.Choice(list(FORMATOS)), default="rich", show_default=True,
+             help=lambda: "; ".join(f"{nombre}: {clic.en_el_idioma_de_la_ayuda(ayuda)}" for nombre, (_, ayuda) in FORMATOS.items()) + ".")
+@clic.opcion("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
               help="Escribe el informe en este archivo (de forma atómica) en lugar de la salida estándar.")
-@click.option("--fail-on", "falla", type=click.Choice(NIVELES_FALLA), default=None,
+@clic.opcion("--fail-on", "falla", type=click.Choice(NIVELES_FALLA), default=None,
               help="Severidad mínima que hace fallar la ejecución (estado 1); por defecto, falla_en de la configuración o error.")
-@click.option("--select", "seleccionar", multiple=True, metavar="IDS",
+@clic.opcion("--select", "seleccionar", multiple=True, metavar="IDS",
               help="Solo estas reglas: ids o prefijos separados por comas (CNT, PCT002); se puede repetir.")
-@click.option("--ignore", "ignorar", multiple=True, metavar="IDS",
+@clic.opcion("--ignore", "ignorar", multiple=True, metavar="IDS",
               help="Omite estas reglas: ids o prefijos separados por comas; se puede repetir.")
-@click.option("--statistics", "estadisticas", is_flag=True,
+@clic.opcion("--statistics", "estadisticas", is_flag=True,
               help="En lugar de los hallazgos, cuántos hay de cada regla (tabla, o JSON con --format json).")
-@click.option("-q", "--quiet", "silencioso", is_flag=True,
+@clic.opcion("-q", "--quiet", "silencioso", is_flag=True,
               help="Un hallazgo por línea, sin encabezados ni resumen; nada si no hay hallazgos; sin barra de progreso.")
-@click.option("--color/--no-color", "color", default=None,
+@clic.opcion("--color/--no-color", "color", default=None,
               help="Fuerza o quita el color (por defecto: color solo en una terminal y sin NO_COLOR).")
 @_OPCION_IDIOMA
 @_OPCION_CONFIG
 @_OPCION_REGLAS
-@click.option("--baseline", "linea_base", type=click.Path(dir_okay=False), default=None,
+@clic.opcion("--baseline", "linea_base", type=click.Path(dir_okay=False), default=None,
               help="Línea base: los hallazgos que acepta se cuentan como suprimidos y no hacen fallar; solo fallan los nuevos.")
-@click.option("--write-baseline", "escribir_base", type=click.Path(dir_okay=False), default=None,
+@clic.opcion("--write-baseline", "escribir_base", type=click.Path(dir_okay=False), default=None,
               help="Escribe (o actualiza) este archivo de línea base con los hallazgos de esta ejecución, y lo aplica.")
-@click.option("--show-suppressed", "mostrar_suprimidos", is_flag=True, default=False,
+@clic.opcion("--show-suppressed", "mostrar_suprimidos", is_flag=True, default=False,
               help="Lista también los hallazgos suprimidos, con su motivo y de dónde viene la supresión.")
-@click.option("-j", "--jobs", "trabajos", type=click.IntRange(min=0), default=None, metavar="N",
+@clic.opcion("-j", "--jobs", "trabajos", type=click.IntRange(min=0), default=None, metavar="N",
               help="Procesos que auditan archivos a la vez (por defecto o con 0, los núcleos disponibles; 1: en este proceso).")
-@click.option("--anotar", "anotar", type=click.Path(), default=None, metavar="RUTA",
+@clic.opcion("--anotar", "anotar", type=click.Path(), default=None, metavar="RUTA",
               help="Escribe una copia del borrador .docx con cada hallazgo como comentario de Word (autor 'auditor'); "
                    "con varios .docx, RUTA es un directorio y cada NOMBRE.docx queda como NOMBRE.revisado.docx.")
 @_OPCION_EXCLUIR
-@click.option("--stdin-filename", "nombre_estandar", default=None, metavar="NOMBRE",
+@clic.opcion("--stdin-filename", "nombre_estandar", default=None, metavar="NOMBRE",
               help="Con '-': el nombre que muestran los hallazgos del informe leído de la entrada estándar, y su formato "
                    "por la extensión (.json, .txt, .md, .docx; YAML si no la tiene).")
 def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str | None, seleccionar: tuple[str, ...],
@@ -422,10 +434,10 @@ def _entregar(formato: Salida, resultado: Resultado, salida: str | None) -> None
 
 
 @main.command("summary")
-@click.argument("rutas", nargs=-1, required=False, type=click.Path())
-@click.option("--format", "formato", type=click.Choice(["rich", "text", "csv", "json"]), default="rich", show_default=True,
+@clic.argumento("rutas", nargs=-1, required=False, type=click.Path())
+@clic.opcion("--format", "formato", type=click.Choice(["rich", "text", "csv", "json"]), default="rich", show_default=True,
               help="rich: tabla en la terminal; text: tablas sin color; csv: una fila por meta; json: documento.")
-@click.option("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
+@clic.opcion("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
               help="Escribe la matriz en este archivo (de forma atómica) en lugar de la salida estándar.")
 @_OPCION_IDIOMA
 @_OPCION_CONFIG
@@ -466,8 +478,8 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
 
 
 @main.command("import")
-@click.argument("fuente", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
+@clic.argumento("fuente", type=click.Path(dir_okay=False))
+@clic.opcion("-o", "--output", "salida", type=click.Path(dir_okay=False), default=None,
               help="Archivo YAML a escribir (por defecto, la salida estándar).")
 @_OPCION_IDIOMA
 @_OPCION_CONFIG
@@ -563,7 +575,7 @@ def _como_yaml(valor: object) -> str:
 
 
 @rules.command("explain")
-@click.argument("regla_id")
+@clic.argumento("regla_id")
 @_OPCION_IDIOMA
 @_OPCION_CONFIG
 @_OPCION_REGLAS
@@ -605,7 +617,7 @@ def explain(ctx: click.Context, regla_id: str, idioma: str | None, config: str |
 
 
 @rules.command("docs")
-@click.argument("directorio", type=click.Path(file_okay=False), default="docs/reglas")
+@clic.argumento("directorio", type=click.Path(file_okay=False), default="docs/reglas")
 @_OPCION_IDIOMA
 @click.pass_context
 def docs(ctx: click.Context, directorio: str, idioma: str | None) -> None:
@@ -659,9 +671,9 @@ def schema() -> None:
 
 
 @main.command("init")
-@click.option("--pyproject", "en_pyproject", is_flag=True,
+@clic.opcion("--pyproject", "en_pyproject", is_flag=True,
               help="Agrega la tabla [tool.auditor] a pyproject.toml en lugar de escribir auditor.yaml.")
-@click.option("--force", "forzar", is_flag=True, help="Reemplaza un auditor.yaml existente.")
+@clic.opcion("--force", "forzar", is_flag=True, help="Reemplaza un auditor.yaml existente.")
 def init(en_pyproject: bool, forzar: bool) -> None:
     """Escribe en el directorio actual una configuración inicial comentada (auditor.yaml)."""
     from auditor.configuracion.configuracion import NOMBRE_CONFIGURACION, NOMBRE_PYPROJECT

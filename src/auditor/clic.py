@@ -10,17 +10,26 @@ parsing, before ``--lang`` has been read as an option.  `idioma_de` therefore lo
 ``--lang X`` (or ``--lang=X``) anywhere in the arguments, at ``AUDITOR_LANG``, and at ``idioma:`` of the
 configuration that ``--config`` names or that would be found from the current directory; Spanish
 otherwise, or when any of these cannot be read (the run itself then says why).
+
+Our own help (each option's text, each command's description and examples) is written in Spanish in
+``cli.py`` and translated through the tool's catalog (`auditor.idioma`, ``idiomas/en/cli.yaml``) when Click
+formats the help, not when the module is imported: the commands and options are built with `Orden`,
+`Grupo` and `Opcion`, whose help texts are `EnElIdioma` attributes.
 """
 
 from __future__ import annotations
 
 import gettext
+import inspect
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import Any, overload
 
-from auditor.idioma import IDIOMAS, POR_DEFECTO
+import click
+
+from auditor.idioma import IDIOMAS, POR_DEFECTO, plantilla
 
 VARIABLE_IDIOMA = "AUDITOR_LANG"
 _MODULOS = ("core", "decorators", "exceptions", "formatting", "parser", "types", "termui", "utils")
@@ -115,8 +124,13 @@ def _modulos() -> list[ModuleType]:
     return [importlib.import_module(f"click.{nombre}") for nombre in _MODULOS]
 
 
+_idioma_de_la_ayuda = POR_DEFECTO  # the language of our own help (`EnElIdioma`): the one Click's words are in
+
+
 def instalar(idioma: str) -> None:
-    """Click's messages in `idioma` from now on, in this process ('en': Click's own, through gettext)."""
+    """Click's messages, and our own help, in `idioma` from now on, in this process ('en': Click's own, through gettext)."""
+    global _idioma_de_la_ayuda
+    _idioma_de_la_ayuda = idioma if idioma in IDIOMAS else POR_DEFECTO
     espanol = idioma == "es"
     for modulo in _modulos():
         if hasattr(modulo, "_"):
@@ -226,3 +240,107 @@ def _buscar(desde: Path) -> Path | None:
             if texto is not None and "[tool.auditor" in texto:
                 return pyproject
     return None
+
+
+# ---------------------------------------------------------------------------------------
+# Our own help, in the language of the run when Click formats it.
+
+Ayuda = str | Callable[[], str] | None  # a Spanish text, or a function that composes it already translated
+
+
+class EnElIdioma:
+    """A help text of the command line (an option's help, a command's description, its examples), kept as written
+    in Spanish and given in the language of Click's words (`instalar`) each time Click reads it, that is when it
+    formats the help: never at import time, when the language of the run is not known yet.
+
+    Each paragraph is kept on one line (the catalog's key; Click wraps it again), except those that open with
+    Click's '\\b' (lines shown as written, such as examples). A function instead of a text composes a help from
+    texts it translates itself (--format: each format with what it is for).
+    """
+
+    def __set_name__(self, duenio: type, nombre: str) -> None:
+        self.atributo = f"_{nombre}_es"
+
+    @overload
+    def __get__(self, objeto: None, tipo: type | None = None) -> EnElIdioma: ...
+    @overload
+    def __get__(self, objeto: object, tipo: type | None = None) -> str | None: ...
+    def __get__(self, objeto: object | None, tipo: type | None = None) -> EnElIdioma | str | None:
+        if objeto is None:
+            return self
+        texto: Ayuda = vars(objeto).get(self.atributo)
+        if callable(texto):
+            return texto()
+        return en_el_idioma_de_la_ayuda(texto) if texto else texto
+
+    def __set__(self, objeto: object, texto: Ayuda) -> None:
+        vars(objeto)[self.atributo] = texto if callable(texto) or not texto else _una_linea_por_parrafo(texto)
+
+
+def en_el_idioma_de_la_ayuda(texto: str) -> str:
+    """`texto` (Spanish) in the language of the help, for a help that a function composes."""
+    return plantilla(texto, _idioma_de_la_ayuda)
+
+
+def en_espanol(objeto: object, atributo: str) -> str | None:
+    """The Spanish text of an `EnElIdioma` attribute, as written (None: none, or one composed by a function)."""
+    texto = vars(objeto).get(f"_{atributo}_es")
+    return texto if isinstance(texto, str) else None
+
+
+def _una_linea_por_parrafo(texto: str) -> str:
+    parrafos = inspect.cleandoc(texto).split("\n\n")
+    return "\n\n".join(p if p.startswith("\b") else " ".join(p.split()) for p in parrafos)
+
+
+class Opcion(click.Option):
+    """An option whose help and the name of its value (PATRON, NOMBRE) are shown in the run's language."""
+
+    help = EnElIdioma()
+    metavar = EnElIdioma()
+
+    def __init__(self, *args: Any, help: Ayuda = None, **kwargs: Any) -> None:  # noqa: A002 (Click's name)
+        super().__init__(*args, **kwargs)
+        self.help = help
+
+
+class Argumento(click.Argument):
+    """An argument whose name in the help (RUTAS, DIRECTORIO: its name in capitals) is shown in the run's language."""
+
+    @property
+    def human_readable_name(self) -> str:  # "Falta el argumento 'FUENTE'"
+        return en_el_idioma_de_la_ayuda(super().human_readable_name)
+
+    def make_metavar(self, ctx: click.Context) -> str:
+        nombre = (self.name or "").upper()
+        return super().make_metavar(ctx).replace(nombre, en_el_idioma_de_la_ayuda(nombre), 1) if nombre else super().make_metavar(ctx)
+
+
+class Orden(click.Command):
+    """A command whose description, short description and examples are shown in the run's language."""
+
+    help = EnElIdioma()
+    short_help = EnElIdioma()
+    epilog = EnElIdioma()
+
+
+class Grupo(click.Group):
+    """A group of commands like `Orden`; the commands and groups it declares are built the same way."""
+
+    help = EnElIdioma()
+    short_help = EnElIdioma()
+    epilog = EnElIdioma()
+    command_class = Orden
+
+
+Grupo.group_class = Grupo  # a group declared in one is a `Grupo` (not the class of the tool's top group)
+
+
+def opcion(*nombres: str, **atributos: Any) -> Callable[[Any], Any]:
+    """`click.option` building an `Opcion`."""
+    return click.option(*nombres, cls=Opcion, **atributos)
+
+
+def argumento(nombre: str, **atributos: Any) -> Callable[[Any], Any]:
+    """`click.argument` building an `Argumento`."""
+    return click.argument(nombre, cls=Argumento, **atributos)

@@ -1,10 +1,14 @@
 """What a directory walk leaves out: git-ignored paths, and the patterns of `excluir:` and `--exclude`.
 
+What git ignores is what its .gitignore files say, and, weaker, the repository's ``info/exclude`` and the
+user's excludes file (``core.excludesFile``), found as `repositorio` says.
+
 Patterns follow gitignore's syntax and are read by pathspec (``GitIgnoreSpec``), the matcher that
 black, hatch and many others use, never by a hand-written one.  A set of patterns is relative to a
-folder: a ``.gitignore`` to its own folder, ``excluir:`` to the configuration file's, ``--exclude`` to
-the current directory.  As in git, a deeper ``.gitignore`` overrides a shallower one (``!patron``
-re-includes), and nothing below an ignored folder is looked at.
+folder: a ``.gitignore`` to its own folder, ``info/exclude`` and the user's excludes file to the
+repository's root, ``excluir:`` to the configuration file's, ``--exclude`` to the current directory.  As in
+git, a deeper ``.gitignore`` overrides a shallower one, and any .gitignore the two files of the repository
+(``!patron`` re-includes); nothing below an ignored folder is looked at.
 
 Only walks use this: a file named on the command line is always audited.
 """
@@ -66,14 +70,18 @@ def patron_invalido(patron: str) -> str | None:
 
 def leer_gitignore(carpeta: Path) -> Patrones | None:
     """The patterns of `carpeta`/.gitignore, or None when there is none (or it cannot be read: git skips it too)."""
-    archivo = carpeta / NOMBRE_GITIGNORE
+    return _leer_patrones(carpeta / NOMBRE_GITIGNORE, carpeta)
+
+
+def _leer_patrones(archivo: Path, base: Path) -> Patrones | None:
+    """The patterns of `archivo`, relative to `base`; None when it is no file or cannot be read (git skips it too)."""
     if not archivo.is_file():
         return None
     try:
         texto = archivo.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    return Patrones.de(texto.splitlines(), carpeta)
+    return Patrones.de(texto.splitlines(), base)
 
 
 def excluido(cadena: Sequence[Patrones], ruta: Path, carpeta: bool) -> bool:
@@ -87,20 +95,22 @@ def excluido(cadena: Sequence[Patrones], ruta: Path, carpeta: bool) -> bool:
 
 
 def gitignores_de_arriba(carpeta: Path) -> list[Patrones]:
-    """The .gitignore files above `carpeta` (absolute) up to its repository's root (the folder holding `.git`),
-    outermost first, with the repository's `.git/info/exclude`; none when `carpeta` is in no repository."""
-    ancestros = [carpeta, *carpeta.parents]
-    raiz = next((a for a in ancestros if (a / ".git").exists()), None)
-    if raiz is None:
+    """What git ignores above `carpeta` (absolute), weakest first: the user's excludes file (``core.excludesFile``,
+    or git's default ``~/.config/git/ignore``) and the repository's ``info/exclude``, both relative to its root,
+    then the .gitignore files from the root down to `carpeta`'s parent; none when `carpeta` is in no repository
+    (see `repositorio`)."""
+    from auditor.entrada.repositorio import excludes_del_usuario, repositorio_de
+
+    repositorio = repositorio_de(carpeta)
+    if repositorio is None:
         return []
     cadena: list[Patrones] = []
-    exclude = raiz / ".git" / "info" / "exclude"
-    if exclude.is_file():
-        try:
-            cadena.append(Patrones.de(exclude.read_text(encoding="utf-8", errors="replace").splitlines(), raiz))
-        except OSError:
-            pass
-    for ancestro in reversed(ancestros[1: ancestros.index(raiz) + 1]):  # `carpeta`'s own is read by the walk
+    for archivo in (excludes_del_usuario(repositorio), repositorio.exclude):
+        patrones = _leer_patrones(archivo, repositorio.raiz) if archivo is not None else None
+        if patrones is not None:
+            cadena.append(patrones)
+    ancestros = [carpeta, *carpeta.parents]
+    for ancestro in reversed(ancestros[1: ancestros.index(repositorio.raiz) + 1]):  # `carpeta`'s own is read by the walk
         patrones = leer_gitignore(ancestro)
         if patrones is not None:
             cadena.append(patrones)

@@ -8,7 +8,8 @@ which element of a list (municipality 6, photo 3, summary line of axis 2).
 - `SECCIONES`: each section of the template by the field it reads, in the template's order, with its
   heading (the completeness matrix's columns);
 - `nombre`: how an output for people names a field (a heading, with the element of a list);
-- `en_frase`: how a rule's message names a field of prose inside a sentence («¿Cómo se hizo?», 'el impacto').
+- `en_frase`: how a rule's message names a field inside a sentence («¿Cómo se hizo?», 'el impacto', «Inversión
+  ejecutada»): a message for people never shows the field path.
 
 Every text is Spanish and is shown through `auditor.idioma` (the run's language).
 """
@@ -64,6 +65,8 @@ _PARTES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(patron), te
     (r"indicadores_resultado\.filas\[(\d+)\].*", diferida("Indicadores de resultado (fila {n})")),
     (r"indicadores_resultado(\..*)?", diferida("Indicadores de resultado")),
     (r"fecha_corte", diferida("Fecha de corte")),
+    (r"departamento", diferida("Departamento")),
+    (r"metas_anunciadas(\[\d+\])?", diferida("Metas que anuncia el informe")),
     (r"periodo(\..*)?", diferida("Periodo del informe")),
     (r"plan(\..*)?", diferida("Plan de Desarrollo")),
     (r"(.*\.)?suprimir\[(\d+)\].*", diferida("Supresión {n}")),
@@ -99,8 +102,9 @@ def nombre(campo: str) -> str:
 
 
 def en_frase(campo: str) -> str:
-    """How a sentence names a field of prose: «¿Cómo se hizo?», 'el registro fotográfico (foto 3)' (run's language)."""
+    """How a sentence names a field: «¿Cómo se hizo?», 'el registro fotográfico (foto 3)', and any other as its
+    name between «» («Inversión ejecutada»), in the run's language."""
     if campo.startswith("registro_fotografico["):
         return tr("el registro fotográfico (foto {n})", n=int(campo[len("registro_fotografico["):-1]) + 1)
     texto = _EN_FRASE.get(campo)
-    return tr(texto) if texto is not None else f"'{campo}'"
+    return tr(texto) if texto is not None else f"«{nombre(campo)}»"

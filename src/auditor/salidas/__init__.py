@@ -13,6 +13,8 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING
 
+from auditor.idioma import diferida
+
 if TYPE_CHECKING:
     from auditor.salidas import csv_filas, github, html_pagina, json_documento, junit, markdown, rich_consola, sarif, texto
     from auditor.salidas.protocolo import Salida
@@ -20,17 +22,17 @@ if TYPE_CHECKING:
     # mypy checks that every format module is a Salida
     _MODULOS: tuple[Salida, ...] = (rich_consola, texto, json_documento, sarif, junit, github, markdown, csv_filas, html_pagina)
 
-# format name -> (module in this package, what it is for, as `--help` shows it)
+# format name -> (module in this package, what it is for, as `--help` shows it: in Spanish, translated when shown)
 FORMATOS: dict[str, tuple[str, str]] = {
-    "rich": ("rich_consola", "informe en la terminal"),
-    "text": ("texto", "tabla sin color para registros"),
-    "json": ("json_documento", "documento estable con esquema"),
-    "sarif": ("sarif", "SARIF 2.1.0 para GitHub code scanning y otras herramientas"),
-    "junit": ("junit", "JUnit XML para tableros de CI: un caso por meta y familia de reglas"),
-    "github": ("github", "anotaciones de GitHub Actions"),
-    "markdown": ("markdown", "comentario para un pull request"),
-    "csv": ("csv_filas", "una fila por hallazgo, para hojas de cálculo"),
-    "html": ("html_pagina", "página autónoma para la oficina de planeación, con semáforo y matriz de completitud"),
+    "rich": ("rich_consola", diferida("informe en la terminal")),
+    "text": ("texto", diferida("tabla sin color para registros")),
+    "json": ("json_documento", diferida("documento estable con esquema")),
+    "sarif": ("sarif", diferida("SARIF 2.1.0 para GitHub code scanning y otras herramientas")),
+    "junit": ("junit", diferida("JUnit XML para tableros de CI: un caso por meta y familia de reglas")),
+    "github": ("github", diferida("anotaciones de GitHub Actions")),
+    "markdown": ("markdown", diferida("comentario para un pull request")),
+    "csv": ("csv_filas", diferida("una fila por hallazgo, para hojas de cálculo")),
+    "html": ("html_pagina", diferida("página autónoma para la oficina de planeación, con semáforo y matriz de completitud")),
 }
 
 

@@ -23,6 +23,7 @@ from auditor.lectura.palabras import clave
 from auditor.lectura.porcentajes import programado_del_periodo
 from auditor.lectura.recorte import acortar
 from auditor.modelo.informe import Informe, Meta, Valor
+from auditor.modelo.nombres import nombre as nombre_en_la_plantilla
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
@@ -166,8 +167,8 @@ class CantidadNoCoincide(Regla):
                 if mismos and partes != q.valor and not any(c.coincide_con(q.valor) for c in mismos):
                     c = mismos[0]
                     yield Observacion(
-                        tr("{etiqueta} dice «{cita}», pero '{campo}' registra {dicho}: es la misma cuenta con dos cifras",
-                           etiqueta=_etiqueta(q.propio), cita=c.cita, campo=q.campo, dicho=q.dicho),
+                        tr("{etiqueta} dice «{cita}», pero «{campo}» registra {dicho}: es la misma cuenta con dos cifras",
+                           etiqueta=_etiqueta(q.propio), cita=c.cita, campo=nombre_en_la_plantilla(q.campo), dicho=q.dicho),
                         q.propio, i, c.cita,
                     )
             logro, benef = cantidad_lograda(meta), cantidad_beneficiarios(meta)
@@ -227,9 +228,9 @@ class ParteMayorQueTotal(Regla):
                         if c.supera(q.valor) and c.valor not in objetivos and (campo, c.inicio) not in vistos:
                             vistos.add((campo, c.inicio))
                             yield Observacion(
-                                tr("{etiqueta} habla de «{cita}», más que {nombre} ({dicho}, en '{campo}'): una parte no "
+                                tr("{etiqueta} habla de «{cita}», más que {nombre} ({dicho}, en «{campo}»): una parte no "
                                    "puede superar el total; si es otra población u otro periodo, conviene decirlo",
-                                   etiqueta=_etiqueta(campo), cita=c.cita, nombre=_nombre(q), dicho=q.dicho, campo=q.campo),
+                                   etiqueta=_etiqueta(campo), cita=c.cita, nombre=_nombre(q), dicho=q.dicho, campo=nombre_en_la_plantilla(q.campo)),
                                 campo, i, c.cita,
                             )
 
@@ -292,8 +293,8 @@ class ListaNoCoincide(Regla):
             q = next((q for q in cantidades if rotulo is not None and q.sustantivo.compatible(rotulo)), None)
             if q is not None and n != q.valor:
                 yield Observacion(
-                    tr("{etiqueta} enumera {n} en la lista «{cita}», pero '{campo}' registra {dicho}",
-                       etiqueta=_etiqueta(campo), n=n, cita=lista.cita, campo=q.campo, dicho=q.dicho),
+                    tr("{etiqueta} enumera {n} en la lista «{cita}», pero «{campo}» registra {dicho}",
+                       etiqueta=_etiqueta(campo), n=n, cita=lista.cita, campo=nombre_en_la_plantilla(q.campo), dicho=q.dicho),
                     campo, i, acortar(lista.cita, 240),
                 )
 
@@ -404,9 +405,9 @@ class DesgloseSuperaTotal(Regla):
                     if suma > total_personas.valor:
                         cita = " ".join(texto[cadena[0].inicio : cadena[-1].fin].split())
                         yield Observacion(
-                            tr("{etiqueta} enumera «{cita}» = {suma}, más que el total de beneficiarios ({dicho}, en '{campo}')",
+                            tr("{etiqueta} enumera «{cita}» = {suma}, más que el total de beneficiarios ({dicho}, en «{campo}»)",
                                etiqueta=etiqueta, cita=cita, suma=escribir_numero(suma), dicho=total_personas.dicho,
-                               campo=total_personas.campo),
+                               campo=nombre_en_la_plantilla(total_personas.campo)),
                             campo, i, cita,
                         )
 

@@ -32,6 +32,7 @@ from auditor.lectura.lugares import Clase, distancia, divipola
 from auditor.lectura.nombres import nombres_propios
 from auditor.lectura.palabras import raiz
 from auditor.modelo.informe import Informe, Valor
+from auditor.modelo.nombres import nombre as nombre_en_la_plantilla
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
@@ -222,7 +223,8 @@ class NombreConDosEscrituras(Regla):
     @staticmethod
     def _observacion(informe: Informe, variante: _Grupo, referencia: _Grupo) -> Observacion:
         ref = next(a for a in referencia.apariciones if a.texto == referencia.forma)
-        donde = tr("meta {numero}, {campo}", numero=informe.metas[ref.meta].etiqueta, campo=ref.campo) if ref.meta is not None else ref.campo
+        donde = (tr("meta {numero}, {campo}", numero=informe.metas[ref.meta].etiqueta, campo=nombre_en_la_plantilla(ref.campo))
+                 if ref.meta is not None else nombre_en_la_plantilla(ref.campo))
         n_var, n_ref = len(variante.apariciones), len(referencia.apariciones)
         if n_ref > n_var:
             mensaje = tr("«{variante}» y «{forma}» ({donde}) parecen el mismo nombre escrito de dos formas; «{forma}» es la forma "

@@ -19,6 +19,7 @@ from auditor.lectura.patrones import normalizar
 from auditor.lectura.porcentajes import porcentajes
 from auditor.modelo.campos import leer_campo
 from auditor.modelo.informe import Informe, Meta, Valor
+from auditor.modelo.nombres import nombre as nombre_en_la_plantilla
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
@@ -112,15 +113,15 @@ class PorcentajeNoCoincide(Regla):
         for i, meta in enumerate(informe.metas):
             for campo, declarado, esperado, plantilla in (
                 ("cumplimiento_periodo", meta.cumplimiento_periodo, esperado_cumplimiento(meta, p),
-                 diferida("El cumplimiento del periodo declarado es {declarado}, pero las cantidades dan {calculado} ({cuentas}, según '{fuente}')")),
+                 diferida("El cumplimiento del periodo declarado es {declarado}, pero las cantidades dan {calculado} ({cuentas}, según «{fuente}»)")),
                 ("avance_cuatrienio", meta.avance_cuatrienio, esperado_avance(informe, meta, p),
-                 diferida("El avance del cuatrienio declarado es {declarado}, pero las cantidades dan {calculado} ({cuentas}, según '{fuente}')")),
+                 diferida("El avance del cuatrienio declarado es {declarado}, pero las cantidades dan {calculado} ({cuentas}, según «{fuente}»)")),
             ):
                 if declarado is None or declarado.valor is None or esperado is None:
                     continue
                 if abs(declarado.valor - esperado[0]) > p.tolerancia:
                     yield Observacion(
-                        tr(plantilla, declarado=_fmt(declarado.valor), calculado=_fmt(esperado[0]), cuentas=esperado[2], fuente=esperado[1]),
+                        tr(plantilla, declarado=_fmt(declarado.valor), calculado=_fmt(esperado[0]), cuentas=esperado[2], fuente=nombre_en_la_plantilla(esperado[1])),
                         campo, i, declarado.cita,
                     )
 

@@ -695,8 +695,8 @@ class TotalSinMetas(Regla):
                 continue
             citas = [f"«{cita_afirmacion(total, a, v)}»" for a, v in cifras]
             yield Observacion(
-                tr("El resumen del eje «{eje}» afirma {citas} pero no dice qué metas cubre: esas cifras quedan sin "
-                   "comprobar (indique las metas en 'totales[].metas', por ejemplo con 'auditor import')", eje=total.eje,
+                tr("El resumen del eje «{eje}» afirma {citas} pero no dice qué metas cubre: esas cifras quedan sin comprobar",
+                   eje=total.eje,
                    citas=tr("{lista} y {ultimo}", lista=citas[0], ultimo=citas[1]) if len(citas) == 2 else citas[0]),
                 f"totales[{i}].metas", None, total.texto,
             )

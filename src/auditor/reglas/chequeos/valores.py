@@ -9,6 +9,7 @@ from auditor.lectura.cifras import Problema, escribir_numero, leer_monto
 from auditor.lectura.montos_en_letras import repetidos_en_letras
 from auditor.modelo.campos import leer_campo, recorrer_valores
 from auditor.modelo.informe import Informe
+from auditor.modelo.nombres import nombre as nombre_en_la_plantilla
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
@@ -18,7 +19,7 @@ class ValorIlegible(Regla):
     nombre = "valor-ilegible"
     categoria = Categoria.MALFORMED_VALUE
     severidad = Severidad.ERROR
-    mensaje = "No se puede leer el número de '{campo}'"
+    mensaje = "No se puede leer el número de «{campo}»"
     doc = Documentacion(
         que_revisa="Montos, porcentajes y cantidades escritos como texto que no se pueden leer como número "
         "(formato colombiano: '.' separa miles y ',' decimales).",
@@ -39,7 +40,7 @@ class ValorIlegible(Regla):
                     yield Observacion(self._mensaje(ruta, valor.detalle), ruta, i, valor.cita)
 
     def _mensaje(self, ruta: str, detalle: str | None) -> str:
-        return tr("No se puede leer el número de '{campo}': '{texto}' no es un número en formato colombiano", campo=ruta, texto=detalle)
+        return tr("No se puede leer el número de «{campo}»: '{texto}' no es un número en formato colombiano", campo=nombre_en_la_plantilla(ruta), texto=detalle)
 
 
 class UnidadIncorrecta(ValorIlegible):
@@ -47,7 +48,7 @@ class UnidadIncorrecta(ValorIlegible):
     nombre = "unidad-incorrecta"
     categoria = Categoria.MALFORMED_VALUE
     severidad = Severidad.WARNING
-    mensaje = "El monto de '{campo}' trae una unidad que no es de dinero"
+    mensaje = "El monto de «{campo}» trae una unidad que no es de dinero"
     doc = Documentacion(
         que_revisa="Montos cuya unidad no es de dinero ('millones de pasos' en lugar de 'millones de pesos').",
         por_que="Una unidad equivocada en un informe público resta credibilidad y puede ocultar un monto mal transcrito.",
@@ -58,7 +59,7 @@ class UnidadIncorrecta(ValorIlegible):
     problema = Problema.UNIDAD
 
     def _mensaje(self, ruta: str, detalle: str | None) -> str:
-        return tr("El monto de '{campo}' dice '{texto}': se esperaba 'millones de pesos' o 'pesos'", campo=ruta, texto=detalle)
+        return tr("El monto de «{campo}» dice '{texto}': se esperaba 'millones de pesos' o 'pesos'", campo=nombre_en_la_plantilla(ruta), texto=detalle)
 
 
 _CAMPOS_CON_MONTOS = ("inversion.texto", "logro.texto", "ejecucion.como", "beneficiarios.descripcion")
