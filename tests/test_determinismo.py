@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from auditor.resultado.huellas import raiz
 from auditor.salidas import FORMATOS
 
 from .conftest import FIXTURES, RAIZ
@@ -39,3 +40,15 @@ def test_mismos_bytes_entre_ejecuciones_semillas_y_orden(formato: str, tmp_path:
     assert _ejecutar(formato, ARCHIVOS, "0", tmp_path / "b") == primera
     assert _ejecutar(formato, ARCHIVOS, "12345", tmp_path / "c") == primera
     assert _ejecutar(formato, list(reversed(ARCHIVOS)), "987", tmp_path / "d") == primera
+
+
+def test_la_raiz_de_las_huellas_no_depende_del_orden_de_los_argumentos(tmp_path: Path) -> None:
+    """Outside a git repository and without a configuration file, the fingerprints are relative to the folder that
+    holds every path audited: the same whichever comes first on the command line."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    uno, dos = tmp_path / "a" / "uno.yaml", tmp_path / "b" / "dos.yaml"
+    uno.write_text("x: 1\n", encoding="utf-8")
+    dos.write_text("x: 1\n", encoding="utf-8")
+    assert raiz([uno, dos]) == raiz([dos, uno]) == tmp_path.resolve()
+    assert raiz([uno]) == (tmp_path / "a").resolve()

@@ -54,13 +54,16 @@ def raiz(rutas: Iterable[str | os.PathLike[str]], configuracion: str | os.PathLi
          linea_base: str | os.PathLike[str] | None = None) -> Path:
     """The directory a run's fingerprints are relative to, the same from any current directory: the
     baseline's (so that SARIF's fingerprints are the baseline's), else the configuration file's, else the
-    git root above the first path audited, else that path (a directory) or its folder."""
+    git root above the paths audited, else the folder that holds them all (whatever their order on the command line)."""
     if linea_base is not None:
         return Path(linea_base).resolve().parent
     if configuracion is not None:
         return Path(configuracion).resolve().parent
-    primera = Path(next(iter(rutas), ".")).resolve()
-    inicio = primera if primera.is_dir() else primera.parent
+    carpetas = sorted({c if c.is_dir() else c.parent for c in (Path(r).resolve() for r in rutas)} or {Path(".").resolve()})
+    try:
+        inicio = Path(os.path.commonpath(carpetas))
+    except ValueError:  # on different drives (Windows): the first in order, not in the command line's
+        inicio = carpetas[0]
     for carpeta in (inicio, *inicio.parents):
         if (carpeta / ".git").exists():
             return carpeta
