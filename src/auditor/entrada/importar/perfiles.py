@@ -310,9 +310,11 @@ class Perfil:
 
 _UNION_DE_ROTULO = ("de", "del", "la", "el", "los", "las", "en")
 # what may follow a value's label before its colon: the year or years ('Programado 2025', 'Ejecutado 2024-2025'), the
-# cut-off ('Logro a 31 de agosto', 'Ejecutado a la fecha de corte', 'Avance al 30 de septiembre de 2025')
+# cut-off ('Logro a 31 de agosto', 'Ejecutado a la fecha de corte', 'Avance al 30 de septiembre de 2025', 'Ejecutado a
+# 30/09/2025', 'Ejecutado a septiembre de 2025')
 _CUANDO_DEL_DATO = (r"(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?"
-                    r"|\s+al?\s+(?:la\s+fecha(?:\s+de\s+corte)?|corte(?:\s+de\s+[^\W\d]+)?|\d{1,2}\s+de\s+[^\W\d]+(?:\s+de\s+(?:19|20)\d\d)?))?")
+                    r"|\s+al?\s+(?:la\s+fecha(?:\s+de\s+corte)?|corte(?:\s+de\s+[^\W\d]+)?|\d{1,2}\s+de\s+[^\W\d]+(?:\s+de\s+(?:19|20)\d\d)?"
+                    r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d|[^\W\d]+\s+(?:de|del)\s+(?:19|20)\d\d))?")
 
 
 def _rotulo_de_dato(rotulo: str) -> str:
