@@ -334,3 +334,15 @@ def test_un_campo_fuera_de_los_permitidos_se_dice_en_espanol(tmp_path: Path) -> 
     with pytest.raises(ErrorPerfil) as error:
         leer_perfil(archivo)
     assert error.value.linea == 5 and error.value.mensaje.startswith("campos.0.campo: se esperaba uno de: 'logro.texto'")
+
+
+@pytest.mark.parametrize(("linea", "campo", "valor"), [
+    ("Ejecutado a 30/09/2025: 38", "logro.cantidad", "38"),
+    ("Ejecutado a septiembre de 2025: 38 eventos", "logro.cantidad", "38 eventos"),
+    ("Programado 2025: 48", "programado_periodo", "48"),
+    ("Ejecutado a la fecha de corte: 2,6 km", "logro.cantidad", "2,6 km"),
+])
+def test_el_rotulo_de_un_dato_con_su_corte(linea: str, campo: str, valor: str) -> None:
+    """The cut-off after a value's label, as a date, a month or a year, is part of the label."""
+    for nombre in ("narrativa", "tabular"):
+        assert perfil(nombre).dato(linea) == (campo, valor)
