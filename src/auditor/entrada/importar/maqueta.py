@@ -9,8 +9,9 @@ the label's words are spliced into the answer and the header into the text.
 `maqueta` finds the three from the text's own shape (never from its words) and gives the lines back,
 as many as there were, each block of the form rewritten on its first line as one paragraph
 ('Descripción del avance: A través de …') and its other lines left blank, each row's cells
-separated by tabs (a table row), and the numbers of the lines that are page furniture.  A text
-without that shape comes back as it was.
+separated by tabs (each cell a paragraph of that line, not a table's: the row is not a label and its
+answer), and the numbers of the lines that are page furniture.  A text without that shape comes back
+as it was.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from auditor.entrada.importar.renglones import NO_CIERRA, unir_lineas
 
 # a page's number ('Página 3 de 9', 'Pág. 3'): page furniture wherever it appears
 PIE_DE_PAGINA = re.compile(r"^\s*(?:[-–—]\s*)?(?:p[aá]g(?:ina)?\.?\s*)\d+\s*(?:(?:de|/)\s*\d+)?\s*(?:[-–—]\s*)?$", re.IGNORECASE)
-_HUECO = re.compile(r" {2,}")  # what separates a label from its answer, or two cells
+_TRAMO = re.compile(r"[^ ]+(?: [^ ]+)*")  # a run of text: words one space apart; two spaces or more end it
 _HUECO_DE_CELDAS = re.compile(r" {3,}")  # a wide gap: a word space is one, a justified line's rarely two
-_ROTULO_Y_VALOR = re.compile(r"^[^\W\d_][^:]{0,60}:\s+\S")  # 'Meta cuatrienio: 4.000', 'Ejecutado a 30/09/2025: 38'
+_ROTULO_Y_VALOR = re.compile(r"^[^\W\d_][^:]{0,40}:\s+\S")  # 'Meta cuatrienio: 4.000', 'Ejecutado a 30/09/2025: 38'
 _BORDE = 3  # how many non-blank lines at the top and at the bottom of a page may be its running header or footer
 _MIN_ROTULOS = 3  # the form: this many labels whose answer starts at the column
 _MIN_CONTINUACIONES = 2  # and this many lines indented to it, the answers' wraps
@@ -34,8 +35,8 @@ _COLUMNA_MINIMA = 8  # narrower than this, no label column
 @dataclass
 class Maqueta:
     """The lines as the segmenter reads them (same count and numbering as the text's), the 1-based
-    numbers of the lines that are page furniture, and of those that are a paragraph of their own
-    (a rebuilt block of the form)."""
+    numbers of the lines that are page furniture, of those that are a paragraph of their own (a rebuilt
+    block of the form), and of the rows whose tab-separated cells are each a paragraph."""
 
     lineas: list[str]
     mobiliario: set[int] = field(default_factory=set)
@@ -44,21 +45,22 @@ class Maqueta:
 
 
 def maqueta(lineas: list[str]) -> Maqueta:
-    """The layout of a text export read: running header and footer, form blocks and rows of cells."""
+    """The layout of a text export read: running header and footer, form blocks and rows of cells.  A text with
+    neither a running header nor a form (no layout export) comes back as it was: its wide gaps are not cells."""
     salto = [("\f" in linea) for linea in lineas]  # a page starts on this line
     limpias = [linea.replace("\f", "") for linea in lineas]
     mobiliario = mobiliario_de_paginas(limpias, salto)
     columnas = columnas_de_formulario(limpias, mobiliario)
-    resultado = Maqueta(list(limpias), set(mobiliario))
+    if not columnas and not mobiliario:
+        return Maqueta(list(lineas))
+    resultado = Maqueta(limpias, set(mobiliario))
     if columnas:
         _rehacer_formulario(resultado, salto, columnas)
     for i, linea in enumerate(resultado.lineas):
         celdas = celdas_de_fila(linea)
-        if i + 1 not in resultado.parrafos and i + 1 not in mobiliario and celdas:
+        if celdas and i + 1 not in resultado.parrafos and i + 1 not in mobiliario:
             resultado.lineas[i] = "\t".join(celdas)
             resultado.filas.add(i + 1)
-    if not columnas and not mobiliario and resultado.lineas == limpias:
-        resultado.lineas = list(lineas)  # nothing of the layout: the text as it was
     return resultado
 
 
@@ -92,14 +94,7 @@ def mobiliario_de_paginas(lineas: list[str], salto: list[bool]) -> set[int]:
 
 def _tramos(linea: str) -> list[tuple[int, str]]:
     """The runs of a line that gaps of two spaces or more separate, each with its column."""
-    tramos = []
-    posicion = 0
-    for parte in _HUECO.split(linea.rstrip()):
-        columna = linea.index(parte, posicion) if parte else posicion
-        if parte.strip():
-            tramos.append((columna + len(parte) - len(parte.lstrip()), parte.strip()))
-        posicion = columna + len(parte)
-    return tramos
+    return [(m.start(), m.group()) for m in _TRAMO.finditer(linea)]
 
 
 def _sangria(linea: str) -> int:
@@ -124,90 +119,83 @@ def columnas_de_formulario(lineas: list[str], mobiliario: set[int]) -> set[int]:
             if c >= _COLUMNA_MINIMA and n >= _MIN_ROTULOS and sangrias.get(c, 0) >= _MIN_CONTINUACIONES}
 
 
-def _linea_de_rotulo(linea: str, columnas: set[int]) -> tuple[str, str, int] | None:
-    """A line whose label sits at the margin and whose answer starts at one of the columns: (label, answer, column)."""
-    tramos = _tramos(linea)
-    if len(tramos) >= 2 and tramos[0][0] == 0 and tramos[1][0] in columnas:
-        return tramos[0][1], linea[tramos[1][0]:].strip(), tramos[1][0]
-    return None
-
-
-def _rehacer_formulario(maqueta_: Maqueta, salto: list[bool], columnas: set[int]) -> None:
-    lineas = maqueta_.lineas
+def _rehacer_formulario(disposicion: Maqueta, salto: list[bool], columnas: set[int]) -> None:
+    """Each block of the form written on its first line as 'label: answer' (the label's pieces joined by spaces, the
+    answer's lines by `unir_lineas`, which joins again a word cut by a hyphen), its other lines left blank."""
+    lineas = disposicion.lineas
     i = 0
     while i < len(lineas):
-        bloque = _bloque(lineas, i, salto, maqueta_.mobiliario, columnas)
+        bloque = _bloque(lineas, i, salto, disposicion.mobiliario, columnas)
         if bloque is None:
             i += 1
             continue
-        rotulo, respuesta, usadas = bloque
-        rotulo = " ".join(rotulo).rstrip(":").strip()
-        respuesta_ = unir_lineas(respuesta) if respuesta else ""
-        lineas[i] = f"{rotulo}: {respuesta_}" if respuesta_ else rotulo
-        for k in usadas[1:]:
+        rotulo = " ".join(bloque.rotulo).rstrip(":").strip()
+        respuesta = unir_lineas(bloque.respuesta) if bloque.respuesta else ""
+        lineas[i] = f"{rotulo}: {respuesta}" if respuesta else rotulo
+        for k in bloque.lineas[1:]:
             lineas[k] = ""
-        maqueta_.parrafos.add(i + 1)
-        i = usadas[-1] + 1
+        disposicion.parrafos.add(i + 1)
+        i = bloque.lineas[-1] + 1
 
 
-def _bloque(lineas: list[str], i: int, salto: list[bool], mobiliario: set[int],
-            columnas: set[int]) -> tuple[list[str], list[str], list[int]] | None:
-    """The block of the form that starts at line `i` (0-based): its label's pieces, its answer's
-    lines and the lines it uses; None if no block starts there.  A block starts with a label at the
-    margin and its answer at the column (or the label alone, its answer on the lines below); it goes on
-    with lines indented exactly to the column, and with lines whose label piece continues the label
-    (lower case, or after 'de', 'del'); across a page break (its furniture and blank lines) too."""
+@dataclass
+class _Bloque:
+    """One block of a form: the pieces of its label, the lines of its answer, the (0-based) lines it takes."""
+
+    rotulo: list[str]
+    respuesta: list[str]
+    lineas: list[int]
+
+
+def _bloque(lineas: list[str], i: int, salto: list[bool], mobiliario: set[int], columnas: set[int]) -> _Bloque | None:
+    """The block of the form that starts at line `i` (0-based); None if none starts there.  A block starts with a
+    label at the margin and its answer at the column (or with the label alone, its answer on the lines below, indented
+    to the column); it goes on with lines indented exactly to the column, and with lines whose piece at the margin
+    continues the label (in lower case, or after a word that ends no label: 'Descripción del' / 'avance'), across a
+    page break (its furniture and blank lines) too.  A blank line, or a new label, ends it."""
     if i + 1 in mobiliario or "\t" in lineas[i]:
         return None
-    primera = _linea_de_rotulo(lineas[i], columnas)
-    if primera is not None:
-        rotulo, respuesta, columna = [primera[0]], [primera[1]], primera[2]
+    tramos = _tramos(lineas[i])
+    if len(tramos) >= 2 and tramos[0][0] == 0 and tramos[1][0] in columnas:
+        columna = tramos[1][0]
+        bloque = _Bloque([tramos[0][1]], [lineas[i][columna:].strip()], [i])
+    elif (len(tramos) == 1 and tramos[0][0] == 0 and i + 1 < len(lineas) and lineas[i + 1].strip()
+          and _sangria(lineas[i + 1]) in columnas and len(tramos[0][1]) + 2 <= _sangria(lineas[i + 1])):
+        columna = _sangria(lineas[i + 1])
+        bloque = _Bloque([tramos[0][1]], [], [i])
     else:
-        tramos = _tramos(lineas[i])
-        siguiente = i + 1 < len(lineas) and lineas[i + 1].strip() and _sangria(lineas[i + 1])
-        if len(tramos) != 1 or tramos[0][0] != 0 or siguiente not in columnas:
-            return None
-        columna = int(siguiente)
-        if len(tramos[0][1]) + 2 > columna:
-            return None
-        rotulo, respuesta = [tramos[0][1]], []
-    usadas = [i]
+        return None
     j = i + 1
     while j < len(lineas):
-        k = j
-        pagina = False
+        k, pagina = j, False
         while k < len(lineas) and (k + 1 in mobiliario or not lineas[k].strip() or PIE_DE_PAGINA.match(lineas[k])):
             pagina = pagina or salto[k] or k + 1 in mobiliario or bool(PIE_DE_PAGINA.match(lineas[k]))
             k += 1
-        if k != j and not pagina:
+        if (k != j and not pagina) or k >= len(lineas) or "\t" in lineas[k]:
             break  # a blank line ends the block; a page break does not
-        if k >= len(lineas) or "\t" in lineas[k]:
-            break
         linea = lineas[k]
-        if linea.strip() and _sangria(linea) == columna:
-            respuesta.append(linea.strip())
+        if _sangria(linea) == columna:
+            bloque.respuesta.append(linea.strip())
         else:
             tramos = _tramos(linea)
-            pieza = tramos[0][1] if tramos and tramos[0][0] == 0 else ""
-            sigue = bool(pieza) and len(pieza) + 2 <= columna and (pieza[:1].islower() or bool(NO_CIERRA.search(rotulo[-1])))
+            pieza = tramos[0][1] if tramos[0][0] == 0 else ""
+            sigue = bool(pieza) and len(pieza) + 2 <= columna and (pieza[:1].islower() or bool(NO_CIERRA.search(bloque.rotulo[-1])))
             if not sigue or (len(tramos) >= 2 and tramos[1][0] != columna):
                 break  # a new label ('Cumplimiento'), or a line of another shape
-            rotulo.append(pieza)
+            bloque.rotulo.append(pieza)
             if len(tramos) >= 2:
-                respuesta.append(linea[columna:].strip())
-        usadas.append(k)
+                bloque.respuesta.append(linea[columna:].strip())
+        bloque.lineas.append(k)
         j = k + 1
-    if primera is None and len(usadas) == 1:
-        return None
-    return rotulo, respuesta, usadas
+    return bloque
 
 
 def celdas_de_fila(linea: str) -> list[str]:
     """The cells of a row that wide gaps separate ('Meta cuatrienio: 4.000      Programado 2025: 1.200      Ejecutado
-    a 30/09/2025: 1.200'): two cells or more, and two of them at least a 'label: value'.  None for other lines."""
+    a 30/09/2025: 1.200'): two cells or more, each a 'label: value'.  None for other lines."""
     if "\t" in linea or not linea.strip():
         return []
     celdas = [c.strip() for c in _HUECO_DE_CELDAS.split(linea.strip()) if c.strip()]
-    if len(celdas) < 2 or sum(1 for c in celdas if _ROTULO_Y_VALOR.match(c)) < 2:
+    if len(celdas) < 2 or not all(_ROTULO_Y_VALOR.match(c) for c in celdas):
         return []
     return celdas
