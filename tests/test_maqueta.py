@@ -80,21 +80,21 @@ def test_formulario_filas_y_mobiliario_de_una_exportacion_con_maqueta() -> None:
         (1, "GOBERNACIÓN DEL HUILA"),
         (3, "Entidad: Gobernación del Huila"),
         (4, "Fecha de corte: 30 de junio de 2025"),
-        (6, "La Secretaría presenta el avance de sus metas con corte al 30 de junio, según el formato adoptado por la "
-            "oficina de planeación."),
+        (6, ("La Secretaría presenta el avance de sus metas con corte al 30 de junio, según el formato adoptado por la "
+            "oficina de planeación.")),
         (9, "Meta 12 – Escuelas deportivas dotadas"),
         (10, "Meta cuatrienio: 40"), (10, "Programado 2025: 10"), (10, "Ejecutado a 30/06/2025: 9"),
         # the label's second line joins the label, the answer's hyphenated line ends are joined again
-        (12, "Descripción de lo realizado: Se dotaron nueve escuelas deportivas en los municipios de Garzón y Pitalito, "
-             "con implementos para fútbol y atletismo."),
+        (12, ("Descripción de lo realizado: Se dotaron nueve escuelas deportivas en los municipios de Garzón y Pitalito, "
+             "con implementos para fútbol y atletismo.")),
         # the answer goes on after the page break, its footer, page number and running header
-        (16, "Inversión: $ 80 millones de recursos propios, para la compra de los implementos y el pago de los monitores "
-             "de cada escuela."),
+        (16, ("Inversión: $ 80 millones de recursos propios, para la compra de los implementos y el pago de los monitores "
+             "de cada escuela.")),
         (27, "Población beneficiada: 420 niños, niñas y adolescentes de las nueve escuelas."),
         (30, "Fecha de ejecución: Del 3 de marzo al 30 de junio de 2025."),
         # prose cut by the page break goes on after it (the header with 'Código:' is furniture too)
-        (33, "Las escuelas siguen abiertas durante las vacaciones de mitad de año, con horarios ampliados para los niños "
-             "de la zona rural."),
+        (33, ("Las escuelas siguen abiertas durante las vacaciones de mitad de año, con horarios ampliados para los niños "
+             "de la zona rural.")),
         (43, "Descripción del: Se realizaron dos juegos intercolegiados en"),
     ]
     assert all(not s.en_tabla for s in segmentos)  # the row's cells are paragraphs, not a label and its answer

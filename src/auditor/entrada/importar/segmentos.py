@@ -101,7 +101,10 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
     A line with tabs is a table row: each tab-separated cell gives its paragraphs, with
     the row and column.  Other consecutive non-blank lines form one paragraph (markdown),
     as do lines ended by a hard break (two trailing spaces); blank lines separate them.
-    A page footer line ('Página 2 de 18') is not text.
+    A page footer line ('Página 2 de 18') is not text.  A text that keeps a PDF's page layout (`pdftotext -layout`:
+    `maqueta`) is read as its layout says: each block of a two-column form is one paragraph 'label: answer' at the
+    line it starts at, each cell of a row of 'label: value' cells one paragraph of that line, and the running header
+    and footer repeated at the page breaks (form feeds) are page furniture.
 
     With `titulo` (the narrative template: whether a line opens a heading of its own), a
     single newline also separates paragraphs where it clearly is not a wrap of the line
