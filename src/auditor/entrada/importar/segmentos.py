@@ -14,6 +14,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from auditor.entrada.importar.maqueta import PIE_DE_PAGINA as _PIE_DE_PAGINA
+from auditor.entrada.importar.maqueta import maqueta
+from auditor.entrada.importar.renglones import NO_CIERRA as _NO_CIERRA
+from auditor.entrada.importar.renglones import PARTIDA as _PARTIDA
+from auditor.entrada.importar.renglones import unir_lineas
 from auditor.lectura.patrones import normalizar, quitar_invisibles
 
 
@@ -96,7 +101,10 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
     A line with tabs is a table row: each tab-separated cell gives its paragraphs, with
     the row and column.  Other consecutive non-blank lines form one paragraph (markdown),
     as do lines ended by a hard break (two trailing spaces); blank lines separate them.
-    A page footer line ('Página 2 de 18') is not text.
+    A page footer line ('Página 2 de 18') is not text.  A text that keeps a PDF's page layout (`pdftotext -layout`:
+    `maqueta`) is read as its layout says: each block of a two-column form is one paragraph 'label: answer' at the
+    line it starts at, each cell of a row of 'label: value' cells one paragraph of that line, and the running header
+    and footer repeated at the page breaks (form feeds) are page furniture.
 
     With `titulo` (the narrative template: whether a line opens a heading of its own), a
     single newline also separates paragraphs where it clearly is not a wrap of the line
@@ -106,12 +114,13 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
     each answer on one line with its label keep a single newline between them.  With `solo` (whether a line is
     only a label, 'RECURSOS'), such a line is a paragraph of its own: its answer is on the lines below.
     """
-    lineas = tablas_markdown(texto.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    disposicion = maqueta(tablas_markdown(texto.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
+    lineas = disposicion.lineas
     ancho = ancho_de_linea(lineas) if titulo is not None else 0
     segmentos: list[Segmento] = []
     pendiente: list[str] = []
     inicio = 0
-    mobiliario = lineas_de_mobiliario(lineas)
+    mobiliario = lineas_de_mobiliario(lineas) | disposicion.mobiliario
 
     def cerrar() -> None:
         nonlocal pendiente
@@ -144,7 +153,10 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
                 if _PIE_DE_PAGINA.match(celda):
                     continue  # a page number the export put in a cell of its own
                 for parrafo, negritas in parrafos_de_celda(celda):
-                    segmentos.append(Segmento(parrafo, numero, fila=numero, celda=columna, negritas=negritas))
+                    if numero in disposicion.filas:  # a row of 'label: value' cells a PDF's layout wrote: each one a paragraph
+                        segmentos.append(Segmento(parrafo, numero, negritas=negritas))
+                    else:
+                        segmentos.append(Segmento(parrafo, numero, fila=numero, celda=columna, negritas=negritas))
             continue
         if not limpiar_parrafo(linea):
             if pendiente and (_PARTIDA.search(pendiente[-1].rstrip()) or _NO_CIERRA.search(pendiente[-1])):
@@ -160,32 +172,16 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
             continue
         if pendiente and (_ITEM_MARKDOWN.match(linea) or (titulo is not None and salto_de_parrafo(pendiente, linea, ancho, titulo, abre))):
             cerrar()  # a list item of a markdown export ('- …', '* …') is a paragraph of its own
+        if numero in disposicion.parrafos:
+            cerrar()  # a block of a form, rebuilt as one paragraph ('Descripción del avance: …'): a paragraph of its own
         if not pendiente:
             inicio = numero
         pendiente.append(linea)
-        if _es_bloque_html(linea) or (solo is not None and len(pendiente) == 1 and solo(linea)):
+        if (_es_bloque_html(linea) or (solo is not None and len(pendiente) == 1 and solo(linea))
+                or numero in disposicion.parrafos):
             cerrar()
     cerrar()
     return segmentos
-
-
-# a word cut at the end of a line with a hyphen ('sostenibi-' / 'lidad', 'Monte-' / 'negro'): the line goes on in lower case
-_PARTIDA = re.compile(r"[^\W\d_][-\u00ad]$")
-
-
-def unir_lineas(lineas: list[str]) -> str:
-    """The lines of one paragraph as one text: a word that a line break cut with a hyphen is joined again
-    ('verifica-' + 'ción' is 'verificación'), other lines are joined by a space."""
-    partes = [lineas[0]]
-    for linea in lineas[1:]:
-        anterior = partes[-1].rstrip()
-        siguiente = linea.lstrip()
-        if _PARTIDA.search(anterior) and siguiente[:1].islower():
-            partes[-1] = anterior[:-1]
-            partes.append(siguiente)
-        else:
-            partes.append(" " + linea)
-    return "".join(partes)
 
 
 _ITEM_MARKDOWN = re.compile(r"^\s{0,3}[-*+]\s+\S")
@@ -220,7 +216,6 @@ def _celdas_markdown(linea: str) -> list[str]:
     return [c.strip() for c in re.split(r"(?<!\\)\|", linea.strip().strip("|"))]
 
 
-_PIE_DE_PAGINA = re.compile(r"^\s*(?:[-–—]\s*)?(?:p[aá]g(?:ina)?\.?\s*)\d+\s*(?:(?:de|/)\s*\d+)?\s*(?:[-–—]\s*)?$", re.IGNORECASE)
 # What a running page header names: the report or the entity that reports.
 _RUBRO_DE_PAGINA = re.compile(
     r"\b(?:rendicion\s+de\s+cuentas|informe\s+de\s+(?:gestion|rendicion)|secretaria|gobernacion|alcaldia)\b")
@@ -287,10 +282,6 @@ def _resto_del_encabezado(lineas: list[str], numero: int, rotulo: Callable[[str]
 
 
 _FIN_DE_ORACION = re.compile(r"[.!?:;)\"”»]\s*$")
-_NO_CIERRA = re.compile(
-    r"(?:[,\-–—\u00ad]|\b(?:de|del|la|las|los|el|y|e|o|u|a|al|en|con|para|por|que|su|sus|un|una|entre|sobre|como|desde|hasta))\s*$",
-    re.IGNORECASE,
-)
 _ITEM = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►*-]\s+|\d{1,2}[.)]\s+\D)")
 
 
