@@ -775,3 +775,22 @@ def test_markdown_con_fichas_pregunta_respuesta_cuadros_de_programa_y_titulos_en
     assert dos.eje == "Programa 2.4 Habitante de calle"
     assert [t.eje for t in cargado.informe.totales] == ["Subtotal Programa 2.3"]
     assert not [p for p in cargado.problemas if p.regla == "ENT004"]
+
+
+def test_valores_sin_unidad_entidad_municipal_y_rios_que_no_son_municipios() -> None:
+    """'Meta cuatrienio: 160' and 'Ejecutado a 30/09/2025: 38' without their unit (it is in the meta's name) are the
+    target and the achieved count; 'Alcaldía Municipal de Chía' is the entity (the department is Chía's); a river
+    named like a municipality ('río Bogotá') is not a place of the report."""
+    cargado = _importar(
+        "ALCALDÍA MUNICIPAL DE CHÍA\n\nSecretaría de Cultura\n\nInforme de Rendición de Cuentas 2025\n\n"
+        "Fecha de corte: 30 de septiembre de 2025\n\n"
+        "Indicador de producto 3301053 – Eventos culturales realizados\n\n"
+        "Meta cuatrienio: 160\n\nEjecutado a 30/09/2025: 38\n\n"
+        "Descripción del avance: Se realizaron 38 eventos de los 48 programados para 2025.\n\n"
+        "Localización: Sector del Puente del Común, sobre el río Bogotá, y municipio de Cajicá.\n"
+    )
+    informe = cargado.informe
+    assert (informe.entidad, informe.departamento) == ("Alcaldía de Chía", "Cundinamarca")
+    meta = informe.metas[0]
+    assert (meta.meta_cuatrienio.cantidad.valor, meta.logro.cantidad.valor) == (160, 38)
+    assert meta.localizacion.municipios == ["Cajicá"]

@@ -26,10 +26,11 @@ _PARTICULAS = {"de", "del", "la", "las", "los", "el", "y", "e", "en", "para", "p
 _NOMBRE = (r"[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]*(?:\s+(?:(?:de|del|la|las|los|el|y)\s+)*"
            r"(?!(?:Secretar|Informe|INFORME|Rendici|RENDICI|Plan|PLAN|Vigencia|VIGENCIA|Periodo|Período|PERIODO|Fecha|FECHA|En|EN|Con|CON)"
            r"(?:\b|[a-záéíóúñ]))[A-ZÁÉÍÓÚÑ][\wáéíóúñÁÉÍÓÚÑ]*)*")
-_ENTIDAD = re.compile(rf"\b(?P<tipo>Gobernaci[oó]n|Alcald[ií]a)\s+(?P<prep>de|del)\s+(?P<lugar>{_NOMBRE})")
+# 'Alcaldía de Chía', 'Alcaldía Municipal de Chía', 'Alcaldía Mayor de Bogotá', 'Gobernación del Tolima'
+_ENTIDAD = re.compile(rf"\b(?P<tipo>Gobernaci[oó]n|Alcald[ií]a)(?:\s+(?:[Mm]unicipal|[Dd]istrital|[Mm]ayor))?\s+(?P<prep>de|del)\s+(?P<lugar>{_NOMBRE})")
 _MAYUSCULA = r"[A-ZÁÉÍÓÚÑ]+"
 _ENTIDAD_MAYUSCULAS = re.compile(  # 'GOBERNACIÓN DE NORTE DE SANTANDER', up to the next cover line run in
-    rf"\b(?P<tipo>GOBERNACI[OÓ]N|ALCALD[IÍ]A)\s+(?P<prep>DE|DEL)\s+(?P<lugar>{_MAYUSCULA}(?:\s+(?!SECRETAR|INFORME|RENDICI|PLAN\b|VIGENCIA)"
+    rf"\b(?P<tipo>GOBERNACI[OÓ]N|ALCALD[IÍ]A)(?:\s+(?:MUNICIPAL|DISTRITAL|MAYOR))?\s+(?P<prep>DE|DEL)\s+(?P<lugar>{_MAYUSCULA}(?:\s+(?!SECRETAR|INFORME|RENDICI|PLAN\b|VIGENCIA)"
     rf"{_MAYUSCULA})*)\b")
 _DEPARTAMENTO = re.compile(r"^\s*DEPARTAMENTO\s+(?:DE\s+|DEL\s+)?(?P<lugar>[A-ZÁÉÍÓÚÑ][A-ZÁÉÍÓÚÑ\s]+?)\s*$")
 _SECRETARIA = re.compile(r"^\s*(?P<nombre>secretar[ií]a\s+(?:(?:departamental|municipal|distrital)\s+)?(?:de|del|general)\b.*)$",

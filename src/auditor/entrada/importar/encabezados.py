@@ -67,6 +67,8 @@ def meta_en_parrafo(texto: str) -> MetaDelTitulo | None:
     fin = m.end("valor") + (1 if texto[m.end("valor"):m.end("valor") + 1] in (".", ";") else 0)
     if cuenta is None and (porcentaje := _META_PORCENTAJE.match(valor)) is not None:
         return MetaDelTitulo("", valor, porcentaje.group("n"), "%", fin)  # 'Meta cuatrienio: 95 % (mantenimiento)'
+    if cuenta is None and leer_numero(valor.rstrip(".;")) is not None:  # 'Meta cuatrienio: 4.000': the unit is in the meta's name
+        return MetaDelTitulo("", valor, valor.rstrip(".;"), None, fin)
     return MetaDelTitulo("", valor, cuenta.cantidad if cuenta else None, cuenta.unidad if cuenta else None, fin)
 
 

@@ -23,6 +23,7 @@ from auditor.idioma import tr
 from auditor.lectura import porcentajes
 from auditor.lectura import respuestas as lectura
 from auditor.lectura.ceros import cero_explicito
+from auditor.lectura.cifras import leer_numero
 from auditor.lectura.fuente import Ruta
 from auditor.lectura.patrones import normalizar
 
@@ -181,7 +182,8 @@ class LectorNarrativo:
             self.b.poner(base + ("meta_cuatrienio", "texto"), " ".join(primera.texto[:del_parrafo.fin].split()), primera.linea)
             if del_parrafo.cantidad is not None:
                 self.b.poner(base + ("meta_cuatrienio", "cantidad"), del_parrafo.cantidad, primera.linea)
-                self.b.poner(base + ("meta_cuatrienio", "unidad"), del_parrafo.unidad, primera.linea)
+                if del_parrafo.unidad is not None:
+                    self.b.poner(base + ("meta_cuatrienio", "unidad"), del_parrafo.unidad, primera.linea)
             despues = primera.texto[del_parrafo.fin:].strip()
             if despues.startswith("|"):  # '… | Meta 2024-2027: 120 | Avance 2025: 50': the rest of the indicator's row
                 for celda in despues.split("|"):
@@ -301,6 +303,8 @@ class LectorNarrativo:
                     if cuenta is not None:
                         self.b.poner(base + ("logro", "cantidad"), cuenta.cantidad, u.linea)
                         self.b.poner(base + ("logro", "unidad"), cuenta.unidad, u.linea)
+                    elif leer_numero(valor.strip().rstrip(".")) is not None:  # 'Ejecutado a 30/09/2025: 38': the meta's own unit
+                        self.b.poner(base + ("logro", "cantidad"), valor.strip().rstrip("."), u.linea)
                     if ("logro", "texto") not in textos:
                         de_un_dato.add(("logro", "texto"))
                     _agregar(textos, ("logro", "texto"), _sin_rotulo(u, valor))
