@@ -290,8 +290,8 @@ def _lapso(cuando: str) -> tuple[date, date, str] | None:
     """What '¿Cuándo se realizó?' covers: from its first date to its last; open if it only says when it began."""
     # called as FEC001 reads the field (leyenda given): lru_cache keys leer_fechas(x) and leer_fechas(x, False) apart
     fechas = [f for f in leer_fechas(cuando, False) if f.rol != "referencia" and not f.sin_anio]
-    if not fechas:
-        return None
+    if not fechas or all(f.rol == "proyeccion" for f in fechas):
+        return None  # 'se espera para noviembre de 2025; se ejecutará en 2026': a plan, not the span the meta was done in
     desde = min(f.desde for f in fechas if f.desde is not None)
     hasta = max(f.hasta for f in fechas if f.hasta is not None)
     empieza = any(f.borde == "inicio" or f.abierta == "despues" for f in fechas)
