@@ -327,3 +327,38 @@ def test_un_municipio_por_su_nombre_corto(escrito: str) -> None:
     lectura = divipola().leer(escrito, "Córdoba")
     assert lectura.clase is Clase.MUNICIPIO
     assert [m.codigo for m in lectura.municipios] == ["23586"]
+
+
+@pytest.mark.parametrize(("escrito", "departamento", "oficial"), [
+    ("Betulia", "Sucre", "San Juan de Betulia"),  # Betulia is also a municipality of Antioquia and Santander
+    ("Sincé", "Sucre", "San Luis de Sincé"),
+    ("Tolú", "Sucre", "Santiago de Tolú"),
+])
+def test_el_nombre_corto_de_un_municipio_del_departamento(escrito: str, departamento: str, oficial: str) -> None:
+    """Offices write the short form of a long official name; in the report's department it is that municipality."""
+    lectura = divipola().leer(escrito, departamento)
+    assert lectura.clase is Clase.MUNICIPIO and [m.nombre for m in lectura.municipios] == [oficial]
+    assert divipola().leer("Betulia", "Antioquia").clase is Clase.MUNICIPIO
+
+
+def test_nombres_con_guion_y_areas_no_municipalizadas() -> None:
+    """DIVIPOLA's hyphenated names are one name ('Mirití-Paraná'); 'áreas no municipalizadas de …' presents them as
+    municipality-level places; a road 'Tibú-Cúcuta' stays two names."""
+    from auditor.lectura.respuestas import municipios
+    assert municipios("Áreas no municipalizadas de La Pedrera, Mirití-Paraná y Puerto Arica.", "Amazonas") == [
+        "La Pedrera", "Mirití-Paraná", "Puerto Arica"]
+    assert municipios("municipios de Piendamó - Tunía y Cajibío", "Cauca") == ["Piendamó - Tunía", "Cajibío"]
+    assert municipios("municipios de Tibú-Cúcuta y Sardinata", "Norte de Santander") == ["Tibú", "Cúcuta", "Sardinata"]
+
+
+def test_un_rio_con_nombre_de_municipio_no_es_un_lugar_del_informe() -> None:
+    from auditor.lectura.respuestas import municipios
+    assert municipios("Obras sobre el río Bogotá y la quebrada Honda, en los municipios de Chía y Cajicá.", "Cundinamarca") == [
+        "Chía", "Cajicá"]
+
+
+def test_un_accidente_geografico_solo_en_minuscula() -> None:
+    """'Río de Oro' (Cesar) and the vereda 'El Volcán' keep their names: the word for a river or a volcano counts
+    only in lower case."""
+    from auditor.lectura.respuestas import municipios
+    assert municipios("municipios de Río de Oro y Aguachica", "Cesar") == ["Río de Oro", "Aguachica"]

@@ -230,6 +230,15 @@ class Divipola:
         nombre, explicito = self._separar_departamento(texto)
         return self._clasificar(texto, nombre, explicito, departamento)
 
+    def _nombre_corto(self, nombre: str, departamento: str | None) -> Municipio | None:
+        """The one municipality of the report's department whose official name ends with 'de <nombre>', the short
+        form offices write ('Betulia', 'Sincé', 'Tolú' for San Juan de Betulia, San Luis de Sincé, Santiago de Tolú)."""
+        if departamento is None or len(nombre) < 4:
+            return None
+        cola = " de " + normalizar(nombre).strip()
+        largos = [m for m in self._del_departamento.get(departamento, []) if normalizar(m.nombre).endswith(cola)]
+        return largos[0] if len(largos) == 1 else None
+
     def _separar_departamento(self, texto: str) -> tuple[str, str | None]:
         """'Tabio, Cundinamarca' / 'Tabio (Cundinamarca)' / 'Tabio - Cundinamarca' -> ('Tabio', 'Cundinamarca')."""
         m = re.fullmatch(r"\s*(.+?)\s*(?:,|\(|\s[-–]\s)\s*(?:(?:el\s+)?departamento\s+del?\s+)?([^()]+?)\s*\)?\s*\.?\s*", texto, re.IGNORECASE)
@@ -250,6 +259,9 @@ class Divipola:
         propios = [m for m in municipios if m.departamento == departamento]
         if propios:
             return Lectura(texto, Clase.MUNICIPIO, tuple(propios), departamento)
+        corto = self._nombre_corto(nombre, departamento)
+        if corto is not None:  # 'Betulia' in a report of Sucre: San Juan de Betulia, not Antioquia's Betulia
+            return Lectura(texto, Clase.MUNICIPIO, (corto,), departamento)
         dpto = self.departamento(nombre)
         if dpto is not None:
             unico = self._del_departamento.get(dpto, [])
@@ -549,6 +561,7 @@ class Tipo(str, Enum):
     RESGUARDO = "resguardo"
     COMUNA = "comuna"
     SEDE = "sede"  # a facility named after its place ('Parque Biblioteca Belén', 'Institución Educativa San José'): not a place
+    ACCIDENTE = "accidente geográfico"  # 'el río Bogotá', 'la quebrada La Honda': named like a place, not one
     LUGAR = "lugar"  # a place of a municipality whose kind the text does not say: 'La Laguna (Mutiscua)'
 
     @property
@@ -686,6 +699,8 @@ class _Lector:
             tipo, plural = hallado
             if tipo in _TIPO_ANTES_DE and not (i + n < len(self.tokens) and self.claves[i + n] in ("de", "del", ":")):
                 return None
+            if tipo is Tipo.ACCIDENTE and self._mayuscula(i):
+                return None  # 'Río de Oro', 'El Volcán': a name, not the word for a river or a volcano
             return tipo, plural, n
         return None
 
@@ -826,12 +841,18 @@ class _Lector:
                 j += 1
             else:
                 break
+        while fin + 1 < len(self.tokens) and self.claves[fin] in ("-", "–") and self._mayuscula(fin + 1) and self._guionado(i, fin + 2):
+            fin += 2  # 'Mirití-Paraná', 'Piendamó - Tunía': DIVIPOLA's own names with a hyphen
         inicio = i
         if fin - inicio > 1 and self.claves[inicio] in _PREPOSICION_INICIAL:  # "En Cúcuta" at the start of a sentence
             inicio += 1
             self.marcos[-1].preposicion = self.claves[i] == "en"
         self._leer_nombre(inicio, fin)
         return fin
+
+    def _guionado(self, a: int, b: int) -> bool:
+        """Whether tokens a..b, a name with a hyphen in it, are a name DIVIPOLA writes with its hyphen."""
+        return bool(divipola().buscar(self.texto[self.tokens[a][1]:self.tokens[b - 1][2]]))
 
     def _leer_nombre(self, a: int, b: int) -> None:
         marco = self.marcos[-1]

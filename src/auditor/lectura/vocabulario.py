@@ -109,6 +109,7 @@ class Lugares(_Estricto):
     resguardo: list[Formas] = []
     comuna: list[Formas] = []
     sede: list[Formas] = []
+    accidente: list[Formas] = []  # a river, a creek, a hill: named like a place, not one of the report's; in lower case only
 
 
 class Calificadores(_Estricto):

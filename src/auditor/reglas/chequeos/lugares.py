@@ -214,7 +214,7 @@ class MunicipioFueraDelDepartamento(Regla):
             mensaje = tr("«{texto}» es un municipio de {otro} (DANE {codigo}), no de {departamento}, el departamento del informe",
                          texto=lectura.texto, otro=m.departamento, codigo=m.codigo, departamento=departamento)
         else:
-            mensaje = tr("«{texto}» no es un municipio de {departamento}: DIVIPOLA lo tiene en {otros}, el departamento del informe",
+            mensaje = tr("«{texto}» no es un municipio de {departamento}, el departamento del informe: DIVIPOLA lo tiene en {otros}",
                          texto=lectura.texto, departamento=departamento, otros=_lista(sorted({m.departamento for m in municipios})))
         if campo != "localizacion.texto" and meta.localizacion.texto:
             cita = _frase_con(meta.localizacion.texto, lectura.texto)
