@@ -17,6 +17,7 @@ from auditor.entrada.formato import reconocer
 from auditor.entrada.importar import matriz, narrativa, perfiles, tabular
 from auditor.entrada.importar.borrador import Borrador
 from auditor.entrada.importar.cierre import cierre_del_documento, inicio_del_documento
+from auditor.entrada.importar.miles import segmentos_con_punto_de_miles
 from auditor.entrada.importar.perfiles import Perfil
 from auditor.entrada.importar.segmentos import Segmento, segmentos_de_texto
 from auditor.entrada.problemas import ENTRADA_SUPUESTO
@@ -81,6 +82,11 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     borrador = Borrador()
     borrador.razon_perfil = eleccion.razon
     segmentos = _sin_cierre(segmentos, eleccion, borrador)
+    segmentos, agrupado = segmentos_con_punto_de_miles(segmentos)
+    if agrupado is not None:
+        borrador.problema(ENTRADA_SUPUESTO, agrupado.linea,
+                          tr("el documento separa los miles con espacios («1 250»): esas cifras se leen, y se citan, con el punto "
+                             "de miles («1.250»)"), texto=agrupado.texto[:160])
     borrador.anotar(segmentos)
     propios = [s for s in segmentos if not s.fusionada]  # a vertically merged cell: only the matrix repeats it per row
     if eleccion.perfil is None:
