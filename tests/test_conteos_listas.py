@@ -207,3 +207,16 @@ def test_las_comas_de_una_oracion_no_son_una_lista() -> None:
 )
 def test_numero_que_nombra_un_lugar_no_cuenta(texto: str, cuentas: list[float]) -> None:
     assert [c.valor for c in analizar(texto).conteos] == cuentas
+
+
+@pytest.mark.parametrize(("texto", "elementos"), [
+    ("Las 5 comunidades intervenidas son Nazareth, Arara, Nuevo Jardín y Boyahuazú.", ("Nazareth", "Arara", "Nuevo Jardín", "Boyahuazú")),
+    ("Los 3 municipios atendidos fueron Leticia, Puerto Nariño y Tarapacá.", ("Leticia", "Puerto Nariño", "Tarapacá")),
+])
+def test_una_lista_que_sigue_a_son_o_fueron(texto: str, elementos: tuple[str, ...]) -> None:
+    """'Las 5 comunidades intervenidas son A, B, …': the copula introduces the list of names the count announces."""
+    assert [e.elementos for e in analizar(texto).enumeraciones] == [elementos]
+
+
+def test_son_seguido_de_una_frase_no_es_una_lista() -> None:
+    assert analizar("Las 5 comunidades son las de mayor riesgo del resguardo.").enumeraciones == ()

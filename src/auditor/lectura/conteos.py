@@ -524,6 +524,9 @@ class Analisis:
                 return (k + 1 if k < len(tokens) and tokens.texto[k] == ":" else k), ":"
             if tokens.normal[k] in ("a", "en") and k > c.i_fin and es_participio(tokens.texto[k - 1]):
                 return k + 1, "preposicion"
+            if (tokens.normal[k] in ("son", "fueron") and k + 1 < len(tokens) and tokens.tipo[k + 1] == "pal"
+                    and tokens.texto[k + 1][:1].isupper()):
+                return k + 1, "preposicion"  # 'Las 5 comunidades intervenidas son Nazareth, Arara y …': names only
             k = self._fin_de_nombre(k)
         return None
 
@@ -552,9 +555,10 @@ class Analisis:
 
         The list must follow the count's noun phrase (with at most four more words, such as
         "asistidos" or "comerciales al exterior desarrolladas") and be introduced by a colon, a
-        parenthesis, "a saber" / "los cuales son", or a participle and "a"/"en" ("desarrolladas
-        a España y Portugal, China, y Perú"); in that last, weakest form every element must be
-        a short capitalized name.  Lists that say they are not complete ("entre otros") are left out.
+        parenthesis, "a saber" / "los cuales son", a participle and "a"/"en" ("desarrolladas
+        a España y Portugal, China, y Perú"), or "son"/"fueron" before a capitalized name ("las 5
+        comunidades intervenidas son Nazareth, Arara, …"); in those two weakest forms every element
+        must be a short capitalized name.  Lists that say they are not complete ("entre otros") are left out.
         """
         resultado: list[Enumeracion] = []
         tokens = self.tokens
