@@ -14,7 +14,7 @@ import auditor
 from auditor.configuracion import ErrorConfiguracion
 from auditor.configuracion.configuracion import AjusteRegla, Configuracion
 from auditor.lectura import lugares, respuestas
-from auditor.lectura.lugares import Clase, Divipola, Municipio, clave, compacta, distancia, divipola
+from auditor.lectura.lugares import Clase, Divipola, Municipio, Tipo, clave, compacta, distancia, divipola
 from auditor.modelo.informe import Informe
 from auditor.motor.auditor import preparar
 from auditor.motor.auditoria import auditar
@@ -362,3 +362,12 @@ def test_un_accidente_geografico_solo_en_minuscula() -> None:
     only in lower case."""
     from auditor.lectura.respuestas import municipios
     assert municipios("municipios de Río de Oro y Aguachica", "Cesar") == ["Río de Oro", "Aguachica"]
+
+
+def test_las_sedes_de_unos_lugares() -> None:
+    """'Puestos de salud de A, B, C y D': after a plural facility's kind and 'de', the names are where the facilities are
+    (a list of municipalities when most are), not the facilities' own names as in 'Institución Educativa San José'."""
+    from auditor.lectura.respuestas import municipios
+    assert municipios("Puestos de salud de Tarapacá, La Chorrera, Puerto Alegría y Puerto Leguízamo.", "Amazonas") == [
+        "Tarapacá", "La Chorrera", "Puerto Alegría", "Puerto Leguízamo"]
+    assert [(lugar.nombre, lugar.tipo) for lugar in divipola().lugares("Institución Educativa San José")] == [("San José", Tipo.SEDE)]

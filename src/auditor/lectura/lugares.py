@@ -744,6 +744,12 @@ class _Lector:
 
     def _palabra_de_tipo(self, i: int, tipo: Tipo, plural: bool, n: int) -> int:
         marco = self.marcos[-1]
+        if (tipo is Tipo.SEDE and plural and i + n + 1 < len(self.tokens) and self.claves[i + n] in ("de", "del", "en")
+                and self._mayuscula(i + n + 1)):
+            # 'puestos de salud de Tarapacá, La Chorrera y Puerto Leguízamo': where the facilities are, not their names
+            # (one facility 'de' a name is named by it: 'Biblioteca Corregimental de Altavista')
+            self._romper(marco)
+            return i + n + 1
         if marco.dos_puntos and tipo.submunicipal:  # "Cúcuta: corregimiento de Palmarito"
             for j in marco.dos_puntos:
                 self._hacer_municipio(j)
