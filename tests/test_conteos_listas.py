@@ -32,6 +32,9 @@ from auditor.lectura.respuestas import grupos
         # the whole's noun coordinated with others before the colon
         ("1.240 niños, niñas y adolescentes: 620 de la comuna Villa Santana, 410 de la comuna Del Café y 260 de la comuna Boston.",
          ("lugar", 1240, [620, 410, 260])),
+        # parts that together are everyone may follow a longer description of the whole, with an age in it
+        ("Se atendieron 1.450 personas mayores de 60 años, inscritas en los Centros Vida del municipio: 812 mujeres y 598 hombres.",
+         ("complementario", 1450, [812, 598])),
     ],
 )
 def test_particiones(texto: str, esperado: tuple[str, float, list[float]]) -> None:
@@ -56,6 +59,8 @@ def test_particiones(texto: str, esperado: tuple[str, float, list[float]]) -> No
         "Se atendieron 3 veredas: 15 de La Esperanza y 12 de El Rodeo.",  # each part larger than the only count before
         # the count before the nearest one is added to another: the parts may split their sum (50), not it
         "Atendimos 30 familias y 20 hogares en 3 veredas: 15 de La Esperanza, 20 de El Rodeo y 15 de Cácota.",
+        # parts by place keep the short window: a long description before the colon is not that whole's
+        "Se atendieron 300 niños de 5 años en los hogares comunitarios de la zona rural dispersa: 100 de Pasto y 200 de Tumaco.",
     ],
 )
 def test_no_son_particiones(texto: str) -> None:

@@ -158,6 +158,10 @@ class Conteo:
         return self.calificador in ("exacto", "minimo") and self.valor > total
 
 
+# the units of an age inside a whole's description ('mayores de 60 años', 'menores de 5 años')
+_EDADES = frozenset({"anos", "ano", "meses", "mes"})
+
+
 @dataclass(frozen=True)
 class Enumeracion:
     """A count followed by the list of what it counts: "3 clústeres asistidos: Construcción, TIC, Moda Norte"."""
@@ -764,7 +768,7 @@ class Analisis:
             return "complementario"
         return None
 
-    def _todo_de(self, k: int, forma: str, mayor_parte: float) -> Conteo | None:
+    def _todo_de(self, k: int, forma: str, mayor_parte: float, largo: int = 6) -> Conteo | None:
         """The whole that the parts introduced at token `k` split: the last count before it, in its sentence,
         exact and with its noun, at most six words before it (words and commas only before a colon: '1.240 niños,
         niñas y adolescentes:'); when a part is larger
@@ -773,14 +777,19 @@ class Analisis:
         tokens = self.tokens
         total = self._conteo_antes(k)
         dentro: Conteo | None = None  # a count inside the words between the whole and the colon
+        if largo > 6 and total is not None and total.sustantivo is None and total.siguientes[:1] and total.siguientes[0] in _EDADES:
+            dentro, total = total, self._conteo_antes(total.i_inicio)  # 'personas mayores de 60 años': an age, not the whole
         for _ in range(2):
             if total is None or total.i_fin > k or total.oracion != tokens.oracion[k] or total.sustantivo is None \
                     or total.calificador != "exacto":
                 return None
             entre = range(total.i_fin, k)
             ajenos = [j for j in entre if dentro is None or not dentro.i_inicio <= j < dentro.i_fin]
-            if len(entre) > 6 or any(tokens.tipo[j] != "pal" and tokens.texto[j] != "," for j in ajenos if forma == "dos_puntos") \
-                    or any(tokens.tipo[j] == "num" for j in ajenos):
+            edades = {j for j in ajenos if largo > 6 and tokens.tipo[j] == "num" and j + 1 < len(tokens)
+                      and tokens.normal[j + 1] in _EDADES}  # 'personas mayores de 60 años': an age, not a count
+            if len(entre) > largo or any(tokens.tipo[j] != "pal" and tokens.texto[j] != "," for j in ajenos
+                                         if forma == "dos_puntos" and j not in edades) \
+                    or any(tokens.tipo[j] == "num" for j in ajenos if j not in edades):
                 return None
             if mayor_parte <= total.valor:
                 return None if dentro is not None and self._coordinado(total) else total
@@ -817,11 +826,14 @@ class Analisis:
             partes = self._partes_desde(primera)
             if len(partes) < 2 or any(c.calificador != "exacto" for c, _ in partes):
                 continue
-            total = self._todo_de(k, forma, max(c.valor for c, _ in partes))
-            if total is None:
-                continue
             criterio = self._criterio(partes)
             if criterio is None:
+                continue
+            # parts that together are everyone (mujeres y hombres, urbana y rural) may follow a longer description of
+            # the whole ('1.450 personas mayores en condición de vulnerabilidad, inscritas en los Centros Vida: 812
+            # mujeres y 598 hombres'); parts by place, only a short one
+            total = self._todo_de(k, forma, max(c.valor for c, _ in partes), 16 if criterio == "complementario" else 6)
+            if total is None:
                 continue
             fin = tokens.fin[partes[-1][1] - 1]
             resultado.append(Particion(total, tuple(c for c, _ in partes), criterio, forma, self._cita(total.inicio, fin),
