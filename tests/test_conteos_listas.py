@@ -225,3 +225,16 @@ def test_una_lista_que_sigue_a_son_o_fueron(texto: str, elementos: tuple[str, ..
 
 def test_son_seguido_de_una_frase_no_es_una_lista() -> None:
     assert analizar("Las 5 comunidades son las de mayor riesgo del resguardo.").enumeraciones == ()
+
+
+@pytest.mark.parametrize(("texto", "conteos"), [
+    ("Se atendieron trescientas cuarenta mujeres de las cuatrocientas programadas.", [(340, "mujeres"), (400, "programadas")]),
+    ("SE ATENDIERON DOSCIENTAS DIEZ MUJERES.", [(210, "MUJERES")]),
+    ("Se formaron dos (2) grupos y cuarenta líderes.", [(2, "grupos"), (40, "líderes")]),
+    ("Se apoyaron treinta y cinco familias.", [(35, "familias")]),
+    ("Se invirtieron doscientos treinta millones de pesos.", []),  # money, not a count
+    ("Se alcanzó el cien por ciento de lo programado.", []),  # a percentage
+])
+def test_conteos_escritos_en_letras(texto: str, conteos: list[tuple[float, str]]) -> None:
+    """A count in words above twenty is the whole run of number words, not its last word ('DOSCIENTAS DIEZ' is 210)."""
+    assert [(c.valor, c.sustantivo.texto if c.sustantivo else None) for c in analizar(texto).conteos] == conteos

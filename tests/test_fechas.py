@@ -489,3 +489,8 @@ def test_un_futuro_escrito_sin_tilde_no_es_un_hecho(texto: str) -> None:
 def test_un_pasado_sin_tilde_sigue_siendo_un_hecho() -> None:
     (fecha,) = leer_fechas("Las jornadas se realizaron en diciembre de 2025.")
     assert fecha.rol == "hecho"
+
+
+def test_un_futuro_sin_tilde_en_mayusculas() -> None:
+    (fecha,) = leer_fechas("LAS TRES UNIDADES RESTANTES SE APOYARAN EN EL PRIMER TRIMESTRE DE 2026.")
+    assert fecha.rol == "proyeccion"

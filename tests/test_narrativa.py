@@ -794,3 +794,30 @@ def test_valores_sin_unidad_entidad_municipal_y_rios_que_no_son_municipios() -> 
     meta = informe.metas[0]
     assert (meta.meta_cuatrienio.cantidad.valor, meta.logro.cantidad.valor) == (160, 38)
     assert meta.localizacion.municipios == ["Cajicá"]
+
+
+def test_notion_y_un_borrador_de_contratista() -> None:
+    """Emoji before a heading or a label and a callout's '>' are decoration ('## 🌱 Meta 45 — …', '> 💡 …'); a rule
+    between metas ('---') says nothing; questions numbered in the template's order ('1. ¿Que se hizo?') are its
+    labels; 'las 8 metas' of the introduction is the report's structure, not a claim to check; and the signature
+    block at the foot ('Elaboró: …', the place and date) is left out, not read as the last meta's impact."""
+    texto = (
+        "# Informe de Rendición de Cuentas 2025\n\n**Gobernación de Boyacá**\n\n**Secretaría de Fomento Agropecuario**\n\n"
+        "Fecha de corte: 31 de agosto de 2025\n\n"
+        "> 💡 Esta página reúne las 2 metas de producto a cargo de la Secretaría.\n\n"
+        "## 🌱 Meta 45 — Fortalecer 12 asociaciones\n\n"
+        "1. ¿Que se hizo?\n\nSe fortalecieron 9 asociaciones de productores.\n\n"
+        "2. ¿Donde se intervino?\n\nMunicipios de Paipa y Duitama.\n\n---\n\n"
+        "## 🌱 Meta 46 — Entregar 300 kits\n\n"
+        "1. ¿Que se hizo?\n\nSe entregaron 300 kits.\n\n"
+        "2. ¿Que impacto se genero?\n\nLos productores mejoraron sus cosechas.\n\n"
+        "Elaboró: equipo de apoyo a la supervisión\n\nTunja, septiembre de 2025\n"
+    )
+    cargado = cargar_bytes(texto.encode("utf-8"), "borrador.md")
+    cuarenta_cinco, cuarenta_seis = cargado.informe.metas
+    assert (cuarenta_cinco.numero, cuarenta_seis.numero) == (45, 46)
+    assert cuarenta_cinco.logro.texto == "Se fortalecieron 9 asociaciones de productores."
+    assert cuarenta_cinco.localizacion.municipios == ["Paipa", "Duitama"]
+    assert cuarenta_seis.impacto == "Los productores mejoraron sus cosechas."
+    assert not cargado.informe.totales
+    assert not [p for p in cargado.problemas if p.regla in ("ENT004", "ENT005") and p.linea > 7]

@@ -86,3 +86,11 @@ def test_nadie_atendido_dicho_con_palabras(texto: str, dicho: str) -> None:
 ])
 def test_lo_que_no_dice_que_nadie_fue_atendido(texto: str) -> None:
     assert sin_poblacion(texto) is None
+
+
+def test_la_cuenta_de_lo_logrado_escrita_en_letras_no_se_cambia_por_otra_en_cifras() -> None:
+    """'a trescientas cuarenta mujeres … (310 mujeres atendidas en 2024)': the answer's count is the one in words; the
+    importer does not take the later figure, which is another year's."""
+    from auditor.lectura.respuestas import primera_cuenta
+    assert primera_cuenta("Se brindó atención a trescientas cuarenta mujeres (310 mujeres atendidas en 2024).") is None
+    assert primera_cuenta("Se brindó atención a 340 mujeres (310 atendidas en 2024).") is not None

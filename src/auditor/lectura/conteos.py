@@ -39,7 +39,7 @@ from typing import Literal
 from auditor.lectura.cifras import leer_numero
 from auditor.lectura.memoria import por_informe
 from auditor.lectura.nombres import CONECTORES
-from auditor.lectura.numeros_en_letras import UNIDADES
+from auditor.lectura.numeros_en_letras import PALABRAS, UNIDADES, leer_en_letras
 from auditor.lectura.palabras import clave
 from auditor.lectura.patrones import normalizar
 from auditor.lectura.perezosa import perezosa
@@ -60,7 +60,9 @@ _DESPUES_DE_NUMERO = set(" \t\n\r,.;:)”\"'!?]»")
 # "un"/"una" are articles but for the first word of a text
 _ARTICULO_NUMERO = {p: UNIDADES[p] for p in ("un", "una")}
 PALABRAS_NUMERO = {p: v for p, v in UNIDADES.items() if 1 <= v <= 20 and p not in _ARTICULO_NUMERO}
-_PALABRAS_QUE_CUENTAN = PALABRAS_NUMERO.keys() | _ARTICULO_NUMERO.keys()  # the only words a count can start at
+# the words a number written in words may start with, above twenty ('trescientas cuarenta', 'mil doscientos')
+_PALABRAS_DE_CIFRA = frozenset(PALABRAS - {"y", "un", "una", "uno"})
+_PALABRAS_QUE_CUENTAN = PALABRAS_NUMERO.keys() | _ARTICULO_NUMERO.keys() | _PALABRAS_DE_CIFRA  # the only words a count can start at
 
 _MULTIPLICADORES = {"mil": 1_000, "millon": 1_000_000, "millones": 1_000_000}
 _DINERO = derivado(lambda: frozenset(unidades().dinero))  # money, not a count: `vocabulario.unidades`
@@ -314,8 +316,8 @@ def sustantivo_en(tokens: Tokens, j: int) -> tuple[Sustantivo | None, int]:
             k = fin + 1
             while k < n and tipo[k] == "pal" and normal[k] in _ARTICULOS:
                 k += 1
-            if k < n and tipo[k] == "pal" and normal[k] not in _FUNCIONALES:
-                modificador = "de " + clave(tokens.texto[k])
+            if k < n and tipo[k] == "pal" and normal[k] not in _FUNCIONALES and normal[k] not in PALABRAS:
+                modificador = "de " + clave(tokens.texto[k])  # not 'de las cuatrocientas': a number, not what the thing is
                 fin = k + 1
         elif normal[fin] not in _FUNCIONALES and not es_participio(tokens.texto[fin]):
             modificador = clave(tokens.texto[fin])
@@ -444,6 +446,14 @@ class Analisis:
                 valor = leer_numero(texto[i])
                 if valor is None:
                     continue
+            elif tipo[i] == "pal" and normal[i] in _PALABRAS_DE_CIFRA and self._abre_cifra(i) \
+                    and (en_letras := self._en_letras(i)) is not None:
+                valor, j = en_letras  # 'trescientas cuarenta mujeres', 'DOSCIENTAS DIEZ': the whole run of number words
+                repetidos.update(range(i + 1, j))
+                if j < n and normal[j] in _MULTIPLICADORES:
+                    pass
+                elif normal[j - 1] in ("mil", "millon", "millones") and j < n and normal[j] == "de":
+                    j += 1  # 'doscientos treinta millones de pesos': money, told by what follows
             elif tipo[i] == "pal" and normal[i] in PALABRAS_NUMERO:
                 valor = float(PALABRAS_NUMERO[normal[i]])
                 # "dos (2) jornadas": the digits repeat the word (and may disagree with it)
@@ -487,6 +497,32 @@ class Analisis:
                 denominador=largo == 0 and i >= 2 and normal[i - 1] in ("de", "del") and tipo[i - 2] == "num",
             ))
         return tuple(conteos)
+
+    def _abre_cifra(self, i: int) -> bool:
+        """Token `i` starts a run of number words: the word before it is none, or is the 'y' of a list ('dos grupos y
+        cuarenta líderes'), not of a number ('treinta y cinco')."""
+        normal = self.tokens.normal
+        if i == 0 or normal[i - 1] not in PALABRAS:
+            return True
+        return normal[i - 1] == "y" and (i < 2 or normal[i - 2] not in PALABRAS)
+
+    def _en_letras(self, i: int) -> tuple[float, int] | None:
+        """A number written in more than one word from token `i` ('trescientas cuarenta', 'mil doscientos'), or a word
+        above twenty alone ('cuarenta'), with the index past it; None when the run does not read as one number, is a
+        single word of twenty or less (read as before), or is a percentage ('cien por ciento')."""
+        tokens = self.tokens
+        n = len(tokens)
+        k = i
+        while k < n and tokens.tipo[k] == "pal" and tokens.normal[k] in PALABRAS and k - i < 12:
+            k += 1
+        while k > i + 1 and tokens.normal[k - 1] == "y":
+            k -= 1
+        if k == i + 1 and tokens.normal[i] in PALABRAS_NUMERO:
+            return None
+        if k < n and (tokens.texto[k] == "%" or (tokens.normal[k] == "por" and k + 1 < n and tokens.normal[k + 1] == "ciento")):
+            return None
+        valor = leer_en_letras(" ".join(tokens.texto[i:k]))
+        return (float(valor), k) if valor is not None and valor > 0 else None
 
     # -- enumerations -------------------------------------------------------------------------------
 

@@ -626,7 +626,7 @@ def _futuro(texto: str, a: int, b: int) -> bool:
     trozo = texto[a:b]
     if ("á" in trozo or "Á" in trozo or "remos" in trozo) and _FUTURO.search(texto, a, b) is not None:
         return True
-    return "ran" in trozo and _SIN_TILDE.search(texto, a, b) is not None
+    return ("ran" in trozo or "RAN" in trozo) and _SIN_TILDE.search(texto, a, b) is not None  # 'SE APOYARAN' in capitals too
 
 
 # 'se sembraran', 'se ejecutaran', 'se distribuiran' (third plural, no accent): 'se sembrarán' or 'se sembraran' (subjunctive)

@@ -260,7 +260,8 @@ def primera_cuenta(texto: str, modo: str = "logro", al_inicio: bool = False) -> 
     percentages, money and ordinals are not counts); the importer takes the first one written as a whole
     number, with the noun phrase after it as written (`unidad_contada`, by `modo`).  A number word counts
     only opening the answer ('Un centro', 'Dos jornadas', one to ten): elsewhere the importer, which
-    transcribes, leaves it to the rules.
+    transcribes, leaves it to the rules; and a count in words above twenty ('a trescientas cuarenta mujeres') ends
+    the search: the answer's count is that one, and a later one in figures ('(310 mujeres en 2024)') is another's.
     """
     analisis = analizar(texto)
     tokens = analisis.tokens
@@ -275,6 +276,8 @@ def primera_cuenta(texto: str, modo: str = "logro", al_inicio: bool = False) -> 
             if re.search(r"(?:-|\bdel?\s+|\bel\s+)$", antes) and re.match(rf"(?i)(?:de\s+)?(?:{_MESES})", resto):
                 continue
             numero = escrito
+        elif conteo.valor > 20 and conteo.sustantivo is not None and not _NO_UNIDAD.match(resto):
+            return None  # 'a trescientas cuarenta mujeres': the answer's count is in words; a later one is another count
         elif antes.strip() or escrito.lower() not in _NUMERO_PALABRA or re.match(r"total\b", resto, re.IGNORECASE):
             continue
         else:

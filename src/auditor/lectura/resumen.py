@@ -57,7 +57,10 @@ _CALIFICADOR = expresion(lambda: (
 _NUMERO = re.compile(r"(?<![\w$.,])(?P<n>\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?)(?![\w.,]\w)")
 _CITA = re.compile(r"(?:\b(?:ley|decreto|resoluci[oó]n|acuerdo|ordenanza|art[ií]culo|circular|conpes|sentencia|"
                    r"meta|metas|n[°º.o]|p[aá]gina|tabla|anexo)|[-#/])\s*$", re.IGNORECASE)
-_NO_UNIDAD = re.compile(r"(?:%|por\s+ciento|de\s|del\s|a\s|al\s|y\s|e\s|en\s|millones|mil\b|años?\b|de$)", re.IGNORECASE)
+# after a number, what makes it no count of what the metas achieved: a percentage, a preposition, a scale, years; and the
+# report's own parts ('las 8 metas de producto a su cargo', 'sus 3 programas'), which are its structure, not a result
+_NO_UNIDAD = re.compile(r"(?:%|por\s+ciento|de\s|del\s|a\s|al\s|y\s|e\s|en\s|millones|mil\b|años?\b|de$"
+                        r"|metas?\b|indicadores?\b|programas?\b|l[ií]neas?\s+estrat[eé]gicas?\b|ejes?\b|sectores?\b)", re.IGNORECASE)
 _ADJETIVOS = re.compile(r"^(?:nuev[oa]s?|otr[oa]s?|diferentes|distint[oa]s)\s+", re.IGNORECASE)
 # which of the two the amount is: the last of these words before it ('se programaron ... $', 'se ejecutaron ... $')
 _PROGRAMADO = re.compile(r"\b(?:(?P<p>program|presupuest(?:aron|[oó]\b|ad[oa]s?\b)|apropi|asignaron|asign[oó]\b)|"

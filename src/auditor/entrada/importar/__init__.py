@@ -16,7 +16,7 @@ from pathlib import Path
 from auditor.entrada.formato import reconocer
 from auditor.entrada.importar import matriz, narrativa, perfiles, tabular
 from auditor.entrada.importar.borrador import Borrador
-from auditor.entrada.importar.cierre import cierre_del_documento, inicio_del_documento
+from auditor.entrada.importar.cierre import cierre_del_documento, es_solo_firma, inicio_del_documento
 from auditor.entrada.importar.miles import segmentos_con_punto_de_miles
 from auditor.entrada.importar.perfiles import Perfil
 from auditor.entrada.importar.segmentos import Segmento, segmentos_de_texto
@@ -125,7 +125,9 @@ def _sin_cierre(segmentos: list[Segmento], eleccion: Eleccion, borrador: Borrado
         encabezado = perfil_.encabezado
         es_meta = lambda s: encabezado.match(s.texto) is not None  # noqa: E731
     corte = cierre_del_documento(segmentos, es_meta)
-    if corte is not None:
+    if corte is not None and es_solo_firma(segmentos[corte:]):
+        segmentos = segmentos[:corte]  # 'Elaboró: …' and the place and date under it: the signature, left out silently
+    elif corte is not None:
         inicio = segmentos[corte]
         borrador.problema(ENTRADA_SUPUESTO, inicio.linea,
                           tr("desde aquí el documento se cierra (una raya, la despedida y la firma de un correo o el mensaje que "

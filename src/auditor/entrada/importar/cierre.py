@@ -26,6 +26,9 @@ _DESPEDIDA = re.compile(
 )
 
 
+# who drafted, reviewed or approved it, at its foot ('Elaboró: equipo de apoyo …', 'Vo.Bo.: …'): the signature block,
+# and the place and date under it, close the document
+_FIRMA = re.compile(r"^\s*(?:elabor[oó]|proyect[oó]|revis[oó]|aprob[oó]|vo\.?\s*bo\.?)\s*:", re.IGNORECASE)
 # the sentence that hands the reply over, right before the closing ('Quedamos atentos a cualquier ajuste.')
 _ENTREGA = re.compile(r"^\s*(?:quedamos|quedo)\s+atent[oa]s?\b|^\s*(?:ante\s+)?cualquier\s+(?:inquietud|duda|ajuste|comentario)\b",
                       re.IGNORECASE)
@@ -44,7 +47,7 @@ def cierre_del_documento(segmentos: list[Segmento], es_meta: Callable[[Segmento]
             continue
         if _RAYA.match(texto):
             return i
-        if _DESPEDIDA.match(texto) or _MENSAJE_CITADO.match(texto):
+        if _DESPEDIDA.match(texto) or _MENSAJE_CITADO.match(texto) or _FIRMA.match(texto):
             return i - 1 if i - 1 > ultima and _ENTREGA.match(segmentos[i - 1].texto) else i
     return None
 
@@ -77,3 +80,9 @@ def inicio_del_documento(segmentos: list[Segmento], es_meta: Callable[[Segmento]
         if _ENTREGA_EN_MENSAJE.search(segmentos[j].texto):
             return j + 1 if j + 1 < primera_meta else 0
     return 0
+
+
+def es_solo_firma(cola: list[Segmento]) -> bool:
+    """A closing that is only the signature block: who drafted or reviewed it and short lines under it (a name, a
+    post, 'Quibdó, septiembre de 2025'); nothing in it could have been an answer, so leaving it out needs no note."""
+    return bool(cola) and _FIRMA.match(cola[0].texto) is not None and all(len(s.texto) <= 120 for s in cola)

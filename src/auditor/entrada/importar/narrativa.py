@@ -474,6 +474,8 @@ _RUTAS: dict[int, Ruta] = {
     clasificar.IMPACTO: ("impacto",),
     clasificar.LUGAR: ("localizacion", "texto"),
 }
+# a horizontal rule alone in its paragraph ('---', '___', '* * *')
+_RAYA = re.compile(r"^\s*(?:[-–—_*]\s*){3,}$")
 # Who drafted or reviewed the report, at its foot: not an answer of the last meta.
 _FIRMA = re.compile(r"^\s*(?:elabor[oó]|proyect[oó]|revis[oó]|aprob[oó]|vo\.?\s*bo\.?)\s*:", re.IGNORECASE)
 
@@ -630,8 +632,8 @@ def _unidades(parrafos: list[Segmento]) -> list[Texto]:
             unidades.append(s)
             en_lista = False
             continue
-        if _FIRMA.match(s.texto) and len(s.texto) <= 200:
-            continue
+        if (_FIRMA.match(s.texto) and len(s.texto) <= 200) or _RAYA.match(s.texto):
+            continue  # who signed it; a rule between metas ('---'), which separates and says nothing
         if s.vineta and unidades and (en_lista or unidades[-1].texto.rstrip().endswith(":")):
             unidades[-1].agregar(_con_vineta(s), s.linea)
             en_lista = True

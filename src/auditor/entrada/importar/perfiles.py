@@ -166,7 +166,9 @@ def etiquetas_de(campo: CampoPerfil) -> list[Etiqueta]:
         f = frase(pregunta)
         # '¿Qué se hizo?' anywhere; 'Que se hizo?' anywhere but inside a word; 'QUE SE HIZO', 'Qué se hizo:' or
         # 'que se hizo - …' only opening the paragraph.
-        patron = rf"¿\s*{f}\s*\??|(?<!\w){f}\s*\?|^[\s•·\-–]*{f}\s*(?::|{_GUION}|$)"
+        # and numbered in the template's order: '1. ¿Que se hizo?', '3) Cuánto se invirtió:'
+        patron = (rf"^[\s•·\-–]*\d{{1,2}}[.)]\s*¿?\s*{f}\s*(?:\?\s*:?|:|{_GUION}|$)"
+                  rf"|¿\s*{f}\s*\??|(?<!\w){f}\s*\?|^[\s•·\-–]*{f}\s*(?::|{_GUION}|$)")
         salida.append(Etiqueta(nombre, re.compile(patron, re.IGNORECASE | re.MULTILINE), ruta, pregunta=True))
     for titulo in campo.titulos:
         salida.append(Etiqueta(nombre, re.compile(rf"^\s*{_titulo(titulo)}(?!\w)\s*:?"), ruta, titulo=True, pregunta=True))
@@ -174,7 +176,7 @@ def etiquetas_de(campo: CampoPerfil) -> list[Etiqueta]:
         # 'Aliados: …', or the label alone on its line, with or without its colon ('Descripción de actividades'), or
         # a run-in lead with a full stop ('Población. 2.460 personas …', 'Recursos. $ 310 millones …')
         # a label that is a question may keep its marks: '¿Qué impacto se logró?' in a Pregunta | Respuesta table
-        salida.append(Etiqueta(nombre, re.compile(rf"^\s*¿?\s*{frase(rotulo)}\s*(?:\?\s*:?|:|{_GUION}|$|\.\s+(?=[A-ZÁÉÍÓÚÑ¿$\d]))",
+        salida.append(Etiqueta(nombre, re.compile(rf"^\s*(?:\d{{1,2}}[.)]\s+)?¿?\s*{frase(rotulo)}\s*(?:\?\s*:?|:|{_GUION}|$|\.\s+(?=[A-ZÁÉÍÓÚÑ¿$\d]))",
                                                   re.IGNORECASE), ruta))
     return salida
 

@@ -54,6 +54,7 @@ _ETIQUETA = re.compile(r"</?[a-zA-Z][^>]*>")
 _ESPACIOS_RAROS = re.compile(r"[\u00a0\u2007\u202f]")
 _ESCAPE_MARKDOWN = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$|~<>])")
 _ENCABEZADO_MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+")
+_CITA_MARKDOWN = re.compile(r"^\s{0,3}>\s?")
 _NEGRILLA = re.compile(r"\*\*|(?<!_)__(?!_)")  # bold; three or more '_' ('$ ___ millones') are a blank to fill in
 _VINETA = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►*+-]\s+)+")
 
@@ -65,6 +66,7 @@ def limpiar_parrafo(crudo: str) -> str:
     texto = _NEGRILLA.sub("", texto)  # before unescaping: '\\*\\*' is two literal asterisks, not bold
     texto = _ESCAPE_MARKDOWN.sub(r"\1", texto)
     texto = _ENCABEZADO_MARKDOWN.sub("", texto)
+    texto = _CITA_MARKDOWN.sub("", texto)  # '> 💡 …': a callout of a Notion or Markdown export
     return normalizar_espacios(texto)
 
 
@@ -74,8 +76,12 @@ def normalizar_espacios(texto: str) -> str:
     are dropped, not made spaces: "6<ZWJ>71" is 671."""
     texto = _ESPACIOS_RAROS.sub(" ", quitar_invisibles(texto))
     texto = " ".join(texto.split())
-    return _VINETA.sub("", texto).strip()
+    return _PICTOGRAMA.sub("", _VINETA.sub("", texto)).strip()
 
+
+# the emoji an export puts before a heading or a label ('## 🌱 Meta 45 — …', '### 📋 ¿Qué se hizo?', '> 💡 …'): decoration,
+# not text (the pictographs' planes and the variation selector; a check box '☒' stays: it says something)
+_PICTOGRAMA = re.compile(r"^(?:[\U0001F000-\U0001FAFF\uFE0F]\s*)+")
 
 _NEGRITA_HTML = re.compile(r"<(b|strong)\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
 _NEGRITA_MD = re.compile(r"\*\*(.+?)\*\*", re.DOTALL)
