@@ -131,3 +131,10 @@ def test_un_porcentaje_que_el_informe_dice_que_no_hay(texto: str) -> None:
 @pytest.mark.parametrize("texto", ["No aplica 50%", "NPX", "nada", "Novena"])
 def test_lo_que_no_es_no_aplica(texto: str) -> None:
     assert leer_porcentaje(texto).problema is Problema.ILEGIBLE
+
+
+def test_el_apostrofo_de_los_millones() -> None:
+    """'$2.345'678.000' (the millions marked with an apostrophe) is 2.345.678.000 pesos; a malformed one stays unreadable."""
+    assert leer_monto("$2.345'678.000").valor == pytest.approx(2345.678)
+    assert leer_monto("$3'45.600.000").problema is Problema.ILEGIBLE
+    assert [m.texto for m in montos("Se ejecutaron $3'45.600.000 de recursos")] == ["$3'45.600.000"]

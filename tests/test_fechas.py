@@ -494,3 +494,10 @@ def test_un_pasado_sin_tilde_sigue_siendo_un_hecho() -> None:
 def test_un_futuro_sin_tilde_en_mayusculas() -> None:
     (fecha,) = leer_fechas("LAS TRES UNIDADES RESTANTES SE APOYARAN EN EL PRIMER TRIMESTRE DE 2026.")
     assert fecha.rol == "proyeccion"
+
+
+def test_el_primero_del_mes() -> None:
+    (fecha,) = leer_fechas("La jornada se hizo el primero de noviembre de 2025.")
+    tramo = fecha.tramos[0]
+    assert (fecha.texto, tramo.anio_desde, tramo.mes_desde, tramo.dia_desde) == ("el primero de noviembre de 2025", 2025, 11, 1)
+    assert [f.texto for f in leer_fechas("Fue el primero de los talleres de 2025.")] == ["2025"]

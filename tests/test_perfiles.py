@@ -341,6 +341,8 @@ def test_un_campo_fuera_de_los_permitidos_se_dice_en_espanol(tmp_path: Path) -> 
     ("Ejecutado a septiembre de 2025: 38 eventos", "logro.cantidad", "38 eventos"),
     ("Programado 2025: 48", "programado_periodo", "48"),
     ("Ejecutado a la fecha de corte: 2,6 km", "logro.cantidad", "2,6 km"),
+    ("Programado 2025 ............ 600 mujeres", "programado_periodo", "600 mujeres"),  # a form's dot leaders
+    ("Meta cuatrienio………… 4.000", "meta_cuatrienio", "4.000"),
 ])
 def test_el_rotulo_de_un_dato_con_su_corte(linea: str, campo: str, valor: str) -> None:
     """The cut-off after a value's label, as a date, a month or a year, is part of the label."""

@@ -219,3 +219,8 @@ def test_lo_que_no_es_nada_programado(texto: str) -> None:
 def test_un_porcentaje_que_no_se_alcanzo_no_es_el_que_el_texto_da(texto: str, dados: list[str]) -> None:
     """'no se cumplió al 100 %' names a mark not reached: it is neither the cumplimiento nor any other value."""
     assert [p.texto for p in porcentajes(texto)] == dados
+
+
+def test_lo_que_falta_no_es_lo_cumplido() -> None:
+    """'el 10 % restante de las mujeres programadas': what is left of the programmed, not the period's cumplimiento."""
+    assert [p.texto for p in porcentajes("Se cumplió el 90 % de lo programado; el 10 % restante se vinculará en noviembre.")] == ["90 %"]

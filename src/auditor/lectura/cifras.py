@@ -36,10 +36,20 @@ _MILES = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _INGLES = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d+)?|\d{1,3}(?:,\d{3})+\.\d+")
 
 
+# the apostrophe that marks the millions in many offices' figures: '$2.345'678.000' is 2.345.678.000
+APOSTROFO_DE_MILLONES = re.compile(r"(?<![\d.,'’´])\d{1,3}(?:\.\d{3})*['’´]\d{3}(?:\.\d{3})+(?![\d'’´])")
+
+
+def con_punto_en_los_millones(texto: str) -> str:
+    """The millions' apostrophe written as the thousands point: '2.345'678.000' -> '2.345.678.000'."""
+    return APOSTROFO_DE_MILLONES.sub(lambda m: re.sub(r"['’´]", ".", m.group(0)), texto)
+
+
 def limpiar(texto: str) -> str:
     """Undo export escapes (``\\$``), non-breaking spaces and characters that show nothing
-    (a zero-width joiner inside ``6\u200d71`` is not a separator), collapse white space."""
-    return " ".join(_NBSP.sub(" ", quitar_invisibles(texto).replace("\\$", "$")).split())
+    (a zero-width joiner inside ``6\u200d71`` is not a separator), collapse white space; the millions' apostrophe
+    is a thousands point."""
+    return " ".join(_NBSP.sub(" ", con_punto_en_los_millones(quitar_invisibles(texto).replace("\\$", "$"))).split())
 
 
 def leer_numero(texto: str) -> float | None:

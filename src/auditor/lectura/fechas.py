@@ -641,12 +641,18 @@ def _es_cantidad(normal: str, original: str, indices: Sequence[int], fin: int) -
     return original[indices[fin + m.start(1)]].islower()
 
 
+# the first day of a month written as an ordinal word (normalized text): 'el primero de noviembre'
+_PRIMERO = re.compile(rf"\bprimero(?= de {_MES})")
+
+
 @lru_cache(maxsize=8192)
 def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
     """Every date expression of `texto`, in order. `leyenda`: a photo caption (one unit for years)."""
     if not texto:
         return ()
     normal, indices = normalizar_con_indices(texto)
+    if "primero de" in normal:  # 'el primero de noviembre': the first day, read as '1' in as many characters
+        normal = _PRIMERO.sub("1      ", normal)
     expresiones = list(_EXPRESION.finditer(normal))
     if not expresiones:  # about half the texts: their sentences are not needed
         return ()

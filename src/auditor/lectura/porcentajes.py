@@ -242,6 +242,9 @@ _NO_ALCANZADO = re.compile(
     r"(?:cumpli\w*|cumplir|alcanz\w*|lleg\w*|logr\w*)\s+(?:(?:a|al|el|en|un|con|del)\s+){0,2}$")
 
 
+_RESTANTE = re.compile(r"(?:restantes?|faltantes?|pendientes?|que\s+(?:falta|resta))\b")
+
+
 @lru_cache(maxsize=1024)
 def porcentajes(texto: str) -> tuple[Porcentaje, ...]:
     """Every percentage of `texto`, in order, with what it refers to (see the module)."""
@@ -279,8 +282,8 @@ def porcentajes(texto: str) -> tuple[Porcentaje, ...]:
                 referente = _entre_parentesis(delante)
         if referente is None:
             referente = _rotulo_de_ambito(normal[max(previo_fin, inicio - _VENTANA):inicio])
-        if _NO_ALCANZADO.search(normal, max(previo_fin, inicio - _VENTANA), inicio):
-            continue  # 'la meta no se cumplió al 100 %': a mark not reached, not a percentage the text gives
+        if _NO_ALCANZADO.search(normal, max(previo_fin, inicio - _VENTANA), inicio) or _RESTANTE.match(despues):
+            continue  # 'no se cumplió al 100 %': a mark not reached; 'el 10 % restante': what is left, not what was done
         comienzo, fin = indices[inicio], indices[m.end() - 1] + 1
         encontrados.append(Porcentaje(valor, comienzo, fin, texto[comienzo:fin], referente))
         previo_fin, anterior = m.end(), referente

@@ -39,7 +39,9 @@ class Trozo:
 # "\$17.9 millones", "COP 1.200 millones", "$1,250,000,000"; a malformed number is taken whole, so that it reads as
 # unreadable (never a part of it as a smaller amount)
 _MONTO = re.compile(
-    r"(?:\$|\bCOP\b\.?)\s*(?P<numero>\d[\d.]*(?:,+\s?\d+)?(?:[.,]\d+)*)?\s*(?P<escala>mil\s+millones|millones|mill[oó]n|mil)?"
+    # the number with whatever marks it carries, a millions' apostrophe too ('$3'45.600.000'), so that a malformed one is
+    # read whole and found unreadable (VAL001) rather than cut to '$3'
+    r"(?:\$|\bCOP\b\.?)\s*(?P<numero>\d(?:[\d.]|['’´](?=\d))*(?:,+\s?\d+)?(?:[.,]\d+)*)?\s*(?P<escala>mil\s+millones|millones|mill[oó]n|mil)?"
     r"(?:\s+de\s+(?P<moneda>[a-záéíóú]+))?",
     re.IGNORECASE,
 )

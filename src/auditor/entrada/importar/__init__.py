@@ -85,8 +85,8 @@ def importar_segmentos(segmentos: list[Segmento], documento: str) -> Borrador:
     segmentos, agrupado = segmentos_con_punto_de_miles(segmentos)
     if agrupado is not None:
         borrador.problema(ENTRADA_SUPUESTO, agrupado.linea,
-                          tr("el documento separa los miles con espacios («1 250»): esas cifras se leen, y se citan, con el punto "
-                             "de miles («1.250»)"), texto=agrupado.texto[:160])
+                          tr("el documento separa los miles con espacios («1 250») o los millones con un apóstrofo («2.345'678.000»): "
+                             "esas cifras se leen, y se citan, con el punto de miles («1.250», «2.345.678.000»)"), texto=agrupado.texto[:160])
     borrador.anotar(segmentos)
     propios = [s for s in segmentos if not s.fusionada]  # a vertically merged cell: only the matrix repeats it per row
     if eleccion.perfil is None:

@@ -319,6 +319,10 @@ _CUANDO_DEL_DATO = (r"(?:\s+(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?"
                     r"|\d{1,2}/\d{1,2}/(?:19|20)\d\d|[^\W\d]+\s+(?:de|del)\s+(?:19|20)\d\d))?")
 
 
+# between a value's label and its value: a colon, or the dot leaders of a form ('Programado 2025 ........ 600 mujeres')
+_HASTA_EL_VALOR = r"(?::|(?:\.{3,}|…+)[\s.…]*:?)"
+
+
 def _rotulo_de_dato(rotulo: str) -> str:
     """A value's label as a regex whose small words do not matter: '% de avance del cuatrienio' reads '% avance
     cuatrienio' and '% de avance cuatrienio' too (offices drop or add them)."""
@@ -337,7 +341,8 @@ def compilar(archivo: ArchivoPerfil, nombre: str, propio: bool = False) -> Perfi
         etiquetas=tuple(etiquetas),
         cabeceras=tuple(cabeceras),
         mobiliario=tuple(re.compile(p) for p in archivo.mobiliario),
-        datos=tuple((re.compile(rf"^\s*{_rotulo_de_dato(d.rotulo)}{_CUANDO_DEL_DATO}\s*:\s*(?P<valor>.*)$", re.IGNORECASE | re.DOTALL), d.campo)
+        datos=tuple((re.compile(rf"^\s*{_rotulo_de_dato(d.rotulo)}{_CUANDO_DEL_DATO}\s*{_HASTA_EL_VALOR}\s*(?P<valor>.*)$",
+                                re.IGNORECASE | re.DOTALL), d.campo)
                     for d in archivo.datos),
         parrafos={clave: re.compile(valor, re.IGNORECASE)
                   for clave, valor in (archivo.parrafos.model_dump() if archivo.parrafos else {}).items() if valor is not None},
