@@ -821,3 +821,18 @@ def test_notion_y_un_borrador_de_contratista() -> None:
     assert cuarenta_seis.impacto == "Los productores mejoraron sus cosechas."
     assert not cargado.informe.totales
     assert not [p for p in cargado.problemas if p.regla in ("ENT004", "ENT005") and p.linea > 7]
+
+
+def test_datos_de_formulario_con_puntos_guia_y_sin_valor() -> None:
+    """A form's data lines with dot leaders; 'NP' and 'N/A' say there is nothing to give (not missing, not 0)."""
+    cargado = _importar(PORTADA + (
+        "Meta 3.2.7 Construir 4 centros de desarrollo infantil\n\n"
+        "Meta cuatrienio ............ 4 centros\n"
+        "Programado 2025 ............ NP\n"
+        "Cumplimiento vigencia ...... N/A\n\n"
+        "Lo realizado: El convenio está en etapa precontractual.\n"
+    ))
+    meta = cargado.informe.metas[0]
+    assert meta.meta_cuatrienio.cantidad.valor == 4
+    assert (meta.programado_periodo.valor, meta.programado_periodo.vacio) == (None, False)
+    assert (meta.cumplimiento_periodo.texto, meta.cumplimiento_periodo.vacio) == ("N/A", False)

@@ -40,7 +40,7 @@ class Texto:
 
 _FIN_DE_FRASE = re.compile(r"[.:;!?)\"”»]\s*$")
 _PALABRA_QUE_NO_CIERRA = re.compile(
-    r"(?:,|\b(?:de|del|la|las|los|el|y|e|o|u|a|al|en|con|para|por|que|su|sus|un|una|entre|sobre|como|desde|hasta))\s*$",
+    r"(?:,|(?<![\w/.])(?:de|del|la|las|los|el|y|e|o|u|a|al|en|con|para|por|que|su|sus|un|una|entre|sobre|como|desde|hasta))\s*$",
     re.IGNORECASE,
 )
 

@@ -82,6 +82,9 @@ def poner_dato(b: Borrador, base: Ruta, campo: str, valor: str, linea: int) -> b
     if campo == "indicador":
         return True
     if campo in ("cumplimiento_periodo", "avance_cuatrienio"):
+        if sin_valor(valor):  # 'Cumplimiento vigencia ...... N/A': none to give, as written
+            b.poner(base + (campo,), valor.strip(), linea)
+            return True
         leidos = porcentajes(valor)  # '100 % del año 2025 en una meta de mantenimiento': the first one
         if not leidos:
             return False
