@@ -228,13 +228,17 @@ def test_matriz_de_varias_tablas_se_lee_entera() -> None:
     assert total["eje"] == "TOTAL PROGRAMA 4402" and total["metas"] == [44020010001, 44020010002]
     assert total["inversion"]["monto"] == "$2.600,0 millones"
     avisos = [p.mensaje for p in borrador.problemas if p.regla == "ENT004"]
-    # the column no field names, said once (the second table repeats the header); the comments, said once
+    # the column no field names, said once (the second table repeats the header); the paragraphs that comment no
+    # meta (the comments' and the programas' titles), said once
     assert avisos == [
         ("la columna «Responsable» de la matriz de seguimiento no nombra ningún campo de la plantilla: sus celdas no se "
          "leen ni se auditan"),
-        ("5 párrafos entre las 2 tablas de la matriz de seguimiento y después de ellas (líneas 34 a 71) no se leen: la "
+        ("3 párrafos entre las 2 tablas de la matriz de seguimiento y después de ellas (líneas 34 a 70) no se leen: la "
          "plantilla de matriz solo lee las filas de sus tablas; no se auditan"),
     ]
+    # a comment that names a meta by its code is read with that meta's observations, at its own line
+    assert uno["logro"]["texto"] == "La meta 44010010001 avanzó según lo previsto en la vigencia."
+    assert borrador.mapa.parrafos[("metas", 0, "logro", "texto")] == [(uno["logro"]["texto"], 35)]
 
 
 def test_matriz_de_varias_tablas_se_audita_con_sus_celdas(auditor: Auditor) -> None:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from auditor.entrada.importar.borrador import Borrador
+from auditor.entrada.importar.borrador import Borrador, Texto
 from auditor.entrada.importar.cabecera import leer_cabecera
 from auditor.entrada.importar.perfiles import ErrorPerfil, archivos_propios, directorio_plantillas_incluidas
 from auditor.entrada.importar.segmentos import Segmento
@@ -355,6 +355,8 @@ def titulo_de_grupo(fila: Fila, cab: Encabezado) -> str | None:
 
 
 _CODIGO = re.compile(r"\d{1,4}(?:\.\d{1,4}){1,6}")
+# a meta named in prose by its number or code: 'la meta 51040010001', 'En la meta 2.1.1', 'meta N° 7'
+_META_NOMBRADA = re.compile(r"\bmeta\s+(?:(?:n[°º.]?|no\.?|#)\s*)?(\d[\d.]*)(?![\d,])", re.IGNORECASE)
 
 
 @dataclass
@@ -366,6 +368,7 @@ class _Lectura:
     totales: int = 0
     desde_tabla: int = 0  # the first meta of the table being read (an index of `metas`)
     desde_total: int = 0  # the first meta after the table's last total
+    observaciones: dict[int, Celda] = field(default_factory=dict)  # meta index -> its Observaciones cell
 
     def nueva_tabla(self, encabezado: Encabezado) -> None:
         self.encabezado = encabezado
@@ -424,6 +427,7 @@ class _Lectura:
         # cuatro encuentros restantes'), which is no second figure of the achievement
         if "observaciones" in valores:
             poner(("logro", "texto"), valores["observaciones"].texto, valores["observaciones"])
+            self.observaciones[indice] = valores["observaciones"]
         self._inversion(base, valores)
         if "beneficiarios" in valores:
             celda = valores["beneficiarios"]
@@ -606,7 +610,7 @@ class LectorMatriz:
             cab = encabezado(todas, k, self.perfil) or cab
         if not lector.metas:
             raise ErrorFuente(todas[k].linea, tr("la matriz de seguimiento no tiene filas de metas bajo su encabezado"))
-        self._sin_leer(huecos)
+        self._sin_leer(huecos, lector)
 
     def _tabla(self, indexadas: list[tuple[int, Fila]], k: int, lector: _Lectura) -> tuple[int, int]:
         """Reads the table whose header starts at row `k`: each row a meta, a group's title or a total.  Returns the
@@ -657,12 +661,40 @@ class LectorMatriz:
                                 "celdas no se leen ni se auditan", nombres=nombres),
                         texto=" | ".join(t.strip() for t in sueltas)[:160])
 
-    def _sin_leer(self, huecos: list[tuple[int, int]]) -> None:
-        """What follows the matrix (or lies between its tables) is not read: said once, with its lines, never dropped
-        silently (a summary table taken for the matrix would otherwise hide every meta written below it)."""
+    def _comentarios(self, resto: list[Segmento], lector: _Lectura) -> list[Segmento]:
+        """The paragraphs outside the tables that comment one meta by its number or code ('La meta 51040010001
+        alcanzó …', 'En la meta 2.1.1 …') are read with its Observaciones, where the rules read what was done and
+        why; the others are returned."""
+        numeros: dict[str, int] = {}
+        for i, meta in enumerate(self.b.datos.get("metas", []) or []):
+            numeros.setdefault(str(meta.get("codigo") or meta.get("numero")), i)
+        comentarios: dict[int, list[Segmento]] = {}
+        otros = []
+        for s in resto:
+            nombradas = {numeros.get(m.group(1).rstrip(".")) for m in _META_NOMBRADA.finditer(s.texto)}
+            indice = next(iter(nombradas)) if len(nombradas) == 1 else None
+            if s.en_tabla or indice is None:
+                otros.append(s)
+                continue
+            comentarios.setdefault(indice, []).append(s)
+        for i, parrafos in comentarios.items():
+            texto = Texto()
+            celda = lector.observaciones.get(i)
+            for segmento in celda.textos if celda is not None else []:
+                texto.agregar(segmento.texto, segmento.linea)
+            for segmento in parrafos:
+                texto.agregar(segmento.texto, segmento.linea)
+            self.b.poner_texto(("metas", i, "logro", "texto"), texto)
+        return otros
+
+    def _sin_leer(self, huecos: list[tuple[int, int]], lector: _Lectura) -> None:
+        """What follows the matrix (or lies between its tables) and comments no meta is not read: said once, with its
+        lines, never dropped silently (a summary table taken for the matrix would otherwise hide every meta written
+        below it)."""
         resto = [s for ultima, hasta in huecos for s in self.segmentos[ultima + 1:hasta]
                  if s.texto.strip() and not (s.en_tabla and s.fila == self.segmentos[ultima].fila)
                  and not es_mobiliario(s.texto) and not _FIRMA.match(s.texto)]
+        resto = self._comentarios(resto, lector)
         if not resto:
             return
         if len(huecos) == 1:
