@@ -523,7 +523,7 @@ def leer_tabla_de_resumen(segmentos: list[Segmento], b: Borrador) -> bool:
             rotulo = _rotulo_total(fila, cab.columnas, _SUBTOTAL)  # a programa's 'Subtotal' closes the rows above it
             if rotulo is not None:
                 numeros = b.numeros_de(metas)  # none when a code names no meta of the report
-                if numeros:
+                if numeros and _montos_con_unidad(fila, cab):
                     poner_total(b, len(b.datos.get("totales", []) or []), fila, cab, rotulo, numeros)
                     leido = True
                 break
@@ -536,6 +536,18 @@ def leer_tabla_de_resumen(segmentos: list[Segmento], b: Borrador) -> bool:
             else:
                 break  # a row that names no meta: not a table of metas we can trust
     return leido
+
+
+def _montos_con_unidad(fila: Fila, cab: Encabezado) -> bool:
+    """Does a summary table's total say in what unit its amounts are: a '$' or a unit in its cells, or one in their
+    column's header?  A bare '3.810,0' under 'Valor ejecutado' may be pesos or millions (the unit is in a caption
+    the table does not hold): it is no claim to check."""
+    for c, campo in cab.columnas.items():
+        celda = fila.celdas.get(c)
+        if campo in ("inversion_ejecutada", "inversion_programada") and celda is not None and re.search(r"\d", celda.texto):
+            if not re.search(r"[$a-zA-Z]", celda.texto) and _escala(cab.titulos[c]) is None:
+                return False
+    return True
 
 
 def _municipios(texto: str) -> list[str]:
