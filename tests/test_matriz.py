@@ -148,3 +148,133 @@ def test_tabla_sin_encabezado_de_matriz_sigue_sin_plantilla() -> None:
     texto = "Acta\n\nTema\tResponsable\tFecha\nPresupuesto\tHacienda\tmarzo\n"
     cargado = cargar_bytes(texto.encode("utf-8"), "acta.txt")
     assert cargado.informe is None and cargado.problemas[0].regla == "ENT001"
+
+
+# --- one table per programa, as offices write the matrix ----------------------------------------
+
+COLUMNAS = ["Código", "Meta de producto", "Programado 2025", "Ejecutado", "%", "Recursos", "Población",
+            "Comunas/corregimientos", "Responsable"]
+PROGRAMAS = [
+    ("PROGRAMA 4401 – JUVENTUDES QUE TRANSFORMAN", [
+        ["44010010001", "Jóvenes vinculados a escuelas de liderazgo", "500 jóvenes", "450 jóvenes", "95 %",
+         "$820,5 millones (recursos propios)", "450 jóvenes de 14 a 28 años", "Comunas 2 y 5", "Subsecretaría"],
+        ["44010010002", "Festivales juveniles realizados", "6 festivales", "6 festivales", "100 %",
+         "$ millones (recursos propios)", "3.100 asistentes", "Comuna 8", "Subsecretaría"],
+    ], None),
+    ("PROGRAMA 4402 – MUJERES CON AUTONOMÍA", [
+        ["44020010001", "Mujeres formadas en autonomía económica", "300 mujeres", "270 mujeres", "90 %",
+         "$2.100,0 millones ($2.100.000.000)", "270 mujeres", "Corregimientos El Alto y La Loma", "Oficina"],
+        ["44020010002", "Redes de mujeres rurales fortalecidas", "NP", "0", "N/A",
+         "$0 – sin recursos programados para la vigencia", "No aplica", "No aplica", "Oficina"],
+    ], ("TOTAL PROGRAMA 4402", "$2.600,0 millones")),
+]
+
+
+def _docx_por_programa() -> bytes:
+    """Two tables with the same header, each with a programa's title merged across it, a paragraph of comments after
+    each; the second table closes with its programa's total (its label merged across the first columns)."""
+    documento = docx.Document()
+    for linea in PORTADA:
+        documento.add_paragraph(linea)
+    for titulo, filas_, total in PROGRAMAS:
+        documento.add_paragraph(titulo.title())
+        tabla = documento.add_table(rows=2, cols=len(COLUMNAS))
+        for c, nombre in enumerate(COLUMNAS):
+            tabla.cell(0, c).text = nombre
+        fusionada = tabla.cell(1, 0).merge(tabla.cell(1, len(COLUMNAS) - 1))
+        fusionada.text = titulo
+        for fila in filas_:
+            celdas = tabla.add_row().cells
+            for c, valor in enumerate(fila):
+                celdas[c].text = valor
+        if total is not None:
+            celdas = tabla.add_row().cells
+            celdas[0].merge(celdas[4]).text = total[0]
+            celdas[5].text = total[1]
+        documento.add_paragraph("Comentarios al programa")
+        documento.add_paragraph(f"La meta {filas_[0][0]} avanzó según lo previsto en la vigencia.")
+    salida = io.BytesIO()
+    documento.save(salida)
+    return salida.getvalue()
+
+
+def test_perfil_nombra_las_columnas_cortas() -> None:
+    perfil = cargar_perfil()
+    casos = {"Código": "numero", "%": "cumplimiento", "% ejecución presupuestal": None, "Recursos": "inversion_ejecutada",
+             "Recursos programados": "inversion_programada", "Fuente de recursos": "fuente",
+             "Comunas/corregimientos": "lugares", "Barrios y veredas": "lugares", "Municipios": "municipios"}
+    assert {texto: campo_de(texto, perfil) for texto in casos} == casos
+
+
+def test_matriz_de_varias_tablas_se_lee_entera() -> None:
+    borrador = importar_bytes(_docx_por_programa(), "programas.docx")
+    datos = borrador.datos
+    assert datos["plantilla"] == "matriz"
+    metas = datos["metas"]
+    # every table's rows are metas, named by their code; the merged title row is their programa, not a meta
+    assert [m["numero"] for m in metas] == [44010010001, 44010010002, 44020010001, 44020010002]
+    assert [m["eje"] for m in metas] == ["PROGRAMA 4401 – JUVENTUDES QUE TRANSFORMAN"] * 2 + ["PROGRAMA 4402 – MUJERES CON AUTONOMÍA"] * 2
+    uno, dos, tres, cuatro = metas
+    # a count with its unit: the number; the % column; the amount the cell opens with, not its note
+    assert uno["programado_periodo"] == "500" and uno["logro"]["cantidad"] == "450" and uno["cumplimiento_periodo"] == "95 %"
+    assert uno["inversion"]["ejecutada"] == "$820,5 millones"
+    assert dos["inversion"]["ejecutada"] == "$ millones"  # no figure: an amount left blank, for INV001
+    assert tres["inversion"]["ejecutada"] == "$2.100,0 millones"  # the same amount twice
+    assert cuatro["inversion"]["ejecutada"] == "$0" and cuatro["cumplimiento_periodo"] == "N/A"
+    assert cuatro["programado_periodo"] == "NP"
+    assert tres["localizacion"]["texto"] == "Corregimientos El Alto y La Loma" and "municipios" not in tres["localizacion"]
+    # the programa's total is about the rows of its own table
+    [total] = datos["totales"]
+    assert total["eje"] == "TOTAL PROGRAMA 4402" and total["metas"] == [44020010001, 44020010002]
+    assert total["inversion"]["monto"] == "$2.600,0 millones"
+    avisos = [p.mensaje for p in borrador.problemas if p.regla == "ENT004"]
+    # the column no field names, said once (the second table repeats the header); the paragraphs that comment no
+    # meta (the comments' and the programas' titles), said once
+    assert avisos == [
+        ("la columna «Responsable» de la matriz de seguimiento no nombra ningún campo de la plantilla: sus celdas no se "
+         "leen ni se auditan"),
+        ("3 párrafos entre las 2 tablas de la matriz de seguimiento y después de ellas (líneas 34 a 70) no se leen: la "
+         "plantilla de matriz solo lee las filas de sus tablas; no se auditan"),
+    ]
+    # a comment that names a meta by its code is read with that meta's observations, at its own line
+    assert uno["logro"]["texto"] == "La meta 44010010001 avanzó según lo previsto en la vigencia."
+    assert borrador.mapa.parrafos[("metas", 0, "logro", "texto")] == [(uno["logro"]["texto"], 35)]
+
+
+def test_matriz_de_varias_tablas_se_audita_con_sus_celdas(auditor: Auditor) -> None:
+    hallazgos = _auditar(auditor, _docx_por_programa(), "programas.docx")
+    por_regla = {(h.regla, h.meta) for h in hallazgos}
+    # 450 of 500 is 90 %, not the 95 % declared; '$ millones' has no figure; the programa's rows add 2.100, not 2.600
+    assert ("PCT002", "44010010001") in por_regla
+    assert ("INV001", "44010010002") in por_regla
+    [tot] = [h for h in hallazgos if h.regla.startswith("TOT")]
+    assert tot.regla == "TOT001" and "2.100" in tot.mensaje
+    # the counts with their unit, the amounts with a note, N/A and NP are read as written, not as malformed
+    assert not any(h.regla in ("VAL001", "PCT003") for h in hallazgos)
+    assert not any(h.regla == "INV001" and h.meta != "44010010002" for h in hallazgos)
+    assert not any(h.meta in ("4401", "4402", "1") for h in hallazgos)
+
+
+TSV_PROGRAMAS = "\n".join([
+    *PORTADA, "",
+    "Cód.\tMeta de producto\tProgramado\tEjecutado\t%\tRecursos",
+    "Eje 2. Territorio conectado\t\t\t\t\t",
+    "2.1.1\tVías terciarias mejoradas\t12 km\t9 km\t75 %\t$ 300 millones",
+    "2.1.2\tPuentes peatonales construidos\t4 puentes\t4 puentes\t100 %\t$ 120 millones",
+    "Subtotal eje 2\t\t\t\t\t$ 420 millones",
+    "Eje 3. Campo productivo\t\t\t\t\t",
+    "3.1.1\tAsociaciones de productores apoyadas\t10\t10\t100 %\t$ 80 millones",
+    "Total general\t\t\t\t\t$ 500 millones",
+    "",
+])
+
+
+def test_matriz_en_texto_con_ejes_subtotal_y_total_general(auditor: Auditor) -> None:
+    datos = importar_bytes(TSV_PROGRAMAS.encode("utf-8"), "ejes.txt").datos
+    metas = datos["metas"]
+    assert [m.get("codigo") for m in metas] == ["2.1.1", "2.1.2", "3.1.1"] and datos["numeracion_metas"] == "plan"
+    assert [m["eje"] for m in metas] == ["Eje 2. Territorio conectado"] * 2 + ["Eje 3. Campo productivo"]
+    assert metas[0]["programado_periodo"] == "12" and metas[0]["logro"]["cantidad"] == "9"
+    subtotal, general = datos["totales"]
+    assert subtotal["metas"] == [1, 2] and general["metas"] == [1, 2, 3]
+    assert not any(h.regla.startswith("TOT") for h in _auditar(auditor, TSV_PROGRAMAS.encode("utf-8"), "ejes.txt"))

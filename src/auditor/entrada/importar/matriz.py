@@ -6,11 +6,20 @@ The column names each office uses are data (`rules/plantillas/matriz.yaml`: fiel
 compared without case, accents, punctuation, plurals and empty words; any year stands for any
 year ("Meta 2024-2027").  A second header row under the first (group "Vigencia 2024" over
 "Programado" and "Ejecutado") is read together with the group above it; columns are matched in
-any order, and a column that names no field is ignored.
+any order; a column that names no field is not read, and the import says so once for each header.
 
-Each row under the header is a meta; a row whose first cells say TOTAL is not a meta but the
-report's total, imported as a `totales` entry covering every meta of the table, so that the
-totals rules (TOT001..TOT003) check it against the rows.
+A report may give one table per programa, each with the same (or a similar) header: every such
+table is part of the matrix, and what lies between them ('Comentarios al programa') is said once
+not to be read.  Each row under the header is a meta, named by its number or its plan code; a row
+whose only text names a programa or eje (one cell merged across the table) heads the metas below
+it (their `eje`); a row whose first cells say TOTAL is not a meta but a total, imported as a
+`totales` entry so that the totals rules (TOT001..TOT003) check it against the rows it covers:
+'Total general' all of the report, 'TOTAL' its table, 'TOTAL PROGRAMA 5103' or 'Subtotal' its
+table's rows since the previous total.
+
+Cells as offices fill them: a count with its unit ('380 personas') is that number; an amount with a
+note ('$1.245,6 millones ($1.245.600.000)', '$0 – sin recursos …') is the amount it opens with;
+'N/A' or 'NP' in a % cell says there is no percentage to give.
 
 Merged cells: a cell merged across columns (gridSpan, or a cell followed by empty ones in a
 text export) is read once, at the column where it starts; a cell merged down the rows (Word's
@@ -26,7 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from auditor.entrada.importar.borrador import Borrador
+from auditor.entrada.importar.borrador import Borrador, Texto
 from auditor.entrada.importar.cabecera import leer_cabecera
 from auditor.entrada.importar.perfiles import ErrorPerfil, archivos_propios, directorio_plantillas_incluidas
 from auditor.entrada.importar.segmentos import Segmento
@@ -35,13 +44,13 @@ from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
 from auditor.lectura import respuestas as lectura
 from auditor.lectura.ceros import cero_explicito
-from auditor.lectura.cifras import leer_numero
+from auditor.lectura.cifras import Problema, leer_monto, leer_numero, sin_valor
 from auditor.lectura.fuente import ErrorArchivo, ErrorFuente, Ruta, leer_archivo_estricto
 from auditor.lectura.lugares import divipola
 from auditor.lectura.patrones import normalizar
 
 CAMPOS = ("numero", "nombre", "indicador", "unidad", "meta_cuatrienio", "programado", "ejecutado", "cumplimiento",
-          "avance", "inversion_programada", "inversion_ejecutada", "fuente", "beneficiarios", "municipios",
+          "avance", "inversion_programada", "inversion_ejecutada", "fuente", "beneficiarios", "municipios", "lugares",
           "observaciones")
 """The fields a column can hold (the keys of the profile)."""
 
@@ -134,13 +143,14 @@ def _en_orden(buscadas: tuple[str, ...], cabecera: tuple[str, ...]) -> bool:
 
 def campo_de(cabecera: str, perfil: dict[str, tuple[tuple[str, ...], ...]]) -> str | None:
     """The field a column header names: the profile name with most words found in order in it
-    (then the longest); None when it names none."""
+    (then the longest); None when it names none.  A name that is only signs ('%') names only a
+    header that is just that ('% ejecución presupuestal' is no '%')."""
     dichas = palabras(cabecera)
     mejor: tuple[int, int] = (0, 0)
     elegido = None
     for campo, nombres in perfil.items():
         for nombre in nombres:
-            if _en_orden(nombre, dichas):
+            if _en_orden(nombre, dichas) and (any(p.isalnum() for p in nombre) or nombre == dichas):
                 puntos = (len(nombre), sum(len(p) for p in nombre))
                 if puntos > mejor:
                     mejor, elegido = puntos, campo
@@ -293,11 +303,77 @@ def _monto(texto: str, escala: str | None) -> str | float:
     return valor / 1000 if valor is not None else texto
 
 
+# a count with its unit, as offices fill the Programado/Ejecutado cells: '380 personas', '1.104 NNA'
+_CUENTA_CON_UNIDAD = re.compile(r"^\s*(?P<num>\d[\d.,]*)\s+(?P<unidad>[^\W\d_][^\d%$]*?)\s*\.?\s*$")
+
+
+def _cuenta(texto: str) -> tuple[str, str | None]:
+    """A count cell: its number as written and the unit written after it ('380 personas' -> '380', 'personas');
+    any other cell as written, with no unit (an unreadable figure is the rules' to report)."""
+    m = _CUENTA_CON_UNIDAD.match(texto)
+    if m is None or leer_numero(m.group("num")) is None:
+        return texto, None
+    return m.group("num"), m.group("unidad")
+
+
+def _monto_de_celda(texto: str, escala: str | None) -> str | float:
+    """An amount cell as offices fill it: the amount, with the unit its header gives (`_monto`), or the amount the
+    cell opens with when a note follows it ('$6.812,4 millones (recursos propios)', '$0 – sin recursos
+    programados') or repeats it in pesos ('$1.245,6 millones ($1.245.600.000)'); '$ millones (recursos propios)'
+    is '$ millones', an amount without its figure.  Two different amounts stay as written, for the rules."""
+    if leer_monto(texto).problema is not Problema.ILEGIBLE:
+        return _monto(texto, escala)
+    trozos = lectura.montos(texto)
+    if not trozos or texto[:trozos[0].inicio].strip():
+        return _monto(texto, escala)
+    valores = {leer_monto(t.texto).valor for t in trozos}
+    if len(valores) != 1 or leer_monto(trozos[0].texto).problema is Problema.ILEGIBLE:
+        return _monto(texto, escala)
+    return trozos[0].texto
+
+
+# a row whose only text names a group of metas: 'PROGRAMA 5102 – …', 'Eje 2. …', 'Línea estratégica 3'
+_TITULO_GRUPO = re.compile(r"^\s*(?:sub)?(?:programa|eje|linea(?:\s+estrategica)?|componente|dimension|pilar|sector)\b",
+                           re.IGNORECASE)
+
+
+def titulo_de_grupo(fila: Fila, cab: Encabezado) -> str | None:
+    """The programa or eje a row names when it heads the rows below it: its only written cell (one merged across
+    the table, or the first of a text export's row) has words and either opens the row where the meta's name is not
+    written, or names a programa or eje; None for any other row."""
+    escritas = [(c, celda) for c, celda in sorted(fila.celdas.items()) if celda.propia and celda.texto.strip()]
+    if len(escritas) != 1:
+        return None
+    columna, celda = escritas[0]
+    texto = celda.texto.strip()
+    if not re.search(r"[^\W\d_]{3}", texto):
+        return None
+    primera = min(cab.titulos, default=0)
+    if (columna <= primera and cab.columnas.get(columna) != "nombre") or _TITULO_GRUPO.match(normalizar(texto)):
+        return texto
+    return None
+
+
+_CODIGO = re.compile(r"\d{1,4}(?:\.\d{1,4}){1,6}")
+# a meta named in prose by its number or code: 'la meta 51040010001', 'En la meta 2.1.1', 'meta N° 7'
+_META_NOMBRADA = re.compile(r"\bmeta\s+(?:(?:n[°º.]?|no\.?|#)\s*)?(\d[\d.]*)(?![\d,])", re.IGNORECASE)
+
+
 @dataclass
 class _Lectura:
     b: Borrador
     encabezado: Encabezado
     metas: list[tuple[int, int]] = field(default_factory=list)  # (number, line)
+    eje: str | None = None  # the programa or eje a row of the table named above the metas
+    totales: int = 0
+    desde_tabla: int = 0  # the first meta of the table being read (an index of `metas`)
+    desde_total: int = 0  # the first meta after the table's last total
+    observaciones: dict[int, Celda] = field(default_factory=dict)  # meta index -> its Observaciones cell
+
+    def nueva_tabla(self, encabezado: Encabezado) -> None:
+        self.encabezado = encabezado
+        self.eje = None
+        self.desde_tabla = self.desde_total = len(self.metas)
 
     def meta(self, fila: Fila, indice: int) -> None:
         base: Ruta = ("metas", indice)
@@ -309,29 +385,49 @@ class _Lectura:
 
         numero = indice + 1
         if "numero" in valores:
-            m = re.search(r"\d+", valores["numero"].texto)
-            if m:
+            escrito = valores["numero"].texto.strip().rstrip(".")
+            m = re.search(r"\d+", escrito)
+            if _CODIGO.fullmatch(escrito):  # the plan's code ('2.3.1'): the meta is named by it, numbered by its order
+                self.b.poner(base + ("codigo",), escrito, valores["numero"].linea)
+            elif m:
                 numero = int(m.group(0))
         linea = fila.linea
         self.b.poner(base + ("numero",), numero, linea)
         self.metas.append((numero, linea))
+        if self.eje is not None:
+            self.b.poner(base + ("eje",), self.eje, linea)
         if "nombre" in valores:
             poner(("nombre",), valores["nombre"].texto, valores["nombre"])
         else:
             self.b.poner(base + ("nombre",), "", linea)
             self.b.problema(ENTRADA_SIN_UBICAR, linea, tr("la fila de la meta {numero} no tiene la descripción de la meta",
                                                           numero=numero), campo="nombre", meta=str(numero))
+        unidades: dict[str, tuple[str, Celda]] = {}  # field -> the unit written after its figure
         for campo, ruta in (("meta_cuatrienio", ("meta_cuatrienio", "cantidad")), ("programado", ("programado_periodo",)),
                             ("ejecutado", ("logro", "cantidad")), ("cumplimiento", ("cumplimiento_periodo",)),
                             ("avance", ("avance_cuatrienio",))):
             celda = valores.get(campo)
-            if celda is not None and not _NO_DATO.match(celda.texto):
-                poner(ruta, celda.texto, celda)  # as written: an unreadable figure is the rules' to report
+            if celda is None:
+                continue
+            if campo in ("cumplimiento", "avance"):
+                # 'N/A', 'NP' in a % cell: the report says there is nothing to give (read as such), a dash says nothing
+                if not _NO_DATO.match(celda.texto) or sin_valor(celda.texto):
+                    poner(ruta, celda.texto, celda)
+            elif not _NO_DATO.match(celda.texto):
+                cantidad, unidad = _cuenta(celda.texto)  # as written: an unreadable figure is the rules' to report
+                poner(ruta, cantidad, celda)
+                if unidad is not None:
+                    unidades[campo] = (unidad, celda)
         if "unidad" in valores:
             for ruta in (("meta_cuatrienio", "unidad"), ("logro", "unidad")):
                 poner(ruta, valores["unidad"].texto, valores["unidad"])
+        elif "meta_cuatrienio" in unidades:  # the unit written with the four-year target is the meta's
+            poner(("meta_cuatrienio", "unidad"), *unidades["meta_cuatrienio"])
+        # not the achievement's: the Observaciones (its text) count what is left or was postponed in that unit ('los
+        # cuatro encuentros restantes'), which is no second figure of the achievement
         if "observaciones" in valores:
             poner(("logro", "texto"), valores["observaciones"].texto, valores["observaciones"])
+            self.observaciones[indice] = valores["observaciones"]
         self._inversion(base, valores)
         if "beneficiarios" in valores:
             celda = valores["beneficiarios"]
@@ -345,6 +441,10 @@ class _Lectura:
             poner(("localizacion", "texto"), celda.texto, celda)
             for i, municipio in enumerate(_municipios(celda.texto)):
                 poner(("localizacion", "municipios", i), municipio, celda)
+        elif "lugares" in valores:
+            # comunas, corregimientos, barrios: the places of the report's own municipality, read by the rules as text
+            # (a bare name in it is no municipality)
+            poner(("localizacion", "texto"), valores["lugares"].texto, valores["lugares"])
 
     def _inversion(self, base: Ruta, valores: dict[str, Celda]) -> None:
         for campo, clave in (("inversion_programada", "programada"), ("inversion_ejecutada", "ejecutada")):
@@ -355,7 +455,7 @@ class _Lectura:
             if _NO_DATO.match(celda.texto):
                 continue
             cero = cero_explicito(celda.texto) if not re.search(r"\d", celda.texto) else None
-            valor: str | float = 0 if cero is not None else _monto(celda.texto, _escala(self.encabezado.titulos[columna]))
+            valor: str | float = 0 if cero is not None else _monto_de_celda(celda.texto, _escala(self.encabezado.titulos[columna]))
             self.b.poner(base + ("inversion", clave), valor, celda.linea)
         celda = valores.get("fuente")
         if celda is not None:
@@ -364,9 +464,20 @@ class _Lectura:
             for i, fuente in enumerate(nombradas):
                 self.b.poner(base + ("inversion", "fuentes", i), fuente, celda.linea)
 
-    def total(self, fila: Fila, indice: int, rotulo: str) -> None:
-        """The TOTAL row: a claim of the report about all the metas of the table, for the totals rules."""
-        poner_total(self.b, indice, fila, self.encabezado, rotulo, [numero for numero, _ in self.metas])
+    def total(self, fila: Fila, rotulo: str) -> None:
+        """A TOTAL row: a claim of the report, for the totals rules, about the metas it names: 'Total general' (or
+        'Gran total') all the report's, 'TOTAL' those of its table, and one that names its scope ('TOTAL PROGRAMA
+        5103', 'Subtotal eje 2') those of its table since the previous total."""
+        resto = _SUBTOTAL.sub("", rotulo, count=1)
+        if re.search(r"\bgeneral\b|^\s*gran\b", rotulo, re.IGNORECASE):
+            desde = 0
+        elif re.search(r"[^\W_]", resto) or re.match(r"\s*sub", rotulo, re.IGNORECASE):
+            desde = self.desde_total
+        else:
+            desde = self.desde_tabla
+        poner_total(self.b, self.totales, fila, self.encabezado, rotulo, [numero for numero, _ in self.metas[desde:]])
+        self.totales += 1
+        self.desde_total = len(self.metas)
 
 
 def poner_total(b: Borrador, indice: int, fila: Fila, cab: Encabezado, rotulo: str, metas: list[int]) -> None:
@@ -380,9 +491,9 @@ def poner_total(b: Borrador, indice: int, fila: Fila, cab: Encabezado, rotulo: s
         if celda is None or not celda.texto.strip() or not re.search(r"\d", celda.texto):
             continue
         if campo == "inversion_ejecutada":
-            b.poner(base + ("inversion", "monto"), _monto(celda.texto, _escala(cab.titulos[c])), celda.linea)
+            b.poner(base + ("inversion", "monto"), _monto_de_celda(celda.texto, _escala(cab.titulos[c])), celda.linea)
         elif campo == "inversion_programada":
-            b.poner(base + ("inversion_programada", "monto"), _monto(celda.texto, _escala(cab.titulos[c])), celda.linea)
+            b.poner(base + ("inversion_programada", "monto"), _monto_de_celda(celda.texto, _escala(cab.titulos[c])), celda.linea)
     for i, numero in enumerate(metas):
         b.poner(base + ("metas", i), numero, linea)
 
@@ -412,7 +523,7 @@ def leer_tabla_de_resumen(segmentos: list[Segmento], b: Borrador) -> bool:
             rotulo = _rotulo_total(fila, cab.columnas, _SUBTOTAL)  # a programa's 'Subtotal' closes the rows above it
             if rotulo is not None:
                 numeros = b.numeros_de(metas)  # none when a code names no meta of the report
-                if numeros:
+                if numeros and _montos_con_unidad(fila, cab):
                     poner_total(b, len(b.datos.get("totales", []) or []), fila, cab, rotulo, numeros)
                     leido = True
                 break
@@ -425,6 +536,18 @@ def leer_tabla_de_resumen(segmentos: list[Segmento], b: Borrador) -> bool:
             else:
                 break  # a row that names no meta: not a table of metas we can trust
     return leido
+
+
+def _montos_con_unidad(fila: Fila, cab: Encabezado) -> bool:
+    """Does a summary table's total say in what unit its amounts are: a '$' or a unit in its cells, or one in their
+    column's header?  A bare '3.810,0' under 'Valor ejecutado' may be pesos or millions (the unit is in a caption
+    the table does not hold): it is no claim to check."""
+    for c, campo in cab.columnas.items():
+        celda = fila.celdas.get(c)
+        if campo in ("inversion_ejecutada", "inversion_programada") and celda is not None and re.search(r"\d", celda.texto):
+            if not re.search(r"[$a-zA-Z]", celda.texto) and _escala(cab.titulos[c]) is None:
+                return False
+    return True
 
 
 def _municipios(texto: str) -> list[str]:
@@ -454,6 +577,15 @@ def _rotulo_total(fila: Fila, columnas: dict[int, str], total: re.Pattern[str] |
 _FIRMA = re.compile(r"^\s*(?:elabor[oó]|proyect[oó]|revis[oó]|aprob[oó]|vo\.?\s*bo\.?|fuentes?|notas?|convenciones)\s*:", re.IGNORECASE)
 
 
+def _continua(primera: Encabezado, otro: Encabezado | None) -> bool:
+    """Is a later table's header that of the same matrix (one table per programa): the same or a similar header, at
+    least two thirds of the fields of the smaller one in common?"""
+    if otro is None:
+        return False
+    unos, otros = set(primera.columnas.values()), set(otro.columnas.values())
+    return 3 * len(unos & otros) >= 2 * min(len(unos), len(otros))
+
+
 class LectorMatriz:
     """Reads a document in the matrix layout into `borrador`."""
 
@@ -475,11 +607,36 @@ class LectorMatriz:
         portada = [s for s in preambulo if not s.en_tabla]
         leer_cabecera(portada, preambulo, self.b, self.segmentos)
         lector = _Lectura(self.b, cab)
+        huecos: list[tuple[int, int]] = []  # what lies between the matrix's tables, and after the last: not read
+        dichas: set[tuple[str, ...]] = set()
+        primera = cab
+        while True:
+            lector.nueva_tabla(cab)
+            self._columnas_sin_campo(todas[k], cab, dichas)
+            k, ultima = self._tabla(indexadas, k, lector)
+            siguiente = next((j for j in range(k, len(todas)) if _continua(primera, encabezado(todas, j, self.perfil))), None)
+            huecos.append((ultima, indexadas[siguiente][0] if siguiente is not None else len(self.segmentos)))
+            if siguiente is None:
+                break
+            k = siguiente
+            cab = encabezado(todas, k, self.perfil) or cab
+        if not lector.metas:
+            raise ErrorFuente(todas[k].linea, tr("la matriz de seguimiento no tiene filas de metas bajo su encabezado"))
+        self._sin_leer(huecos, lector)
+
+    def _tabla(self, indexadas: list[tuple[int, Fila]], k: int, lector: _Lectura) -> tuple[int, int]:
+        """Reads the table whose header starts at row `k`: each row a meta, a group's title or a total.  Returns the
+        row after it and the index of the table's last segment read."""
+        cab = lector.encabezado
+        todas = [f for _, f in indexadas]
         cabecera_filas = {todas[k + j].id for j in range(cab.filas)}
         tabla = todas[k].tabla
-        totales = 0
-        ultima = inicio
-        for posicion, fila in indexadas[k:]:
+        ultima = indexadas[k][0]
+        j = k
+        for j in range(k, len(indexadas) + 1):
+            if j == len(indexadas):
+                break
+            posicion, fila = indexadas[j]
             if fila.id in cabecera_filas:
                 continue
             if fila.tabla != tabla or self._fuera_de_tabla(ultima, posicion):
@@ -487,31 +644,79 @@ class LectorMatriz:
             ultima = posicion
             if all(not c.propia for c in fila.celdas.values()):
                 continue  # only the repeated text of merges: nothing written in this row
+            rotulo = _rotulo_total(fila, cab.columnas, _SUBTOTAL)
             repetida = _columnas(_titulos(fila), self.perfil)
-            if _es_encabezado(repetida) and not _rotulo_total(fila, cab.columnas):
+            if _es_encabezado(repetida) and rotulo is None:
                 continue  # the header repeated at a page break
-            rotulo = _rotulo_total(fila, cab.columnas)
             if rotulo is not None:
-                lector.total(fila, totales, rotulo)
-                totales += 1
+                lector.total(fila, rotulo)
+                continue
+            titulo = titulo_de_grupo(fila, cab)
+            if titulo is not None:
+                lector.eje = titulo  # the programa or eje of the rows below
                 continue
             lector.meta(fila, len(lector.metas))
-        if not lector.metas:
-            raise ErrorFuente(todas[k].linea, tr("la matriz de seguimiento no tiene filas de metas bajo su encabezado"))
-        self._despues(ultima)
+        return j, ultima
 
-    def _despues(self, ultima: int) -> None:
-        """What follows the matrix is not read: said once, with its lines, never dropped silently
-        (a summary table taken for the matrix would otherwise hide every meta written below it)."""
-        resto = [s for s in self.segmentos[ultima + 1:]
+    def _columnas_sin_campo(self, fila: Fila, cab: Encabezado, dichas: set[tuple[str, ...]]) -> None:
+        """A column whose header names no field is not read: said once for each header (not again where a later
+        table repeats it), never dropped silently."""
+        sueltas = [titulo for c, titulo in sorted(cab.titulos.items()) if c not in cab.columnas and titulo.strip()]
+        if not sueltas or tuple(sueltas) in dichas:
+            return
+        dichas.add(tuple(sueltas))
+        nombres = ", ".join(f"«{t.strip()}»" for t in sueltas)
+        self.b.problema(ENTRADA_SIN_UBICAR, fila.linea,
+                        tr("{n} columnas de la matriz de seguimiento no nombran ningún campo de la plantilla ({nombres}): sus "
+                           "celdas no se leen ni se auditan", n=len(sueltas), nombres=nombres) if len(sueltas) > 1
+                        else tr("la columna {nombres} de la matriz de seguimiento no nombra ningún campo de la plantilla: sus "
+                                "celdas no se leen ni se auditan", nombres=nombres),
+                        texto=" | ".join(t.strip() for t in sueltas)[:160])
+
+    def _comentarios(self, resto: list[Segmento], lector: _Lectura) -> list[Segmento]:
+        """The paragraphs outside the tables that comment one meta by its number or code ('La meta 51040010001
+        alcanzó …', 'En la meta 2.1.1 …') are read with its Observaciones, where the rules read what was done and
+        why; the others are returned."""
+        numeros: dict[str, int] = {}
+        for i, meta in enumerate(self.b.datos.get("metas", []) or []):
+            numeros.setdefault(str(meta.get("codigo") or meta.get("numero")), i)
+        comentarios: dict[int, list[Segmento]] = {}
+        otros = []
+        for s in resto:
+            nombradas = {numeros.get(m.group(1).rstrip(".")) for m in _META_NOMBRADA.finditer(s.texto)}
+            indice = next(iter(nombradas)) if len(nombradas) == 1 else None
+            if s.en_tabla or indice is None:
+                otros.append(s)
+                continue
+            comentarios.setdefault(indice, []).append(s)
+        for i, parrafos in comentarios.items():
+            texto = Texto()
+            celda = lector.observaciones.get(i)
+            for segmento in celda.textos if celda is not None else []:
+                texto.agregar(segmento.texto, segmento.linea)
+            for segmento in parrafos:
+                texto.agregar(segmento.texto, segmento.linea)
+            self.b.poner_texto(("metas", i, "logro", "texto"), texto)
+        return otros
+
+    def _sin_leer(self, huecos: list[tuple[int, int]], lector: _Lectura) -> None:
+        """What follows the matrix (or lies between its tables) and comments no meta is not read: said once, with its
+        lines, never dropped silently (a summary table taken for the matrix would otherwise hide every meta written
+        below it)."""
+        resto = [s for ultima, hasta in huecos for s in self.segmentos[ultima + 1:hasta]
                  if s.texto.strip() and not (s.en_tabla and s.fila == self.segmentos[ultima].fila)
                  and not es_mobiliario(s.texto) and not _FIRMA.match(s.texto)]
+        resto = self._comentarios(resto, lector)
         if not resto:
             return
-        self.b.problema(ENTRADA_SIN_UBICAR, resto[0].linea,
-                        tr("{n} párrafos después de la matriz de seguimiento (líneas {desde} a {hasta}) no se leen: la plantilla "
-                           "de matriz solo lee las filas de su tabla; no se auditan", n=len(resto), desde=resto[0].linea, hasta=resto[-1].linea),
-                        texto=resto[0].texto[:160])
+        if len(huecos) == 1:
+            mensaje = tr("{n} párrafos después de la matriz de seguimiento (líneas {desde} a {hasta}) no se leen: la plantilla "
+                         "de matriz solo lee las filas de su tabla; no se auditan", n=len(resto), desde=resto[0].linea, hasta=resto[-1].linea)
+        else:
+            mensaje = tr("{n} párrafos entre las {tablas} tablas de la matriz de seguimiento y después de ellas (líneas {desde} a "
+                         "{hasta}) no se leen: la plantilla de matriz solo lee las filas de sus tablas; no se auditan",
+                         n=len(resto), tablas=len(huecos), desde=resto[0].linea, hasta=resto[-1].linea)
+        self.b.problema(ENTRADA_SIN_UBICAR, resto[0].linea, mensaje, texto=resto[0].texto[:160])
 
     def _fuera_de_tabla(self, desde: int, hasta: int) -> bool:
         """A paragraph outside the table between two rows ends it, unless it is a running page header or a page number."""
