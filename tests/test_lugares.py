@@ -371,3 +371,15 @@ def test_las_sedes_de_unos_lugares() -> None:
     assert municipios("Puestos de salud de Tarapacá, La Chorrera, Puerto Alegría y Puerto Leguízamo.", "Amazonas") == [
         "Tarapacá", "La Chorrera", "Puerto Alegría", "Puerto Leguízamo"]
     assert [(lugar.nombre, lugar.tipo) for lugar in divipola().lugares("Institución Educativa San José")] == [("San José", Tipo.SEDE)]
+
+
+@pytest.mark.parametrize(("texto", "departamento", "municipios_leidos"), [
+    ("Comuna 3 (sectores El Calvario, San Bosco, Sucre y El Piloto) y municipio de Jamundí", "Valle del Cauca", ["Jamundí"]),
+    ("comunidades de Macedonia, Arara y Nazareth, municipio de Leticia", "Amazonas", ["Leticia"]),
+    ("rancherías Jepirra y Kaiwa, municipio de Uribia", "La Guajira", ["Uribia"]),
+])
+def test_sectores_comunidades_y_rancherias_no_son_municipios(texto: str, departamento: str, municipios_leidos: list[str]) -> None:
+    """'sectores El Calvario, …, Sucre', 'comunidades de …', 'rancherías …': places inside a municipality (Sucre here is
+    a sector, not the department's municipality)."""
+    from auditor.lectura.respuestas import municipios
+    assert municipios(texto, departamento) == municipios_leidos
