@@ -145,16 +145,16 @@ def test_una_oficina_agrega_una_frase_de_cero(tmp_path: Path) -> None:
 
 
 def test_una_oficina_agrega_una_clase_de_lugar(tmp_path: Path) -> None:
-    texto = "sector Los Pinos, municipio de Ocaña"
+    texto = "paraje Los Pinos, municipio de Ocaña"
     antes = leer_lugares(texto, divipola().es_municipio)
     assert [(x.nombre, x.tipo, x.presentacion) for x in antes] == [
         ("Los Pinos", None, Presentacion.SUELTO), ("Ocaña", Tipo.MUNICIPIO, Presentacion.NOMBRADO)]
     assert [x.tipo for x in divipola().lugares(texto)] == [None, Tipo.MUNICIPIO]  # remembered (a short text)
-    construir_catalogo([_oficina(tmp_path, "lugares.yaml", "vereda:\n  - {singular: sector, plural: sectores}\n")])
+    construir_catalogo([_oficina(tmp_path, "lugares.yaml", "vereda:\n  - {singular: paraje, plural: parajes}\n")])
     despues = divipola().lugares(texto)  # read again: the office's words, not the remembered reading
     assert [(x.nombre, x.tipo, x.municipio.nombre if x.municipio else None) for x in despues] == [
         ("Los Pinos", Tipo.VEREDA, "Ocaña"), ("Ocaña", Tipo.MUNICIPIO, None)]
-    assert [x.nombre for x in leer_lugares("sectores El Rodeo y La Laguna", None) if x.tipo is Tipo.VEREDA] == ["El Rodeo", "La Laguna"]
+    assert [x.nombre for x in leer_lugares("parajes El Rodeo y La Laguna", None) if x.tipo is Tipo.VEREDA] == ["El Rodeo", "La Laguna"]
 
 
 def test_una_oficina_agrega_un_calificador(tmp_path: Path) -> None:
@@ -171,11 +171,11 @@ def test_el_hallazgo_de_un_lugar_cambia_con_las_palabras_de_la_oficina(tmp_path:
         "periodo: {desde: 2024, hasta: 2025}\nfecha_corte: '2025-11'\n"
         "plan: {nombre: Plan de Desarrollo 2024-2027, desde: 2024, hasta: 2027}\n"
         "metas:\n  - numero: 1\n    nombre: Ferias de empleo\n    localizacion:\n"
-        "      municipios: ['Cúcuta', 'Sector La Floresta, municipio de Tibú']\n", encoding="utf-8")
-    carpeta = _oficina(tmp_path, "lugares.yaml", "vereda:\n  - {singular: sector, plural: sectores}\n")
+        "      municipios: ['Cúcuta', 'Paraje La Floresta, municipio de Tibú']\n", encoding="utf-8")
+    carpeta = _oficina(tmp_path, "lugares.yaml", "vereda:\n  - {singular: paraje, plural: parajes}\n")
     sin = CliRunner().invoke(main, ["check", str(informe), "-q", "--select", "LUG"])
     con = CliRunner().invoke(main, ["check", str(informe), "-q", "--select", "LUG", "--rules", str(carpeta)])
-    assert sin.output == (f"{informe}:11: advertencia LUG001 meta 1 · localizacion.municipios[1]: «Sector La Floresta, municipio de Tibú» no es "
+    assert sin.output == (f"{informe}:11: advertencia LUG001 meta 1 · localizacion.municipios[1]: «Paraje La Floresta, municipio de Tibú» no es "
                           "un municipio de DIVIPOLA ni se parece a ninguno: si es un corregimiento, una vereda o un barrio, escriba el "
                           "municipio al que pertenece\n")
     assert (con.exit_code, con.output) == (0, "")
