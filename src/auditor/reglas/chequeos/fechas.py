@@ -23,6 +23,7 @@ from auditor.idioma import tr
 from auditor.lectura.fechas import (
     Fecha,
     MencionEvento,
+    Tramo,
     clave_evento,
     contada_terminada,
     describir_intervalo,
@@ -181,7 +182,8 @@ class FechaFueraDelPeriodo(Regla):
         "('Ordenanza 018 de 2021', 'línea base 2023'); un 'desde 2019' continúa dentro del periodo. Tampoco un inicio o un "
         "final en presente con fecha posterior al corte ('sus estudios terminan en el primer semestre de 2025', 'el programa "
         "continúa hasta el 28 de noviembre'): es un cronograma. Un lapso contado como terminado ('quedaron conectadas entre "
-        "el 2 de junio y el 24 de octubre') que acaba después del corte también se señala.",
+        "el 2 de junio y el 24 de octubre') que acaba después del corte también se señala, y, en un informe de un año, un "
+        "hecho contado en pasado con su día y sin año ('se llevó a cabo el primero de noviembre') que en ese año cae después del corte.",
         por_que="Un informe solo rinde cuentas de su periodo: un hecho de otro año infla lo logrado, y uno posterior "
         "al corte, contado como ya ocurrido, no pudo haberse verificado cuando se escribió el informe.",
         ejemplo_falla="fecha_corte: \"2025-11\"\nejecucion:\n  como: El proyecto culminó su ejecución al término del "
@@ -199,6 +201,12 @@ class FechaFueraDelPeriodo(Regla):
         for i, meta in enumerate(informe.metas):
             for t in _textos(meta, p.campos):
                 for f in leer_fechas(t.texto, t.leyenda):
+                    if f.sin_anio:
+                        sin_anio = self._sin_anio(f, t.texto, informe, corte, corte_texto) if f.rol == "hecho" else None
+                        if sin_anio is not None:
+                            yield Observacion(sin_anio.format(etiqueta=_mayuscula(etiqueta(t.campo))), t.campo, i,
+                                              frase_alrededor(t.texto, f.inicio, f.fin))
+                        continue
                     if not es_hecho(f, t.leyenda):
                         continue
                     partes = [_extremos(f, d, h) for d, h in f.partes]
@@ -221,6 +229,32 @@ class FechaFueraDelPeriodo(Regla):
                            etiqueta=_mayuscula(etiqueta(t.campo)), fecha=_cita(f, afuera), problema=problema),
                         t.campo, i, frase_alrededor(t.texto, f.inicio, f.fin),
                     )
+
+
+    @staticmethod
+    def _sin_anio(f: Fecha, texto: str, informe: Informe, corte: date, corte_texto: str) -> str | None:
+        """A fact told in the past and dated by its day without a year ('se llevó a cabo el primero de noviembre') in a
+        report of one year whose cut-off that day comes after: in the report's year it is after the cut-off, in another
+        it is outside the period; either way a finding, said with the year it was read in.  A month alone, or a present
+        or future verb ('las inscripciones se abren en octubre'), is left alone.  The message has '{etiqueta}' to fill."""
+        if informe.periodo.desde != informe.periodo.hasta or f.agenda or f.abierta is not None or f.precision != "dia":
+            return None
+        clausula = re.split(r"[.;]\s", texto[max(0, f.inicio - 100):f.inicio])[-1]
+        if not _PRETERITO.search(clausula):
+            return None
+        anio = informe.periodo.desde
+        try:
+            partes = [Tramo(anio, t.mes_desde, t.dia_desde, anio, t.mes_hasta, t.dia_hasta).fechas() for t in f.tramos]
+        except ValueError:  # '31 de junio': FEC006 says it
+            return None
+        if not partes or min(d for d, _ in partes) <= corte:
+            return None
+        return tr("{{etiqueta}} da como ocurrido un hecho con fecha «{fecha}», sin año: en {anio}, el del informe, sería después de "
+                  "la fecha de corte ({corte}), y en otro año quedaría fuera del periodo", fecha=f.texto, anio=anio, corte=corte_texto)
+
+
+# a verb in the past tense in the clause before a date: 'se llevó a cabo', 'se realizaron', 'fue', 'se entregó'
+_PRETERITO = re.compile(r"\b(?:[a-záéíóúñ]+(?:ó|aron|ieron|ió)|fue|fueron|hubo)\b", re.IGNORECASE)
 
 
 class CuandoContradiceFechas(Regla):
