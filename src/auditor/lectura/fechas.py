@@ -874,11 +874,16 @@ def _nombres(texto: str, siglas_evento: frozenset[str]) -> list[NombreEvento]:
 def _candidatos(texto: str) -> tuple[NombreEvento, ...]:
     """The names of a text that have an event word or an acronym: which acronyms name events depends on the
     whole report (`siglas_de_eventos`), so a text is read once and `_nombres` keeps those it knows."""
-    nombres = []
-    for m in _NOMBRE.finditer(texto):
-        for pieza in _piezas(m.group()):
-            nombres.append(_nombre(texto, m.start() + pieza.inicio, m.start() + pieza.fin, pieza))
-    return tuple(nombres)
+    return tuple(_nombre(texto, inicio + pieza.inicio, inicio + pieza.fin, pieza)
+                 for inicio, piezas in _tramos_con_nombre(texto) for pieza in piezas)
+
+
+@lru_cache(maxsize=8192)
+def _tramos_con_nombre(texto: str) -> tuple[tuple[int, tuple[_Pieza, ...]], ...]:
+    """The capitalized spans of a text that give names (`_piezas`), each with where it starts.  Both readers of
+    event names use them, the acronyms of the report (`siglas_de_eventos`, every text) and the names with their
+    dates (`_candidatos`, the texts with dates): the text is scanned once for both."""
+    return tuple((m.start(), piezas) for m in _NOMBRE.finditer(texto) if (piezas := _piezas(m.group())))
 
 
 @dataclass(frozen=True)
@@ -982,7 +987,7 @@ def siglas_de_eventos(texto: str) -> frozenset[str]:
     """Acronyms that name events in a text: the upper-case part of a name with an event word
     ('CUMO' in 'Feria Cúcuta Moda – CUMO 2024', 'EXPOCUC' in 'Feria Internacional de Calzado EXPOCUC').
     Both depend on the name's own words (`_piezas`): the text around it (edition, year, place) is not read."""
-    return frozenset(s for m in _NOMBRE.finditer(texto) for pieza in _piezas(m.group()) if pieza.con_cabeza
+    return frozenset(s for _, piezas in _tramos_con_nombre(texto) for pieza in piezas if pieza.con_cabeza
                      for s in pieza.siglas)
 
 
@@ -1070,7 +1075,7 @@ def clave_evento(mencion: MencionEvento, siglas_evento: frozenset[str]) -> str:
     return mencion.clave
 
 
-por_informe(leer_fechas, unidades_de, _candidatos, siglas_de_eventos, menciones_de_eventos)
+por_informe(leer_fechas, unidades_de, _candidatos, _tramos_con_nombre, siglas_de_eventos, menciones_de_eventos)
 
 
 # A finished fact in the past tense before its date, in the same clause: 'las sedes quedaron conectadas entre …',

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from auditor.lectura.numeros_en_letras import PALABRAS
-from auditor.lectura.patrones import normalizar
+from auditor.lectura.patrones import normalizar_con_indices
 from auditor.lectura.respuestas import Trozo, montos
 
 # what may stand between the figures and the words: an opening bracket, a comma or a dash, 'son', 'es decir', 'equivalentes a'
@@ -22,7 +22,7 @@ _CIFRAS_Y_LETRAS = re.compile(
 
 def repetidos_en_letras(texto: str) -> list[tuple[Trozo, Trozo]]:
     """(in figures, in words) for each amount of `texto` written in figures and repeated in words right after it."""
-    if not _CIFRAS_Y_LETRAS.search(normalizar(texto)):
+    if not _CIFRAS_Y_LETRAS.search(normalizar_con_indices(texto)[0]):  # the field's normal form, read once per report
         return []
     leidos = montos(texto)
     pares = []
