@@ -43,11 +43,11 @@ def _tabular(numero: int, meta: dict[str, Any]) -> str:
     filas = [
         f"Meta # {numero} {meta['nombre']}\t\t",
         "Cumplimiento/Avance\tInversión\tBeneficiarios",
-        f"¿Qué se hizo? {c('logro.texto')} {meta.get('cumplimiento_periodo', '')} de cumplimiento frente a lo programado y "
+        (f"¿Qué se hizo? {c('logro.texto')} {meta.get('cumplimiento_periodo', '')} de cumplimiento frente a lo programado y "
         f"{meta.get('avance_cuatrienio', '')} de avance frente al cuatrienio.\t¿Cuánto se invirtió? {c('inversion.texto')}\t"
-        f"¿Qué población se atendió? {c('beneficiarios.descripcion')}",
-        f"\tEJECUCIÓN ¿Cómo se hizo? {c('ejecucion.como')} ¿Con quién se ejecutó? {c('ejecucion.con_quien')} "
-        f"¿Cuándo se realizó? {c('ejecucion.cuando')}\t",
+        f"¿Qué población se atendió? {c('beneficiarios.descripcion')}"),
+        (f"\tEJECUCIÓN ¿Cómo se hizo? {c('ejecucion.como')} ¿Con quién se ejecutó? {c('ejecucion.con_quien')} "
+        f"¿Cuándo se realizó? {c('ejecucion.cuando')}\t"),
         f"\tIMPACTO ¿Qué impacto y/o resultado se produjo? {c('impacto')}",
         f"\tLOCALIZACIÓN ¿Dónde se intervino? {c('localizacion.texto')}",
         "",

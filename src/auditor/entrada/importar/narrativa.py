@@ -8,7 +8,7 @@ metas name the eje of the metas that follow.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from auditor.entrada.importar import clasificar
 from auditor.entrada.importar.borrador import Borrador, Texto, continua, unir
@@ -76,7 +76,9 @@ class LectorNarrativo:
         """`segmentos`: the document's paragraphs, a list or a stream read once (a meta at a time); for a stream,
         `documento` gives them again, should the cover state no year (the most recent one the document names)."""
         self.perfil = perfil_
-        sin_mobiliario = lambda fuente: (s for s in fuente if not perfil_.es_mobiliario(s.texto))  # noqa: E731  (page furniture, wherever it is)
+        def sin_mobiliario(fuente: Iterable[Segmento]) -> Iterator[Segmento]:  # page furniture, wherever it is
+            return (s for s in fuente if not perfil_.es_mobiliario(s.texto))
+
         self.entrada = sin_mobiliario(segmentos)
         todos = segmentos if isinstance(segmentos, list) else None
         self.documento: Callable[[], Iterable[Segmento]] = (

@@ -132,7 +132,9 @@ class LectorTabular:
         self.abierta: _Meta | None = None  # the meta being read: closed (`_cerrar`) when the next one starts
         self.cuantas = 0
         self.e = _Estado()
-        sin_mobiliario = lambda fuente: (s for s in fuente if not perfil_.es_mobiliario(s.texto))  # noqa: E731  (page furniture, wherever it is)
+        def sin_mobiliario(fuente: Iterable[Segmento]) -> Iterator[Segmento]:  # page furniture, wherever it is
+            return (s for s in fuente if not perfil_.es_mobiliario(s.texto))
+
         if isinstance(segmentos, list):
             todos = list(sin_mobiliario(segmentos))
             self.documento: Callable[[], Iterable[Segmento]] = lambda: todos
