@@ -18,12 +18,21 @@ Two more inputs grow the same way (issue 19): inline suppressions (``--metas M``
 2.5 suppressions each, 8 000 metas and 20 000 suppressions at 4M with the default) and an office's own regular
 expressions (``--patrones P``: P, 2P and 4P expressions in a rule file of ``--rules``, each tried on its own,
 over the clean fixture). Their floor is the same input with no suppression and with no rule file.
+
+And the import of a text export (issue 15, ``--exportacion E``: E, 2E and 4E metas of the tabular template written
+by ``bench/exportacion.py``; its floor, an export of one meta): ``auditor import`` must at most double its time and
+its memory as the export doubles, and what the import holds above what it keeps (the report data and its map of
+lines) and the text itself must not grow with the metas: that is measured in a process of its own with tracemalloc
+(the peak while importing, minus what is kept after it, minus the decoded text) and printed as "sobrecosto MB";
+with ``--estricto`` it may grow by at most ``--holgura`` MB from E to 4E metas (1 by default).
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -33,6 +42,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from correr import auditor, mejor  # noqa: E402  (the benchmark's own measuring, one fresh process each)
+from exportacion import exportacion  # noqa: E402
 
 LIMPIO = Path(__file__).resolve().parents[1] / "fixtures" / "limpio_cultura_2024_2025.yaml"
 
@@ -133,6 +143,49 @@ def medir_patrones(patrones: int, trabajo: Path, repeticiones: int) -> list[tupl
     return filas
 
 
+# In a process of its own: what the import of a text export holds above what it keeps and above the text, in MB.
+_SOBRECOSTO = """
+import gc, sys, tracemalloc
+from auditor.entrada.importar import importar_bytes
+from auditor.lectura import fuente
+fuente.leer_texto_estricto.__defaults__ = (1,)  # a profile's file read with a 1 MB buffer: not the import's own
+importar_bytes(open(sys.argv[2], "rb").read(), "una.txt")  # profiles, vocabularies and DIVIPOLA, read once per process
+contenido = open(sys.argv[1], "rb").read()
+texto = sys.getsizeof(fuente.decodificar(contenido))
+gc.collect()
+tracemalloc.start()
+inicio = tracemalloc.get_traced_memory()[0]
+borrador = importar_bytes(contenido, "exportacion.txt")
+gc.collect()
+queda, pico = tracemalloc.get_traced_memory()
+print((pico - queda - texto) / 2**20, (queda - inicio) / 2**20)
+"""
+
+
+def sobrecosto(archivo: Path, una: Path, entorno: dict[str, str] | None = None) -> tuple[float, float]:
+    """(MB the import holds above what it keeps and above the text, MB it keeps) for the export `archivo`, imported
+    after `una` (an export of one meta) in a fresh process (`entorno`: its environment; by default, this one's)."""
+    salida = subprocess.run([sys.executable, "-c", _SOBRECOSTO, str(archivo), str(una)], capture_output=True, text=True,
+                            check=True, env=os.environ if entorno is None else entorno)
+    encima, queda = salida.stdout.split()
+    return float(encima), float(queda)
+
+
+def medir_exportacion(metas: int, trabajo: Path, repeticiones: int) -> list[tuple[int, float, float, float, float]]:
+    """(metas, seconds, peak MB, MB above what is kept and the text, MB kept) of `auditor import` of a text export of
+    one meta (the floor), E, 2E and 4E metas."""
+    una = trabajo / "exportacion_1.txt"
+    una.write_text(exportacion(1), encoding="utf-8")
+    filas = []
+    for n in (1, metas, 2 * metas, 4 * metas):
+        archivo = trabajo / f"exportacion_{n}.txt"
+        archivo.write_text(exportacion(n), encoding="utf-8")
+        m = mejor([*auditor(), "import", str(archivo), "-o", str(trabajo / "salida.yaml")], repeticiones)
+        encima, queda = sobrecosto(archivo, una)
+        filas.append((n, m.segundos, m.pico_mb, encima, queda))
+    return filas
+
+
 def crecimiento(base: float, a: float, b: float) -> float:
     """How many times the work above the floor grew from `a` to `b` (1.0 when both are within noise of it)."""
     return max(b - base, 0.02) / max(a - base, 0.02)
@@ -146,7 +199,9 @@ def main(argumentos: list[str] | None = None) -> int:
     parser.add_argument("--estricto", action="store_true", help="sale con 1 si algún caso crece más que --tope")
     parser.add_argument("--metas", type=int, default=2000, help="supresiones: metas del tamaño menor (M, 2M, 4M)")
     parser.add_argument("--patrones", type=int, default=100, help="expresiones propias del tamaño menor (P, 2P, 4P)")
-    parser.add_argument("--solo", choices=("campos", "supresiones", "patrones"), default=None, help="mide solo ese grupo")
+    parser.add_argument("--exportacion", type=int, default=500, help="importación de texto: metas del tamaño menor (E, 2E, 4E)")
+    parser.add_argument("--holgura", type=float, default=1.0, help="MB que puede crecer el sobrecosto de la importación de E a 4E")
+    parser.add_argument("--solo", choices=("campos", "supresiones", "patrones", "exportacion"), default=None, help="mide solo ese grupo")
     opciones = parser.parse_args(argumentos)
     peores = []
     print(f"{'caso':<24} {'campo':<26} {'s (0/S/2S/4S)':<28} {'MB (0/S/2S/4S)':<24} tiempo x2  memoria x2")
@@ -173,6 +228,21 @@ def main(argumentos: list[str] | None = None) -> int:
             segundos = "/".join(f"{t:.2f}" for _, t, _ in filas)
             megas = "/".join(f"{m:.0f}" for _, _, m in filas)
             print(f"{nombre:<24} {campo:<26} {segundos:<28} {megas:<24} {tiempo:>8.2f}  {memoria:>10.2f}")
+        if opciones.solo in (None, "exportacion"):
+            filas_e = medir_exportacion(opciones.exportacion, Path(carpeta), opciones.repeticiones)
+            (_, t0, m0, _, _), (_, t1, m1, e1, _), (_, t2, m2, _, _), (_, t4, m4, e4, _) = filas_e
+            tiempo, memoria = crecimiento(t0, t2, t4), crecimiento(m0, m2, m4) if m4 - m0 > 2 else 1.0
+            peores.append(max(tiempo, memoria))
+            segundos = "/".join(f"{t:.2f}" for _, t, _, _, _ in filas_e)
+            megas = "/".join(f"{m:.0f}" for _, _, m, _, _ in filas_e)
+            print(f"{'exportación de texto':<24} {'auditor import':<26} {segundos:<28} {megas:<24} {tiempo:>8.2f}  {memoria:>10.2f}")
+            print(f"  {'metas':>6} {'sobrecosto MB':>14} {'conservado MB':>14}")
+            for n, _, _, encima, queda in filas_e:
+                print(f"  {n:>6} {encima:>14.2f} {queda:>14.1f}")
+            if opciones.estricto and e4 - e1 > opciones.holgura:
+                print(f"la importación retiene {e4 - e1:.1f} MB más con {4 * opciones.exportacion} metas que con "
+                      f"{opciones.exportacion}, además de lo que conserva y del texto", file=sys.stderr)
+                return 1
     if opciones.estricto and max(peores) > opciones.tope:
         print(f"un caso crece más de {opciones.tope:g} veces al duplicar su campo", file=sys.stderr)
         return 1

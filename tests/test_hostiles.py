@@ -179,3 +179,26 @@ def test_un_anio_imposible_es_un_error_de_entrada_no_un_fallo_de_regla(auditor: 
     texto = (HOSTIL / "base.yaml").read_text(encoding="utf-8").replace(original, cambio)
     resultado = auditar_cargado(auditor, cargar_bytes(texto.encode("utf-8"), "fechas.yaml"))
     assert [(f.regla, f.mensaje) for f in resultado.hallazgos] == [("ENT002", mensaje)]
+
+
+def test_importar_una_exportacion_retiene_una_meta_no_el_documento(tmp_path: Path) -> None:
+    """Issue 15: importing a text export holds, above the report data it builds and the text itself, one meta's
+    paragraphs, not the document's.  Measured with tracemalloc in a child process (bench/crecimiento.py, as the
+    growth check measures it): from 100 to 500 metas, what the import holds above what it keeps and the text grows
+    by less than 1 MB.  When every paragraph and every open meta was held to the end it grew by about 3 MB, as much
+    as the report data itself."""
+    sys.path.insert(0, str(RAIZ / "bench"))
+    from crecimiento import sobrecosto  # the benchmark's own measuring
+    from exportacion import exportacion
+
+    entorno = {**os.environ, "PYTHONPATH": str(RAIZ / "src")}
+    una = tmp_path / "una.txt"
+    una.write_text(exportacion(1), encoding="utf-8")
+    medidas = {}
+    for metas in (100, 500):
+        archivo = tmp_path / f"exportacion_{metas}.txt"
+        archivo.write_text(exportacion(metas), encoding="utf-8")
+        medidas[metas] = sobrecosto(archivo, una, entorno)
+    (encima_100, queda_100), (encima_500, queda_500) = medidas[100], medidas[500]
+    assert queda_500 > 3 * queda_100  # the report data grows with the metas: the measure sees it
+    assert encima_500 - encima_100 < 1.0, medidas

@@ -74,6 +74,8 @@ class Borrador:
     def __init__(self) -> None:
         self.datos: dict[str, Any] = {}
         self.mapa = MapaFuente()
+        # a document's value and its key are on the same line: one map serves as both (a large report's map is not kept twice)
+        self.mapa.lineas_clave = self.mapa.lineas
         self.problemas: list[ProblemaEntrada] = []
         self.ubicaciones: dict[int, str] = {}
         self.perfil: str | None = None  # the template profile the document was read with (its file)
@@ -125,8 +127,7 @@ class Borrador:
     def _linea(self, ruta: Ruta, linea: int) -> None:
         ruta = tuple(ruta)
         if ruta not in self.mapa.lineas or self.mapa.lineas[ruta] > linea:
-            self.mapa.lineas[ruta] = linea
-            self.mapa.lineas_clave[ruta] = linea
+            self.mapa.lineas[ruta] = linea  # and so in lineas_clave, the same map
 
     def anotar(self, segmentos: list[Segmento]) -> None:
         """Remember where each paragraph of a .docx is, for findings at its line."""

@@ -9,6 +9,7 @@ run on the national four-year cycle 2024-2027), and every assumption is reported
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from auditor.entrada.importar.anuncio import leer_metas_anunciadas
 from auditor.entrada.importar.borrador import Borrador
@@ -71,7 +72,7 @@ def titulo_espanol(texto: str) -> str:
 
 
 def leer_cabecera(segmentos: list[Segmento], todos: list[Segmento], borrador: Borrador,
-                  documento: list[Segmento] | None = None) -> None:
+                  documento: Iterable[Segmento] | None = None) -> None:
     """Fill the cover fields of `borrador` from the cover paragraphs (`segmentos`); `todos`
     (the whole preamble) is searched for the entity when the cover does not name it, and the
     whole `documento` for a year when the cover has none."""
@@ -79,7 +80,7 @@ def leer_cabecera(segmentos: list[Segmento], todos: list[Segmento], borrador: Bo
     _entidad(segmentos, todos, borrador, primera)
     _secretaria(segmentos, borrador, primera)
     titulo = _titulo(segmentos, borrador)
-    desde, hasta = _periodo(titulo, segmentos, borrador, primera, documento or [])
+    desde, hasta = _periodo(titulo, segmentos, borrador, primera, () if documento is None else documento)
     _fecha_corte(segmentos, borrador, hasta, primera)
     _plan(segmentos, borrador, desde, primera)
     leer_metas_anunciadas(todos, borrador)
@@ -260,7 +261,7 @@ def _con_valor_debajo(s: Segmento, segmentos: list[Segmento]) -> str:
 
 
 def _periodo(titulo: str, segmentos: list[Segmento], borrador: Borrador, primera: int,
-             documento: list[Segmento]) -> tuple[int, int]:
+             documento: Iterable[Segmento]) -> tuple[int, int]:
     linea = borrador.mapa.lineas.get(("titulo",), primera)
     candidatos = [titulo] + [_con_valor_debajo(s, segmentos) for s in segmentos if not _PLAN.match(s.texto) and not _FECHA.match(s.texto)]
     for texto in candidatos:

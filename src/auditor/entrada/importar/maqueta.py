@@ -17,6 +17,7 @@ as it was.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from auditor.entrada.importar.renglones import NO_CIERRA, unir_lineas
@@ -101,7 +102,7 @@ def _sangria(linea: str) -> int:
     return len(linea) - len(linea.lstrip(" "))
 
 
-def columnas_de_formulario(lineas: list[str], mobiliario: set[int]) -> set[int]:
+def columnas_de_formulario(lineas: Sequence[str], mobiliario: set[int]) -> set[int]:
     """The columns where a form's answers start: many lines open with a label at the margin and go on,
     after a gap, at that column (`_MIN_ROTULOS`), and lines indented exactly to it carry the answers'
     wraps (`_MIN_CONTINUACIONES`).  Ordinary prose has neither."""

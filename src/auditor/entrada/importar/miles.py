@@ -27,16 +27,11 @@ def con_punto_de_miles(texto: str) -> str:
     return _AGRUPADO.sub(lambda m: re.sub(r"[ \u00a0\u202f]", ".", m.group(0)), texto)
 
 
-def segmentos_con_punto_de_miles(segmentos: list[Segmento]) -> tuple[list[Segmento], Segmento | None]:
-    """The segments with their space-grouped numbers written with the thousands point, and the first segment that had
-    one (None: the document has none)."""
-    primero: Segmento | None = None
-    salida: list[Segmento] = []
-    for s in segmentos:
-        if _AGRUPADO.search(s.texto) is None and APOSTROFO_DE_MILLONES.search(s.texto) is None:
-            salida.append(s)
-            continue
-        if primero is None:
-            primero = s
-        salida.append(replace(s, texto=con_punto_de_miles(s.texto)))
-    return salida, primero
+def tiene_punto_de_miles_por_poner(s: Segmento) -> bool:
+    """Whether a segment writes a number with its thousands grouped by spaces or its millions by an apostrophe."""
+    return _AGRUPADO.search(s.texto) is not None or APOSTROFO_DE_MILLONES.search(s.texto) is not None
+
+
+def con_punto_de_miles_puesto(s: Segmento) -> Segmento:
+    """The segment with its space-grouped numbers written with the thousands point (`con_punto_de_miles`)."""
+    return replace(s, texto=con_punto_de_miles(s.texto)) if tiene_punto_de_miles_por_poner(s) else s

@@ -8,6 +8,7 @@ metas name the eje of the metas that follow.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 
 from auditor.entrada.importar import clasificar
 from auditor.entrada.importar.borrador import Borrador, Texto, continua, unir
@@ -17,7 +18,7 @@ from auditor.entrada.importar.matriz import leer_tabla_de_resumen
 from auditor.entrada.importar.perfiles import Perfil, perfil
 from auditor.entrada.importar.resumen import leer_afirmaciones_de_metas
 from auditor.entrada.importar.segmentos import Segmento
-from auditor.entrada.importar.tabular import completar_valores, leer_inversion
+from auditor.entrada.importar.tabular import Perezosa, completar_valores, leer_inversion
 from auditor.entrada.problemas import ENTRADA_SIN_UBICAR
 from auditor.idioma import tr
 from auditor.lectura import porcentajes
@@ -53,6 +54,15 @@ def inicios_de_meta(segmentos: list[Segmento], perfil_: Perfil = PERFIL) -> list
             and es_encabezado_meta(s.texto, perfil_) is not None]
 
 
+def abre_meta(perfil_: Perfil, fuera: bool) -> Callable[[Segmento | None, Segmento], bool]:
+    """`inicios_de_meta` a paragraph at a time: whether a paragraph (after `previo`, None for the first) opens a meta,
+    in a document whose headings stand outside tables (`fuera`) or, if it has none, in the first cell of a row."""
+    if fuera:
+        return lambda previo, s: es_meta(s, perfil_)
+    return lambda previo, s: (s.en_tabla and s.celda == 0 and not s.fusionada and (previo is None or previo.fila != s.fila)
+                              and es_encabezado_meta(s.texto, perfil_) is not None)
+
+
 def numero_de_meta(m: re.Match[str]) -> str:
     return m.group("numero")
 
@@ -78,12 +88,31 @@ def es_eje(s: Segmento, perfil_: Perfil = PERFIL, en_negrita: bool = False) -> b
             and clasificar.etiqueta(t) is None)
 
 
+def _titulos_al_final(parrafos: list[Segmento], desde: int) -> list[Segmento]:
+    """The numbered outline headings that end `parrafos` (from index `desde` on), right before a meta's heading
+    ('2.1. Línea Cultura', '2.1.1. Estudiantes formados …' above 'Meta 41 (Código PDM 4101)'): they open the meta,
+    not close the previous one."""
+    k = len(parrafos)
+    while k - 1 >= desde and _TITULO_NUMERADO.match(parrafos[k - 1].texto) and not parrafos[k - 1].en_tabla:
+        k -= 1
+    return parrafos[k:]
+
+
 class LectorNarrativo:
     """Reads a document in the narrative template into `borrador`, with the profile chosen for it."""
 
-    def __init__(self, segmentos: list[Segmento], borrador: Borrador, perfil_: Perfil = PERFIL) -> None:
+    def __init__(self, segmentos: Iterable[Segmento], borrador: Borrador, perfil_: Perfil = PERFIL,
+                 documento: Callable[[], Iterable[Segmento]] | None = None) -> None:
+        """`segmentos`: the document's paragraphs, a list or a stream read once (a meta at a time); for a stream,
+        `documento` gives them again, should the cover state no year (the most recent one the document names)."""
         self.perfil = perfil_
-        self.segmentos = [s for s in segmentos if not perfil_.es_mobiliario(s.texto)]  # page furniture, wherever it is
+        def sin_mobiliario(fuente: Iterable[Segmento]) -> Iterator[Segmento]:  # page furniture, wherever it is
+            return (s for s in fuente if not perfil_.es_mobiliario(s.texto))
+
+        self.entrada = sin_mobiliario(segmentos)
+        todos = segmentos if isinstance(segmentos, list) else None
+        self.documento: Callable[[], Iterable[Segmento]] = (
+            (lambda: sin_mobiliario(todos)) if todos is not None else (lambda: sin_mobiliario(documento() if documento else ())))
         self.b = borrador
         # the profile's cues for paragraphs without a label ('Sobre una programación estimada …' is the investment)
         self.pistas = tuple((_PREGUNTAS[clave], patron) for clave, patron in perfil_.parrafos.items())
@@ -92,36 +121,56 @@ class LectorNarrativo:
         return es_eje(s, self.perfil)
 
     def leer(self) -> None:
-        inicios = inicios_de_meta(self.segmentos, self.perfil)
-        primera = inicios[0]
-        preambulo = self.segmentos[:primera]
+        """The preamble, then each meta as soon as the next one's heading shows where it ends: one meta's paragraphs
+        are held at a time (`inicios_de_meta`: whether the headings stand outside tables is found first, in a pass that
+        stops at the first such heading)."""
+        inicio = abre_meta(self.perfil, any(es_meta(s, self.perfil) for s in self.documento()))
+        entrada = iter(self.entrada)
+        preambulo: list[Segmento] = []
+        primera = None
+        previo: Segmento | None = None
+        for s in entrada:
+            if inicio(previo, s):
+                primera = s
+                break
+            preambulo.append(s)
+            previo = s
+        if primera is None:
+            raise IndexError("ningún encabezado de meta")  # the layout was chosen by its headings: there is one
         portada = list(preambulo)
         while portada and self._es_eje(portada[-1]):
             portada.pop()
-        leer_cabecera(portada, preambulo, self.b, self.segmentos)
+        leer_cabecera(portada, preambulo, self.b, Perezosa(self.documento))
         eje = preambulo[-1].texto if preambulo and self._es_eje(preambulo[-1]) else None
-        titulos = [self._titulos_antes(inicio, inicios[n - 1] + 1 if n else 0) for n, inicio in enumerate(inicios)]
-        if titulos[0]:
-            eje = _eje_y_nombre(titulos[0])[0] or eje
-        for n, inicio in enumerate(inicios):
-            fin = inicios[n + 1] - len(titulos[n + 1]) if n + 1 < len(inicios) else len(self.segmentos)
-            parrafos = self.segmentos[inicio:fin]
-            siguiente_eje = None
-            while len(parrafos) > 1 and es_eje(parrafos[-1], self.perfil, en_negrita=True):
-                siguiente_eje = parrafos.pop().texto
-            self._meta(n, parrafos, eje, _eje_y_nombre(titulos[n])[1])
-            proximo = _eje_y_nombre(titulos[n + 1])[0] if n + 1 < len(inicios) else None
-            eje = proximo or siguiente_eje or eje
+        titulos = _titulos_al_final(preambulo, 0)
+        if titulos:
+            eje = _eje_y_nombre(titulos)[0] or eje
+        bloque = [primera]
+        n = 0
+        previo = primera
+        for s in entrada:
+            if not inicio(previo, s):
+                bloque.append(s)
+                previo = s
+                continue
+            previo = s
+            siguientes = _titulos_al_final(bloque, 1)  # they open the next meta, not close this one
+            eje = self._leer_meta(n, bloque[:len(bloque) - len(siguientes)], eje, titulos, siguientes)
+            n, titulos, bloque = n + 1, siguientes, [s]
+        self._leer_meta(n, bloque, eje, titulos, None)
         self._tablas_del_preambulo(preambulo)  # after the metas: a summary table's rows name them
         leer_afirmaciones_de_metas(portada, self.b)
 
-    def _titulos_antes(self, inicio: int, desde: int) -> list[Segmento]:
-        """The numbered outline headings right before a meta's heading ('2.1. Línea Cultura', '2.1.1. Estudiantes
-        formados …' above 'Meta 41 (Código PDM 4101)'): they open the meta, not close the previous one."""
-        k = inicio
-        while k - 1 >= max(desde, 0) and _TITULO_NUMERADO.match(self.segmentos[k - 1].texto) and not self.segmentos[k - 1].en_tabla:
-            k -= 1
-        return self.segmentos[k:inicio]
+    def _leer_meta(self, n: int, parrafos: list[Segmento], eje: str | None, titulos: list[Segmento],
+                   siguientes: list[Segmento] | None) -> str | None:
+        """Meta `n` from its paragraphs (`titulos`: the numbered headings above its own, `siguientes`: above the next
+        one's, None for the last meta); the eje of the next meta."""
+        siguiente_eje = None
+        while len(parrafos) > 1 and es_eje(parrafos[-1], self.perfil, en_negrita=True):
+            siguiente_eje = parrafos.pop().texto
+        self._meta(n, parrafos, eje, _eje_y_nombre(titulos)[1])
+        proximo = _eje_y_nombre(siguientes)[0] if siguientes is not None else None
+        return proximo or siguiente_eje or eje
 
     def _tablas_del_preambulo(self, preambulo: list[Segmento]) -> None:
         """A table before the first meta: a summary table whose header names the meta and its data gives its TOTAL

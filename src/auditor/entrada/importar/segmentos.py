@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from array import array
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import overload
 
 from auditor.entrada.importar.maqueta import PIE_DE_PAGINA as _PIE_DE_PAGINA
-from auditor.entrada.importar.maqueta import maqueta
+from auditor.entrada.importar.maqueta import Maqueta, columnas_de_formulario, maqueta
 from auditor.entrada.importar.renglones import NO_CIERRA as _NO_CIERRA
 from auditor.entrada.importar.renglones import PARTIDA as _PARTIDA
 from auditor.entrada.importar.renglones import unir_lineas
@@ -100,9 +104,109 @@ def parrafos_de_celda(crudo: str) -> list[tuple[str, tuple[str, ...]]]:
     return resultado
 
 
-def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
+_FIN_DE_LINEA = re.compile(r"\r\n|\r|\n")
+
+
+class Lineas(Sequence[str]):
+    """The lines of a text export ('\\r\\n', '\\r' and '\\n' end a line), each read from the text when it is asked
+    for: what is kept is where each line starts (8 bytes a line) and where each markdown table lies, not a string per
+    line, so that segmenting a large export does not hold the text a second time.  A markdown table's lines read as
+    `tablas_markdown` writes them.  The page furniture and the wrap width are worked out once for all the passes."""
+
+    def __init__(self, texto: str) -> None:
+        self._texto = texto
+        self._inicios = array("q", [0])
+        for m in _FIN_DE_LINEA.finditer(texto):
+            self._inicios.append(m.end())
+        self._inicios.append(len(texto) + 1)  # the last line ends with the text
+        self._tablas = list(_tablas_markdown(_Crudas(self)))
+        self._desde = [t[0] for t in self._tablas]
+        self._mobiliario: set[int] | None = None
+        self._ancho: int | None = None
+        # a PDF's layout export (`maqueta`: pages that form feeds separate, a form's label column) is worked out on the
+        # whole text and rewrites its lines: such a text is held as the list of its lines (it is a PDF's, not a large
+        # export); any other text has no layout (`maqueta` would give its lines back as they are) and is read from itself
+        self._maqueta: Maqueta | None = None
+        if "\f" in texto or columnas_de_formulario(self, set()):
+            self._maqueta = maqueta(list(self))
+        self.parrafos: set[int] = self._maqueta.parrafos if self._maqueta is not None else set()
+        """The lines (1-based) that are a paragraph of their own: a block of a form, rebuilt on its first line."""
+        self.filas: set[int] = self._maqueta.filas if self._maqueta is not None else set()
+        """The lines (1-based) whose tab-separated cells are each a paragraph, not a table's row."""
+
+    def __len__(self) -> int:
+        return len(self._inicios) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[str]: ...
+    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if self._maqueta is not None:
+            return self._maqueta.lineas[i]
+        linea = self.cruda(i)
+        t = bisect_right(self._desde, i) - 1
+        if t >= 0 and i < self._tablas[t][1]:
+            return _fila_markdown(linea, i - self._tablas[t][0], self._tablas[t][2])
+        return linea
+
+    def __iter__(self) -> Iterator[str]:
+        for i in range(len(self)):
+            yield self[i]
+
+    def cruda(self, i: int) -> str:
+        """Line `i` (0-based) as the text writes it."""
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._texto[self._inicios[i]:self._inicios[i + 1]].rstrip("\r\n")
+
+    def mobiliario(self) -> set[int]:
+        if self._mobiliario is None:
+            self._mobiliario = lineas_de_mobiliario(self)
+            if self._maqueta is not None:
+                self._mobiliario |= self._maqueta.mobiliario
+        return self._mobiliario
+
+    def ancho(self) -> int:
+        if self._ancho is None:
+            self._ancho = ancho_de_linea(self)
+        return self._ancho
+
+
+class _Crudas(Sequence[str]):
+    """The lines of a `Lineas` as the text writes them (where its markdown tables are looked for)."""
+
+    def __init__(self, lineas: Lineas) -> None:
+        self._lineas = lineas
+
+    def __len__(self) -> int:
+        return len(self._lineas)
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[str]: ...
+    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
+        if isinstance(i, slice):
+            return [self._lineas.cruda(k) for k in range(*i.indices(len(self)))]
+        return self._lineas.cruda(i)
+
+
+def segmentos_de_texto(texto: str | Lineas, titulo: Callable[[str], bool] | None = None,
                        abre: Callable[[str], bool] | None = None, solo: Callable[[str], bool] | None = None) -> list[Segmento]:
-    """Paragraphs of a text export, in reading order, each with its 1-based line.
+    """Paragraphs of a text export, in reading order, each with its 1-based line (`iterar_segmentos`, all at once)."""
+    return list(iterar_segmentos(texto, titulo, abre, solo))
+
+
+def iterar_segmentos(texto: str | Lineas, titulo: Callable[[str], bool] | None = None,
+                     abre: Callable[[str], bool] | None = None, solo: Callable[[str], bool] | None = None) -> Iterator[Segmento]:
+    """Paragraphs of a text export, in reading order, each with its 1-based line, one at a time: a
+    paragraph is made when it is read, and nothing of the text is copied whole (`Lineas`), so that
+    what a reader keeps of a large export is what it keeps, not the export again.
 
     A line with tabs is a table row: each tab-separated cell gives its paragraphs, with
     the row and column.  Other consecutive non-blank lines form one paragraph (markdown),
@@ -120,21 +224,21 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
     each answer on one line with its label keep a single newline between them.  With `solo` (whether a line is
     only a label, 'RECURSOS'), such a line is a paragraph of its own: its answer is on the lines below.
     """
-    disposicion = maqueta(tablas_markdown(texto.replace("\r\n", "\n").replace("\r", "\n").split("\n")))
-    lineas = disposicion.lineas
-    ancho = ancho_de_linea(lineas) if titulo is not None else 0
-    segmentos: list[Segmento] = []
+    lineas = texto if isinstance(texto, Lineas) else Lineas(texto)
+    ancho = lineas.ancho() if titulo is not None else 0
     pendiente: list[str] = []
     inicio = 0
-    mobiliario = lineas_de_mobiliario(lineas) | disposicion.mobiliario
+    mobiliario = lineas.mobiliario()
 
-    def cerrar() -> None:
+    def cerrar() -> list[Segmento]:
         nonlocal pendiente
+        hechos = []
         if pendiente:
             item = bool(_ITEM.match(pendiente[0]) or _ITEM_MARKDOWN.match(pendiente[0]))  # '- …', '• …', '1. …'
             for parrafo, negritas in parrafos_de_celda(unir_lineas(pendiente)):
-                segmentos.append(Segmento(parrafo, inicio, negritas=negritas, vineta=item))
+                hechos.append(Segmento(parrafo, inicio, negritas=negritas, vineta=item))
         pendiente = []
+        return hechos
 
     cortado = False  # a blank line came after a paragraph that cannot end where it does ('promoción de pro-', 'con la')
     salto = False  # and page furniture after it: the page broke there
@@ -152,42 +256,41 @@ def segmentos_de_texto(texto: str, titulo: Callable[[str], bool] | None = None,
             if "\t" not in linea and linea.lstrip()[:1].islower() and (partida or salto_antes):
                 pendiente.append(linea)  # 'promoción de pro-' / '' / 'Página 5 de 7' / '' / 'ductos quindianos': one paragraph
                 continue
-            cerrar()
+            yield from cerrar()
         if "\t" in linea:
-            cerrar()
+            yield from cerrar()
             for columna, celda in enumerate(linea.split("\t")):
                 if _PIE_DE_PAGINA.match(celda):
                     continue  # a page number the export put in a cell of its own
                 for parrafo, negritas in parrafos_de_celda(celda):
-                    if numero in disposicion.filas:  # a row of 'label: value' cells a PDF's layout wrote: each one a paragraph
-                        segmentos.append(Segmento(parrafo, numero, negritas=negritas))
+                    if numero in lineas.filas:  # a row of 'label: value' cells a PDF's layout wrote: each one a paragraph
+                        yield Segmento(parrafo, numero, negritas=negritas)
                     else:
-                        segmentos.append(Segmento(parrafo, numero, fila=numero, celda=columna, negritas=negritas))
+                        yield Segmento(parrafo, numero, fila=numero, celda=columna, negritas=negritas)
             continue
         if not limpiar_parrafo(linea):
             if pendiente and (_PARTIDA.search(pendiente[-1].rstrip()) or _NO_CIERRA.search(pendiente[-1])):
                 cortado = True  # the page's last line cuts a word or ends on 'de', ',': the text may go on after the break
                 continue
-            cerrar()
+            yield from cerrar()
             continue
         if _ENCABEZADO_MARKDOWN.match(linea) or re.fullmatch(r"\s*[-*_]{3,}\s*", linea):
-            cerrar()  # a heading or a rule is a paragraph of its own
+            yield from cerrar()  # a heading or a rule is a paragraph of its own
             inicio = numero
             pendiente.append(linea)
-            cerrar()
+            yield from cerrar()
             continue
         if pendiente and (_ITEM_MARKDOWN.match(linea) or (titulo is not None and salto_de_parrafo(pendiente, linea, ancho, titulo, abre))):
-            cerrar()  # a list item of a markdown export ('- …', '* …') is a paragraph of its own
-        if numero in disposicion.parrafos:
-            cerrar()  # a block of a form, rebuilt as one paragraph ('Descripción del avance: …'): a paragraph of its own
+            yield from cerrar()  # a list item of a markdown export ('- …', '* …') is a paragraph of its own
+        if numero in lineas.parrafos:
+            yield from cerrar()  # a block of a form, rebuilt as one paragraph ('Descripción del avance: …'): a paragraph of its own
         if not pendiente:
             inicio = numero
         pendiente.append(linea)
         if (_es_bloque_html(linea) or (solo is not None and len(pendiente) == 1 and solo(linea))
-                or numero in disposicion.parrafos):
-            cerrar()
-    cerrar()
-    return segmentos
+                or numero in lineas.parrafos):
+            yield from cerrar()
+    yield from cerrar()
 
 
 _ITEM_MARKDOWN = re.compile(r"^\s{0,3}[-*+]\s+\S")
@@ -201,6 +304,14 @@ def tablas_markdown(lineas: list[str]) -> list[str]:
     numbering), and so is the header row of a two-column table: it names the columns ('Campo | Respuesta'), each
     other row is a label and its answer.  The lines keep their numbers."""
     salida = list(lineas)
+    for i, fin, columnas in _tablas_markdown(lineas):
+        for k in range(i, fin):
+            salida[k] = _fila_markdown(lineas[k], k - i, columnas)
+    return salida
+
+
+def _tablas_markdown(lineas: Sequence[str]) -> Iterator[tuple[int, int, int]]:
+    """The markdown tables of the lines: (0-based first line, the line after the last, columns of the header)."""
     i = 0
     while i < len(lineas):
         if not (_FILA_MARKDOWN.match(lineas[i]) and i + 1 < len(lineas) and _SEPARADOR_MARKDOWN.match(lineas[i + 1])):
@@ -209,13 +320,15 @@ def tablas_markdown(lineas: list[str]) -> list[str]:
         fin = i + 2
         while fin < len(lineas) and _FILA_MARKDOWN.match(lineas[fin]):
             fin += 1
-        columnas = len(_celdas_markdown(lineas[i]))
-        salida[i] = "" if columnas == 2 else "\t".join(_celdas_markdown(lineas[i]))
-        salida[i + 1] = ""
-        for k in range(i + 2, fin):
-            salida[k] = "\t".join(_celdas_markdown(lineas[k]))
+        yield i, fin, len(_celdas_markdown(lineas[i]))
         i = fin
-    return salida
+
+
+def _fila_markdown(linea: str, posicion: int, columnas: int) -> str:
+    """A line of a markdown table as `tablas_markdown` writes it: its `posicion` in the table (0: the header)."""
+    if posicion == 1 or (posicion == 0 and columnas == 2):
+        return ""
+    return "\t".join(_celdas_markdown(linea))
 
 
 def _celdas_markdown(linea: str) -> list[str]:
@@ -228,7 +341,7 @@ _RUBRO_DE_PAGINA = re.compile(
 _PORTADA = 10  # the first non-blank lines: the cover, whose lines are never furniture unless numbered
 
 
-def lineas_de_mobiliario(lineas: list[str]) -> set[int]:
+def lineas_de_mobiliario(lineas: Sequence[str]) -> set[int]:
     """The 1-based numbers of the lines that are page furniture, not text: a line whose
     tab-separated cells are a page number ('Página 3 de 9', 'Pág. 3') and running-header cells,
     wherever it appears; and a running header without a number (short, no sentence punctuation,
@@ -243,10 +356,17 @@ def lineas_de_mobiliario(lineas: list[str]) -> set[int]:
     def clave(linea: str) -> str:
         return " ".join(normalizar(" ".join(celdas(linea))).split())
 
-    veces: dict[str, int] = {}
+    def candidata(k: str, partes: list[str]) -> bool:  # a running header, if the export repeats it
+        return all(rotulo(c) for c in partes) and bool(_RUBRO_DE_PAGINA.search(k))
+
+    # only the lines that may be a running header are counted, not every line of the text: first which they are,
+    # then how often each is written, in any line
+    veces = {clave(linea): 0 for linea in lineas if linea.strip() and candidata(clave(linea), celdas(linea))}
     for linea in lineas:
-        if linea.strip():
-            veces[clave(linea)] = veces.get(clave(linea), 0) + 1
+        if veces and linea.strip():
+            k = clave(linea)
+            if k in veces:
+                veces[k] += 1
     fuera: set[int] = set()
     vistas: set[str] = set()
     no_vacias = 0
@@ -260,7 +380,7 @@ def lineas_de_mobiliario(lineas: list[str]) -> set[int]:
                 fuera.add(numero)
             continue
         k = clave(linea)
-        if veces[k] >= 2 and all(rotulo(c) for c in partes) and _RUBRO_DE_PAGINA.search(k):
+        if veces.get(k, 0) >= 2 and candidata(k, partes):
             if no_vacias <= _PORTADA and k not in vistas:
                 vistas.add(k)
                 continue
@@ -269,7 +389,7 @@ def lineas_de_mobiliario(lineas: list[str]) -> set[int]:
     return fuera
 
 
-def _resto_del_encabezado(lineas: list[str], numero: int, rotulo: Callable[[str], bool]) -> list[int]:
+def _resto_del_encabezado(lineas: Sequence[str], numero: int, rotulo: Callable[[str], bool]) -> list[int]:
     """The other lines of the paragraph of a repeated running header at line `numero`, when all of
     them are the header's continuation ('Rendición de Cuentas 2025 / SECRETARÍA DE RECREACIÓN /
     Y DEPORTE' with hard breaks): short, in capitals or naming the report, no figure.  None if any
@@ -291,13 +411,11 @@ _FIN_DE_ORACION = re.compile(r"[.!?:;)\"”»]\s*$")
 _ITEM = re.compile(r"^\s*(?:[•·▪◦●○■□➢➤►*-]\s+|\d{1,2}[.)]\s+\D)")
 
 
-def ancho_de_linea(lineas: list[str]) -> int:
+def ancho_de_linea(lineas: Iterable[str]) -> int:
     """The width a text export wraps its paragraphs at: the longest line that is followed by
     another non-blank line (a wrapped paragraph's lines are all but the last at the width).  Under
     `_ANCHO_MINIMO` nothing was wrapped (a cover's short lines, a list): no line is a wrap by its length."""
-    anchos = [len(a.rstrip()) for a, b in zip(lineas, lineas[1:], strict=False)
-              if a.strip() and b.strip() and "\t" not in a]
-    ancho = max(anchos, default=0)
+    ancho = max((len(a.rstrip()) for a, b in pairwise(lineas) if a.strip() and b.strip() and "\t" not in a), default=0)
     return ancho if ancho >= _ANCHO_MINIMO else _SIN_AJUSTE
 
 

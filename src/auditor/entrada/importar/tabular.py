@@ -11,8 +11,9 @@ PDD level, indicadores de resultado) close the document.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 
 from auditor.entrada.importar.borrador import Borrador, Texto
 from auditor.entrada.importar.cabecera import leer_cabecera
@@ -119,34 +120,63 @@ class _Estado:
 class LectorTabular:
     """Reads a document in the tabular template into `borrador`."""
 
-    def __init__(self, segmentos: list[Segmento], borrador: Borrador, perfil_: Perfil = PERFIL) -> None:
+    def __init__(self, segmentos: Iterable[Segmento], borrador: Borrador, perfil_: Perfil = PERFIL,
+                 documento: Callable[[], Iterable[Segmento]] | None = None) -> None:
+        """`segmentos`: the document's paragraphs, a list or a stream read once; for a stream, `documento` gives them
+        again (for what is worked out over the whole document before reading: the rows that head cells, the grids of
+        labels, a year when the cover has none), so that a large export is read a meta at a time."""
         self.perfil = perfil_
         self.etiquetas = ETIQUETAS if perfil_ is PERFIL else etiquetas(perfil_)
-        self.segmentos = [s for s in segmentos if not perfil_.es_mobiliario(s.texto)]  # page furniture, wherever it is
+        self.entrada = segmentos
         self.b = borrador
-        self.metas: list[_Meta] = []
+        self.abierta: _Meta | None = None  # the meta being read: closed (`_cerrar`) when the next one starts
+        self.cuantas = 0
         self.e = _Estado()
-        self.filas_cabecera = _filas_de_cabecera(self.segmentos, perfil_)
-        self.rejilla = _rejilla(self.segmentos, perfil_, self.filas_cabecera)
+        def sin_mobiliario(fuente: Iterable[Segmento]) -> Iterator[Segmento]:  # page furniture, wherever it is
+            return (s for s in fuente if not perfil_.es_mobiliario(s.texto))
+
+        if isinstance(segmentos, list):
+            todos = list(sin_mobiliario(segmentos))
+            self.documento: Callable[[], Iterable[Segmento]] = lambda: todos
+            self.filas_cabecera = _filas_de_cabecera(todos, perfil_)
+            self.rejilla = _rejilla(todos, perfil_, self.filas_cabecera)
+        else:
+            assert documento is not None
+            self.documento = lambda: sin_mobiliario(documento())
+            self.filas_cabecera, self.rejilla = _filas_y_rejilla(self.documento(), perfil_)
         self.sueltos: list[tuple[str, int]] = []  # consecutive paragraphs of no section, reported once
+        self.preambulo_propio: list[Segmento] = []  # the paragraphs before the first meta, page furniture too
 
     def leer(self) -> None:
         meta = self.perfil.encabezado
-        primera = next((i for i, s in enumerate(self.segmentos) if meta.match(s.texto)), len(self.segmentos))
-        preambulo = self.segmentos[:primera]
+        preambulo: list[Segmento] = []
+        entrada = iter(self.entrada)
+        primera: Segmento | None = None
+        for s in entrada:
+            if meta.match(s.texto):
+                primera = s
+                break
+            self.preambulo_propio.append(s)
+            if not self.perfil.es_mobiliario(s.texto):
+                preambulo.append(s)
         portada = _portada(preambulo)
-        leer_cabecera(portada, preambulo, self.b, self.segmentos)
+        leer_cabecera(portada, preambulo, self.b, Perezosa(self.documento))
         leer_totales(preambulo[len(portada):], self.b)
-        resto = self.segmentos[primera:]
-        fin = next((i for i, s in enumerate(resto) if _PDD.match(s.texto) or _INDICADORES.match(s.texto)), len(resto))
-        for segmento in resto[:fin]:
+        cola: list[Segmento] = []  # from the report-level tables on, after the metas
+        for segmento in () if primera is None else chain([primera], entrada):
+            if self.perfil.es_mobiliario(segmento.texto):
+                continue
+            if cola or _PDD.match(segmento.texto) or _INDICADORES.match(segmento.texto):
+                cola.append(segmento)
+                continue
             self._segmento(segmento)
         self._reportar_sueltos()
         self._cerrar_seccion()
-        for m in self.metas:
-            self._cerrar(m)
+        if self.abierta is not None:
+            self._cerrar(self.abierta)
+            self.abierta = None
         leer_afirmaciones_de_metas(preambulo[len(portada):], self.b)
-        leer_tablas_informe(resto[fin:], self.b, self.perfil)
+        leer_tablas_informe(cola, self.b, self.perfil)
 
     # --- one paragraph at a time ------------------------------------------------------
 
@@ -193,9 +223,12 @@ class LectorTabular:
                 self._texto(trozo, s)
 
     def _nueva_meta(self, m: re.Match[str], s: Segmento) -> None:
-        indice = len(self.metas)
+        if self.abierta is not None:  # the previous meta is complete: its values, and nothing of it kept but them
+            self._cerrar(self.abierta)
+        indice = self.cuantas
+        self.cuantas += 1
         meta = _Meta(indice, m.group("numero"), s.linea)
-        self.metas.append(meta)
+        self.abierta = meta
         if "." in m.group("numero"):  # a code by levels ('META N° 4.2.05'): the meta is named by it, and numbered by its order
             self.b.poner(("metas", indice, "codigo"), m.group("numero"), s.linea)
             self.b.poner(("metas", indice, "numero"), indice + 1, s.linea)
@@ -400,23 +433,63 @@ def _rejilla(segmentos: list[Segmento], perfil_: Perfil, cabeceras: set[int]) ->
             filas.setdefault(s.fila, []).append(s)
     salida: dict[int, dict[int, str] | None] = {}
     for fila, siguiente in zip(orden, orden[1:], strict=False):
-        celdas, valores = filas[fila], filas[siguiente]
-        if fila in salida or len(celdas) < 2 or len(valores) != len(celdas):
-            continue
-        if fila in cabeceras and any(e.patron.match(v.texto) for v in valores for e in perfil_.etiquetas):
-            continue  # 'Cumplimiento/Avance | Inversión | …' over cells that carry their own questions: the template's way
-        if len({c.celda for c in celdas}) != len(celdas) or {c.celda for c in celdas} != {v.celda for v in valores}:
-            continue
-        if any(len(c.texto) > 60 or _SIN_ANIOS.sub("", c.texto).strip() == "" or any(ch.isdigit() for ch in _SIN_ANIOS.sub("", c.texto))
-               for c in celdas):
-            continue
-        if any(_FIN_DE_FRASE.search(c.texto) for c in celdas) or not any(_es_rotulo(c.texto, perfil_) for c in celdas):
-            continue  # a row of sentences, or of names the profile does not know, is no row of labels
-        if all(_es_rotulo(v.texto, perfil_) for v in valores):
-            continue
-        salida[fila] = None
-        salida[siguiente] = {c.celda: c.texto for c in celdas if c.celda is not None}
+        if fila not in salida and _es_rejilla(filas[fila], filas[siguiente], fila in cabeceras, perfil_):
+            salida[fila] = None
+            salida[siguiente] = {c.celda: c.texto for c in filas[fila] if c.celda is not None}
     return salida
+
+
+def _es_rejilla(celdas: list[Segmento], valores: list[Segmento], cabecera: bool, perfil_: Perfil) -> bool:
+    """Whether a row of cells (`cabecera`: a row that heads the template's cells) is a row of labels over the row of
+    values below it (`_rejilla`)."""
+    if len(celdas) < 2 or len(valores) != len(celdas):
+        return False
+    if cabecera and any(e.patron.match(v.texto) for v in valores for e in perfil_.etiquetas):
+        return False  # 'Cumplimiento/Avance | Inversión | …' over cells that carry their own questions: the template's way
+    if len({c.celda for c in celdas}) != len(celdas) or {c.celda for c in celdas} != {v.celda for v in valores}:
+        return False
+    if any(len(c.texto) > 60 or _SIN_ANIOS.sub("", c.texto).strip() == "" or any(ch.isdigit() for ch in _SIN_ANIOS.sub("", c.texto))
+           for c in celdas):
+        return False
+    if any(_FIN_DE_FRASE.search(c.texto) for c in celdas) or not any(_es_rotulo(c.texto, perfil_) for c in celdas):
+        return False  # a row of sentences, or of names the profile does not know, is no row of labels
+    return not all(_es_rotulo(v.texto, perfil_) for v in valores)
+
+
+def _filas_y_rejilla(segmentos: Iterable[Segmento], perfil_: Perfil) -> tuple[set[int], dict[int, dict[int, str] | None]]:
+    """`_filas_de_cabecera` and `_rejilla` in one pass over paragraphs read once, where the cells of a row come
+    together (a text export: a row is a line): one row is kept at a time, and the answer holds only the rows it names."""
+    cabeceras: set[int] = set()
+    salida: dict[int, dict[int, str] | None] = {}
+    previa: tuple[int, list[Segmento]] | None = None  # the last complete row of cells: (its row, its cells)
+    fila: int | None = None
+    todas: list[Segmento] = []  # the paragraphs of the row being read
+    for s in chain(segmentos, [None]):
+        if s is not None and s.fila is not None and s.fila == fila:
+            todas.append(s)
+            continue
+        if fila is not None:  # a row is complete
+            if len(todas) >= 2 and all(perfil_.es_cabecera(c.texto) for c in todas):
+                cabeceras.add(fila)
+            celdas = [c for c in todas if c.celda is not None and not c.fusionada]
+            if celdas:
+                if previa is not None and previa[0] not in salida and _es_rejilla(previa[1], celdas, previa[0] in cabeceras, perfil_):
+                    salida[previa[0]] = None
+                    salida[fila] = {c.celda: c.texto for c in previa[1] if c.celda is not None}
+                previa = (fila, celdas)
+        fila, todas = (s.fila, [s]) if s is not None and s.fila is not None else (None, [])
+    return cabeceras, salida
+
+
+class Perezosa(Iterable[Segmento]):
+    """The document's paragraphs, read (`fuente`) only if they are gone through: the cover's reader looks at them all
+    only when the cover states no year."""
+
+    def __init__(self, fuente: Callable[[], Iterable[Segmento]]) -> None:
+        self._fuente = fuente
+
+    def __iter__(self) -> Iterator[Segmento]:
+        return iter(self._fuente())
 
 
 _FIN_DE_FRASE = re.compile(r"[.;!?]\s*$")
