@@ -450,9 +450,7 @@ class Analisis:
                     and (en_letras := self._en_letras(i)) is not None:
                 valor, j = en_letras  # 'trescientas cuarenta mujeres', 'DOSCIENTAS DIEZ': the whole run of number words
                 repetidos.update(range(i + 1, j))
-                if j < n and normal[j] in _MULTIPLICADORES:
-                    pass
-                elif normal[j - 1] in ("mil", "millon", "millones") and j < n and normal[j] == "de":
+                if normal[j - 1] in _MULTIPLICADORES and j < n and normal[j] == "de":
                     j += 1  # 'doscientos treinta millones de pesos': money, told by what follows
             elif tipo[i] == "pal" and normal[i] in PALABRAS_NUMERO:
                 valor = float(PALABRAS_NUMERO[normal[i]])
