@@ -309,16 +309,13 @@ def cuenta_servida(texto: str) -> Cuenta | None:
         cuenta = primera_cuenta(texto[m.end():], "poblacion", al_inicio=True)
         if cuenta is not None:
             return Cuenta(cuenta.cantidad, cuenta.unidad, m.end() + cuenta.inicio)
-    for m in _SE_VERBO.finditer(texto):
-        cuenta = primera_cuenta(texto[m.end():], "poblacion", al_inicio=True)
-        if cuenta is not None and _PERSONAS.fullmatch(normalizar(cuenta.unidad)):
-            return Cuenta(cuenta.cantidad, cuenta.unidad, m.end() + cuenta.inicio)
-    for m in _A_QUIENES.finditer(texto):
-        if _NO_ES_A_QUIENES.search(texto, max(0, m.start() - 24), m.start()):
-            continue
-        cuenta = primera_cuenta(texto[m.end():], "poblacion", al_inicio=True)
-        if cuenta is not None and _PERSONAS.fullmatch(normalizar(cuenta.unidad)):
-            return Cuenta(cuenta.cantidad, cuenta.unidad, m.end() + cuenta.inicio)
+    for patron in (_SE_VERBO, _A_QUIENES):
+        for m in patron.finditer(texto):
+            if patron is _A_QUIENES and _NO_ES_A_QUIENES.search(texto, max(0, m.start() - 24), m.start()):
+                continue
+            cuenta = primera_cuenta(texto[m.end():], "poblacion", al_inicio=True)
+            if cuenta is not None and _PERSONAS.fullmatch(normalizar(cuenta.unidad)):
+                return Cuenta(cuenta.cantidad, cuenta.unidad, m.end() + cuenta.inicio)
     return None
 
 

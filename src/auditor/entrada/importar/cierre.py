@@ -28,10 +28,12 @@ _DESPEDIDA = re.compile(
 
 # who drafted, reviewed or approved it, at its foot ('Elaboró: equipo de apoyo …', 'Vo.Bo.: …'): the signature block,
 # and the place and date under it, close the document
-_FIRMA = re.compile(r"^\s*(?:elabor[oó]|proyect[oó]|revis[oó]|aprob[oó]|vo\.?\s*bo\.?)\s*:", re.IGNORECASE)
-# the sentence that hands the reply over, right before the closing ('Quedamos atentos a cualquier ajuste.')
-_ENTREGA = re.compile(r"^\s*(?:quedamos|quedo)\s+atent[oa]s?\b|^\s*(?:ante\s+)?cualquier\s+(?:inquietud|duda|ajuste|comentario)\b",
-                      re.IGNORECASE)
+FIRMA = re.compile(r"^\s*(?:elabor[oó]|proyect[oó]|revis[oó]|aprob[oó]|vo\.?\s*bo\.?)\s*:", re.IGNORECASE)
+# the sentence that hands the reply or the report over ('Quedamos atentos a cualquier ajuste.'): opening the paragraph
+# right before the closing, or anywhere in the message above a cover
+_FRASE_DE_ENTREGA = r"(?:quedamos|quedo)\s+atent[oa]s?\b|(?:ante\s+)?cualquier\s+(?:inquietud|duda|ajuste|comentario)\b"
+_ENTREGA = re.compile(rf"^\s*(?:{_FRASE_DE_ENTREGA})", re.IGNORECASE)
+_ENTREGA_EN_MENSAJE = re.compile(rf"\b(?:{_FRASE_DE_ENTREGA})", re.IGNORECASE)
 
 
 def cierre_del_documento(segmentos: list[Segmento], es_meta: Callable[[Segmento], bool]) -> int | None:
@@ -47,7 +49,7 @@ def cierre_del_documento(segmentos: list[Segmento], es_meta: Callable[[Segmento]
             continue
         if _RAYA.match(texto):
             return i
-        if _DESPEDIDA.match(texto) or _MENSAJE_CITADO.match(texto) or _FIRMA.match(texto):
+        if _DESPEDIDA.match(texto) or _MENSAJE_CITADO.match(texto) or FIRMA.match(texto):
             return i - 1 if i - 1 > ultima and _ENTREGA.match(segmentos[i - 1].texto) else i
     return None
 
@@ -58,9 +60,6 @@ _CABECERA_DE_CORREO = re.compile(r"^\s*(?:asunto|de|para|cc|cco|enviado|enviado\
 # how the message opens: 'Buenas tardes Dra. Yulieth,', 'Cordial saludo.', 'Estimado ingeniero:'
 _SALUDO = re.compile(r"^\s*(?:buen[oa]s\s+(?:d[ií]as|tardes|noches)|cordial\s+saludo|un\s+cordial\s+saludo|estimad[oa]s?|apreciad[oa]s?"
                      r"|respetad[oa]s?|señor(?:a|es|as)?|doctor(?:a)?|dr[a]?\.|hola)\b", re.IGNORECASE)
-# the sentence that hands the report over, anywhere in the message ('Quedo atento a cualquier ajuste.')
-_ENTREGA_EN_MENSAJE = re.compile(r"\b(?:quedamos|quedo)\s+atent[oa]s?\b|\bcualquier\s+(?:inquietud|duda|ajuste|comentario)\b",
-                                 re.IGNORECASE)
 _MENSAJE_MAXIMO = 6  # paragraphs of the message looked at, after the greeting
 
 
@@ -85,4 +84,4 @@ def inicio_del_documento(segmentos: list[Segmento], es_meta: Callable[[Segmento]
 def es_solo_firma(cola: list[Segmento]) -> bool:
     """A closing that is only the signature block: who drafted or reviewed it and short lines under it (a name, a
     post, 'Quibdó, septiembre de 2025'); nothing in it could have been an answer, so leaving it out needs no note."""
-    return bool(cola) and _FIRMA.match(cola[0].texto) is not None and all(len(s.texto) <= 120 for s in cola)
+    return bool(cola) and FIRMA.match(cola[0].texto) is not None and all(len(s.texto) <= 120 for s in cola)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from auditor.entrada.importar import clasificar
 from auditor.entrada.importar.borrador import Borrador, Texto, continua, unir
 from auditor.entrada.importar.cabecera import leer_cabecera
+from auditor.entrada.importar.cierre import FIRMA
 from auditor.entrada.importar.encabezados import meta_del_titulo, meta_en_parrafo, poner_dato, rotulo
 from auditor.entrada.importar.matriz import leer_tabla_de_resumen
 from auditor.entrada.importar.perfiles import Perfil, perfil
@@ -341,7 +342,7 @@ class LectorNarrativo:
             varios = [self.perfil.dato(p) for p in u.texto.split(" | ")]
             if len(varios) > 1 and all(d is not None and d[0] != "logro.cantidad" for d in varios[:-1]) and varios[-1] is not None:
                 # 'Programado 2025: 3,0 km | Ejecutado a la fecha de corte: 2,6 km': several values in one cell, each its own
-                *primeros, ultimo = [d for d in varios if d is not None]
+                *primeros, _ultimo = [d for d in varios if d is not None]
                 if all(poner_dato(self.b, base, campo, valor, u.linea) for campo, valor in primeros):
                     u = _parte(u, u.texto[u.texto.rindex(" | ") + 3:])
             dato = self.perfil.dato(u.texto)  # 'Programado 2025: 175.000', '% de cumplimiento: 98 %': a value, not an answer
@@ -525,8 +526,6 @@ _RUTAS: dict[int, Ruta] = {
 }
 # a horizontal rule alone in its paragraph ('---', '___', '* * *')
 _RAYA = re.compile(r"^\s*(?:[-–—_*]\s*){3,}$")
-# Who drafted or reviewed the report, at its foot: not an answer of the last meta.
-_FIRMA = re.compile(r"^\s*(?:elabor[oó]|proyect[oó]|revis[oó]|aprob[oó]|vo\.?\s*bo\.?)\s*:", re.IGNORECASE)
 
 
 # A numbered outline heading: '2.1.1. Estudiantes formados en la Red de Escuelas de Música', '3.2 Programa: Pecuario'
@@ -681,7 +680,7 @@ def _unidades(parrafos: list[Segmento]) -> list[Texto]:
             unidades.append(s)
             en_lista = False
             continue
-        if (_FIRMA.match(s.texto) and len(s.texto) <= 200) or _RAYA.match(s.texto):
+        if (FIRMA.match(s.texto) and len(s.texto) <= 200) or _RAYA.match(s.texto):
             continue  # who signed it; a rule between metas ('---'), which separates and says nothing
         if s.vineta and unidades and (en_lista or unidades[-1].texto.rstrip().endswith(":")):
             unidades[-1].agregar(_con_vineta(s), s.linea)
