@@ -19,6 +19,7 @@ from auditor.idioma import tr
 from auditor.lectura.fuente import ErrorArchivo
 from auditor.lectura.patrones import ConjuntoPatrones
 from auditor.modelo.informe import Informe
+from auditor.modelo.plan import PlanIndicativo
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 ID_REGLA = re.compile(r"[A-Z]{2,4}\d{3}")
@@ -47,10 +48,12 @@ class SinParametros(BaseModel):
 
 @dataclass
 class Contexto:
-    """What a rule may use besides the report: its parameters and the pattern sets."""
+    """What a rule may use besides the report: its parameters, the pattern sets and, when the run was given
+    one (`--plan`), the Plan Indicativo the report is checked against."""
 
     parametros: Any
     patrones: dict[str, ConjuntoPatrones]
+    plan: PlanIndicativo | None = None
 
     def conjunto(self, nombre: str) -> ConjuntoPatrones:
         return self.patrones[nombre]

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from auditor.modelo.plan import Celda
+
 
 class Severidad(str, Enum):
     ERROR = "error"
@@ -56,10 +58,12 @@ class Observacion:
 
     `meta` is the index of the meta in `Informe.metas` (None for report-level parts);
     `campo` is the path of the field below the meta (or below the report), e.g.
-    ``inversion.ejecutada`` or ``beneficiarios.grupos[2].cantidad``.
+    ``inversion.ejecutada`` or ``beneficiarios.grupos[2].cantidad``; `en_plan` is the second place of a
+    finding about the Plan Indicativo: the plan's sheet, row and cell that the report contradicts.
     """
 
     mensaje: str
     campo: str
     meta: int | None = None
     texto: str | None = None
+    en_plan: Celda | None = None
