@@ -9,6 +9,7 @@ from pathlib import Path
 from auditor.configuracion.configuracion import Configuracion
 from auditor.entrada.recorrido import Patrones
 from auditor.idioma import tr
+from auditor.modelo.plan import PlanIndicativo
 from auditor.reglas.catalogo import Catalogo, Contexto, ErrorReglas, Regla
 from auditor.reglas.incluidas import construir_catalogo
 from auditor.reglas.observacion import Severidad
@@ -24,13 +25,14 @@ class Auditor:
     no_informes: tuple[Path, ...] = ()  # the configuration file and rule directories: never audited as reports
     exclusiones: tuple[Patrones, ...] = ()  # `excluir:` and --exclude: what directory walks leave out (see entrada.recorrido)
     con_completitud: bool = True  # the completeness matrix per report (html and summary); check skips it otherwise
+    plan: PlanIndicativo | None = None  # the Plan Indicativo the reports are checked against (--plan, `plan:`)
     _contextos: dict[str, Contexto] = field(default_factory=dict, init=False, repr=False)
 
     def contexto(self, regla: Regla) -> Contexto:
         """Validated parameters and pattern sets of a rule, built once per run, not once per report."""
         if regla.id not in self._contextos:
             parametros = self.configuracion.parametros(self.catalogo, regla.id)
-            self._contextos[regla.id] = Contexto(parametros, self.catalogo.patrones)
+            self._contextos[regla.id] = Contexto(parametros, self.catalogo.patrones, self.plan)
         return self._contextos[regla.id]
 
     def activas(self) -> list[Regla]:
