@@ -61,8 +61,9 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import heapq
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -341,20 +342,24 @@ _ANCLAS_PALABRA = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio
 
 
 def _expresiones(normal: str) -> list[re.Match[str]]:
-    """`list(_EXPRESION.finditer(normal))`, searching only the stretches around anchors."""
-    anclas = [(m.start(), m.end()) for m in _DIGITOS.finditer(normal)]
+    """`list(_EXPRESION.finditer(normal))`, searching only the stretches around anchors (read in order, as they are
+    found: a field of digits is not held as a list of its anchors)."""
+    palabras = []
     for palabra in _ANCLAS_PALABRA:
         k = normal.find(palabra)
         while k >= 0:
-            anclas.append((k, k + len(palabra)))
+            palabras.append((k, k + len(palabra)))
             k = normal.find(palabra, k + 1)
-    if not anclas:
+    anclas: Iterator[tuple[int, int]] = map(re.Match.span, _DIGITOS.finditer(normal))
+    if palabras:
+        anclas = heapq.merge(anclas, sorted(palabras))
+    primera = next(anclas, None)
+    if primera is None:
         return []
-    anclas.sort()
     expresiones: list[re.Match[str]] = []
     n = len(normal)
-    desde, hasta = anclas[0]
-    for inicio, fin in anclas[1:]:
+    desde, hasta = primera
+    for inicio, fin in anclas:
         if inicio - hasta > _JUNTAS:
             expresiones += _EXPRESION.finditer(normal, max(0, desde - _ANTES_DEL_ANCLA), min(n, hasta + _DESPUES_DEL_ANCLA))
             desde = inicio
