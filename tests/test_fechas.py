@@ -368,12 +368,22 @@ def _mismas_expresiones(texto: str) -> None:
     con = [(m.span(), m.lastgroup) for m in modulo_fechas._EXPRESION.finditer(normal)]
     sin = [(m.span(), m.lastgroup) for m in _SIN_ATAJO.finditer(normal)]
     assert con == sin
+    # and searching only around the anchors (digits, months, '-mestre') finds the same
+    assert [(m.span(), m.lastgroup) for m in modulo_fechas._expresiones(normal)] == sin
 
 
 @settings(max_examples=500, derandomize=True, database=None, deadline=None)
 @given(st.lists(st.tuples(st.sampled_from(_PIEZAS), st.sampled_from([" ", " ", " ", "", "  "])), max_size=10))
 def test_el_atajo_de_donde_empieza_una_expresion_no_cambia_nada(piezas: list[tuple[str, str]]) -> None:
     """`_INICIO_POSIBLE` only skips positions where no alternative can begin: words glued or apart."""
+    _mismas_expresiones("".join(p + s for p, s in piezas))
+
+
+@settings(max_examples=300, derandomize=True, database=None, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([*_PIEZAS, "personas", "se realizó", "con", "por", "100 %", "$ 3.000"]),
+                          st.sampled_from([" ", " ", ". ", ", ", "\n"])), max_size=60))
+def test_buscar_solo_cerca_de_las_anclas_no_cambia_nada(piezas: list[tuple[str, str]]) -> None:
+    """`_expresiones` searches only the stretches around anchors: on long texts with gaps, the same expressions."""
     _mismas_expresiones("".join(p + s for p, s in piezas))
 
 

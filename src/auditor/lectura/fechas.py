@@ -61,8 +61,9 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import heapq
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -321,6 +322,50 @@ _ALTERNATIVAS = "(?:" + "|".join(
     )
 ) + ")"
 _EXPRESION = re.compile(_INICIO_POSIBLE + _ALTERNATIVAS)
+
+# Where the expression is searched.  Every alternative holds an *anchor*: a digit, a month or 'mestre' (of
+# semestre, trimestre, bimestre, cuatrimestre), and begins at most _ANTES_DEL_ANCLA characters before its first
+# one (the longest opening, 'al principios del la vigencia ' or '... tercero cuatri', is about 35); it ends at most
+# a few characters after its last one, and its look-aheads past it read a few more ('°', ' %'); between two anchors
+# of one expression there are at most about 20 ('del la vigencia').  So the expressions of a text are those of its
+# stretches around anchors: anchors closer than _JUNTAS make one stretch, searched from _ANTES_DEL_ANCLA before
+# its first anchor to _DESPUES_DEL_ANCLA after its last (the search sees the text before the stretch; past it, the
+# text as if it ended there: nothing read there).  The rest of the text, most of it, is not searched: finding the
+# anchors is a scan of digits and a substring search per month, where the expression is tried at every position.
+# tests/test_fechas.py compares `_expresiones` with the plain search.
+_ANTES_DEL_ANCLA = 48
+_DESPUES_DEL_ANCLA = 24
+_JUNTAS = _ANTES_DEL_ANCLA + _DESPUES_DEL_ANCLA + 8
+_DIGITOS = re.compile(r"\d+")
+_ANCLAS_PALABRA = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "setiembre",
+                   "octubre", "noviembre", "diciembre", "mestre")
+
+
+def _expresiones(normal: str) -> list[re.Match[str]]:
+    """`list(_EXPRESION.finditer(normal))`, searching only the stretches around anchors (read in order, as they are
+    found: a field of digits is not held as a list of its anchors)."""
+    palabras = []
+    for palabra in _ANCLAS_PALABRA:
+        k = normal.find(palabra)
+        while k >= 0:
+            palabras.append((k, k + len(palabra)))
+            k = normal.find(palabra, k + 1)
+    anclas: Iterator[tuple[int, int]] = map(re.Match.span, _DIGITOS.finditer(normal))
+    if palabras:
+        anclas = heapq.merge(anclas, sorted(palabras))
+    primera = next(anclas, None)
+    if primera is None:
+        return []
+    expresiones: list[re.Match[str]] = []
+    n = len(normal)
+    desde, hasta = primera
+    for inicio, fin in anclas:
+        if inicio - hasta > _JUNTAS:
+            expresiones += _EXPRESION.finditer(normal, max(0, desde - _ANTES_DEL_ANCLA), min(n, hasta + _DESPUES_DEL_ANCLA))
+            desde = inicio
+        hasta = max(hasta, fin)
+    expresiones += _EXPRESION.finditer(normal, max(0, desde - _ANTES_DEL_ANCLA), min(n, hasta + _DESPUES_DEL_ANCLA))
+    return expresiones
 
 _NUMERO = re.compile(r"\d+")
 _ANIO_TOKEN = re.compile(r"(?:19|20)\d{2}")
@@ -653,7 +698,7 @@ def leer_fechas(texto: str, leyenda: bool = False) -> tuple[Fecha, ...]:
     normal, indices = normalizar_con_indices(texto)
     if "primero de" in normal:  # 'el primero de noviembre': the first day, read as '1' in as many characters
         normal = _PRIMERO.sub("1      ", normal)
-    expresiones = list(_EXPRESION.finditer(normal))
+    expresiones = _expresiones(normal)
     if not expresiones:  # about half the texts: their sentences are not needed
         return ()
     partes = unidades_de(texto, leyenda)

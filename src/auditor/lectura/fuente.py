@@ -461,13 +461,15 @@ def _contar_expandidos(nodo: yaml.Node, profundidad: int, contados: dict[int, in
         raise ErrorFuente(_linea(nodo), tr("anidamiento de más de {maximo} niveles", maximo=_PROFUNDIDAD_MAXIMA))
     colecciones += coleccion
     total = 1
+    # A scalar child counts 1 and can refuse nothing (its parent, one level up, was within both limits), so it
+    # is counted here rather than in a call of its own: most nodes are scalars.
     if isinstance(nodo, yaml.MappingNode):
         for k, v in nodo.value:
-            total += (_contar_expandidos(k, profundidad + 1, contados, colecciones)
-                      + _contar_expandidos(v, profundidad + 1, contados, colecciones))
+            total += (1 if type(k) is yaml.ScalarNode else _contar_expandidos(k, profundidad + 1, contados, colecciones)) + (
+                1 if type(v) is yaml.ScalarNode else _contar_expandidos(v, profundidad + 1, contados, colecciones))
     elif isinstance(nodo, yaml.SequenceNode):
         for hijo in nodo.value:
-            total += _contar_expandidos(hijo, profundidad + 1, contados, colecciones)
+            total += 1 if type(hijo) is yaml.ScalarNode else _contar_expandidos(hijo, profundidad + 1, contados, colecciones)
     if total > _NODOS_MAXIMOS:
         raise ErrorFuente(_linea(nodo), tr("el documento se expande a más de {maximo} valores (¿alias anidados?)", maximo=_NODOS_MAXIMOS))
     contados[clave] = total
