@@ -40,7 +40,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, BinaryIO, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -257,10 +257,18 @@ def _leer_xlsx(ruta: Path, tamano_maximo_mb: float) -> _Hoja:
     if expandido > EXPANSION_MAXIMA * tamano_maximo_mb * 1024 * 1024:
         raise ErrorPlan(archivo, tr("el libro descomprimido mide {tamano:.0f} MB, más de {veces} veces el límite de {limite:g} MB: "
                                     "no se lee", tamano=expandido / (1024 * 1024), veces=EXPANSION_MAXIMA, limite=tamano_maximo_mb))
+    try:
+        with ruta.open("rb") as datos:  # opened here, so that it is closed whatever openpyxl raises (it may leave its own open)
+            return _hoja_del_libro(datos, archivo, ilegible)
+    except OSError as error:
+        raise ErrorPlan(archivo, tr("no se puede leer: {motivo}", motivo=motivo_so(error)), motivo_so=motivo_so(error)) from None
+
+
+def _hoja_del_libro(datos: BinaryIO, archivo: str, ilegible: str) -> _Hoja:
     from openpyxl import load_workbook  # only when a plan is read: the command line starts without it
 
     try:
-        libro = load_workbook(ruta, read_only=True, data_only=True)
+        libro = load_workbook(datos, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file; all mean the same to the user
         raise ErrorPlan(archivo, ilegible) from None
     try:
