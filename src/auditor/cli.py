@@ -117,7 +117,7 @@ _OPCION_REGLAS = clic.opcion(
 
 
 _OPCION_PLAN = clic.opcion(
-    "--plan", "plan", type=click.Path(dir_okay=False), default=None, metavar="ARCHIVO",
+    "--plan", "plan", type=click.Path(dir_okay=False), default=None,
     help="Plan Indicativo (.xlsx exportado del KPT, o .csv) contra el que se revisan los informes; "
          "reemplaza 'plan:' de la configuración.",
 )

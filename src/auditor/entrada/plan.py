@@ -181,7 +181,7 @@ class _Reconocedor:
     def __init__(self, columnas: ColumnasPlan | None) -> None:
         t = tabla()
         propias = columnas.model_dump(exclude_none=True) if columnas is not None else {}
-        self.propias = {campo: texto for campo, texto in propias.items()}
+        self.propias: dict[str, str] = dict(propias)
         self.campos: dict[str, tuple[str, int]] = {}
         for campo, variantes in t.campos.items():
             for i, variante in enumerate([propias[campo]] if campo in propias else variantes):
@@ -432,6 +432,9 @@ class _Lector:
 
     def encabezado(self) -> _Encabezado:
         filas = self.hoja.filas
+        if all(_vacia(v) for fila in filas for v in fila):
+            raise ErrorPlan(self.archivo, self.en_hoja() + tr("la hoja está vacía: se esperaban los encabezados del Plan Indicativo "
+                                                              "y una fila por meta"))
         candidatos: list[tuple[int, int, int, dict[int, str]]] = []  # (recognized, -rows, -index, headers)
         for r in range(min(self.t.filas_de_encabezado, len(filas))):
             uno = self._una_fila(filas[r])
@@ -439,9 +442,6 @@ class _Lector:
             if r + 1 < len(filas):
                 dos = self._dos_filas(filas[r], filas[r + 1])
                 candidatos.append((len({c.clave for c in self._reconocidas(dos).values()}), -2, -(r + 1), dos))
-        if not any(not all(_vacia(v) for v in fila) for fila in filas):
-            raise ErrorPlan(self.archivo, self.en_hoja() + tr("la hoja está vacía: se esperaban los encabezados del Plan Indicativo "
-                                                              "y una fila por meta"))
         reconocidas, _, menos_fila, textos = max(candidatos, key=lambda c: c[:3])
         if reconocidas == 0:
             raise ErrorPlan(self.archivo, self.en_hoja() + tr(
@@ -490,7 +490,7 @@ class _Lector:
         """A number cell: (the number or None when empty or 'no aplica', whether it says NP)."""
         if _vacia(valor):
             return None, False
-        if isinstance(valor, bool) or isinstance(valor, (datetime.date, datetime.time, datetime.timedelta)):
+        if isinstance(valor, (bool, datetime.date, datetime.time, datetime.timedelta)):
             raise self.error(celda, tr("se esperaba un número en {que} (se encontró {valor}, que no es un número)",
                                        que=que, valor=_texto(valor)))
         if isinstance(valor, (int, float)):
