@@ -378,6 +378,7 @@ class _Lector:
         self.hoja = hoja
         self.reconocedor = reconocedor
         self.t = tabla()
+        self.no_programado = {_clave(n) for n in self.t.no_programado}
 
     # places and errors ---------------------------------------------------------------------------------
     def celda(self, fila: int, columna: int) -> Celda:
@@ -498,7 +499,7 @@ class _Lector:
                 raise self.error(celda, tr("se esperaba un número en {que} (se encontró {valor})", que=que, valor=valor))
             return float(valor), False
         texto = " ".join(str(valor).split())
-        if _clave(texto) in {_clave(n) for n in self.t.no_programado}:
+        if _clave(texto) in self.no_programado:
             return None, np_es_valor
         sin_signo = re.sub(r"^(?:cop\s*)?\$\s*", "", texto, flags=re.IGNORECASE)
         negativo = sin_signo.startswith(("-", "−"))
