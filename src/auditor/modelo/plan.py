@@ -79,6 +79,7 @@ class PlanIndicativo:
     hoja: str
     metas: tuple[MetaPlan, ...]
     con_responsable: bool  # False: the plan has no responsable column, and omissions cannot be checked
+    avisos: tuple[str, ...] = ()  # what the reader says about how it read the file (a .csv not in UTF-8), for the user
 
     def por_numero(self) -> dict[str, MetaPlan]:
         return {m.numero: m for m in self.metas}

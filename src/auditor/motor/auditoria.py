@@ -26,7 +26,7 @@ from auditor.reglas.completitud import Patrones, completitud
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 from auditor.resultado.deposito import InformesEnDisco, InformesEnMemoria
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Hallazgo
+from auditor.resultado.hallazgo import Hallazgo, LugarEnPlan
 from auditor.resultado.informe import ResultadoInforme
 
 
@@ -119,10 +119,12 @@ class _Sello:
             linea = mapa.linea_de_cita(ruta, obs.texto) if obs.texto else mapa.linea(ruta)
         else:
             linea = mapa.linea(base)
+        plan = self.auditor.plan
         return Hallazgo(
             regla=regla.id, categoria=regla.categoria, severidad=self.auditor.severidad(regla), mensaje=obs.mensaje,
             archivo=self.cargado.archivo, linea=linea, meta=meta, campo=obs.campo or None, texto=obs.texto,
             ubicacion=self.cargado.ubicaciones.get(linea),
+            plan=None if obs.en_plan is None else LugarEnPlan(plan.archivo if plan is not None else "", obs.en_plan),
         )
 
 
@@ -197,6 +199,7 @@ def _auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]], al_avanz
     descubiertos = descubrir(rutas, excluir=auditor.no_informes, exclusiones=auditor.exclusiones)
     archivos = descubiertos.archivos
     resultado = Resultado(InformesEnDisco() if en_disco else InformesEnMemoria())
+    resultado.plan = auditor.plan.archivo if auditor.plan is not None else None
     if estandar is not None:
         resultado.informes.append(auditar_cargado(auditor, estandar))
     for ruta, motivo in descubiertos.faltantes:
