@@ -19,6 +19,7 @@ from auditor.lectura.memoria import olvidar as olvidar_lecturas
 from auditor.lectura.patrones import PRESUPUESTO, SEGUNDOS_POR_PATRON, PatronLento
 from auditor.motor.auditor import Auditor
 from auditor.motor.paralelo import auditar_archivos
+from auditor.motor.plan import cotejar, de_la_corrida, reemplazar
 from auditor.motor.recoleccion import recoleccion_espaciada
 from auditor.motor.supresiones import aplicar as aplicar_supresiones
 from auditor.reglas.catalogo import Regla
@@ -162,6 +163,7 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
                 omitidas_en.append(tr("la matriz de completitud"))
     if omitidas_en:  # said once per report, with where searches were skipped
         findings.append(sello.presupuesto_agotado(omitidas_en))
+    findings = reemplazar(auditor, findings)  # where PLN005 and PCT002 flag the same percentage, one finding
     findings, suprimidos = aplicar_supresiones(auditor, cargado, findings)
     findings.sort(key=Hallazgo.clave_orden)
     suprimidos.sort(key=lambda s: s.hallazgo.clave_orden())
@@ -172,8 +174,9 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
         if problema.meta is not None and problema.meta not in leidas:
             leidas.add(problema.meta)
             metas.append((problema.meta, tr("(meta que no se pudo leer)")))
+    cotejo = cotejar(auditor, cargado)
     olvidar_lecturas()  # this report's texts are read for the last time: memory follows one report, not the corpus
-    return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos, matriz)
+    return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos, matriz, cotejo)
 
 
 def auditar_archivo(auditor: Auditor, archivo: Path) -> ResultadoInforme:
@@ -199,7 +202,6 @@ def _auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]], al_avanz
     descubiertos = descubrir(rutas, excluir=auditor.no_informes, exclusiones=auditor.exclusiones)
     archivos = descubiertos.archivos
     resultado = Resultado(InformesEnDisco() if en_disco else InformesEnMemoria())
-    resultado.plan = auditor.plan.archivo if auditor.plan is not None else None
     if estandar is not None:
         resultado.informes.append(auditar_cargado(auditor, estandar))
     for ruta, motivo in descubiertos.faltantes:
@@ -219,6 +221,8 @@ def _auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]], al_avanz
         if al_avanzar is not None:
             al_avanzar(str(archivo), hechos, len(archivos))
     resultado.informes.ordenar()
+    resultado.plan_indicativo = auditor.plan
+    de_la_corrida(auditor, resultado)  # with --plan: what no single report decides (metas omitted, the plan itself)
     resultado.reglas = {r.id: (r, auditor.severidad(r)) for r in auditor.activas()}
     for cuentas in resultado.informes.cuentas():
         for rid in cuentas.reglas:

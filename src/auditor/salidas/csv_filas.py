@@ -39,7 +39,7 @@ def escribir(resultado: Resultado, salida: TextIO) -> None:
     """Write the rows as they go, one report's findings in memory at a time."""
     salida.write(BOM)
     escritor = csv.writer(salida, lineterminator="\r\n")
-    con_plan = resultado.plan is not None
+    con_plan = resultado.plan_indicativo is not None
     escritor.writerow(encabezado(con_plan))
     for r in resultado.informes:
         for f in r.hallazgos:
