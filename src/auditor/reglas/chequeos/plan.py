@@ -322,8 +322,8 @@ class EmparejadaPorDescripcion(Regla):
     doc = Documentacion(
         que_revisa="Con --plan, en un informe numerado de forma consecutiva ('Meta # 1..N'): con qué meta del plan se emparejó "
         "cada meta por la similitud de su descripción (entre las metas del plan a cargo de su secretaría, si el plan dice el "
-        "responsable; una a una, las parejas más parecidas primero). Lo dice una vez por meta, con el número del plan, para "
-        "que se pueda revisar. Un emparejamiento fijado en la configuración ('emparejar') manda y no se anuncia.",
+        "responsable; una a una, las parejas más parecidas primero). Lo dice una vez por informe, con cada meta y el número del "
+        "plan que le tocó y la pareja menos parecida, para que se pueda revisar; ninguna meta lleva una nota propia. Un emparejamiento fijado en la configuración ('emparejar') manda y no se anuncia.",
         por_que="Las demás comparaciones con el plan (meta, programación, recursos) dependen de este emparejamiento: si es "
         "equivocado, el revisor lo corrige en la configuración; si es correcto, el informe puede usar el número del plan.",
         ejemplo_falla=_PLAN_DE_EJEMPLO + "#   No. meta 71: Rondas de negociaciones organizadas y/o asistidas\n"
@@ -338,15 +338,19 @@ class EmparejadaPorDescripcion(Regla):
         e = _emparejamiento(informe, contexto)
         if e is None:
             return
-        for i, pareja in sorted(e.parejas.items()):
-            if pareja.modo != "descripcion":
-                continue
-            m = pareja.meta
-            yield Observacion(
-                tr("Es la meta {numero} del Plan Indicativo («{descripcion}», {donde}): emparejada por su descripción "
-                   "(similitud {similitud})", numero=m.numero, descripcion=m.descripcion, donde=donde(m.fila),
-                   similitud=escribir_numero(pareja.similitud, 2)),
-                "nombre", i, None, en_plan=_celda(m, "descripcion"))
+        parejas = [(informe.metas[i].etiqueta, p) for i, p in sorted(e.parejas.items()) if p.modo == "descripcion"]
+        if not parejas:
+            return
+        # said once for the report, not once per meta: a meta that agrees with the plan carries no note of its own
+        lista = ", ".join(f"{etiqueta} → {p.meta.numero}" for etiqueta, p in parejas)
+        mensaje = tr("{n} metas del informe, numeradas de forma consecutiva, se emparejaron con las del Plan Indicativo por su "
+                     "descripción: {lista}", n=len(parejas), lista=lista)
+        etiqueta, menos = min(parejas, key=lambda par: (par[1].similitud, par[1].meta.numero))
+        if menos.similitud < 1:  # the pair a reviewer should look at first
+            mensaje += tr(" (la menos parecida, {etiqueta} → {numero} «{descripcion}», {donde}, similitud {similitud})",
+                          etiqueta=etiqueta, numero=menos.meta.numero, descripcion=menos.meta.descripcion,
+                          donde=donde(menos.meta.fila), similitud=escribir_numero(menos.similitud, 2))
+        yield Observacion(mensaje, "numeracion_metas", None, None)
 
 
 # ---- PLN004: the four-year target ---------------------------------------------------------------------------
