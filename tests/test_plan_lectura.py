@@ -107,8 +107,10 @@ def test_la_exportacion_del_kpt_se_lee_con_cada_valor_en_su_celda(plan_kpt: Path
     }
     recursos = meta.recursos[2024]
     assert recursos.total == 1200.0  # '$ 1.200', in millones as the export states it
-    assert recursos.fuentes == {"recursos_propios": 100.0, "sgp_educacion": 0.0, "sgp_salud": 0.0, "sgp_proposito_general": 50.0,
-                                "sgr": 0.0, "credito": 0.0, "cofinanciacion": 0.0, "otros": 0.0}
+    # each source by the plan's own header, so that a message says it in the plan's words
+    assert recursos.fuentes == {"Recursos propios 2024": 100.0, "SGP Educación 2024": 0.0, "SGP Salud 2024": 0.0,
+                                "SGP Propósito general 2024": 50.0, "SGR 2024": 0.0, "Crédito 2024": 0.0,
+                                "Cofinanciación 2024": 0.0, "Otros 2024": 0.0}
     assert recursos.celda == Celda(HOJA, 5, "Z")
     assert sorted(meta.recursos) == list(ANOS) and meta.recursos[2027].celda == Celda(HOJA, 5, "BA")
     otra = plan.metas[1]
@@ -174,7 +176,7 @@ def test_encabezado_de_dos_filas_con_el_ano_fusionado_encima(tmp_path: Path) -> 
     assert (meta.numero, meta.meta_cuatrienio, meta.fila) == ("7", 3.0, Celda(HOJA, 4))
     assert meta.programacion == {2024: Programado(1.0, Celda(HOJA, 4, "D")),
                                  2025: Programado(None, Celda(HOJA, 4, "H"), no_programado=True)}
-    assert meta.recursos[2024].fuentes == {"recursos_propios": 200.0, "sgr": 300.0}
+    assert meta.recursos[2024].fuentes == {"Recursos propios 2024": 200.0, "SGR 2024": 300.0}  # the year from the merged cell above
     assert (meta.recursos[2024].total, meta.recursos[2024].celda) == (500.0, Celda(HOJA, 4, "G"))
     assert (meta.recursos[2025].total, meta.recursos[2025].celda) == (0.0, Celda(HOJA, 4, "K"))
 
@@ -473,3 +475,22 @@ def test_la_linea_de_ordenes_no_carga_openpyxl_sin_plan() -> None:
     resultado = subprocess.run([sys.executable, "-c", codigo, str(FIXTURES / "limpio_cultura_2024_2025.yaml")],
                                capture_output=True, text=True, check=True)
     assert resultado.stderr.strip() == "False"
+
+
+def test_dos_columnas_de_una_misma_clase_de_fuente_son_dos_fuentes(tmp_path: Path) -> None:
+    """'SGP Alimentación escolar' and 'SGP Primera infancia' are both SGP otros in the table: each keeps its value,
+    so that their sum is the plan's (the second must not overwrite the first)."""
+    filas = [["No. meta", "Meta de producto", "SGP Alimentación escolar 2024", "SGP Primera infancia 2024", "Total 2024"],
+             [5, "Raciones entregadas", 40, 60, 100]]
+    ruta = libro(tmp_path / "p.xlsx", filas)
+    (meta,) = cargar_plan(ruta).metas
+    assert meta.recursos[2024].fuentes == {"SGP Alimentación escolar 2024": 40.0, "SGP Primera infancia 2024": 60.0}
+    assert sum(meta.recursos[2024].fuentes.values()) == meta.recursos[2024].total
+
+
+def test_la_misma_fuente_dos_veces_es_una_columna_repetida(tmp_path: Path) -> None:
+    filas = [["No. meta", "Meta de producto", "Recursos propios 2024", "Recursos propios 2024", "Total 2024"],
+             [5, "Raciones entregadas", 40, 60, 100]]
+    ruta = libro(tmp_path / "p.xlsx", filas)
+    assert (f"hoja '{HOJA}', celda D1: la columna 'Recursos propios 2024' está repetida (también en la columna C)"
+            in _falla("--plan", str(ruta)))

@@ -466,9 +466,18 @@ class _Lector:
         return _Encabezado(fila, columnas, textos)
 
     def _sin_repetidas(self, columnas: dict[int, _Columna], textos: dict[int, str], fila: int) -> dict[int, _Columna]:
-        """One column per field: the header listed first in the table wins; two columns with equal claim are an error."""
-        elegidas: dict[tuple[str, str, int | None], int] = {}
+        """One column per field: the header listed first in the table wins; two columns with equal claim are an error.
+        Sources are the exception: two columns of one kind of source ('SGP Alimentación escolar', 'SGP Primera
+        infancia') are two sources of the year's total, and both are read."""
+        elegidas: dict[tuple[str, str, int | None] | str, int] = {}
         for i, c in sorted(columnas.items()):
+            if c.tipo == "fuente":  # each by its own header; the same header twice is still a repeated column
+                clave = " ".join(str(textos[i]).split())
+                if clave in elegidas:
+                    raise self.error(self.celda(fila, i), tr("la columna '{texto}' está repetida (también en la columna {otra}): "
+                                                             "no se sabe cuál leer", texto=textos[i], otra=letra(elegidas[clave] + 1)))
+                elegidas[clave] = i
+                continue
             otra = elegidas.get(c.clave)
             if otra is None or c.prioridad < columnas[otra].prioridad:
                 elegidas[c.clave] = i
@@ -582,8 +591,8 @@ class _Lector:
             valor = self.cifra(fila[i] if i < len(fila) else None, celda, f"'{cabeza.textos[i]}'")[0]
             if c.tipo == "total":
                 total[c.ano] = (valor, celda)
-            elif valor is not None:
-                fuentes.setdefault(c.ano, {})[c.nombre] = valor
+            elif valor is not None:  # by the column's own header: two columns of one kind of source stay two
+                fuentes.setdefault(c.ano, {})[" ".join(str(cabeza.textos[i]).split())] = valor
         recursos: dict[int, Recursos] = {}
         for ano in sorted(set(fuentes) | {a for a, (v, _) in total.items() if v is not None}):
             valor_total, celda_total = total.get(ano, (None, Celda(self.hoja.nombre, r + 1)))

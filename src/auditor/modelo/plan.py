@@ -46,8 +46,8 @@ class Programado:
 
 @dataclass(frozen=True)
 class Recursos:
-    """The resources the plan programs for one year, by source (recursos propios, SGP ..., crédito,
-    cofinanciación, otros; in millones de pesos) and the total the plan states (None: no total column)."""
+    """The resources the plan programs for one year, by source (keyed by the plan's column header, "Recursos propios
+    2024", "SGP Educación 2024", …; in millones de pesos) and the total the plan states (None: no total column)."""
 
     fuentes: Mapping[str, float]
     total: float | None
