@@ -12,14 +12,13 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import openpyxl  # noqa: E402 - a dependency of the package (the plan reader)
 import pytest
 import yaml
 
 from auditor.lectura.cifras import leer_monto, leer_numero, leer_porcentaje
 
 from .conftest import FIXTURES
-
-openpyxl = pytest.importorskip("openpyxl")
 
 PLAN = FIXTURES / "plan"
 ANOS = (2024, 2025, 2026, 2027)
