@@ -113,22 +113,43 @@ def test_numeracion_consecutiva_emparejada_por_descripcion(auditor: Auditor) -> 
     plan = _plan_desarrollo_economico()
     solo = Auditor(auditor.catalogo, auditor.configuracion, {"PLN010"}, plan=plan)
     resultado = auditar(solo, [str(FIXTURES / "desarrollo_economico_2024_2025.yaml")])
-    dichos = {f.meta: f.mensaje.split(" del Plan")[0] for f in resultado.hallazgos()}
+    (nota,) = resultado.hallazgos()  # said once for the report, at its numbering; no meta carries a note
+    assert (nota.meta, nota.campo) == (None, "numeracion_metas")
     # meta 1 and 2 both speak of 'rondas de negociaciones': one to one, the closest pairs first; Cultura's 300 is not a candidate
-    assert dichos == {"1": "Es la meta 71", "2": "Es la meta 72", "3": "Es la meta 80", "4": "Es la meta 96", "20": "Es la meta 95"}
+    assert "por su descripción: 1 → 71, 2 → 72, 3 → 80, 4 → 96, 20 → 95 (la menos parecida, " in nota.mensaje
     informe = resultado.informes[0]
     assert informe.cotejo is not None and informe.cotejo.metas[:2] == (("71", "1"), ("72", "2"))
 
 
 def test_un_emparejamiento_de_la_configuracion_manda(auditor: Auditor, tmp_path: Path) -> None:
-    (tmp_path / "auditor.yaml").write_text('reglas:\n  PLN010:\n    parametros:\n      emparejar: {1: "300", "20": 71}\n', encoding="utf-8")
+    (tmp_path / "auditor.yaml").write_text('reglas:\n  PLN010:\n    parametros:\n      emparejar: {1: "72", "2": 71, "20": "999"}\n',
+                                           encoding="utf-8")
     configurado = preparar(cargar_configuracion(tmp_path / "auditor.yaml"))
     configurado.plan = _plan_desarrollo_economico()
     resultado = auditar(configurado, [str(FIXTURES / "desarrollo_economico_2024_2025.yaml")])
     informe = resultado.informes[0]
     assert informe.cotejo is not None
-    assert ("300", "1") in informe.cotejo.metas and ("71", "20") in informe.cotejo.metas
-    assert not [f for f in resultado.hallazgos() if f.regla == "PLN010" and f.meta in ("1", "20")]  # fixed matches are not announced
+    assert ("72", "1") in informe.cotejo.metas and ("71", "2") in informe.cotejo.metas
+    (nota,) = [f for f in resultado.hallazgos() if f.regla == "PLN010"]
+    assert "1 → " not in nota.mensaje and "2 → " not in nota.mensaje  # fixed matches are not announced
+    # a fixed number the plan does not have is said, at the meta, instead of being silently ignored
+    (ausente,) = [f for f in resultado.hallazgos() if f.regla == "PLN002" and f.meta == "20"]
+    assert "empareja la meta 20 con la meta 999 del Plan Indicativo" in ausente.mensaje
+
+
+def test_un_emparejamiento_fijado_es_solo_de_la_secretaria_de_esa_meta_del_plan(auditor: Auditor, tmp_path: Path) -> None:
+    """`emparejar: {1: "72"}` is Desarrollo Económico's: the meta 1 of Cultura's report (also numbered 1..N) keeps its
+    own match, by description, to Cultura's 300."""
+    (tmp_path / "auditor.yaml").write_text('reglas:\n  PLN010:\n    parametros:\n      emparejar: {1: "72"}\n', encoding="utf-8")
+    configurado = preparar(cargar_configuracion(tmp_path / "auditor.yaml"))
+    configurado.plan = _plan_desarrollo_economico()
+    cultura = tmp_path / "cultura.yaml"
+    cultura.write_text(_informe("  - {numero: 1, nombre: Rondas de negociaciones organizadas y asistidas}\n",
+                                secretaria="Secretaría de Cultura", numeracion="consecutiva"), encoding="utf-8")
+    resultado = auditar(configurado, [str(FIXTURES / "desarrollo_economico_2024_2025.yaml"), str(cultura)])
+    cotejos = {Path(i.archivo).name: i.cotejo for i in resultado.informes}
+    assert ("72", "1") in cotejos["desarrollo_economico_2024_2025.yaml"].metas  # type: ignore[union-attr]
+    assert cotejos["cultura.yaml"].metas == (("300", "1"),)  # type: ignore[union-attr]
 
 
 def _dos_archivos(carpeta: Path) -> PlanIndicativo:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -45,7 +45,8 @@ class ParametrosEmparejamiento(BaseModel):
     emparejar: dict[str, str] = Field(
         default_factory=dict,
         description="Emparejamientos fijados: número de la meta en el informe -> número de la meta en el Plan Indicativo "
-        "(p. ej. {\"3\": \"312\"}); deciden antes que el número y que la descripción.")
+        "(p. ej. {\"3\": \"312\"}); deciden antes que el número y que la descripción, en los informes de la secretaría a cargo de "
+        "esa meta del plan (la meta 3 de otra secretaría no cambia). Un número que el plan no tiene se señala (PLN002).")
     umbral: float = Field(default=0.5, gt=0, le=1, description="Similitud mínima de las descripciones (0 a 1) para emparejar por "
                           "descripción una meta de un informe numerado de forma consecutiva.")
     umbral_secretaria: float = Field(default=0.75, gt=0, le=1, description="Similitud mínima (0 a 1) entre la secretaría del "
@@ -132,6 +133,7 @@ class Emparejamiento:
     sin_plan: tuple[int, ...]  # report metas that are no meta of the plan
     cercanas: dict[int, tuple[MetaPlan, float]]  # of those, the plan meta most like it by description, when one is alike
     responsable: str | None  # the plan's responsable that is the report's secretaría (None: not found, or no column)
+    fijados_ausentes: dict[int, str] = field(default_factory=dict)  # report meta -> the plan number `emparejar` gives it, not in the plan
 
 
 class _Indice:
@@ -172,9 +174,15 @@ def _emparejar(informe: Informe, plan: PlanIndicativo, p: ParametrosEmparejamien
     parejas: dict[int, Pareja] = {}
     sin_plan: list[int] = []
     por_descripcion: list[int] = []
+    fijados_ausentes: dict[int, str] = {}
     for i, meta in enumerate(informe.metas):
         fijado = fijados.get(numero_normal(meta.etiqueta))
-        if fijado is not None and fijado in indice.por_numero:
+        if fijado is not None and fijado not in indice.por_numero:
+            fijados_ausentes[i] = fijado  # the configuration names a plan meta the plan does not have: said, not ignored
+            sin_plan.append(i)
+            continue
+        # a fixed pair is the report's when the plan meta is its secretaría's: another secretaría's meta 3 is not touched
+        if fijado is not None and (responsable is None or a_cargo_de(indice.por_numero[fijado], responsable)):
             m = indice.por_numero[fijado]
             parejas[i] = Pareja(i, m, "configuracion", similitud_descripciones(meta.nombre, m.descripcion))
             continue
@@ -212,7 +220,7 @@ def _emparejar(informe: Informe, plan: PlanIndicativo, p: ParametrosEmparejamien
         mejor = max(((similitud(propias, indice.claves[j]), -j) for j in range(len(plan.metas))), default=None)
         if mejor is not None and mejor[0] >= p.umbral:
             cercanas[i] = (plan.metas[-mejor[1]], mejor[0])
-    return Emparejamiento(parejas, tuple(sorted(sin_plan)), cercanas, responsable)
+    return Emparejamiento(parejas, tuple(sorted(sin_plan)), cercanas, responsable, fijados_ausentes)
 
 
 @dataclass(frozen=True)

@@ -251,7 +251,11 @@ class MetaFueraDelPlan(Regla):
         for i in e.sin_plan:
             meta = informe.metas[i]
             numero = numero_en_el_plan(informe, meta)
-            if numero is not None:
+            if i in e.fijados_ausentes:
+                campo = "nombre"
+                mensaje = tr("La configuración empareja la meta {numero} con la meta {fijado} del Plan Indicativo (PLN010: emparejar), "
+                             "pero ninguna fila del plan tiene ese número", numero=meta.etiqueta, fijado=e.fijados_ausentes[i])
+            elif numero is not None:
                 campo = "codigo" if meta.codigo is not None else "numero"
                 mensaje = tr("La meta {numero} no está en el Plan Indicativo: ninguna de sus filas tiene ese número", numero=numero)
             else:
