@@ -116,9 +116,9 @@ def test_la_corrida_minima_del_benchmark(tmp_path: Path, capsys: pytest.CaptureF
 
 def test_version_y_ayuda_no_cargan_el_motor() -> None:
     """`auditor --version` and `--help` must start fast: importing the command line loads none of
-    pydantic, rich, yaml, tabulate or the engine (structural, not a timing)."""
+    pydantic, rich, yaml, tabulate, openpyxl or the engine (structural, not a timing)."""
     codigo = ("import sys, auditor.cli; print(sorted(m for m in ('pydantic', 'rich', 'yaml', 'tabulate', 'auditor.motor.auditoria', "
-              "'auditor.modelo.informe', 'auditor.entrada.carga') if m in sys.modules))")
+              "'auditor.modelo.informe', 'auditor.entrada.carga', 'openpyxl') if m in sys.modules))")
     salida = subprocess.run([sys.executable, "-c", codigo], capture_output=True, text=True, check=True).stdout
     assert salida.strip() == "[]"
 

@@ -1,7 +1,8 @@
 """Every rule's must-flag and must-not-flag cases, as data in tests/reglas/<ID>.yaml.
 
 Each case runs one rule on a fixture or a seed document (the seed reports first) or on an
-inline document (YAML, or an imported text document when the case gives a `nombre` ending in .txt),
+inline document (YAML, or an imported text document when the case gives a `nombre` ending in .txt), with a
+Plan Indicativo when the case gives one (`plan:`, see tests/plan_de_prueba.py: the files are then audited as a run),
 and compares the exact list of findings: line, meta, field (and quoted text where given).
 A meta-test fails when a rule has no case that flags or no case that must stay silent.
 """
@@ -19,6 +20,7 @@ from auditor.motor.auditor import Auditor
 from auditor.motor.auditoria import auditar, auditar_cargado
 
 from .conftest import RAIZ
+from .plan_de_prueba import plan_de
 
 CASOS_DIR = Path(__file__).parent / "reglas"
 
@@ -37,7 +39,14 @@ def _casos() -> list[Any]:
 
 
 def _hallazgos(auditor: Auditor, regla: str, caso: dict[str, Any], tmp_path: Path) -> list[Any]:
-    solo = Auditor(auditor.catalogo, auditor.configuracion, {regla, *caso.get("con_reglas", [])})  # con_reglas: rules it needs to run too
+    # con_reglas: rules it needs to run too; plan: a Plan Indicativo given inline (tests/plan_de_prueba.py)
+    plan = plan_de(caso["plan"]) if "plan" in caso else None
+    solo = Auditor(auditor.catalogo, auditor.configuracion, {regla, *caso.get("con_reglas", [])}, plan=plan)
+    if plan is not None and "documento" in caso:  # audited as a run, so that the run's own checks (PLN001, PLN009) are made
+        nombre = caso["nombre"] if caso["nombre"].endswith((".txt", ".md", ".json", ".yaml")) else "caso.yaml"
+        caso = {**caso, "directorio": {nombre: caso["documento"]}}
+    if plan is not None and "archivo" in caso:
+        return [f for f in auditar(solo, [str(RAIZ / caso["archivo"])]).hallazgos() if f.regla == regla]
     if "directorio" in caso:  # files of a folder audited by a directory walk, as 'auditor check CARPETA' does
         for nombre, contenido in caso["directorio"].items():
             (tmp_path / nombre).write_text(contenido, encoding="utf-8")

@@ -116,6 +116,36 @@ _OPCION_REGLAS = clic.opcion(
 )
 
 
+_OPCION_PLAN = clic.opcion(
+    "--plan", "plan", type=click.Path(dir_okay=False), default=None,
+    help="Plan Indicativo (.xlsx exportado del KPT, o .csv) contra el que se revisan los informes; "
+         "reemplaza 'plan:' de la configuración.",
+)
+
+
+def _cargar_plan(auditor: Auditor, plan: str | None) -> None:
+    """The run's Plan Indicativo (--plan, else `plan:` of the configuration), read once, before any report: a plan
+    that cannot be read stops the run (status 2) with its file, sheet and cell; what the reader says is shown."""
+    from auditor.entrada.plan import ErrorPlan, cargar_plan
+
+    ruta = Path(plan) if plan is not None else auditor.configuracion.plan
+    if ruta is None:
+        return
+    if plan is None and ruta.is_absolute():  # from the configuration: shown relative to here when it is below
+        try:
+            ruta = ruta.relative_to(Path.cwd())
+        except ValueError:
+            pass
+    configuracion = auditor.configuracion
+    try:
+        auditor.plan = cargar_plan(ruta, configuracion.columnas, configuracion.tamano_maximo_mb)
+    except ErrorPlan as error:
+        _error(str(error))
+        sys.exit(SALIDA_ERROR)
+    for aviso in auditor.plan.avisos:
+        _aviso(tr("auditor: aviso: {aviso}", aviso=aviso))
+
+
 _OPCION_EXCLUIR = clic.opcion(
     "--exclude", "excluir", multiple=True, metavar="PATRON",
     help="Omite en los recorridos de directorios lo que coincide con este patrón de estilo .gitignore "
@@ -248,6 +278,7 @@ _EJEMPLOS_CHECK = """Ejemplos:
               help="Escribe una copia del borrador .docx con cada hallazgo como comentario de Word (autor 'auditor'); "
                    "con varios .docx, RUTA es un directorio y cada NOMBRE.docx queda como NOMBRE.revisado.docx.")
 @_OPCION_EXCLUIR
+@_OPCION_PLAN
 @clic.opcion("--stdin-filename", "nombre_estandar", default=None, metavar="NOMBRE",
               help="Con '-': el nombre que muestran los hallazgos del informe leído de la entrada estándar, y su formato "
                    "por la extensión (.json, .txt, .md, .docx; YAML si no la tiene).")
@@ -255,7 +286,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
           ignorar: tuple[str, ...], estadisticas: bool, silencioso: bool, color: bool | None, idioma: str | None,
           config: str | None, reglas: tuple[str, ...], linea_base: str | None = None, escribir_base: str | None = None,
           mostrar_suprimidos: bool = False, trabajos: int | None = None, anotar: str | None = None,
-          excluir: tuple[str, ...] = (), nombre_estandar: str | None = None) -> None:
+          excluir: tuple[str, ...] = (), nombre_estandar: str | None = None, plan: str | None = None) -> None:
     """Audita los informes en RUTAS (por defecto, el directorio actual): datos YAML/JSON o documentos (.txt, .md
     exportados de la plantilla, .docx), archivos o directorios (recursivamente, sin lo que ignora git, los nombres
     ocultos ni lo excluido); '-' lee un informe de la entrada estándar."""
@@ -278,6 +309,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     falla = falla or auditor.configuracion.falla_en or "error"
     rutas = _rutas_de(rutas)
     _excluir(auditor, excluir)
+    _cargar_plan(auditor, plan)
     if anotar is not None and ESTANDAR in rutas:
         _error(tr("--anotar necesita el borrador .docx en disco: no se combina con '-' (la entrada estándar)"))
         sys.exit(SALIDA_ERROR)
@@ -393,12 +425,14 @@ def _entregar_texto(texto: str | Callable[[TextIO], None], salida: str | None) -
 
 def _entradas(auditor: Auditor, rutas: tuple[str, ...], reglas: tuple[str, ...]) -> Entradas:
     """What the run reads, known before auditing: the files named, the configuration in use, the rule files."""
-    from auditor.salidas.escritura import AUDITADO, CONFIGURACION, Entradas
+    from auditor.salidas.escritura import AUDITADO, CONFIGURACION, PLAN, Entradas
 
     entradas = Entradas()
     entradas.agregar(rutas, AUDITADO)
     if auditor.configuracion.archivo:
         entradas.agregar((auditor.configuracion.archivo,), CONFIGURACION)
+    if auditor.plan is not None:
+        entradas.agregar((auditor.plan.archivo,), PLAN)
     entradas.agregar_reglas([*auditor.configuracion.directorios_reglas, *(Path(r) for r in reglas)])
     return entradas
 
@@ -456,8 +490,9 @@ def _entregar(formato: Salida, resultado: Resultado, salida: str | None) -> None
 @_OPCION_CONFIG
 @_OPCION_REGLAS
 @_OPCION_EXCLUIR
+@_OPCION_PLAN
 def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: str | None,
-            config: str | None, reglas: tuple[str, ...], excluir: tuple[str, ...] = ()) -> None:
+            config: str | None, reglas: tuple[str, ...], excluir: tuple[str, ...] = (), plan: str | None = None) -> None:
     """Matriz de completitud de los informes en RUTAS (por defecto, el directorio actual): cada meta por las
     secciones de la plantilla (hecha, vacía, con texto de plantilla o no aplica), con totales por informe y por secretaría."""
     from auditor.motor.auditoria import auditar
@@ -468,6 +503,7 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
     auditor = _preparar(config, reglas)
     rutas = _rutas_de(rutas)
     _excluir(auditor, excluir)
+    _cargar_plan(auditor, plan)
     entradas = _entradas(auditor, rutas, reglas)
     _exigir_salidas_libres(entradas, salida)
     resultado = auditar(auditor, rutas)

@@ -18,6 +18,8 @@ a directory holding both is an error (two sources of truth, one would be silentl
     tiempo_expresiones_s: 5               # seconds for the searches of the office's own regular expressions, per report
     excluir: ["borradores/viejos/", "*.copia.yaml"]  # gitignore-style patterns (relative to this file) directory walks skip
     url_documentacion: https://ejemplo.gov.co/auditor/reglas/  # where docs/reglas/ID.md is published: SARIF's helpUri
+    plan: plan/plan_indicativo.xlsx       # the Plan Indicativo the reports are checked against (relative to this file; --plan wins)
+    columnas: {numero: "Cód. meta PDD", responsable: "Sectorial"}  # the headers of an export the reader does not know
 
 Unknown keys, unknown rule ids and unknown parameters are errors that name the file and line.
 """
@@ -37,6 +39,7 @@ from pydantic.fields import FieldInfo
 
 from auditor.configuracion import ErrorConfiguracion
 from auditor.entrada.carga import TAMANO_MAXIMO_MB
+from auditor.entrada.plan import ColumnasPlan
 from auditor.idioma import tr
 from auditor.lectura.fuente import Documento, ErrorArchivo, MapaFuente, leer_archivo_estricto, ubicar_errores
 from auditor.lectura.patrones import SEGUNDOS_POR_INFORME
@@ -121,6 +124,15 @@ class ArchivoConfiguracion(BaseModel):
     tamano_maximo_mb: float = TAMANO_MAXIMO_MB
     tiempo_expresiones_s: float = SEGUNDOS_POR_INFORME
     url_documentacion: str | None = None
+    plan: str | None = None  # the Plan Indicativo's file, relative to the configuration's
+    columnas: ColumnasPlan | None = None  # the headers of the office's export of the plan, by field
+
+    @field_validator("plan")
+    @classmethod
+    def _plan_no_vacio(cls, valor: str | None) -> str | None:
+        if valor is not None and not valor.strip():
+            raise ValueError(tr("se esperaba la ruta del Plan Indicativo (.xlsx o .csv), relativa a este archivo"))
+        return valor
 
     @field_validator("url_documentacion")
     @classmethod
@@ -164,6 +176,8 @@ class Configuracion:
     tiempo_expresiones_s: float = SEGUNDOS_POR_INFORME  # the offices' own expressions, all searches of one report
     excluir: list[str] = field(default_factory=list)  # gitignore-style patterns, relative to `directorio`, that walks skip
     url_documentacion: str | None = None  # where the rule pages are published (SARIF's helpUri); None: no helpUri
+    plan: Path | None = None  # the Plan Indicativo (`plan:`, made absolute from the configuration's folder); --plan wins
+    columnas: ColumnasPlan | None = None  # `columnas:`: the headers of the office's export of the plan
 
     def ajuste(self, regla: str) -> AjusteRegla:
         return self.ajustes.get(regla, AjusteRegla())
@@ -314,6 +328,8 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
                 validos = list(ArchivoConfiguracion.model_fields)
             elif loc[0] == "por_ruta":
                 validos = list(EntradaRuta.model_fields) if len(loc) == 3 else list(AjusteRuta.model_fields)
+            elif loc[0] == "columnas":
+                validos = list(ColumnasPlan.model_fields)
             pista = difflib.get_close_matches(str(loc[-1]), validos, n=1)
             mensaje = (tr("clave desconocida '{clave}'; ¿quiso decir '{pista}'? (válidas: {validas})", clave=loc[-1], pista=pista[0],
                           validas=", ".join(validos)) if pista
@@ -336,4 +352,6 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
         tiempo_expresiones_s=datos.tiempo_expresiones_s,
         excluir=list(datos.excluir),
         url_documentacion=datos.url_documentacion,
+        plan=base / datos.plan if datos.plan is not None else None,
+        columnas=datos.columnas,
     )

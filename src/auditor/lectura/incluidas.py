@@ -10,7 +10,8 @@ from pathlib import Path
 
 PLANTILLAS = "plantillas"  # the template profiles' folder in a rules directory: not rule files
 VOCABULARIO = "vocabulario"  # the readers' vocabularies' folder in a rules directory: not rule files either
-NO_SON_REGLAS = (PLANTILLAS, VOCABULARIO)
+PLAN = "plan"  # the Plan Indicativo's tables (the names of its export's sheets and columns): data, not rule files
+NO_SON_REGLAS = (PLANTILLAS, VOCABULARIO, PLAN)
 
 
 def directorio_reglas_incluidas() -> Path:

@@ -65,6 +65,8 @@ _PARTES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(patron), te
     (r"indicadores_resultado\.filas\[(\d+)\].*", diferida("Indicadores de resultado (fila {n})")),
     (r"indicadores_resultado(\..*)?", diferida("Indicadores de resultado")),
     (r"fecha_corte", diferida("Fecha de corte")),
+    (r"secretaria", diferida("Secretaría")),
+    (r"numeracion_metas", diferida("Numeración de las metas")),
     (r"departamento", diferida("Departamento")),
     (r"metas_anunciadas(\[\d+\])?", diferida("Metas que anuncia el informe")),
     (r"periodo(\..*)?", diferida("Periodo del informe")),

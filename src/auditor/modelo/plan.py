@@ -46,8 +46,8 @@ class Programado:
 
 @dataclass(frozen=True)
 class Recursos:
-    """The resources the plan programs for one year, by source (recursos propios, SGP ..., crédito,
-    cofinanciación, otros; in millones de pesos) and the total the plan states (None: no total column)."""
+    """The resources the plan programs for one year, by source (keyed by the plan's column header, "Recursos propios
+    2024", "SGP Educación 2024", …; in millones de pesos) and the total the plan states (None: no total column)."""
 
     fuentes: Mapping[str, float]
     total: float | None
@@ -79,6 +79,7 @@ class PlanIndicativo:
     hoja: str
     metas: tuple[MetaPlan, ...]
     con_responsable: bool  # False: the plan has no responsable column, and omissions cannot be checked
+    avisos: tuple[str, ...] = ()  # what the reader says about how it read the file (a .csv not in UTF-8), for the user
 
     def por_numero(self) -> dict[str, MetaPlan]:
         return {m.numero: m for m in self.metas}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from auditor.configuracion.configuracion import Configuracion
 from auditor.entrada.recorrido import Patrones
@@ -32,8 +33,13 @@ class Auditor:
         """Validated parameters and pattern sets of a rule, built once per run, not once per report."""
         if regla.id not in self._contextos:
             parametros = self.configuracion.parametros(self.catalogo, regla.id)
-            self._contextos[regla.id] = Contexto(parametros, self.catalogo.patrones, self.plan)
+            self._contextos[regla.id] = Contexto(parametros, self.catalogo.patrones, self.plan, self.catalogo.acumulacion,
+                                                 self.parametros_de)
         return self._contextos[regla.id]
+
+    def parametros_de(self, regla_id: str) -> Any:
+        """The validated parameters of a rule of the catalog, whether or not this run applies it."""
+        return self.contexto(self.catalogo.reglas[regla_id]).parametros
 
     def activas(self) -> list[Regla]:
         reglas = []

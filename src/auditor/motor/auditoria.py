@@ -19,6 +19,7 @@ from auditor.lectura.memoria import olvidar as olvidar_lecturas
 from auditor.lectura.patrones import PRESUPUESTO, SEGUNDOS_POR_PATRON, PatronLento
 from auditor.motor.auditor import Auditor
 from auditor.motor.paralelo import auditar_archivos
+from auditor.motor.plan import cotejar, de_la_corrida, reemplazar
 from auditor.motor.recoleccion import recoleccion_espaciada
 from auditor.motor.supresiones import aplicar as aplicar_supresiones
 from auditor.reglas.catalogo import Regla
@@ -26,7 +27,7 @@ from auditor.reglas.completitud import Patrones, completitud
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 from auditor.resultado.deposito import InformesEnDisco, InformesEnMemoria
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Hallazgo
+from auditor.resultado.hallazgo import Hallazgo, LugarEnPlan
 from auditor.resultado.informe import ResultadoInforme
 
 
@@ -119,10 +120,12 @@ class _Sello:
             linea = mapa.linea_de_cita(ruta, obs.texto) if obs.texto else mapa.linea(ruta)
         else:
             linea = mapa.linea(base)
+        plan = self.auditor.plan
         return Hallazgo(
             regla=regla.id, categoria=regla.categoria, severidad=self.auditor.severidad(regla), mensaje=obs.mensaje,
             archivo=self.cargado.archivo, linea=linea, meta=meta, campo=obs.campo or None, texto=obs.texto,
             ubicacion=self.cargado.ubicaciones.get(linea),
+            plan=None if obs.en_plan is None else LugarEnPlan(plan.archivo if plan is not None else "", obs.en_plan),
         )
 
 
@@ -160,6 +163,7 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
                 omitidas_en.append(tr("la matriz de completitud"))
     if omitidas_en:  # said once per report, with where searches were skipped
         findings.append(sello.presupuesto_agotado(omitidas_en))
+    findings = reemplazar(auditor, findings)  # where PLN005 and PCT002 flag the same percentage, one finding
     findings, suprimidos = aplicar_supresiones(auditor, cargado, findings)
     findings.sort(key=Hallazgo.clave_orden)
     suprimidos.sort(key=lambda s: s.hallazgo.clave_orden())
@@ -170,8 +174,9 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
         if problema.meta is not None and problema.meta not in leidas:
             leidas.add(problema.meta)
             metas.append((problema.meta, tr("(meta que no se pudo leer)")))
+    cotejo = cotejar(auditor, cargado)
     olvidar_lecturas()  # this report's texts are read for the last time: memory follows one report, not the corpus
-    return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos, matriz)
+    return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos, matriz, cotejo)
 
 
 def auditar_archivo(auditor: Auditor, archivo: Path) -> ResultadoInforme:
@@ -216,6 +221,8 @@ def _auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]], al_avanz
         if al_avanzar is not None:
             al_avanzar(str(archivo), hechos, len(archivos))
     resultado.informes.ordenar()
+    resultado.plan_indicativo = auditor.plan
+    de_la_corrida(auditor, resultado)  # with --plan: what no single report decides (metas omitted, the plan itself)
     resultado.reglas = {r.id: (r, auditor.severidad(r)) for r in auditor.activas()}
     for cuentas in resultado.informes.cuentas():
         for rid in cuentas.reglas:

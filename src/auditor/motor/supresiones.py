@@ -159,6 +159,12 @@ def _en_linea(auditor: Auditor, cargado: InformeCargado, entradas: list[_Entrada
     return quedan, suprimidos
 
 
+def aplicar_por_ruta(auditor: Auditor, findings: list[Hallazgo]) -> tuple[list[Hallazgo], list[Suprimido]]:
+    """Only the configuration's per-path suppressions: for the findings of the run (PLN001, PLN009), which no report's
+    own `suprimir:` was there to see."""
+    return _por_ruta(auditor, findings, [])
+
+
 def _por_ruta(auditor: Auditor, findings: list[Hallazgo], suprimidos: list[Suprimido]) -> tuple[list[Hallazgo], list[Suprimido]]:
     configuracion = auditor.configuracion
     if not configuracion.por_ruta or configuracion.directorio is None:

@@ -9,7 +9,7 @@ and yield observations; the engine and the configuration decide the rest.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -19,7 +19,8 @@ from auditor.idioma import tr
 from auditor.lectura.fuente import ErrorArchivo
 from auditor.lectura.patrones import ConjuntoPatrones
 from auditor.modelo.informe import Informe
-from auditor.modelo.plan import PlanIndicativo
+from auditor.modelo.plan import Acumulacion, PlanIndicativo
+from auditor.reglas.acumulacion import ReglaAcumulacion
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
 ID_REGLA = re.compile(r"[A-Z]{2,4}\d{3}")
@@ -54,9 +55,15 @@ class Contexto:
     parametros: Any
     patrones: dict[str, ConjuntoPatrones]
     plan: PlanIndicativo | None = None
+    acumulacion: dict[Acumulacion, ReglaAcumulacion] = field(default_factory=dict)  # the formula table (rules/acumulacion.yaml)
+    parametros_de: Callable[[str], Any] | None = None  # another rule's validated parameters (a rule that builds on its setting)
 
     def conjunto(self, nombre: str) -> ConjuntoPatrones:
         return self.patrones[nombre]
+
+    def parametros_de_regla(self, regla: str, por_omision: Any) -> Any:
+        """The validated parameters of rule `regla` in this run; `por_omision` when the context was built without them."""
+        return self.parametros_de(regla) if self.parametros_de is not None else por_omision
 
 
 class Regla:
@@ -71,6 +78,9 @@ class Regla:
     Parametros: ClassVar[type[BaseModel]] = SinParametros
     conjuntos: ClassVar[tuple[str, ...]] = ()  # pattern sets the rule needs
     origen: ClassVar[str] = "python"
+    # rules whose finding on the same meta and field this rule's finding replaces: where both flag it, one finding is
+    # given (the engine drops the other's); where only the other flags it, the other's stays
+    reemplaza: ClassVar[tuple[str, ...]] = ()
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         raise NotImplementedError
@@ -83,6 +93,7 @@ class Catalogo:
     reglas: dict[str, Regla] = field(default_factory=dict)
     patrones: dict[str, ConjuntoPatrones] = field(default_factory=dict)
     origen_regla: dict[str, str] = field(default_factory=dict)
+    acumulacion: dict[Acumulacion, ReglaAcumulacion] = field(default_factory=dict)  # tipo de acumulación -> its formulas
 
     def agregar(self, regla: Regla, origen: str) -> None:
         if not ID_REGLA.fullmatch(regla.id):
@@ -91,6 +102,14 @@ class Catalogo:
             raise ErrorReglas(origen, tr("la regla {regla} ya está definida en {origen}", regla=regla.id, origen=self.origen_regla[regla.id]))
         self.reglas[regla.id] = regla
         self.origen_regla[regla.id] = origen
+
+    def agregar_acumulacion(self, regla: ReglaAcumulacion, propio: bool, linea: int | None = None) -> None:
+        """A tipo's formulas; an office's entry replaces the built-in one, a built-in tipo given twice is an error."""
+        anterior = self.acumulacion.get(regla.tipo)
+        if anterior is not None and not propio:
+            raise ErrorReglas(regla.origen, tr("el tipo de acumulación '{tipo}' ya está definido en {origen}", tipo=regla.tipo.value,
+                                               origen=anterior.origen), linea)
+        self.acumulacion[regla.tipo] = regla
 
     def agregar_patrones(self, conjunto: ConjuntoPatrones) -> None:
         """A set with an existing name extends it: an office adds its own template sentences."""

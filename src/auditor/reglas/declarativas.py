@@ -47,6 +47,7 @@ from auditor.modelo.campos import (
 )
 from auditor.modelo.informe import Informe
 from auditor.modelo.nombres import nombre as nombre_en_la_plantilla
+from auditor.reglas.acumulacion import AcumulacionDatos, ReglaAcumulacion
 from auditor.reglas.catalogo import Catalogo, Contexto, Documentacion, ErrorReglas, Regla
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
@@ -220,8 +221,9 @@ class ConjuntoDatos(_Dato):
 class ArchivoReglas(_Dato):
     reglas: list[ReglaDatos] = Field(default_factory=list)
     patrones: list[ConjuntoDatos] = Field(default_factory=list)
+    acumulacion: list[AcumulacionDatos] = Field(default_factory=list)  # the formula table (reglas.acumulacion)
 
-    @field_validator("reglas", "patrones", mode="before")
+    @field_validator("reglas", "patrones", "acumulacion", mode="before")
     @classmethod
     def _lista(cls, valor: Any) -> Any:
         return [] if valor is None else valor
@@ -422,7 +424,7 @@ def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo, propio: bool = False) 
     if documento is None:
         return
     if not isinstance(documento.datos, dict):
-        raise ErrorReglas(nombre, tr("se esperaba un mapa con 'reglas' y/o 'patrones'"), 1)
+        raise ErrorReglas(nombre, tr("se esperaba un mapa con 'reglas', 'patrones' y/o 'acumulacion'"), 1)
     try:
         archivo = ArchivoReglas.model_validate(documento.datos)
     except ValidationError as error:
@@ -448,6 +450,8 @@ def cargar_archivo_reglas(ruta: Path, catalogo: Catalogo, propio: bool = False) 
                                                    [p.patron(nombre, propio) for p in conjunto.patrones]))
     for datos in archivo.reglas:
         catalogo.agregar(compilar(datos, nombre, propio), nombre)
+    for i, acumulacion in enumerate(archivo.acumulacion):
+        catalogo.agregar_acumulacion(ReglaAcumulacion.de(acumulacion, nombre), propio, documento.mapa.linea(("acumulacion", i)))
 
 
 ENTRADAS_MAXIMAS = 10_000  # files and folders walked in one rules directory: `--rules /` is refused, not walked

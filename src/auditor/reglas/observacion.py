@@ -50,6 +50,7 @@ class Categoria(str, Enum):
     INPUT_ERROR = "input_error"
     INCONSISTENT_NAME = "inconsistent_name"
     SUPPRESSION = "suppression"  # a suppression that is wrong or left over (SUP rules)
+    PLAN_MISMATCH = "plan_mismatch"  # the report against the Plan Indicativo, or the plan itself (PLN rules)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from auditor.modelo.plan import PlanIndicativo
 from auditor.reglas.catalogo import Regla
 from auditor.reglas.observacion import Categoria, Severidad
 from auditor.resultado.deposito import InformesEnDisco, InformesEnMemoria
@@ -27,6 +28,7 @@ class Resultado:
     mostrar_suprimidos: bool = False  # presentation: list the suppressed findings (check --show-suppressed)
     raiz: str | None = None  # the directory fingerprints are relative to (huellas.raiz); None: the current one
     url_documentacion: str | None = None  # the base address of the rule pages (SARIF's helpUri); None: no helpUri
+    plan_indicativo: PlanIndicativo | None = None  # the Plan Indicativo the reports were checked against (--plan): summary --plan shows it
 
     # the rules the run applied (and any rule a finding names), by id, with their effective severity:
     # what reporters that describe rules need (SARIF's rule list, JUnit's checked families)

@@ -6,7 +6,35 @@ from dataclasses import dataclass
 
 from auditor.idioma import tr
 from auditor.lectura.visible import visible
+from auditor.modelo.plan import Celda
 from auditor.reglas.observacion import Categoria, Severidad
+
+
+@dataclass(frozen=True)
+class LugarEnPlan:
+    """The second place of a finding about the Plan Indicativo: the plan's file and its cell (sheet, row, and the
+    column when one value is meant)."""
+
+    archivo: str
+    celda: Celda
+
+    @property
+    def hoja(self) -> str:
+        return self.celda.hoja
+
+    @property
+    def fila(self) -> int:
+        return self.celda.fila
+
+    @property
+    def columna(self) -> str | None:
+        return self.celda.columna
+
+    def descripcion(self) -> str:
+        """For people, in the run's language: 'Plan Indicativo: hoja PLAN INDICATIVO - PRODUCTOS, fila 12, columna N'."""
+        if self.columna:
+            return tr("Plan Indicativo: hoja {hoja}, fila {fila}, columna {columna}", hoja=self.hoja, fila=self.fila, columna=self.columna)
+        return tr("Plan Indicativo: hoja {hoja}, fila {fila}", hoja=self.hoja, fila=self.fila)
 
 
 @dataclass(frozen=True)
@@ -23,6 +51,7 @@ class Hallazgo:
     campo: str | None = None
     texto: str | None = None
     ubicacion: str | None = None  # where in a .docx ("tabla 2, fila 1, celda 3"); None for line-based files
+    plan: LugarEnPlan | None = None  # the second place: the Plan Indicativo's cell the report contradicts (rules PLN)
 
     @property
     def lugar(self) -> str:

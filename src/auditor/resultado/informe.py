@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from auditor.reglas.completitud import CompletitudInforme
+from auditor.reglas.emparejamiento import CotejoInforme
 from auditor.reglas.observacion import Categoria, Severidad
 from auditor.resultado.hallazgo import Hallazgo, Suprimido
 
@@ -32,6 +33,7 @@ class ResultadoInforme:
     hallazgos: list[Hallazgo]
     suprimidos: list[Suprimido] = field(default_factory=list)  # never count for the exit status; listed on request
     completitud: CompletitudInforme | None = None  # sections answered per meta (None: the file could not be read)
+    cotejo: CotejoInforme | None = None  # with --plan: its secretaría and the plan metas it matched (None: no plan, or unread)
 
     def cuentas(self) -> Cuentas:
         return Cuentas(

@@ -196,6 +196,8 @@ def _comentar(documento: Document, ancla: tuple[Any, Any], grupo: Sequence[Halla
         destino.add_run(f"{f.regla} · {f.severidad.etiqueta}").bold = True
         meta = tr(" (meta {meta})", meta=visible(f.meta)) if de_todo_el_informe and f.meta else ""
         destino.add_run(f"{meta}: {visible(f.mensaje)}")  # report text in a message: no control character reaches Word's XML
+        if f.plan is not None:  # the second place
+            destino.add_run(f" ({visible(f.plan.descripcion())})")
         consejo = que_hacer.get(f.regla)
         if consejo:
             comentario.add_paragraph().add_run(tr("Qué hacer: {consejo}", consejo=consejo))

@@ -23,9 +23,11 @@ BOM = "\ufeff"
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
 
-def encabezado() -> list[str]:
+def encabezado(con_plan: bool = False) -> list[str]:
+    """The header; a last column `plan` (each finding's second place) when the run was checked against a Plan Indicativo."""
     # one template for the whole header: single words ("meta") may have other translations elsewhere
-    return tr("archivo|linea|ubicacion|informe|meta|campo|regla|categoria|severidad|mensaje|texto").split("|")
+    columnas = tr("archivo|linea|ubicacion|informe|meta|campo|regla|categoria|severidad|mensaje|texto").split("|")
+    return [*columnas, tr("plan")] if con_plan else columnas
 
 
 def segura(valor: str) -> str:
@@ -37,12 +39,14 @@ def escribir(resultado: Resultado, salida: TextIO) -> None:
     """Write the rows as they go, one report's findings in memory at a time."""
     salida.write(BOM)
     escritor = csv.writer(salida, lineterminator="\r\n")
-    escritor.writerow(encabezado())
+    con_plan = resultado.plan_indicativo is not None
+    escritor.writerow(encabezado(con_plan))
     for r in resultado.informes:
         for f in r.hallazgos:
+            plan = (f.plan.descripcion() if f.plan is not None else "",) if con_plan else ()
             escritor.writerow([segura(codificable(v)) for v in (
                 visible(f.archivo), str(f.linea), f.ubicacion or "", r.informe_nombre or "", f.meta or "", f.campo or "", f.regla,
-                f.categoria.value, f.severidad.etiqueta, f.mensaje, f.texto or "",
+                f.categoria.value, f.severidad.etiqueta, f.mensaje, f.texto or "", *plan,
             )])
 
 

@@ -35,6 +35,7 @@ CONFIGURACION = "configuracion"
 REGLAS = "reglas"
 LINEA_BASE = "linea_base"
 DOCUMENTO = "documento"
+PLAN = "plan"
 
 _DESCRIPTOR = re.compile(r"/dev/(?:(stdin)|(stdout)|(stderr)|fd/(\d+))|/proc/(self|thread-self|\d+)/fd/(\d+)")
 _MAXIMO_ENLACES = 40  # as the kernel's ELOOP limit
@@ -54,6 +55,8 @@ def _que_es(tipo: str) -> str:
         return tr("un archivo de reglas")
     if tipo == LINEA_BASE:
         return tr("la línea base que se aplica")
+    if tipo == PLAN:
+        return tr("el Plan Indicativo en uso")
     return tr("el mismo documento de entrada")
 
 

@@ -44,6 +44,8 @@ def linea(f: Hallazgo, nombre: str | None = None) -> str:
     if f.ubicacion:
         partes.append(f.ubicacion)
     mensaje = (" · ".join(partes) + ": " if partes else "") + f.mensaje
+    if f.plan is not None:  # the second place
+        mensaje += f" ({f.plan.descripcion()})"
     if f.texto:
         mensaje += f" «{acortar(f.texto, LIMITE_CITA)}»"
     titulo = visible(f.regla + (" " + nombre if nombre else ""))

@@ -285,7 +285,9 @@ def _hallazgo(f: Hallazgo, resultado: Resultado | None = None) -> str:
         cabeza += f' <span class="campo">{_e(para_personas.campo(f))}</span>'
     cita = f"<blockquote>{_e(f.texto)}</blockquote>" if f.texto else ""
     explicacion = _explicacion(f, resultado) if resultado is not None else ""
-    return f'<li class="hallazgo sev-{f.severidad.value}"><div>{cabeza}</div><p>{_e(f.mensaje)}</p>{cita}{explicacion}</li>'
+    plan = (f'<p class="plan lugar" title="{_e(visible(f.plan.archivo))}">{_e(f.plan.descripcion())}</p>'
+            if f.plan is not None else "")  # the second place: the plan's sheet and row
+    return f'<li class="hallazgo sev-{f.severidad.value}"><div>{cabeza}</div><p>{_e(f.mensaje)}</p>{plan}{cita}{explicacion}</li>'
 
 
 def _informe(i: int, r: ResultadoInforme, resultado: Resultado) -> list[str]:

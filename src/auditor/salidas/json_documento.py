@@ -11,14 +11,16 @@ from auditor import __version__
 from auditor.lectura.visible import visible
 from auditor.reglas.observacion import Categoria, Severidad
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Hallazgo
+from auditor.resultado.hallazgo import Hallazgo, LugarEnPlan
 from auditor.salidas.json_flujo import Flujo, como_texto, en_memoria, escribir_documento
 
 VERSION_FORMATO = 1
 
 
 def finding_a_dict(f: Hallazgo) -> dict[str, Any]:
-    return {
+    """A finding's object; `plan` (its second place in the Plan Indicativo) only when it has one: without --plan the
+    document is the same bytes as before the key existed."""
+    finding: dict[str, Any] = {
         "rule": f.regla,
         "category": f.categoria.value,
         "severity": f.severidad.value,
@@ -30,6 +32,13 @@ def finding_a_dict(f: Hallazgo) -> dict[str, Any]:
         "text": f.texto,
         "location": f.ubicacion,
     }
+    if f.plan is not None:
+        finding["plan"] = plan_a_dict(f.plan)
+    return finding
+
+
+def plan_a_dict(plan: LugarEnPlan) -> dict[str, Any]:
+    return {"file": visible(plan.archivo), "sheet": plan.hoja, "row": plan.fila, "column": plan.columna}
 
 
 def _resumen(resultado: Resultado) -> dict[str, Any]:

@@ -42,6 +42,8 @@ def _limpio(texto: str) -> str:
 def _linea(f: Hallazgo) -> str:
     campo = f"{visible(f.campo)}: " if f.campo else ""
     linea = f"{f.lugar}  {f.severidad.etiqueta}  {f.regla}  {campo}{visible(f.mensaje)}"
+    if f.plan is not None:  # the second place
+        linea += "\n    " + visible(f.plan.descripcion())
     if f.texto:
         linea += "\n    «" + visible(" ".join(f.texto.split())) + "»"
     return linea

@@ -42,6 +42,8 @@ def celda(texto: str) -> str:
 
 def fila(f: Hallazgo) -> str:
     mensaje = f.mensaje + (f" «{acortar(f.texto, LIMITE_CITA)}»" if f.texto else "")
+    if f.plan is not None:  # the second place
+        mensaje += f" ({f.plan.descripcion()})"
     lugar = str(f.linea) + (f" ({f.ubicacion})" if f.ubicacion else "")  # the file is the table's heading
     valores = [lugar, f.severidad.etiqueta, f.regla, f.meta or "", para_personas.campo(f), mensaje]
     return "| " + " | ".join(celda(v) for v in valores) + " |"

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 from rich.console import Console, Group, RenderableType
@@ -31,6 +32,7 @@ from auditor.reglas.completitud import (
     por_secretaria,
     porcentaje_completo,
 )
+from auditor.reglas.emparejamiento import clave_secretaria, numero_normal
 from auditor.resultado.ejecucion import Resultado
 from auditor.salidas.json_flujo import json_valido
 from auditor.salidas.protocolo import DeTexto, Salida
@@ -95,6 +97,104 @@ def encabezados_cortos() -> list[str]:
     return [tr(s.corto) for s in SECCIONES]
 
 
+# ---- the Plan Indicativo's metas per secretaría (summary --plan) -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class MetaDelPlan:
+    """A meta of the plan and where the run's reports give it: (file, the report's meta label) of each."""
+
+    numero: str
+    descripcion: str
+    informada_en: tuple[tuple[str, str], ...]
+
+
+def plan_por_secretaria(resultado: Resultado) -> list[tuple[str, list[MetaDelPlan]]]:
+    """With a plan: per responsable of the plan (by name; '(sin responsable)' for its metas without one), its metas in the
+    plan's order and which report metas of the run are each of them. Empty without a plan."""
+    plan = resultado.plan_indicativo
+    if plan is None:
+        return []
+    donde: dict[str, list[tuple[str, str]]] = {}
+    for r in resultado.informes:
+        if r.cotejo is not None:
+            for numero, etiqueta in r.cotejo.metas:
+                donde.setdefault(numero_normal(numero), []).append((visible(r.archivo), etiqueta))
+    grupos: dict[str, tuple[str, list[MetaDelPlan]]] = {}  # a responsable however each row spells it: its first spelling
+    for m in plan.metas:
+        nombre = m.responsable or tr("(sin responsable)")
+        grupos.setdefault(clave_secretaria(nombre), (nombre, []))[1].append(
+            MetaDelPlan(m.numero, m.descripcion, tuple(sorted(donde.get(numero_normal(m.numero), [])))))
+    return [grupos[clave] for clave in sorted(grupos)]
+
+
+def _informada(m: MetaDelPlan) -> str:
+    if not m.informada_en:
+        return tr("no informada")
+    return ", ".join(tr("{archivo}, meta {meta}", archivo=a, meta=visible(e)) for a, e in m.informada_en)
+
+
+def _titulo_plan(resultado: Resultado) -> str:
+    assert resultado.plan_indicativo is not None
+    return tr("Metas del Plan Indicativo por secretaría ({archivo}, hoja «{hoja}»)", archivo=visible(resultado.plan_indicativo.archivo),
+              hoja=visible(resultado.plan_indicativo.hoja))
+
+
+def _cuenta_plan(secretaria: str, metas: list[MetaDelPlan]) -> str:
+    return tr("{secretaria}: {informadas} de {total} metas informadas", secretaria=visible(secretaria),
+              informadas=sum(1 for m in metas if m.informada_en), total=len(metas))
+
+
+def _imprimir_plan(resultado: Resultado, consola: Console) -> None:
+    grupos = plan_por_secretaria(resultado)
+    if not grupos:
+        return
+    consola.print()
+    consola.print(Text(_titulo_plan(resultado), style="bold underline"))
+    for secretaria, metas in grupos:
+        consola.print(Text(_cuenta_plan(secretaria, metas), style="bold"))
+        tabla = Table(show_header=True, header_style="bold", box=None, padding=(0, 1, 0, 0))
+        tabla.add_column(tr("Meta"), justify="right")
+        tabla.add_column("", justify="center")
+        tabla.add_column(tr("Descripción"))
+        tabla.add_column(tr("Informada en"))
+        for m in metas:
+            estado = Text(SIMBOLO[Estado.HECHO], style=ESTILO[Estado.HECHO]) if m.informada_en else Text(SIMBOLO[Estado.VACIO],
+                                                                                                         style=ESTILO[Estado.VACIO])
+            tabla.add_row(visible(m.numero), estado, visible(m.descripcion), _informada(m))
+        consola.print(Padding(tabla, (0, 0, 0, 2)))
+
+
+def _texto_plan(resultado: Resultado) -> list[str]:
+    from tabulate import tabulate
+
+    grupos = plan_por_secretaria(resultado)
+    if not grupos:
+        return []
+    partes = [_titulo_plan(resultado)]
+    for secretaria, metas in grupos:
+        partes.append(_cuenta_plan(secretaria, metas))
+        filas = [[visible(m.numero), SIMBOLO[Estado.HECHO] if m.informada_en else SIMBOLO[Estado.VACIO], visible(m.descripcion),
+                  _informada(m)] for m in metas]
+        partes.append(tabulate(filas, headers=[tr("Meta"), "", tr("Descripción"), tr("Informada en")], tablefmt="simple",
+                               colalign=("right", "center", "left", "left")))
+        partes.append("")
+    return partes
+
+
+def _plan_dict(resultado: Resultado) -> dict[str, Any]:
+    assert resultado.plan_indicativo is not None
+    return {
+        "file": resultado.plan_indicativo.archivo, "sheet": resultado.plan_indicativo.hoja,
+        "secretarias": [
+            {"secretaria": secretaria, "reported": sum(1 for m in metas if m.informada_en), "metas_total": len(metas),
+             "metas": [{"meta": m.numero, "description": m.descripcion,
+                        "reported_in": [{"file": a, "meta": e} for a, e in m.informada_en]} for m in metas]}
+            for secretaria, metas in plan_por_secretaria(resultado)
+        ],
+    }
+
+
 # ---- rich and text -------------------------------------------------------------------------------------------
 
 
@@ -140,6 +240,7 @@ def imprimir(resultado: Resultado, consola: Console) -> None:
         consola.print()
     consola.print(Text(tr("Totales por secretaría"), style="bold underline"))
     consola.print(_tabla_secretarias_rich(secretarias(resultado)))
+    _imprimir_plan(resultado, consola)
     consola.print()
     consola.print(Text(leyenda(), style="dim"))
     consola.print(Text(tr("Completo: secciones respondidas sobre las que aplican."), style="dim"))
@@ -172,6 +273,7 @@ def render_text(resultado: Resultado) -> str:
     partes.append(tabulate(filas_s, headers=[tr("Secretaría"), tr("Archivos"), tr("Metas"), *[nombre_estado(e) for e in ESTADOS],
                                              tr("Completo")], tablefmt="simple"))
     partes.append("")
+    partes.extend(_texto_plan(resultado))
     partes.append(leyenda())
     partes.append(tr("Completo: secciones respondidas sobre las que aplican."))
     return visible("\n".join(partes), conservar="\n") + "\n"
@@ -209,6 +311,10 @@ def _fila_dict(fila: FilaMeta) -> dict[str, Any]:
 
 
 def documento(resultado: Resultado) -> dict[str, Any]:
+    return {**_documento(resultado), **({"plan": _plan_dict(resultado)} if resultado.plan_indicativo is not None else {})}
+
+
+def _documento(resultado: Resultado) -> dict[str, Any]:
     return {
         "version": VERSION_FORMATO,
         "tool": {"name": "auditor", "version": __version__},

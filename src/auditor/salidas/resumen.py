@@ -29,6 +29,7 @@ def _nombres_categoria() -> dict[str, str]:
         "input_error": tr("error de entrada"),
         "inconsistent_name": tr("nombre con dos escrituras"),
         "suppression": tr("supresión"),
+        "plan_mismatch": tr("distinto del Plan Indicativo"),
     }
 
 

@@ -42,6 +42,8 @@ def _hallazgo(f: Hallazgo) -> RenderableType:
     )
     mensaje = Text.assemble((f"{visible(para_personas.campo(f))}: ", "magenta") if f.campo else "", visible(f.mensaje))
     partes: list[RenderableType] = [cabeza, Padding(mensaje, (0, 0, 0, 2))]
+    if f.plan is not None:  # the second place: the plan's sheet and row the report contradicts
+        partes.append(Padding(Text(visible(f.plan.descripcion()), style="blue"), (0, 0, 0, 2)))
     if f.texto:
         partes.append(Padding(Text(f"«{visible(acortar(f.texto, LIMITE_CITA))}»", style="italic dim"), (0, 0, 0, 2)))
     return Group(*partes)

@@ -25,7 +25,7 @@ from auditor.lectura.visible import a_bytes
 from auditor.reglas.catalogo import Regla
 from auditor.reglas.observacion import Severidad
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import EN_LINEA, Hallazgo, Suprimido
+from auditor.resultado.hallazgo import EN_LINEA, Hallazgo, LugarEnPlan, Suprimido
 from auditor.resultado.huellas import huella
 from auditor.salidas.json_flujo import Flujo, como_texto, en_memoria, escribir_documento
 
@@ -121,6 +121,7 @@ def resultado_sarif(f: Hallazgo, indice: int, suprimido: Suprimido | None = None
         "level": NIVEL[f.severidad],
         "message": {"text": f.mensaje},
         "locations": [ubicacion],
+        **({"relatedLocations": [ubicacion_en_plan(f.plan)]} if f.plan is not None else {}),
         # the content fingerprint of baselines (rule, file, meta, field, quoted text; never the line), so that
         # code-scanning tools follow a finding across edits as `--baseline` does
         "partialFingerprints": {HUELLA: huella(f, raiz if raiz is not None else Path.cwd())},
@@ -133,6 +134,21 @@ def resultado_sarif(f: Hallazgo, indice: int, suprimido: Suprimido | None = None
             "justification": f"{suprimido.motivo} ({suprimido.origen})" if suprimido.motivo else suprimido.origen,
         }]
     return resultado
+
+
+def ubicacion_en_plan(plan: LugarEnPlan) -> dict[str, Any]:
+    """The second place of a finding: the Plan Indicativo's file, with a message naming its sheet and row (a
+    spreadsheet has no lines: the sheet, row and column also go in the location's properties)."""
+    direccion, base = uri(plan.archivo)
+    artefacto: dict[str, Any] = {"uri": direccion}
+    if base:
+        artefacto["uriBaseId"] = base
+    return {
+        "id": 1,
+        "physicalLocation": {"artifactLocation": artefacto},
+        "message": {"text": plan.descripcion()},
+        "properties": {"sheet": plan.hoja, "row": plan.fila, "column": plan.columna},
+    }
 
 
 def _reglas(resultado: Resultado) -> dict[str, dict[str, Any]]:

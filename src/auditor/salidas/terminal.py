@@ -51,7 +51,8 @@ def escribir_breves(resultado: Resultado, salida: IO[str]) -> None:
     for f in resultado.hallazgos():
         meta = visible(tr("meta {numero}", numero=f.meta)) + (" · " if f.campo else ": ") if f.meta is not None else ""
         campo = f"{visible(f.campo)}: " if f.campo else ""
-        salida.write(f"{f.lugar}: {f.severidad.etiqueta} {f.regla} {meta}{campo}" + visible(" ".join(f.mensaje.split())) + "\n")
+        plan = f" ({visible(f.plan.descripcion())})" if f.plan is not None else ""
+        salida.write(f"{f.lugar}: {f.severidad.etiqueta} {f.regla} {meta}{campo}" + visible(" ".join(f.mensaje.split())) + plan + "\n")
 
 
 def lineas_breves(resultado: Resultado) -> str:

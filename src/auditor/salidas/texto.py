@@ -18,7 +18,8 @@ LIMITE_CITA = 200
 
 def render(resultado: Resultado) -> str:
     filas = [
-        [f.lugar, f.severidad.etiqueta, f.regla, visible(f.meta or "-"), visible(para_personas.campo(f) or "-"), visible(f.mensaje),
+        [f.lugar, f.severidad.etiqueta, f.regla, visible(f.meta or "-"), visible(para_personas.campo(f) or "-"),
+         visible(f.mensaje) + (f"\n{visible(f.plan.descripcion())}" if f.plan is not None else ""),  # the second place below
          visible(acortar(f.texto or "", LIMITE_CITA))]
         for f in resultado.hallazgos()
     ]

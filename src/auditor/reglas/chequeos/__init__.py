@@ -40,6 +40,19 @@ from auditor.reglas.chequeos.lugares import LocalizacionSinLugar, MunicipioDesco
 from auditor.reglas.chequeos.metas_cuatrienio import MetaCuatrienioEnBlanco
 from auditor.reglas.chequeos.nombres import NombreConDosEscrituras
 from auditor.reglas.chequeos.orden_fechas import ActividadAntesDelConvenio, FinAntesDelInicio
+from auditor.reglas.chequeos.plan import (
+    AvanceDistintoDelPlan,
+    CumplimientoDistintoDelPlan,
+    DescripcionDistintaDelPlan,
+    EmparejadaPorDescripcion,
+    FuentesNoSumanTotal,
+    InversionDistintaDelPlan,
+    LogroSinProgramacion,
+    MetaCuatrienioDistintaDelPlan,
+    MetaDelPlanOmitida,
+    MetaFueraDelPlan,
+    PlanSinResponsable,
+)
 from auditor.reglas.chequeos.porcentajes import (
     AvanceInconsistente,
     CumplimientoSinJustificacion,
@@ -108,4 +121,15 @@ CHEQUEOS: tuple[type[Regla], ...] = (
     SupresionSinMotivo,
     SupresionReglaDesconocida,
     SupresionSobrante,
+    MetaDelPlanOmitida,
+    MetaFueraDelPlan,
+    DescripcionDistintaDelPlan,
+    MetaCuatrienioDistintaDelPlan,
+    CumplimientoDistintoDelPlan,
+    AvanceDistintoDelPlan,
+    LogroSinProgramacion,
+    InversionDistintaDelPlan,
+    FuentesNoSumanTotal,
+    EmparejadaPorDescripcion,
+    PlanSinResponsable,
 )

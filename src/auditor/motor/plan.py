@@ -1,0 +1,93 @@
+"""The parts of the check against the Plan Indicativo that no single report decides (``--plan``).
+
+Each report's audit keeps its matching to the plan (`cotejar`: its secretaría, the line where it says it, the plan
+metas it reports), so that once every file is audited the run can say which metas of a secretaría none of its
+reports includes (PLN001: several files may split one secretaría), and what is wrong with the plan itself (PLN009,
+PLN011).  Where a rule declares that it replaces another on the same meta and field (PLN005 and PLN006 replace
+PCT002), one finding is given (`reemplazar`).  The findings of the run are placed by file, not by the order the
+workers finished in: the same bytes with -j1 and -jN and in any order of the arguments.
+"""
+
+from __future__ import annotations
+
+from auditor.entrada.carga import InformeCargado
+from auditor.idioma import tr
+from auditor.motor.auditor import Auditor
+from auditor.motor.supresiones import aplicar_por_ruta
+from auditor.reglas.chequeos.plan import (
+    EMPAREJAMIENTO,
+    HallazgoDeCorrida,
+    fuentes_que_no_suman,
+    omisiones,
+    sin_responsable,
+)
+from auditor.reglas.emparejamiento import CotejoInforme, cotejo
+from auditor.resultado.ejecucion import Resultado
+from auditor.resultado.hallazgo import Hallazgo, LugarEnPlan, Suprimido
+from auditor.resultado.informe import ResultadoInforme
+
+
+def cotejar(auditor: Auditor, cargado: InformeCargado) -> CotejoInforme | None:
+    """What the run keeps of a report's matching to the plan (None: no plan, or the report could not be read)."""
+    if auditor.plan is None or cargado.informe is None or EMPAREJAMIENTO not in auditor.catalogo.reglas:
+        return None
+    return cotejo(cargado.informe, auditor.plan, auditor.parametros_de(EMPAREJAMIENTO), cargado.mapa.linea(("secretaria",)))
+
+
+def reemplazar(auditor: Auditor, findings: list[Hallazgo]) -> list[Hallazgo]:
+    """Drop the findings that a finding of a rule replacing theirs (`Regla.reemplaza`) covers: same meta, same field."""
+    reglas = auditor.catalogo.reglas
+    cubiertos = {(otra, f.meta, f.campo) for f in findings if f.regla in reglas for otra in reglas[f.regla].reemplaza}
+    if not cubiertos:
+        return findings
+    return [f for f in findings if (f.regla, f.meta, f.campo) not in cubiertos]
+
+
+def _hallazgo(auditor: Auditor, regla_id: str, h: HallazgoDeCorrida) -> Hallazgo:
+    regla = auditor.catalogo.reglas[regla_id]
+    assert auditor.plan is not None
+    return Hallazgo(regla=regla.id, categoria=regla.categoria, severidad=auditor.severidad(regla), mensaje=h.mensaje,
+                    archivo=h.archivo, linea=h.linea, meta=h.meta, campo=h.campo,
+                    plan=None if h.en_plan is None else LugarEnPlan(auditor.plan.archivo, h.en_plan))
+
+
+def de_la_corrida(auditor: Auditor, resultado: Resultado) -> None:
+    """Add the run-level findings (PLN001 in the first report file of each secretaría, PLN009 and PLN011 in the plan's
+    file), each through the configuration's per-path suppressions like any other finding."""
+    plan = auditor.plan
+    if plan is None:
+        return
+    activas = {r.id for r in auditor.activas()}
+    nuevos: list[Hallazgo] = []
+    if "PLN001" in activas:
+        cotejos = [(r.archivo, r.cotejo) for r in resultado.informes if r.cotejo is not None]
+        nuevos.extend(_hallazgo(auditor, "PLN001", h) for h in omisiones(plan, cotejos))
+    if "PLN009" in activas:
+        nuevos.extend(_hallazgo(auditor, "PLN009", h) for h in fuentes_que_no_suman(plan, auditor.parametros_de("PLN009")))
+    if "PLN011" in activas:
+        nuevos.extend(_hallazgo(auditor, "PLN011", h) for h in sin_responsable(plan))
+    if not nuevos:
+        return
+    quedan, suprimidos = aplicar_por_ruta(auditor, nuevos)
+    por_archivo: dict[str, tuple[list[Hallazgo], list[Suprimido]]] = {}
+    for f in quedan:
+        por_archivo.setdefault(f.archivo, ([], []))[0].append(f)
+    for s in suprimidos:
+        por_archivo.setdefault(s.hallazgo.archivo, ([], []))[1].append(s)
+    informes = set(resultado.informes.archivos())
+
+    def agregar(informe: ResultadoInforme) -> None:
+        propios = por_archivo.get(informe.archivo)
+        if propios is None:
+            return
+        informe.hallazgos = sorted([*informe.hallazgos, *propios[0]], key=Hallazgo.clave_orden)
+        informe.suprimidos = sorted([*informe.suprimidos, *propios[1]], key=lambda s: s.hallazgo.clave_orden())
+
+    if any(a in informes for a in por_archivo):
+        resultado.informes.transformar(agregar)
+    for archivo in sorted(set(por_archivo) - informes):  # the plan's own file
+        hallazgos, suprimidos_plan = por_archivo[archivo]
+        resultado.informes.append(ResultadoInforme(
+            archivo, tr("Plan Indicativo"), [], sorted(hallazgos, key=Hallazgo.clave_orden),
+            sorted(suprimidos_plan, key=lambda s: s.hallazgo.clave_orden())))
+    resultado.informes.ordenar()

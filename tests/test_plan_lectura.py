@@ -1,0 +1,496 @@
+"""Reading the Plan Indicativo (entrada.plan, --plan, plan: and columnas:): workbooks and CSVs built here.
+
+The KPT export's names and their variants, a `columnas:` mapping, title rows above the headers, a two-row header
+(the year in a merged cell above its columns), NP kept apart from 0, numbers written as Colombian text, every value
+with its cell; and each malformed plan stopping the run with status 2, its file, sheet and cell, and no traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from auditor.entrada import plan as lector
+from auditor.entrada.plan import ColumnasPlan, ErrorPlan, cargar_plan, letra
+from auditor.modelo.plan import Acumulacion, Celda, Programado
+
+from .conftest import FIXTURES, RAIZ, correr
+
+HOJA = "PLAN INDICATIVO - PRODUCTOS"
+TITULOS = [["Gobernación del Putumayo"], ["Plan de Desarrollo Departamental 2024-2027"], ["Fecha de corte: 30/06/2024"]]
+FUENTES = ["Recursos propios", "SGP Educación", "SGP Salud", "SGP Propósito general", "SGR", "Crédito", "Cofinanciación", "Otros"]
+ANOS = (2024, 2025, 2026, 2027)
+
+
+def encabezados_kpt() -> list[str]:
+    """The KPT export's header row, as the fixture writes it (plan.md)."""
+    cabeza = ["Código DANE", "Entidad territorial", "Línea estratégica", "Sector", "Programa presupuestal", "Producto (MGA)",
+              "Indicador de producto (MGA)", "No. meta", "Meta de producto", "Unidad de medida", "Línea base", "Meta cuatrienio",
+              "Tipo de acumulación", *(f"Programación {a}" for a in ANOS)]
+    for ano in ANOS:
+        cabeza += [f"{fuente} {ano}" for fuente in FUENTES] + [f"Total {ano}"]
+    return [*cabeza, "Secretaría responsable", "BPIN"]
+
+
+def fila_kpt(numero: Any, descripcion: Any, *, unidad: Any = "Número", linea_base: Any = 0, cuatrienio: Any = 100,
+             acumulacion: Any = "Acumulado", programacion: tuple[Any, ...] = (25, 25, 25, 25),
+             recursos: tuple[Any, ...] = (100, 0, 0, 50, 0, 0, 0, 0, 150), responsable: Any = "Secretaría de Cultura") -> list[Any]:
+    fila = ["86000", "Putumayo", "Desarrollo social", "Cultura", "3301", "Servicio de promoción", "Eventos realizados",
+            numero, descripcion, unidad, linea_base, cuatrienio, acumulacion, *programacion]
+    for _ in ANOS:
+        fila += list(recursos)
+    return [*fila, responsable, "2024860000001"]
+
+
+def libro(ruta: Path, filas: list[list[Any]], hoja: str = HOJA, otras: tuple[str, ...] = (),
+          fusionar: tuple[str, ...] = ()) -> Path:
+    """A workbook written with openpyxl: `filas` from row 1 in the sheet `hoja`, other (empty) sheets, merged ranges."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = hoja
+    for fila in filas:
+        ws.append(fila)
+    for rango in fusionar:
+        ws.merge_cells(rango)
+    for otra in otras:
+        wb.create_sheet(otra)
+    wb.save(ruta)
+    return ruta
+
+
+def kpt(tmp_path: Path, *filas: list[Any], nombre: str = "plan.xlsx") -> Path:
+    return libro(tmp_path / nombre, [*TITULOS, encabezados_kpt(), *filas])
+
+
+@pytest.fixture()
+def plan_kpt(tmp_path: Path) -> Path:
+    return kpt(
+        tmp_path,
+        fila_kpt(80, "Apoyar 100 emprendimientos", linea_base=None, cuatrienio="5.000", programacion=(1000, "NP", "12,5", 0),
+                 recursos=(100, 0, 0, 50, 0, 0, 0, 0, "$ 1.200"), responsable="Secretaría de Desarrollo Económico"),
+        [None] * 10,  # a blank row
+        fila_kpt(None, "Línea estratégica 2: Cultura", cuatrienio=None, programacion=(None,) * 4, recursos=(None,) * 9),  # a section title
+        fila_kpt("Subtotal", "", cuatrienio=5000, programacion=(1000, 0, 0, 0)),  # a row of totals
+        fila_kpt("3.1.2", "Realizar 4 festivales", cuatrienio=4, acumulacion="Mantenimiento", programacion=(1, 1, "No programado", 1)),
+    )
+
+
+# --- the KPT export ------------------------------------------------------------------------------------
+
+def test_la_exportacion_del_kpt_se_lee_con_cada_valor_en_su_celda(plan_kpt: Path) -> None:
+    plan = cargar_plan(plan_kpt)
+    assert (plan.archivo, plan.hoja, plan.con_responsable, plan.avisos) == (str(plan_kpt), HOJA, True, ())
+    assert [m.numero for m in plan.metas] == ["80", "3.1.2"]  # blank, title and subtotal rows skipped
+    meta = plan.metas[0]
+    assert (meta.descripcion, meta.responsable, meta.unidad) == ("Apoyar 100 emprendimientos", "Secretaría de Desarrollo Económico", "Número")
+    assert (meta.linea_base, meta.meta_cuatrienio, meta.acumulacion) == (None, 5000.0, Acumulacion.FLUJO)
+    assert meta.fila == Celda(HOJA, 5)
+    assert meta.celdas["numero"] == Celda(HOJA, 5, "H")
+    assert meta.celdas["descripcion"] == Celda(HOJA, 5, "I")
+    assert meta.celdas["meta_cuatrienio"] == Celda(HOJA, 5, "L")
+    assert meta.celdas["acumulacion"] == Celda(HOJA, 5, "M")
+    assert meta.celdas["responsable"] == Celda(HOJA, 5, "BB")
+    assert meta.programacion == {
+        2024: Programado(1000.0, Celda(HOJA, 5, "N")),
+        2025: Programado(None, Celda(HOJA, 5, "O"), no_programado=True),  # NP: not 0
+        2026: Programado(12.5, Celda(HOJA, 5, "P")),  # '12,5'
+        2027: Programado(0.0, Celda(HOJA, 5, "Q")),  # 0: programmed, and nothing
+    }
+    recursos = meta.recursos[2024]
+    assert recursos.total == 1200.0  # '$ 1.200', in millones as the export states it
+    # each source by the plan's own header, so that a message says it in the plan's words
+    assert recursos.fuentes == {"Recursos propios 2024": 100.0, "SGP Educación 2024": 0.0, "SGP Salud 2024": 0.0,
+                                "SGP Propósito general 2024": 50.0, "SGR 2024": 0.0, "Crédito 2024": 0.0,
+                                "Cofinanciación 2024": 0.0, "Otros 2024": 0.0}
+    assert recursos.celda == Celda(HOJA, 5, "Z")
+    assert sorted(meta.recursos) == list(ANOS) and meta.recursos[2027].celda == Celda(HOJA, 5, "BA")
+    otra = plan.metas[1]
+    assert otra.fila == Celda(HOJA, 9) and otra.acumulacion is Acumulacion.MANTENIMIENTO
+    assert otra.programacion[2026] == Programado(None, Celda(HOJA, 9, "P"), no_programado=True)
+
+
+def test_letras_de_columna() -> None:
+    assert [letra(n) for n in (1, 26, 27, 52, 53, 702, 703)] == ["A", "Z", "AA", "AZ", "BA", "ZZ", "AAA"]
+
+
+def test_las_variantes_de_los_encabezados_sin_mayusculas_tildes_ni_espacios(tmp_path: Path) -> None:
+    cabeza = ["  META   PDD ", "descripcion de la META", "Dependencia Responsable", "UNIDAD", "Linea Base", "Meta del cuatrienio",
+              "tipo de acumulacion", "Programado 2024", "Meta 2025", "programación  2026", "Total 2024 (millones de pesos)"]
+    ruta = libro(tmp_path / "p.xlsx", [cabeza, [12, "Reducir la deserción", "Educación", "%", 10, 6, "Reducción", 9, 8, "7", 300],
+                                       [13, "Dotar sedes", "Educación", "Sedes", 0, 20, "Stock", 5, 5, 5, None]], hoja="Plan Indicativo")
+    plan = cargar_plan(ruta)
+    primera, segunda = plan.metas
+    assert (primera.numero, primera.descripcion, primera.responsable, primera.unidad) == ("12", "Reducir la deserción", "Educación", "%")
+    assert (primera.linea_base, primera.meta_cuatrienio, primera.acumulacion) == (10.0, 6.0, Acumulacion.REDUCCION)
+    assert {a: p.valor for a, p in primera.programacion.items()} == {2024: 9.0, 2025: 8.0, 2026: 7.0}
+    assert primera.recursos[2024].total == 300.0 and primera.recursos[2024].fuentes == {}
+    assert segunda.acumulacion is Acumulacion.CAPACIDAD and segunda.recursos == {}
+
+
+def test_sin_columna_de_responsable_el_plan_lo_dice(tmp_path: Path) -> None:
+    ruta = libro(tmp_path / "p.xlsx", [["No. meta", "Meta de producto"], [1, "Una meta"]])
+    plan = cargar_plan(ruta)
+    assert plan.con_responsable is False and plan.metas[0].responsable is None
+
+
+def test_un_libro_de_una_sola_hoja_se_lee_con_cualquier_nombre(tmp_path: Path) -> None:
+    ruta = libro(tmp_path / "p.xlsx", [["No. meta", "Meta de producto"], [1, "Una meta"]], hoja="Hoja1")
+    assert cargar_plan(ruta).hoja == "Hoja1"
+
+
+def test_la_hoja_del_plan_se_elige_entre_varias_por_su_nombre(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    portada = wb.active
+    assert portada is not None
+    portada.title = "Portada"
+    portada.append(["No. meta", "Meta de producto"])
+    portada.append([99, "No es esta"])
+    hoja = wb.create_sheet("Plan indicativo - productos")  # another case: the same name
+    hoja.append(["No. meta", "Meta de producto"])
+    hoja.append([1, "Esta sí"])
+    wb.save(tmp_path / "p.xlsx")
+    plan = cargar_plan(tmp_path / "p.xlsx")
+    assert plan.hoja == "Plan indicativo - productos" and [m.descripcion for m in plan.metas] == ["Esta sí"]
+
+
+# --- two-row headers ---------------------------------------------------------------------------------------
+
+def test_encabezado_de_dos_filas_con_el_ano_fusionado_encima(tmp_path: Path) -> None:
+    filas = [
+        ["Plan Indicativo 2024-2027"],
+        ["No. meta", "Meta de producto", "Meta cuatrienio", 2024, None, None, None, "2025", None, None, None],
+        [None, None, None, "Programación", "Recursos propios", "SGR", "Total", "Programación", "Recursos propios", "SGR", "Total"],
+        [7, "Construir 3 placas huella", 3, 1, 200, 300, 500, "NP", 0, 0, 0],
+    ]
+    ruta = libro(tmp_path / "p.xlsx", filas, fusionar=("D2:G2", "H2:K2", "A2:A3", "B2:B3", "C2:C3"))
+    (meta,) = cargar_plan(ruta).metas
+    assert (meta.numero, meta.meta_cuatrienio, meta.fila) == ("7", 3.0, Celda(HOJA, 4))
+    assert meta.programacion == {2024: Programado(1.0, Celda(HOJA, 4, "D")),
+                                 2025: Programado(None, Celda(HOJA, 4, "H"), no_programado=True)}
+    assert meta.recursos[2024].fuentes == {"Recursos propios 2024": 200.0, "SGR 2024": 300.0}  # the year from the merged cell above
+    assert (meta.recursos[2024].total, meta.recursos[2024].celda) == (500.0, Celda(HOJA, 4, "G"))
+    assert (meta.recursos[2025].total, meta.recursos[2025].celda) == (0.0, Celda(HOJA, 4, "K"))
+
+
+def test_encabezado_de_dos_filas_con_el_nombre_encima_de_los_anos(tmp_path: Path) -> None:
+    filas = [
+        ["No. meta", "Meta de producto", "Programación", None, None, None],
+        [None, None, 2024, 2025, 2026, 2027],
+        ["12", "Capacitar 40 gestores", 10, 10, "NP", 20],
+    ]
+    ruta = libro(tmp_path / "p.xlsx", filas, fusionar=("C1:F1",))
+    (meta,) = cargar_plan(ruta).metas
+    assert {a: (p.valor, p.no_programado, p.celda.columna) for a, p in meta.programacion.items()} == {
+        2024: (10.0, False, "C"), 2025: (10.0, False, "D"), 2026: (None, True, "E"), 2027: (20.0, False, "F")}
+    assert meta.fila == Celda(HOJA, 3)
+
+
+# --- CSV ---------------------------------------------------------------------------------------------------
+
+def test_csv_utf8_con_bom_y_punto_y_coma(tmp_path: Path) -> None:
+    ruta = tmp_path / "plan.csv"
+    ruta.write_bytes("\ufeffPlan Indicativo\nNo. meta;Meta de producto;Meta cuatrienio;Programación 2024;Total 2024\n"
+                     "80;Apoyar emprendimientos;1.158,69;NP;$ 1.200\n;;;;\n".encode())
+    plan = cargar_plan(ruta)
+    (meta,) = plan.metas
+    assert (plan.hoja, plan.avisos) == ("plan.csv", ())
+    assert (meta.numero, meta.meta_cuatrienio, meta.fila) == ("80", 1158.69, Celda("plan.csv", 3))
+    assert meta.programacion[2024] == Programado(None, Celda("plan.csv", 3, "D"), no_programado=True)
+    assert meta.recursos[2024].total == 1200.0
+
+
+def test_csv_con_comas_y_decimales_entre_comillas(tmp_path: Path) -> None:
+    ruta = tmp_path / "plan.csv"
+    ruta.write_text('No. meta,Meta de producto,Meta cuatrienio,Programación 2024\n5,"Meta, con coma","12,5",0\n', encoding="utf-8")
+    (meta,) = cargar_plan(ruta).metas
+    assert (meta.descripcion, meta.meta_cuatrienio, meta.programacion[2024]) == (
+        "Meta, con coma", 12.5, Programado(0.0, Celda("plan.csv", 2, "D")))
+
+
+def test_csv_en_latin1_se_lee_y_se_dice(tmp_path: Path) -> None:
+    ruta = tmp_path / "plan.csv"
+    ruta.write_bytes("No. meta;Meta de producto;Secretaría responsable\n1;Atención a niños;Secretaría de Salud\n".encode("latin-1"))
+    plan = cargar_plan(ruta)
+    assert plan.metas[0].descripcion == "Atención a niños" and plan.metas[0].responsable == "Secretaría de Salud"
+    assert len(plan.avisos) == 1 and "UTF-8" in plan.avisos[0] and str(ruta) in plan.avisos[0]
+    codigo, salida, error = correr("check", str(FIXTURES / "limpio_cultura_2024_2025.yaml"), "--plan", str(ruta), "-q")
+    assert codigo == 0 and "UTF-8" in error and "Latin-1" in error
+
+
+# --- columnas: --------------------------------------------------------------------------------------------
+
+def _propio(tmp_path: Path) -> Path:
+    ruta = tmp_path / "propio.csv"
+    ruta.write_text("Cód. PDD;Producto esperado;Sectorial;Meta programada 2024;Responsable\n"
+                    "P-1;Entregar 10 kits;Secretaría TIC;10;no es esta\n", encoding="utf-8")
+    return ruta
+
+
+def test_columnas_nombra_los_encabezados_de_otra_exportacion(tmp_path: Path) -> None:
+    columnas = ColumnasPlan(numero="Cód. PDD", descripcion="Producto esperado", responsable="Sectorial", programacion="Meta programada")
+    (meta,) = cargar_plan(_propio(tmp_path), columnas).metas
+    assert (meta.numero, meta.descripcion, meta.responsable) == ("P-1", "Entregar 10 kits", "Secretaría TIC")  # not 'Responsable'
+    assert meta.programacion[2024] == Programado(10.0, Celda("propio.csv", 2, "D"))
+    with pytest.raises(ErrorPlan, match="no está la columna 'Unidad del producto' que 'columnas.unidad'"):
+        cargar_plan(_propio(tmp_path), ColumnasPlan(numero="Cód. PDD", descripcion="Producto esperado", unidad="Unidad del producto"))
+
+
+def test_plan_y_columnas_en_la_configuracion(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _propio(tmp_path)
+    (tmp_path / "auditor.yaml").write_text('plan: propio.csv\ncolumnas:\n  numero: "Cód. PDD"\n  descripcion: "Producto esperado"\n',
+                                           encoding="utf-8")
+    shutil.copy(FIXTURES / "limpio_cultura_2024_2025.yaml", tmp_path / "informe.yaml")
+    monkeypatch.chdir(tmp_path)
+    codigo, _, error = correr("check", "informe.yaml", "-q")
+    assert (codigo, error) == (0, "")
+    (tmp_path / "auditor.yaml").write_text('plan: propio.csv\ncolumnas:\n  numero: "Cód. PDD"\n', encoding="utf-8")
+    codigo, salida, error = correr("check", "informe.yaml", "-q")
+    assert codigo == 2 and salida == "" and "Traceback" not in error
+    assert error.startswith("auditor: error: propio.csv: falta la columna de la descripción de la meta en la fila de encabezados (fila 1)")
+
+
+def test_un_campo_desconocido_en_columnas_se_rechaza_con_su_linea(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "auditor.yaml").write_text('idioma: es\ncolumnas:\n  numero: "Cód"\n  secretaria: "Sectorial"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    codigo, salida, error = correr("check", str(FIXTURES / "limpio_cultura_2024_2025.yaml"))
+    assert (codigo, salida) == (2, "")
+    assert error.startswith("auditor: error: ") and "auditor.yaml:4: clave desconocida 'secretaria'" in error
+    assert "numero, descripcion, responsable" in error
+
+
+def test_plan_de_la_configuracion_es_relativo_a_ella_y_plan_de_la_linea_de_ordenes_manda(tmp_path: Path,
+                                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "conf").mkdir()
+    (tmp_path / "conf" / "auditor.yaml").write_text("plan: no_existe.xlsx\n", encoding="utf-8")
+    bueno = libro(tmp_path / "bueno.xlsx", [["No. meta", "Meta de producto"], [1, "Una meta"]])
+    monkeypatch.chdir(tmp_path)
+    informe = str(FIXTURES / "limpio_cultura_2024_2025.yaml")
+    codigo, _, error = correr("check", informe, "--config", "conf/auditor.yaml", "-q")
+    assert codigo == 2 and "conf/no_existe.xlsx: no se puede leer" in error
+    assert correr("check", informe, "--config", "conf/auditor.yaml", "--plan", str(bueno), "-q")[0] == 0
+    assert correr("summary", informe, "--config", "conf/auditor.yaml", "--plan", str(bueno), "--format", "text")[0] == 0
+    codigo, _, error = correr("summary", informe, "--config", "conf/auditor.yaml", "--format", "text")
+    assert codigo == 2 and "no_existe.xlsx" in error
+
+
+def test_una_salida_no_puede_escribirse_sobre_el_plan(tmp_path: Path) -> None:
+    bueno = libro(tmp_path / "bueno.xlsx", [["No. meta", "Meta de producto"], [1, "Una meta"]])
+    antes = bueno.read_bytes()
+    codigo, _, error = correr("check", str(FIXTURES / "limpio_cultura_2024_2025.yaml"), "--plan", str(bueno), "--format", "json",
+                              "-o", str(bueno))
+    assert codigo == 2 and "el Plan Indicativo en uso" in error and bueno.read_bytes() == antes
+
+
+# --- malformed plans: status 2, the cell, no traceback ------------------------------------------------------
+
+def _falla(*args: str) -> str:
+    """Run check with this plan: status 2, nothing on stdout, one error line on stderr (no traceback)."""
+    codigo, salida, error = correr("check", str(FIXTURES / "limpio_cultura_2024_2025.yaml"), *args)
+    assert (codigo, salida) == (2, ""), error
+    assert error.startswith("auditor: error: ") and "Traceback" not in error and error.count("\n") == 1, error
+    return error
+
+
+def test_falta_la_columna_de_la_descripcion(tmp_path: Path) -> None:
+    cabeza = [h for h in encabezados_kpt() if h != "Meta de producto"]
+    ruta = libro(tmp_path / "p.xlsx", [*TITULOS, cabeza, [1] * len(cabeza)])
+    error = _falla("--plan", str(ruta))
+    assert f"{ruta}: hoja '{HOJA}': falta la columna de la descripción de la meta en la fila de encabezados (fila 4)" in error
+    assert "'Meta de producto', 'Descripción de la meta', 'Meta'" in error
+
+
+def test_falta_la_columna_del_numero_de_la_meta_en_ingles(tmp_path: Path) -> None:
+    ruta = libro(tmp_path / "p.xlsx", [["Meta de producto", "Meta cuatrienio"], ["Una meta", 3]])
+    error = _falla("--plan", str(ruta), "--lang", "en")
+    assert f"sheet '{HOJA}': the column of the target's number is missing from the header row (row 1)" in error
+
+
+def test_un_texto_en_una_celda_de_numero(tmp_path: Path) -> None:
+    ruta = kpt(tmp_path, fila_kpt(80, "Apoyar emprendimientos", cuatrienio="cinco mil"))
+    error = _falla("--plan", str(ruta))
+    assert f"{ruta}: hoja '{HOJA}', celda L5: se esperaba un número en 'Meta cuatrienio' (se encontró el texto 'cinco mil')" in error
+
+
+def test_un_texto_en_la_programacion_dice_que_np_vale(tmp_path: Path) -> None:
+    ruta = kpt(tmp_path, fila_kpt(80, "Apoyar emprendimientos", programacion=(1, "pendiente", 1, 1)))
+    error = _falla("--plan", str(ruta))
+    assert "celda O5: se esperaba un número en 'Programación 2025' o NP si no se programó (se encontró el texto 'pendiente')" in error
+
+
+def test_una_fecha_en_una_celda_de_numero(tmp_path: Path) -> None:
+    import datetime
+
+    ruta = kpt(tmp_path, fila_kpt(80, "Apoyar emprendimientos", linea_base=datetime.datetime(2024, 1, 5)))
+    assert "celda K5: se esperaba un número en 'Línea base' (se encontró 2024-01-05 00:00:00, que no es un número)" in _falla("--plan", str(ruta))
+
+
+def test_un_tipo_de_acumulacion_desconocido(tmp_path: Path) -> None:
+    ruta = kpt(tmp_path, fila_kpt(80, "Apoyar emprendimientos", acumulacion="Creciente"))
+    assert "celda M5: tipo de acumulación desconocido 'Creciente' (se esperaba Acumulado," in _falla("--plan", str(ruta))
+
+
+def test_una_meta_sin_descripcion(tmp_path: Path) -> None:
+    ruta = kpt(tmp_path, fila_kpt(80, None))
+    assert "celda I5: la meta 80 no tiene descripción (columna 'Meta de producto')" in _falla("--plan", str(ruta))
+
+
+def test_una_hoja_vacia(tmp_path: Path) -> None:
+    ruta = libro(tmp_path / "p.xlsx", [])
+    assert f"{ruta}: hoja '{HOJA}': la hoja está vacía" in _falla("--plan", str(ruta))
+    csv_vacio = tmp_path / "vacio.csv"
+    csv_vacio.write_text("\n;;\n", encoding="utf-8")
+    assert f"{csv_vacio}: la hoja está vacía" in _falla("--plan", str(csv_vacio))
+
+
+def test_sin_fila_de_encabezados(tmp_path: Path) -> None:
+    ruta = libro(tmp_path / "p.xlsx", [["Informe de gestión"], ["a", "b", "c"]])
+    assert "no se encontró la fila de encabezados en las primeras 15 filas" in _falla("--plan", str(ruta))
+
+
+def test_falta_la_hoja(tmp_path: Path) -> None:
+    ruta = libro(tmp_path / "p.xlsx", [["No. meta", "Meta de producto"]], hoja="Hoja1", otras=("Resumen",))
+    error = _falla("--plan", str(ruta))
+    assert f"{ruta}: no tiene la hoja del Plan Indicativo: se esperaba una hoja con uno de estos nombres: '{HOJA}'" in error
+    assert "(el libro tiene: 'Hoja1', 'Resumen')" in error
+
+
+def test_una_columna_repetida(tmp_path: Path) -> None:
+    ruta = libro(tmp_path / "p.xlsx", [["No. meta", "Meta de producto", "Meta de producto"], [1, "a", "b"]])
+    assert f"hoja '{HOJA}', celda C1: la columna 'Meta de producto' está repetida (también en la columna B)" in _falla("--plan", str(ruta))
+
+
+@pytest.mark.parametrize("contenido", [b"esto no es un libro", b"PK\x03\x04 cortado", b""])
+def test_un_archivo_danado(tmp_path: Path, contenido: bytes) -> None:
+    ruta = tmp_path / "plan.xlsx"
+    ruta.write_bytes(contenido)
+    assert f"{ruta}: no se puede leer como libro de Excel .xlsx" in _falla("--plan", str(ruta))
+
+
+def test_un_libro_con_el_zip_bien_y_la_hoja_danada(tmp_path: Path) -> None:
+    import zipfile
+
+    bueno = libro(tmp_path / "bueno.xlsx", [["No. meta", "Meta de producto"], [1, "Una meta"]])
+    danado = tmp_path / "danado.xlsx"
+    with zipfile.ZipFile(bueno) as origen, zipfile.ZipFile(danado, "w") as destino:
+        for info in origen.infolist():
+            datos = origen.read(info)
+            destino.writestr(info, b"<worksheet><sheetData><row" if info.filename.endswith("sheet1.xml") else datos)
+    assert f"{danado}: " in _falla("--plan", str(danado))
+
+
+def test_otras_extensiones_y_un_xls(tmp_path: Path) -> None:
+    ruta = tmp_path / "plan.xls"
+    ruta.write_bytes(b"\xd0\xcf\x11\xe0")
+    assert "se esperaba un Plan Indicativo en .xlsx o .csv (un .xls antiguo: ábralo en Excel y guárdelo como .xlsx)" in _falla("--plan", str(ruta))
+    assert "se esperaba un Plan Indicativo en .xlsx o .csv" in _falla("--plan", str(tmp_path / "plan.ods"))
+
+
+def test_un_plan_que_no_existe_o_es_un_directorio(tmp_path: Path) -> None:
+    assert "no.xlsx: no se puede leer: no existe" in _falla("--plan", str(tmp_path / "no.xlsx"))
+    os.mkfifo(tmp_path / "tuberia.csv")  # never opened: it would block the run
+    assert "tuberia.csv: no es un archivo regular" in _falla("--plan", str(tmp_path / "tuberia.csv"))
+    (tmp_path / "dir.csv").mkdir()  # Click's own usage error, as --config's
+    codigo, _, error = correr("check", str(FIXTURES / "limpio_cultura_2024_2025.yaml"), "--plan", str(tmp_path / "dir.csv"))
+    assert codigo == 2 and "--plan" in error and "Traceback" not in error
+
+
+def test_un_plan_mas_grande_que_el_limite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ruta = kpt(tmp_path, *(fila_kpt(n, f"Meta {n}") for n in range(1, 200)))
+    (tmp_path / "auditor.yaml").write_text("tamano_maximo_mb: 0.01\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "más que el límite de 0.01 MB: no se lee" in _falla("--plan", str(ruta))
+    grande = tmp_path / "grande.csv"
+    grande.write_text("No. meta;Meta de producto\n" + "1;x\n" * 5000, encoding="utf-8")
+    assert "más que el límite de 0.01 MB" in _falla("--plan", str(grande))
+
+
+def test_un_csv_que_no_es_texto(tmp_path: Path) -> None:
+    ruta = tmp_path / "plan.csv"
+    ruta.write_bytes("No. meta;Meta\n".encode("utf-16"))
+    assert "no es un texto CSV" in _falla("--plan", str(ruta))
+
+
+# --- the table of names ----------------------------------------------------------------------------------
+
+@pytest.fixture()
+def tabla_propia(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    ruta = tmp_path / "plan_indicativo.yaml"
+    monkeypatch.setattr(lector, "_archivo_tabla", lambda: ruta)
+    lector.tabla.cache_clear()
+    yield ruta
+    lector.tabla.cache_clear()
+
+
+def test_la_tabla_incluida_es_valida_y_sus_nombres_estan() -> None:
+    tabla = lector.tabla()
+    assert HOJA in tabla.hojas
+    assert {"No. meta", "Meta PDD", "Código meta", "Número de la meta"} <= set(tabla.campos["numero"])
+    assert {"Secretaría responsable", "Dependencia responsable", "Responsable", "Secretaría"} <= set(tabla.campos["responsable"])
+    assert {"Programación", "Programado", "Meta"} <= set(tabla.por_ano.programacion)
+    assert set(tabla.acumulacion) == {a.value for a in Acumulacion}
+
+
+def test_una_tabla_mal_escrita_se_rechaza_con_su_linea(tabla_propia: Path) -> None:
+    incluida = (RAIZ / "rules" / "plan" / "plan_indicativo.yaml").read_text(encoding="utf-8")
+    tabla_propia.write_text(incluida.replace("filas_de_totales:", "filas_de_totale:"), encoding="utf-8")
+    with pytest.raises(ErrorPlan) as error:
+        lector.tabla()
+    assert error.value.archivo == str(tabla_propia) and error.value.linea is not None and "filas_de_totale" in str(error.value)
+    tabla_propia.write_text(incluida.replace("  linea_base: [Línea base,", "  linea_base: [Meta PDD, Línea base,"), encoding="utf-8")
+    with pytest.raises(ErrorPlan, match="el encabezado 'Meta PDD' está en campos.numero y en campos.linea_base"):
+        lector.tabla()
+
+
+def test_un_nombre_nuevo_es_una_linea_de_la_tabla(tabla_propia: Path, tmp_path: Path) -> None:
+    incluida = (RAIZ / "rules" / "plan" / "plan_indicativo.yaml").read_text(encoding="utf-8")
+    tabla_propia.write_text(incluida.replace("  numero: [No. meta,", "  numero: [Consecutivo PDD, No. meta,"), encoding="utf-8")
+    ruta = libro(tmp_path / "p.xlsx", [["Consecutivo PDD", "Meta de producto"], [4, "Una meta"]])
+    assert cargar_plan(ruta).metas[0].numero == "4"
+
+
+# --- the plan does not change the walk, and the command line starts without openpyxl ----------------------
+
+def test_un_plan_junto_a_los_informes_no_se_audita(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES, tmp_path / "fixtures", ignore=shutil.ignore_patterns("plan"))
+    antes = correr("check", str(tmp_path / "fixtures"), "--format", "json")
+    (tmp_path / "fixtures" / "plan").mkdir()
+    kpt(tmp_path / "fixtures" / "plan", fila_kpt(1, "Una meta"))
+    (tmp_path / "fixtures" / "plan" / "plan.csv").write_text("No. meta;Meta de producto\n1;Una meta\n", encoding="utf-8")
+    assert correr("check", str(tmp_path / "fixtures"), "--format", "json") == antes
+    assert antes[0] == 1 and '"findings": 64' in antes[1]
+
+
+def test_la_linea_de_ordenes_no_carga_openpyxl_sin_plan() -> None:
+    codigo = ("import sys\nfrom auditor.cli import main\ntry:\n    main(['check', sys.argv[1], '-q'])\nexcept SystemExit:\n    pass\n"
+              "print('openpyxl' in sys.modules, file=sys.stderr)")
+    resultado = subprocess.run([sys.executable, "-c", codigo, str(FIXTURES / "limpio_cultura_2024_2025.yaml")],
+                               capture_output=True, text=True, check=True)
+    assert resultado.stderr.strip() == "False"
+
+
+def test_dos_columnas_de_una_misma_clase_de_fuente_son_dos_fuentes(tmp_path: Path) -> None:
+    """'SGP Alimentación escolar' and 'SGP Primera infancia' are both SGP otros in the table: each keeps its value,
+    so that their sum is the plan's (the second must not overwrite the first)."""
+    filas = [["No. meta", "Meta de producto", "SGP Alimentación escolar 2024", "SGP Primera infancia 2024", "Total 2024"],
+             [5, "Raciones entregadas", 40, 60, 100]]
+    ruta = libro(tmp_path / "p.xlsx", filas)
+    (meta,) = cargar_plan(ruta).metas
+    assert meta.recursos[2024].fuentes == {"SGP Alimentación escolar 2024": 40.0, "SGP Primera infancia 2024": 60.0}
+    assert sum(meta.recursos[2024].fuentes.values()) == meta.recursos[2024].total
+
+
+def test_la_misma_fuente_dos_veces_es_una_columna_repetida(tmp_path: Path) -> None:
+    filas = [["No. meta", "Meta de producto", "Recursos propios 2024", "Recursos propios 2024", "Total 2024"],
+             [5, "Raciones entregadas", 40, 60, 100]]
+    ruta = libro(tmp_path / "p.xlsx", filas)
+    assert (f"hoja '{HOJA}', celda D1: la columna 'Recursos propios 2024' está repetida (también en la columna C)"
+            in _falla("--plan", str(ruta)))
