@@ -14,7 +14,8 @@ from auditor.lectura.patrones import _repeticiones, error_de_regex
 
 from .test_hostiles import HOSTIL, LIMITES, ejecutar
 
-PALABRAS = ("PLH002", "(?=a)(a|aa)+$", "reglas_conjunto_lento/relleno.yaml", "1 s")
+# the pattern without its \Z: json and sarif write the backslash escaped
+PALABRAS = ("PLH002", "(a|aa)+", "reglas_conjunto_lento/relleno.yaml", "1 s")
 
 
 def _preparar(carpeta: Path) -> dict[Path, bytes]:
