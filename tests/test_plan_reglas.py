@@ -169,6 +169,31 @@ def test_la_omision_cuenta_todos_los_archivos_de_la_secretaria(auditor: Auditor,
     assert "ninguno de sus 2 informes" in hallazgos[0].mensaje
 
 
+def test_una_omision_se_acepta_en_el_propio_informe_y_lo_que_sobra_se_dice(auditor: Auditor, tmp_path: Path) -> None:
+    """A report's own `suprimir:` of PLN001 (a run-level rule) is judged once every file is audited: written in b.yaml,
+    it covers the omission said in a.yaml (the same secretaría); an entry that covers nothing is SUP003 at its line;
+    without --plan no PLN suppression is called left over (the check was not made)."""
+    plan = _dos_archivos(tmp_path / "informes")
+    b = tmp_path / "informes" / "b.yaml"
+    b.write_text(b.read_text(encoding="utf-8").replace("metas:\n", "suprimir:\n"
+                 "  - {regla: PLN001, meta: 3, motivo: Las misiones se informan en el informe de internacionalización}\n"
+                 "  - {regla: PLN001, meta: 9, motivo: Otra que ya no falta}\n"
+                 "  - {regla: PLN004, motivo: Meta ajustada por el Consejo de Gobierno}\n"
+                 "metas:\n"), encoding="utf-8")
+    todas = Auditor(auditor.catalogo, auditor.configuracion, {"PLN001", "PLN004", "SUP003"}, plan=plan)
+    resultado = auditar(todas, [str(tmp_path / "informes")])
+    hallazgos = list(resultado.hallazgos())
+    assert [(f.regla, Path(f.archivo).name, f.linea, f.campo) for f in hallazgos] == [
+        ("SUP003", "b.yaml", 10, "suprimir[1]"),  # meta 9: no omission to cover
+        ("SUP003", "b.yaml", 11, "suprimir[2]"),  # PLN004: this report's targets agree with the plan
+    ]
+    (suprimido,) = [s for informe in resultado.informes for s in informe.suprimidos]
+    assert (suprimido.hallazgo.regla, Path(suprimido.hallazgo.archivo).name, suprimido.hallazgo.meta) == ("PLN001", "a.yaml", "3")
+    assert suprimido.origen.endswith("b.yaml:9") and suprimido.motivo.startswith("Las misiones")
+    sin_plan = Auditor(auditor.catalogo, auditor.configuracion, {"PLN001", "PLN004", "SUP003"})
+    assert list(auditar(sin_plan, [str(tmp_path / "informes")]).hallazgos()) == []
+
+
 def test_la_corrida_da_los_mismos_bytes_con_j1_j2_y_en_cualquier_orden(auditor: Auditor, tmp_path: Path) -> None:
     plan = _dos_archivos(tmp_path / "informes")
     for nombre in ("fronteras_2024.yaml", "desarrollo_economico_2024_2025.yaml"):

@@ -224,6 +224,20 @@ def _emparejar(informe: Informe, plan: PlanIndicativo, p: ParametrosEmparejamien
 
 
 @dataclass(frozen=True)
+class SupresionDeCorrida:
+    """A report's own `suprimir:` entry for a rule whose findings the run makes (PLN001): judged once every file is
+    audited, where the finding it may cover exists."""
+
+    regla: str
+    meta: str | None  # the meta it is limited to (None: any)
+    campo: str | None
+    motivo: str
+    linea: int  # where it is written (the suppression's origin, and where SUP003 says it is left over)
+    campo_propio: str  # its own field path ('suprimir[2]'), for SUP003
+    en_meta: bool = False  # written under a meta (its SUP003 names the meta) rather than for the whole report
+
+
+@dataclass(frozen=True)
 class CotejoInforme:
     """What a report's result keeps of its matching to the plan: for the omission check of the run (PLN001), which
     needs every report of a secretaría, and for `auditor summary --plan`."""
@@ -234,6 +248,7 @@ class CotejoInforme:
     metas: tuple[tuple[str, str], ...]  # (plan number, the report's meta label) of each matched meta, in the report's order
     no_leidas: tuple[str, ...] = ()  # plan numbers of metas in the file that could not be read
     incompleto: bool = False  # some meta could not be read and which plan meta it is is unknown: omissions are not said
+    supresiones: tuple[SupresionDeCorrida, ...] = ()  # its `suprimir:` entries for the run's rules (PLN001)
 
 
 def cotejo(informe: Informe, plan: PlanIndicativo, parametros: ParametrosEmparejamiento, linea_secretaria: int) -> CotejoInforme:

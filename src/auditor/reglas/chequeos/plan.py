@@ -156,6 +156,8 @@ def _explicacion(regla: ReglaAcumulacion, calculo: _Calculo) -> str:
 
 class MetaDelPlanOmitida(Regla):
     id = "PLN001"
+    requiere_plan = True
+    de_la_corrida = True
     nombre = "meta-del-plan-omitida"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.ERROR
@@ -227,6 +229,7 @@ def omisiones(plan: PlanIndicativo, cotejos: Sequence[tuple[str, CotejoInforme]]
 
 class MetaFueraDelPlan(Regla):
     id = "PLN002"
+    requiere_plan = True
     nombre = "meta-fuera-del-plan"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.WARNING
@@ -283,6 +286,7 @@ class ParametrosDescripcion(BaseModel):
 
 class DescripcionDistintaDelPlan(Regla):
     id = "PLN003"
+    requiere_plan = True
     nombre = "descripcion-distinta-del-plan"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.WARNING
@@ -318,6 +322,7 @@ class DescripcionDistintaDelPlan(Regla):
 
 class EmparejadaPorDescripcion(Regla):
     id = "PLN010"
+    requiere_plan = True
     nombre = "emparejada-por-descripcion"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.INFO
@@ -362,6 +367,7 @@ class EmparejadaPorDescripcion(Regla):
 
 class MetaCuatrienioDistintaDelPlan(Regla):
     id = "PLN004"
+    requiere_plan = True
     nombre = "meta-cuatrienio-distinta-del-plan"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.ERROR
@@ -448,6 +454,7 @@ def _avance(informe: Informe, meta: Meta, m: MetaPlan, contexto: Contexto) -> tu
 
 class CumplimientoDistintoDelPlan(Regla):
     id = "PLN005"
+    requiere_plan = True
     nombre = "cumplimiento-distinto-del-plan"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.ERROR
@@ -506,6 +513,7 @@ class CumplimientoDistintoDelPlan(Regla):
 
 class AvanceDistintoDelPlan(Regla):
     id = "PLN006"
+    requiere_plan = True
     nombre = "avance-distinto-del-plan"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.ERROR
@@ -554,6 +562,7 @@ class AvanceDistintoDelPlan(Regla):
 
 class LogroSinProgramacion(Regla):
     id = "PLN007"
+    requiere_plan = True
     nombre = "logro-sin-programacion"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.WARNING
@@ -611,6 +620,7 @@ def _total(m: MetaPlan, anio: int) -> float | None:
 
 class InversionDistintaDelPlan(Regla):
     id = "PLN008"
+    requiere_plan = True
     nombre = "inversion-distinta-del-plan"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.WARNING
@@ -661,6 +671,8 @@ class ParametrosSuma(BaseModel):
 
 class FuentesNoSumanTotal(Regla):
     id = "PLN009"
+    requiere_plan = True
+    de_la_corrida = True
     nombre = "fuentes-no-suman-total"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.WARNING
@@ -699,6 +711,8 @@ def fuentes_que_no_suman(plan: PlanIndicativo, p: ParametrosSuma) -> Iterator[Ha
 
 class PlanSinResponsable(Regla):
     id = "PLN011"
+    requiere_plan = True
+    de_la_corrida = True
     nombre = "plan-sin-responsable"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.INFO
