@@ -494,3 +494,10 @@ def test_la_misma_fuente_dos_veces_es_una_columna_repetida(tmp_path: Path) -> No
     ruta = libro(tmp_path / "p.xlsx", filas)
     assert (f"hoja '{HOJA}', celda D1: la columna 'Recursos propios 2024' está repetida (también en la columna C)"
             in _falla("--plan", str(ruta)))
+
+
+def test_una_meta_en_dos_filas_se_dice(tmp_path: Path) -> None:
+    filas = [["No. meta", "Meta de producto"], [5, "Raciones entregadas"], [6, "Comedores dotados"], [5, "Raciones entregadas (BPIN 2)"]]
+    plan = cargar_plan(libro(tmp_path / "p.xlsx", filas))
+    assert [m.fila.fila for m in plan.metas if m.numero == "5"] == [2, 4]
+    assert any("la meta 5 está en varias filas de la hoja" in a and "(2, 4)" in a for a in plan.avisos)

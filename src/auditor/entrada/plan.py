@@ -532,7 +532,16 @@ class _Lector:
                 continue
             metas.append(self._meta(r, fila, campos, anuales, cabeza))
         return PlanIndicativo(self.archivo, self.hoja.nombre, tuple(metas), con_responsable="responsable" in campos,
-                              avisos=self.hoja.avisos)
+                              avisos=self.hoja.avisos + self._repetidas(metas))
+
+    def _repetidas(self, metas: list[MetaPlan]) -> tuple[str, ...]:
+        """A meta number in two rows: the reports are matched to the first, and the user is told which rows."""
+        filas: dict[str, list[int]] = {}
+        for m in metas:
+            filas.setdefault(m.numero, []).append(m.fila.fila)
+        return tuple(tr("{archivo}: la meta {numero} está en varias filas de la hoja '{hoja}' ({filas}); los informes se comparan "
+                        "con la primera", archivo=self.archivo, numero=numero, hoja=self.hoja.nombre,
+                        filas=", ".join(str(f) for f in en)) for numero, en in filas.items() if len(en) > 1)
 
     def _meta(self, r: int, fila: Fila, campos: Mapping[str, int], anuales: Mapping[int, _Columna], cabeza: _Encabezado) -> MetaPlan:
         def valor(i: int) -> Any:
