@@ -25,7 +25,7 @@ from auditor.reglas.chequeos.plan import (
     sin_responsable,
 )
 from auditor.reglas.chequeos.supresiones import SUPRESION_SOBRANTE
-from auditor.reglas.emparejamiento import CotejoInforme, clave_secretaria, cotejo
+from auditor.reglas.emparejamiento import CotejoInforme, cotejo, secretaria_en_el_plan
 from auditor.resultado.ejecucion import Resultado
 from auditor.resultado.hallazgo import EN_LINEA, Hallazgo, LugarEnPlan, Suprimido
 from auditor.resultado.informe import ResultadoInforme
@@ -44,7 +44,9 @@ def _en_linea(auditor: Auditor, resultado: Resultado, nuevos: list[Hallazgo]) ->
     secretaría covers the omission said in the first of them; an entry that covers none is left over (SUP003, where
     it is written), as a report's other suppressions are."""
     cotejos = {r.archivo: r.cotejo for r in resultado.informes if r.cotejo is not None}
-    grupo = {archivo: clave_secretaria(c.responsable) if c.responsable else None for archivo, c in cotejos.items()}
+    plan = auditor.plan
+    assert plan is not None
+    grupo = {archivo: secretaria_en_el_plan(plan, c.responsable) if c.responsable else None for archivo, c in cotejos.items()}
     quedan: list[Hallazgo] = []
     suprimidos: list[Suprimido] = []
     usadas: set[tuple[str, int]] = set()
@@ -73,10 +75,15 @@ def _en_linea(auditor: Auditor, resultado: Resultado, nuevos: list[Hallazgo]) ->
     return quedan, suprimidos
 
 
-def reemplazar(auditor: Auditor, findings: list[Hallazgo]) -> list[Hallazgo]:
-    """Drop the findings that a finding of a rule replacing theirs (`Regla.reemplaza`) covers: same meta, same field."""
+def reemplazar(auditor: Auditor, findings: list[Hallazgo],
+               decididos: set[tuple[str, str | None, str | None]] | frozenset[tuple[str, str | None, str | None]] = frozenset(),
+               ) -> list[Hallazgo]:
+    """Drop the findings that a rule replacing theirs (`Regla.reemplaza`) covers on the same meta and field: with a
+    finding of its own (PLN005 says the % is wrong by the plan), or having decided the field right (`decididos`: the
+    plan's formula for a reducción meta gives the stated %, where PCT002's arithmetic, which assumes a flow, does not)."""
     reglas = auditor.catalogo.reglas
     cubiertos = {(otra, f.meta, f.campo) for f in findings if f.regla in reglas for otra in reglas[f.regla].reemplaza}
+    cubiertos |= {(otra, meta, campo) for rid, meta, campo in decididos if rid in reglas for otra in reglas[rid].reemplaza}
     if not cubiertos:
         return findings
     return [f for f in findings if (f.regla, f.meta, f.campo) not in cubiertos]
