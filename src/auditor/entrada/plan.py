@@ -87,13 +87,13 @@ class ColumnasPlan(BaseModel):
     acumulacion: str | None = None  # tipo de acumulación
     programacion: str | None = None  # the form of a year's programming column, without the year ("Meta programada")
     total: str | None = None  # the form of a year's total resources column, without the year
-    fuentes: tuple[str, ...] = ()  # more forms of a year's source column, without the year ("Aportes del municipio")
+    fuentes: list[str] = Field(default_factory=list)  # more forms of a year's source column, without the year ("Aportes del municipio")
     hoja: str | None = None  # the sheet of the metas, when its name is not one the table knows
 
     @field_validator("*")
     @classmethod
-    def _no_vacio(cls, valor: str | tuple[str, ...] | None) -> str | tuple[str, ...] | None:
-        for texto in (valor if isinstance(valor, tuple) else (valor,)):
+    def _no_vacio(cls, valor: str | list[str] | None) -> str | list[str] | None:
+        for texto in (valor if isinstance(valor, list) else [valor]):
             if texto is not None and not _clave(texto):
                 raise ValueError(tr("se esperaba el texto de un encabezado de columna (se encontró '{valor}')", valor=texto))
         return valor
@@ -102,7 +102,7 @@ class ColumnasPlan(BaseModel):
     @classmethod
     def _lista(cls, valor: object) -> object:
         """One header is a list of one; `fuentes:` left empty is no header."""
-        return () if valor is None else (valor,) if isinstance(valor, str) else valor
+        return [] if valor is None else [valor] if isinstance(valor, str) else valor
 
     @property
     def encabezados(self) -> dict[str, str]:
