@@ -632,7 +632,9 @@ def _total(m: MetaPlan, anio: int) -> float | None:
     recursos = m.recursos.get(anio)
     if recursos is None:
         return None
-    return recursos.total if recursos.total is not None else (sum(recursos.fuentes.values()) if recursos.fuentes else None)
+    if recursos.total is not None:
+        return recursos.total
+    return sum(recursos.fuentes.values()) if recursos.fuentes and recursos.completas else None  # not all sources: no sum
 
 
 class InversionDistintaDelPlan(Regla):
@@ -712,7 +714,7 @@ class FuentesNoSumanTotal(Regla):
 def fuentes_que_no_suman(plan: PlanIndicativo, p: ParametrosSuma) -> Iterator[HallazgoDeCorrida]:
     for m in plan.metas:
         for anio, recursos in sorted(m.recursos.items()):
-            if recursos.total is None or not recursos.fuentes:
+            if recursos.total is None or not recursos.fuentes or not recursos.completas:  # a source not recognized: no sum
                 continue
             suma = sum(recursos.fuentes.values())
             if abs(suma - recursos.total) <= p.tolerancia_millones:
@@ -721,7 +723,8 @@ def fuentes_que_no_suman(plan: PlanIndicativo, p: ParametrosSuma) -> Iterator[Ha
                 plan.archivo, recursos.celda.fila, m.numero,
                 tr("Meta {numero}, {anio}: las fuentes suman ${suma} millones ({fuentes}) y el total del plan dice ${total} "
                    "millones ({donde})", numero=m.numero, anio=anio, suma=_n(suma),
-                   fuentes=", ".join(f"{f}: {_n(v)}" for f, v in recursos.fuentes.items() if v),
+                   fuentes=", ".join(f"{f}: {_n(v)}" for f, v in recursos.fuentes.items() if v)
+                   or tr("todas en 0: {fuentes}", fuentes=", ".join(recursos.fuentes)),
                    total=_n(recursos.total), donde=donde(recursos.celda)),
                 None, recursos.celda)
 
