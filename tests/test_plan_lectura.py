@@ -221,7 +221,8 @@ def test_csv_en_latin1_se_lee_y_se_dice(tmp_path: Path) -> None:
     ruta.write_bytes("No. meta;Meta de producto;Secretaría responsable\n1;Atención a niños;Secretaría de Salud\n".encode("latin-1"))
     plan = cargar_plan(ruta)
     assert plan.metas[0].descripcion == "Atención a niños" and plan.metas[0].responsable == "Secretaría de Salud"
-    assert len(plan.avisos) == 1 and "UTF-8" in plan.avisos[0] and str(ruta) in plan.avisos[0]
+    (latin,) = [a for a in plan.avisos if "UTF-8" in a]
+    assert str(ruta) in latin
     codigo, salida, error = correr("check", str(FIXTURES / "limpio_cultura_2024_2025.yaml"), "--plan", str(ruta), "-q")
     assert codigo == 0 and "UTF-8" in error and "Latin-1" in error
 
@@ -251,7 +252,8 @@ def test_plan_y_columnas_en_la_configuracion(tmp_path: Path, monkeypatch: pytest
     shutil.copy(FIXTURES / "limpio_cultura_2024_2025.yaml", tmp_path / "informe.yaml")
     monkeypatch.chdir(tmp_path)
     codigo, _, error = correr("check", "informe.yaml", "-q")
-    assert (codigo, error) == (0, "")
+    assert codigo == 0 and error.startswith("auditor: aviso: propio.csv: no se reconoció ninguna columna de recursos")
+    assert error.count("\n") == 1
     (tmp_path / "auditor.yaml").write_text('plan: propio.csv\ncolumnas:\n  numero: "Cód. PDD"\n', encoding="utf-8")
     codigo, salida, error = correr("check", "informe.yaml", "-q")
     assert codigo == 2 and salida == "" and "Traceback" not in error
@@ -357,10 +359,10 @@ def test_sin_fila_de_encabezados(tmp_path: Path) -> None:
 
 
 def test_falta_la_hoja(tmp_path: Path) -> None:
-    ruta = libro(tmp_path / "p.xlsx", [["No. meta", "Meta de producto"]], hoja="Hoja1", otras=("Resumen",))
+    ruta = libro(tmp_path / "p.xlsx", [["Número", "Nombre"]], hoja="Hoja1", otras=("Resumen",))
     error = _falla("--plan", str(ruta))
     assert f"{ruta}: no tiene la hoja del Plan Indicativo: se esperaba una hoja con uno de estos nombres: '{HOJA}'" in error
-    assert "(el libro tiene: 'Hoja1', 'Resumen')" in error
+    assert "(el libro tiene: 'Hoja1', 'Resumen')" in error and "columnas: {hoja:" in error
 
 
 def test_una_columna_repetida(tmp_path: Path) -> None:
@@ -494,3 +496,207 @@ def test_la_misma_fuente_dos_veces_es_una_columna_repetida(tmp_path: Path) -> No
     ruta = libro(tmp_path / "p.xlsx", filas)
     assert (f"hoja '{HOJA}', celda D1: la columna 'Recursos propios 2024' está repetida (también en la columna C)"
             in _falla("--plan", str(ruta)))
+
+
+def test_una_meta_en_dos_filas_se_dice(tmp_path: Path) -> None:
+    filas = [["No. meta", "Meta de producto"], [5, "Raciones entregadas"], [6, "Comedores dotados"], [5, "Raciones entregadas (BPIN 2)"]]
+    plan = cargar_plan(libro(tmp_path / "p.xlsx", filas))
+    assert [m.fila.fila for m in plan.metas if m.numero == "5"] == [2, 4]
+    assert any("la meta 5 está en varias filas de la hoja" in a and "(2, 4)" in a for a in plan.avisos)
+
+
+# --- which sheet, when none has a known name --------------------------------------------------------------
+
+def _libro_de_hojas(ruta: Path, hojas: dict[str, list[list[Any]]], ocultas: tuple[str, ...] = ()) -> Path:
+    wb = openpyxl.Workbook()
+    primera = wb.active
+    assert primera is not None
+    wb.remove(primera)
+    for nombre, filas in hojas.items():
+        ws = wb.create_sheet(nombre)
+        for fila in filas:
+            ws.append(fila)
+        if nombre in ocultas:
+            ws.sheet_state = "hidden"
+    wb.save(ruta)
+    return ruta
+
+
+_CON_METAS = [["Alcaldía de Ejemplo"], [], ["Cód. meta", "Descripción de la meta", "Responsable"], ["2.3.1", "Huertas escolares", "Sec. Educación"]]
+
+
+def test_la_unica_hoja_con_los_encabezados_se_lee_y_se_dice(tmp_path: Path) -> None:
+    ruta = _libro_de_hojas(tmp_path / "p.xlsx", {"Inicio": [["Plan de Desarrollo"], ["Versión 3"]], "Seguimiento metas": _CON_METAS,
+                                                 "Desplegables": [["Acumulado"], ["Capacidad"]]}, ocultas=("Desplegables",))
+    plan = cargar_plan(ruta)
+    assert plan.hoja == "Seguimiento metas" and [m.numero for m in plan.metas] == ["2.3.1"]
+    (aviso,) = [a for a in plan.avisos if "hoja" in a and "nombre conocido" in a]
+    assert "se leyó la hoja 'Seguimiento metas', la única con los encabezados" in aviso and "columnas: {hoja:" in aviso
+    codigo, _, error = correr("check", str(FIXTURES / "limpio_cultura_2024_2025.yaml"), "--plan", str(ruta))
+    assert codigo in (0, 1) and "auditor: aviso: " in error and "'Seguimiento metas'" in error and "Traceback" not in error
+
+
+def test_varias_hojas_con_los_encabezados_es_un_error_que_las_nombra(tmp_path: Path) -> None:
+    ruta = _libro_de_hojas(tmp_path / "p.xlsx", {"Inicio": [["Plan"]], "Metas 2024": _CON_METAS, "Metas 2025": _CON_METAS})
+    error = _falla("--plan", str(ruta))
+    assert "no se sabe cuál es la hoja del Plan Indicativo" in error and "'Metas 2024', 'Metas 2025'" in error
+    assert "columnas: {hoja:" in error
+
+
+def test_columnas_hoja_elige_la_hoja(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ruta = _libro_de_hojas(tmp_path / "p.xlsx", {"Plan Indicativo": [["No. meta", "Meta de producto"], [9, "No es esta"]],
+                                                 "Metas 2024": _CON_METAS, "Metas 2025": _CON_METAS})
+    plan = cargar_plan(ruta, ColumnasPlan(hoja="metas  2025"))  # compared as the table's names are, when not exact
+    assert plan.hoja == "Metas 2025" and not [a for a in plan.avisos if "nombre conocido" in a]
+    with pytest.raises(ErrorPlan, match=r"no tiene la hoja 'Metas 2026' que 'columnas.hoja' de la configuración nombra \(el libro "
+                                        r"tiene: 'Plan Indicativo', 'Metas 2024', 'Metas 2025'\)"):
+        cargar_plan(ruta, ColumnasPlan(hoja="Metas 2026"))
+    shutil.copy(FIXTURES / "limpio_cultura_2024_2025.yaml", tmp_path / "informe.yaml")
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "auditor.yaml").write_text('plan: p.xlsx\ncolumnas: {hoja: "Metas 2024"}\n', encoding="utf-8")
+    codigo, _, error = correr("check", "informe.yaml", "-q")
+    assert codigo in (0, 1) and "Traceback" not in error and "error" not in error
+    (tmp_path / "auditor.yaml").write_text('plan: p.xlsx\ncolumnas:\n  hoja: "  "\n', encoding="utf-8")
+    codigo, salida, error = correr("check", "informe.yaml", "-q")
+    assert (codigo, salida) == (2, "") and "auditor.yaml:3" in error and "Traceback" not in error
+
+
+def test_columnas_hoja_con_un_csv_se_dice(tmp_path: Path) -> None:
+    ruta = tmp_path / "plan.csv"
+    ruta.write_text("No. meta;Meta de producto;Total 2024\n1;Una meta;10\n", encoding="utf-8")
+    plan = cargar_plan(ruta, ColumnasPlan(hoja="Metas"))
+    assert plan.avisos == (f"{ruta}: es un .csv, de una sola hoja: 'columnas.hoja' de la configuración ('Metas') no se usa",)
+
+
+# --- sources of funds ---------------------------------------------------------------------------------------
+
+def test_un_encabezado_que_empieza_por_el_nombre_de_una_fuente_es_esa_fuente(tmp_path: Path) -> None:
+    fuentes = ["Recursos propios - ICLD", "SGP - Libre destinación", "SGR: Asignación directa municipal", "Crédito con la banca",
+               "Cofinanciación del Ministerio", "Otras fuentes (donación)"]
+    filas = [["No. meta", "Meta de producto", *(f"{f} 2025" for f in fuentes), "Total 2025"], [3, "Vías mejoradas", 1, 2, 3, 4, 5, 6, 21]]
+    plan = cargar_plan(libro(tmp_path / "p.xlsx", filas))
+    recursos = plan.metas[0].recursos[2025]
+    assert list(recursos.fuentes) == [f"{f} 2025" for f in fuentes] and recursos.completas and recursos.total == 21.0
+    assert plan.avisos == ()
+    from auditor.reglas.chequeos.plan import ParametrosSuma, fuentes_que_no_suman
+    assert list(fuentes_que_no_suman(plan, ParametrosSuma())) == []
+
+
+def _con_una_fuente_desconocida(tmp_path: Path) -> Path:
+    filas = [["No. meta", "Meta de producto", "Programación 2024", "Recursos propios 2024", "Aportes del municipio 2024", "Total 2024",
+              "Recursos propios 2025", "Total 2025"],
+             [3, "Vías mejoradas", 1, 40, 30, 70, 50, 50]]
+    return libro(tmp_path / "p.xlsx", filas)
+
+
+def test_una_columna_desconocida_entre_los_recursos_de_un_ano_se_dice_y_pln009_calla(tmp_path: Path) -> None:
+    from auditor.reglas.chequeos.plan import ParametrosSuma, fuentes_que_no_suman
+
+    plan = cargar_plan(_con_una_fuente_desconocida(tmp_path))
+    recursos = plan.metas[0].recursos
+    assert recursos[2024].fuentes == {"Recursos propios 2024": 40.0} and not recursos[2024].completas
+    assert recursos[2025].completas  # the other year is whole
+    (aviso,) = plan.avisos
+    assert "entre los recursos de 2024 hay columnas que no son una fuente conocida" in aviso and "'Aportes del municipio 2024'" in aviso
+    assert "PLN009" in aviso and "columnas: {fuentes:" in aviso
+    assert list(fuentes_que_no_suman(plan, ParametrosSuma())) == []  # 40 is not 70, but a source is missing: nothing said
+    plan = cargar_plan(_con_una_fuente_desconocida(tmp_path), ColumnasPlan(fuentes=("Aportes del municipio",)))
+    assert plan.metas[0].recursos[2024].completas and plan.avisos == ()
+    assert plan.metas[0].recursos[2024].fuentes == {"Recursos propios 2024": 40.0, "Aportes del municipio 2024": 30.0}
+
+
+def test_pln009_sin_fuentes_reconocidas_no_dice_nada_y_nunca_parentesis_vacios(tmp_path: Path) -> None:
+    from auditor.reglas.chequeos.plan import ParametrosSuma, fuentes_que_no_suman
+
+    filas = [["No. meta", "Meta de producto", "SGR 2024", "Crédito 2024", "Total 2024", "Total 2025"],
+             [3, "Vías mejoradas", 0, 0, 80, 10], [4, "Puentes", None, None, 20, 5]]
+    plan = cargar_plan(libro(tmp_path / "p.xlsx", filas))
+    (hallazgo,) = fuentes_que_no_suman(plan, ParametrosSuma())  # meta 4 has no source value: no sum to compare
+    assert "()" not in hallazgo.mensaje and "(todas en 0: SGR 2024, Crédito 2024)" in hallazgo.mensaje
+
+
+def test_un_plan_sin_columnas_de_recursos_lo_dice_una_vez(tmp_path: Path) -> None:
+    filas = [["No. meta", "Meta de producto", "Programación 2024", "Ejecución 2024"], [1, "Una", 5, 3], [2, "Otra", 5, 3]]
+    (aviso,) = cargar_plan(libro(tmp_path / "p.xlsx", filas)).avisos
+    assert "no se reconoció ninguna columna de recursos por año" in aviso and "(PLN008, PLN009)" in aviso
+    assert "columnas por año que no se reconocieron: 'Ejecución 2024'" in aviso
+
+
+# --- Excel's percentages and formulas ---------------------------------------------------------------------------
+
+def test_formato_de_porcentaje() -> None:
+    assert all(lector.es_formato_de_porcentaje(f) for f in ("0%", "0.0 %", "#,##0.00%", '[Red]0%;-0%'))
+    assert not any(lector.es_formato_de_porcentaje(f) for f in ("General", "0", '0" %"', "0\\%", None))
+
+
+def test_una_celda_con_formato_de_porcentaje_se_lee_como_se_ve(tmp_path: Path) -> None:
+    filas = [["No. meta", "Meta de producto", "Línea base", "Meta cuatrienio", "Programación 2024", "Programación 2025"],
+             [1, "Reducir el embarazo adolescente", 0.35, 0.2, 0.275, 0.27], [2, "Cobertura", 12, 0.5, 13, 14]]
+    ruta = libro(tmp_path / "p.xlsx", filas)
+    wb = openpyxl.load_workbook(ruta)
+    ws = wb.active
+    assert ws is not None
+    for celda, formato in (("C2", "0%"), ("D2", "0%"), ("E2", "0.0%"), ("F2", "0 %"), ("D3", '0.0" %"')):
+        ws[celda].number_format = formato
+    wb.save(ruta)
+    una, otra = cargar_plan(ruta).metas
+    assert (una.linea_base, una.meta_cuatrienio) == (35.0, 20.0)  # exactly: not 35.00000000000001
+    assert {a: p.valor for a, p in una.programacion.items()} == {2024: 27.5, 2025: 27.0}
+    assert otra.meta_cuatrienio == 0.5  # a '%' written after the number is not a percentage format
+
+
+def _con_formulas(tmp_path: Path, cache: bool = False) -> Path:
+    filas = [["No. meta", "Meta de producto", "Ponderación", "Recursos propios 2024", "SGR 2024", "Total 2024"],
+             [1, "Una", "=1/2", 10, 20, "=SUM(D2:E2)"], [2, "Otra", "=1/2", 5, 5, 10], ["TOTAL", None, None, "=SUM(D2:D3)", None, None]]
+    ruta = libro(tmp_path / "p.xlsx", filas)
+    if cache:  # as Excel saves it: the formula with its value
+        import zipfile
+        contenido = {n: zipfile.ZipFile(ruta).read(n) for n in zipfile.ZipFile(ruta).namelist()}
+        hoja = "xl/worksheets/sheet1.xml"
+        texto = contenido[hoja].decode()
+        for celda, valor in (("F2", "30"), ("C2", "0.5"), ("C3", "0.5"), ("D4", "15")):
+            texto = texto.replace(f'<c r="{celda}">', f'<c r="{celda}" t="n">', 1)
+            inicio = texto.index(f'<c r="{celda}"')
+            fin = texto.index("</c>", inicio)
+            texto = texto[:inicio] + texto[inicio:fin].replace("<v></v>", "").replace("<v />", "") + f"<v>{valor}</v>" + texto[fin:]
+        contenido[hoja] = texto.encode()
+        with zipfile.ZipFile(ruta, "w") as zip_:
+            for nombre, datos in contenido.items():
+                zip_.writestr(nombre, datos)
+    return ruta
+
+
+def test_una_formula_sin_valor_guardado_se_rechaza_con_su_celda(tmp_path: Path) -> None:
+    ruta = _con_formulas(tmp_path)
+    error = _falla("--plan", str(ruta))
+    assert f"{ruta}: hoja '{HOJA}', celda F2: la celda tiene la fórmula '=SUM(D2:E2)' pero el libro no guarda su valor" in error
+    assert "ábralo y guárdelo en Excel o LibreOffice para que guarde los valores" in error
+
+
+def test_una_formula_con_su_valor_guardado_se_lee(tmp_path: Path) -> None:
+    (una, otra) = cargar_plan(_con_formulas(tmp_path, cache=True)).metas
+    assert (una.recursos[2024].total, otra.recursos[2024].total) == (30.0, 10.0)
+
+
+def test_una_formula_sin_valor_donde_no_se_lee_no_importa(tmp_path: Path) -> None:
+    """The columns no field claims (Ponderación) and the row of totals are not read: their formulas are not looked at."""
+    filas = [["No. meta", "Meta de producto", "Ponderación", "Total 2024"], [1, "Una", "=1/2", 30], ["TOTAL", None, None, "=SUM(D2:D2)"]]
+    assert [m.recursos[2024].total for m in cargar_plan(libro(tmp_path / "p.xlsx", filas)).metas] == [30.0]
+
+
+def test_un_ano_del_encabezado_que_es_una_formula_sin_valor_se_rechaza(tmp_path: Path) -> None:
+    filas = [["No. meta", "Meta de producto", 2024, "=C1+1"], [None, None, "Programación", "Programación"], [1, "Una", 5, 5]]
+    error = _falla("--plan", str(libro(tmp_path / "p.xlsx", filas)))
+    assert "celda D1: la celda tiene la fórmula '=C1+1'" in error
+
+
+# --- an empty programming cell -----------------------------------------------------------------------------------
+
+def test_una_programacion_vacia_se_dice_una_vez_con_sus_metas(tmp_path: Path) -> None:
+    filas = [["No. meta", "Meta de producto", "Programación 2024", "Programación 2025", "Total 2024"],
+             [1, "Una", 5, None, 1], [2, "Otra", "NP", 0, 1], [3, "Tercera", None, None, 1]]
+    plan = cargar_plan(libro(tmp_path / "p.xlsx", filas))
+    assert 2025 not in plan.metas[0].programacion  # neither 0 nor NP
+    (aviso,) = plan.avisos
+    assert "2 metas tienen vacía la programación de algún año (ni un número ni NP): 1 (2025); 3 (2024, 2025)" in aviso
+    assert "(PLN005, PLN007)" in aviso

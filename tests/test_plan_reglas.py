@@ -169,6 +169,31 @@ def test_la_omision_cuenta_todos_los_archivos_de_la_secretaria(auditor: Auditor,
     assert "ninguno de sus 2 informes" in hallazgos[0].mensaje
 
 
+def test_una_omision_se_acepta_en_el_propio_informe_y_lo_que_sobra_se_dice(auditor: Auditor, tmp_path: Path) -> None:
+    """A report's own `suprimir:` of PLN001 (a run-level rule) is judged once every file is audited: written in b.yaml,
+    it covers the omission said in a.yaml (the same secretaría); an entry that covers nothing is SUP003 at its line;
+    without --plan no PLN suppression is called left over (the check was not made)."""
+    plan = _dos_archivos(tmp_path / "informes")
+    b = tmp_path / "informes" / "b.yaml"
+    b.write_text(b.read_text(encoding="utf-8").replace("metas:\n", "suprimir:\n"
+                 "  - {regla: PLN001, meta: 3, motivo: Las misiones se informan en el informe de internacionalización}\n"
+                 "  - {regla: PLN001, meta: 9, motivo: Otra que ya no falta}\n"
+                 "  - {regla: PLN004, motivo: Meta ajustada por el Consejo de Gobierno}\n"
+                 "metas:\n"), encoding="utf-8")
+    todas = Auditor(auditor.catalogo, auditor.configuracion, {"PLN001", "PLN004", "SUP003"}, plan=plan)
+    resultado = auditar(todas, [str(tmp_path / "informes")])
+    hallazgos = list(resultado.hallazgos())
+    assert [(f.regla, Path(f.archivo).name, f.linea, f.campo) for f in hallazgos] == [
+        ("SUP003", "b.yaml", 10, "suprimir[1]"),  # meta 9: no omission to cover
+        ("SUP003", "b.yaml", 11, "suprimir[2]"),  # PLN004: this report's targets agree with the plan
+    ]
+    (suprimido,) = [s for informe in resultado.informes for s in informe.suprimidos]
+    assert (suprimido.hallazgo.regla, Path(suprimido.hallazgo.archivo).name, suprimido.hallazgo.meta) == ("PLN001", "a.yaml", "3")
+    assert suprimido.origen.endswith("b.yaml:9") and suprimido.motivo.startswith("Las misiones")
+    sin_plan = Auditor(auditor.catalogo, auditor.configuracion, {"PLN001", "PLN004", "SUP003"})
+    assert list(auditar(sin_plan, [str(tmp_path / "informes")]).hallazgos()) == []
+
+
 def test_la_corrida_da_los_mismos_bytes_con_j1_j2_y_en_cualquier_orden(auditor: Auditor, tmp_path: Path) -> None:
     plan = _dos_archivos(tmp_path / "informes")
     for nombre in ("fronteras_2024.yaml", "desarrollo_economico_2024_2025.yaml"):
@@ -223,3 +248,63 @@ def test_sin_plan_las_reglas_pln_no_dicen_nada(auditor: Auditor) -> None:
     resultado = auditar(auditor, [str(FIXTURES)])
     assert not [f for f in resultado.hallazgos() if f.regla.startswith("PLN")]
     assert all(r.cotejo is None for r in resultado.informes) and resultado.plan_indicativo is None
+
+
+def test_con_el_plan_pct002_y_pct005_callan_donde_la_formula_del_plan_confirma_el_porcentaje(auditor: Auditor) -> None:
+    """A reducción meta reported right: LB 80, 2025 programmed 70, target 50, achieved 76 → (80 − 76) / (80 − 70) = 40 %
+    and (80 − 76) / (80 − 50) = 13,3 %. PCT002 and PCT005 compute a flow (76 of 50 is 152 %) and say the report is wrong;
+    with the plan, whose formula agrees, they say nothing. Where the plan disagrees, PLN006 says it once."""
+    plan = _meta_plan("reduccion", {2024: 75, 2025: 70, 2026: 60, 2027: 50}, 80, 50)
+
+    def informe(avance: str) -> str:
+        return _informe("  - {numero: 7, nombre: Unidades productivas fortalecidas, meta_cuatrienio: {cantidad: 50, unidad: unidades}, "
+                        f"logro: {{cantidad: 76, unidad: unidades}}, cumplimiento_periodo: \"40%\", avance_cuatrienio: \"{avance}\"}}\n")
+
+    reglas = {"PCT002", "PCT005", "PLN005", "PLN006"}
+    sin_plan = Auditor(auditor.catalogo, auditor.configuracion, reglas)
+    antes = auditar_cargado(sin_plan, cargar_bytes(informe("13,3%").encode("utf-8"), "informe.yaml")).hallazgos
+    assert {f.regla for f in antes} >= {"PCT002"}  # the flow's arithmetic, without the plan
+    assert _hallazgos(auditor, plan, informe("13,3%"), reglas) == []
+    errado = _hallazgos(auditor, plan, informe("30%"), reglas)
+    assert [(f.regla, f.campo) for f in errado] == [("PLN006", "avance_cuatrienio")]
+
+
+def test_un_responsable_abreviado_es_la_misma_secretaria_si_no_hay_otra_candidata(auditor: Auditor, tmp_path: Path) -> None:
+    """'Sec. Salud' in one row and 'Secretaría de Salud y Protección Social' in another are one secretaría: its omitted
+    meta is said; with a second secretaría that also speaks of 'salud', the short name is left apart (nothing guessed)."""
+    def plan_con(otros: list[dict[str, object]]) -> PlanIndicativo:
+        return plan_de([
+            {"numero": "1", "fila": 5, "descripcion": "Campañas de vacunación realizadas", "responsable": "Secretaría de Salud y Protección Social"},
+            {"numero": "2", "fila": 6, "descripcion": "Campañas de prevención realizadas", "responsable": "Sec. Salud"},
+            *otros])
+    texto = _informe("  - {numero: 1, nombre: Campañas de vacunación realizadas}\n", "Secretaría de Salud y Protección Social")
+    omitidas = _de_la_corrida(auditor, plan_con([]), texto, tmp_path)
+    assert [(f.regla, f.meta) for f in omitidas] == [("PLN001", "2")]
+    ambigua = plan_con([{"numero": "3", "fila": 7, "descripcion": "Laboratorio dotado", "responsable": "Secretaría de Salud Pública"}])
+    assert _de_la_corrida(auditor, ambigua, texto, tmp_path) == []
+
+
+def _de_la_corrida(auditor: Auditor, plan: PlanIndicativo, texto: str, carpeta: Path) -> list[Hallazgo]:
+    """PLN001 of a run over one report (the omission is said once every file is audited)."""
+    (carpeta / "informe.yaml").write_text(texto, encoding="utf-8")
+    return list(auditar(Auditor(auditor.catalogo, auditor.configuracion, {"PLN001"}, plan=plan), [str(carpeta / "informe.yaml")]).hallazgos())
+
+
+def test_una_meta_no_programada_en_todo_el_periodo_no_es_una_omision(auditor: Auditor, tmp_path: Path) -> None:
+    plan = plan_de([
+        {"numero": "1", "fila": 5, "descripcion": "Huertas apoyadas", "responsable": "Secretaría de Desarrollo Económico"},
+        {"numero": "2", "fila": 6, "descripcion": "Plan de cacao formulado", "responsable": "Secretaría de Desarrollo Económico",
+         "programacion": {2024: "NP", 2025: "NP", 2026: 1}},
+        {"numero": "3", "fila": 7, "descripcion": "Ferias realizadas", "responsable": "Secretaría de Desarrollo Económico",
+         "programacion": {2024: "NP", 2025: 1}}])
+    texto = _informe("  - {numero: 1, nombre: Huertas apoyadas}\n")
+    # 2: NP in 2024 and 2025, the years the report covers: nothing to report yet; 3 is programmed in 2025: omitted
+    assert [(f.regla, f.meta) for f in _de_la_corrida(auditor, plan, texto, tmp_path)] == [("PLN001", "3")]
+
+
+def test_pln003_dice_de_que_meta_del_plan_es_la_descripcion(auditor: Auditor) -> None:
+    plan = plan_de([{"numero": "670", "fila": 5, "descripcion": "Estrategia de retorno productivo implementada"},
+                    {"numero": "671", "fila": 6, "descripcion": "Ferias de empleo para migrantes realizadas"}])
+    texto = _informe("  - {numero: 670, nombre: Ferias de empleo para migrantes realizadas}\n")
+    (f,) = _hallazgos(auditor, plan, texto, {"PLN003"})
+    assert f.mensaje.endswith("; esa descripción es la de la meta 671 del plan (hoja «PLAN INDICATIVO - PRODUCTOS», celda I6)")

@@ -20,6 +20,7 @@ a directory holding both is an error (two sources of truth, one would be silentl
     url_documentacion: https://ejemplo.gov.co/auditor/reglas/  # where docs/reglas/ID.md is published: SARIF's helpUri
     plan: plan/plan_indicativo.xlsx       # the Plan Indicativo the reports are checked against (relative to this file; --plan wins)
     columnas: {numero: "Cód. meta PDD", responsable: "Sectorial"}  # the headers of an export the reader does not know
+    columnas: {hoja: "Matriz", fuentes: ["Aportes del municipio"]}  # ... its sheet, and sources the table does not know
 
 Unknown keys, unknown rule ids and unknown parameters are errors that name the file and line.
 """

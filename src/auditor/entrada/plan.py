@@ -6,15 +6,22 @@ load; an office's export with other names maps them in its configuration (``colu
 
 How a sheet is read:
 
-- the sheet: one of the table's names (compared without case, accents or spaces); a workbook with a single
-  sheet is read whatever its name. A .csv is one sheet, named by its file;
+- the sheet: the one `columnas.hoja` names; else one of the table's names (compared without case, accents or
+  spaces); else the only sheet; else the only sheet whose first rows hold the meta number and description headers
+  (said as a notice; several such sheets are an error that names them). A .csv is one sheet, named by its file;
 - the header row is looked for among the first rows (title rows above it are passed over); the headers are
   compared without case, accents, punctuation or extra spaces. A two-row header is read too: the year in a
   (merged) cell above the names of its columns ("2024" over "Programación", "Recursos propios", …, "Total"),
   or a name above the years ("Programación" over "2024", "2025", …);
-- numbers: the cell's number, or text as Colombian reports write it ("5.000", "12,5", "$ 1.200", read with
-  `lectura.cifras`); in a programming cell "NP" / "No programado" is `Programado(no_programado=True)`, never 0;
-  resources are in millones de pesos, as the export states them;
+- a year's sources: a header that is, or begins with, a source's name ("Recursos propios ICLD 2024"), or one that
+  `columnas.fuentes` adds; a column of the year among its resources that is no known form is said once, and that
+  year's `Recursos.completas` is False (its sources are not summed);
+- numbers: the cell's number, or text as Colombian reports write it ("5.000", "12,5", "35 %", "$ 1.200", read with
+  `lectura.cifras`); a number in a cell with a percentage format is the percentage shown (0,35 in a `0%` cell is 35);
+  in a programming cell "NP" / "No programado" is `Programado(no_programado=True)`, never 0, and an empty one is
+  neither (the metas with one are said once); resources are in millones de pesos, as the export states them;
+- a formula whose value the workbook does not hold (saved by a program that does not compute formulas) in a cell
+  the reader uses stops the reading with its cell: it is not read as empty or 0;
 - every value keeps its `Celda` (sheet, row as the spreadsheet numbers it, column letter).
 
 Rows that are skipped: rows above and in the header; rows whose meta number cell is empty (blank rows, rows
@@ -26,7 +33,8 @@ Anything else that cannot be read is an `ErrorPlan` (an `ErrorArchivo`: the comm
 with status 2) naming the file, the sheet, the cell and what was expected: a file that cannot be opened or is
 too large, a missing sheet, no header row, a missing required column (the meta number, the description), a
 text where a number goes, a meta without a description, an unknown tipo de acumulación, an empty sheet.
-Nothing is guessed silently.
+Nothing is guessed silently: what the reader chose or could not use (the sheet, columns of resources it does not
+know, a plan without resources, empty programming cells, a .csv not in UTF-8) is in `PlanIndicativo.avisos`.
 """
 
 from __future__ import annotations
@@ -36,8 +44,9 @@ import datetime
 import io
 import math
 import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
@@ -55,6 +64,7 @@ TAMANO_MAXIMO_MB = 20.0  # as `entrada.carga`: a larger plan is refused unread (
 EXPANSION_MAXIMA = 20  # an .xlsx is a zip: what it holds may not exceed this many times the size limit
 EXTENSIONES_PLAN = (".xlsx", ".xlsm", ".csv")
 OBLIGATORIOS = ("numero", "descripcion")
+FUENTE_PROPIA = "columnas.fuentes"  # the source id of a header the configuration adds
 CampoMeta = Literal["numero", "descripcion", "responsable", "unidad", "linea_base", "meta_cuatrienio", "acumulacion"]
 
 
@@ -63,8 +73,9 @@ class ErrorPlan(ErrorArchivo):
 
 
 class ColumnasPlan(BaseModel):
-    """``columnas:`` in the configuration: the header of the office's export for a field, when the table does not
-    know it. A field named here is recognized by this header only (and the column must be there)."""
+    """``columnas:`` in the configuration: how the office's export differs from what the table knows. A field named
+    here is recognized by this header only (and the column must be there); `fuentes` adds source headers to the
+    table's; `hoja` names the sheet of the metas (the workbook must have it)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
     numero: str | None = None  # the plan's meta number
@@ -76,13 +87,27 @@ class ColumnasPlan(BaseModel):
     acumulacion: str | None = None  # tipo de acumulación
     programacion: str | None = None  # the form of a year's programming column, without the year ("Meta programada")
     total: str | None = None  # the form of a year's total resources column, without the year
+    fuentes: list[str] = Field(default_factory=list)  # more forms of a year's source column, without the year ("Aportes del municipio")
+    hoja: str | None = None  # the sheet of the metas, when its name is not one the table knows
 
     @field_validator("*")
     @classmethod
-    def _no_vacio(cls, valor: str | None) -> str | None:
-        if valor is not None and not _clave(valor):
-            raise ValueError(tr("se esperaba el texto de un encabezado de columna (se encontró '{valor}')", valor=valor))
+    def _no_vacio(cls, valor: str | list[str] | None) -> str | list[str] | None:
+        for texto in (valor if isinstance(valor, list) else [valor]):
+            if texto is not None and not _clave(texto):
+                raise ValueError(tr("se esperaba el texto de un encabezado de columna (se encontró '{valor}')", valor=texto))
         return valor
+
+    @field_validator("fuentes", mode="before")
+    @classmethod
+    def _lista(cls, valor: object) -> object:
+        """One header is a list of one; `fuentes:` left empty is no header."""
+        return [] if valor is None else [valor] if isinstance(valor, str) else valor
+
+    @property
+    def encabezados(self) -> dict[str, str]:
+        """The fields named by one header each (not `fuentes`, not `hoja`)."""
+        return {campo: valor for campo, valor in self.model_dump(exclude_none=True, exclude={"fuentes", "hoja"}).items()}
 
 
 # --- the table of names -------------------------------------------------------------------------------
@@ -180,8 +205,9 @@ class _Reconocedor:
 
     def __init__(self, columnas: ColumnasPlan | None) -> None:
         t = tabla()
-        propias = columnas.model_dump(exclude_none=True) if columnas is not None else {}
+        propias = columnas.encabezados if columnas is not None else {}
         self.propias: dict[str, str] = dict(propias)
+        self.hoja = columnas.hoja if columnas is not None else None
         self.campos: dict[str, tuple[str, int]] = {}
         for campo, variantes in t.campos.items():
             for i, variante in enumerate([propias[campo]] if campo in propias else variantes):
@@ -191,9 +217,22 @@ class _Reconocedor:
             self.por_ano.setdefault(_clave(variante), ("programacion", "", i))
         for i, variante in enumerate([propias["total"]] if "total" in propias else t.por_ano.total):
             self.por_ano.setdefault(_clave(variante), ("total", "", i))
-        for fuente, variantes in t.por_ano.fuentes.items():
+        fuentes = [*t.por_ano.fuentes.items(), *((FUENTE_PROPIA, [f]) for f in (columnas.fuentes if columnas is not None else ()))]
+        for fuente, variantes in fuentes:
             for i, variante in enumerate(variantes):
                 self.por_ano.setdefault(_clave(variante), ("fuente", fuente, i))
+        # a header that begins with a source's name is that source ("Recursos propios ICLD", "SGR - Asignaciones
+        # directas"): the longest name first, so that "SGP Educación …" is not taken for a shorter one
+        self.prefijos = sorted(((clave, nombre) for clave, (tipo, nombre, _) in self.por_ano.items() if tipo == "fuente"),
+                               key=lambda par: -len(par[0]))
+
+    def _por_ano(self, forma: str) -> tuple[str, str, int] | None:
+        if forma in self.por_ano:
+            return self.por_ano[forma]
+        for clave, fuente in self.prefijos:
+            if forma.startswith(clave + " "):
+                return ("fuente", fuente, len(self.prefijos))  # after any header the table lists whole
+        return None
 
     def reconocer(self, encabezado: str) -> _Columna | None:
         for texto in (encabezado, _PARENTESIS.sub(" ", encabezado)):  # "Total 2024 (millones de pesos)"
@@ -203,10 +242,20 @@ class _Reconocedor:
                 return _Columna("campo", campo, None, prioridad)
             for patron, forma, ano in ((_ANO_AL_FINAL, 1, 2), (_ANO_AL_PRINCIPIO, 2, 1)):
                 m = patron.fullmatch(clave)
-                if m is not None and m.group(forma) in self.por_ano:
-                    tipo, nombre, prioridad = self.por_ano[m.group(forma)]
+                if m is not None and (hallada := self._por_ano(m.group(forma))) is not None:
+                    tipo, nombre, prioridad = hallada
                     return _Columna(tipo, nombre, int(m.group(ano)), prioridad)
         return None
+
+
+def _ano_de(encabezado: str) -> int | None:
+    """The year of a header of the per-year form ("Aportes 2024", "2024 Aportes"), whatever its name."""
+    for texto in (encabezado, _PARENTESIS.sub(" ", encabezado)):
+        clave = _clave(texto)
+        for patron, ano in ((_ANO_AL_FINAL, 2), (_ANO_AL_PRINCIPIO, 1)):
+            if (m := patron.fullmatch(clave)) is not None:
+                return int(m.group(ano))
+    return None
 
 
 # --- reading the file -------------------------------------------------------------------------------------
@@ -239,12 +288,19 @@ def cargar_plan(ruta: str | Path, columnas: ColumnasPlan | None = None, tamano_m
         raise ErrorPlan(archivo, tr("no se puede leer: {motivo}", motivo=motivo_so(error)), motivo_so=motivo_so(error)) from None
     if rechazo is not None:
         raise ErrorPlan(archivo, rechazo)
-    hoja = _leer_csv(ruta, tamano_maximo_mb) if extension == ".csv" else _leer_xlsx(ruta, tamano_maximo_mb)
-    return _Lector(archivo, hoja, _Reconocedor(columnas)).leer()
+    reconocedor = _Reconocedor(columnas)
+    if extension == ".csv":
+        hoja = _leer_csv(ruta, tamano_maximo_mb)
+        if reconocedor.hoja is not None:  # a .csv is one sheet: the name is not needed, and not silently dropped
+            hoja = replace(hoja, avisos=(*hoja.avisos, tr("{archivo}: es un .csv, de una sola hoja: 'columnas.hoja' de la "
+                                                          "configuración ('{hoja}') no se usa", archivo=archivo, hoja=reconocedor.hoja)))
+    else:
+        hoja = _leer_xlsx(ruta, tamano_maximo_mb, reconocedor)
+    return _Lector(archivo, hoja, reconocedor).leer()
 
 
-def _leer_xlsx(ruta: Path, tamano_maximo_mb: float) -> _Hoja:
-    """The rows of the plan's sheet, read in openpyxl's read-only (streaming) mode, values only; the workbook closed."""
+def _leer_xlsx(ruta: Path, tamano_maximo_mb: float, reconocedor: _Reconocedor) -> _Hoja:
+    """The rows of the plan's sheet, read in openpyxl's read-only (streaming) mode; the workbook closed."""
     import zipfile
 
     archivo = str(ruta)
@@ -259,35 +315,125 @@ def _leer_xlsx(ruta: Path, tamano_maximo_mb: float) -> _Hoja:
                                     "no se lee", tamano=expandido / (1024 * 1024), veces=EXPANSION_MAXIMA, limite=tamano_maximo_mb))
     try:
         with ruta.open("rb") as datos:  # opened here, so that it is closed whatever openpyxl raises (it may leave its own open)
-            return _hoja_del_libro(datos, archivo, ilegible)
+            return _hoja_del_libro(datos, archivo, ilegible, reconocedor)
     except OSError as error:
         raise ErrorPlan(archivo, tr("no se puede leer: {motivo}", motivo=motivo_so(error)), motivo_so=motivo_so(error)) from None
 
 
-def _hoja_del_libro(datos: BinaryIO, archivo: str, ilegible: str) -> _Hoja:
+@dataclass(frozen=True)
+class FormulaSinValor:
+    """A formula cell whose value the workbook does not hold (saved by a program that does not compute formulas): it is
+    not empty and not 0, and the reader refuses it where it reads it (`_Lector.valor`)."""
+
+    formula: str
+
+    def __str__(self) -> str:
+        return self.formula
+
+
+_LITERALES_DE_FORMATO = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')  # "…" and \x are shown as written; [Red], [>=100] are no digits
+
+
+def es_formato_de_porcentaje(formato: str | None) -> bool:
+    """Whether an Excel number format shows its number as a percentage (`0%`, `0.0 %`): the cell holds a fraction (0,35 shown
+    as 35 %). A '%' between quotes or after a backslash is only a sign written after the number (`0" %"`)."""
+    return formato is not None and "%" in _LITERALES_DE_FORMATO.sub("", formato)
+
+
+def _como_se_ve(valor: Any, formato: str | None) -> Any:
+    """A cell's value as the user sees it: a number in a percentage format is that percentage (0,35 -> 35), exactly."""
+    if isinstance(valor, (int, float)) and not isinstance(valor, bool) and math.isfinite(valor) and es_formato_de_porcentaje(formato):
+        return float(Decimal(repr(valor)) * 100)
+    return valor
+
+
+def _hoja_del_libro(datos: BinaryIO, archivo: str, ilegible: str, reconocedor: _Reconocedor) -> _Hoja:
     from openpyxl import load_workbook  # only when a plan is read: the command line starts without it
+    from openpyxl.cell.read_only import EmptyCell
 
     try:
         libro = load_workbook(datos, read_only=True, data_only=True)
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file; all mean the same to the user
         raise ErrorPlan(archivo, ilegible) from None
+    sin_calcular = False  # a cell that holds no value but exists: a formula without a cached value, or only a style
     try:
         nombres = list(libro.sheetnames)
-        conocidas = {_clave(n) for n in tabla().hojas}
-        elegida = next((n for n in nombres if _clave(n) in conocidas), None)
-        if elegida is None and len(nombres) == 1:
-            elegida = nombres[0]
-        if elegida is None:
-            raise ErrorPlan(archivo, tr("no tiene la hoja del Plan Indicativo: se esperaba una hoja con uno de estos nombres: "
-                                        "{esperadas} (el libro tiene: {hojas})", esperadas=", ".join(f"'{n}'" for n in tabla().hojas),
-                                        hojas=", ".join(f"'{n}'" for n in nombres)))
+        elegida, avisos = _elegir_hoja(libro, nombres, archivo, ilegible, reconocedor)
         try:
-            filas = [tuple(fila) for fila in libro[elegida].iter_rows(values_only=True)]
+            filas: list[list[Any]] = []
+            for fila in libro[elegida].iter_rows():
+                filas.append([_como_se_ve(c.value, getattr(c, "number_format", None)) for c in fila])
+                sin_calcular = sin_calcular or any(c.value is None and not isinstance(c, EmptyCell) for c in fila)
         except Exception:  # noqa: BLE001 - a damaged sheet inside a readable zip
             raise ErrorPlan(archivo, tr("hoja '{hoja}': {problema}", hoja=elegida, problema=ilegible)) from None
     finally:
         libro.close()
-    return _Hoja(elegida, filas, es_csv=False)
+    if sin_calcular:
+        _marcar_formulas(datos, elegida, filas)
+    return _Hoja(elegida, [tuple(f) for f in filas], es_csv=False, avisos=avisos)
+
+
+def _marcar_formulas(datos: BinaryIO, hoja: str, filas: list[list[Any]]) -> None:
+    """The sheet read again with its formulas (read-only too): an empty value where the cell has a formula becomes a
+    `FormulaSinValor`, so that it is not read as empty (or 0) in silence."""
+    from openpyxl import load_workbook
+
+    datos.seek(0)
+    try:
+        libro = load_workbook(datos, read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 - it was read a moment ago
+        return
+    try:
+        for r, fila in enumerate(libro[hoja].iter_rows(values_only=True)):
+            for i, valor in enumerate(fila):
+                if isinstance(valor, str) and valor.startswith("=") and r < len(filas) and i < len(filas[r]) and filas[r][i] is None:
+                    filas[r][i] = FormulaSinValor(valor)
+    except Exception:  # noqa: BLE001 - as above: the values were read, only the formulas are missing
+        return
+    finally:
+        libro.close()
+
+
+def _elegir_hoja(libro: Any, nombres: list[str], archivo: str, ilegible: str, reconocedor: _Reconocedor) -> tuple[str, tuple[str, ...]]:
+    """The sheet of the metas and what to say about the choice: the one `columnas.hoja` names; else one with a name of the
+    table; else the only sheet; else the only one whose first rows hold the headers of the meta number and description."""
+    hojas = ", ".join(f"'{n}'" for n in nombres)
+    if reconocedor.hoja is not None:
+        pedida = reconocedor.hoja
+        iguales = [n for n in nombres if n == pedida] or [n for n in nombres if _clave(n) == _clave(pedida)]
+        if len(iguales) != 1:
+            raise ErrorPlan(archivo, tr("no tiene la hoja '{hoja}' que 'columnas.hoja' de la configuración nombra (el libro tiene: "
+                                        "{hojas})", hoja=pedida, hojas=hojas))
+        return iguales[0], ()
+    conocidas = {_clave(n) for n in tabla().hojas}
+    elegida = next((n for n in nombres if _clave(n) in conocidas), None)
+    if elegida is not None:
+        return elegida, ()
+    if len(nombres) == 1:
+        return nombres[0], ()
+    con_encabezado = []
+    for nombre in nombres:
+        try:
+            primeras = [tuple(f) for f in libro[nombre].iter_rows(max_row=tabla().filas_de_encabezado + 1, values_only=True)]
+        except Exception:  # noqa: BLE001 - a damaged sheet: not the plan's, unless it is the only candidate (then said below)
+            continue
+        if _Lector(archivo, _Hoja(nombre, primeras, es_csv=False), reconocedor).tiene_encabezado():
+            con_encabezado.append(nombre)
+    esperadas = ", ".join(f"'{n}'" for n in tabla().hojas)
+    if len(con_encabezado) == 1:
+        return con_encabezado[0], (tr(
+            "{archivo}: ninguna hoja tiene un nombre conocido del Plan Indicativo ({esperadas}); se leyó la hoja '{hoja}', la única "
+            "con los encabezados del número y la descripción de la meta (para leer otra, nómbrela en la configuración: "
+            "columnas: {{hoja: \"…\"}})", archivo=archivo, esperadas=esperadas, hoja=con_encabezado[0]),)
+    if con_encabezado:
+        raise ErrorPlan(archivo, tr(
+            "no se sabe cuál es la hoja del Plan Indicativo: ninguna tiene un nombre conocido ({esperadas}) y varias tienen los "
+            "encabezados del número y la descripción de la meta: {candidatas}; nombre la que es en la configuración "
+            "(columnas: {{hoja: \"…\"}})", esperadas=esperadas, candidatas=", ".join(f"'{n}'" for n in con_encabezado)))
+    raise ErrorPlan(archivo, tr(
+        "no tiene la hoja del Plan Indicativo: se esperaba una hoja con uno de estos nombres: {esperadas}, o una con los "
+        "encabezados del número y la descripción de la meta en sus primeras filas (el libro tiene: {hojas}); si es otra, "
+        "nómbrela en la configuración (columnas: {{hoja: \"…\"}})", esperadas=esperadas, hojas=hojas))
 
 
 def _leer_csv(ruta: Path, tamano_maximo_mb: float) -> _Hoja:
@@ -370,6 +516,7 @@ class _Encabezado:
     fila: int  # the index (from 0) of the header's last row
     columnas: dict[int, _Columna]  # column index (from 0) -> what it is
     textos: dict[int, str]  # column index -> the header as read (for messages)
+    ajenas: dict[int, tuple[int, ...]]  # year -> its columns among the year's resources that are no source, total or programming
 
 
 class _Lector:
@@ -379,6 +526,7 @@ class _Lector:
         self.reconocedor = reconocedor
         self.t = tabla()
         self.no_programado = {_clave(n) for n in self.t.no_programado}
+        self.sin_valor = sum(isinstance(v, FormulaSinValor) for fila in hoja.filas for v in fila)
 
     # places and errors ---------------------------------------------------------------------------------
     def celda(self, fila: int, columna: int) -> Celda:
@@ -394,6 +542,16 @@ class _Lector:
 
     def error(self, celda: Celda, mensaje: str) -> ErrorPlan:
         return ErrorPlan(self.archivo, f"{self.donde(celda)}: {mensaje}")
+
+    def valor(self, fila: Fila, r: int, i: int) -> Any:
+        """The value of a cell the reader uses; a formula whose value the workbook does not hold stops the reading."""
+        valor = fila[i] if i < len(fila) else None
+        if isinstance(valor, FormulaSinValor):
+            raise self.error(self.celda(r, i), tr(
+                "la celda tiene la fórmula '{formula}' pero el libro no guarda su valor (lo guardó un programa que no calcula "
+                "fórmulas; hay {n} celdas así en la hoja): ábralo y guárdelo en Excel o LibreOffice para que guarde los valores, "
+                "y vuelva a revisar", formula=valor.formula, n=self.sin_valor))
+        return valor
 
     # the header ----------------------------------------------------------------------------------------
     def _una_fila(self, fila: Fila) -> dict[int, str]:
@@ -431,18 +589,26 @@ class _Lector:
     def _reconocidas(self, textos: dict[int, str]) -> dict[int, _Columna]:
         return {i: c for i, texto in textos.items() if (c := self.reconocedor.reconocer(texto)) is not None}
 
+    def _candidatos(self) -> Iterator[tuple[int, int, dict[int, str]]]:
+        """The possible header rows among the first: (rows, index of the last, the headers), one row and two rows."""
+        filas = self.hoja.filas
+        for r in range(min(self.t.filas_de_encabezado, len(filas))):
+            yield 1, r, self._una_fila(filas[r])
+            if r + 1 < len(filas):
+                yield 2, r + 1, self._dos_filas(filas[r], filas[r + 1])
+
+    def tiene_encabezado(self) -> bool:
+        """Whether the first rows hold the headers of the meta number and its description."""
+        return any(set(OBLIGATORIOS) <= {c.nombre for c in self._reconocidas(textos).values() if c.tipo == "campo"}
+                   for _, _, textos in self._candidatos())
+
     def encabezado(self) -> _Encabezado:
         filas = self.hoja.filas
         if all(_vacia(v) for fila in filas for v in fila):
             raise ErrorPlan(self.archivo, self.en_hoja() + tr("la hoja está vacía: se esperaban los encabezados del Plan Indicativo "
                                                               "y una fila por meta"))
-        candidatos: list[tuple[int, int, int, dict[int, str]]] = []  # (recognized, -rows, -index, headers)
-        for r in range(min(self.t.filas_de_encabezado, len(filas))):
-            uno = self._una_fila(filas[r])
-            candidatos.append((len({c.clave for c in self._reconocidas(uno).values()}), -1, -r, uno))
-            if r + 1 < len(filas):
-                dos = self._dos_filas(filas[r], filas[r + 1])
-                candidatos.append((len({c.clave for c in self._reconocidas(dos).values()}), -2, -(r + 1), dos))
+        candidatos = [(len({c.clave for c in self._reconocidas(textos).values()}), -n, -r, textos)  # (recognized, -rows, -index, headers)
+                      for n, r, textos in self._candidatos()]
         reconocidas, _, menos_fila, textos = max(candidatos, key=lambda c: c[:3])
         if reconocidas == 0:
             raise ErrorPlan(self.archivo, self.en_hoja() + tr(
@@ -450,6 +616,9 @@ class _Lector:
                 "(un encabezado de: {numero}) y su descripción (uno de: {descripcion})",
                 n=self.t.filas_de_encabezado, numero=self._esperados("numero"), descripcion=self._esperados("descripcion")))
         fila = -menos_fila
+        for r in range(fila + 1):  # a header (or a year above it) that is a formula without its value would be read wrong
+            for i in range(len(filas[r])):
+                self.valor(filas[r], r, i)
         columnas = self._sin_repetidas(self._reconocidas(textos), textos, fila)
         nombres = {c.nombre for c in columnas.values() if c.tipo == "campo"}
         for campo in OBLIGATORIOS:
@@ -463,7 +632,25 @@ class _Lector:
             raise ErrorPlan(self.archivo, self.en_hoja() + tr(
                 "no está la columna '{texto}' que 'columnas.{campo}' de la configuración nombra (fila de encabezados {fila})",
                 texto=texto, campo=campo, fila=fila + 1))
-        return _Encabezado(fila, columnas, textos)
+        return _Encabezado(fila, columnas, textos, self._ajenas(columnas, textos))
+
+    @staticmethod
+    def _ajenas(columnas: dict[int, _Columna], textos: dict[int, str]) -> dict[int, tuple[int, ...]]:
+        """By year, the columns of that year next to its resource columns (a run of them, from a source or the total)
+        that are none of the forms the reader knows: a source with a name it does not know, most likely."""
+        ajenas: dict[int, set[int]] = {}
+        for i, c in columnas.items():
+            if c.tipo not in ("fuente", "total") or c.ano is None:
+                continue
+            for paso in (-1, 1):
+                j = i + paso
+                while j in textos and (j not in columnas or (columnas[j].tipo in ("fuente", "total") and columnas[j].ano == c.ano)):
+                    if j not in columnas:
+                        if _ano_de(textos[j]) != c.ano:
+                            break
+                        ajenas.setdefault(c.ano, set()).add(j)
+                    j += paso
+        return {ano: tuple(sorted(en)) for ano, en in sorted(ajenas.items())}
 
     def _sin_repetidas(self, columnas: dict[int, _Columna], textos: dict[int, str], fila: int) -> dict[int, _Columna]:
         """One column per field: the header listed first in the table wins; two columns with equal claim are an error.
@@ -527,16 +714,59 @@ class _Lector:
         metas: list[MetaPlan] = []
         for r in range(cabeza.fila + 1, len(self.hoja.filas)):
             fila = self.hoja.filas[r]
-            numero = fila[campos["numero"]] if campos["numero"] < len(fila) else None
+            numero = self.valor(fila, r, campos["numero"])
             if _vacia(numero) or any(_clave(numero) == t or _clave(numero).startswith(t + " ") for t in totales):
                 continue
             metas.append(self._meta(r, fila, campos, anuales, cabeza))
-        return PlanIndicativo(self.archivo, self.hoja.nombre, tuple(metas), con_responsable="responsable" in campos,
-                              avisos=self.hoja.avisos)
+        avisos = (*self.hoja.avisos, *self._repetidas(metas), *self._sin_recursos(cabeza), *self._sin_programar(metas, anuales))
+        return PlanIndicativo(self.archivo, self.hoja.nombre, tuple(metas), con_responsable="responsable" in campos, avisos=avisos)
+
+    def _sin_recursos(self, cabeza: _Encabezado) -> tuple[str, ...]:
+        """What the plan's resources allow: nothing to check without a source or total column (PLN008, PLN009 are off); a
+        year whose resources have a column the reader does not know is not summed (PLN009 keeps silent about it)."""
+        por_ano = [i for i, texto in cabeza.textos.items() if i not in cabeza.columnas and _ano_de(texto) is not None]
+        vistas = ", ".join(f"'{cabeza.textos[i]}'" for i in por_ano[:12]) + (", …" if len(por_ano) > 12 else "")
+        if not any(c.tipo in ("fuente", "total") for c in cabeza.columnas.values()):
+            return (tr("{archivo}: {hoja}no se reconoció ninguna columna de recursos por año (fuentes ni total; fila de encabezados "
+                       "{fila}{vistas}): no se revisa la inversión contra el plan (PLN008, PLN009); si el plan tiene recursos, "
+                       "nombre su columna en la configuración (columnas: {{total: \"…\"}} o {{fuentes: [\"…\"]}})",
+                       archivo=self.archivo, hoja=self.en_hoja(), fila=cabeza.fila + 1,
+                       vistas=tr("; columnas por año que no se reconocieron: {columnas}", columnas=vistas) if por_ano else ""),)
+        if not cabeza.ajenas:
+            return ()
+        ajenas = [i for en in cabeza.ajenas.values() for i in en]
+        return (tr("{archivo}: {hoja}entre los recursos de {anos} hay columnas que no son una fuente conocida, el total ni la "
+                   "programación: {columnas} (fila de encabezados {fila}); no se revisa que las fuentes de esos años sumen su total "
+                   "(PLN009); si son fuentes, nómbrelas en la configuración (columnas: {{fuentes: [\"…\"]}}, sin el año)",
+                   archivo=self.archivo, hoja=self.en_hoja(), anos=", ".join(str(a) for a in cabeza.ajenas),
+                   columnas=", ".join(f"'{cabeza.textos[i]}'" for i in ajenas), fila=cabeza.fila + 1),)
+
+    def _sin_programar(self, metas: list[MetaPlan], anuales: Mapping[int, _Columna]) -> tuple[str, ...]:
+        """The metas with an empty programming cell in a year the plan has a column for: neither a number nor NP, so a
+        report whose period includes that year is not compared with the plan's programming (said once, not guessed as 0)."""
+        anos = sorted({c.ano for c in anuales.values() if c.tipo == "programacion" and c.ano is not None})
+        vacias = [(m.numero, [a for a in anos if a not in m.programacion]) for m in metas]
+        vacias = [(numero, faltan) for numero, faltan in vacias if faltan]
+        if not vacias:
+            return ()
+        lista = "; ".join(f"{numero} ({', '.join(str(a) for a in faltan)})" for numero, faltan in vacias[:15])
+        return (tr("{archivo}: {hoja}{n} metas tienen vacía la programación de algún año (ni un número ni NP): {lista}{mas}; en un "
+                   "periodo que incluye ese año no se compara lo programado (PLN005, PLN007) para esa meta",
+                   archivo=self.archivo, hoja=self.en_hoja(), n=len(vacias), lista=lista,
+                   mas=tr(" y {n} más", n=len(vacias) - 15) if len(vacias) > 15 else ""),)
+
+    def _repetidas(self, metas: list[MetaPlan]) -> tuple[str, ...]:
+        """A meta number in two rows: the reports are matched to the first, and the user is told which rows."""
+        filas: dict[str, list[int]] = {}
+        for m in metas:
+            filas.setdefault(m.numero, []).append(m.fila.fila)
+        return tuple(tr("{archivo}: la meta {numero} está en varias filas de la hoja '{hoja}' ({filas}); los informes se comparan "
+                        "con la primera", archivo=self.archivo, numero=numero, hoja=self.hoja.nombre,
+                        filas=", ".join(str(f) for f in en)) for numero, en in filas.items() if len(en) > 1)
 
     def _meta(self, r: int, fila: Fila, campos: Mapping[str, int], anuales: Mapping[int, _Columna], cabeza: _Encabezado) -> MetaPlan:
         def valor(i: int) -> Any:
-            return fila[i] if i < len(fila) else None
+            return self.valor(fila, r, i)
 
         celdas = {campo: self.celda(r, i) for campo, i in campos.items()}
         numero = _texto(valor(campos["numero"]))
@@ -574,10 +804,10 @@ class _Lector:
     def _programacion(self, r: int, fila: Fila, anuales: Mapping[int, _Columna], cabeza: _Encabezado) -> dict[int, Programado]:
         programacion: dict[int, Programado] = {}
         for i, c in anuales.items():
-            if c.tipo != "programacion" or c.ano is None or i >= len(fila) or _vacia(fila[i]):
+            if c.tipo != "programacion" or c.ano is None or _vacia(leida := self.valor(fila, r, i)):
                 continue
             celda = self.celda(r, i)
-            valor, np = self.cifra(fila[i], celda, f"'{cabeza.textos[i]}'", np_es_valor=True)
+            valor, np = self.cifra(leida, celda, f"'{cabeza.textos[i]}'", np_es_valor=True)
             programacion[c.ano] = Programado(valor, celda, no_programado=np)
         return dict(sorted(programacion.items()))
 
@@ -588,7 +818,7 @@ class _Lector:
             if c.tipo not in ("fuente", "total") or c.ano is None:
                 continue
             celda = self.celda(r, i)
-            valor = self.cifra(fila[i] if i < len(fila) else None, celda, f"'{cabeza.textos[i]}'")[0]
+            valor = self.cifra(self.valor(fila, r, i), celda, f"'{cabeza.textos[i]}'")[0]
             if c.tipo == "total":
                 total[c.ano] = (valor, celda)
             elif valor is not None:  # by the column's own header: two columns of one kind of source stay two
@@ -596,6 +826,6 @@ class _Lector:
         recursos: dict[int, Recursos] = {}
         for ano in sorted(set(fuentes) | {a for a, (v, _) in total.items() if v is not None}):
             valor_total, celda_total = total.get(ano, (None, Celda(self.hoja.nombre, r + 1)))
-            recursos[ano] = Recursos(fuentes.get(ano, {}), valor_total, celda_total)
+            recursos[ano] = Recursos(fuentes.get(ano, {}), valor_total, celda_total, completas=ano not in cabeza.ajenas)
         return recursos
 

@@ -47,11 +47,14 @@ class Programado:
 @dataclass(frozen=True)
 class Recursos:
     """The resources the plan programs for one year, by source (keyed by the plan's column header, "Recursos propios
-    2024", "SGP Educación 2024", …; in millones de pesos) and the total the plan states (None: no total column)."""
+    2024", "SGP Educación 2024", …; in millones de pesos), the total the plan states (None: no total column), and whether
+    every source column of the year was recognized."""
 
     fuentes: Mapping[str, float]
     total: float | None
     celda: Celda
+    completas: bool = True  # False: the year has a column among its resources the reader does not know, so its sources
+    # are not all here, and their sum says nothing (PLN009 keeps silent; PLN008 uses the total only)
 
 
 @dataclass(frozen=True)

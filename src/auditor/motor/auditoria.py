@@ -140,12 +140,18 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
     PRESUPUESTO.reiniciar(auditor.configuracion.tiempo_expresiones_s)  # each report its own: the order of files does not matter
     omitidas_en: list[str] = []  # the rules (and the matrix) whose searches the spent budget skipped
     matriz = None
+    decididos: set[tuple[str, str | None, str | None]] = set()  # (rule, meta, field) a rule decided and found right
     if informe is not None:
         for regla in auditor.activas():
             contexto = auditor.contexto(regla)
             antes = PRESUPUESTO.omitidas
             try:
-                nuevos = [sello.desde_observacion(regla, obs) for obs in regla.revisar(informe, contexto)]
+                nuevos = []
+                for obs in regla.revisar(informe, contexto):
+                    if obs.solo_decide:
+                        decididos.add((regla.id, informe.metas[obs.meta].etiqueta if obs.meta is not None else None, obs.campo or None))
+                    else:
+                        nuevos.append(sello.desde_observacion(regla, obs))
             except PatronLento as lento:  # a user's pattern that backtracks without end: reported, the run goes on
                 nuevos = [sello.patron_lento(regla, lento)]
             except Exception as error:  # noqa: BLE001 - a bug in one rule must not hide the other rules' findings
@@ -163,7 +169,7 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
                 omitidas_en.append(tr("la matriz de completitud"))
     if omitidas_en:  # said once per report, with where searches were skipped
         findings.append(sello.presupuesto_agotado(omitidas_en))
-    findings = reemplazar(auditor, findings)  # where PLN005 and PCT002 flag the same percentage, one finding
+    findings = reemplazar(auditor, findings, decididos)  # where the plan decides a percentage, PCT002 does not say it again
     findings, suprimidos = aplicar_supresiones(auditor, cargado, findings)
     findings.sort(key=Hallazgo.clave_orden)
     suprimidos.sort(key=lambda s: s.hallazgo.clave_orden())

@@ -10,10 +10,13 @@ workers finished in: the same bytes with -j1 and -jN and in any order of the arg
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from auditor.entrada.carga import InformeCargado
 from auditor.idioma import tr
 from auditor.motor.auditor import Auditor
 from auditor.motor.supresiones import aplicar_por_ruta
+from auditor.motor.supresiones import de_la_corrida as supresiones_de_la_corrida
 from auditor.reglas.chequeos.plan import (
     EMPAREJAMIENTO,
     HallazgoDeCorrida,
@@ -21,9 +24,10 @@ from auditor.reglas.chequeos.plan import (
     omisiones,
     sin_responsable,
 )
-from auditor.reglas.emparejamiento import CotejoInforme, cotejo
+from auditor.reglas.chequeos.supresiones import SUPRESION_SOBRANTE
+from auditor.reglas.emparejamiento import CotejoInforme, cotejo, secretaria_en_el_plan
 from auditor.resultado.ejecucion import Resultado
-from auditor.resultado.hallazgo import Hallazgo, LugarEnPlan, Suprimido
+from auditor.resultado.hallazgo import EN_LINEA, Hallazgo, LugarEnPlan, Suprimido
 from auditor.resultado.informe import ResultadoInforme
 
 
@@ -31,13 +35,55 @@ def cotejar(auditor: Auditor, cargado: InformeCargado) -> CotejoInforme | None:
     """What the run keeps of a report's matching to the plan (None: no plan, or the report could not be read)."""
     if auditor.plan is None or cargado.informe is None or EMPAREJAMIENTO not in auditor.catalogo.reglas:
         return None
-    return cotejo(cargado.informe, auditor.plan, auditor.parametros_de(EMPAREJAMIENTO), cargado.mapa.linea(("secretaria",)))
+    hecho = cotejo(cargado.informe, auditor.plan, auditor.parametros_de(EMPAREJAMIENTO), cargado.mapa.linea(("secretaria",)))
+    return replace(hecho, supresiones=supresiones_de_la_corrida(auditor, cargado))
 
 
-def reemplazar(auditor: Auditor, findings: list[Hallazgo]) -> list[Hallazgo]:
-    """Drop the findings that a finding of a rule replacing theirs (`Regla.reemplaza`) covers: same meta, same field."""
+def _en_linea(auditor: Auditor, resultado: Resultado, nuevos: list[Hallazgo]) -> tuple[list[Hallazgo], list[Suprimido]]:
+    """The reports' own `suprimir:` entries for PLN001 (kept in each report's cotejo): an entry in any report of the
+    secretaría covers the omission said in the first of them; an entry that covers none is left over (SUP003, where
+    it is written), as a report's other suppressions are."""
+    cotejos = {r.archivo: r.cotejo for r in resultado.informes if r.cotejo is not None}
+    plan = auditor.plan
+    assert plan is not None
+    grupo = {archivo: secretaria_en_el_plan(plan, c.responsable) if c.responsable else None for archivo, c in cotejos.items()}
+    quedan: list[Hallazgo] = []
+    suprimidos: list[Suprimido] = []
+    usadas: set[tuple[str, int]] = set()
+    for f in nuevos:
+        propios = [(a, k, e) for a, c in sorted(cotejos.items()) if grupo.get(a) is not None and grupo[a] == grupo.get(f.archivo)
+                   for k, e in enumerate(c.supresiones) if e.regla == f.regla and (e.meta is None or e.meta == f.meta)
+                   and (not e.campo or (f.campo or "") == e.campo or (f.campo or "").startswith((e.campo + ".", e.campo + "[")))]
+        if not propios:
+            quedan.append(f)
+            continue
+        usadas.update((a, k) for a, k, _ in propios)
+        archivo, _, primera = propios[0]
+        suprimidos.append(Suprimido(f, EN_LINEA, f"{archivo}:{primera.linea}", primera.motivo))
+    activas = {r.id for r in auditor.activas()}
+    if SUPRESION_SOBRANTE in activas:
+        regla = auditor.catalogo.reglas[SUPRESION_SOBRANTE]
+        for archivo, c in sorted(cotejos.items()):
+            for k, e in enumerate(c.supresiones):
+                if (archivo, k) in usadas or e.regla not in activas:
+                    continue
+                quedan.append(Hallazgo(
+                    regla=regla.id, categoria=regla.categoria, severidad=auditor.severidad(regla),
+                    mensaje=tr("la supresión de {regla} no coincide con ningún hallazgo: sobra (¿ya se corrigió?)", regla=e.regla),
+                    archivo=archivo, linea=e.linea, meta=e.meta if e.en_meta else None,
+                    campo=e.campo_propio, texto=e.regla))
+    return quedan, suprimidos
+
+
+def reemplazar(auditor: Auditor, findings: list[Hallazgo],
+               decididos: set[tuple[str, str | None, str | None]] | frozenset[tuple[str, str | None, str | None]] = frozenset(),
+               ) -> list[Hallazgo]:
+    """Drop the findings that a rule replacing theirs (`Regla.reemplaza`) covers on the same meta and field: with a
+    finding of its own (PLN005 says the % is wrong by the plan), or having decided the field right (`decididos`: the
+    plan's formula for a reducción meta gives the stated %, where PCT002's arithmetic, which assumes a flow, does not)."""
     reglas = auditor.catalogo.reglas
     cubiertos = {(otra, f.meta, f.campo) for f in findings if f.regla in reglas for otra in reglas[f.regla].reemplaza}
+    cubiertos |= {(otra, meta, campo) for rid, meta, campo in decididos if rid in reglas for otra in reglas[rid].reemplaza}
     if not cubiertos:
         return findings
     return [f for f in findings if (f.regla, f.meta, f.campo) not in cubiertos]
@@ -66,9 +112,11 @@ def de_la_corrida(auditor: Auditor, resultado: Resultado) -> None:
         nuevos.extend(_hallazgo(auditor, "PLN009", h) for h in fuentes_que_no_suman(plan, auditor.parametros_de("PLN009")))
     if "PLN011" in activas:
         nuevos.extend(_hallazgo(auditor, "PLN011", h) for h in sin_responsable(plan))
-    if not nuevos:
+    nuevos, en_linea = _en_linea(auditor, resultado, nuevos)
+    if not nuevos and not en_linea:
         return
     quedan, suprimidos = aplicar_por_ruta(auditor, nuevos)
+    suprimidos = en_linea + suprimidos
     por_archivo: dict[str, tuple[list[Hallazgo], list[Suprimido]]] = {}
     for f in quedan:
         por_archivo.setdefault(f.archivo, ([], []))[0].append(f)

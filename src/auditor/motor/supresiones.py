@@ -37,6 +37,7 @@ from auditor.idioma import tr
 from auditor.lectura.fuente import Ruta
 from auditor.modelo.informe import Supresion, SupresionInforme
 from auditor.reglas.chequeos.supresiones import SUPRESION_REGLA_DESCONOCIDA, SUPRESION_SIN_MOTIVO, SUPRESION_SOBRANTE
+from auditor.reglas.emparejamiento import SupresionDeCorrida
 from auditor.resultado.hallazgo import CONFIGURACION, EN_LINEA, Hallazgo, Suprimido
 
 if TYPE_CHECKING:
@@ -153,10 +154,24 @@ def _en_linea(auditor: Auditor, cargado: InformeCargado, entradas: list[_Entrada
             hallazgo(SUPRESION_SIN_MOTIVO, e, "motivo", tr(
                 "la supresión de {regla} no dice por qué se acepta el hallazgo: sin 'motivo' no suprime nada", regla=s.regla))
     for i, e in enumerate(validas):
+        regla = catalogo[e.supresion.regla]
+        if regla.de_la_corrida or (regla.requiere_plan and auditor.plan is None):
+            continue  # judged by the run once every file is audited (motor.plan), or a check this run did not make
         if i not in usadas and e.supresion.regla in activas:
             hallazgo(SUPRESION_SOBRANTE, e, "", tr(
                 "la supresión de {regla} no coincide con ningún hallazgo: sobra (¿ya se corrigió?)", regla=e.supresion.regla))
     return quedan, suprimidos
+
+
+def de_la_corrida(auditor: Auditor, cargado: InformeCargado) -> tuple[SupresionDeCorrida, ...]:
+    """The report's own valid suppressions of rules whose findings the run makes (PLN001), for the run to apply."""
+    catalogo = auditor.catalogo.reglas
+    mapa = cargado.mapa
+    return tuple(
+        SupresionDeCorrida(e.supresion.regla, e.meta, e.supresion.campo, " ".join((e.supresion.motivo or "").split()),
+                           mapa.linea(e.ruta), e.campo_base or f"suprimir[{e.ruta[-1]}]", bool(e.campo_base))
+        for e in _entradas(cargado)
+        if (e.supresion.motivo or "").strip() and e.supresion.regla in catalogo and catalogo[e.supresion.regla].de_la_corrida)
 
 
 def aplicar_por_ruta(auditor: Auditor, findings: list[Hallazgo]) -> tuple[list[Hallazgo], list[Suprimido]]:

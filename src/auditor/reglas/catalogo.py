@@ -81,6 +81,8 @@ class Regla:
     # rules whose finding on the same meta and field this rule's finding replaces: where both flag it, one finding is
     # given (the engine drops the other's); where only the other flags it, the other's stays
     reemplaza: ClassVar[tuple[str, ...]] = ()
+    requiere_plan: ClassVar[bool] = False  # checks the report against the Plan Indicativo: without --plan it checks nothing
+    de_la_corrida: ClassVar[bool] = False  # its findings are made once every file is audited (motor.plan), not per report
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
         raise NotImplementedError

@@ -33,7 +33,9 @@ from auditor.modelo.plan import MetaPlan, PlanIndicativo
 _VACIAS = frozenset("""a al con de del e el en la las lo los o para por que se su sus u un una unas unos y""".split())
 
 _PREFIJO = re.compile(
-    r"^(?:la\s+)?(?:secretaria|dependencia|oficina|despacho|direccion|gerencia|departamento\s+administrativo)"
+    r"^(?:la\s+)?(?:secretaria|dependencia|oficina|despacho|direccion|gerencia|departamento\s+administrativo"
+    r"|(?:sec|secr|secret|sria|srìa|depto|dir|of)\.?(?=\s))"  # 'Sec. Salud', 'Sria. de Gobierno', 'Of. de Planeación'
+
     r"(?:\s+(?:departamental|municipal|distrital|general))?(?:\s+(?:de\s+las|de\s+los|de\s+la|del|de))?\s+"
 )
 
@@ -105,9 +107,37 @@ def responsable_de(secretaria: str, responsables: Iterable[str], umbral: float) 
     return mejores[0]
 
 
-def a_cargo_de(m: MetaPlan, responsable: str) -> bool:
-    """Is the plan meta `m` of this responsable (however the plan spells it in each row: 'Secretaría de X' is 'X')?"""
-    return m.responsable is not None and clave_secretaria(m.responsable) == clave_secretaria(responsable)
+def _grupos(responsables: Iterable[str]) -> dict[str, str]:
+    """Each way a plan spells a responsable -> the one secretaría it is. 'Secretaría de X' is 'X'; and a shorter name
+    whose words are all in exactly one longer name of the plan is that one ('Sec. Salud' is 'Secretaría de Salud y
+    Protección Social' when no other responsable of the plan speaks of 'salud'); with two candidates it stays apart."""
+    nombres = {clave_secretaria(r) for r in responsables}
+    palabras = {n: claves(n) for n in nombres}
+    grupo = {n: n for n in nombres}
+    for corto in sorted(nombres, key=lambda n: (len(palabras[n]), n)):
+        if not palabras[corto]:
+            continue
+        mayores = [n for n in nombres if n != corto and palabras[corto] < palabras[n]]
+        if len(mayores) == 1:
+            grupo[corto] = mayores[0]
+    for n in nombres:  # follow a chain to its end ('salud' -> 'salud publica' -> …), bounded by the number of names
+        for _ in range(len(nombres)):
+            if grupo[grupo[n]] == grupo[n]:
+                break
+            grupo[n] = grupo[grupo[n]]
+    return grupo
+
+
+def secretaria_en_el_plan(plan: PlanIndicativo, nombre: str) -> str:
+    """The key of the secretaría `nombre` is in this plan (see `_grupos`): what two spellings share when they are one."""
+    clave_nombre = clave_secretaria(nombre)
+    return _indice(plan).grupos.get(clave_nombre, clave_nombre)
+
+
+def a_cargo_de(m: MetaPlan, responsable: str, plan: PlanIndicativo) -> bool:
+    """Is the plan meta `m` of this responsable, however the plan spells it in each row ('Sec. Salud', 'Secretaría de
+    Salud y Protección Social')?"""
+    return m.responsable is not None and secretaria_en_el_plan(plan, m.responsable) == secretaria_en_el_plan(plan, responsable)
 
 
 def numero_en_el_plan(informe: Informe, meta: Meta) -> str | None:
@@ -146,6 +176,7 @@ class _Indice:
             self.por_numero.setdefault(numero_normal(m.numero), m)
         self.claves = [claves(m.descripcion) for m in plan.metas]
         self.responsables = list(dict.fromkeys(m.responsable for m in plan.metas if m.responsable))  # in the plan's order
+        self.grupos = _grupos(self.responsables)
 
 
 _INDICE: list[_Indice] = []  # the last plan's index (one plan per run)
@@ -182,7 +213,7 @@ def _emparejar(informe: Informe, plan: PlanIndicativo, p: ParametrosEmparejamien
             sin_plan.append(i)
             continue
         # a fixed pair is the report's when the plan meta is its secretaría's: another secretaría's meta 3 is not touched
-        if fijado is not None and (responsable is None or a_cargo_de(indice.por_numero[fijado], responsable)):
+        if fijado is not None and (responsable is None or a_cargo_de(indice.por_numero[fijado], responsable, plan)):
             m = indice.por_numero[fijado]
             parejas[i] = Pareja(i, m, "configuracion", similitud_descripciones(meta.nombre, m.descripcion))
             continue
@@ -196,7 +227,7 @@ def _emparejar(informe: Informe, plan: PlanIndicativo, p: ParametrosEmparejamien
             sin_plan.append(i)
     tomadas = {id(pa.meta) for pa in parejas.values()}
     posiciones = [j for j, m in enumerate(plan.metas)
-                  if id(m) not in tomadas and (responsable is None or a_cargo_de(m, responsable))]
+                  if id(m) not in tomadas and (responsable is None or a_cargo_de(m, responsable, plan))]
     candidatos: list[tuple[float, int, int]] = []
     for i in por_descripcion:
         propias = claves(informe.metas[i].nombre)
@@ -224,6 +255,20 @@ def _emparejar(informe: Informe, plan: PlanIndicativo, p: ParametrosEmparejamien
 
 
 @dataclass(frozen=True)
+class SupresionDeCorrida:
+    """A report's own `suprimir:` entry for a rule whose findings the run makes (PLN001): judged once every file is
+    audited, where the finding it may cover exists."""
+
+    regla: str
+    meta: str | None  # the meta it is limited to (None: any)
+    campo: str | None
+    motivo: str
+    linea: int  # where it is written (the suppression's origin, and where SUP003 says it is left over)
+    campo_propio: str  # its own field path ('suprimir[2]'), for SUP003
+    en_meta: bool = False  # written under a meta (its SUP003 names the meta) rather than for the whole report
+
+
+@dataclass(frozen=True)
 class CotejoInforme:
     """What a report's result keeps of its matching to the plan: for the omission check of the run (PLN001), which
     needs every report of a secretaría, and for `auditor summary --plan`."""
@@ -234,6 +279,8 @@ class CotejoInforme:
     metas: tuple[tuple[str, str], ...]  # (plan number, the report's meta label) of each matched meta, in the report's order
     no_leidas: tuple[str, ...] = ()  # plan numbers of metas in the file that could not be read
     incompleto: bool = False  # some meta could not be read and which plan meta it is is unknown: omissions are not said
+    supresiones: tuple[SupresionDeCorrida, ...] = ()  # its `suprimir:` entries for the run's rules (PLN001)
+    periodo: tuple[int, int] | None = None  # the years it reports on (a meta NP in all of them is not an omission)
 
 
 def cotejo(informe: Informe, plan: PlanIndicativo, parametros: ParametrosEmparejamiento, linea_secretaria: int) -> CotejoInforme:
@@ -243,4 +290,5 @@ def cotejo(informe: Informe, plan: PlanIndicativo, parametros: ParametrosEmparej
     por_numero = informe.numeracion_metas == "plan"
     return CotejoInforme(informe.secretaria, linea_secretaria, e.responsable, metas,
                          tuple(numero_normal(n) for n in no_leidas) if por_numero else (),
-                         bool(informe.metas_no_leidas) and (not por_numero or len(no_leidas) < len(informe.metas_no_leidas)))
+                         bool(informe.metas_no_leidas) and (not por_numero or len(no_leidas) < len(informe.metas_no_leidas)),
+                         periodo=(informe.periodo.desde, informe.periodo.hasta))

@@ -68,3 +68,6 @@ class Observacion:
     meta: int | None = None
     texto: str | None = None
     en_plan: Celda | None = None
+    # not a finding: the rule decided this meta's field and found it right (PLN005 recomputed the % de cumplimiento with
+    # the plan and it agrees); the engine drops what a rule it replaces says of the same field (`Regla.reemplaza`)
+    solo_decide: bool = False

@@ -38,7 +38,8 @@ class ResultadoInforme:
     def cuentas(self) -> Cuentas:
         return Cuentas(
             hallazgos=len(self.hallazgos), suprimidos=len(self.suprimidos), metas=len(self.metas),
-            metas_con_hallazgos=len({f.meta for f in self.hallazgos if f.meta is not None}),
+            # of the metas audited: an omitted plan meta (PLN001) or a meta a report announces and lacks names no meta here
+            metas_con_hallazgos=len({f.meta for f in self.hallazgos if f.meta is not None} & {numero for numero, _ in self.metas}),
             severidades=Counter(f.severidad for f in self.hallazgos), categorias=Counter(f.categoria for f in self.hallazgos),
             errores_entrada=sum(1 for f in self.hallazgos if f.categoria is Categoria.INPUT_ERROR and f.severidad is Severidad.ERROR),
             reglas=tuple(dict.fromkeys([*(f.regla for f in self.hallazgos), *(s.hallazgo.regla for s in self.suprimidos)])),

@@ -32,7 +32,7 @@ from auditor.reglas.completitud import (
     por_secretaria,
     porcentaje_completo,
 )
-from auditor.reglas.emparejamiento import clave_secretaria, numero_normal
+from auditor.reglas.emparejamiento import numero_normal, secretaria_en_el_plan
 from auditor.resultado.ejecucion import Resultado
 from auditor.salidas.json_flujo import json_valido
 from auditor.salidas.protocolo import DeTexto, Salida
@@ -120,11 +120,14 @@ def plan_por_secretaria(resultado: Resultado) -> list[tuple[str, list[MetaDelPla
         if r.cotejo is not None:
             for numero, etiqueta in r.cotejo.metas:
                 donde.setdefault(numero_normal(numero), []).append((visible(r.archivo), etiqueta))
-    grupos: dict[str, tuple[str, list[MetaDelPlan]]] = {}  # a responsable however each row spells it: its first spelling
+    # a responsable however each row spells it ('Sec. Salud' is 'Secretaría de Salud y Protección Social'): its longest spelling
+    grupos: dict[str, tuple[str, list[MetaDelPlan]]] = {}
     for m in plan.metas:
         nombre = m.responsable or tr("(sin responsable)")
-        grupos.setdefault(clave_secretaria(nombre), (nombre, []))[1].append(
-            MetaDelPlan(m.numero, m.descripcion, tuple(sorted(donde.get(numero_normal(m.numero), [])))))
+        clave = secretaria_en_el_plan(plan, nombre)
+        anterior, metas = grupos.get(clave, (nombre, []))
+        grupos[clave] = (max(anterior, nombre, key=lambda n: (len(n), n == anterior)), metas)
+        metas.append(MetaDelPlan(m.numero, m.descripcion, tuple(sorted(donde.get(numero_normal(m.numero), [])))))
     return [grupos[clave] for clave in sorted(grupos)]
 
 

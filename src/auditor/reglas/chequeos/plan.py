@@ -31,11 +31,12 @@ from auditor.reglas.emparejamiento import (
     Emparejamiento,
     ParametrosEmparejamiento,
     a_cargo_de,
-    clave_secretaria,
     claves,
     emparejar,
     numero_en_el_plan,
     numero_normal,
+    secretaria_en_el_plan,
+    similitud,
 )
 from auditor.reglas.observacion import Categoria, Observacion, Severidad
 
@@ -156,6 +157,8 @@ def _explicacion(regla: ReglaAcumulacion, calculo: _Calculo) -> str:
 
 class MetaDelPlanOmitida(Regla):
     id = "PLN001"
+    requiere_plan = True
+    de_la_corrida = True
     nombre = "meta-del-plan-omitida"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.ERROR
@@ -164,7 +167,9 @@ class MetaDelPlanOmitida(Regla):
         que_revisa="Con --plan: las metas que el Plan Indicativo asigna a la secretaría de un informe (su columna de responsable) "
         "y que ningún informe de esa secretaría en la revisión incluye (varios archivos pueden repartirse una secretaría: "
         "cuentan todos). Se señala una vez, en el primer archivo de la secretaría, en la línea de su secretaría. Sin columna "
-        "de responsable en el plan no se revisa (PLN011 lo dice).",
+        "de responsable en el plan no se revisa (PLN011 lo dice). El plan puede escribir al responsable de varias formas "
+        "('Sec. Salud' y 'Secretaría de Salud y Protección Social' son una sola si ningún otro responsable del plan habla de "
+        "salud). Una meta NP en todos los años del periodo de los informes no es una omisión: aún no hay nada que rendir.",
         por_que="Una meta que el informe calla es la omisión que el auditor busca y la que la lectura del propio informe no "
         "puede ver: solo el plan dice qué metas debe rendir cada secretaría.",
         ejemplo_falla=_PLAN_DE_EJEMPLO + "#   No. meta 80, 660, 661  Secretaría responsable: Fronteras y Cooperación Internacional\n"
@@ -201,7 +206,7 @@ def omisiones(plan: PlanIndicativo, cotejos: Sequence[tuple[str, CotejoInforme]]
     nombres: dict[str, str] = {}
     for archivo, c in cotejos:
         if c.responsable is not None:
-            clave_r = clave_secretaria(c.responsable)
+            clave_r = secretaria_en_el_plan(plan, c.responsable)
             por_responsable.setdefault(clave_r, []).append((archivo, c))
             nombres.setdefault(clave_r, c.responsable)
     for clave_r, informes in sorted(por_responsable.items()):
@@ -210,9 +215,12 @@ def omisiones(plan: PlanIndicativo, cotejos: Sequence[tuple[str, CotejoInforme]]
             continue  # a meta that could not be read may be the one missing
         incluidas = {numero_normal(n) for _, c in informes for n, _ in c.metas} | {n for _, c in informes for n in c.no_leidas}
         archivo, primero = min(informes, key=lambda par: par[0])
+        anios = {a for _, c in informes if c.periodo is not None for a in range(c.periodo[0], c.periodo[1] + 1)}
         for m in plan.metas:
-            if not a_cargo_de(m, responsable) or numero_normal(m.numero) in incluidas:
+            if not a_cargo_de(m, responsable, plan) or numero_normal(m.numero) in incluidas:
                 continue
+            if anios and all(a in m.programacion and m.programacion[a].no_programado for a in anios):
+                continue  # NP in every year the reports cover: nothing to report on it yet (summary --plan still lists it)
             yield HallazgoDeCorrida(
                 archivo, primero.linea_secretaria, m.numero,
                 tr("La meta {numero} del Plan Indicativo («{descripcion}», {donde}) está a cargo de {responsable} y {ninguno}",
@@ -227,6 +235,7 @@ def omisiones(plan: PlanIndicativo, cotejos: Sequence[tuple[str, CotejoInforme]]
 
 class MetaFueraDelPlan(Regla):
     id = "PLN002"
+    requiere_plan = True
     nombre = "meta-fuera-del-plan"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.WARNING
@@ -283,6 +292,7 @@ class ParametrosDescripcion(BaseModel):
 
 class DescripcionDistintaDelPlan(Regla):
     id = "PLN003"
+    requiere_plan = True
     nombre = "descripcion-distinta-del-plan"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.WARNING
@@ -310,14 +320,20 @@ class DescripcionDistintaDelPlan(Regla):
             if pareja.modo != "numero" or pareja.similitud >= p.umbral or not claves(informe.metas[i].nombre):
                 continue
             m = pareja.meta
-            yield Observacion(
-                tr("El número {numero} es en el Plan Indicativo la meta «{descripcion}» ({donde}), pero el informe la describe "
-                   "de otra forma", numero=m.numero, descripcion=m.descripcion, donde=donde(_celda(m, "descripcion"))),
-                "nombre", i, informe.metas[i].nombre, en_plan=_celda(m, "descripcion"))
+            mensaje = tr("El número {numero} es en el Plan Indicativo la meta «{descripcion}» ({donde}), pero el informe la describe "
+                         "de otra forma", numero=m.numero, descripcion=m.descripcion, donde=donde(_celda(m, "descripcion")))
+            propias = claves(informe.metas[i].nombre)
+            otra = max(((similitud(propias, claves(o.descripcion)), -j, o) for j, o in enumerate(contexto.plan.metas) if o is not m),
+                       default=None, key=lambda t: (t[0], t[1])) if contexto.plan is not None else None
+            if otra is not None and otra[0] >= p.umbral:  # the description the report gives is another meta's of the plan
+                mensaje += tr("; esa descripción es la de la meta {otra} del plan ({donde})", otra=otra[2].numero,
+                              donde=donde(_celda(otra[2], "descripcion")))
+            yield Observacion(mensaje, "nombre", i, informe.metas[i].nombre, en_plan=_celda(m, "descripcion"))
 
 
 class EmparejadaPorDescripcion(Regla):
     id = "PLN010"
+    requiere_plan = True
     nombre = "emparejada-por-descripcion"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.INFO
@@ -362,6 +378,7 @@ class EmparejadaPorDescripcion(Regla):
 
 class MetaCuatrienioDistintaDelPlan(Regla):
     id = "PLN004"
+    requiere_plan = True
     nombre = "meta-cuatrienio-distinta-del-plan"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.ERROR
@@ -448,6 +465,7 @@ def _avance(informe: Informe, meta: Meta, m: MetaPlan, contexto: Contexto) -> tu
 
 class CumplimientoDistintoDelPlan(Regla):
     id = "PLN005"
+    requiere_plan = True
     nombre = "cumplimiento-distinto-del-plan"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.ERROR
@@ -463,7 +481,8 @@ class CumplimientoDistintoDelPlan(Regla):
         "se señala (no hay cumplimiento que calcular); NP es PLN007. Si el logro se cuenta en otra unidad que la del plan, "
         "no se compara. Donde PCT002 (el porcentaje contra las cantidades del propio informe) señala el mismo porcentaje de "
         "la misma meta, queda solo este hallazgo: lo programado del plan es el oficial, y la fórmula es la del tipo de "
-        "acumulación, que PCT002 no conoce.",
+        "acumulación, que PCT002 no conoce. Y donde la fórmula del plan confirma el porcentaje declarado, PCT002 calla: su "
+        "cuenta supone una meta de flujo, y una de capacidad o de reducción bien informada no lo es.",
         por_que="Ningún informe trae lo programado para el periodo que está detrás de su % de cumplimiento: solo el plan lo "
         "tiene, y con él el porcentaje deja de ser una cifra que hay que creer.",
         ejemplo_falla=_PLAN_DE_EJEMPLO + "#   Tipo de acumulación: Flujo  Programación 2024: 10  Programación 2025: 10\n"
@@ -502,23 +521,27 @@ class CumplimientoDistintoDelPlan(Regla):
                        anios=_texto_anios(_anios(informe)), donde=donde(calculo.celda), calculado=_pct(calculo.valor),
                        explicacion=_explicacion(regla, calculo)),
                     "cumplimiento_periodo", i, meta.cumplimiento_periodo.cita, en_plan=calculo.celda)
+            else:  # the plan's formula gives the stated %: what PCT002 computes as a flow does not apply to this meta
+                yield Observacion("", "cumplimiento_periodo", i, solo_decide=True)
 
 
 class AvanceDistintoDelPlan(Regla):
     id = "PLN006"
+    requiere_plan = True
     nombre = "avance-distinto-del-plan"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.ERROR
     mensaje = "El % de avance no es el que da la meta del cuatrienio del Plan Indicativo"
     Parametros = ParametrosPorcentajePlan
-    reemplaza = ("PCT002",)
+    reemplaza = ("PCT002", "PCT005")
     doc = Documentacion(
         que_revisa="Con --plan, cuando el periodo del informe empieza con el cuatrienio (lo logrado en el periodo es lo logrado "
         "hasta ahora): el % de avance del cuatrienio que declara el informe frente al que se calcula con lo logrado y la meta "
         "del cuatrienio y la línea base del plan, con la fórmula del tipo de acumulación (rules/acumulacion.yaml: flujo y "
         "mantenimiento R / M; capacidad (R − LB) / (M − LB); reducción (LB − R) / (LB − M)), con una tolerancia en puntos. "
         "Un informe de un periodo posterior no trae lo logrado en los años anteriores, y no se compara. Donde PCT002 señala "
-        "el mismo porcentaje, queda solo este hallazgo (la meta del cuatrienio del plan es la oficial).",
+        "el mismo porcentaje, queda solo este hallazgo (la meta del cuatrienio del plan es la oficial); donde la fórmula del plan "
+        "lo confirma, PCT002 y PCT005 callan (su cuenta supone una meta de flujo).",
         por_que="El avance del cuatrienio es la cifra que resume la meta; calculado contra una meta reescrita o con la fórmula "
         "equivocada (una meta de capacidad sin restar la línea base) da una impresión falsa del avance.",
         ejemplo_falla=_PLAN_DE_EJEMPLO + "#   Tipo de acumulación: Capacidad  Línea base 10  Meta cuatrienio 30\n"
@@ -547,6 +570,8 @@ class AvanceDistintoDelPlan(Regla):
                        declarado=_pct(declarado), donde=donde(calculo.celda), calculado=_pct(calculo.valor),
                        explicacion=_explicacion(regla, calculo)),
                     "avance_cuatrienio", i, meta.avance_cuatrienio.cita, en_plan=calculo.celda)
+            elif calculo.valor is not None:  # agrees: PCT002's and PCT005's arithmetic of a flow does not apply
+                yield Observacion("", "avance_cuatrienio", i, solo_decide=True)
 
 
 # ---- PLN007: achievement where nothing was programmed ---------------------------------------------------------
@@ -554,6 +579,7 @@ class AvanceDistintoDelPlan(Regla):
 
 class LogroSinProgramacion(Regla):
     id = "PLN007"
+    requiere_plan = True
     nombre = "logro-sin-programacion"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.WARNING
@@ -606,11 +632,14 @@ def _total(m: MetaPlan, anio: int) -> float | None:
     recursos = m.recursos.get(anio)
     if recursos is None:
         return None
-    return recursos.total if recursos.total is not None else (sum(recursos.fuentes.values()) if recursos.fuentes else None)
+    if recursos.total is not None:
+        return recursos.total
+    return sum(recursos.fuentes.values()) if recursos.fuentes and recursos.completas else None  # not all sources: no sum
 
 
 class InversionDistintaDelPlan(Regla):
     id = "PLN008"
+    requiere_plan = True
     nombre = "inversion-distinta-del-plan"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.WARNING
@@ -661,6 +690,8 @@ class ParametrosSuma(BaseModel):
 
 class FuentesNoSumanTotal(Regla):
     id = "PLN009"
+    requiere_plan = True
+    de_la_corrida = True
     nombre = "fuentes-no-suman-total"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.WARNING
@@ -683,7 +714,7 @@ class FuentesNoSumanTotal(Regla):
 def fuentes_que_no_suman(plan: PlanIndicativo, p: ParametrosSuma) -> Iterator[HallazgoDeCorrida]:
     for m in plan.metas:
         for anio, recursos in sorted(m.recursos.items()):
-            if recursos.total is None or not recursos.fuentes:
+            if recursos.total is None or not recursos.fuentes or not recursos.completas:  # a source not recognized: no sum
                 continue
             suma = sum(recursos.fuentes.values())
             if abs(suma - recursos.total) <= p.tolerancia_millones:
@@ -692,13 +723,16 @@ def fuentes_que_no_suman(plan: PlanIndicativo, p: ParametrosSuma) -> Iterator[Ha
                 plan.archivo, recursos.celda.fila, m.numero,
                 tr("Meta {numero}, {anio}: las fuentes suman ${suma} millones ({fuentes}) y el total del plan dice ${total} "
                    "millones ({donde})", numero=m.numero, anio=anio, suma=_n(suma),
-                   fuentes=", ".join(f"{f}: {_n(v)}" for f, v in recursos.fuentes.items() if v),
+                   fuentes=", ".join(f"{f}: {_n(v)}" for f, v in recursos.fuentes.items() if v)
+                   or tr("todas en 0: {fuentes}", fuentes=", ".join(recursos.fuentes)),
                    total=_n(recursos.total), donde=donde(recursos.celda)),
                 None, recursos.celda)
 
 
 class PlanSinResponsable(Regla):
     id = "PLN011"
+    requiere_plan = True
+    de_la_corrida = True
     nombre = "plan-sin-responsable"
     categoria = Categoria.PLAN_MISMATCH
     severidad = Severidad.INFO
