@@ -18,7 +18,7 @@ from auditor.reglas.incluidas import construir_catalogo
 
 from .conftest import FIXTURES, SEEDS
 
-pytestmark = pytest.mark.skipif(not lineal.DISPONIBLE, reason="google-re2 no está instalado")
+pytestmark = pytest.mark.skipif(not lineal.disponible(), reason="google-re2 no está instalado")
 
 CATALOGO = construir_catalogo()
 CONJUNTOS = sorted(CATALOGO.patrones.items())
@@ -211,3 +211,35 @@ def test_un_patron_de_oficina_en_re2_no_gasta_el_presupuesto() -> None:
         assert hallado is not None and PRESUPUESTO.omitidas == 0
     finally:
         PRESUPUESTO.reiniciar(SEGUNDOS_POR_INFORME)
+
+
+def test_sin_el_motor_o_con_uno_que_responde_distinto_todo_queda_en_regex(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A platform without the wheel, or a release whose compiled module changed: the self-test fails, `disponible()`
+    is False and every pattern keeps `regex` (the same findings, without the linear-time guarantee) — never an error."""
+
+    class Roto:
+        class RE2:  # noqa: D106 - a stand-in that answers the known case wrongly
+            class Anchor:
+                UNANCHORED, ANCHOR_BOTH = 0, 1
+
+            class Options:
+                never_capture = log_errors = False
+
+            def __init__(self, *_: object) -> None: ...
+
+            def ok(self) -> bool:
+                return True
+
+            def Match(self, *_: object) -> list[tuple[int, int]]:  # noqa: N802 - the binding's name
+                return [(0, 1)]
+
+    import sys
+
+    import re2  # type: ignore[import-untyped,unused-ignore]
+
+    monkeypatch.setattr(re2, "_re2", Roto)
+    monkeypatch.setattr(lineal, "_MOTOR", [])
+    assert not lineal.disponible() and lineal.compilar(r"\bno aplica\b") is None
+    monkeypatch.setitem(sys.modules, "re2", None)  # not installed at all
+    monkeypatch.setattr(lineal, "_MOTOR", [])
+    assert not lineal.disponible() and lineal.compilar(r"\bno aplica\b") is None

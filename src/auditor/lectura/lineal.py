@@ -12,7 +12,7 @@ with '¿', '–' or curly quotes), both read the same; a text with one of them (
 with `regex` instead (`crudo` returns None).
 
 google-re2 ships wheels for Linux (glibc, x86_64 and aarch64), macOS and Windows; where it is not installed
-(no wheel for the platform, e.g. musl), `DISPONIBLE` is False and every pattern keeps `regex`: same findings,
+(no wheel for the platform, e.g. musl), `disponible()` is False and every pattern keeps `regex`: same findings,
 only without the linear-time guarantee.
 """
 
@@ -23,49 +23,71 @@ from typing import Any
 
 import regex
 
-try:  # the binding has no type information: it is used only through this module's typed functions
-    from re2 import _re2 as _motor  # type: ignore[import-untyped,unused-ignore]
-except ImportError:  # pragma: no cover - a platform without a google-re2 wheel
-    _motor = None
-
-DISPONIBLE = _motor is not None
 ACTIVO = True  # False: every pattern keeps `regex` (the differential tests compare both engines)
 
 _NULO = (-1, -1)
 
 
-def _opciones() -> Any:
-    opciones = _motor.RE2.Options()
-    opciones.never_capture = True  # only the whole match's span is used
-    opciones.log_errors = False  # a pattern RE2 refuses goes to `regex`, silently
-    return opciones
+class _Motor:
+    """The binding, loaded on first use (a one-file check that never searches a pattern set does not pay its import)
+    and tried once on a known case: the fast path uses the binding's compiled module directly (its public wrapper
+    costs about 0.7 µs more per search), so a release that changed it must not break a run. If it is missing or
+    answers otherwise, every pattern keeps `regex` — the same findings, without the linear-time guarantee."""
+
+    def __init__(self) -> None:
+        self.modulo: Any = None
+        self.opciones: Any = None
+        self.libre: Any = None
+        self.ambos: Any = None
+        try:  # the binding has no type information: it is used only through this module's typed functions
+            from re2 import _re2 as modulo  # type: ignore[import-untyped,unused-ignore]
+
+            opciones = modulo.RE2.Options()
+            opciones.never_capture = True  # only the whole match's span is used
+            opciones.log_errors = False  # a pattern RE2 refuses goes to `regex`, silently
+            libre, ambos = modulo.RE2.Anchor.UNANCHORED, modulo.RE2.Anchor.ANCHOR_BOTH
+            prueba = modulo.RE2(rb"\bno\s+aplica\b", opciones)
+            if not prueba.ok() or tuple(prueba.Match(libre, b"meta: no  aplica.", 0, 17)[0]) != (6, 16):
+                return
+        except Exception:  # noqa: BLE001 - no wheel for the platform, or a binding that changed: keep `regex`
+            return
+        self.modulo, self.opciones, self.libre, self.ambos = modulo, opciones, libre, ambos
 
 
-_OPCIONES: Any = _opciones() if DISPONIBLE else None
+_MOTOR: list[_Motor] = []
+
+
+def _motor() -> _Motor:
+    if not _MOTOR:
+        _MOTOR.append(_Motor())
+    return _MOTOR[0]
+
+
+def disponible() -> bool:
+    """Whether RE2 is installed and answers as this module expects (loaded on the first call)."""
+    return _motor().modulo is not None
 
 
 class Lineal:
     """One expression compiled by RE2; spans are byte offsets in the UTF-8 text (`crudo`)."""
 
-    __slots__ = ("pattern", "_re2", "_todo")
+    __slots__ = ("pattern", "_re2", "_libre", "_todo")
 
     def __init__(self, texto: str, compilado: Any) -> None:
         self.pattern = texto
         self._re2 = compilado
-        self._todo = _motor.RE2.Anchor.ANCHOR_BOTH
+        self._libre = _motor().libre
+        self._todo = _motor().ambos
 
     def buscar(self, crudo: bytes) -> tuple[int, int] | None:
         """The leftmost-first match (the one `regex.search` finds), as byte offsets."""
-        span: tuple[int, int] = self._re2.Match(_NO_ANCLADO, crudo, 0, len(crudo))[0]
+        span: tuple[int, int] = self._re2.Match(self._libre, crudo, 0, len(crudo))[0]
         return None if span == _NULO else span
 
     def completo(self, crudo: bytes) -> tuple[int, int] | None:
         """The match that covers the whole text (as `regex.fullmatch`), as byte offsets."""
         span: tuple[int, int] = self._re2.Match(self._todo, crudo, 0, len(crudo))[0]
         return None if span == _NULO else span
-
-
-_NO_ANCLADO: Any = _motor.RE2.Anchor.UNANCHORED if DISPONIBLE else None
 
 
 class ConjuntoLineal:
@@ -75,8 +97,8 @@ class ConjuntoLineal:
     __slots__ = ("_set",)
 
     def __init__(self, expresiones: list[Lineal], completo: bool = False) -> None:
-        anclaje = _motor.RE2.Anchor.ANCHOR_BOTH if completo else _NO_ANCLADO
-        self._set = _motor.Set(anclaje, _OPCIONES)
+        motor = _motor()
+        self._set = motor.modulo.Set(motor.ambos if completo else motor.libre, motor.opciones)
         for expresion in expresiones:
             if self._set.Add(expresion.pattern.encode()) < 0:
                 raise ValueError(expresion.pattern)  # cannot happen: each one compiled alone
@@ -151,10 +173,10 @@ def _sintaxis_comun(texto: str) -> bool:
 def compilar(texto: str) -> Lineal | None:
     """`texto` compiled by RE2, or None when it is not available, is turned off, refuses the pattern, or might
     read it otherwise than `regex` does (see `_sintaxis_comun`)."""
-    if not (DISPONIBLE and ACTIVO) or not _sintaxis_comun(texto):
+    if not ACTIVO or not _sintaxis_comun(texto) or not disponible():
         return None
     try:
-        compilado = _motor.RE2(texto.encode(), _OPCIONES)
+        compilado = _motor().modulo.RE2(texto.encode(), _motor().opciones)
     except Exception:  # noqa: BLE001 - the binding's own error type; any refusal keeps `regex`
         return None
     if not compilado.ok():
