@@ -4,9 +4,11 @@ Patterns are data (``rules/patrones/*.yaml``), matched against text normalized t
 reviewers read it: case, accents and spacing do not matter.  A literal phrase is escaped;
 a regular expression is compiled once and matched against the normalized text.
 
-Rule files are data anyone may write, so a regular expression from them runs with the
-`regex` engine and a time limit: a pattern that backtracks catastrophically on a text
-raises `PatronLento` (the engine reports it) instead of hanging the run.
+Rule files are data anyone may write.  A pattern RE2 reads as the `regex` engine does runs in RE2
+(`lineal`), in time linear in the text whatever the pattern; the built-in ones all do.  Any other
+regular expression (look-arounds, back-references...) runs with the `regex` engine and a time limit: a
+pattern that backtracks catastrophically on a text raises `PatronLento` (the engine reports it) instead
+of hanging the run.  Both give the same first match: RE2 and `regex` search leftmost-first alike.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from typing import NamedTuple, overload
 import regex
 
 from auditor.idioma import tr
+from auditor.lectura import lineal
+from auditor.lectura.lineal import ConjuntoLineal, Lineal
 from auditor.lectura.memoria import por_informe
 from auditor.lectura.recorte import acortar
 
@@ -240,6 +244,8 @@ class Patron:
     completo: bool = False
     origen: str = ""  # the rule file it was read from
     propio: bool = False  # from an office's rule directory (--rules, directorios_reglas): its searches share a time budget
+    lineal: Lineal | None = None  # the same expression in RE2, when RE2 reads it as `regex` does
+    excepto: Patron | None = None  # an expression that, found in the text, cancels this one (a look-ahead RE2 lacks)
 
 
 def _cuerpo_de_frase(frase: str) -> str:
@@ -251,11 +257,13 @@ def patron_de_frase(frase: str, completo: bool = False) -> Patron:
     cuerpo = _cuerpo_de_frase(frase)
     if completo:
         cuerpo = rf"[\s\W]*{cuerpo}[\s\W]*"
-    return Patron(frase, re.compile(cuerpo), completo)
+    return Patron(frase, re.compile(cuerpo), completo, lineal=lineal.compilar(cuerpo))
 
 
-def patron_de_regex(texto: str, completo: bool = False, origen: str = "", propio: bool = False) -> Patron:
-    return Patron(texto, regex.compile(texto), completo, origen, propio)
+def patron_de_regex(texto: str, completo: bool = False, origen: str = "", propio: bool = False,
+                    excepto: str | None = None) -> Patron:
+    return Patron(texto, regex.compile(texto), completo, origen, propio, lineal.compilar(texto),
+                  None if excepto is None else patron_de_regex(excepto, False, origen, propio))
 
 
 LONGITUD_MAXIMA_REGEX = 1000  # characters of one expression of a rule file; the built-in ones are below 200
@@ -368,7 +376,27 @@ PRESUPUESTO = Presupuesto()
 # most searches of a field take.
 
 
-def _coincide(patron: Patron, texto: str) -> re.Match[str] | regex.Match[str] | None:
+def _coincide(patron: Patron, texto: str, crudo: bytes | None) -> tuple[int, int] | None:
+    """Where `patron` is found in the normalized `texto` (None: nowhere, or an empty match), unless its `excepto`
+    is found there too.  In RE2 when it holds the pattern and reads the text (`crudo`, its UTF-8), else with the
+    pattern's own engine."""
+    span = _donde(patron, texto, crudo)
+    if span is not None and patron.excepto is not None and _donde(patron.excepto, texto, crudo) is not None:
+        return None
+    return span
+
+
+def _donde(patron: Patron, texto: str, crudo: bytes | None) -> tuple[int, int] | None:
+    if crudo is not None and patron.lineal is not None:
+        bytes_ = patron.lineal.completo(crudo) if patron.completo else patron.lineal.buscar(crudo)
+        if bytes_ is None or bytes_[0] == bytes_[1]:
+            return None
+        return lineal.caracteres(crudo, texto, *bytes_)
+    m = _coincide_regex(patron, texto)
+    return None if m is None or m.start() == m.end() else m.span()
+
+
+def _coincide_regex(patron: Patron, texto: str) -> re.Match[str] | regex.Match[str] | None:
     expresion = patron.expresion
     if isinstance(expresion, regex.Pattern):
         if not patron.propio:
@@ -482,11 +510,19 @@ def _ausente_propio(alternacion: regex.Pattern[str], normal: str) -> bool:
         PRESUPUESTO.restante -= time.monotonic() - inicio
 
 
+class _Via(NamedTuple):
+    """How the patterns are prefiltered for one engine's way through a text."""
+
+    grupos: tuple[_Grupo, ...]
+    de_grupo: tuple[int, ...]  # for each pattern, the group it is in (-1: in none, always tried; -2: in `lineales`)
+    siempre: tuple[int, ...]  # the patterns in no group, in order
+    lineales: tuple[tuple[ConjuntoLineal, tuple[int, ...]], ...] = ()  # RE2 sets and the pattern of each member
+
+
 class _Prefiltro(NamedTuple):
     cuantos: int  # the number of patterns it was built for (rebuilt if the set grew)
-    grupos: tuple[_Grupo, ...]
-    de_grupo: tuple[int, ...]  # for each pattern, the group it is in (-1: in none, always tried)
-    siempre: tuple[int, ...]  # the patterns in no group, in order
+    regex: _Via  # for a text RE2 would not read as `regex` (`lineal.crudo` is None): every pattern in its own engine
+    re2: _Via  # for any other text: the built-in patterns RE2 holds in RE2 sets, the rest as in `regex`
 
 
 def _grupo(patron: Patron) -> int:
@@ -520,7 +556,7 @@ class ConjuntoPatrones:
     nombre: str
     descripcion: str
     patrones: list[Patron]
-    _prefiltro: _Prefiltro = field(default=_Prefiltro(-1, (), (), ()), init=False, repr=False, compare=False)
+    _prefiltro: _Prefiltro = field(default=_Prefiltro(-1, _Via((), (), ()), _Via((), (), ())), init=False, repr=False, compare=False)
     # what `buscar` found in each text of the report being audited (several rules search one set in one field):
     # (number of patterns, normalized text -> pattern and span there); emptied after each report (`_HALLADOS`),
     # anew if the set grew
@@ -528,31 +564,58 @@ class ConjuntoPatrones:
         default=(-1, {}), init=False, repr=False, compare=False)
 
     def _alguno(self) -> _Prefiltro:
+        """The prefilter of each way through a text (`_Prefiltro`), rebuilt if the set grew (rule files add phrases
+        to a set while the catalog is built)."""
+        prefiltro = self._prefiltro
+        if prefiltro.cuantos != len(self.patrones):
+            prefiltro = _Prefiltro(len(self.patrones), self._via(False), self._via(True))
+            self._prefiltro = prefiltro
+        return prefiltro
+
+    def _via(self, con_re2: bool) -> _Via:
+        """With `con_re2`, the built-in patterns RE2 holds go to two RE2 sets (searched anywhere, whole field): one
+        pass over the text says which of them occur in it.  The offices' ones are searched alone: RE2::Set has no
+        slower fallback when its automaton outgrows its memory (it would say none occurs), a single RE2 search
+        has.  The other patterns are grouped as `_grupos` says."""
+        en_conjunto = [con_re2 and p.lineal is not None and not p.propio for p in self.patrones]
+        lineales = []
+        for completo in (False, True):
+            indices = tuple(i for i, p in enumerate(self.patrones) if en_conjunto[i] and p.completo == completo)
+            miembros = [e for i in indices if (e := self.patrones[i].lineal) is not None]
+            conjunto = lineal.conjunto(miembros, completo) if miembros else None
+            if conjunto is None:  # past RE2's memory: alone
+                for i in indices:
+                    en_conjunto[i] = False
+            else:
+                lineales.append((conjunto, indices))
+        grupos, de_grupo, siempre = self._grupos([i for i, dentro in enumerate(en_conjunto) if not dentro])
+        return _Via(grupos, tuple(-2 if dentro else g for dentro, g in zip(en_conjunto, de_grupo, strict=True)), siempre,
+                    tuple(lineales))
+
+    def _grupos(self, cuales: list[int]) -> tuple[tuple[_Grupo, ...], tuple[int, ...], tuple[int, ...]]:
         """The set's patterns that can be joined (see `_grupo`) in alternations: when one finds nothing, none of
         its patterns is in the text, and the scan skips them (most fields hold none).  One alternation per kind:
         the phrases (`re`, escaped literals) apart from the rule files' expressions (`regex`, with its time limit),
         since with both in one `regex` alternation the engine tried every phrase at every position of every
         field, most of the run's pattern time; and the whole-field phrases in one alternation that must cover the
-        text (one fullmatch instead of one per phrase).  Rebuilt if the set grew (rule files add phrases to a
-        set while the catalog is built)."""
-        prefiltro = self._prefiltro
-        if prefiltro.cuantos != len(self.patrones):
-            de_grupo = [_grupo(p) for p in self.patrones]
-            grupos: list[_Grupo] = []
-            numeros: dict[int, int] = {}  # kind -> its group's index in `grupos`
-            for tipo in (0, 1, 3, 4, 5, 2):
-                partes = [p.expresion.pattern for p, g in zip(self.patrones, de_grupo, strict=True) if g == tipo]
-                if not partes:
-                    continue
-                alternacion = "|".join(f"(?:{parte})" for parte in partes)
-                compilada = _arbol_de_frases([p for p, g in zip(self.patrones, de_grupo, strict=True) if g == 0]) if tipo == 0 else None
-                numeros[tipo] = len(grupos)
-                grupos.append(_Grupo(compilada or (regex.compile(alternacion) if tipo in (1, 3, 4, 5) else re.compile(alternacion)),
-                                     tipo == 2, tipo in (4, 5)))
-            indices = tuple(numeros.get(g, -1) for g in de_grupo)
-            prefiltro = _Prefiltro(len(self.patrones), tuple(grupos), indices, tuple(i for i, g in enumerate(indices) if g < 0))
-            self._prefiltro = prefiltro
-        return prefiltro
+        text (one fullmatch instead of one per phrase).  Only the patterns `cuales` (indices) are grouped: the
+        others are in no group (-1), not tried."""
+        elegidos = set(cuales)
+        de_grupo = [_grupo(p) if i in elegidos else -3 for i, p in enumerate(self.patrones)]
+        grupos: list[_Grupo] = []
+        numeros: dict[int, int] = {}  # kind -> its group's index in `grupos`
+        for tipo in (0, 1, 3, 4, 5, 2):
+            partes = [p.expresion.pattern for p, g in zip(self.patrones, de_grupo, strict=True) if g == tipo]
+            if not partes:
+                continue
+            alternacion = "|".join(f"(?:{parte})" for parte in partes)
+            compilada = _arbol_de_frases([p for p, g in zip(self.patrones, de_grupo, strict=True) if g == 0]) if tipo == 0 else None
+            numeros[tipo] = len(grupos)
+            grupos.append(_Grupo(compilada or (regex.compile(alternacion) if tipo in (1, 3, 4, 5) else re.compile(alternacion)),
+                                 tipo == 2, tipo in (4, 5)))
+        indices = tuple(numeros.get(g, -1) for g in de_grupo)
+        siempre = tuple(i for i, g in enumerate(indices) if g < 0 and i in elegidos)
+        return tuple(grupos), indices, siempre
 
     def _ausentes(self, normal: str, grupos: tuple[_Grupo, ...]) -> list[bool]:
         """For each group, whether its alternation found none of its patterns in `normal` (False when it cannot
@@ -602,21 +665,24 @@ class ConjuntoPatrones:
         prefiltro = self._prefiltro
         if prefiltro.cuantos != len(self.patrones):
             prefiltro = self._alguno()
+        crudo = lineal.crudo(normal)
+        via = prefiltro.regex if crudo is None else prefiltro.re2
         candidatos: Sequence[int]
-        ausentes = self._ausentes(normal, prefiltro.grupos)
-        if all(ausentes):  # the common case: only the patterns in no alternation are tried
-            candidatos = prefiltro.siempre
+        ausentes = self._ausentes(normal, via.grupos)
+        hallados: set[int] = set()  # the patterns of the RE2 sets found in the text
+        for conjunto, indices in via.lineales:
+            assert crudo is not None
+            hallados.update(indices[k] for k in conjunto.hallados(crudo))
+        if all(ausentes) and not hallados:  # the common case: only the patterns in no alternation are tried
+            candidatos = via.siempre
         else:
-            de_grupo = prefiltro.de_grupo
-            candidatos = [i for i, g in enumerate(de_grupo) if g < 0 or not ausentes[g]]
+            candidatos = [i for i, g in enumerate(via.de_grupo) if g == -1 or (g >= 0 and not ausentes[g]) or i in hallados]
         patrones = self.patrones
         for i in candidatos:
             patron = patrones[i]
-            m = _coincide(patron, normal)  # each report gets its own time limit: the outcome does not depend on file order
-            if m is not None:
-                if m.end() == m.start():
-                    continue
-                return patron, m.start(), m.end()
+            span = _coincide(patron, normal, crudo)  # each report gets its own time limit: the outcome does not depend on file order
+            if span is not None:
+                return patron, span[0], span[1]
         return None
 
     def contiene(self, texto: str | None) -> bool:

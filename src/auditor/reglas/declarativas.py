@@ -126,22 +126,28 @@ class FraseDatos(_Dato):
     frase: str | None = None
     regex: str | None = None
     completo: bool = False
+    # an expression that, found in the same text, cancels the pattern: what a negative look-ahead said, which RE2
+    # cannot run ('^indicar (el|la) …' except '^indicar (el|la) \\w+ … fue': the infinitive is the subject)
+    excepto: str | None = None
 
     @model_validator(mode="after")
     def _una(self) -> FraseDatos:
         if (self.frase is None) == (self.regex is None):
             raise ValueError(tr("cada patrón lleva 'frase' o 'regex' (uno de los dos)"))
-        if self.regex is not None:
-            error = error_de_regex(self.regex)
-            if error is not None:
-                raise ValueError(tr("expresión regular no válida {regex}: {error}", regex=repr(self.regex if len(self.regex) <= 120 else self.regex[:119] + "…"), error=error)) from None
+        if self.excepto is not None and self.regex is None:
+            raise ValueError(tr("'excepto' acompaña a un 'regex'"))
+        for texto in (self.regex, self.excepto):
+            if texto is not None:
+                error = error_de_regex(texto)
+                if error is not None:
+                    raise ValueError(tr("expresión regular no válida {regex}: {error}", regex=repr(texto if len(texto) <= 120 else texto[:119] + "…"), error=error)) from None
         return self
 
     def patron(self, origen: str = "", propio: bool = False) -> Patron:
         if self.frase is not None:
             return patron_de_frase(self.frase, self.completo)
         assert self.regex is not None
-        return patron_de_regex(self.regex, self.completo, origen, propio)
+        return patron_de_regex(self.regex, self.completo, origen, propio, self.excepto)
 
 
 class ReglaPatrones(_ReglaBase):
