@@ -126,11 +126,11 @@ _OPCION_PLAN = clic.opcion(
 def _cargar_plan(auditor: Auditor, plan: str | None) -> None:
     """The run's Plan Indicativo (--plan, else `plan:` of the configuration), read once, before any report: a plan
     that cannot be read stops the run (status 2) with its file, sheet and cell; what the reader says is shown."""
-    from auditor.entrada.plan import ErrorPlan, cargar_plan
-
     ruta = Path(plan) if plan is not None else auditor.configuracion.plan
     if ruta is None:
-        return
+        return  # without a plan its reader is not even imported
+    from auditor.entrada.plan import ErrorPlan, cargar_plan
+
     if plan is None and ruta.is_absolute():  # from the configuration: shown relative to here when it is below
         try:
             ruta = ruta.relative_to(Path.cwd())
@@ -363,6 +363,8 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
 def _aplicar_linea_base(resultado: Resultado, leer_de: str | None, escribir_en: str | None) -> None:
     """--write-baseline: accept every finding of this run in that file; --baseline (or the file just written):
     move the findings it accepts to the suppressed ones. The outputs were checked (`_exigir_salidas_libres`)."""
+    if leer_de is None and escribir_en is None:
+        return  # without a baseline the module (and its pydantic models) is not even imported
     from auditor.motor import linea_base
 
     if escribir_en is not None:
