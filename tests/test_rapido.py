@@ -148,6 +148,16 @@ except SystemExit as fin:
     assert ejecucion.stderr.strip().splitlines()[-1] == "1 []"
 
 
+def test_el_arranque_de_check_espacia_el_recolector_y_lo_devuelve(tmp_path: Path) -> None:
+    import gc
+
+    antes = gc.get_threshold()
+    resultado = CliRunner().invoke(main, ["check", str(FIXTURES / "fronteras_2024.yaml"), "--format", "json",
+                                          "--output", str(tmp_path / "s.json")])
+    assert resultado.exit_code == 1, resultado.output
+    assert gc.get_threshold() == antes
+
+
 def test_el_recolector_de_ciclos_se_espacia_solo_durante_la_auditoria(auditor: Auditor) -> None:
     import gc
 
