@@ -1,9 +1,9 @@
 """One-file latency: how long a user waits for `auditor check ARCHIVO --format json` (an editor, a pre-commit hook).
 
 Each command runs ``--veces`` times, each time in a fresh process, the commands in turn (one round runs every
-command once, so a change of load on the machine touches them all alike); the median of each (wall time, and the CPU time of the process, which a loaded machine
-disturbs less) is printed next to
-the floor measured in the same rounds: ``python -c pass``, what any Python program pays to start. With several
+command once, so a change of load on the machine touches them all alike); the median of each (wall time, and the
+CPU time of the process, which a loaded machine disturbs less) is printed next to the floor measured in the same
+rounds: ``python -c pass``, what any Python program pays to start. With several
 ``--src`` (source trees put first on ``PYTHONPATH``, e.g. ``main``'s and a branch's), every command runs with each
 tree in the same round, alternately, so two versions are compared under the same load.
 
@@ -11,6 +11,7 @@ tree in the same round, alternately, so two versions are compared under the same
 
 Without files: ``fixtures/fronteras_2024.yaml`` and every seed document in ``../shared/seeds`` (they are
 imported, .txt or .docx, which is more work). The load average of the machine is printed before and after.
+Measure with the bytecode written (``python -m compileall -q src``), as ``pip install`` leaves it.
 """
 
 from __future__ import annotations
