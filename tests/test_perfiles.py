@@ -4,6 +4,7 @@ each habit on a small draft of its own, with other wording than the corpus."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -155,6 +156,22 @@ def test_los_perfiles_incluidos_son_validos_y_el_catalogo_no_los_lee_como_reglas
     finally:
         vocabulario.usar([])
     assert [(p.nombre, p.propio) for p in en_uso()] == [("tabular", False), ("narrativa", False)]
+
+
+def test_los_perfiles_incluidos_pasan_la_validacion_completa() -> None:
+    """A run does not compile the built-in profiles' expressions to validate them (`_regex` with the context
+    `incluido`): this is where they are checked, as an office's profile always is."""
+    from auditor.entrada.importar import perfiles
+    from auditor.lectura.fuente import leer_archivo_estricto
+
+    for ruta in sorted(perfiles.directorio_plantillas_incluidas().glob("*.yaml")):
+        if ruta.stem == perfiles.MATRIZ:
+            continue
+        datos = leer_archivo_estricto(ruta).datos  # type: ignore[union-attr]
+        assert perfiles.ArchivoPerfil.model_validate(datos) == perfiles.ArchivoPerfil.model_validate(datos, context={"incluido": True})
+        compilado = perfiles.leer_perfil(ruta)
+        assert compilado.cabeceras and all(p.flags & re.IGNORECASE for p in compilado.cabeceras)  # compiled on first use
+        assert [c for c, _ in compilado.rotulos_en_linea] == [c for c, _ in compilado.fuentes_rotulos_en_linea]
 
 
 # --- an office's own profile, through --rules ---------------------------------------------------------

@@ -123,6 +123,41 @@ def test_version_y_ayuda_no_cargan_el_motor() -> None:
     assert salida.strip() == "[]"
 
 
+# What a one-file check with json output (an editor, a pre-commit hook) must not import: the terminal's and the
+# other formats' libraries, the plan's reader (no --plan) and spreadsheet library, the baseline (no --baseline), the
+# pool of workers (one file), the document importer (a YAML file).
+NO_LOS_USA_UN_ARCHIVO_EN_JSON = (
+    "rich", "tabulate", "openpyxl", "docx", "multiprocessing", "auditor.entrada.plan", "auditor.entrada.importar",
+    "auditor.motor.linea_base", "auditor.salidas.rich_consola", "auditor.salidas.html_pagina", "auditor.salidas.sarif",
+    "auditor.salidas.markdown", "auditor.salidas.anotado", "auditor.salidas.matriz")
+
+
+def test_un_archivo_en_json_no_carga_lo_que_no_usa() -> None:
+    """Structural, not a timing: the modules loaded by `auditor check ARCHIVO --format json` in a fresh process."""
+    codigo = f"""
+import sys
+from auditor.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as fin:
+    print(fin.code, sorted(m for m in {NO_LOS_USA_UN_ARCHIVO_EN_JSON!r} if m in sys.modules), file=sys.stderr)
+"""
+    ejecucion = subprocess.run([sys.executable, "-c", codigo, "check", str(FIXTURES / "fronteras_2024.yaml"), "--format", "json"],
+                               capture_output=True, text=True, check=True)
+    assert '"rule": "LUG002"' in ejecucion.stdout  # the check ran and wrote its findings
+    assert ejecucion.stderr.strip().splitlines()[-1] == "1 []"
+
+
+def test_el_arranque_de_check_espacia_el_recolector_y_lo_devuelve(tmp_path: Path) -> None:
+    import gc
+
+    antes = gc.get_threshold()
+    resultado = CliRunner().invoke(main, ["check", str(FIXTURES / "fronteras_2024.yaml"), "--format", "json",
+                                          "--output", str(tmp_path / "s.json")])
+    assert resultado.exit_code == 1, resultado.output
+    assert gc.get_threshold() == antes
+
+
 def test_el_recolector_de_ciclos_se_espacia_solo_durante_la_auditoria(auditor: Auditor) -> None:
     import gc
 

@@ -56,6 +56,15 @@ def test_cada_vocabulario_incluido_se_carga_y_tiene_sus_listas() -> None:
         assert all(getattr(cargado, campo) for campo in modelo.model_fields), nombre
 
 
+def test_los_vocabularios_incluidos_pasan_la_validacion_completa() -> None:
+    """A run does not compile the built-in files' regex fragments one by one (`_validar(incluido=True)`): this is
+    where they are checked, as an office's file always is."""
+    for nombre, modelo in vocabulario.MODELOS.items():
+        ruta = RAIZ / "rules" / "vocabulario" / f"{nombre}.yaml"
+        completo, _ = vocabulario._validar(ruta, modelo)
+        assert completo == vocabulario._validar(ruta, modelo, incluido=True)[0] == getattr(vocabulario, nombre)()
+
+
 def test_los_directorios_de_reglas_sin_vocabulario_no_cambian_nada(tmp_path: Path) -> None:
     antes = vocabulario.generacion()
     construir_catalogo()

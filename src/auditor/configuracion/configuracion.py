@@ -40,7 +40,7 @@ from pydantic.fields import FieldInfo
 
 from auditor.configuracion import ErrorConfiguracion
 from auditor.entrada.carga import TAMANO_MAXIMO_MB
-from auditor.entrada.plan import ColumnasPlan
+from auditor.entrada.columnas import ColumnasPlan
 from auditor.idioma import tr
 from auditor.lectura.fuente import Documento, ErrorArchivo, MapaFuente, leer_archivo_estricto, ubicar_errores
 from auditor.lectura.patrones import SEGUNDOS_POR_INFORME

@@ -2,7 +2,7 @@
 
 The names the reader recognizes (sheets, each field's headers, the per-year column forms, the resource
 sources, the tipos de acumulación, NP) are one data table, ``rules/plan/plan_indicativo.yaml``, validated on
-load; an office's export with other names maps them in its configuration (``columnas:``, `ColumnasPlan`).
+load; an office's export with other names maps them in its configuration (``columnas:``, `entrada.columnas`).
 
 How a sheet is read:
 
@@ -53,11 +53,12 @@ from typing import Any, BinaryIO, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from auditor.entrada.columnas import ColumnasPlan
+from auditor.entrada.columnas import clave as _clave
 from auditor.idioma import tr
 from auditor.lectura.cifras import leer_cantidad
 from auditor.lectura.fuente import ErrorArchivo, leer_archivo_estricto, motivo_so, ubicar_errores
 from auditor.lectura.incluidas import PLAN, directorio_reglas_incluidas
-from auditor.lectura.patrones import normalizar
 from auditor.modelo.plan import Acumulacion, Celda, MetaPlan, PlanIndicativo, Programado, Recursos
 
 TAMANO_MAXIMO_MB = 20.0  # as `entrada.carga`: a larger plan is refused unread (tamano_maximo_mb in auditor.yaml)
@@ -70,44 +71,6 @@ CampoMeta = Literal["numero", "descripcion", "responsable", "unidad", "linea_bas
 
 class ErrorPlan(ErrorArchivo):
     """The Plan Indicativo cannot be used: the file, the sheet, the cell and what was expected."""
-
-
-class ColumnasPlan(BaseModel):
-    """``columnas:`` in the configuration: how the office's export differs from what the table knows. A field named
-    here is recognized by this header only (and the column must be there); `fuentes` adds source headers to the
-    table's; `hoja` names the sheet of the metas (the workbook must have it)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    numero: str | None = None  # the plan's meta number
-    descripcion: str | None = None  # the meta de producto
-    responsable: str | None = None  # the secretaría / dependencia responsable
-    unidad: str | None = None
-    linea_base: str | None = None
-    meta_cuatrienio: str | None = None
-    acumulacion: str | None = None  # tipo de acumulación
-    programacion: str | None = None  # the form of a year's programming column, without the year ("Meta programada")
-    total: str | None = None  # the form of a year's total resources column, without the year
-    fuentes: list[str] = Field(default_factory=list)  # more forms of a year's source column, without the year ("Aportes del municipio")
-    hoja: str | None = None  # the sheet of the metas, when its name is not one the table knows
-
-    @field_validator("*")
-    @classmethod
-    def _no_vacio(cls, valor: str | list[str] | None) -> str | list[str] | None:
-        for texto in (valor if isinstance(valor, list) else [valor]):
-            if texto is not None and not _clave(texto):
-                raise ValueError(tr("se esperaba el texto de un encabezado de columna (se encontró '{valor}')", valor=texto))
-        return valor
-
-    @field_validator("fuentes", mode="before")
-    @classmethod
-    def _lista(cls, valor: object) -> object:
-        """One header is a list of one; `fuentes:` left empty is no header."""
-        return [] if valor is None else [valor] if isinstance(valor, str) else valor
-
-    @property
-    def encabezados(self) -> dict[str, str]:
-        """The fields named by one header each (not `fuentes`, not `hoja`)."""
-        return {campo: valor for campo, valor in self.model_dump(exclude_none=True, exclude={"fuentes", "hoja"}).items()}
 
 
 # --- the table of names -------------------------------------------------------------------------------
@@ -173,11 +136,6 @@ def tabla() -> _Tabla:
 
 
 # --- comparing headers and words ------------------------------------------------------------------------
-
-def _clave(texto: object) -> str:
-    """A header or a word as it is compared: lower case, no accents, letters and digits separated by one space."""
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", normalizar(str(texto))).split())
-
 
 _PARENTESIS = re.compile(r"\([^)]*\)")
 _ANO = r"((?:19|20)\d\d)"

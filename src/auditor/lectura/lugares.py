@@ -132,7 +132,7 @@ class Divipola:
     _nombres_por_departamento: dict[str, dict[str, list[Municipio]]] = field(default_factory=dict, init=False, repr=False)
     _todos_los_nombres: dict[str, list[Municipio]] = field(default_factory=dict, init=False, repr=False)
     _usual: dict[str, str] = field(default_factory=dict, init=False, repr=False)  # code -> shorter common name
-    _letras: dict[str, Counter[str]] = field(default_factory=dict, init=False, repr=False)  # name key -> its letters (`sugerir`)
+    _letras: dict[str, Counter[str]] = field(default_factory=dict, init=False, repr=False)  # name key -> its letters (`sugerir`, on first use)
     _largos: set[int] = field(default_factory=set, init=False, repr=False)  # the lengths of the name keys (`sugerir`)
     _sugeridas: dict[tuple[str, str | None, float, int, bool, int | None], tuple[Municipio, ...]] = field(
         default_factory=dict, init=False, repr=False)  # `sugerir`'s answers
@@ -144,9 +144,13 @@ class Divipola:
     def __post_init__(self) -> None:
         por_codigo = {m.codigo: m for m in self.municipios}
         nombre_dpto = {m.cod_dpto: m.departamento for m in self.municipios}
+        claves_dpto: dict[str, str] = {}  # each department's name normalized once, not once per municipality
         for m in self.municipios:
             self._indexar(m.nombre, m)
-            self._departamentos[clave(m.departamento)] = m.departamento
+            k_dpto = claves_dpto.get(m.departamento)
+            if k_dpto is None:
+                k_dpto = claves_dpto[m.departamento] = clave(m.departamento)
+            self._departamentos[k_dpto] = m.departamento
             self._del_departamento.setdefault(m.departamento, []).append(m)
         for tipo, codigo, alias in self.alias:
             if tipo == "municipio" and codigo in por_codigo:
@@ -161,12 +165,12 @@ class Divipola:
             for m in lista:
                 self._nombres_por_departamento.setdefault(m.departamento, {}).setdefault(nombre_clave, []).append(m)
             self._todos_los_nombres[nombre_clave] = lista
-            self._letras[nombre_clave] = Counter(nombre_clave)
             self._largos.add(len(nombre_clave))
         self.max_palabras = max(len(k.split()) for k in [*self._por_nombre, *self._departamentos])
 
     def _indexar(self, nombre: str, m: Municipio) -> None:
-        for indice, k in ((self._por_nombre, clave(nombre)), (self._por_compacta, compacta(nombre))):
+        k_nombre = clave(nombre)  # `compacta(nombre)` is this without its spaces: the name is normalized once
+        for indice, k in ((self._por_nombre, k_nombre), (self._por_compacta, k_nombre.replace(" ", ""))):
             lista = indice.setdefault(k, [])
             if m not in lista:
                 lista.append(m)
@@ -304,6 +308,8 @@ class Divipola:
     def _sugerir(self, k: str, departamento: str | None, minimo: float, maximo: int,
                  solo_departamento: bool, max_ediciones: int | None) -> list[Municipio]:
         letras_k = Counter(k)
+        if not self._letras:  # built on the first name not found, not with the index: most runs never ask
+            self._letras = {nombre_clave: Counter(nombre_clave) for nombre_clave in self._todos_los_nombres}
         # difflib's real_quick_ratio: the matched letters are at most the shorter name's length
         largo_alcanza = {n: 2.0 * min(len(k), n) / (len(k) + n) >= minimo for n in self._largos}
         grupos = [self._nombres_por_departamento.get(departamento, {})] if departamento else []

@@ -28,7 +28,7 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, ValidationInfo, field_validator
 
 from auditor.idioma import tr
 from auditor.lectura.fuente import ErrorArchivo, MapaFuente, Ruta, leer_archivo_estricto, ubicar_errores
@@ -52,7 +52,9 @@ def _palabra(valor: str) -> str:
     return valor
 
 
-def _expresion(valor: str) -> str:
+def _expresion(valor: str, info: ValidationInfo) -> str:
+    if info.context is not None and info.context.get(_INCLUIDO):
+        return valor  # the built-in vocabularies' fragments, checked by the tests, are not compiled one by one on every run
     try:
         compilada = re.compile(valor)
     except re.error as error:
@@ -64,6 +66,7 @@ def _expresion(valor: str) -> str:
     return valor
 
 
+_INCLUIDO = "incluido"  # in the validation context: the file is the package's own (see `_validar`)
 Palabra = Annotated[str, AfterValidator(_palabra)]  # a word or phrase, normalized (`patrones.normalizar`)
 Expresion = Annotated[str, AfterValidator(_expresion)]  # a regex fragment matched against normalized text
 
@@ -157,8 +160,10 @@ MODELOS: dict[str, type[_Estricto]] = {
 
 # --- loading ---------------------------------------------------------------------------------------
 
-def _validar(ruta: Path, modelo: type[_Estricto]) -> tuple[_Estricto, MapaFuente]:
-    """One vocabulary file, validated; ErrorVocabulario naming file, line and what was expected."""
+def _validar(ruta: Path, modelo: type[_Estricto], incluido: bool = False) -> tuple[_Estricto, MapaFuente]:
+    """One vocabulary file, validated; ErrorVocabulario naming file, line and what was expected.  The regex
+    fragments of the built-in files (`incluido`) are not compiled to check them (a hundred compilations on every
+    run): the tests validate those files in full; an office's are always checked."""
     nombre = str(ruta)
     try:
         documento = leer_archivo_estricto(ruta)
@@ -169,7 +174,7 @@ def _validar(ruta: Path, modelo: type[_Estricto]) -> tuple[_Estricto, MapaFuente
     if not isinstance(documento.datos, dict):
         raise ErrorVocabulario(nombre, tr("se esperaba un mapa con las listas {claves}", claves=", ".join(modelo.model_fields)), 1)
     try:
-        return modelo.model_validate(documento.datos), documento.mapa
+        return modelo.model_validate(documento.datos, context={_INCLUIDO: incluido}), documento.mapa
     except ValidationError as error:
         e = ubicar_errores(error, documento.mapa)[0]  # what was expected, in the words of the rule files' errors
         mensaje = e.descripcion
@@ -196,7 +201,7 @@ def _unir(base: _Estricto, propio: _Estricto, ruta: Path, mapa: MapaFuente) -> _
                     _sin_repetir(base, unido, entrada, ruta, mapa.linea((campo, i)))
                 lista.append(entrada)
         unido[campo] = lista
-    return type(base).model_validate(unido)
+    return type(base).model_validate(unido, context={_INCLUIDO: True})  # every entry was validated already
 
 
 def _sin_repetir(base: _Estricto, unido: dict[str, list[Any]], entrada: Formas, ruta: Path, linea: int) -> None:
@@ -233,7 +238,7 @@ def _cargado(nombre: str, generacion: int) -> _Estricto:
     incluido, *propios = archivos(nombre)
     if not incluido.is_file():
         raise ErrorVocabulario(str(incluido), tr("no se encuentra el vocabulario incluido; reinstale el paquete"))
-    vocabulario, _ = _validar(incluido, modelo)
+    vocabulario, _ = _validar(incluido, modelo, incluido=True)
     for ruta in propios:
         propio, mapa = _validar(ruta, modelo)
         vocabulario = _unir(vocabulario, propio, ruta, mapa)

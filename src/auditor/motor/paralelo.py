@@ -10,12 +10,12 @@ the same bytes whatever the number of workers.
 
 Outside Linux (Windows has no fork; on macOS it is unsafe), files are audited in-process.
 A small run does not pay the pool's start-up: with fewer than `MINIMO_ARCHIVOS` files or
-less than `MINIMO_BYTES` to read (about a hundred metas), the files are audited in-process.
+less than `MINIMO_BYTES` to read (about a hundred metas), the files are audited in-process, and
+`multiprocessing` is not even imported (a one-file check starts faster).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -41,6 +41,8 @@ def nucleos_disponibles() -> int:
 def se_puede_bifurcar() -> bool:
     """Fork on Linux only: macOS offers it but it is unsafe there once system libraries have started threads
     (Python's own default there is spawn), and Windows has none."""
+    import multiprocessing
+
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
@@ -75,6 +77,8 @@ def _auditar_archivo(archivo: Path) -> ResultadoInforme:
 def auditar_en_paralelo(archivos: Sequence[Path], trabajos: int,
                         auditar_uno: Callable[[Path], ResultadoInforme]) -> Iterator[tuple[Path, ResultadoInforme]]:
     """Each file's result, in the order files complete, from `trabajos` forked workers running `auditar_uno`."""
+    import multiprocessing
+
     global _AUDITAR_UNO
     _AUDITAR_UNO = auditar_uno
     contexto = multiprocessing.get_context("fork")

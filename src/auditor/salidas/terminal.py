@@ -17,12 +17,11 @@ import sys
 from types import TracebackType
 from typing import IO, TYPE_CHECKING
 
-from rich.console import Console
-
 from auditor.idioma import tr
 from auditor.lectura.visible import visible
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.progress import Progress, TaskID
 
     from auditor.resultado.ejecucion import Resultado
@@ -37,7 +36,10 @@ def sin_color(color: bool | None) -> bool:
 
 
 def consola(color: bool | None = None, archivo: IO[str] | None = None) -> Console:
-    """A rich console for the report: `color` True/False from the command line, None: NO_COLOR or the terminal."""
+    """A rich console for the report: `color` True/False from the command line, None: NO_COLOR or the terminal.
+    rich is imported here, not with the module: a check whose output is json, sarif or csv never loads it."""
+    from rich.console import Console
+
     if sin_color(color):
         return Console(highlight=False, color_system=None, no_color=True, file=archivo)
     if color:

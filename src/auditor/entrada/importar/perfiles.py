@@ -18,13 +18,14 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from auditor.idioma import tr
 from auditor.lectura import vocabulario
 from auditor.lectura.fuente import ErrorArchivo, Ruta, leer_archivo_estricto
 from auditor.lectura.incluidas import PLANTILLAS, directorio_reglas_incluidas
 from auditor.lectura.patrones import normalizar
+from auditor.lectura.perezosa import perezosa
 
 # The fields an answer may go to (the report model's prose fields of a meta).
 CAMPOS = ("logro.texto", "inversion.texto", "beneficiarios.descripcion", "ejecucion.como", "ejecucion.con_quien",
@@ -33,7 +34,12 @@ CampoRespuesta = Literal["logro.texto", "inversion.texto", "beneficiarios.descri
                          "ejecucion.cuando", "impacto", "localizacion.texto"]
 
 
-def _regex(valor: str, grupos: tuple[str, ...] = ()) -> str:
+_INCLUIDO = "incluido"  # in the validation context: the package's own profile (see `leer_perfil`)
+
+
+def _regex(valor: str, info: ValidationInfo, grupos: tuple[str, ...] = ()) -> str:
+    if info.context is not None and info.context.get(_INCLUIDO):
+        return valor  # the built-in profiles' expressions, checked by the tests, are compiled where they are used
     try:
         compilado = re.compile(valor, re.IGNORECASE)
     except re.error as error:
@@ -83,8 +89,8 @@ class ParrafosNarrativos(_Estricto):
 
     @field_validator("logro", "inversion", "beneficiarios", "como", "impacto", "donde")
     @classmethod
-    def _compila(cls, valor: str | None) -> str | None:
-        return None if valor is None else _regex(valor)
+    def _compila(cls, valor: str | None, info: ValidationInfo) -> str | None:
+        return None if valor is None else _regex(valor, info)
 
 
 class ArchivoPerfil(_Estricto):
@@ -101,13 +107,13 @@ class ArchivoPerfil(_Estricto):
 
     @field_validator("metas", "metas_respaldo")
     @classmethod
-    def _metas(cls, valores: list[str]) -> list[str]:
-        return [_regex(v, ("numero",)) for v in valores]
+    def _metas(cls, valores: list[str], info: ValidationInfo) -> list[str]:
+        return [_regex(v, info, ("numero",)) for v in valores]
 
     @field_validator("mobiliario")
     @classmethod
-    def _mobiliario(cls, valores: list[str]) -> list[str]:
-        return [_regex(v) for v in valores]
+    def _mobiliario(cls, valores: list[str], info: ValidationInfo) -> list[str]:
+        return [_regex(v, info) for v in valores]
 
 
 # --- the compiled profile ---------------------------------------------------------------------
@@ -207,14 +213,25 @@ class Perfil:
     archivo: str
     metas: tuple[re.Pattern[str], ...]
     etiquetas: tuple[Etiqueta, ...]
-    cabeceras: tuple[re.Pattern[str], ...]  # a bare label alone in a cell: the table's header row
+    fuentes_cabeceras: tuple[str, ...]  # a bare label alone in a cell, the table's header row: compiled on first use
     mobiliario: tuple[re.Pattern[str], ...]
     parrafos: dict[str, re.Pattern[str]]
     datos: tuple[tuple[re.Pattern[str], str], ...] = ()  # ('Programado 2024: <valor>', field)
     propio: bool = False  # an office's own, from its rules directory
     respaldo: tuple[re.Pattern[str], ...] = ()  # the heading forms of a document that writes none of `metas`
-    rotulos_en_linea: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (field, 'Recursos:' anywhere in a paragraph)
+    fuentes_rotulos_en_linea: tuple[tuple[str, str], ...] = ()  # (field, 'Recursos:' anywhere in a paragraph): compiled on first use
     por_respaldo: bool = False  # this is the profile read with its fallback headings
+
+    # A document is read with every profile in use, and a profile's patterns cost more to compile (half a second
+    # for the built-in ones) than most documents take to read: the groups some documents never reach are compiled
+    # the first time they are searched.
+    @perezosa
+    def cabeceras(self) -> tuple[re.Pattern[str], ...]:
+        return tuple(re.compile(fuente, re.IGNORECASE) for fuente in self.fuentes_cabeceras)
+
+    @perezosa
+    def rotulos_en_linea(self) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        return tuple((campo, re.compile(fuente, re.IGNORECASE)) for campo, fuente in self.fuentes_rotulos_en_linea)
 
     def con_respaldo(self) -> Perfil | None:
         """The profile with its fallback headings in place of its own (None: it has none)."""
@@ -333,13 +350,13 @@ def _rotulo_de_dato(rotulo: str) -> str:
 
 def compilar(archivo: ArchivoPerfil, nombre: str, propio: bool = False) -> Perfil:
     etiquetas = [e for campo in archivo.campos for e in etiquetas_de(campo)]
-    cabeceras = [re.compile(rf"\s*{frase(t)}\s*:?\s*", re.IGNORECASE) for campo in archivo.campos for t in (*campo.titulos, *campo.rotulos)]
+    cabeceras = [rf"\s*{frase(t)}\s*:?\s*" for campo in archivo.campos for t in (*campo.titulos, *campo.rotulos)]
     return Perfil(
         plantilla=archivo.plantilla,
         archivo=nombre,
         metas=tuple(re.compile(p, re.IGNORECASE | re.DOTALL) for p in archivo.metas),
         etiquetas=tuple(etiquetas),
-        cabeceras=tuple(cabeceras),
+        fuentes_cabeceras=tuple(cabeceras),
         mobiliario=tuple(re.compile(p) for p in archivo.mobiliario),
         datos=tuple((re.compile(rf"^\s*{_rotulo_de_dato(d.rotulo)}{_CUANDO_DEL_DATO}\s*{_HASTA_EL_VALOR}\s*(?P<valor>.*)$",
                                 re.IGNORECASE | re.DOTALL), d.campo)
@@ -348,8 +365,8 @@ def compilar(archivo: ArchivoPerfil, nombre: str, propio: bool = False) -> Perfi
                   for clave, valor in (archivo.parrafos.model_dump() if archivo.parrafos else {}).items() if valor is not None},
         propio=propio,
         respaldo=tuple(re.compile(p, re.IGNORECASE | re.DOTALL) for p in archivo.metas_respaldo),
-        rotulos_en_linea=tuple((campo.campo, re.compile(rf"(?<!\w)(?:{'|'.join(frase(r) for r in campo.rotulos)})\s*:", re.IGNORECASE))
-                               for campo in archivo.campos if campo.rotulos),
+        fuentes_rotulos_en_linea=tuple((campo.campo, rf"(?<!\w)(?:{'|'.join(frase(r) for r in campo.rotulos)})\s*:")
+                                       for campo in archivo.campos if campo.rotulos),
     )
 
 
@@ -367,7 +384,7 @@ def leer_perfil(ruta: Path, propio: bool = False) -> Perfil:
     if documento is None or not isinstance(documento.datos, dict):
         raise ErrorPerfil(nombre, tr("se esperaba un mapa con 'plantilla', 'metas' y 'campos'"), 1)
     try:
-        archivo = ArchivoPerfil.model_validate(documento.datos)
+        archivo = ArchivoPerfil.model_validate(documento.datos, context={_INCLUIDO: _incluido(ruta)})
     except ValidationError as error:
         e = error.errors(include_url=False)[0]
         loc = tuple(e["loc"])
@@ -387,6 +404,11 @@ def leer_perfil(ruta: Path, propio: bool = False) -> Perfil:
 
 def directorio_plantillas_incluidas() -> Path:
     return directorio_reglas_incluidas() / PLANTILLAS
+
+
+def _incluido(ruta: Path) -> bool:
+    """A profile of the package (its expressions are validated by the tests, not on every run)."""
+    return ruta.parent.resolve() == directorio_plantillas_incluidas().resolve()
 
 
 @lru_cache(maxsize=64)
