@@ -28,7 +28,8 @@ classes (dataclasses and enumerations of `auditor`, `collections.Counter`): noth
 The directory is bounded: when its entries pass `LIMITE_MB`, the least recently used (by modification time, which
 a hit older than a day refreshes) are removed until they fill `LIMITE_MB * 0.8`.  There is one entry per file and
 configuration (the name comes from the run and the path; the file's bytes are checked inside), so a file edited a
-hundred times keeps one entry.
+hundred times keeps one entry; a temporary file left by a worker stopped mid-write goes after a day.  Writing that
+fails during a run (a full disk) stops writing in that process, silently: the run's results do not depend on it.
 """
 
 from __future__ import annotations
