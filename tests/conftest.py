@@ -37,6 +37,15 @@ def auditor() -> Auditor:
 
 
 @pytest.fixture(autouse=True)
+def _sin_cache_en_proceso(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands run in this process keep no results between tests (a test that patches a rule would otherwise get
+    the result an earlier test kept: the cache keys on inputs and code files, not on monkeypatches); the cache's
+    own tests (test_cache.py) and the subprocesses other tests start use it as users do."""
+    if request.module.__name__.rpartition(".")[2] != "test_cache":
+        monkeypatch.setattr("auditor.cli._abrir_cache", lambda *_args, **_kw: None)
+
+
+@pytest.fixture(autouse=True)
 def _idioma_por_defecto() -> Iterator[None]:
     """Every test starts and ends in Spanish, whatever language the one before chose."""
     idioma.usar(idioma.POR_DEFECTO)

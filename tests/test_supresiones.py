@@ -135,7 +135,7 @@ def test_por_ruta_sin_motivo_dice_el_patron(repo: Path) -> None:
     ('por_ruta:\n  "b/**":\n    reglas:\n      INV01: false\n', "auditor.yaml:4: por_ruta 'b/**': regla desconocida 'INV01'; ¿quiso decir 'INV001'?"),
     ('reglas: {INV001: false}\npor_ruta:\n  "b/**":\n    reglas:\n      INV001: true\n',
      "auditor.yaml:5: por_ruta 'b/**': la regla INV001 está apagada en 'reglas' y no se puede encender solo para una ruta"),
-    ('por_rutas: {}\n', "auditor.yaml:1: clave desconocida 'por_rutas'; ¿quiso decir 'por_ruta'? (válidas: reglas, directorios_reglas, por_ruta, idioma, falla_en, excluir, tamano_maximo_mb, tiempo_expresiones_s, url_documentacion, plan, columnas)"),
+    ('por_rutas: {}\n', "auditor.yaml:1: clave desconocida 'por_rutas'; ¿quiso decir 'por_ruta'? (válidas: reglas, directorios_reglas, por_ruta, idioma, falla_en, excluir, tamano_maximo_mb, tiempo_expresiones_s, url_documentacion, plan, columnas, cache)"),
 ])
 def test_errores_de_configuracion_por_ruta(repo: Path, configuracion: str, esperado: str) -> None:
     _configurar(repo, configuracion)

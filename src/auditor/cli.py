@@ -160,6 +160,43 @@ def _cargar_plan(auditor: Auditor, plan: str | None) -> None:
         _aviso(tr("auditor: aviso: {aviso}", aviso=aviso))
 
 
+_OPCION_SIN_CACHE = clic.opcion(
+    "--no-cache", "sin_cache", is_flag=True, default=False,
+    help="Audita cada archivo aunque no haya cambiado (no lee ni escribe la caché de resultados).",
+)
+_OPCION_DIR_CACHE = clic.opcion(
+    "--cache-dir", "dir_cache", type=click.Path(file_okay=False), default=None, metavar="DIR",
+    help="Directorio de la caché de resultados (por defecto, .auditor_cache junto a la configuración, o en el directorio actual).",
+)
+
+
+def _directorio_cache(auditor: Auditor, directorio: str | None) -> Path:
+    """--cache-dir, else .auditor_cache in the configuration's folder, else in the current directory."""
+    from auditor.motor.cache import NOMBRE_DIRECTORIO
+
+    if directorio is not None:
+        return Path(directorio)
+    return (auditor.configuracion.directorio or Path.cwd()) / NOMBRE_DIRECTORIO
+
+
+def _abrir_cache(auditor: Auditor, sin_cache: bool, directorio: str | None) -> None:
+    """The run's result cache (unless --no-cache or `cache: false`); a place that cannot be written is said once
+    and the run goes on without it.  Directory walks never audit it."""
+    if sin_cache or not auditor.configuracion.cache:
+        return
+    from auditor.lectura.fuente import motivo_so
+    from auditor.motor.cache import Cache
+
+    lugar = _directorio_cache(auditor, directorio)
+    try:
+        auditor.cache = Cache.abrir(lugar, auditor)
+    except OSError as error:
+        _aviso(tr("auditor: aviso: no se puede usar la caché en {directorio} ({motivo}); se audita todo sin ella",
+                  directorio=lugar, motivo=motivo_so(error)))
+        return
+    auditor.no_informes = (*auditor.no_informes, lugar)
+
+
 _OPCION_EXCLUIR = clic.opcion(
     "--exclude", "excluir", multiple=True, metavar="PATRON",
     help="Omite en los recorridos de directorios lo que coincide con este patrón de estilo .gitignore "
@@ -293,6 +330,8 @@ _EJEMPLOS_CHECK = """Ejemplos:
                    "con varios .docx, RUTA es un directorio y cada NOMBRE.docx queda como NOMBRE.revisado.docx.")
 @_OPCION_EXCLUIR
 @_OPCION_PLAN
+@_OPCION_SIN_CACHE
+@_OPCION_DIR_CACHE
 @clic.opcion("--stdin-filename", "nombre_estandar", default=None, metavar="NOMBRE",
               help="Con '-': el nombre que muestran los hallazgos del informe leído de la entrada estándar, y su formato "
                    "por la extensión (.json, .txt, .md, .docx; YAML si no la tiene).")
@@ -300,7 +339,8 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
           ignorar: tuple[str, ...], estadisticas: bool, silencioso: bool, color: bool | None, idioma: str | None,
           config: str | None, reglas: tuple[str, ...], linea_base: str | None = None, escribir_base: str | None = None,
           mostrar_suprimidos: bool = False, trabajos: int | None = None, anotar: str | None = None,
-          excluir: tuple[str, ...] = (), nombre_estandar: str | None = None, plan: str | None = None) -> None:
+          excluir: tuple[str, ...] = (), nombre_estandar: str | None = None, plan: str | None = None,
+          sin_cache: bool = False, dir_cache: str | None = None) -> None:
     """Audita los informes en RUTAS (por defecto, el directorio actual): datos YAML/JSON o documentos (.txt, .md
     exportados de la plantilla, .docx), archivos o directorios (recursivamente, sin lo que ignora git, los nombres
     ocultos ni lo excluido); '-' lee un informe de la entrada estándar."""
@@ -332,6 +372,7 @@ def check(rutas: tuple[str, ...], formato: str, salida: str | None, falla: str |
     _exigir_salidas_libres(entradas, salida, escribir_base, linea_base)  # refused before any auditing
     rutas, estandar = _leer_estandar(auditor, rutas, nombre_estandar)
     auditor.con_completitud = formato == "html"  # the only output of check that shows the matrix (8 % of the run)
+    _abrir_cache(auditor, sin_cache, dir_cache)
     _sin_recoleccion_al_salir()
     with Progreso(Progreso.conviene(silencioso), color) as progreso:
         resultado = auditar(auditor, rutas, al_avanzar=progreso, trabajos=trabajos, en_disco=True, estandar=estandar)
@@ -508,8 +549,11 @@ def _entregar(formato: Salida, resultado: Resultado, salida: str | None) -> None
 @_OPCION_REGLAS
 @_OPCION_EXCLUIR
 @_OPCION_PLAN
+@_OPCION_SIN_CACHE
+@_OPCION_DIR_CACHE
 def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: str | None,
-            config: str | None, reglas: tuple[str, ...], excluir: tuple[str, ...] = (), plan: str | None = None) -> None:
+            config: str | None, reglas: tuple[str, ...], excluir: tuple[str, ...] = (), plan: str | None = None,
+            sin_cache: bool = False, dir_cache: str | None = None) -> None:
     """Matriz de completitud de los informes en RUTAS (por defecto, el directorio actual): cada meta por las
     secciones de la plantilla (hecha, vacía, con texto de plantilla o no aplica), con totales por informe y por secretaría."""
     from auditor.motor.auditoria import auditar
@@ -523,6 +567,7 @@ def summary(rutas: tuple[str, ...], formato: str, salida: str | None, idioma: st
     _cargar_plan(auditor, plan)
     entradas = _entradas(auditor, rutas, reglas)
     _exigir_salidas_libres(entradas, salida)
+    _abrir_cache(auditor, sin_cache, dir_cache)
     resultado = auditar(auditor, rutas)
     if not resultado.informes:
         _error(tr("no se encontró ningún informe (.yaml, .yml, .json, .txt, .md, .docx) en: {rutas}", rutas=", ".join(rutas)))
@@ -721,6 +766,35 @@ def _sangrar(texto: str) -> str:
     if "\n" in texto.strip():
         return textwrap.indent(texto, "    ")
     return textwrap.fill(" ".join(texto.split()), width=96, initial_indent="  ", subsequent_indent="  ")
+
+
+@main.group("cache")
+def cache() -> None:
+    """La caché de resultados (.auditor_cache): lo que evita auditar de nuevo un archivo que no cambió."""
+
+
+@cache.command("clean")
+@_OPCION_DIR_CACHE
+@_OPCION_CONFIG
+@_OPCION_IDIOMA
+def cache_clean(dir_cache: str | None, config: str | None, idioma: str | None) -> None:
+    """Borra la caché de resultados (la de --cache-dir, o la que usaría 'auditor check' desde aquí) y dice qué borró."""
+    from auditor.lectura.fuente import motivo_so
+    from auditor.motor.cache import limpiar
+
+    _usar_idioma(idioma)
+    lugar = Path(dir_cache) if dir_cache is not None else _directorio_cache(_preparar(config, ()), None)
+    try:
+        borrado = limpiar(lugar)
+    except OSError as error:
+        _error(tr("{directorio}: no se pudo borrar la caché: {motivo}", directorio=lugar, motivo=motivo_so(error)))
+        sys.exit(SALIDA_ERROR)
+    if borrado is None:
+        _aviso(tr("auditor: no hay caché en {directorio}; no se borró nada", directorio=lugar))
+        return
+    entradas, tamano = borrado
+    _aviso(tr("auditor: caché borrada en {directorio}: {n} resultados guardados ({mb:.1f} MB)", directorio=lugar, n=entradas,
+              mb=tamano / 1e6))
 
 
 @main.command("schema")

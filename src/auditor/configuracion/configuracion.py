@@ -21,6 +21,7 @@ a directory holding both is an error (two sources of truth, one would be silentl
     plan: plan/plan_indicativo.xlsx       # the Plan Indicativo the reports are checked against (relative to this file; --plan wins)
     columnas: {numero: "Cód. meta PDD", responsable: "Sectorial"}  # the headers of an export the reader does not know
     columnas: {hoja: "Matriz", fuentes: ["Aportes del municipio"]}  # ... its sheet, and sources the table does not know
+    cache: false                          # no .auditor_cache/ beside this file (--no-cache does the same for one run)
 
 Unknown keys, unknown rule ids and unknown parameters are errors that name the file and line.
 """
@@ -127,6 +128,7 @@ class ArchivoConfiguracion(BaseModel):
     url_documentacion: str | None = None
     plan: str | None = None  # the Plan Indicativo's file, relative to the configuration's
     columnas: ColumnasPlan | None = None  # the headers of the office's export of the plan, by field
+    cache: bool = True  # keep each file's result in .auditor_cache/ beside this file (--no-cache wins)
 
     @field_validator("plan")
     @classmethod
@@ -179,6 +181,7 @@ class Configuracion:
     url_documentacion: str | None = None  # where the rule pages are published (SARIF's helpUri); None: no helpUri
     plan: Path | None = None  # the Plan Indicativo (`plan:`, made absolute from the configuration's folder); --plan wins
     columnas: ColumnasPlan | None = None  # `columnas:`: the headers of the office's export of the plan
+    cache: bool = True  # `cache:`: keep each file's result between runs (see motor.cache); --no-cache wins
 
     def ajuste(self, regla: str) -> AjusteRegla:
         return self.ajustes.get(regla, AjusteRegla())
@@ -355,4 +358,5 @@ def cargar_configuracion(ruta: Path | None) -> Configuracion:
         url_documentacion=datos.url_documentacion,
         plan=base / datos.plan if datos.plan is not None else None,
         columnas=datos.columnas,
+        cache=datos.cache,
     )

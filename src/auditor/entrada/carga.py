@@ -219,14 +219,20 @@ def cargar_archivo(ruta: str | os.PathLike[str], nombre: str | None = None,
                    tamano_maximo_mb: float = TAMANO_MAXIMO_MB) -> InformeCargado:
     """Read and validate one file. Never raises for bad content: problems are recorded."""
     nombre = nombre or str(ruta)
+    contenido = leer_archivo(ruta, nombre, tamano_maximo_mb)
+    return contenido if isinstance(contenido, InformeCargado) else cargar_bytes(contenido, nombre)
+
+
+def leer_archivo(ruta: str | os.PathLike[str], nombre: str, tamano_maximo_mb: float = TAMANO_MAXIMO_MB) -> bytes | InformeCargado:
+    """The bytes of one file, or, when it is not read (not a regular file, over the limit, unreadable), the
+    unread report that says why."""
     try:
         rechazo = rechazo_previo(Path(ruta), tamano_maximo_mb)
         if rechazo is not None:
             return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, rechazo)])
-        contenido = Path(ruta).read_bytes()
+        return Path(ruta).read_bytes()
     except OSError as error:
         return InformeCargado(nombre, None, problemas=[ProblemaEntrada(ENTRADA_ILEGIBLE, 1, tr("no se puede leer el archivo: {motivo}", motivo=motivo_so(error)))])
-    return cargar_bytes(contenido, nombre)
 
 
 def cargar_bytes(contenido: bytes, nombre: str) -> InformeCargado:

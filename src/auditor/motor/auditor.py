@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from auditor.configuracion.configuracion import Configuracion
 from auditor.entrada.recorrido import Patrones
@@ -14,6 +14,17 @@ from auditor.modelo.plan import PlanIndicativo
 from auditor.reglas.catalogo import Catalogo, Contexto, ErrorReglas, Regla
 from auditor.reglas.incluidas import construir_catalogo
 from auditor.reglas.observacion import Severidad
+
+if TYPE_CHECKING:
+    from auditor.resultado.informe import ResultadoInforme
+
+
+class Guardados(Protocol):
+    """Where results are kept between runs (`motor.cache.Cache`): looked up before auditing, kept after."""
+
+    def buscar(self, archivo: Path, tamano_maximo_mb: float) -> ResultadoInforme | None: ...
+    def guardar(self, archivo: Path, contenido: bytes, resultado: ResultadoInforme) -> None: ...
+    def podar(self, limite_mb: float = ...) -> int: ...
 
 
 @dataclass
@@ -27,6 +38,7 @@ class Auditor:
     exclusiones: tuple[Patrones, ...] = ()  # `excluir:` and --exclude: what directory walks leave out (see entrada.recorrido)
     con_completitud: bool = True  # the completeness matrix per report (html and summary); check skips it otherwise
     plan: PlanIndicativo | None = None  # the Plan Indicativo the reports are checked against (--plan, `plan:`)
+    cache: Guardados | None = None  # where results are kept between runs (see `motor.cache`); None: every file is audited
     _contextos: dict[str, Contexto] = field(default_factory=dict, init=False, repr=False)
 
     def contexto(self, regla: Regla) -> Contexto:

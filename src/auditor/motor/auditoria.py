@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
-from auditor.entrada.carga import EXTENSIONES_DATOS, InformeCargado, cargar_archivo, descubrir
+from auditor.entrada.carga import EXTENSIONES_DATOS, InformeCargado, cargar_bytes, descubrir, leer_archivo
 from auditor.entrada.problemas import ENTRADA_ILEGIBLE, ENTRADA_OMITIDA, ProblemaEntrada
 from auditor.idioma import tr
 from auditor.lectura.fuente import Ruta
@@ -56,6 +56,7 @@ class _Sello:
     def __init__(self, auditor: Auditor, cargado: InformeCargado) -> None:
         self.auditor = auditor
         self.cargado = cargado
+        self.incierto = False  # a finding of this report depends on more than its inputs (the clock, a failing rule)
 
     def desde_entrada(self, problema: ProblemaEntrada) -> Hallazgo | None:
         regla = self.auditor.catalogo.reglas[problema.regla]
@@ -68,6 +69,7 @@ class _Sello:
         )
 
     def fallo_de_regla(self, regla: Regla, error: Exception) -> Hallazgo:
+        self.incierto = True
         return Hallazgo(
             regla=ENTRADA_ILEGIBLE, categoria=Categoria.INPUT_ERROR, severidad=Severidad.ERROR,
             mensaje=tr("la regla {regla} no pudo revisar este informe ({error}); los demás hallazgos siguen siendo válidos. "
@@ -76,6 +78,7 @@ class _Sello:
         )
 
     def patron_lento(self, regla: Regla, lento: PatronLento) -> Hallazgo:
+        self.incierto = True
         origen = lento.patron.origen or self.auditor.catalogo.origen_regla.get(regla.id, "")
         return Hallazgo(
             regla=ENTRADA_ILEGIBLE, categoria=Categoria.INPUT_ERROR, severidad=Severidad.ERROR,
@@ -86,6 +89,7 @@ class _Sello:
         )
 
     def matriz_con_patron_lento(self, lento: PatronLento) -> Hallazgo:
+        self.incierto = True
         return Hallazgo(
             regla=ENTRADA_ILEGIBLE, categoria=Categoria.INPUT_ERROR, severidad=Severidad.ERROR,
             mensaje=tr("la matriz de completitud no se calculó para este informe: la expresión regular '{patron}' (de {archivo}) "
@@ -95,6 +99,7 @@ class _Sello:
         )
 
     def presupuesto_agotado(self, donde: list[str]) -> Hallazgo:
+        self.incierto = True
         omitida = PRESUPUESTO.omitida
         assert omitida is not None
         return Hallazgo(
@@ -130,6 +135,12 @@ class _Sello:
 
 
 def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInforme:
+    return _auditar_cargado(auditor, cargado)[0]
+
+
+def _auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> tuple[ResultadoInforme, bool]:
+    """The report's result, and whether it is certain: the same inputs always give it (no time limit stopped a
+    search, no rule failed), so that it may be kept in the cache."""
     sello = _Sello(auditor, cargado)
     findings: list[Hallazgo] = []
     for problema in cargado.problemas:
@@ -182,12 +193,20 @@ def auditar_cargado(auditor: Auditor, cargado: InformeCargado) -> ResultadoInfor
             metas.append((problema.meta, tr("(meta que no se pudo leer)")))
     cotejo = cotejar(auditor, cargado)
     olvidar_lecturas()  # this report's texts are read for the last time: memory follows one report, not the corpus
-    return ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos, matriz, cotejo)
+    resultado = ResultadoInforme(cargado.archivo, _nombre_informe(cargado), metas, findings, suprimidos, matriz, cotejo)
+    return resultado, not sello.incierto
 
 
 def auditar_archivo(auditor: Auditor, archivo: Path) -> ResultadoInforme:
-    """Load and audit one file (in this process or in a worker), within the configured size limit."""
-    return auditar_cargado(auditor, cargar_archivo(archivo, tamano_maximo_mb=auditor.configuracion.tamano_maximo_mb))
+    """Load and audit one file (in this process or in a worker), within the configured size limit; with a cache,
+    the result is kept under the bytes just read and parsed (the file is read once)."""
+    contenido = leer_archivo(archivo, str(archivo), auditor.configuracion.tamano_maximo_mb)
+    if isinstance(contenido, InformeCargado):  # not read: nothing to keep
+        return auditar_cargado(auditor, contenido)
+    resultado, cierto = _auditar_cargado(auditor, cargar_bytes(contenido, str(archivo)))
+    if auditor.cache is not None and cierto:
+        auditor.cache.guardar(archivo, contenido, resultado)
+    return resultado
 
 
 def auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]],
@@ -221,11 +240,26 @@ def _auditar(auditor: Auditor, rutas: Iterable[str | os.PathLike[str]], al_avanz
                       "tabla de metas); si es un informe, nómbrelo en la línea de órdenes para ver por qué no se puede leer"))
         cargado = InformeCargado(str(omitido), None, problemas=[ProblemaEntrada(ENTRADA_OMITIDA, 1, mensaje)])
         resultado.informes.append(auditar_cargado(auditor, cargado))
-    for hechos, (archivo, informe) in enumerate(auditar_archivos(archivos, trabajos, partial(auditar_archivo, auditor)),
-                                                start=1):
+    pendientes = archivos
+    guardados = 0
+    if auditor.cache is not None:  # what is kept is looked up here; only the rest goes to the workers
+        pendientes = []
+        for archivo in archivos:
+            guardado = auditor.cache.buscar(archivo, auditor.configuracion.tamano_maximo_mb)
+            if guardado is None:
+                pendientes.append(archivo)
+                continue
+            resultado.informes.append(guardado)
+            guardados += 1
+            if al_avanzar is not None:
+                al_avanzar(str(archivo), guardados, len(archivos))
+    for hechos, (archivo, informe) in enumerate(auditar_archivos(pendientes, trabajos, partial(auditar_archivo, auditor)),
+                                                start=guardados + 1):
         resultado.informes.append(informe)
         if al_avanzar is not None:
             al_avanzar(str(archivo), hechos, len(archivos))
+    if auditor.cache is not None and pendientes:
+        auditor.cache.podar()
     resultado.informes.ordenar()
     resultado.plan_indicativo = auditor.plan
     de_la_corrida(auditor, resultado)  # with --plan: what no single report decides (metas omitted, the plan itself)
