@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -75,3 +76,15 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     shutil.copy(FIXTURES / "fronteras_2024.yaml", tmp_path / INFORME_EN_REPO)
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+def tiempo_cpu(trabajo: Callable[[], object], repeticiones: int = 3) -> float:
+    """The CPU seconds of `trabajo`, the least of a few runs: for the growth checks of the readers (doubling the
+    text at most doubles the work), which compare two sizes in the same process. CPU time and the least of several
+    runs leave out what other processes on a shared machine do to the wall clock."""
+    mejor = float("inf")
+    for _ in range(repeticiones):
+        inicio = time.process_time()
+        trabajo()
+        mejor = min(mejor, time.process_time() - inicio)
+    return mejor
