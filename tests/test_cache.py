@@ -211,7 +211,7 @@ def test_cache_dir_y_clean(carpeta: Path, leidos: list[str]) -> None:
     assert _cuantos(leidos, "--cache-dir", "otra")[0] == 0
     assert not (carpeta / ".auditor_cache").exists()
     estado, _, err = correr("cache", "clean", "--cache-dir", "otra")
-    assert estado == 0 and "caché borrada en otra: 4 resultados" in err
+    assert estado == 0 and "caché borrada en otra: se quitaron 4 resultados" in err
     assert not (carpeta / "otra").exists()
     estado, _, err = correr("cache", "clean")
     assert estado == 0 and "no hay caché" in err

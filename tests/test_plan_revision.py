@@ -104,3 +104,14 @@ def test_resumen_con_el_plan_dice_que_metas_de_cada_secretaria_se_informaron() -
     cultura = por_secretaria["Secretaría de Cultura"]
     assert (cultura["reported"], cultura["metas_total"]) == (3, 3)
     assert por_secretaria["Secretaría de Agricultura y Desarrollo Rural"]["reported"] == 0  # no report of it: listed, not a finding
+
+
+@pytest.mark.parametrize("formato", ["html", "rich"])
+def test_las_metas_omitidas_se_muestran_aunque_el_informe_no_las_tenga(formato: str) -> None:
+    """PLN001 names a meta the report lacks: the page and the terminal show its findings under 'Meta 116 · no está en
+    el informe' (the html page listed only the report's own metas, and left them out)."""
+    r = CliRunner().invoke(main, ["check", str(FIXTURES / DE), "--plan", str(FIXTURES / "plan" / "plan_indicativo.xlsx"),
+                                  "--format", formato, "--no-cache"])
+    assert r.exit_code == 1
+    assert "Meta 116 · no está en el informe" in r.output and "La meta 116 del Plan Indicativo" in r.output
+    assert "Meta 116 · \n" not in r.output

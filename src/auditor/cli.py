@@ -793,8 +793,10 @@ def cache_clean(dir_cache: str | None, config: str | None, idioma: str | None) -
         _aviso(tr("auditor: no hay caché en {directorio}; no se borró nada", directorio=lugar))
         return
     entradas, tamano = borrado
-    _aviso(tr("auditor: caché borrada en {directorio}: {n} resultados guardados ({mb:.1f} MB)", directorio=lugar, n=entradas,
-              mb=tamano / 1e6))
+    from auditor.lectura.cifras import escribir_numero
+
+    _aviso(tr("auditor: caché borrada en {directorio}: se quitaron {n} resultados ({mb} MB)", directorio=lugar, n=entradas,
+              mb=escribir_numero(tamano / 1e6, 1)))  # every number for people as the reports write it: '0,3
 
 
 @main.command("schema")

@@ -310,6 +310,12 @@ def _informe(i: int, r: ResultadoInforme, resultado: Resultado) -> list[str]:
             partes.append('<ul class="hallazgos">' + "".join(_hallazgo(f, resultado) for f in hallazgos) + "</ul>")
         else:
             partes.append(f'<p class="limpio">{_e(tr("Sin hallazgos."))}</p>')
+    auditadas = {numero for numero, _ in r.metas}
+    for numero, hallazgos in por_meta.items():  # a meta the report lacks (one of the plan it omits): its findings too
+        if numero is not None and numero not in auditadas:
+            partes.append(f'<h4>{_insignia(semaforo(hallazgos))} {_e(tr("Meta {numero}", numero=numero))} · '
+                          f'{_e(tr("no está en el informe"))}</h4>')
+            partes.append('<ul class="hallazgos">' + "".join(_hallazgo(f, resultado) for f in _errores_primero(hallazgos)) + "</ul>")
     partes.append("</article>")
     return partes
 

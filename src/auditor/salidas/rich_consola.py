@@ -66,8 +66,10 @@ def _informe(r: ResultadoInforme) -> list[RenderableType]:
             general = tr("Informe (partes generales)") if r.informe_nombre else tr("Archivo")
             encabezado = Text(general, style="bold underline")
         else:
+            nombre = nombres.get(meta)  # None: a meta the report lacks (one of the plan it omits)
             encabezado = Text.assemble((visible(tr("Meta {numero}", numero=meta)), "bold underline"),
-                                        (" · " + visible(acortar(nombres.get(meta, ""), 90)), "bold"))
+                                        (" · " + visible(acortar(nombre, 90)), "bold") if nombre is not None
+                                        else (" · " + tr("no está en el informe"), "dim"))
         bloques.append(Padding(encabezado, (1, 0, 0, 2)))
         for f in grupo:
             bloques.append(Padding(_hallazgo(f), (0, 0, 0, 4)))

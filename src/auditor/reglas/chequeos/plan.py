@@ -21,7 +21,6 @@ from pydantic import BaseModel, ConfigDict, Field
 from auditor.idioma import tr
 from auditor.lectura.cifras import escribir_numero
 from auditor.modelo.informe import Informe, Meta, Valor
-from auditor.modelo.nombres import nombre as nombre_en_la_plantilla
 from auditor.modelo.plan import Celda, MetaPlan, PlanIndicativo, Programado
 from auditor.reglas.acumulacion import Formula, ReglaAcumulacion
 from auditor.reglas.catalogo import Contexto, Documentacion, Regla
@@ -407,16 +406,15 @@ class MetaCuatrienioDistintaDelPlan(Regla):
             if (cantidad is not None and cantidad.valor is not None and m.meta_cuatrienio is not None
                     and abs(cantidad.valor - m.meta_cuatrienio) > 1e-9 * max(1.0, abs(m.meta_cuatrienio))):
                 yield Observacion(
-                    tr("{seccion}: el informe dice {informe} y el Plan Indicativo {plan} para la meta {numero} ({donde})",
-                       seccion=nombre_en_la_plantilla("meta_cuatrienio.cantidad"),
+                    tr("El informe dice {informe} y el Plan Indicativo {plan} para la meta {numero} ({donde})",
                        informe=" ".join(x for x in (cantidad.cita, objetivo.unidad) if x),
                        plan=" ".join(x for x in (_n(m.meta_cuatrienio), m.unidad) if x), numero=m.numero,
                        donde=donde(_celda(m, "meta_cuatrienio"))),
                     "meta_cuatrienio.cantidad", i, cantidad.cita or None, en_plan=_celda(m, "meta_cuatrienio"))
             if objetivo.unidad and m.unidad and not _unidades_compatibles(objetivo.unidad, m.unidad):
                 yield Observacion(
-                    tr("{seccion}: el informe la cuenta en «{informe}» y el Plan Indicativo en «{plan}» para la meta {numero} "
-                       "({donde})", seccion=nombre_en_la_plantilla("meta_cuatrienio.unidad"), informe=objetivo.unidad,
+                    tr("El informe la cuenta en «{informe}» y el Plan Indicativo en «{plan}» para la meta {numero} "
+                       "({donde})", informe=objetivo.unidad,
                        plan=m.unidad, numero=m.numero, donde=donde(_celda(m, "unidad"))),
                     "meta_cuatrienio.unidad", i, objetivo.unidad, en_plan=_celda(m, "unidad"))
 
@@ -504,20 +502,19 @@ class CumplimientoDistintoDelPlan(Regla):
             if hecho is None or declarado is None or meta.cumplimiento_periodo is None:
                 continue
             regla, calculo = hecho
-            seccion = nombre_en_la_plantilla("cumplimiento_periodo")
             if calculo.valor is None:
                 if calculo.nada_logrado:
                     continue  # nothing achieved over nothing programmed: no percentage to check
                 yield Observacion(
-                    tr("{seccion}: el informe declara {declarado}, pero lo programado en el Plan Indicativo para {anios} ({donde}) "
-                       "no deja nada que cumplir, y hubo logro: no hay cumplimiento que calcular ({explicacion})", seccion=seccion,
+                    tr("El informe declara {declarado}, pero lo programado en el Plan Indicativo para {anios} ({donde}) "
+                       "no deja nada que cumplir, y hubo logro: no hay cumplimiento que calcular ({explicacion})",
                        declarado=_pct(declarado), anios=_texto_anios(_anios(informe)), donde=donde(calculo.celda),
                        explicacion=_explicacion(regla, calculo)),
                     "cumplimiento_periodo", i, meta.cumplimiento_periodo.cita, en_plan=calculo.celda)
             elif abs(declarado - calculo.valor) > p.tolerancia:
                 yield Observacion(
-                    tr("{seccion}: el informe declara {declarado}, pero con lo programado en el Plan Indicativo para {anios} "
-                       "({donde}) da {calculado}: meta de tipo {explicacion}", seccion=seccion, declarado=_pct(declarado),
+                    tr("El informe declara {declarado}, pero con lo programado en el Plan Indicativo para {anios} "
+                       "({donde}) da {calculado}: meta de tipo {explicacion}", declarado=_pct(declarado),
                        anios=_texto_anios(_anios(informe)), donde=donde(calculo.celda), calculado=_pct(calculo.valor),
                        explicacion=_explicacion(regla, calculo)),
                     "cumplimiento_periodo", i, meta.cumplimiento_periodo.cita, en_plan=calculo.celda)
@@ -565,8 +562,8 @@ class AvanceDistintoDelPlan(Regla):
             regla, calculo = hecho
             if calculo.valor is not None and abs(declarado - calculo.valor) > p.tolerancia:
                 yield Observacion(
-                    tr("{seccion}: el informe declara {declarado}, pero con la meta del cuatrienio del Plan Indicativo ({donde}) "
-                       "da {calculado}: meta de tipo {explicacion}", seccion=nombre_en_la_plantilla("avance_cuatrienio"),
+                    tr("El informe declara {declarado}, pero con la meta del cuatrienio del Plan Indicativo ({donde}) "
+                       "da {calculado}: meta de tipo {explicacion}",
                        declarado=_pct(declarado), donde=donde(calculo.celda), calculado=_pct(calculo.valor),
                        explicacion=_explicacion(regla, calculo)),
                     "avance_cuatrienio", i, meta.avance_cuatrienio.cita, en_plan=calculo.celda)
@@ -611,8 +608,8 @@ class LogroSinProgramacion(Regla):
                 continue
             celdas = [pr.celda for pr in programas if pr is not None]
             yield Observacion(
-                tr("{seccion}: el informe da {logro}, pero el Plan Indicativo no programa la meta {numero} en {anios} (NP; "
-                   "{donde})", seccion=nombre_en_la_plantilla(hecho[1]), logro=hecho[2], numero=m.numero,
+                tr("El informe da {logro}, pero el Plan Indicativo no programa la meta {numero} en {anios} (NP; "
+                   "{donde})", logro=hecho[2], numero=m.numero,
                    anios=_texto_anios(anios), donde="; ".join(donde(c) for c in celdas)),
                 hecho[1], i, hecho[2], en_plan=celdas[0])
 
@@ -676,8 +673,7 @@ class InversionDistintaDelPlan(Regla):
                 continue
             celdas = [m.recursos[a].celda for a in anios]
             yield Observacion(
-                tr("{seccion}: el informe dice {informe} y el Plan Indicativo programa ${plan} millones para {anios} ({donde})",
-                   seccion=nombre_en_la_plantilla("inversion.programada"), informe=programada.cita, plan=_n(plan),
+                tr("El informe dice {informe} y el Plan Indicativo programa ${plan} millones para {anios} ({donde})", informe=programada.cita, plan=_n(plan),
                    anios=_texto_anios(anios), donde="; ".join(donde(c) for c in celdas)),
                 "inversion.programada", i, programada.cita or None, en_plan=celdas[0])
 
