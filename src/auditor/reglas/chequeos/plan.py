@@ -13,8 +13,9 @@ once, after the reports (`motor.plan`); their `revisar` yields nothing, and `de_
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -461,6 +462,23 @@ def _avance(informe: Informe, meta: Meta, m: MetaPlan, contexto: Contexto) -> tu
     return (regla, calculo) if calculo is not None else None
 
 
+def _calculados(informe: Informe, contexto: Contexto, campo: Literal["cumplimiento_periodo", "avance_cuatrienio"],
+                calcular: Callable[[Informe, Meta, MetaPlan, Contexto], tuple[ReglaAcumulacion, _Calculo] | None],
+                ) -> Iterator[tuple[int, str | None, float, ReglaAcumulacion, _Calculo]]:
+    """PLN005's and PLN006's common walk: each matched meta that states the percentage `campo` and whose plan
+    meta lets `calcular` compute it, as (meta index, the stated text, the stated value, the formula, the result)."""
+    e = _emparejamiento(informe, contexto)
+    if e is None:
+        return
+    for i, pareja in sorted(e.parejas.items()):
+        meta = informe.metas[i]
+        valor = getattr(meta, campo)
+        declarado = _declarado(valor)
+        hecho = calcular(informe, meta, pareja.meta, contexto) if declarado is not None else None
+        if hecho is not None and declarado is not None and valor is not None:
+            yield (i, valor.cita, declarado, *hecho)
+
+
 class CumplimientoDistintoDelPlan(Regla):
     id = "PLN005"
     requiere_plan = True
@@ -491,17 +509,8 @@ class CumplimientoDistintoDelPlan(Regla):
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
-        e = _emparejamiento(informe, contexto)
-        if e is None:
-            return
         p: ParametrosPorcentajePlan = contexto.parametros
-        for i, pareja in sorted(e.parejas.items()):
-            meta, m = informe.metas[i], pareja.meta
-            declarado = _declarado(meta.cumplimiento_periodo)
-            hecho = _cumplimiento(informe, meta, m, contexto) if declarado is not None else None
-            if hecho is None or declarado is None or meta.cumplimiento_periodo is None:
-                continue
-            regla, calculo = hecho
+        for i, cita, declarado, regla, calculo in _calculados(informe, contexto, "cumplimiento_periodo", _cumplimiento):
             if calculo.valor is None:
                 if calculo.nada_logrado:
                     continue  # nothing achieved over nothing programmed: no percentage to check
@@ -510,14 +519,14 @@ class CumplimientoDistintoDelPlan(Regla):
                        "no deja nada que cumplir, y hubo logro: no hay cumplimiento que calcular ({explicacion})",
                        declarado=_pct(declarado), anios=_texto_anios(_anios(informe)), donde=donde(calculo.celda),
                        explicacion=_explicacion(regla, calculo)),
-                    "cumplimiento_periodo", i, meta.cumplimiento_periodo.cita, en_plan=calculo.celda)
+                    "cumplimiento_periodo", i, cita, en_plan=calculo.celda)
             elif abs(declarado - calculo.valor) > p.tolerancia:
                 yield Observacion(
                     tr("El informe declara {declarado}, pero con lo programado en el Plan Indicativo para {anios} "
                        "({donde}) da {calculado}: meta de tipo {explicacion}", declarado=_pct(declarado),
                        anios=_texto_anios(_anios(informe)), donde=donde(calculo.celda), calculado=_pct(calculo.valor),
                        explicacion=_explicacion(regla, calculo)),
-                    "cumplimiento_periodo", i, meta.cumplimiento_periodo.cita, en_plan=calculo.celda)
+                    "cumplimiento_periodo", i, cita, en_plan=calculo.celda)
             else:  # the plan's formula gives the stated %: what PCT002 computes as a flow does not apply to this meta
                 yield Observacion("", "cumplimiento_periodo", i, solo_decide=True)
 
@@ -549,24 +558,15 @@ class AvanceDistintoDelPlan(Regla):
     )
 
     def revisar(self, informe: Informe, contexto: Contexto) -> Iterator[Observacion]:
-        e = _emparejamiento(informe, contexto)
-        if e is None:
-            return
         p: ParametrosPorcentajePlan = contexto.parametros
-        for i, pareja in sorted(e.parejas.items()):
-            meta, m = informe.metas[i], pareja.meta
-            declarado = _declarado(meta.avance_cuatrienio)
-            hecho = _avance(informe, meta, m, contexto) if declarado is not None else None
-            if hecho is None or declarado is None or meta.avance_cuatrienio is None:
-                continue
-            regla, calculo = hecho
+        for i, cita, declarado, regla, calculo in _calculados(informe, contexto, "avance_cuatrienio", _avance):
             if calculo.valor is not None and abs(declarado - calculo.valor) > p.tolerancia:
                 yield Observacion(
                     tr("El informe declara {declarado}, pero con la meta del cuatrienio del Plan Indicativo ({donde}) "
                        "da {calculado}: meta de tipo {explicacion}",
                        declarado=_pct(declarado), donde=donde(calculo.celda), calculado=_pct(calculo.valor),
                        explicacion=_explicacion(regla, calculo)),
-                    "avance_cuatrienio", i, meta.avance_cuatrienio.cita, en_plan=calculo.celda)
+                    "avance_cuatrienio", i, cita, en_plan=calculo.celda)
             elif calculo.valor is not None:  # agrees: PCT002's and PCT005's arithmetic of a flow does not apply
                 yield Observacion("", "avance_cuatrienio", i, solo_decide=True)
 
